@@ -1,0 +1,48 @@
+# Kinerja: the two set-up commands are `make demo` and `make test` (see README.md).
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+STAMP   = $(VENV)/.installed
+OUT    ?= out
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: install demo test test-fast lint bench libreoffice addin clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## LibreOffice (headless) and poppler-utils: the tests recalculate workbooks and render PDFs with them.
+libreoffice:
+	@if ! command -v soffice >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then \
+		echo "Memasang LibreOffice dan poppler-utils (apt-get)..."; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
+			libreoffice-calc libreoffice-writer poppler-utils fonts-liberation >/dev/null; \
+	fi
+
+demo: install
+	$(BIN)/kinerja contoh $(OUT)/contoh
+
+test: install libreoffice
+	$(BIN)/python -m pytest -n 2 -q
+
+test-fast: install
+	$(BIN)/python -m pytest -q -m "not libreoffice"
+
+lint: install
+	$(BIN)/ruff check xlwings_app tests
+	$(BIN)/mypy
+
+bench: install
+	$(BIN)/python -m bench.run
+
+addin: install
+	$(BIN)/kinerja addin build
+
+clean:
+	rm -rf build $(OUT) .pytest_cache .mypy_cache .ruff_cache

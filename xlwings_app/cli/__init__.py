@@ -1,0 +1,27 @@
+"""The ``kinerja`` command: a thin layer over the services, one command per user action.
+
+Each command module registers its commands on the app; they parse arguments, call one service
+and print the result. Messages are Indonesian.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from xlwings_app.cli import addin_cmds, forms_cmds, report_cmds, sop_cmds, workbook_cmds
+
+app = typer.Typer(
+    name="kinerja",
+    help="Kinerja: Pengukuran Kinerja (SAKIP) dari workbook Excel.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+for _module in (workbook_cmds, sop_cmds, report_cmds, forms_cmds, addin_cmds):
+    _module.register(app)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
