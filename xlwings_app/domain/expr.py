@@ -1,0 +1,411 @@
+"""A small expression language: one rule definition, two engines.
+
+Every capaian, aggregation and predikat rule is written once as an expression tree. Python
+evaluates it (``evaluate``, exact Decimal arithmetic) and the workbook builder renders it as an
+Excel formula (``to_excel``), so the live formulas a Kasi sees while typing and the engine that
+signs the document cannot drift apart.
+
+Semantics follow Excel where the two could differ:
+- a blank input (``None``) and the empty text ``""`` are both "blank" for ``IsBlank``;
+- arithmetic on a blank or on text is an error (``ERROR``), like ``""+1`` is ``#VALUE!``;
+  rules guard blanks explicitly, so this never happens on valid input;
+- division by zero is ``ERROR`` (``#DIV/0!``);
+- text comparison ignores case, as Excel's ``=`` does;
+- ``Round`` rounds half away from zero, as Excel's ``ROUND``;
+- ``If`` evaluates only the branch it takes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Final, TypeAlias
+
+
+class _Error:
+    """The error value (Excel's #VALUE!, #DIV/0!, #N/A)."""
+
+    _instance: _Error | None = None
+
+    def __new__(cls) -> _Error:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "ERROR"
+
+
+ERROR: Final = _Error()
+
+Value: TypeAlias = Decimal | str | None | bool | tuple[object, ...] | _Error
+Env: TypeAlias = Mapping[str, Value]
+
+
+class Expr:
+    """Base of all nodes; operators build trees: ``R / T * 100``."""
+
+    def __add__(self, other: ExprLike) -> Expr:
+        return Bin("+", self, lift(other))
+
+    def __radd__(self, other: ExprLike) -> Expr:
+        return Bin("+", lift(other), self)
+
+    def __sub__(self, other: ExprLike) -> Expr:
+        return Bin("-", self, lift(other))
+
+    def __rsub__(self, other: ExprLike) -> Expr:
+        return Bin("-", lift(other), self)
+
+    def __mul__(self, other: ExprLike) -> Expr:
+        return Bin("*", self, lift(other))
+
+    def __rmul__(self, other: ExprLike) -> Expr:
+        return Bin("*", lift(other), self)
+
+    def __truediv__(self, other: ExprLike) -> Expr:
+        return Bin("/", self, lift(other))
+
+    def __rtruediv__(self, other: ExprLike) -> Expr:
+        return Bin("/", lift(other), self)
+
+    def eq(self, other: ExprLike) -> Expr:
+        return Cmp("=", self, lift(other))
+
+    def lt(self, other: ExprLike) -> Expr:
+        return Cmp("<", self, lift(other))
+
+    def gt(self, other: ExprLike) -> Expr:
+        return Cmp(">", self, lift(other))
+
+
+ExprLike: TypeAlias = Expr | int | str | Decimal
+
+
+def lift(value: ExprLike) -> Expr:
+    """Turn a Python literal into a node."""
+    if isinstance(value, Expr):
+        return value
+    if isinstance(value, str):
+        return Str(value)
+    return Num(Decimal(value))
+
+
+@dataclass(frozen=True, eq=False)
+class Num(Expr):
+    value: Decimal
+
+
+@dataclass(frozen=True, eq=False)
+class Str(Expr):
+    value: str
+
+
+@dataclass(frozen=True, eq=False)
+class Ref(Expr):
+    """A named input: a cell of the row, a defined name, or an environment value."""
+
+    name: str
+
+
+@dataclass(frozen=True, eq=False)
+class Blank(Expr):
+    """The empty result (Excel ``""``)."""
+
+
+@dataclass(frozen=True, eq=False)
+class Bin(Expr):
+    op: str
+    left: Expr
+    right: Expr
+
+
+@dataclass(frozen=True, eq=False)
+class Cmp(Expr):
+    op: str
+    left: Expr
+    right: Expr
+
+
+@dataclass(frozen=True, eq=False)
+class If(Expr):
+    cond: Expr
+    then: Expr
+    other: Expr
+
+
+@dataclass(frozen=True, eq=False)
+class IsBlank(Expr):
+    arg: Expr
+
+
+@dataclass(frozen=True, eq=False)
+class Not(Expr):
+    arg: Expr
+
+
+@dataclass(frozen=True, eq=False)
+class AllOf(Expr):
+    args: tuple[Expr, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class AnyOf(Expr):
+    args: tuple[Expr, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Max(Expr):
+    left: Expr
+    right: Expr
+
+
+@dataclass(frozen=True, eq=False)
+class Round(Expr):
+    arg: Expr
+    digits: int
+
+
+@dataclass(frozen=True, eq=False)
+class IfError(Expr):
+    arg: Expr
+    fallback: Expr
+
+
+@dataclass(frozen=True, eq=False)
+class Count(Expr):
+    """How many of the arguments are numbers (Excel ``COUNT``)."""
+
+    args: tuple[Expr, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Average(Expr):
+    """Mean of the arguments that are numbers (Excel ``AVERAGE``); ERROR when there are none."""
+
+    args: tuple[Expr, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Choose(Expr):
+    """The ``index``-th option, 1-based (Excel ``CHOOSE``)."""
+
+    index: Expr
+    options: tuple[Expr, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Lookup(Expr):
+    """Excel ``LOOKUP(value, bounds, labels)``: the label of the largest bound <= value.
+
+    ``bounds`` must be ascending; a value below every bound is ERROR (``#N/A``).
+    """
+
+    value: Expr
+    bounds: Expr
+    labels: Expr
+
+
+def if_blank(arg: Expr, then: Expr, other: Expr) -> Expr:
+    return If(IsBlank(arg), then, other)
+
+
+def value_of(ref: Expr) -> Expr:
+    """The cell's value, keeping a blank blank (Excel would turn ``=A1`` of a blank into 0)."""
+    return If(IsBlank(ref), Blank(), ref)
+
+
+# --- evaluation -------------------------------------------------------------------------------
+
+def _is_blank(value: Value) -> bool:
+    return value is None or value == ""
+
+
+def _number(value: Value) -> Decimal | _Error:
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, bool):
+        return Decimal(int(value))
+    return ERROR
+
+
+def _arith(op: str, a: Decimal, b: Decimal) -> Decimal | _Error:
+    try:
+        if op == "+":
+            return a + b
+        if op == "-":
+            return a - b
+        if op == "*":
+            return a * b
+        if b == 0:
+            return ERROR
+        return a / b
+    except InvalidOperation:
+        return ERROR
+
+
+def _compare(op: str, a: Value, b: Value) -> bool | _Error:
+    if isinstance(a, _Error) or isinstance(b, _Error):
+        return ERROR
+    if isinstance(a, str) and isinstance(b, str):
+        left: object = a.casefold()
+        right: object = b.casefold()
+    else:
+        na = _number(a if a is not None else Decimal(0))
+        nb = _number(b if b is not None else Decimal(0))
+        if isinstance(na, _Error) or isinstance(nb, _Error):
+            return op == "<>" if op in ("=", "<>") else ERROR
+        left, right = na, nb
+    if op == "=":
+        return left == right
+    if op == "<>":
+        return left != right
+    assert isinstance(left, Decimal) and isinstance(right, Decimal)
+    return {"<": left < right, ">": left > right, "<=": left <= right, ">=": left >= right}[op]
+
+
+def round_half_away(value: Decimal, digits: int) -> Decimal:
+    """Round as Excel's ROUND does: half away from zero."""
+    return value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+
+
+def _truthy(value: Value) -> bool | _Error:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, Decimal):
+        return value != 0
+    return ERROR
+
+
+def evaluate(expr: Expr, env: Env) -> Value:
+    """Evaluate ``expr`` with the named inputs of ``env`` (missing names are blank)."""
+    match expr:
+        case Num(value=value) | Str(value=value):
+            return value
+        case Ref(name=name):
+            return env.get(name)
+        case Blank():
+            return ""
+        case Bin(op=op, left=left, right=right):
+            a, b = _number(evaluate(left, env)), _number(evaluate(right, env))
+            if isinstance(a, _Error) or isinstance(b, _Error):
+                return ERROR
+            return _arith(op, a, b)
+        case Cmp(op=op, left=left, right=right):
+            return _compare(op, evaluate(left, env), evaluate(right, env))
+        case If(cond=cond, then=then, other=other):
+            truth = _truthy(evaluate(cond, env))
+            if isinstance(truth, _Error):
+                return ERROR
+            return evaluate(then if truth else other, env)
+        case IsBlank(arg=arg):
+            return _is_blank(evaluate(arg, env))
+        case Not(arg=arg):
+            truth = _truthy(evaluate(arg, env))
+            return truth if isinstance(truth, _Error) else not truth
+        case AllOf(args=args) | AnyOf(args=args):
+            truths = [_truthy(evaluate(a, env)) for a in args]
+            if any(isinstance(t, _Error) for t in truths):
+                return ERROR
+            return all(truths) if isinstance(expr, AllOf) else any(truths)
+        case Max(left=left, right=right):
+            a, b = _number(evaluate(left, env)), _number(evaluate(right, env))
+            if isinstance(a, _Error) or isinstance(b, _Error):
+                return ERROR
+            return max(a, b)
+        case Round(arg=arg, digits=digits):
+            a = _number(evaluate(arg, env))
+            return a if isinstance(a, _Error) else round_half_away(a, digits)
+        case IfError(arg=arg, fallback=fallback):
+            result = evaluate(arg, env)
+            return evaluate(fallback, env) if isinstance(result, _Error) else result
+        case Count(args=args):
+            return Decimal(len(_numbers(args, env)))
+        case Average(args=args):
+            nums = _numbers(args, env)
+            return sum(nums, Decimal(0)) / len(nums) if nums else ERROR
+        case Choose(index=index, options=options):
+            i = _number(evaluate(index, env))
+            if isinstance(i, _Error) or not 1 <= int(i) <= len(options):
+                return ERROR
+            return evaluate(options[int(i) - 1], env)
+        case Lookup(value=needle, bounds=bounds, labels=labels):
+            return _lookup(evaluate(needle, env), evaluate(bounds, env), evaluate(labels, env))
+    raise TypeError(f"unknown node {expr!r}")
+
+
+def _numbers(args: Sequence[Expr], env: Env) -> list[Decimal]:
+    values = [evaluate(a, env) for a in args]
+    return [v for v in values if isinstance(v, Decimal)]
+
+
+def _lookup(value: Value, bounds: Value, labels: Value) -> Value:
+    number = _number(value)
+    if isinstance(number, _Error) or not isinstance(bounds, tuple) or not isinstance(labels, tuple):
+        return ERROR
+    found: Value = ERROR
+    for bound, label in zip(bounds, labels, strict=True):
+        if isinstance(bound, Decimal) and bound <= number:
+            found = label if isinstance(label, str) else ERROR
+    return found
+
+
+# --- rendering as an Excel formula ------------------------------------------------------------
+
+def _num_text(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return text
+
+
+def to_excel(expr: Expr, refs: Mapping[str, str]) -> str:
+    """Render ``expr`` as Excel formula text (without the leading ``=``).
+
+    ``refs`` maps each ``Ref`` name to its Excel reference: a structured reference such as
+    ``TabelIKU[[#This Row],[Target TW I]]`` or a defined name such as ``IndeksPeriode``.
+    """
+
+    def r(e: Expr) -> str:
+        return to_excel(e, refs)
+
+    def args(items: Sequence[Expr]) -> str:
+        return ",".join(r(a) for a in items)
+
+    match expr:
+        case Num(value=value):
+            return _num_text(value)
+        case Str(value=value):
+            return '"' + value.replace('"', '""') + '"'
+        case Ref(name=name):
+            return refs[name]
+        case Blank():
+            return '""'
+        case Bin(op=op, left=left, right=right):
+            return f"({r(left)}{op}{r(right)})"
+        case Cmp(op=op, left=left, right=right):
+            return f"{r(left)}{op}{r(right)}"
+        case If(cond=cond, then=then, other=other):
+            return f"IF({r(cond)},{r(then)},{r(other)})"
+        case IsBlank(arg=arg):
+            return f'{r(arg)}=""'
+        case Not(arg=arg):
+            return f"NOT({r(arg)})"
+        case AllOf(args=items):
+            return f"AND({args(items)})"
+        case AnyOf(args=items):
+            return f"OR({args(items)})"
+        case Max(left=left, right=right):
+            return f"MAX({r(left)},{r(right)})"
+        case Round(arg=arg, digits=digits):
+            return f"ROUND({r(arg)},{digits})"
+        case IfError(arg=arg, fallback=fallback):
+            return f"IFERROR({r(arg)},{r(fallback)})"
+        case Count(args=items):
+            return f"COUNT({args(items)})"
+        case Average(args=items):
+            return f"AVERAGE({args(items)})"
+        case Choose(index=index, options=options):
+            return f"CHOOSE({r(index)},{args(options)})"
+        case Lookup(value=value, bounds=bounds, labels=labels):
+            return f"LOOKUP({r(value)},{r(bounds)},{r(labels)})"
+    raise TypeError(f"unknown node {expr!r}")

@@ -1,0 +1,141 @@
+"""Measuring an indicator in a period: target, realisasi, capaian, predikat, status and message.
+
+``measure(indicator, periode, settings)`` applies the aggregation rule of the indicator's
+``agregasi`` (``aggregation``), the capaian rule of its polarity (``capaian``), and the unit's
+predikat scale (``predikat``). Budget efficiency (DOMAIN.md, "Budget efficiency"):
+serapan = realisasi anggaran / pagu × 100; efisiensi = (1 − serapan / capaian) × 100, reported only
+where pagu, realisasi anggaran and a non-zero capaian exist.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from xlwings_app.domain.aggregation import realisasi_expr, target_expr
+from xlwings_app.domain.capaian import capaian
+from xlwings_app.domain.expr import Value, evaluate, round_half_away
+from xlwings_app.domain.indicator import Indicator, Periode, Polaritas
+from xlwings_app.domain.predikat import predikat
+from xlwings_app.domain.settings import Settings, VarianNegatif
+
+
+class Status(StrEnum):
+    TERCAPAI = "Tercapai"
+    TIDAK_TERCAPAI = "Tidak Tercapai"
+    BELUM_DIISI = "Belum Diisi"
+    TIDAK_DAPAT_DIHITUNG = "Tidak Dapat Dihitung"
+
+
+@dataclass(frozen=True)
+class Hasil:
+    """The measurement of one indicator in one period."""
+
+    indicator: Indicator
+    periode: Periode
+    target: Decimal | None
+    realisasi: Decimal | None
+    capaian: Decimal | None
+    predikat: str | None
+    status: Status
+    pesan: str
+    serapan: Decimal | None = None
+    efisiensi: Decimal | None = None
+
+    @property
+    def counted(self) -> bool:
+        """Whether this capaian enters means and counts (only computed ones do)."""
+        return self.capaian is not None
+
+
+def indicator_env(indicator: Indicator) -> dict[str, Value]:
+    """The named inputs the aggregation rules read (``t1``..``t4``, ``r1``..``r4``, ...)."""
+    env: dict[str, Value] = {
+        "target_tahunan": indicator.target_tahunan,
+        "agregasi": indicator.agregasi.value,
+    }
+    for i in range(4):
+        env[f"t{i + 1}"] = indicator.target_tw[i]
+        env[f"r{i + 1}"] = indicator.realisasi_tw[i]
+    return env
+
+
+def _decimal(value: Value) -> Decimal | None:
+    return value if isinstance(value, Decimal) else None
+
+
+def period_values(indicator: Indicator, periode: Periode) -> tuple[Decimal | None, Decimal | None]:
+    """(target, realisasi) of ``periode`` by the indicator's aggregation rule."""
+    env = indicator_env(indicator)
+    return _decimal(evaluate(target_expr(periode), env)), _decimal(
+        evaluate(realisasi_expr(periode), env)
+    )
+
+
+def _explain(
+    indicator: Indicator, target: Decimal | None, realisasi: Decimal | None, value: Decimal | None,
+    periode: Periode, varian: VarianNegatif,
+) -> tuple[Status, str]:
+    if realisasi is None:
+        return Status.BELUM_DIISI, f"Realisasi {periode.label} belum diisi."
+    if value is None:
+        if not indicator.is_range and target is None:
+            return Status.TIDAK_DAPAT_DIHITUNG, f"Target {periode.label} belum diisi."
+        if not indicator.is_range and target == 0:
+            return (
+                Status.TIDAK_DAPAT_DIHITUNG,
+                "Target 0 dengan polaritas positif: capaian tidak dapat dihitung, perbaiki target.",
+            )
+        return Status.TIDAK_DAPAT_DIHITUNG, "Capaian tidak dapat dihitung dari target dan realisasi."
+    notes: list[str] = []
+    if (
+        indicator.polaritas is Polaritas.NEGATIF
+        and varian is VarianNegatif.RASIO
+        and realisasi == 0
+        and target != 0
+    ):
+        notes.append("Realisasi 0 pada polaritas negatif (rumus T/R): capaian ditetapkan 100.")
+    if indicator.is_range:
+        notes.append(f"Target rentang {indicator.batas_bawah}–{indicator.batas_atas}.")
+    status = Status.TERCAPAI if value >= 100 else Status.TIDAK_TERCAPAI
+    return status, " ".join(notes)
+
+
+def _efficiency(indicator: Indicator, value: Decimal | None) -> tuple[Decimal | None, Decimal | None]:
+    if indicator.pagu is None or indicator.realisasi_anggaran is None or indicator.pagu == 0:
+        return None, None
+    serapan = round_half_away(indicator.realisasi_anggaran / indicator.pagu * 100, 2)
+    if value is None or value == 0:
+        return serapan, None
+    return serapan, round_half_away((1 - serapan / value) * 100, 2)
+
+
+def measure(indicator: Indicator, periode: Periode, settings: Settings) -> Hasil:
+    """Measure ``indicator`` in ``periode`` with the unit's ``settings``."""
+    target, realisasi = period_values(indicator, periode)
+    value = capaian(
+        target, realisasi, indicator.polaritas, settings.varian_negatif,
+        indicator.batas_bawah, indicator.batas_atas,
+    )
+    status, pesan = _explain(indicator, target, realisasi, value, periode, settings.varian_negatif)
+    serapan, efisiensi = _efficiency(indicator, value)
+    return Hasil(
+        indicator=indicator,
+        periode=periode,
+        target=target,
+        realisasi=realisasi,
+        capaian=value,
+        predikat=predikat(value, settings.skala),
+        status=status,
+        pesan=pesan,
+        serapan=serapan,
+        efisiensi=efisiensi,
+    )
+
+
+def measure_all(
+    indicators: list[Indicator], periode: Periode, settings: Settings
+) -> list[Hasil]:
+    """Measure every indicator in ``periode``, in input order."""
+    return [measure(indicator, periode, settings) for indicator in indicators]

@@ -1,0 +1,56 @@
+"""Predikat: the category of a capaian on the unit's scale (DOMAIN.md, "Predikat scale").
+
+The default scale is Permendagri 86/2017's (``settings.DEFAULT_SCALE``); units may print other
+labels or thresholds, kept in sheet Pengaturan. A capaian is rounded to 2 decimals first, so
+90.995 → 91.00 → Sangat Tinggi, 75.994 → 75.99 → Sedang, 75.995 → 76.00 → Tinggi.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from xlwings_app.domain.expr import Blank, Expr, If, IsBlank, Lookup, Ref, evaluate, round_half_away
+from xlwings_app.domain.problems import Problem
+from xlwings_app.domain.settings import Scale
+
+CAPAIAN = Ref("capaian")
+
+PREDIKAT: Expr = If(IsBlank(CAPAIAN), Blank(), Lookup(CAPAIAN, Ref("skala_batas"), Ref("skala_label")))
+"""The label of the highest band whose lower bound is <= the (already rounded) capaian."""
+
+
+def predikat(capaian: Decimal | None, scale: Scale) -> str | None:
+    """The predikat of ``capaian`` (rounded to 2 decimals first); ``None`` without a capaian."""
+    if capaian is None:
+        return None
+    value = evaluate(
+        PREDIKAT,
+        {
+            "capaian": round_half_away(capaian, 2),
+            "skala_batas": scale.bounds,
+            "skala_label": scale.labels,
+        },
+    )
+    return value if isinstance(value, str) and value else None
+
+
+def check_scale(scale: Scale, sheet: str = "Pengaturan") -> list[Problem]:
+    """A scale needs bands ascending by lower bound, the lowest at 0, and distinct labels."""
+    problems: list[Problem] = []
+    bounds = scale.bounds
+    if not scale.bands:
+        return [Problem("Skala predikat kosong: isi minimal satu batas dan predikatnya.", sheet)]
+    if bounds[0] != 0:
+        problems.append(Problem(
+            f"Batas bawah predikat terendah harus 0, tertulis {bounds[0]}.", sheet,
+            kolom="Batas Bawah", nilai=bounds[0]))
+    if any(b >= a for a, b in zip(bounds[1:], bounds, strict=False)):
+        problems.append(Problem(
+            "Batas bawah skala predikat harus naik dari atas ke bawah tanpa angka yang sama.",
+            sheet, kolom="Batas Bawah"))
+    labels = [label.strip() for label in scale.labels]
+    if any(not label for label in labels):
+        problems.append(Problem("Ada predikat tanpa nama pada skala.", sheet, kolom="Predikat"))
+    if len(set(labels)) != len(labels):
+        problems.append(Problem("Nama predikat pada skala tidak boleh sama.", sheet, kolom="Predikat"))
+    return problems
