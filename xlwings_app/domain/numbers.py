@@ -1,0 +1,104 @@
+"""Reading numbers as people type them into cells.
+
+A cell may hold a real number, or text such as "1.234,5" (Indonesian: dot for thousands, comma
+for decimals), "1,234.5" (English), "85%", "Rp 1.500.000" or " 12 ". Text that is unambiguously a
+number is read with a notice (``catatan``) so the user sees how it was read; anything else is an
+error (``galat``). A blank cell is ``None`` ("not filled in"), never 0.
+
+Rules for text: "Rp" and spaces are dropped; a trailing "%" is dropped (the column's satuan says
+it is a percentage: "85%" is 85); with both "." and "," the last one is the decimal mark; with
+only "," it is the decimal mark unless it groups thousands ("1,234,567"); with only "." it groups
+thousands when every group after it has three digits ("1.234", "1.234.567"), else it is the
+decimal mark ("2.5").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from decimal import Decimal, InvalidOperation
+
+EXCEL_ERRORS = ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#SPILL!", "#CALC!")
+_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")
+_GROUPED_EN = re.compile(r"^\d{1,3}(,\d{3})+$")
+_PLAIN = re.compile(r"^[+-]?\d+(\.\d+)?$")
+
+
+@dataclass(frozen=True)
+class ReadNumber:
+    """A cell read as a number: the value, plus a notice or an error message (Indonesian)."""
+
+    value: Decimal | None
+    catatan: str | None = None
+    galat: str | None = None
+
+
+def _from_float(value: float) -> ReadNumber:
+    if math.isnan(value) or math.isinf(value):
+        return ReadNumber(None, galat="Nilai bukan angka yang sah.")
+    # repr gives the shortest text that round-trips: 0.1 stays 0.1, as Excel shows it.
+    return ReadNumber(Decimal(repr(value)))
+
+
+def _normalise(text: str) -> str | None:
+    body = text.replace("\u00a0", "").replace(" ", "")
+    body = re.sub(r"^(rp\.?)", "", body, flags=re.IGNORECASE)
+    body = body.removesuffix("%")
+    sign = ""
+    if body[:1] in "+-":
+        sign, body = body[0], body[1:]
+    if not body or not re.fullmatch(r"[\d.,]+", body):
+        return None
+    if "." in body and "," in body:
+        decimal_mark = "." if body.rfind(".") > body.rfind(",") else ","
+        thousands = "," if decimal_mark == "." else "."
+        whole, _, frac = body.rpartition(decimal_mark)
+        if not (_GROUPED.match(whole) if thousands == "." else _GROUPED_EN.match(whole)) and thousands in whole:
+            return None
+        body = whole.replace(thousands, "") + "." + frac
+    elif "," in body:
+        body = body.replace(",", "") if _GROUPED_EN.match(body) else body.replace(",", ".")
+    elif "." in body and _GROUPED.match(body):
+        body = body.replace(".", "")
+    return sign + body if _PLAIN.match(sign + body) else None
+
+
+def read_number(value: object) -> ReadNumber:
+    """Read one cell's value as a number (see the module docstring for the text rules)."""
+    if value is None:
+        return ReadNumber(None)
+    if isinstance(value, bool):
+        return ReadNumber(None, galat="Berisi TRUE/FALSE, bukan angka.")
+    if isinstance(value, int):
+        return ReadNumber(Decimal(value))
+    if isinstance(value, float):
+        return _from_float(value)
+    if isinstance(value, Decimal):
+        return ReadNumber(value)
+    if isinstance(value, datetime | date | time):
+        return ReadNumber(None, galat="Berisi tanggal/waktu, bukan angka.")
+    text = str(value).strip()
+    if not text:
+        return ReadNumber(None)
+    if text.upper() in EXCEL_ERRORS:
+        return ReadNumber(None, galat=f"Sel berisi galat Excel {text.upper()}: perbaiki rumus atau isi angka.")
+    if text.startswith("="):
+        return ReadNumber(None, galat="Berisi rumus sebagai teks, bukan angka.")
+    normalised = _normalise(text)
+    if normalised is None:
+        return ReadNumber(None, galat=f"'{_short(text)}' bukan angka.")
+    try:
+        number = Decimal(normalised)
+    except InvalidOperation:
+        return ReadNumber(None, galat=f"'{_short(text)}' bukan angka.")
+    return ReadNumber(number, catatan=f"Teks '{_short(text)}' dibaca sebagai angka {_plain(number)}.")
+
+
+def _plain(number: Decimal) -> str:
+    return format(number, "f")
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
