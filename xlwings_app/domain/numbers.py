@@ -55,7 +55,10 @@ def _normalise(text: str) -> str | None:
         decimal_mark = "." if body.rfind(".") > body.rfind(",") else ","
         thousands = "," if decimal_mark == "." else "."
         whole, _, frac = body.rpartition(decimal_mark)
-        if not (_GROUPED.match(whole) if thousands == "." else _GROUPED_EN.match(whole)) and thousands in whole:
+        if (
+            not (_GROUPED.match(whole) if thousands == "." else _GROUPED_EN.match(whole))
+            and thousands in whole
+        ):
             return None
         body = whole.replace(thousands, "") + "." + frac
     elif "," in body:
@@ -83,7 +86,9 @@ def read_number(value: object) -> ReadNumber:
     if not text:
         return ReadNumber(None)
     if text.upper() in EXCEL_ERRORS:
-        return ReadNumber(None, galat=f"Sel berisi galat Excel {text.upper()}: perbaiki rumus atau isi angka.")
+        return ReadNumber(
+            None, galat=f"Sel berisi galat Excel {text.upper()}: perbaiki rumus atau isi angka."
+        )
     if text.startswith("="):
         return ReadNumber(None, galat="Berisi rumus sebagai teks, bukan angka.")
     normalised = _normalise(text)

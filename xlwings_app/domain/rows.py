@@ -1,0 +1,188 @@
+"""From raw cell values to an ``Indicator``, with every problem of the row.
+
+The adapter hands over the row's raw values by column key (what the cell holds: text, number,
+date, ``None``) and each cell's address; this module types them and says what is wrong, in
+Indonesian, naming the cell. Nothing here knows about openpyxl or files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from xlwings_app.domain.indicator import Agregasi, Indicator, Jenis, Polaritas
+from xlwings_app.domain.numbers import read_number
+from xlwings_app.domain.problems import Problem
+
+NUMBER_KEYS = (
+    "target_tahunan",
+    "t1",
+    "t2",
+    "t3",
+    "t4",
+    "batas_bawah",
+    "batas_atas",
+    "r1",
+    "r2",
+    "r3",
+    "r4",
+    "pagu",
+    "realisasi_anggaran",
+)
+TEXT_KEYS = (
+    "kode",
+    "induk",
+    "sasaran",
+    "nama",
+    "satuan",
+    "penanggung_jawab",
+    "permasalahan",
+    "rencana_aksi",
+    "keterangan",
+)
+REQUIRED_TEXT = ("kode", "sasaran", "nama", "satuan")
+MAX_TEXT = 2000
+
+
+@dataclass(frozen=True)
+class RawRow:
+    """One table row as the adapter read it."""
+
+    jenis: Jenis
+    sheet: str
+    baris: int
+    values: Mapping[str, object]
+    cells: Mapping[str, str]
+    headers: Mapping[str, str]
+
+
+def text_of(value: object) -> str:
+    """Cell text: numbers without a trailing ".0", surrounding spaces and control chars removed."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value)
+    cleaned = "".join(ch for ch in text if ch in "\n\t" or ch.isprintable())
+    return cleaned.strip()
+
+
+def _choice(
+    raw: RawRow, key: str, options: type[Polaritas] | type[Agregasi], problems: list[Problem]
+) -> Polaritas | Agregasi | None:
+    text = text_of(raw.values.get(key))
+    if not text:
+        problems.append(_problem(raw, key, f"{raw.headers[key]} belum diisi.", None))
+        return None
+    wanted = text.casefold().replace(" ", "").replace("-", "")
+    for option in options:
+        if option.value.casefold().replace(" ", "").replace("-", "") == wanted:
+            return option
+    allowed = ", ".join(o.value for o in options)
+    problems.append(_problem(raw, key, f"{raw.headers[key]} '{text}' tidak dikenal: pilih {allowed}.", text))
+    return None
+
+
+def _problem(raw: RawRow, key: str, pesan: str, nilai: object, tingkat: str = "galat") -> Problem:
+    return Problem(
+        pesan=pesan,
+        sheet=raw.sheet,
+        baris=raw.baris,
+        kolom=raw.headers.get(key, key),
+        sel=raw.cells.get(key),
+        nilai=nilai,
+        tingkat="catatan" if tingkat == "catatan" else "galat",
+    )
+
+
+def _numbers(raw: RawRow, problems: list[Problem]) -> dict[str, Decimal | None]:
+    numbers: dict[str, Decimal | None] = {}
+    for key in NUMBER_KEYS:
+        value = raw.values.get(key)
+        read = read_number(value)
+        if read.galat:
+            problems.append(_problem(raw, key, read.galat, value))
+        elif read.catatan:
+            problems.append(_problem(raw, key, read.catatan, value, "catatan"))
+        if read.value is not None and read.value < 0:
+            problems.append(
+                _problem(raw, key, f"{raw.headers[key]} tidak boleh negatif ({read.value}).", value)
+            )
+        numbers[key] = read.value
+    return numbers
+
+
+def is_blank_row(raw: RawRow) -> bool:
+    """A row whose every input cell is empty (formatted but unused rows of a table)."""
+    return all(text_of(v) == "" for v in raw.values.values())
+
+
+def parse_indicator(raw: RawRow) -> tuple[Indicator | None, list[Problem]]:
+    """Type one row; the indicator is ``None`` when an error leaves it unusable."""
+    problems: list[Problem] = []
+    texts = {key: text_of(raw.values.get(key)) for key in TEXT_KEYS}
+    for key in REQUIRED_TEXT + (("induk",) if raw.jenis is Jenis.IKI else ()):
+        if not texts[key]:
+            problems.append(_problem(raw, key, f"{raw.headers.get(key, key)} belum diisi.", None))
+    for key, text in texts.items():
+        if len(text) > MAX_TEXT:
+            problems.append(
+                _problem(raw, key, f"Teks terlalu panjang ({len(text)} karakter, maksimal {MAX_TEXT}).", None)
+            )
+    polaritas = _choice(raw, "polaritas", Polaritas, problems)
+    agregasi = _choice(raw, "agregasi", Agregasi, problems)
+    n = _numbers(raw, problems)
+    bawah, atas = n["batas_bawah"], n["batas_atas"]
+    if (bawah is None) != (atas is None):
+        key = "batas_atas" if atas is None else "batas_bawah"
+        problems.append(
+            _problem(raw, key, "Target rentang perlu Batas Bawah dan Batas Atas sekaligus.", None)
+        )
+    elif bawah is not None and atas is not None:
+        if bawah > atas:
+            problems.append(
+                _problem(
+                    raw, "batas_bawah", f"Batas Bawah ({bawah}) lebih besar dari Batas Atas ({atas}).", bawah
+                )
+            )
+        if agregasi is Agregasi.JUMLAH:
+            problems.append(
+                _problem(raw, "agregasi", "Target rentang hanya untuk agregasi Akhir atau Rata-rata.", None)
+            )
+    elif n["target_tahunan"] is None:
+        problems.append(
+            _problem(
+                raw,
+                "target_tahunan",
+                "Target Tahunan belum diisi (atau isi Batas Bawah dan Batas Atas untuk target rentang).",
+                None,
+            )
+        )
+    if any(p.is_error for p in problems) or polaritas is None or agregasi is None:
+        return None, problems
+    assert isinstance(polaritas, Polaritas) and isinstance(agregasi, Agregasi)
+    indicator = Indicator(
+        kode=texts["kode"],
+        jenis=raw.jenis,
+        sasaran=texts["sasaran"],
+        nama=texts["nama"],
+        satuan=texts["satuan"],
+        polaritas=polaritas,
+        agregasi=agregasi,
+        target_tahunan=n["target_tahunan"],
+        target_tw=(n["t1"], n["t2"], n["t3"], n["t4"]),
+        realisasi_tw=(n["r1"], n["r2"], n["r3"], n["r4"]),
+        batas_bawah=bawah,
+        batas_atas=atas,
+        penanggung_jawab=texts["penanggung_jawab"],
+        pagu=n["pagu"],
+        realisasi_anggaran=n["realisasi_anggaran"],
+        permasalahan=texts["permasalahan"],
+        rencana_aksi=texts["rencana_aksi"],
+        keterangan=texts["keterangan"],
+        induk=texts["induk"] or None,
+        sheet=raw.sheet,
+        baris=raw.baris,
+    )
+    return indicator, problems
