@@ -129,3 +129,17 @@ SHEET_PENGATURAN = "Pengaturan"
 SHEET_REKAP = "Rekap"
 TITLE_ROWS = 3
 """Rows above each table's header row (title, unit line, note); the header is row 4."""
+
+# Sheet Pengaturan: fixed cells (the builder writes them, the reader reads them, the live
+# formulas read them through defined names).
+PENGATURAN_PERIODE = "B4"
+PENGATURAN_PERIODE_INDEX = "C4"
+PENGATURAN_VARIAN = "B5"
+PENGATURAN_BATAS_RATA = "B6"
+PENGATURAN_TABLE_ROW = 10
+"""First data row of the predikat scale (columns A:B) and of the penanggung jawab list (D)."""
+PENGATURAN_SKALA_ROWS = 10
+PENGATURAN_PJ_ROWS = 40
+PERIODE_LIST_COLUMN = "F"
+"""Column with TW1..TAHUNAN (rows 10..14), the source of the period dropdown and its index."""
+PROFIL_FIRST_ROW = 3
