@@ -124,6 +124,7 @@ def _write_zip_atomically(target: Path, parts: dict[str, bytes]) -> None:
                 info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
                 info.compress_type = zipfile.ZIP_DEFLATED
                 archive.writestr(info, parts[name])
+        os.chmod(temporary, 0o644)  # mkstemp makes it private; an add-in is an ordinary file
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -1,9 +1,95 @@
-"""Commands of this area are registered here (see xlwings_app/cli/__init__.py)."""
+"""``kinerja addin``: build the Excel add-in, install it into Excel, remove it."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+addin_app = typer.Typer(
+    name="addin",
+    help=(
+        "Add-in Excel Kinerja (tab pita 'Kinerja' dan fungsi KINERJA_*).\n\n"
+        "Contoh: kinerja addin build"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+_WINDOWS_ONLY = (
+    "Perintah ini hanya untuk Windows: add-in Kinerja berjalan di Microsoft Excel for Windows. "
+    "Di sistem ini gunakan 'kinerja addin build' untuk membuat berkas add-in."
+)
+
+
+@addin_app.command("build")
+def build(
+    keluar: Annotated[
+        Path, typer.Option("--keluar", "-o", help="Berkas add-in yang ditulis.")
+    ] = Path("build") / "Kinerja.xlam",
+) -> None:
+    """Membuat berkas add-in Kinerja.xlam dari macros/ (tanpa Excel).
+
+    Contoh: kinerja addin build --keluar build/Kinerja.xlam
+    """
+    from xlwings_app.addin.xlam import BuildError, build_xlam
+
+    try:
+        path = build_xlam(keluar)
+    except BuildError as error:
+        typer.echo(f"Gagal membuat add-in: {error}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"Add-in ditulis ke {path}")
+
+
+@addin_app.command("pasang")
+def pasang() -> None:
+    """Memasang add-in Kinerja ke Excel (Windows): disalin ke folder XLSTART pengguna.
+
+    Konfigurasinya memakai Python yang menjalankan perintah ini.
+    Contoh: kinerja addin pasang
+    """
+    from xlwings_app.addin import install
+
+    if not install.is_windows():
+        typer.echo(_WINDOWS_ONLY, err=True)
+        raise typer.Exit(1)
+    try:
+        done = install.pasang(install.xlstart_dir())
+    except install.InstallError as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"Add-in Kinerja dipasang: {done.addin}")
+    typer.echo(f"Interpreter Python: {done.interpreter}")
+    typer.echo(f"PYTHONPATH: {done.pythonpath}")
+    typer.echo("Tutup lalu buka kembali Excel; tab 'Kinerja' muncul di pita.")
+
+
+@addin_app.command("lepas")
+def lepas() -> None:
+    """Melepas add-in Kinerja dari Excel (Windows): dihapus dari folder XLSTART pengguna.
+
+    Contoh: kinerja addin lepas
+    """
+    from xlwings_app.addin import install
+
+    if not install.is_windows():
+        typer.echo(_WINDOWS_ONLY, err=True)
+        raise typer.Exit(1)
+    try:
+        removed = install.lepas(install.xlstart_dir())
+    except install.InstallError as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(1) from None
+    if removed is None:
+        typer.echo("Add-in Kinerja tidak terpasang; tidak ada yang dihapus.")
+    else:
+        typer.echo(f"Add-in Kinerja dihapus: {removed}")
+        typer.echo("Tutup lalu buka kembali Excel agar tab 'Kinerja' hilang.")
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to app."""
+    app.add_typer(addin_app, name="addin")

@@ -1,0 +1,22 @@
+"""Handlers of the ribbon's Bantuan group."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from xlwings_app.layout import SHEET_PETUNJUK
+from xlwings_app.ribbon.errors import PesanPengguna
+
+if TYPE_CHECKING:
+    import xlwings as xw
+
+
+def petunjuk(book: xw.Book) -> None:
+    """Show the Petunjuk sheet of the calling workbook."""
+    names = [sheet.name for sheet in book.sheets]
+    if SHEET_PETUNJUK not in names:
+        raise PesanPengguna(
+            f"Lembar '{SHEET_PETUNJUK}' tidak ada di workbook ini. Buka workbook Kinerja, "
+            "atau buat yang baru dengan perintah: kinerja buat NAMA.xlsx"
+        )
+    book.sheets[SHEET_PETUNJUK].activate()

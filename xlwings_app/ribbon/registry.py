@@ -1,0 +1,28 @@
+"""Which Python function handles which ribbon button.
+
+Keys are the button ids of macros/customUI.xml; values are ``"module:function"`` strings, so
+that importing this registry imports nothing else. A handler takes the calling ``xlwings.Book``.
+A button whose service has not landed yet has no entry here (tests/addin lists it as pending,
+with the issue that adds it).
+"""
+
+from __future__ import annotations
+
+HANDLERS: dict[str, str] = {
+    "petunjuk": "xlwings_app.ribbon.handlers_bantuan:petunjuk",
+}
+
+LABELS: dict[str, str] = {
+    "buat_lembar_isian": "Buat Lembar Isian",
+    "ekspor_formulir": "Ekspor Formulir",
+    "impor_formulir": "Impor Formulir",
+    "periksa_data": "Periksa Data",
+    "hitung_capaian": "Hitung Capaian",
+    "periksa_waktu_sop": "Periksa Waktu SOP",
+    "catat_waktu_langkah": "Catat Waktu Langkah",
+    "dokumen_pengukuran": "Dokumen Pengukuran",
+    "dokumen_pdf": "PDF",
+    "arsipkan": "Arsipkan",
+    "petunjuk": "Petunjuk",
+}
+"""The buttons' Indonesian labels, as on the ribbon, for messages."""
