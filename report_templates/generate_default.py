@@ -1,0 +1,301 @@
+"""(Re)generate the default template ``pengukuran_kinerja.docx`` with python-docx.
+
+The committed .docx is the source users edit in Word; run this only to start it afresh:
+``.venv/bin/python report_templates/generate_default.py``. The layout: A4 portrait, kop with a
+double rule, title, table grouped by Sasaran (No and Sasaran cells merged with ``{% vm %}``, header
+repeated on every page, rows never split), summary, chart, analysis, budget (only when present),
+and a signature block in a table row that cannot break across pages, its paragraphs kept together.
+The footer carries the verification code and "Halaman X dari Y".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docx.table import Table, _Cell, _Row
+from docx.text.paragraph import Paragraph
+
+OUT = Path(__file__).with_name("pengukuran_kinerja.docx")
+FONT = "Arial"
+HEADER_FILL = "D9E2F3"
+CENTER, LEFT, RIGHT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def _el(tag: str, **attrs: str) -> OxmlElement:
+    element = OxmlElement(tag)
+    for key, value in attrs.items():
+        element.set(qn(f"w:{key}"), value)
+    return element
+
+
+def para(container, text: str = "", *, bold: bool = False, size: float | None = None,
+         align=LEFT, underline: bool = False, after: float = 0, keep: bool = False,
+         italic: bool = False) -> Paragraph:
+    p = container.add_paragraph()
+    p.alignment = align
+    p.paragraph_format.space_after = Pt(after)
+    p.paragraph_format.space_before = Pt(0)
+    if keep:
+        p.paragraph_format.keep_with_next = True
+        p.paragraph_format.keep_together = True
+    if text:
+        run = p.add_run(text)
+        run.bold, run.underline, run.italic = bold, underline, italic
+        if size:
+            run.font.size = Pt(size)
+    return p
+
+
+def cell_text(cell: _Cell, text: str, *, bold: bool = False, align=LEFT, size: float = 9) -> None:
+    cell.paragraphs[0].text = ""
+    p = cell.paragraphs[0]
+    p.alignment = align
+    p.paragraph_format.space_after = Pt(0)
+    run = p.add_run(text)
+    run.bold = bold
+    run.font.size = Pt(size)
+
+
+def shade(cell: _Cell, fill: str) -> None:
+    cell._tc.get_or_add_tcPr().append(_el("w:shd", val="clear", color="auto", fill=fill))
+
+
+def row_props(row: _Row, *, header: bool = False) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(_el("w:cantSplit"))
+    if header:
+        tr_pr.append(_el("w:tblHeader"))
+
+
+def table(doc, widths_mm: list[float], header: list[str] | None) -> Table:
+    t = doc.add_table(rows=1 if header else 0, cols=len(widths_mm))
+    t.style = "Table Grid"
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    t.autofit = False
+    for column, width in zip(t.columns, widths_mm, strict=True):
+        column.width = Mm(width)
+    if header:
+        row = t.rows[0]
+        row_props(row, header=True)
+        for cell, text, width in zip(row.cells, header, widths_mm, strict=True):
+            cell.width = Mm(width)
+            cell_text(cell, text, bold=True, align=CENTER)
+            shade(cell, HEADER_FILL)
+    return t
+
+
+def add_row(t: Table, widths_mm: list[float], texts: list[str], aligns: list | None = None) -> _Row:
+    row = t.add_row()
+    row_props(row)
+    for n, (cell, text, width) in enumerate(zip(row.cells, texts, widths_mm, strict=True)):
+        cell.width = Mm(width)
+        cell_text(cell, text, align=aligns[n] if aligns else LEFT)
+    return row
+
+
+def tag_row(t: Table, widths_mm: list[float], tag: str) -> None:
+    """A row holding only a ``{%tr ... %}`` tag: docxtpl replaces the whole row with it."""
+    row = t.add_row()
+    row.cells[0].width = Mm(widths_mm[0])
+    cell_text(row.cells[0], tag)
+
+
+def heading(doc, text: str) -> None:
+    para(doc, text, bold=True, size=11, after=4, keep=True).paragraph_format.space_before = Pt(10)
+
+
+def field(paragraph: Paragraph, instruction: str) -> None:
+    run = paragraph.add_run()
+    run.font.size = Pt(8)
+    run._r.append(_el("w:fldChar", fldCharType="begin"))
+    instr = _el("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    run._r.append(instr)
+    run._r.append(_el("w:fldChar", fldCharType="separate"))
+    text = _el("w:t")
+    text.text = "1"
+    run._r.append(text)
+    run._r.append(_el("w:fldChar", fldCharType="end"))
+
+
+def setup(doc) -> None:
+    normal = doc.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(11)
+    normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    section.left_margin, section.right_margin = Mm(25), Mm(20)
+    section.footer_distance = Mm(10)
+    doc.styles["Footer"].font.size = Pt(8)
+
+
+def kop(doc) -> None:
+    para(doc, "{{ kop.pemerintah }}", bold=True, size=14, align=CENTER)
+    para(doc, "{{ kop.unit }}", bold=True, size=16, align=CENTER)
+    para(doc, "{{ kop.alamat }}", size=10, align=CENTER)
+    p = para(doc, "{{ kop.kontak }}", size=10, align=CENTER, after=6)
+    borders = _el("w:pBdr")
+    borders.append(_el("w:bottom", val="thickThinSmallGap", sz="24", space="4", color="000000"))
+    p._p.get_or_add_pPr().append(borders)
+
+
+def title(doc) -> None:
+    para(doc, "", after=6)
+    para(doc, "{{ dokumen.judul }}", bold=True, size=13, align=CENTER)
+    para(doc, "{{ dokumen.periode }}", bold=True, size=12, align=CENTER, after=10)
+
+
+MAIN = [9, 27, 40, 19, 15, 19, 17, 19]
+
+
+def main_table(doc) -> None:
+    heading(doc, "A. Capaian Indikator Kinerja Utama")
+    t = table(doc, MAIN, ["No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target",
+                          "Realisasi", "Capaian (%)", "Predikat"])
+    tag_row(t, MAIN, "{%tr for g in sasaran %}")
+    tag_row(t, MAIN, "{%tr for i in g.indikator %}")
+    add_row(t, MAIN, ["{{ g.no }}{% vm %}", "{{ g.nama }}{% vm %}", "{{ i.nama }}", "{{ i.satuan }}",
+                      "{{ i.target }}", "{{ i.realisasi }}", "{{ i.capaian }}", "{{ i.predikat }}"],
+            [CENTER, LEFT, LEFT, CENTER, RIGHT, RIGHT, RIGHT, CENTER])
+    tag_row(t, MAIN, "{%tr endfor %}")
+    tag_row(t, MAIN, "{%tr endfor %}")
+
+
+SUMMARY = [60, 35]
+
+
+def summary(doc) -> None:
+    heading(doc, "B. Ringkasan Capaian")
+    para(doc, "Dari {{ ringkasan.jumlah_indikator }} indikator kinerja, {{ ringkasan.tercapai }} "
+              "indikator mencapai target dan {{ ringkasan.tidak_tercapai }} indikator belum mencapai "
+              "target. Rata-rata capaian kinerja {{ ringkasan.rata_rata_capaian }}%.", after=6)
+    t = table(doc, SUMMARY, ["Predikat", "Jumlah Indikator"])
+    tag_row(t, SUMMARY, "{%tr for p in ringkasan.per_predikat %}")
+    add_row(t, SUMMARY, ["{{ p.predikat }}", "{{ p.jumlah }}"], [LEFT, CENTER])
+    tag_row(t, SUMMARY, "{%tr endfor %}")
+    add_row(t, SUMMARY, ["Rata-rata capaian (%)", "{{ ringkasan.rata_rata_capaian }}"], [LEFT, CENTER])
+
+
+def chart(doc) -> None:
+    heading(doc, "C. Grafik Capaian Kinerja")
+    para(doc, "{{ grafik }}", align=CENTER, keep=True)
+    para(doc, "Gambar 1. Capaian indikator kinerja {{ dokumen.periode_label }} Tahun "
+              "{{ dokumen.tahun }}", size=9, align=CENTER, italic=True, after=4)
+
+
+ANALYSIS = [10, 40, 17, 49, 49]
+
+
+def analysis(doc) -> None:
+    heading(doc, "D. Analisis Indikator yang Belum Mencapai Target")
+    para(doc, "{%p if analisis %}")
+    t = table(doc, ANALYSIS, ["No", "Indikator Kinerja", "Capaian (%)", "Permasalahan",
+                              "Rencana Aksi"])
+    tag_row(t, ANALYSIS, "{%tr for a in analisis %}")
+    row = add_row(t, ANALYSIS, ["{{ loop.index }}", "{{ a.nama }}", "{{ a.capaian }}", "", ""],
+                  [CENTER, LEFT, RIGHT, LEFT, LEFT])
+    for cell, name in ((row.cells[3], "a.permasalahan"), (row.cells[4], "a.rencana_aksi")):
+        cell_text(cell, f"{{%p for b in {name} %}}")
+        for text in ("{{ b }}", "{%p endfor %}"):
+            p = cell.add_paragraph()
+            p.paragraph_format.space_after = Pt(0)
+            p.add_run(text).font.size = Pt(9)
+    tag_row(t, ANALYSIS, "{%tr endfor %}")
+    para(doc, "{%p else %}")
+    para(doc, "Seluruh indikator kinerja telah mencapai target pada periode ini.")
+    para(doc, "{%p endif %}")
+
+
+BUDGET = [50, 28, 28, 19, 19, 21]
+
+
+def budget(doc) -> None:
+    para(doc, "{%p if anggaran %}")
+    heading(doc, "E. Realisasi Anggaran dan Efisiensi")
+    t = table(doc, BUDGET, ["Indikator Kinerja", "Pagu", "Realisasi Anggaran", "Serapan (%)",
+                            "Capaian (%)", "Efisiensi (%)"])
+    tag_row(t, BUDGET, "{%tr for b in anggaran %}")
+    add_row(t, BUDGET, ["{{ b.nama }}", "{{ b.pagu }}", "{{ b.realisasi }}", "{{ b.serapan }}",
+                        "{{ b.capaian }}", "{{ b.efisiensi }}"],
+            [LEFT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT])
+    tag_row(t, BUDGET, "{%tr endfor %}")
+    para(doc, "Serapan = realisasi anggaran ÷ pagu × 100; efisiensi = (1 − serapan ÷ capaian) × 100.",
+         size=9, italic=True)
+    para(doc, "{%p endif %}")
+
+
+def signature(doc) -> None:
+    para(doc, "", keep=True)
+    t = doc.add_table(rows=1, cols=2)
+    t.autofit = False
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for column, width in zip(t.columns, (80, 85), strict=True):
+        column.width = Mm(width)
+    row = t.rows[0]
+    row_props(row)
+    left, right = row.cells
+    left.width, right.width = Mm(80), Mm(85)
+    right.paragraphs[0].text = ""
+    lines = [
+        ("{{ tempat_tanggal }}", False, False),
+        ("{{ penandatangan.jabatan }}", False, False),
+        ("", False, False), ("", False, False), ("", False, False), ("", False, False),
+        ("{{ penandatangan.nama }}", True, True),
+        ("{{ penandatangan.pangkat }}", False, False),
+        ("{{ penandatangan.nip }}", False, False),
+    ]
+    for n, (text, bold, underline) in enumerate(lines):
+        p = right.paragraphs[0] if n == 0 else right.add_paragraph()
+        p.alignment = CENTER
+        p.paragraph_format.space_after = Pt(0)
+        p.paragraph_format.keep_together = True
+        p.paragraph_format.keep_with_next = n < len(lines) - 1
+        if text:
+            run = p.add_run(text)
+            run.bold, run.underline = bold, underline
+
+
+def footer(doc) -> None:
+    p = doc.sections[0].footer.paragraphs[0]
+    p.alignment = LEFT
+    run = p.add_run("Kode verifikasi: {{ kode_verifikasi }} · dibuat dengan Kinerja, {{ dibuat }}")
+    run.font.size = Pt(8)
+    tab = p.add_run("\t")
+    tab.font.size = Pt(8)
+    for text, instruction in (("Halaman ", "PAGE"), (" dari ", "NUMPAGES")):
+        run = p.add_run(text)
+        run.font.size = Pt(8)
+        field(p, instruction)
+    stops = p.paragraph_format.tab_stops
+    stops.add_tab_stop(Mm(165), alignment=WD_TAB_ALIGNMENT.RIGHT)
+
+
+def build(out: Path = OUT) -> Path:
+    doc = Document()
+    setup(doc)
+    kop(doc)
+    title(doc)
+    main_table(doc)
+    summary(doc)
+    chart(doc)
+    analysis(doc)
+    budget(doc)
+    signature(doc)
+    footer(doc)
+    doc.save(str(out))
+    return out
+
+
+if __name__ == "__main__":
+    print(build())

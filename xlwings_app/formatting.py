@@ -1,0 +1,79 @@
+"""Indonesian formatting of printed values, through Babel's ``id`` locale.
+
+Rules (DOMAIN.md, "Printed documents"):
+- dates: "5 Januari 2024" (day without leading zero, full month name);
+- numbers: decimal comma and thousands dot: "1.234,5"; a value prints the decimals it has, at
+  most ``MAX_DECIMALS`` (rounded half away from zero), so a target of 85 prints "85", not "85,00";
+- capaian and other percentages: always two decimals, "87,50", as the value was rounded by the
+  domain;
+- money: "Rp 1.234.567" (no decimals; sen are rounded half away from zero);
+- NIP: grouped 8-6-1-3, "19770309 200501 1 003" (``domain.profil.format_nip``);
+- a missing value (``None``) prints as ``KOSONG``, an em dash.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel.dates import format_date, format_datetime
+from babel.numbers import format_decimal
+
+from xlwings_app.domain.profil import format_nip
+
+LOCALE = "id_ID"
+MAX_DECIMALS = 2
+KOSONG = "–"
+
+
+def tanggal(value: dt.date) -> str:
+    """"5 Januari 2024"."""
+    return format_date(value, "d MMMM y", locale=LOCALE)
+
+
+def waktu(value: dt.datetime) -> str:
+    """"5 Januari 2024 14.03" (Indonesian time separator is a dot)."""
+    return format_datetime(value, "d MMMM y HH.mm", locale=LOCALE)
+
+
+def _rounded(value: Decimal, digits: int) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+
+
+def angka(value: Decimal | int | None, desimal: int | None = None) -> str:
+    """A number with decimal comma and thousands dot.
+
+    ``desimal`` fixes the number of decimals ("87,50"); without it the value prints the decimals
+    it has, at most ``MAX_DECIMALS`` ("85", "6,5", "1.234,57").
+    """
+    if value is None:
+        return KOSONG
+    number = Decimal(value)
+    if desimal is None:
+        number = _rounded(number, MAX_DECIMALS).normalize()
+        exponent = number.as_tuple().exponent
+        places = max(0, -exponent) if isinstance(exponent, int) else 0
+        pattern = "#,##0" + ("." + "0" * places if places else "")
+    else:
+        number = _rounded(number, desimal)
+        pattern = "#,##0" + ("." + "0" * desimal if desimal else "")
+    if number == 0:
+        number = abs(number)
+    return format_decimal(number, format=pattern, locale=LOCALE, decimal_quantization=True)
+
+
+def persen(value: Decimal | None) -> str:
+    """A percentage with two decimals, without the sign: "87,50"."""
+    return angka(value, desimal=2)
+
+
+def rupiah(value: Decimal | int | None) -> str:
+    """"Rp 1.234.567"."""
+    if value is None:
+        return KOSONG
+    return f"Rp {angka(value, desimal=0)}"
+
+
+def nip(text: str) -> str:
+    """"19770309 200501 1 003" for 18 digits; other text trimmed, as typed."""
+    return format_nip(text)

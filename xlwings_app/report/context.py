@@ -1,0 +1,209 @@
+"""The document's context: every value a template prints, as plain, already formatted text.
+
+Pure: domain results in, dicts/lists/strings out; no docxtpl here. Rules:
+- every number is formatted the Indonesian way (``xlwings_app.formatting``): targets and realisasi
+  with the decimals they have, capaian/serapan/efisiensi with two ("87,50");
+- indicators are grouped by Sasaran Strategis in order of first appearance; groups are numbered
+  1, 2, ...; the table's No and Sasaran cells are merged over the group's rows by the template;
+- the analysis lists every indicator whose status is "Tidak Tercapai" (capaian below 100), with
+  its permasalahan and rencana aksi, one list item per line the user wrote;
+- the budget table lists only indicators with both pagu and realisasi anggaran (DOMAIN.md,
+  "Budget efficiency"); efisiensi is printed only where a capaian exists;
+- text is passed as typed: the renderer escapes it, and it is never parsed as a template.
+
+``PROVIDED`` is the shape of the context (names and nested keys) a custom template may use; the
+renderer adds ``grafik``, the chart image.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from xlwings_app import formatting as fmt
+from xlwings_app.domain.indicator import Periode
+from xlwings_app.domain.measure import Hasil, Status
+from xlwings_app.domain.profil import Pejabat, Profil
+from xlwings_app.domain.settings import Settings
+from xlwings_app.domain.summary import summarize
+
+JUDUL = "PENGUKURAN KINERJA"
+
+_STATUS_TANPA_PREDIKAT = {
+    Status.BELUM_DIISI: "Belum diisi",
+    Status.TIDAK_DAPAT_DIHITUNG: "Tidak dapat dihitung",
+}
+
+
+@dataclass(frozen=True)
+class Dokumen:
+    """What the document is about, besides the results: period, code, dates."""
+
+    periode: Periode
+    kode_verifikasi: str
+    tanggal: dt.date
+    dibuat: dt.datetime
+
+
+def pemerintah(kabupaten: str) -> str:
+    """"PEMERINTAH KABUPATEN LUMAJANG"; a name already starting with Kabupaten/Kota is kept."""
+    name = kabupaten.strip()
+    if not name.lower().startswith(("kabupaten", "kota", "kab.")):
+        name = f"Kabupaten {name}"
+    return f"PEMERINTAH {name.upper()}"
+
+
+def judul_periode(periode: Periode, tahun: int) -> str:
+    """"TRIWULAN I TAHUN 2024", "S.D. TRIWULAN III TAHUN 2024", "TAHUN 2024"."""
+    if periode is Periode.TAHUNAN:
+        return f"TAHUN {tahun}"
+    return f"{periode.label.upper()} TAHUN {tahun}"
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _kop(profil: Profil) -> dict[str, str]:
+    kontak = " · ".join(
+        f"{label} {value}" for label, value in
+        (("Telp.", profil.telepon), ("Email:", profil.email), ("Laman:", profil.laman)) if value
+    )
+    return {
+        "pemerintah": pemerintah(profil.kabupaten),
+        "unit": profil.unit.upper(),
+        "alamat": profil.alamat,
+        "kontak": kontak,
+    }
+
+
+def pejabat(p: Pejabat) -> dict[str, str]:
+    """A signature block's lines: jabatan (with Plt./Plh.), nama, pangkat, "NIP 1977...."."""
+    return {
+        "jabatan": p.jabatan_lengkap,
+        "nama": p.nama,
+        "pangkat": p.pangkat,
+        "nip": f"NIP {fmt.nip(p.nip)}" if p.nip.strip() else "",
+    }
+
+
+def _predikat(h: Hasil) -> str:
+    return h.predikat or _STATUS_TANPA_PREDIKAT.get(h.status, fmt.KOSONG)
+
+
+def _row(h: Hasil) -> dict[str, str]:
+    i = h.indicator
+    return {
+        "kode": i.kode,
+        "nama": i.nama,
+        "satuan": i.satuan,
+        "target": fmt.angka(h.target),
+        "realisasi": fmt.angka(h.realisasi),
+        "capaian": fmt.persen(h.capaian),
+        "predikat": _predikat(h),
+        "status": h.status.value,
+        "penanggung_jawab": i.penanggung_jawab,
+        "keterangan": i.keterangan,
+    }
+
+
+def _groups(results: Sequence[Hasil]) -> list[dict[str, object]]:
+    groups: dict[str, list[Hasil]] = {}
+    for h in results:
+        groups.setdefault(h.indicator.sasaran, []).append(h)
+    return [
+        {"no": str(n), "nama": name, "indikator": [_row(h) for h in items]}
+        for n, (name, items) in enumerate(groups.items(), start=1)
+    ]
+
+
+def _analisis(results: Sequence[Hasil]) -> list[dict[str, object]]:
+    return [
+        {
+            **_row(h),
+            "permasalahan": _lines(h.indicator.permasalahan) or ["(belum diisi)"],
+            "rencana_aksi": _lines(h.indicator.rencana_aksi) or ["(belum diisi)"],
+        }
+        for h in results if h.status is Status.TIDAK_TERCAPAI
+    ]
+
+
+def _anggaran(results: Sequence[Hasil]) -> list[dict[str, str]]:
+    return [
+        {
+            "kode": h.indicator.kode,
+            "nama": h.indicator.nama,
+            "pagu": fmt.rupiah(h.indicator.pagu),
+            "realisasi": fmt.rupiah(h.indicator.realisasi_anggaran),
+            "serapan": fmt.persen(h.serapan),
+            "capaian": fmt.persen(h.capaian),
+            "efisiensi": fmt.persen(h.efisiensi),
+        }
+        for h in results if h.serapan is not None
+    ]
+
+
+def _ringkasan(results: list[Hasil], settings: Settings) -> dict[str, object]:
+    r = summarize("", results, settings)
+    return {
+        "jumlah_indikator": str(r.jumlah_indikator),
+        "per_predikat": [{"predikat": k, "jumlah": str(v)} for k, v in r.per_predikat.items()],
+        "rata_rata_capaian": fmt.persen(r.rata_rata_capaian),
+        "tercapai": str(r.tercapai),
+        "tidak_tercapai": str(r.tidak_tercapai),
+        "belum_diisi": str(r.belum_diisi),
+        "tidak_dapat_dihitung": str(r.tidak_dapat_dihitung),
+    }
+
+
+def build_context(
+    profil: Profil, settings: Settings, results: Sequence[Hasil], dokumen: Dokumen
+) -> dict[str, object]:
+    """The context of "Dokumen Pengukuran Kinerja" for ``results`` (one period's measurements)."""
+    return {
+        "kop": _kop(profil),
+        "dokumen": {
+            "judul": JUDUL,
+            "periode": judul_periode(dokumen.periode, profil.tahun),
+            "periode_label": dokumen.periode.label,
+            "tahun": str(profil.tahun),
+            "unit": profil.unit,
+            "kabupaten": profil.kabupaten,
+        },
+        "sasaran": _groups(results),
+        "ringkasan": _ringkasan(list(results), settings),
+        "analisis": _analisis(results),
+        "anggaran": _anggaran(results),
+        "penandatangan": pejabat(profil.penandatangan),
+        "tempat_tanggal": f"{profil.tempat}, {fmt.tanggal(dokumen.tanggal)}",
+        "kode_verifikasi": dokumen.kode_verifikasi,
+        "dibuat": fmt.waktu(dokumen.dibuat),
+    }
+
+
+def shape(value: object) -> object:
+    """The shape of a context value: dict → {key: shape}, list → [shape of items], else None."""
+    if isinstance(value, dict):
+        return {k: shape(v) for k, v in value.items()}
+    if isinstance(value, list):
+        merged: dict[str, object] = {}
+        for item in value:
+            item_shape = shape(item)
+            if isinstance(item_shape, dict):
+                merged.update(item_shape)
+        return [merged or None]
+    return None
+
+
+def provided() -> dict[str, object]:
+    """The shape of the context a template may use, from the example unit (every list filled)."""
+    from xlwings_app.domain.measure import measure_all
+    from xlwings_app.report import contoh
+
+    settings = Settings()
+    results = measure_all(contoh.INDICATORS, Periode.TW2, settings)
+    dokumen = Dokumen(Periode.TW2, "", dt.date(2024, 1, 1), dt.datetime(2024, 1, 1))
+    names = shape(build_context(contoh.PROFIL, settings, results, dokumen))
+    assert isinstance(names, dict)
+    return {**names, "grafik": None}

@@ -1,0 +1,106 @@
+"""The verification code printed in every document's footer.
+
+Rule: the code is a fingerprint of the data a document was rendered from, so a signed paper copy
+can be matched to the workbook. Canonical JSON (sorted keys, no spaces, numbers as plain decimal
+strings, so 85 and 85.0 are the same value) of
+
+- the unit: kabupaten, unit, tahun;
+- the period;
+- the settings that change a result: the predikat scale, the negative-polarity variant, the cap on
+  means;
+- every indicator, in input order, with every input the period's document depends on: its identity
+  and texts (kode, jenis, sasaran, nama, satuan, polaritas, agregasi, penanggung jawab,
+  permasalahan, rencana aksi, keterangan, induk), range bounds, budget, and the targets and
+  realisasi of the triwulan the period covers (TW1..TWn; the year: all four and the yearly target).
+  Later triwulan are left out, so filling in TW III does not change a sealed TW II's code.
+
+is hashed with SHA-256; the first 50 bits, written in RFC 4648 base32 (A–Z, 2–7: no 0/1/8/9 to
+misread), give 10 characters grouped 5-5: "K7Q2M-XR4TB".
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from collections.abc import Sequence
+from decimal import Decimal
+
+from xlwings_app.domain.indicator import Indicator, Periode
+from xlwings_app.domain.profil import Profil
+from xlwings_app.domain.settings import Settings
+
+CODE_LENGTH = 10
+
+
+def _number(value: Decimal | None) -> str | None:
+    if value is None:
+        return None
+    text = format(value.normalize(), "f")
+    return "0" if text in ("-0", "0") else text
+
+
+def indicator_inputs(indicator: Indicator, periode: Periode) -> dict[str, object]:
+    """The inputs of ``indicator`` that ``periode``'s document depends on, as JSON-ready values."""
+    n = periode.last_tw
+    inputs: dict[str, object] = {
+        "kode": indicator.kode,
+        "jenis": indicator.jenis.value,
+        "sasaran": indicator.sasaran,
+        "nama": indicator.nama,
+        "satuan": indicator.satuan,
+        "polaritas": indicator.polaritas.value,
+        "agregasi": indicator.agregasi.value,
+        "target_tw": [_number(v) for v in indicator.target_tw[:n]],
+        "realisasi_tw": [_number(v) for v in indicator.realisasi_tw[:n]],
+        "batas_bawah": _number(indicator.batas_bawah),
+        "batas_atas": _number(indicator.batas_atas),
+        "penanggung_jawab": indicator.penanggung_jawab,
+        "pagu": _number(indicator.pagu),
+        "realisasi_anggaran": _number(indicator.realisasi_anggaran),
+        "permasalahan": indicator.permasalahan,
+        "rencana_aksi": indicator.rencana_aksi,
+        "keterangan": indicator.keterangan,
+        "induk": indicator.induk,
+    }
+    if periode is Periode.TAHUNAN:
+        inputs["target_tahunan"] = _number(indicator.target_tahunan)
+    return inputs
+
+
+def canonical(data: object) -> bytes:
+    """Canonical JSON bytes: sorted keys, compact, UTF-8."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def _settings(settings: Settings) -> dict[str, object]:
+    return {
+        "skala": [[_number(b.batas_bawah), b.predikat] for b in settings.skala.bands],
+        "varian_negatif": settings.varian_negatif.value,
+        "batas_rata_rata": _number(settings.batas_rata_rata),
+    }
+
+
+def _code(data: object) -> str:
+    digest = hashlib.sha256(canonical(data)).digest()
+    text = base64.b32encode(digest).decode()[:CODE_LENGTH]
+    return f"{text[:5]}-{text[5:]}"
+
+
+def verification_code(
+    profil: Profil, periode: Periode, indicators: Sequence[Indicator], settings: Settings
+) -> str:
+    """The document's code, e.g. "K7Q2M-XR4TB" (the module docstring states what it covers)."""
+    return _code({
+        "kabupaten": profil.kabupaten,
+        "unit": profil.unit,
+        "tahun": profil.tahun,
+        "periode": periode.value,
+        "pengaturan": _settings(settings),
+        "indikator": [indicator_inputs(i, periode) for i in indicators],
+    })
+
+
+def indicator_fingerprint(indicator: Indicator, periode: Periode) -> str:
+    """One indicator's own code for ``periode``, to say which indicator changed after sealing."""
+    return _code(indicator_inputs(indicator, periode))

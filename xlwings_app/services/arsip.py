@@ -1,0 +1,84 @@
+"""Service: ``arsip``: seal a period after signing.
+
+Rules:
+- the period's document is rendered again from the workbook (.docx, and PDF when a converter is
+  present), so the archive holds exactly what the verification code covers;
+- the zip holds the workbook snapshot (``workbook/<name>``), the documents (``dokumen/``), any
+  extra files the user adds, e.g. the scanned signed copy (``lampiran/``), and ``manifest.json``;
+- the result carries the ``SealRecord`` the workbook must record (``report.seal``);
+- refused like ``laporan`` while the inputs have error problems.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from xlwings_app.domain.indicator import Periode
+from xlwings_app.report.archive import build_archive, sha256_file
+from xlwings_app.report.pdf import PdfUnavailable
+from xlwings_app.report.seal import SealRecord, seal_record
+from xlwings_app.report.verification import indicator_fingerprint
+from xlwings_app.services.laporan import Laporan, SumberData, buat_laporan, iku_of, load_workbook
+
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Arsip:
+    """The archive written, the record to keep in the workbook, and notes for the user."""
+
+    zip: Path
+    record: SealRecord
+    laporan: Laporan
+    catatan: list[str]
+
+
+def archive_name(data: SumberData, periode: Periode, when: dt.datetime) -> str:
+    """"Arsip_Pengukuran_Kinerja_2024_TW2_20240705-0930.zip"."""
+    return f"Arsip_Pengukuran_Kinerja_{data.profil.tahun}_{periode.value}_{when:%Y%m%d-%H%M}.zip"
+
+
+def buat_arsip(
+    data: SumberData, workbook: Path, periode: Periode, out_dir: Path,
+    lampiran: Sequence[Path] = (), sekarang: dt.datetime | None = None,
+) -> Arsip:
+    """Seal ``periode``: render, zip with the workbook snapshot and manifest, return the record."""
+    sekarang = sekarang or dt.datetime.now().astimezone()
+    catatan: list[str] = []
+    work = out_dir / f".arsip-{periode.value}-{sekarang:%Y%m%d%H%M%S}"
+    try:
+        doc = buat_laporan(data, work, periode, pdf=True, sekarang=sekarang)
+    except PdfUnavailable as exc:
+        catatan.append(f"Arsip tanpa PDF: {exc}")
+        doc = buat_laporan(data, work, periode, pdf=False, sekarang=sekarang)
+    files = {f"workbook/{workbook.name}": workbook, f"dokumen/{doc.docx.name}": doc.docx}
+    if doc.pdf is not None:
+        files[f"dokumen/{doc.pdf.name}"] = doc.pdf
+    files.update({f"lampiran/{p.name}": p for p in lampiran})
+    iku = iku_of(data)
+    info = {
+        "format": FORMAT,
+        "kabupaten": data.profil.kabupaten,
+        "unit": data.profil.unit,
+        "tahun": data.profil.tahun,
+        "periode": periode.value,
+        "kode_verifikasi": doc.kode_verifikasi,
+        "disegel": sekarang.isoformat(timespec="seconds"),
+        "sidik_indikator": {i.kode: indicator_fingerprint(i, periode) for i in iku},
+    }
+    zip_path = build_archive(out_dir / archive_name(data, periode, sekarang), files, info)
+    for path in work.iterdir():
+        path.unlink()
+    work.rmdir()
+    record = seal_record(data.profil, data.settings, iku, periode, zip_path.name,
+                         sha256_file(zip_path), sekarang)
+    return Arsip(zip_path, record, doc, catatan)
+
+
+def arsip(path: Path, periode: Periode, out_dir: Path | None = None,
+          lampiran: Sequence[Path] = ()) -> Arsip:
+    """``buat_arsip`` on the workbook at ``path`` (archive beside it by default)."""
+    return buat_arsip(load_workbook(path), path, periode, out_dir or path.parent, lampiran)

@@ -1,0 +1,129 @@
+"""Service: ``laporan``: render the Dokumen Pengukuran Kinerja of a period (.docx, optionally PDF).
+
+Rules:
+- the document is computed from the workbook's inputs (``measure_all``), never from cached cells;
+- it refuses (``LaporanDitolak``) while the inputs have error problems, or when a custom template
+  uses names Kinerja does not provide, or when there is no IKU;
+- the verification code covers the unit, the period and the inputs (``report.verification``);
+- sealed periods whose data changed since sealing come back as warnings (``catatan``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from xlwings_app.domain.indicator import Indicator, Jenis, Periode
+from xlwings_app.domain.measure import measure_all
+from xlwings_app.domain.problems import Problem, errors
+from xlwings_app.domain.profil import Profil
+from xlwings_app.domain.settings import Settings
+from xlwings_app.report.chart import Batang, draw_chart
+from xlwings_app.report.context import Dokumen, build_context, provided
+from xlwings_app.report.pdf import to_pdf
+from xlwings_app.report.render import default_template, render
+from xlwings_app.report.seal import SealRecord, check_seals
+from xlwings_app.report.template_check import check_template
+from xlwings_app.report.verification import verification_code
+
+
+class SumberData(Protocol):
+    """What the documents need from a workbook (``services.workbook.WorkbookData`` has it)."""
+
+    @property
+    def profil(self) -> Profil: ...
+    @property
+    def settings(self) -> Settings: ...
+    @property
+    def indicators(self) -> list[Indicator]: ...
+    @property
+    def problems(self) -> list[Problem]: ...
+
+
+class LaporanDitolak(Exception):
+    """The document cannot be made from this input; ``problems`` say why (Indonesian)."""
+
+    def __init__(self, pesan: str, problems: Sequence[Problem | str] = ()) -> None:
+        super().__init__(pesan)
+        self.pesan = pesan
+        self.problems = [str(p) for p in problems]
+
+
+@dataclass(frozen=True)
+class Laporan:
+    """The documents written and what the user should know."""
+
+    docx: Path
+    pdf: Path | None
+    periode: Periode
+    kode_verifikasi: str
+    peringatan: list[Problem] = field(default_factory=list)
+
+
+def file_name(profil: Profil, periode: Periode) -> str:
+    """"Pengukuran_Kinerja_2024_TW2" (no extension; ASCII, no spaces)."""
+    return f"Pengukuran_Kinerja_{profil.tahun}_{periode.value}"
+
+
+def iku_of(data: SumberData) -> list[Indicator]:
+    """The indicators the Dokumen Pengukuran Kinerja reports and its code covers: the IKU."""
+    return [i for i in data.indicators if i.jenis is Jenis.IKU]
+
+
+def buat_laporan(
+    data: SumberData, out_dir: Path, periode: Periode | None = None, template: Path | None = None,
+    pdf: bool = False, tanggal: dt.date | None = None, segel: Sequence[SealRecord] = (),
+    sekarang: dt.datetime | None = None,
+) -> Laporan:
+    """Render the period's document into ``out_dir``; the period defaults to the active one."""
+    blocking = errors(data.problems)
+    if blocking:
+        raise LaporanDitolak(
+            f"Laporan tidak dibuat: {len(blocking)} masalah pada data harus diperbaiki dulu.", blocking
+        )
+    if template is not None:
+        unknown = check_template(template, provided())
+        if unknown:
+            raise LaporanDitolak("Template tidak dapat dipakai.", unknown)
+    periode = periode or data.settings.periode_aktif
+    iku = iku_of(data)
+    if not iku:
+        raise LaporanDitolak("Laporan tidak dibuat: belum ada Indikator Kinerja Utama (IKU).")
+    sekarang = sekarang or dt.datetime.now().astimezone()
+    results = measure_all(iku, periode, data.settings)
+    kode = verification_code(data.profil, periode, iku, data.settings)
+    context = build_context(
+        data.profil, data.settings, results,
+        Dokumen(periode, kode, tanggal or sekarang.date(), sekarang),
+    )
+    chart = draw_chart([Batang(h.indicator.kode, h.capaian) for h in results])
+    docx = render(template or default_template(), context,
+                  out_dir / f"{file_name(data.profil, periode)}.docx", chart)
+    pdf_path = to_pdf(docx, out_dir) if pdf else None
+    warnings = check_seals(segel, data.profil, data.settings, iku)
+    return Laporan(docx, pdf_path, periode, kode, warnings)
+
+
+def load_workbook(path: Path) -> SumberData:
+    """The workbook's data through the workbook service (``services.workbook.load``)."""
+    from xlwings_app.services.workbook import load  # type: ignore[import-not-found, unused-ignore]
+
+    data: SumberData = load(path)
+    return data
+
+
+def seals_of(data: SumberData) -> list[SealRecord]:
+    """The sealed periods the workbook records (none until the workbook has a seal table)."""
+    return list(getattr(data, "segel", []))
+
+
+def laporan(
+    path: Path, out_dir: Path | None = None, periode: Periode | None = None,
+    template: Path | None = None, pdf: bool = False,
+) -> Laporan:
+    """``buat_laporan`` on the workbook at ``path`` (output beside it by default)."""
+    data = load_workbook(path)
+    return buat_laporan(data, out_dir or path.parent, periode, template, pdf, segel=seals_of(data))
