@@ -1,0 +1,111 @@
+"""What every command shares: error translation, exit codes, problem tables, JSON output.
+
+Exit codes: 0 the input is valid and the work was done; 2 the input has problems (all listed,
+nothing written) or the file cannot be used as it is; 1 an internal error (a bug: the message says
+where the details were logged).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import os
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from xlwings_app.adapters.xlsx_guard import WorkbookError
+from xlwings_app.domain.problems import Problem
+
+EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
+console = Console(highlight=False, soft_wrap=True)
+err_console = Console(stderr=True, highlight=False)
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def log_file() -> Path:
+    return Path(tempfile.gettempdir()) / "kinerja-galat.log"
+
+
+def translate_errors(func: Callable[P, R]) -> Callable[P, R]:
+    """Turn known failures into an Indonesian message and exit code; never show a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except WorkbookError as exc:
+            err_console.print(f"[bold red]Gagal:[/] {exc}")
+            raise typer.Exit(EXIT_INPUT) from None
+        except KeyboardInterrupt:
+            err_console.print("Dibatalkan.")
+            raise typer.Exit(EXIT_INTERNAL) from None
+        except Exception:
+            if os.environ.get("KINERJA_DEBUG"):
+                raise
+            with log_file().open("a", encoding="utf-8") as handle:
+                handle.write(traceback.format_exc() + "\n")
+            err_console.print(
+                f"[bold red]Galat internal Kinerja[/] (bukan kesalahan isian Anda). Rinciannya dicatat di {log_file()}; "
+                "kirim file itu kepada pengelola aplikasi."
+            )
+            logging.getLogger("kinerja").debug("internal error", exc_info=True)
+            raise typer.Exit(EXIT_INTERNAL) from None
+
+    return wrapper
+
+
+def print_problems(problems: Iterable[Problem], title: str = "Masalah isian") -> None:
+    items = list(problems)
+    if not items:
+        return
+    table = Table(title=title, title_justify="left", show_lines=False)
+    for column in ("Tingkat", "Sheet", "Sel", "Kolom", "Pesan"):
+        table.add_column(column, overflow="fold")
+    for p in items:
+        table.add_row(
+            "galat" if p.is_error else "catatan",
+            p.sheet or "",
+            p.sel or (str(p.baris) if p.baris else ""),
+            p.kolom or "",
+            p.pesan,
+        )
+    (err_console if any(p.is_error for p in items) else console).print(table)
+
+
+def number(value: Decimal | None) -> float | int | None:
+    """A Decimal as a JSON number (integers stay integers)."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() and abs(value) < 10**15 else float(value)
+
+
+def emit_json(payload: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+
+
+def problems_json(problems: Iterable[Problem]) -> list[dict[str, object]]:
+    return [
+        {
+            "sheet": p.sheet,
+            "baris": p.baris,
+            "kolom": p.kolom,
+            "sel": p.sel,
+            "pesan": p.pesan,
+            "tingkat": p.tingkat,
+            "file": p.file,
+        }
+        for p in problems
+    ]

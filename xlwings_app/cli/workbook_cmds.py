@@ -1,0 +1,166 @@
+"""Commands on the workbook: baru, contoh, periksa, hitung."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from xlwings_app.cli.common import (
+    EXIT_INPUT,
+    console,
+    emit_json,
+    number,
+    print_problems,
+    problems_json,
+    translate_errors,
+)
+from xlwings_app.domain.indicator import Periode
+from xlwings_app.services import baru as baru_service
+from xlwings_app.services.hitung import Perhitungan, hitung, periksa
+
+
+def _periode(value: str | None) -> Periode | None:
+    if value is None:
+        return None
+    try:
+        return Periode.parse(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+def hitung_json(result: Perhitungan) -> dict[str, Any]:
+    """The ``--json`` object of ``kinerja hitung`` (README, "Keluaran JSON")."""
+    profil = result.data.profil
+    return {
+        "unit": profil.unit if profil else None,
+        "tahun": profil.tahun if profil and profil.tahun else None,
+        "periode": result.periode.value,
+        "indikator": [
+            {
+                "kode": h.indicator.kode,
+                "jenis": h.indicator.jenis.value,
+                "nama": h.indicator.nama,
+                "satuan": h.indicator.satuan,
+                "polaritas": h.indicator.polaritas.value,
+                "agregasi": h.indicator.agregasi.value,
+                "target": number(h.target),
+                "realisasi": number(h.realisasi),
+                "capaian": float(h.capaian) if h.capaian is not None else None,
+                "predikat": h.predikat,
+                "status": h.status.value,
+                "pesan": h.pesan,
+            }
+            for h in result.hasil
+        ],
+        "ringkasan": {
+            "per_jenis": {k.value: v.as_dict() for k, v in result.per_jenis.items()},
+            "per_sasaran": [r.as_dict() for r in result.per_sasaran],
+            "per_penanggung_jawab": [r.as_dict() for r in result.per_penanggung_jawab],
+        },
+        "masalah": problems_json(result.problems),
+    }
+
+
+def _print_summary(result: Perhitungan) -> None:
+    table = Table(title=f"Capaian {result.periode.label}", title_justify="left")
+    for column in ("Kode", "Indikator", "Target", "Realisasi", "Capaian (%)", "Predikat", "Status"):
+        table.add_column(column, overflow="fold")
+    for h in result.hasil:
+        table.add_row(
+            h.indicator.kode,
+            h.indicator.nama,
+            f"{h.target}" if h.target is not None else "-",
+            f"{h.realisasi}" if h.realisasi is not None else "-",
+            f"{h.capaian}" if h.capaian is not None else "-",
+            h.predikat or "-",
+            h.status.value,
+        )
+    console.print(table)
+    for jenis, ringkasan in result.per_jenis.items():
+        counts = ", ".join(f"{k} {v}" for k, v in ringkasan.per_predikat.items())
+        mean = ringkasan.rata_rata_capaian if ringkasan.rata_rata_capaian is not None else "-"
+        console.print(
+            f"{jenis.value}: {ringkasan.jumlah_indikator} indikator, rata-rata capaian {mean}%; {counts}."
+        )
+
+
+def register(app: typer.Typer) -> None:
+    """Add baru, contoh, periksa and hitung to ``app``."""
+
+    @app.command("baru")
+    @translate_errors
+    def baru(
+        file: Annotated[Path, typer.Argument(help="Workbook baru (.xlsx).")],
+        timpa: Annotated[bool, typer.Option("--timpa", help="Timpa file yang sudah ada.")] = False,
+    ) -> None:
+        """Buat workbook Kinerja kosong (Profil, IKU, IKI, Pengaturan, ...).
+
+        Contoh: kinerja baru "Pengukuran Kinerja 2025.xlsx"
+        """
+        baru_service.baru(file, overwrite=timpa)
+        console.print(f"Workbook dibuat: {file}")
+
+    @app.command("contoh")
+    @translate_errors
+    def contoh(
+        folder: Annotated[Path, typer.Argument(help="Folder tujuan contoh.")] = Path("contoh"),
+    ) -> None:
+        """Buat contoh lengkap Kecamatan Lumajang dan jalankan seluruh proses atasnya.
+
+        Contoh: kinerja contoh out/contoh
+        """
+        for line in baru_service.contoh(folder):
+            console.print(line)
+
+    @app.command("periksa")
+    @translate_errors
+    def periksa_cmd(
+        file: Annotated[Path, typer.Argument(help="Workbook Kinerja (.xlsx).")],
+        json_: Annotated[bool, typer.Option("--json", help="Keluaran JSON.")] = False,
+    ) -> None:
+        """Periksa semua isian workbook tanpa mengubah file.
+
+        Contoh: kinerja periksa kinerja.xlsx
+        """
+        data = periksa(file)
+        if json_:
+            emit_json({"masalah": problems_json(data.problems)})
+        else:
+            print_problems(data.problems)
+            if not data.errors:
+                console.print(f"Isian lengkap dan sah: {len(data.indicators)} indikator.")
+        if data.errors:
+            raise typer.Exit(EXIT_INPUT)
+
+    @app.command("hitung")
+    @translate_errors
+    def hitung_cmd(
+        file: Annotated[Path, typer.Argument(help="Workbook Kinerja (.xlsx).")],
+        periode: Annotated[
+            str | None,
+            typer.Option("--periode", "-p", help="TW1, TW2, TW3, TW4 atau TAHUNAN (baku: Periode aktif)."),
+        ] = None,
+        json_: Annotated[bool, typer.Option("--json", help="Keluaran JSON.")] = False,
+    ) -> None:
+        """Periksa, hitung capaian dan predikat, lalu tulis sheet Hasil dan Rekap.
+
+        Contoh: kinerja hitung kinerja.xlsx --periode TW2
+        """
+        result = hitung(file, _periode(periode))
+        if json_:
+            emit_json(hitung_json(result))
+        else:
+            print_problems(result.problems)
+            if result.valid:
+                _print_summary(result)
+                console.print(
+                    f"Sheet Hasil dan Rekap ditulis ke {file}"
+                    + (f" (cadangan: {result.cadangan})" if result.cadangan else ".")
+                )
+            else:
+                console.print("File tidak diubah: perbaiki masalah di atas lalu ulangi.")
+        if not result.valid:
+            raise typer.Exit(EXIT_INPUT)

@@ -1,0 +1,328 @@
+"""The built-in example: Kecamatan Lumajang, Kabupaten Lumajang, tahun 2024, data s.d. TW III.
+
+Realistic IKU and IKI of a kecamatan, chosen so every rule shows: both polarities, every
+aggregation, a range target, a target 0, blank realisasi, an unmet target with its permasalahan
+and rencana aksi, and budget figures. The Camat is the signing official of the seed SOP
+"Prosedur Penyusunan Perencanaan Kinerja" (Kecamatan Lumajang); other names and NIPs are invented.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from xlwings_app.domain.indicator import Agregasi, Indicator, Jenis, Periode, Polaritas
+from xlwings_app.domain.settings import Settings
+
+CAMAT = "Camat"
+SEKRETARIS = "Sekretaris Camat"
+KASUBAG_UMUM = "Kasubag Umum dan Kepegawaian"
+KASUBAG_KEU = "Kasubag Keuangan"
+KASI_PEM = "Kasi Pemerintahan"
+KASI_PEL = "Kasi Pelayanan Umum"
+KASI_PMD = "Kasi Pemberdayaan Masyarakat"
+KASI_TRANTIB = "Kasi Ketenteraman dan Ketertiban Umum"
+PENANGGUNG_JAWAB = (CAMAT, SEKRETARIS, KASUBAG_UMUM, KASUBAG_KEU, KASI_PEM, KASI_PEL, KASI_PMD, KASI_TRANTIB)
+
+PROFIL: dict[str, object] = {
+    "kabupaten": "Kabupaten Lumajang",
+    "unit": "Kecamatan Lumajang",
+    "alamat": "Jl. Alun-Alun Timur No. 3, Lumajang 67311",
+    "telepon": "(0334) 881234",
+    "email": "kec.lumajang@lumajangkab.go.id",
+    "tahun": 2024,
+    "ttd_status": "",
+    "ttd_jabatan": "Camat Lumajang",
+    "ttd_nama": "Drs. DEDWI SUPRAPTO, M.Si.",
+    "ttd_pangkat": "Pembina Tingkat I (IV/b)",
+    "ttd_nip": "19701218 199101 1 002",
+    "pengelola_jabatan": "Kasubag Keuangan",
+    "pengelola_nama": "NURUL HIDAYATI, S.E.",
+    "pengelola_nip": "19820614 200801 2 015",
+    "tempat": "Lumajang",
+}
+
+S1 = "Meningkatnya kualitas pelayanan publik kecamatan"
+S2 = "Meningkatnya akuntabilitas kinerja kecamatan"
+S3 = "Meningkatnya ketenteraman dan ketertiban umum"
+S4 = "Meningkatnya keberdayaan masyarakat kelurahan"
+
+
+def _d(
+    *values: float | int | str | None,
+) -> tuple[Decimal | None, Decimal | None, Decimal | None, Decimal | None]:
+    out = tuple(None if v is None else Decimal(str(v)) for v in values)
+    return out  # type: ignore[return-value]
+
+
+def _ind(
+    kode: str,
+    jenis: Jenis,
+    sasaran: str,
+    nama: str,
+    satuan: str,
+    polaritas: Polaritas,
+    agregasi: Agregasi,
+    tahunan: float | int | None,
+    targets: tuple[object, ...],
+    realisasi: tuple[object, ...],
+    pj: str,
+    **extra: object,
+) -> Indicator:
+    return Indicator(
+        kode=kode,
+        jenis=jenis,
+        sasaran=sasaran,
+        nama=nama,
+        satuan=satuan,
+        polaritas=polaritas,
+        agregasi=agregasi,
+        target_tahunan=None if tahunan is None else Decimal(str(tahunan)),
+        target_tw=_d(*targets),
+        realisasi_tw=_d(*realisasi),
+        penanggung_jawab=pj,  # type: ignore[arg-type]
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+P, N = Polaritas.POSITIF, Polaritas.NEGATIF
+J, A, R = Agregasi.JUMLAH, Agregasi.AKHIR, Agregasi.RATA_RATA
+IKU, IKI = Jenis.IKU, Jenis.IKI
+
+INDICATORS: list[Indicator] = [
+    _ind(
+        "IKU-01",
+        IKU,
+        S1,
+        "Indeks Kepuasan Masyarakat (IKM) terhadap layanan kecamatan",
+        "indeks",
+        P,
+        A,
+        82,
+        (80, 81, 81.5, 82),
+        (81.2, 82.4, 83.1, None),
+        CAMAT,
+    ),
+    _ind(
+        "IKU-02",
+        IKU,
+        S1,
+        "Persentase layanan administrasi selesai tepat waktu",
+        "%",
+        P,
+        R,
+        95,
+        (95, 95, 95, 95),
+        (92.5, 96, 97.3, None),
+        KASI_PEL,
+        pagu=Decimal(85_000_000),
+        realisasi_anggaran=Decimal(61_250_000),
+    ),
+    _ind(
+        "IKU-03",
+        IKU,
+        S1,
+        "Rata-rata waktu penyelesaian layanan perizinan",
+        "hari",
+        N,
+        R,
+        3,
+        (3, 3, 3, 3),
+        (3.4, 2.8, 2.5, None),
+        KASI_PEL,
+    ),
+    _ind(
+        "IKU-04",
+        IKU,
+        S2,
+        "Nilai SAKIP kecamatan",
+        "nilai",
+        P,
+        A,
+        70,
+        (None, None, None, 70),
+        (None, None, None, None),
+        SEKRETARIS,
+        keterangan="Dinilai Inspektorat pada akhir tahun.",
+    ),
+    _ind(
+        "IKU-05",
+        IKU,
+        S2,
+        "Jumlah dokumen perencanaan dan pelaporan kinerja yang disusun tepat waktu",
+        "dokumen",
+        P,
+        J,
+        6,
+        (2, 1, 1, 2),
+        (2, 1, 0, None),
+        KASUBAG_KEU,
+        permasalahan="Laporan kinerja triwulan III terlambat: data realisasi dua seksi baru masuk setelah batas waktu.",
+        rencana_aksi="Formulir pengumpulan data dikirim awal bulan ketiga triwulan; batas pengisian 5 hari kerja.",
+        pagu=Decimal(24_500_000),
+        realisasi_anggaran=Decimal(15_900_000),
+    ),
+    _ind(
+        "IKU-06",
+        IKU,
+        S3,
+        "Jumlah pelanggaran ketertiban umum",
+        "kasus",
+        N,
+        J,
+        40,
+        (10, 10, 10, 10),
+        (8, 12, 9, None),
+        KASI_TRANTIB,
+    ),
+    _ind(
+        "IKU-07",
+        IKU,
+        S3,
+        "Jumlah konflik sosial yang tidak tertangani",
+        "kejadian",
+        N,
+        J,
+        0,
+        (0, 0, 0, 0),
+        (0, 0, 1, None),
+        KASI_TRANTIB,
+        permasalahan="Satu sengketa batas tanah antarwarga di Kelurahan Ditotrunan belum selesai dimediasi.",
+        rencana_aksi="Mediasi lanjutan bersama kelurahan dan Bhabinkamtibmas pada bulan Oktober.",
+    ),
+    _ind(
+        "IKU-08",
+        IKU,
+        S4,
+        "Indeks keberdayaan masyarakat kelurahan",
+        "indeks",
+        P,
+        A,
+        None,
+        (None, None, None, None),
+        (70, 84, 92, None),
+        KASI_PMD,
+        batas_bawah=Decimal(80),
+        batas_atas=Decimal(90),
+        keterangan="Target rentang 80–90.",
+    ),
+    _ind(
+        "IKI-SEK-01",
+        IKI,
+        S2,
+        "Persentase dokumen kinerja yang ditandatangani tepat waktu",
+        "%",
+        P,
+        A,
+        100,
+        (100, 100, 100, 100),
+        (100, 100, 75, None),
+        SEKRETARIS,
+        induk="IKU-05",
+        permasalahan="Penandatanganan laporan triwulan III menunggu perbaikan data dua seksi.",
+        rencana_aksi="Jadwal koreksi draf oleh Sekretaris ditetapkan paling lama 1 hari kerja.",
+    ),
+    _ind(
+        "IKI-KEU-01",
+        IKI,
+        S2,
+        "Persentase realisasi anggaran kecamatan",
+        "%",
+        P,
+        A,
+        100,
+        (20, 45, 75, 100),
+        (18.5, 41, 68.2, None),
+        KASUBAG_KEU,
+        induk="IKU-04",
+        pagu=Decimal(1_250_000_000),
+        realisasi_anggaran=Decimal(852_500_000),
+    ),
+    _ind(
+        "IKI-UMUM-01",
+        IKI,
+        S1,
+        "Persentase pengaduan masyarakat yang ditindaklanjuti",
+        "%",
+        P,
+        R,
+        100,
+        (100, 100, 100, 100),
+        (100, 95, 100, None),
+        KASUBAG_UMUM,
+        induk="IKU-01",
+    ),
+    _ind(
+        "IKI-PEL-01",
+        IKI,
+        S1,
+        "Jumlah layanan PATEN yang diselesaikan",
+        "layanan",
+        P,
+        J,
+        4800,
+        (1200, 1200, 1200, 1200),
+        (1150, 1320, 1240, None),
+        KASI_PEL,
+        induk="IKU-02",
+    ),
+    _ind(
+        "IKI-PEL-02",
+        IKI,
+        S1,
+        "Rata-rata waktu tunggu pelayanan",
+        "menit",
+        N,
+        R,
+        15,
+        (15, 15, 15, 15),
+        (18, 14, 12, None),
+        KASI_PEL,
+        induk="IKU-03",
+    ),
+    _ind(
+        "IKI-PEM-01",
+        IKI,
+        S3,
+        "Jumlah rapat koordinasi Forkopimcam",
+        "kegiatan",
+        P,
+        J,
+        12,
+        (3, 3, 3, 3),
+        (3, 3, 2, None),
+        KASI_PEM,
+        induk="IKU-06",
+        permasalahan="Rapat bulan Agustus ditiadakan karena agenda peringatan HUT RI.",
+        rencana_aksi="Rapat pengganti dijadwalkan pada minggu pertama Oktober.",
+    ),
+    _ind(
+        "IKI-PMD-01",
+        IKI,
+        S4,
+        "Persentase kelurahan yang melaksanakan musyawarah pembangunan tepat waktu",
+        "%",
+        P,
+        A,
+        100,
+        (100, 100, 100, 100),
+        (100, None, 100, None),
+        KASI_PMD,
+        induk="IKU-08",
+    ),
+    _ind(
+        "IKI-TRANTIB-01",
+        IKI,
+        S3,
+        "Jumlah operasi penertiban",
+        "kali",
+        P,
+        J,
+        24,
+        (6, 6, 6, 6),
+        (6, 7, 5, None),
+        KASI_TRANTIB,
+        induk="IKU-06",
+    ),
+]
+
+SETTINGS = Settings(periode_aktif=Periode.TW3, daftar_penanggung_jawab=PENANGGUNG_JAWAB)

@@ -1,0 +1,41 @@
+"""The actions "new workbook" (``kinerja baru``) and "built-in example" (``kinerja contoh``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from xlwings_app import example
+from xlwings_app.adapters.workbook_builder import build_workbook
+from xlwings_app.domain.settings import Settings
+from xlwings_app.services.hitung import hitung
+from xlwings_app.services.workbook import create
+
+EXAMPLE_NAME = "kinerja-kecamatan-lumajang-2024.xlsx"
+
+
+def baru(path: Path, overwrite: bool = False) -> None:
+    """Create an empty Kinerja workbook at ``path``."""
+    create(path, build_workbook({}, [], Settings()), overwrite=overwrite)
+
+
+def contoh(folder: Path) -> Iterator[str]:
+    """Write the example workbook into ``folder`` and run the whole pipeline over it.
+
+    Yields one line of progress per step (Indonesian), for the CLI and ``make demo``.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / EXAMPLE_NAME
+    wb = build_workbook(example.PROFIL, example.INDICATORS, example.SETTINGS, spare_rows=10)
+    create(path, wb, overwrite=True)
+    yield f"Workbook contoh: {path}"
+    result = hitung(path)
+    if not result.valid:
+        raise RuntimeError("contoh bawaan tidak sah: " + "; ".join(str(p) for p in result.data.errors))
+    for jenis, ringkasan in result.per_jenis.items():
+        yield (
+            f"{jenis.value} {result.periode.label}: {ringkasan.jumlah_indikator} indikator, "
+            f"rata-rata capaian {ringkasan.rata_rata_capaian}%, tercapai {ringkasan.tercapai}, "
+            f"tidak tercapai {ringkasan.tidak_tercapai}, belum diisi {ringkasan.belum_diisi}."
+        )
+    yield f"Sheet Hasil dan Rekap ditulis ke {path}"

@@ -1,0 +1,87 @@
+"""The user actions "Periksa Data" and "Hitung Capaian" (``kinerja periksa`` / ``kinerja hitung``).
+
+``periksa`` reads and checks every input and never writes. ``hitung`` does the same and, when no
+input has an error, measures every indicator in every period, writes sheets Hasil and Rekap
+(inputs untouched) and returns what it computed. With errors it writes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from xlwings_app.adapters.results_sheets import write_hasil, write_rekap
+from xlwings_app.domain.indicator import Jenis, Periode
+from xlwings_app.domain.measure import Hasil, measure_all
+from xlwings_app.domain.problems import Problem
+from xlwings_app.domain.summary import Ringkasan, by_penanggung_jawab, by_sasaran, summarize
+from xlwings_app.services.workbook import WorkbookData, load, update
+
+
+@dataclass
+class Perhitungan:
+    """Everything one run computed, for the CLI, the ribbon and the document."""
+
+    data: WorkbookData
+    periode: Periode
+    hasil: list[Hasil] = field(default_factory=list)
+    semua_periode: list[Hasil] = field(default_factory=list)
+    per_jenis: dict[Jenis, Ringkasan] = field(default_factory=dict)
+    per_sasaran: list[Ringkasan] = field(default_factory=list)
+    per_penanggung_jawab: list[Ringkasan] = field(default_factory=list)
+    ditulis: bool = False
+    cadangan: Path | None = None
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.data.problems
+
+    @property
+    def valid(self) -> bool:
+        return not self.data.errors
+
+
+def compute(data: WorkbookData, periode: Periode | None = None) -> Perhitungan:
+    """Measure every indicator of ``data`` (pure: nothing is read or written)."""
+    chosen = periode or data.settings.periode_aktif
+    result = Perhitungan(data=data, periode=chosen)
+    settings = data.settings
+    by_period = {p: measure_all(data.indicators, p, settings) for p in Periode}
+    result.hasil = by_period[chosen]
+    result.semua_periode = [by_period[p][i] for i in range(len(data.indicators)) for p in Periode]
+    for jenis in Jenis:
+        rows = [h for h in result.hasil if h.indicator.jenis is jenis]
+        result.per_jenis[jenis] = summarize(jenis.value, rows, settings)
+    iku = [h for h in result.hasil if h.indicator.jenis is Jenis.IKU]
+    result.per_sasaran = by_sasaran(iku, settings)
+    result.per_penanggung_jawab = by_penanggung_jawab(result.hasil, settings)
+    return result
+
+
+def periksa(path: Path) -> WorkbookData:
+    """Check every input of the workbook; write nothing."""
+    return load(path)
+
+
+def hitung(path: Path, periode: Periode | None = None, tulis: bool = True) -> Perhitungan:
+    """Check, compute, and (when the inputs are valid and ``tulis``) write Hasil and Rekap."""
+    data = load(path)
+    if data.errors:
+        return Perhitungan(data=data, periode=periode or data.settings.periode_aktif)
+    result = compute(data, periode)
+    if tulis:
+        result.cadangan = update(path, lambda wb: write_results(wb, result))
+        result.ditulis = True
+    return result
+
+
+def write_results(wb: Workbook, result: Perhitungan) -> None:
+    """Write sheets Hasil and Rekap of ``result`` into ``wb``."""
+    profil = result.data.profil
+    unit, tahun = (profil.unit, profil.tahun) if profil else ("", 0)
+    write_hasil(wb, result.semua_periode, unit, tahun)
+    write_rekap(
+        wb, result.periode, unit, tahun, result.per_jenis, result.per_sasaran, result.per_penanggung_jawab
+    )

@@ -1,0 +1,52 @@
+"""Opening and saving the master workbook: the two things every service does at its edges.
+
+``load`` reads and checks every input (never writes). ``update`` applies a change to the
+workbook under the Kinerja write lock and saves it atomically with a backup; charts are redrawn
+because openpyxl drops them on load. A failure anywhere leaves the file exactly as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+
+from xlwings_app.adapters.charts import restore_charts
+from xlwings_app.adapters.safe_write import ensure_not_open_in_excel, save_atomically, writer_lock
+from xlwings_app.adapters.workbook_reader import WorkbookData, read_workbook
+from xlwings_app.adapters.xlsx_guard import WorkbookError, check_xlsx
+
+__all__ = ["WorkbookData", "WorkbookError", "load", "update", "create"]
+
+
+def load(path: Path) -> WorkbookData:
+    """Read and check every input of the workbook at ``path``."""
+    return read_workbook(path)
+
+
+def update(path: Path, change: Callable[[Workbook], None]) -> Path | None:
+    """Apply ``change`` to the workbook at ``path`` and save it safely; return the backup path."""
+    check_xlsx(path)
+    ensure_not_open_in_excel(path)
+    with writer_lock(path):
+        keep_vba = path.suffix.lower() == ".xlsm"
+        try:
+            wb = load_workbook(path, keep_vba=keep_vba, keep_links=False)
+        except Exception as exc:
+            raise WorkbookError(f"File {path.name} tidak dapat dibuka untuk ditulis: {exc}") from exc
+        change(wb)
+        restore_charts(wb)
+        wb.calculation.fullCalcOnLoad = True
+        return save_atomically(path, wb.save)
+
+
+def create(path: Path, wb: Workbook, overwrite: bool = False) -> None:
+    """Save a newly built workbook at ``path``; refuse to overwrite unless asked."""
+    if path.exists() and not overwrite:
+        raise WorkbookError(f"File {path.name} sudah ada: pilih nama lain atau gunakan --timpa.")
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise WorkbookError(f"Nama file {path.name} harus berakhiran .xlsx.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with writer_lock(path):
+        save_atomically(path, wb.save, backup=overwrite)
