@@ -79,7 +79,10 @@ def write_hasil(wb: Workbook, results: Sequence[Hasil], unit: str, tahun: int) -
             if isinstance(value, str):
                 cell.data_type = "s"
             cell.border = S.BOX
-        ws.cell(row, 8).number_format = "0.00"
+        for col in (6, 7):
+            ws.cell(row, col).number_format = "#,##0.##"
+        for col in (8, 12, 13):
+            ws.cell(row, col).number_format = "0.00"
         ws.cell(row, 10).fill = S.STATUS_FILLS[h.status.value]
         ws.cell(row, 11).alignment = S.WRAP
     if row == header_row:

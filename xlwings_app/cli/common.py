@@ -27,7 +27,7 @@ from xlwings_app.adapters.xlsx_guard import WorkbookError
 from xlwings_app.domain.problems import Problem
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
-console = Console(highlight=False, soft_wrap=True)
+console = Console(highlight=False, width=None if sys.stdout.isatty() else 150)
 err_console = Console(stderr=True, highlight=False)
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -85,11 +85,13 @@ def print_problems(problems: Iterable[Problem], title: str = "Masalah isian") ->
     (err_console if any(p.is_error for p in items) else console).print(table)
 
 
-def number(value: Decimal | None) -> float | int | None:
-    """A Decimal as a JSON number (integers stay integers)."""
+def number(value: Decimal | None, places: int = 4) -> float | int | None:
+    """A Decimal as a JSON number, rounded to ``places`` decimals (integers stay integers)."""
     if value is None:
         return None
-    return int(value) if value == value.to_integral_value() and abs(value) < 10**15 else float(value)
+    if value == value.to_integral_value() and abs(value) < 10**15:
+        return int(value)
+    return round(float(value), places)
 
 
 def emit_json(payload: dict[str, Any]) -> None:

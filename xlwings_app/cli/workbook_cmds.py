@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -64,6 +65,10 @@ def hitung_json(result: Perhitungan) -> dict[str, Any]:
     }
 
 
+def _short(value: Decimal | None) -> str:
+    return "-" if value is None else f"{number(value, 2)}"
+
+
 def _print_summary(result: Perhitungan) -> None:
     table = Table(title=f"Capaian {result.periode.label}", title_justify="left")
     for column in ("Kode", "Indikator", "Target", "Realisasi", "Capaian (%)", "Predikat", "Status"):
@@ -72,8 +77,8 @@ def _print_summary(result: Perhitungan) -> None:
         table.add_row(
             h.indicator.kode,
             h.indicator.nama,
-            f"{h.target}" if h.target is not None else "-",
-            f"{h.realisasi}" if h.realisasi is not None else "-",
+            _short(h.target),
+            _short(h.realisasi),
             f"{h.capaian}" if h.capaian is not None else "-",
             h.predikat or "-",
             h.status.value,
