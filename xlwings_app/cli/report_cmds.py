@@ -1,9 +1,107 @@
-"""Commands of this area are registered here (see xlwings_app/cli/__init__.py)."""
+"""Commands ``laporan`` and ``arsip``: the signed Pengukuran Kinerja document and its archive.
+
+Exit codes: 0 done, 2 the input must be fixed (problems, template, period), 1 internal error.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from xlwings_app.domain.indicator import Periode
+from xlwings_app.report.pdf import PdfFailed, PdfUnavailable
+from xlwings_app.report.render import TemplateError
+from xlwings_app.services.arsip import arsip
+from xlwings_app.services.laporan import LaporanDitolak, laporan
+
+File = Annotated[Path, typer.Argument(help="Workbook Kinerja (.xlsx).", exists=True, dir_okay=False)]
+LAMPIRAN_HELP = "Berkas tambahan, mis. pindaian dokumen bertanda tangan (boleh berulang)."
+PERIODE_HELP = "TW1, TW2, TW3, TW4 atau TAHUNAN (s.d. triwulan tersebut)."
+
+
+def _periode(text: str | None) -> Periode | None:
+    if text is None:
+        return None
+    try:
+        return Periode.parse(text)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+
+
+def _fail(exc: Exception) -> typer.Exit:
+    if isinstance(exc, LaporanDitolak):
+        typer.echo(exc.pesan, err=True)
+        for problem in exc.problems:
+            typer.echo(f"  - {problem}", err=True)
+        return typer.Exit(2)
+    if isinstance(exc, TemplateError | PdfUnavailable):
+        typer.echo(str(exc), err=True)
+        return typer.Exit(2)
+    typer.echo(f"Galat: {exc}", err=True)
+    return typer.Exit(1)
+
+
+def laporan_cmd(
+    file: File,
+    periode: Annotated[
+        str | None, typer.Option("--periode", "-p", help=PERIODE_HELP + " Bawaan: periode aktif.")
+    ] = None,
+    template: Annotated[
+        Path | None, typer.Option("--template", "-t", help="Template Word (.docx) sendiri.")
+    ] = None,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="Buat juga PDF (LibreOffice atau Microsoft Word).")
+    ] = False,
+    keluar: Annotated[
+        Path | None, typer.Option("--keluar", "-k", help="Folder hasil. Bawaan: folder workbook.")
+    ] = None,
+) -> None:
+    """Buat Dokumen Pengukuran Kinerja (.docx, dan PDF dengan --pdf) dari isian workbook.
+
+    Contoh: kinerja laporan kinerja.xlsx --periode TW2 --pdf --keluar hasil
+    """
+    try:
+        hasil = laporan(file, keluar, _periode(periode), template, pdf)
+    except (LaporanDitolak, TemplateError, PdfUnavailable, PdfFailed, OSError) as exc:
+        raise _fail(exc) from exc
+    for warning in hasil.peringatan:
+        typer.echo(f"Peringatan: {warning.pesan}", err=True)
+    typer.echo(f"Dokumen: {hasil.docx}")
+    if hasil.pdf:
+        typer.echo(f"PDF: {hasil.pdf}")
+    typer.echo(f"Kode verifikasi: {hasil.kode_verifikasi}")
+
+
+def arsip_cmd(
+    file: File,
+    periode: Annotated[str, typer.Option("--periode", "-p", help=PERIODE_HELP)],
+    lampiran: Annotated[list[Path] | None, typer.Option("--lampiran", "-l", help=LAMPIRAN_HELP)] = None,
+    keluar: Annotated[
+        Path | None, typer.Option("--keluar", "-k", help="Folder arsip. Bawaan: folder workbook.")
+    ] = None,
+) -> None:
+    """Segel periode setelah ditandatangani: arsip .zip berisi workbook, dokumen dan manifest.
+
+    Contoh: kinerja arsip kinerja.xlsx --periode TW2 --lampiran scan_ttd.pdf
+    """
+    chosen = _periode(periode)
+    assert chosen is not None
+    try:
+        hasil = arsip(file, chosen, keluar, lampiran or [])
+    except (LaporanDitolak, TemplateError, PdfFailed, OSError) as exc:
+        raise _fail(exc) from exc
+    for note in hasil.catatan:
+        typer.echo(f"Catatan: {note}", err=True)
+    typer.echo(f"Arsip: {hasil.zip}")
+    typer.echo(f"Kode verifikasi: {hasil.record.kode_verifikasi}")
+    typer.echo("Catat segel ini di workbook (sheet Segel):")
+    for key, value in hasil.record.as_row().items():
+        typer.echo(f"  {key}: {value}")
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to app."""
+    """Add ``laporan`` and ``arsip``."""
+    app.command("laporan")(laporan_cmd)
+    app.command("arsip")(arsip_cmd)

@@ -1,10 +1,9 @@
 """Convert a .docx to PDF: LibreOffice headless, else Word through COM on Windows.
 
 Rules:
-- LibreOffice (``soffice``/``libreoffice`` on PATH, or its usual Windows/macOS install folder) runs
-  with its own throw-away profile (``-env:UserInstallation``), so conversions can run side by side
-  and never touch the user's LibreOffice; it is stopped after ``timeout`` seconds;
-- soffice exits 0 even when it failed, so success means the PDF exists and starts with ``%PDF``;
+- LibreOffice runs through ``adapters.libreoffice`` (its own throw-away profile per call, so
+  conversions run side by side; stopped after ``timeout`` seconds); soffice exits 0 even when it
+  failed, so success means the PDF exists and starts with ``%PDF``;
 - without LibreOffice, on Windows, Microsoft Word is driven through COM (pywin32) when importable;
 - otherwise ``PdfUnavailable`` says, in Indonesian, what to install; ``PdfFailed`` says what went
   wrong with a converter that exists.
@@ -12,19 +11,12 @@ Rules:
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
+from xlwings_app.adapters import libreoffice
+
 TIMEOUT = 120
-_CANDIDATES = (
-    r"C:\Program Files\LibreOffice\program\soffice.exe",
-    r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
-    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
-)
 
 
 class PdfUnavailable(Exception):
@@ -35,15 +27,6 @@ class PdfFailed(Exception):
     """A converter exists but did not produce the PDF."""
 
 
-def find_soffice() -> str | None:
-    """The LibreOffice executable, or ``None``."""
-    for name in ("soffice", "libreoffice"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return next((c for c in _CANDIDATES if Path(c).is_file()), None)
-
-
 def _is_pdf(path: Path) -> bool:
     if not path.is_file() or path.stat().st_size == 0:
         return False
@@ -51,23 +34,14 @@ def _is_pdf(path: Path) -> bool:
         return f.read(5) == b"%PDF-"
 
 
-def convert_with_libreoffice(docx: Path, out_dir: Path, soffice: str, timeout: float = TIMEOUT) -> Path:
-    """Convert with LibreOffice headless; return the PDF's path."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / f"{docx.stem}.pdf"
-    target.unlink(missing_ok=True)
-    with tempfile.TemporaryDirectory(prefix="kinerja-lo-") as profile:
-        command = [
-            soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
-            "--nolockcheck", "--convert-to", "pdf", "--outdir", str(out_dir), str(docx),
-        ]
-        try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
-        except subprocess.TimeoutExpired as exc:
-            raise PdfFailed(f"LibreOffice tidak selesai dalam {timeout:.0f} detik.") from exc
+def convert_with_libreoffice(docx: Path, out_dir: Path, timeout: float = TIMEOUT) -> Path:
+    """Convert with LibreOffice headless (``adapters.libreoffice``); return the PDF's path."""
+    try:
+        target = libreoffice.convert(docx, "pdf", out_dir, timeout)
+    except libreoffice.LibreOfficeError as exc:
+        raise PdfFailed(str(exc)) from exc
     if not _is_pdf(target):
-        detail = (done.stderr or done.stdout).strip()
-        raise PdfFailed(f"LibreOffice tidak menghasilkan PDF dari {docx.name}. {detail}".strip())
+        raise PdfFailed(f"LibreOffice tidak menghasilkan PDF yang sah dari {docx.name}.")
     return target
 
 
@@ -103,9 +77,8 @@ def _word_available() -> bool:
 def to_pdf(docx: Path, out_dir: Path | None = None, timeout: float = TIMEOUT) -> Path:
     """Convert ``docx`` to a PDF beside it (or in ``out_dir``) with the first converter found."""
     out_dir = out_dir or docx.parent
-    soffice = os.environ.get("KINERJA_SOFFICE") or find_soffice()
-    if soffice:
-        return convert_with_libreoffice(docx, out_dir, soffice, timeout)
+    if libreoffice.find_soffice():
+        return convert_with_libreoffice(docx, out_dir, timeout)
     if _word_available():
         return convert_with_word(docx, out_dir)
     raise PdfUnavailable(

@@ -36,14 +36,18 @@ class Arsip:
     catatan: list[str]
 
 
-def archive_name(data: SumberData, periode: Periode, when: dt.datetime) -> str:
-    """"Arsip_Pengukuran_Kinerja_2024_TW2_20240705-0930.zip"."""
-    return f"Arsip_Pengukuran_Kinerja_{data.profil.tahun}_{periode.value}_{when:%Y%m%d-%H%M}.zip"
+def archive_name(tahun: int, periode: Periode, when: dt.datetime) -> str:
+    """ "Arsip_Pengukuran_Kinerja_2024_TW2_20240705-0930.zip"."""
+    return f"Arsip_Pengukuran_Kinerja_{tahun}_{periode.value}_{when:%Y%m%d-%H%M}.zip"
 
 
 def buat_arsip(
-    data: SumberData, workbook: Path, periode: Periode, out_dir: Path,
-    lampiran: Sequence[Path] = (), sekarang: dt.datetime | None = None,
+    data: SumberData,
+    workbook: Path,
+    periode: Periode,
+    out_dir: Path,
+    lampiran: Sequence[Path] = (),
+    sekarang: dt.datetime | None = None,
 ) -> Arsip:
     """Seal ``periode``: render, zip with the workbook snapshot and manifest, return the record."""
     sekarang = sekarang or dt.datetime.now().astimezone()
@@ -54,6 +58,8 @@ def buat_arsip(
     except PdfUnavailable as exc:
         catatan.append(f"Arsip tanpa PDF: {exc}")
         doc = buat_laporan(data, work, periode, pdf=False, sekarang=sekarang)
+    profil = data.profil
+    assert profil is not None  # buat_laporan refuses a workbook without a Profil
     files = {f"workbook/{workbook.name}": workbook, f"dokumen/{doc.docx.name}": doc.docx}
     if doc.pdf is not None:
         files[f"dokumen/{doc.pdf.name}"] = doc.pdf
@@ -61,24 +67,22 @@ def buat_arsip(
     iku = iku_of(data)
     info = {
         "format": FORMAT,
-        "kabupaten": data.profil.kabupaten,
-        "unit": data.profil.unit,
-        "tahun": data.profil.tahun,
+        "kabupaten": profil.kabupaten,
+        "unit": profil.unit,
+        "tahun": profil.tahun,
         "periode": periode.value,
         "kode_verifikasi": doc.kode_verifikasi,
         "disegel": sekarang.isoformat(timespec="seconds"),
         "sidik_indikator": {i.kode: indicator_fingerprint(i, periode) for i in iku},
     }
-    zip_path = build_archive(out_dir / archive_name(data, periode, sekarang), files, info)
+    zip_path = build_archive(out_dir / archive_name(profil.tahun, periode, sekarang), files, info)
     for path in work.iterdir():
         path.unlink()
     work.rmdir()
-    record = seal_record(data.profil, data.settings, iku, periode, zip_path.name,
-                         sha256_file(zip_path), sekarang)
+    record = seal_record(profil, data.settings, iku, periode, zip_path.name, sha256_file(zip_path), sekarang)
     return Arsip(zip_path, record, doc, catatan)
 
 
-def arsip(path: Path, periode: Periode, out_dir: Path | None = None,
-          lampiran: Sequence[Path] = ()) -> Arsip:
+def arsip(path: Path, periode: Periode, out_dir: Path | None = None, lampiran: Sequence[Path] = ()) -> Arsip:
     """``buat_arsip`` on the workbook at ``path`` (archive beside it by default)."""
     return buat_arsip(load_workbook(path), path, periode, out_dir or path.parent, lampiran)

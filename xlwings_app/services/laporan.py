@@ -34,7 +34,7 @@ class SumberData(Protocol):
     """What the documents need from a workbook (``services.workbook.WorkbookData`` has it)."""
 
     @property
-    def profil(self) -> Profil: ...
+    def profil(self) -> Profil | None: ...
     @property
     def settings(self) -> Settings: ...
     @property
@@ -64,7 +64,7 @@ class Laporan:
 
 
 def file_name(profil: Profil, periode: Periode) -> str:
-    """"Pengukuran_Kinerja_2024_TW2" (no extension; ASCII, no spaces)."""
+    """ "Pengukuran_Kinerja_2024_TW2" (no extension; ASCII, no spaces)."""
     return f"Pengukuran_Kinerja_{profil.tahun}_{periode.value}"
 
 
@@ -74,8 +74,13 @@ def iku_of(data: SumberData) -> list[Indicator]:
 
 
 def buat_laporan(
-    data: SumberData, out_dir: Path, periode: Periode | None = None, template: Path | None = None,
-    pdf: bool = False, tanggal: dt.date | None = None, segel: Sequence[SealRecord] = (),
+    data: SumberData,
+    out_dir: Path,
+    periode: Periode | None = None,
+    template: Path | None = None,
+    pdf: bool = False,
+    tanggal: dt.date | None = None,
+    segel: Sequence[SealRecord] = (),
     sekarang: dt.datetime | None = None,
 ) -> Laporan:
     """Render the period's document into ``out_dir``; the period defaults to the active one."""
@@ -84,6 +89,9 @@ def buat_laporan(
         raise LaporanDitolak(
             f"Laporan tidak dibuat: {len(blocking)} masalah pada data harus diperbaiki dulu.", blocking
         )
+    if data.profil is None:
+        raise LaporanDitolak("Laporan tidak dibuat: sheet Profil belum lengkap.")
+    profil = data.profil
     if template is not None:
         unknown = check_template(template, provided())
         if unknown:
@@ -94,25 +102,30 @@ def buat_laporan(
         raise LaporanDitolak("Laporan tidak dibuat: belum ada Indikator Kinerja Utama (IKU).")
     sekarang = sekarang or dt.datetime.now().astimezone()
     results = measure_all(iku, periode, data.settings)
-    kode = verification_code(data.profil, periode, iku, data.settings)
+    kode = verification_code(profil, periode, iku, data.settings)
     context = build_context(
-        data.profil, data.settings, results,
+        profil,
+        data.settings,
+        results,
         Dokumen(periode, kode, tanggal or sekarang.date(), sekarang),
     )
     chart = draw_chart([Batang(h.indicator.kode, h.capaian) for h in results])
-    docx = render(template or default_template(), context,
-                  out_dir / f"{file_name(data.profil, periode)}.docx", chart)
+    docx = render(
+        template or default_template(), context, out_dir / f"{file_name(profil, periode)}.docx", chart
+    )
     pdf_path = to_pdf(docx, out_dir) if pdf else None
-    warnings = check_seals(segel, data.profil, data.settings, iku)
+    warnings = check_seals(segel, profil, data.settings, iku)
     return Laporan(docx, pdf_path, periode, kode, warnings)
 
 
 def load_workbook(path: Path) -> SumberData:
-    """The workbook's data through the workbook service (``services.workbook.load``)."""
-    from xlwings_app.services.workbook import load  # type: ignore[import-not-found, unused-ignore]
+    """The workbook's inputs (``adapters.workbook_reader``); an unreadable file is refused."""
+    from xlwings_app.adapters.workbook_reader import WorkbookError, read_workbook
 
-    data: SumberData = load(path)
-    return data
+    try:
+        return read_workbook(path)
+    except WorkbookError as exc:
+        raise LaporanDitolak(str(exc)) from exc
 
 
 def seals_of(data: SumberData) -> list[SealRecord]:
@@ -121,8 +134,11 @@ def seals_of(data: SumberData) -> list[SealRecord]:
 
 
 def laporan(
-    path: Path, out_dir: Path | None = None, periode: Periode | None = None,
-    template: Path | None = None, pdf: bool = False,
+    path: Path,
+    out_dir: Path | None = None,
+    periode: Periode | None = None,
+    template: Path | None = None,
+    pdf: bool = False,
 ) -> Laporan:
     """``buat_laporan`` on the workbook at ``path`` (output beside it by default)."""
     data = load_workbook(path)

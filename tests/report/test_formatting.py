@@ -1,0 +1,41 @@
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from xlwings_app import formatting as fmt
+
+
+def test_dates_are_written_the_indonesian_way() -> None:
+    assert fmt.tanggal(dt.date(2024, 1, 5)) == "5 Januari 2024"
+    assert fmt.tanggal(dt.date(2024, 8, 17)) == "17 Agustus 2024"
+    assert fmt.waktu(dt.datetime(2024, 7, 5, 14, 3)) == "5 Juli 2024 14.03"
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    ("85", "85"), ("6.5", "6,5"), ("87.50", "87,5"), ("1234567", "1.234.567"),
+    ("1234.567", "1.234,57"), ("0.005", "0,01"), ("-1234.5", "-1.234,5"), ("1E+3", "1.000"),
+])
+def test_numbers_print_their_own_decimals_with_comma_and_dot(value: str, text: str) -> None:
+    assert fmt.angka(Decimal(value)) == text
+
+
+def test_percentages_always_have_two_decimals() -> None:
+    assert fmt.persen(Decimal("87.5")) == "87,50"
+    assert fmt.persen(Decimal("233.333")) == "233,33"
+    assert fmt.persen(Decimal("1000")) == "1.000,00"
+
+
+def test_money_is_rupiah_without_sen() -> None:
+    assert fmt.rupiah(Decimal("1234567")) == "Rp 1.234.567"
+    assert fmt.rupiah(Decimal("1234567.5")) == "Rp 1.234.568"
+
+
+def test_missing_values_print_a_dash() -> None:
+    assert fmt.angka(None) == fmt.persen(None) == fmt.rupiah(None) == "–"
+
+
+def test_nip_is_grouped_8_6_1_3() -> None:
+    assert fmt.nip("197703092005011003") == "19770309 200501 1 003"
+    assert fmt.nip("NIP. 19770309 200501 1 003") == "19770309 200501 1 003"
+    assert fmt.nip(" 12345 ") == "12345"

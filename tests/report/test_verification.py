@@ -1,0 +1,64 @@
+from dataclasses import fields, replace
+from decimal import Decimal
+
+import pytest
+
+from xlwings_app.domain.indicator import Agregasi, Indicator, Jenis, Periode, Polaritas
+from xlwings_app.domain.settings import Settings, VarianNegatif
+from xlwings_app.report import contoh
+from xlwings_app.report.verification import verification_code
+
+CODE_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567-")
+
+
+def code(indicators: list[Indicator] | None = None, periode: Periode = Periode.TW2,
+         settings: Settings | None = None, profil=contoh.PROFIL) -> str:
+    return verification_code(profil, periode, indicators or contoh.INDICATORS, settings or Settings())
+
+
+def test_the_code_is_ten_characters_grouped_and_stable() -> None:
+    first = code()
+    assert len(first) == 11 and first[5] == "-" and set(first) <= CODE_CHARS
+    assert code([replace(i) for i in contoh.INDICATORS]) == first
+
+
+def test_the_same_value_written_differently_gives_the_same_code() -> None:
+    changed = [replace(contoh.INDICATORS[0], target_tahunan=Decimal("85.00"))] + contoh.INDICATORS[1:]
+    assert code(changed) == code()
+
+
+CHANGES: dict[str, object] = {
+    "kode": "IKU 9.9", "jenis": Jenis.IKI, "sasaran": "Sasaran lain", "nama": "Nama lain",
+    "satuan": "orang", "polaritas": Polaritas.NEGATIF, "agregasi": Agregasi.JUMLAH,
+    "target_tahunan": Decimal("99"), "target_tw": (Decimal(1), Decimal(2), None, None),
+    "realisasi_tw": (Decimal("83.4"), Decimal("84.16"), None, None),
+    "batas_bawah": Decimal(1), "batas_atas": Decimal(2), "penanggung_jawab": "Camat",
+    "pagu": Decimal(1), "realisasi_anggaran": Decimal(1), "permasalahan": "x", "rencana_aksi": "y",
+    "keterangan": "z", "induk": "IKU 1",
+}
+
+
+def test_every_input_field_is_covered() -> None:
+    inputs = {f.name for f in fields(Indicator) if f.compare}
+    assert inputs == set(CHANGES)
+
+
+@pytest.mark.parametrize("name", sorted(CHANGES))
+def test_any_input_change_changes_the_code(name: str) -> None:
+    changed = [replace(contoh.INDICATORS[0], **{name: CHANGES[name]})] + contoh.INDICATORS[1:]
+    assert code(changed, Periode.TAHUNAN) != code(periode=Periode.TAHUNAN)
+
+
+def test_unit_period_settings_and_order_change_the_code() -> None:
+    base = code()
+    assert code(periode=Periode.TW3) != base
+    assert code(profil=replace(contoh.PROFIL, unit="Kecamatan Lain")) != base
+    assert code(profil=replace(contoh.PROFIL, tahun=2025)) != base
+    assert code(settings=Settings(varian_negatif=VarianNegatif.RASIO)) != base
+    assert code(list(reversed(contoh.INDICATORS))) != base
+
+
+def test_later_triwulan_do_not_change_an_earlier_period_code() -> None:
+    later = [replace(i, realisasi_tw=(*i.realisasi_tw[:2], Decimal(1), None)) for i in contoh.INDICATORS]
+    assert code(later, Periode.TW2) == code(periode=Periode.TW2)
+    assert code(later, Periode.TW3) != code(periode=Periode.TW3)
