@@ -7,6 +7,12 @@ temporary directory, under a lock because the working directory is process-wide.
 MS-CFB 2.6.3: a stream shorter than the cutoff (4096 bytes) lives in the mini stream; ms-cfb places a
 stream of exactly 4096 bytes there too, where readers do not look, so such a size is refused
 here and the caller makes the stream a different length.
+
+Known limits of ms-cfb 0.0.6, found by reading files back: it writes only the first sector of
+the FAT (so a file past 128 sectors, about 64 KB, is corrupt) and an empty stream shifts the
+streams after it. Kinerja's vbaProject.bin is about 30 KB; empty streams are refused, and every
+file is read back with olefile and compared stream by stream, so a file past the limit fails the
+build with a CompoundFileError instead of reaching Excel corrupt.
 """
 
 from __future__ import annotations
@@ -35,6 +41,8 @@ class CompoundFileError(RuntimeError):
 def write_compound_file(streams: Mapping[str, bytes]) -> bytes:
     """Return a compound file holding ``streams`` (paths like ``"VBA/dir"``, one storage level)."""
     for path, data in streams.items():
+        if not data:
+            raise CompoundFileError(f"stream {path} kosong; ms-cfb tidak menulisnya dengan benar")
         if len(data) == MINI_STREAM_CUTOFF:
             raise CompoundFileError(f"stream {path} tepat 4096 byte; ubah panjangnya dahulu")
         if path.count("/") > 1:
@@ -76,4 +84,6 @@ def _check_read_back(data: bytes, streams: Mapping[str, bytes]) -> None:
     back = read_streams(data)
     if back != dict(streams):
         differ = sorted(set(back) ^ set(streams) | {k for k in streams if back.get(k) != streams[k]})
-        raise CompoundFileError(f"compound file tidak terbaca kembali dengan benar: {differ}")
+        raise CompoundFileError(
+            f"compound file tidak terbaca kembali dengan benar (batas ms-cfb ~64 KB?): {differ}"
+        )
