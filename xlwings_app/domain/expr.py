@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation, getcontext
 from typing import Final, TypeAlias
 
 
@@ -266,8 +266,13 @@ def _compare(op: str, a: Value, b: Value) -> bool | _Error:
 
 
 def round_half_away(value: Decimal, digits: int) -> Decimal:
-    """Round as Excel's ROUND does: half away from zero."""
-    return value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    """Round as Excel's ROUND does: half away from zero.
+
+    Exact at any magnitude: the precision grows with the value, so a huge capaian keeps its
+    ``digits`` decimals instead of raising ``InvalidOperation`` (quantize past 28 digits).
+    """
+    context = Context(prec=max(getcontext().prec, value.adjusted() + digits + 2))
+    return value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP, context=context)
 
 
 def _truthy(value: Value) -> bool | _Error:

@@ -9,14 +9,33 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from xlwings_app.domain.expr import Blank, Expr, If, IsBlank, Lookup, Ref, evaluate, round_half_away
+from xlwings_app.domain.expr import (
+    Blank,
+    Expr,
+    If,
+    IsBlank,
+    Lookup,
+    Max,
+    Num,
+    Ref,
+    evaluate,
+    round_half_away,
+)
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.settings import Scale
 
 CAPAIAN = Ref("capaian")
 
-PREDIKAT: Expr = If(IsBlank(CAPAIAN), Blank(), Lookup(CAPAIAN, Ref("skala_batas"), Ref("skala_label")))
-"""The label of the highest band whose lower bound is <= the (already rounded) capaian."""
+PREDIKAT: Expr = If(
+    IsBlank(CAPAIAN),
+    Blank(),
+    Lookup(Max(CAPAIAN, Num(Decimal(0))), Ref("skala_batas"), Ref("skala_label")),
+)
+"""The label of the highest band whose lower bound is <= the (already rounded) capaian.
+
+A negative capaian (a negative realisasi, e.g. a growth rate, on a positive-polarity indicator) is
+below every band; it takes the lowest band, which starts at 0 (``check_scale``), rather than
+Excel's ``#N/A``."""
 
 
 def predikat(capaian: Decimal | None, scale: Scale) -> str | None:
