@@ -125,7 +125,7 @@ def template_source(path: Path) -> str:
     """The jinja source of a .docx template (body, headers, footers), as docxtpl prepares it."""
     template = DocxTemplate(str(path))
     template.init_docx()
-    xml = template.patch_xml(template.get_xml())
+    xml: str = template.patch_xml(template.get_xml())
     for uri in (template.HEADER_URI, template.FOOTER_URI):
         for rel in template.docx.part.rels.values():
             if rel.reltype == uri and rel.target_part.blob:

@@ -120,7 +120,8 @@ def buat_laporan(
 
 def load_workbook(path: Path) -> SumberData:
     """The workbook's inputs (``adapters.workbook_reader``); an unreadable file is refused."""
-    from xlwings_app.adapters.workbook_reader import WorkbookError, read_workbook
+    from xlwings_app.adapters.workbook_reader import read_workbook
+    from xlwings_app.adapters.xlsx_guard import WorkbookError
 
     try:
         return read_workbook(path)
