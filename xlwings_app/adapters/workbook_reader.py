@@ -92,7 +92,11 @@ def _locate_table(
             )
         )
         return None
-    induk = L.normalise_header(table.column("induk").header) if table.jenis is Jenis.IKU else None
+    induk = (
+        L.normalise_header(L.layout().tables[Jenis.IKI].column("induk").header)
+        if table.jenis is Jenis.IKU
+        else None
+    )
     for name in names:
         ws = wb[name]  # type: ignore[index]
         if not hasattr(ws, "iter_rows"):

@@ -1,0 +1,64 @@
+"""Shared fixtures: the built-in example workbook and small workbook-editing helpers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from xlwings_app import example
+from xlwings_app.adapters.workbook_builder import build_workbook
+from xlwings_app.domain.indicator import Jenis
+from xlwings_app.layout import TITLE_ROWS, layout
+
+
+@pytest.fixture
+def example_path(tmp_path: Path) -> Path:
+    """The built-in example workbook (inputs only; Hasil and Rekap not yet computed)."""
+    path = tmp_path / "kinerja.xlsx"
+    build_workbook(example.PROFIL, example.INDICATORS, example.SETTINGS, spare_rows=5).save(path)
+    return path
+
+
+def cell_of(path: Path, jenis: Jenis, kode: str, key: str) -> str:
+    """The address of column ``key`` in the row of indicator ``kode``."""
+    table = layout().tables[jenis]
+    ws = load_workbook(path, read_only=True)[table.sheet]
+    header_row = TITLE_ROWS + 1
+    headers = [c.value for c in next(ws.iter_rows(min_row=header_row, max_row=header_row))]
+    col = headers.index(table.column(key).header) + 1
+    kode_col = headers.index("Kode") + 1
+    for index, row in enumerate(ws.iter_rows(min_row=header_row + 1, values_only=True), start=header_row + 1):
+        if row[kode_col - 1] == kode:
+            from openpyxl.utils import get_column_letter
+
+            return f"{get_column_letter(col)}{index}"
+    raise KeyError(kode)
+
+
+def edit(path: Path, change: Callable[..., None]) -> None:
+    """Apply ``change(wb)`` to the workbook file (as a user editing it in Excel would)."""
+    wb = load_workbook(path)
+    change(wb)
+    wb.save(path)
+
+
+@pytest.fixture
+def set_cell() -> Callable[[Path, Jenis, str, str, object], str]:
+    """set_cell(path, jenis, kode, key, value) -> the edited cell's address."""
+
+    def setter(path: Path, jenis: Jenis, kode: str, key: str, value: object) -> str:
+        address = cell_of(path, jenis, kode, key)
+
+        def change(wb: object) -> None:
+            cell = wb[layout().tables[jenis].sheet][address]  # type: ignore[index]
+            cell.value = value
+            if isinstance(value, str):
+                cell.data_type = "s"
+
+        edit(path, change)
+        return address
+
+    return setter

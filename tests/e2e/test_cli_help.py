@@ -1,0 +1,43 @@
+"""Every command has Indonesian help with an example (the sqlite-utils habit)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from xlwings_app.cli import app
+
+
+def _commands() -> list[tuple[str, Any]]:
+    root = typer.main.get_command(app)
+    found: list[tuple[str, Any]] = []
+
+    def walk(prefix: str, command: Any) -> None:
+        if hasattr(command, "commands"):
+            for name, sub in command.commands.items():
+                walk(f"{prefix} {name}".strip(), sub)
+        else:
+            found.append((prefix, command))
+
+    walk("", root)
+    return found
+
+
+COMMANDS = _commands()
+
+
+def test_the_foundation_commands_exist() -> None:
+    names = {name for name, _ in COMMANDS}
+    assert {"baru", "contoh", "periksa", "hitung"} <= names
+
+
+@pytest.mark.parametrize(("name", "command"), COMMANDS, ids=[n for n, _ in COMMANDS])
+def test_every_command_has_help_with_an_example(name: str, command: Any) -> None:
+    assert command.help, name
+    assert "Contoh:" in command.help and "kinerja " in command.help.split("Contoh:", 1)[1], name
+    result = CliRunner().invoke(app, [*name.split(), "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Contoh:" in result.output
