@@ -84,9 +84,7 @@ def KINERJA_CAPAIAN(target, realisasi, polaritas="Positif"):  # type: ignore[no-
 
 
 def _capaian(target: Cell, realisasi: Cell, polaritas: Cell) -> float | None:
-    result = capaian(
-        _number(target, "target"), _number(realisasi, "realisasi"), _polaritas(polaritas)
-    )
+    result = capaian(_number(target, "target"), _number(realisasi, "realisasi"), _polaritas(polaritas))
     return None if result is None else float(result)
 
 

@@ -1,13 +1,22 @@
-"""Shared fixtures: the add-in built once per test session from the real template and macros/."""
+"""Shared fixtures: the add-in built once per test session from the real template and macros/.
+
+xlwings decides at import whether its remote engine (``xw.Book(json=...)``) is available, from
+XLWINGS_LICENSE_KEY; the handler tests use it under the PolyForm Noncommercial license, so the
+key is set before anything imports xlwings.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
-import pytest
+os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 
-from xlwings_app.addin.xlam import build_xlam
-from xlwings_app.resources import resource_dir
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from xlwings_app.addin.xlam import build_xlam  # noqa: E402
+from xlwings_app.resources import resource_dir  # noqa: E402
 
 MACROS = resource_dir("macros")
 

@@ -75,9 +75,7 @@ def test_xlwings_module_reads_config_named_kinerja(built_bin: bytes, template_bi
     assert 'Lib "xlwings64-0.37.8.dll"' in built  # the DLL of the pinned xlwings
 
 
-def test_template_modules_other_than_ribbon_are_kept_unchanged(
-    built_bin: bytes, template_bin: bytes
-) -> None:
+def test_template_modules_other_than_ribbon_are_kept_unchanged(built_bin: bytes, template_bin: bytes) -> None:
     built, original = read_vba_project(built_bin), read_vba_project(template_bin)
     for name in ("ThisWorkbook", "Sheet2", "Dictionary"):
         assert built.module(name) == original.module(name)
@@ -109,8 +107,28 @@ def test_built_project_is_well_inside_the_writer_limit(built_bin: bytes) -> None
     assert len(built_bin) <= 48 * 1024  # ms-cfb 0.0.6 corrupts files past 64 KB (one FAT sector)
 
 
-VBA_WORDS = ["Dim ", "x", "y", " As ", "String", "Long", "\r\n", "    ", "If ", " Then", "End If",
-             "=", "(", ")", "Call ", "RunPython ", '"', "a1", "b2", "zz"]
+VBA_WORDS = [
+    "Dim ",
+    "x",
+    "y",
+    " As ",
+    "String",
+    "Long",
+    "\r\n",
+    "    ",
+    "If ",
+    " Then",
+    "End If",
+    "=",
+    "(",
+    ")",
+    "Call ",
+    "RunPython ",
+    '"',
+    "a1",
+    "b2",
+    "zz",
+]
 
 
 def test_a_module_compressing_to_4096_bytes_is_written_at_another_length() -> None:

@@ -63,7 +63,7 @@ def sheet_xml(config: AddinConfig, code_name: str) -> str:
         '<sheetFormatPr defaultRowHeight="15.75"/>'
         '<cols><col min="1" max="1" width="30" customWidth="1"/>'
         '<col min="2" max="2" width="80" customWidth="1"/></cols>'
-        f'<sheetData>{"".join(rows)}</sheetData>'
+        f"<sheetData>{''.join(rows)}</sheetData>"
         '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
         "</worksheet>"
     )

@@ -53,9 +53,7 @@ def package_root() -> Path:
 
 def pasang(xlstart: Path, interpreter: str | None = None) -> Installed:
     """Build the add-in into ``xlstart`` with this interpreter and PYTHONPATH in its config."""
-    config = AddinConfig(
-        interpreter_win=interpreter or sys.executable, pythonpath=str(package_root())
-    )
+    config = AddinConfig(interpreter_win=interpreter or sys.executable, pythonpath=str(package_root()))
     target = xlstart / ADDIN_FILE
     try:
         build_xlam(target, config)

@@ -111,9 +111,7 @@ def compress(data: bytes, *, literal_prefix: int = 0) -> bytes:
             header = (_CHUNK_SIGNATURE << 12) | (CHUNK_SIZE + 2 - 3)
             out += struct.pack("<H", header) + chunk
         else:
-            raise CompressionError(
-                f"chunk terakhir ({len(chunk)} byte) tidak dapat dipadatkan tanpa padding"
-            )
+            raise CompressionError(f"chunk terakhir ({len(chunk)} byte) tidak dapat dipadatkan tanpa padding")
     return bytes(out)
 
 

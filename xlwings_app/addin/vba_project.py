@@ -82,9 +82,7 @@ def read_vba_project(data: bytes) -> VbaProject:
         source = decompress(stream[entry.offset :]).decode(codec)
         kind = kinds.get(entry.name.lower(), ModuleKind.STANDARD)
         modules.append(VbaModule(entry.name, kind, source, entry.docstring))
-    name = next(
-        rec.data.decode(codec) for rec in records if rec.id == vba_dir.PROJECTNAME
-    )
+    name = next(rec.data.decode(codec) for rec in records if rec.id == vba_dir.PROJECTNAME)
     return VbaProject(name, tuple(modules), records, project_text, streams["VBA/_VBA_PROJECT"])
 
 
@@ -168,7 +166,5 @@ def _project_stream(project: VbaProject) -> str:
 
 def _project_wm(modules: Sequence[VbaModule], codec: str) -> bytes:
     """PROJECTwm (2.3.3): each module name in MBCS and UTF-16, NUL-terminated; then 0x0000."""
-    parts = [
-        m.name.encode(codec) + b"\x00" + m.name.encode("utf-16-le") + b"\x00\x00" for m in modules
-    ]
+    parts = [m.name.encode(codec) + b"\x00" + m.name.encode("utf-16-le") + b"\x00\x00" for m in modules]
     return b"".join(parts) + b"\x00\x00"

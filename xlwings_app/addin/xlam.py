@@ -133,9 +133,7 @@ def _write_zip_atomically(target: Path, parts: dict[str, bytes]) -> None:
 
 def _point_rels_to_custom_ui14(rels: str) -> str:
     pattern = re.compile(r'<Relationship [^>]*Target="/?customUI/customUI\.xml"[^>]*/>')
-    replacement = (
-        f'<Relationship Id="kinerjaRibbon" Type="{_CUSTOM_UI_REL}" Target="{CUSTOM_UI_PART}"/>'
-    )
+    replacement = f'<Relationship Id="kinerjaRibbon" Type="{_CUSTOM_UI_REL}" Target="{CUSTOM_UI_PART}"/>'
     new, count = pattern.subn(replacement, rels)
     if count != 1:
         raise BuildError("Relasi customUI tidak ditemukan di _rels/.rels templat")

@@ -9,14 +9,13 @@ import typer
 
 addin_app = typer.Typer(
     name="addin",
-    help=(
-        "Add-in Excel Kinerja (tab pita 'Kinerja' dan fungsi KINERJA_*).\n\n"
-        "Contoh: kinerja addin build"
-    ),
+    help=("Add-in Excel Kinerja (tab pita 'Kinerja' dan fungsi KINERJA_*).\n\nContoh: kinerja addin build"),
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
 )
+
+DEFAULT_TARGET = Path("build") / "Kinerja.xlam"
 
 _WINDOWS_ONLY = (
     "Perintah ini hanya untuk Windows: add-in Kinerja berjalan di Microsoft Excel for Windows. "
@@ -28,7 +27,7 @@ _WINDOWS_ONLY = (
 def build(
     keluar: Annotated[
         Path, typer.Option("--keluar", "-o", help="Berkas add-in yang ditulis.")
-    ] = Path("build") / "Kinerja.xlam",
+    ] = DEFAULT_TARGET,
 ) -> None:
     """Membuat berkas add-in Kinerja.xlam dari macros/ (tanpa Excel).
 

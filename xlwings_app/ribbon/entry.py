@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from xlwings_app.ribbon.errors import PesanPengguna
 from xlwings_app.ribbon.registry import HANDLERS, LABELS
 
 TITLE = "Kinerja"
@@ -54,16 +55,14 @@ def dispatch(button_id: str, book: Any = None) -> None:
         handler(book)
     except UnknownButton:
         show(book, f"Tombol '{label}' belum tersedia di versi Kinerja ini.")
-    except Exception as exc:
-        show(book, message_for(exc, label, _log(button_id)))
+    except PesanPengguna as refusal:
+        show(book, str(refusal))
+    except Exception:
+        show(book, unexpected_message(label, _log(button_id)))
 
 
-def message_for(exc: BaseException, label: str, log: Path | None) -> str:
-    """The Indonesian message for a failed click: never a traceback."""
-    from xlwings_app.ribbon.errors import PesanPengguna
-
-    if isinstance(exc, PesanPengguna):
-        return str(exc)
+def unexpected_message(label: str, log: Path | None) -> str:
+    """The Indonesian message for a click that failed unexpectedly: never a traceback."""
     where = f" Rincian teknis dicatat di:\n{log}" if log else ""
     return f"'{label}' gagal karena kesalahan yang tidak terduga.{where}"
 
