@@ -68,6 +68,17 @@ class Field:
 
 
 @dataclass(frozen=True)
+class Formulir:
+    """The data-collection form (``[formulir]``): which columns are context, input, computed."""
+
+    sheet: str
+    meta_sheet: str
+    konteks: tuple[str, ...]
+    isian: tuple[str, ...]
+    hitung: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Layout:
     versi: str
     tables: dict[Jenis, Table]
@@ -75,6 +86,7 @@ class Layout:
     hasil_sheet: str
     hasil_name: str
     hasil_headers: tuple[str, ...]
+    formulir: Formulir | None = None
 
 
 def normalise_header(text: object) -> str:
@@ -120,6 +132,17 @@ def layout() -> Layout:
         hasil_sheet=raw["hasil"]["sheet"],
         hasil_name=raw["hasil"]["name"],
         hasil_headers=tuple(raw["hasil"]["headers"]),
+        formulir=_formulir(raw["formulir"]) if "formulir" in raw else None,
+    )
+
+
+def _formulir(raw: dict[str, object]) -> Formulir:
+    return Formulir(
+        sheet=str(raw["sheet"]),
+        meta_sheet=str(raw["meta_sheet"]),
+        konteks=tuple(raw["konteks"]),  # type: ignore[call-overload]
+        isian=tuple(raw["isian"]),  # type: ignore[call-overload]
+        hitung=tuple(raw["hitung"]),  # type: ignore[call-overload]
     )
 
 

@@ -18,7 +18,11 @@ from openpyxl.worksheet.table import Table, TableFormula, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from xlwings_app import layout as L
+from xlwings_app.adapters import seal_sheet
 from xlwings_app.adapters import styles as S
+from xlwings_app.adapters.sheet_format import print_setup as _print_setup
+from xlwings_app.adapters.sheet_format import protect as _protect
+from xlwings_app.adapters.sheet_format import title as _title
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
 from xlwings_app.domain.settings import Settings, VarianNegatif
 from xlwings_app.live_formulas import (
@@ -65,32 +69,6 @@ def indicator_values(indicator: Indicator) -> dict[str, object]:
         values[f"t{i + 1}"] = indicator.target_tw[i]
         values[f"r{i + 1}"] = indicator.realisasi_tw[i]
     return {k: excel_value(v) for k, v in values.items()}
-
-
-def _protect(ws: Worksheet) -> None:
-    ws.protection.sheet = True
-    ws.protection.formatColumns = False
-    ws.protection.formatRows = False
-    ws.protection.autoFilter = False
-    ws.protection.sort = False
-
-
-def _title(ws: Worksheet, title: str, subtitle: str) -> None:
-    ws["A1"] = title
-    ws["A1"].font = S.TITLE_FONT
-    ws["A2"] = subtitle
-    ws["A2"].font = S.SUBTITLE_FONT
-
-
-def _print_setup(ws: Worksheet, title_rows: str | None = None) -> None:
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.gridLines = False
-    if title_rows:
-        ws.print_title_rows = title_rows
 
 
 def _write_table(
@@ -349,5 +327,6 @@ def build_workbook(
     _write_pengaturan(wb, settings)
     _write_placeholder(wb, L.layout().hasil_sheet, "Belum dihitung: tekan Hitung Capaian (kinerja hitung).")
     _write_placeholder(wb, L.SHEET_REKAP, "Belum dihitung: tekan Hitung Capaian (kinerja hitung).")
+    seal_sheet.write_empty(wb)
     wb.calculation.fullCalcOnLoad = True
     return wb

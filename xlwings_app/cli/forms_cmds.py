@@ -1,9 +1,163 @@
-"""Commands of this area are registered here (see xlwings_app/cli/__init__.py)."""
+"""Commands of Pengumpulan Data Kinerja: formulir, lembar, rekap."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated, Any
+
 import typer
+from rich.table import Table
+
+from xlwings_app.cli.common import (
+    EXIT_INPUT,
+    console,
+    emit_json,
+    err_console,
+    number,
+    print_problems,
+    problems_json,
+    translate_errors,
+)
+from xlwings_app.domain.indicator import Periode
+from xlwings_app.domain.problems import Problem
+from xlwings_app.services.formulir import Distribusi, formulir, lembar
+from xlwings_app.services.rekap import HasilRekap, rekap
+
+PeriodeOption = Annotated[
+    str | None, typer.Option("--periode", "-p", help="TW1, TW2, TW3 atau TW4 (baku: Periode aktif di sheet Pengaturan).")
+]
+
+
+def _periode(value: str | None) -> Periode | None:
+    try:
+        return Periode.parse(value) if value else None
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+def _shown(value: object) -> str:
+    if value is None or value == "":
+        return "(kosong)"
+    if isinstance(value, str):
+        text = " ".join(value.split())
+        return f'"{text[:60]}…"' if len(text) > 60 else f'"{text}"'
+    return str(number(value))  # type: ignore[arg-type]
+
+
+def _report_distribusi(result: Distribusi, what: str) -> None:
+    print_problems(result.problems)
+    if not result.valid:
+        console.print("Tidak ada yang dibuat: perbaiki masalah workbook induk di atas lalu ulangi.")
+        raise typer.Exit(EXIT_INPUT)
+    for pj, where, count in result.formulir:
+        console.print(f"{what} {result.periode.value} untuk {pj} ({count} indikator): {where}")
+    if result.tanpa_penanggung_jawab:
+        console.print(f"Tanpa Penanggung Jawab (tidak masuk formulir): {', '.join(result.tanpa_penanggung_jawab)}")
+
+
+def rekap_json(result: HasilRekap) -> dict[str, Any]:
+    """The ``--json`` object of ``kinerja rekap``."""
+    return {
+        "periode": result.periode.value,
+        "formulir": result.konsolidasi.jumlah_formulir,
+        "ditulis": result.ditulis,
+        "cadangan": str(result.cadangan) if result.cadangan else None,
+        "perubahan": [
+            {"kode": p.change.kode, "kolom": p.change.kolom, "sel": f"{p.sheet}!{p.sel}",
+             "lama": _json(p.change.lama), "baru": _json(p.change.baru),
+             "sumber": p.change.file, "sel_sumber": f"{p.change.sheet}!{p.change.sel}"}
+            for p in result.perubahan
+        ],
+        "belum_diisi": result.konsolidasi.belum_diisi,
+        "tanpa_formulir": result.konsolidasi.tanpa_formulir,
+        "masalah": problems_json(result.problems),
+    }
+
+
+def _json(value: object) -> object:
+    return value if value is None or isinstance(value, str) else number(value)  # type: ignore[arg-type]
+
+
+def print_form_problems(problems: list[Problem]) -> None:
+    """Problems of many files in one table: file, sheet, cell, column, message."""
+    if not problems:
+        return
+    table = Table(title="Masalah formulir", title_justify="left")
+    for column in ("Tingkat", "File", "Sheet", "Sel", "Kolom", "Pesan"):
+        table.add_column(column, overflow="fold")
+    for p in problems:
+        table.add_row("galat" if p.is_error else "catatan", p.file or "", p.sheet or "",
+                      p.sel or (str(p.baris) if p.baris else ""), p.kolom or "", p.pesan)
+    (err_console if any(p.is_error for p in problems) else console).print(table)
+
+
+def _report_rekap(result: HasilRekap, file: Path) -> None:
+    print_form_problems(result.problems)
+    if not result.valid:
+        console.print("Workbook induk tidak diubah: perbaiki semua masalah di atas lalu ulangi rekap.")
+        return
+    for p in result.perubahan:
+        c = p.change
+        console.print(f"{p.sheet}!{p.sel} {c.kode} {c.kolom}: {_shown(c.lama)} → {_shown(c.baru)}  ({c.file})")
+    k = result.konsolidasi
+    if k.belum_diisi:
+        console.print(f"Realisasi {result.periode.value} belum diisi: {', '.join(k.belum_diisi)}")
+    if result.ditulis:
+        console.print(f"{len(result.perubahan)} sel diubah di {file} dari {k.jumlah_formulir} formulir "
+                      f"(dicatat di sheet Riwayat; cadangan: {result.cadangan}).")
+    else:
+        console.print(f"{k.jumlah_formulir} formulir diperiksa: tidak ada perubahan, workbook induk tidak ditulis.")
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to app."""
+    """Add formulir, lembar and rekap to ``app``."""
+
+    @app.command("formulir")
+    @translate_errors
+    def formulir_cmd(
+        file: Annotated[Path, typer.Argument(help="Workbook Kinerja induk (.xlsx).")],
+        keluar: Annotated[Path, typer.Option("--keluar", "-k", help="Folder tujuan formulir.")] = Path("formulir"),
+        periode: PeriodeOption = None,
+        timpa: Annotated[bool, typer.Option("--timpa", help="Timpa formulir yang sudah ada.")] = False,
+    ) -> None:
+        """Buat satu formulir .xlsx per penanggung jawab berisi indikatornya saja.
+
+        Contoh: kinerja formulir kinerja.xlsx --periode TW2 --keluar "Formulir TW2"
+        """
+        _report_distribusi(formulir(file, keluar, _periode(periode), timpa), "Formulir")
+
+    @app.command("lembar")
+    @translate_errors
+    def lembar_cmd(
+        file: Annotated[Path, typer.Argument(help="Workbook Kinerja induk (.xlsx).")],
+        periode: PeriodeOption = None,
+        timpa: Annotated[bool, typer.Option("--timpa", help="Ganti lembar isian yang sudah ada.")] = False,
+    ) -> None:
+        """Tambahkan satu lembar isian per penanggung jawab di dalam workbook induk.
+
+        Contoh: kinerja lembar kinerja.xlsx --periode TW2   (lalu: kinerja rekap kinerja.xlsx --lembar)
+        """
+        _report_distribusi(lembar(file, _periode(periode), timpa), "Lembar isian")
+
+    @app.command("rekap")
+    @translate_errors
+    def rekap_cmd(
+        file: Annotated[Path, typer.Argument(help="Workbook Kinerja induk (.xlsx).")],
+        formulir_: Annotated[
+            list[Path] | None, typer.Argument(metavar="FORMULIR_ATAU_FOLDER...", help="Formulir .xlsx atau folder.")
+        ] = None,
+        periode: PeriodeOption = None,
+        lembar_: Annotated[bool, typer.Option("--lembar", help="Baca lembar isian di dalam workbook induk.")] = False,
+        json_: Annotated[bool, typer.Option("--json", help="Keluaran JSON.")] = False,
+    ) -> None:
+        """Periksa semua formulir, lalu salin isiannya ke workbook induk (semua atau tidak sama sekali).
+
+        Contoh: kinerja rekap kinerja.xlsx "Formulir TW2" --periode TW2
+        """
+        result = rekap(file, formulir_ or [], _periode(periode), lembar=lembar_)
+        if json_:
+            emit_json(rekap_json(result))
+        else:
+            _report_rekap(result, file)
+        if not result.valid:
+            raise typer.Exit(EXIT_INPUT)

@@ -1,0 +1,92 @@
+"""A form as read back: its metadata, header row and the cells of every indicator row.
+
+The adapter (``adapters/form_reader.py``) fills these from a form file or from the lembar sheets
+of a master workbook; the checks (``checks.py``, ``consolidate.py``) only see these values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from xlwings_app.domain.problems import Problem, Tingkat
+from xlwings_app.forms.meta import FormMeta
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell as found: its address, raw value, and whether it held a formula."""
+
+    address: str
+    value: object
+    formula: bool = False
+
+
+@dataclass(frozen=True)
+class FormRow:
+    kode: str
+    baris: int
+    cells: Mapping[str, Cell]
+    """Every column of the form by column key (context, inputs, computed)."""
+
+
+@dataclass(frozen=True)
+class FilledForm:
+    file: str
+    sheet: str
+    meta: FormMeta
+    header_row: int
+    headers: tuple[str, ...]
+    rows: tuple[FormRow, ...]
+
+    def problem(
+        self,
+        pesan: str,
+        row: FormRow | None = None,
+        kolom: str | None = None,
+        cell: Cell | None = None,
+        nilai: object = None,
+        tingkat: Tingkat = "galat",
+    ) -> Problem:
+        """A problem located in this form (file, sheet, row, cell)."""
+        return Problem(
+            pesan,
+            self.sheet,
+            row.baris if row else None,
+            kolom,
+            cell.address if cell else None,
+            nilai,
+            self.file,
+            tingkat,
+        )
+
+
+Value = Decimal | str
+
+
+@dataclass(frozen=True)
+class Delivered:
+    """A value a form delivers for a master cell: indicator ``kode``, column ``key``."""
+
+    kode: str
+    key: str
+    kolom: str
+    value: Value
+    file: str
+    sheet: str
+    sel: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """A master cell the rekap changes: old → new, and the form cell it came from."""
+
+    kode: str
+    key: str
+    kolom: str
+    lama: Value | None
+    baru: Value
+    file: str
+    sheet: str
+    sel: str

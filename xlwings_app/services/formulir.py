@@ -1,0 +1,152 @@
+"""The actions "Buat Formulir" (``kinerja formulir``) and "Buat Lembar Isian" (``kinerja lembar``).
+
+``formulir`` writes one .xlsx per penanggung jawab holding only their indicators; ``lembar`` adds
+one sheet per penanggung jawab inside the master workbook (for offices sharing one file). Both
+refuse a master with input errors (the context would be wrong) and write nothing then. Indicators
+without a penanggung jawab go in no form; they are listed.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from xlwings_app import layout as L
+from xlwings_app.adapters.form_builder import build_form, write_form_sheet, write_meta_sheet
+from xlwings_app.adapters.form_reader import read_forms
+from xlwings_app.domain.indicator import Indicator, Periode
+from xlwings_app.domain.problems import Problem
+from xlwings_app.forms.meta import KIND, FormMeta, context_of, sealed
+from xlwings_app.forms.spec import FORM_VERSI, PeriodeError, realisasi_key, spec
+from xlwings_app.services.workbook import WorkbookData, WorkbookError, create, load, update
+
+
+@dataclass
+class Distribusi:
+    """What was distributed: (penanggung jawab, file or sheet, number of indicators) per form."""
+
+    data: WorkbookData
+    periode: Periode
+    formulir: list[tuple[str, str, int]] = field(default_factory=list)
+    tanpa_penanggung_jawab: list[str] = field(default_factory=list)
+    cadangan: Path | None = None
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.data.problems
+
+    @property
+    def valid(self) -> bool:
+        return not self.data.errors
+
+
+def _periode(data: WorkbookData, periode: Periode | None) -> Periode:
+    chosen = periode or data.settings.periode_aktif
+    try:
+        realisasi_key(chosen)
+    except PeriodeError as exc:
+        raise WorkbookError(str(exc)) from None
+    return chosen
+
+
+def by_penanggung_jawab(indicators: list[Indicator]) -> dict[str, list[Indicator]]:
+    """Indicators grouped by penanggung jawab (case ignored, first spelling kept), in input order."""
+    groups: dict[str, list[Indicator]] = {}
+    names: dict[str, str] = {}
+    for ind in indicators:
+        if ind.penanggung_jawab:
+            name = names.setdefault(ind.penanggung_jawab.casefold(), ind.penanggung_jawab)
+            groups.setdefault(name, []).append(ind)
+    return groups
+
+
+def make_meta(data: WorkbookData, sheet: str, pj: str, rows: list[Indicator], periode: Periode) -> FormMeta:
+    profil = data.profil
+    fields = {
+        "jenis": KIND,
+        "versi_format": L.layout().versi,
+        "versi_formulir": FORM_VERSI,
+        "unit": profil.unit if profil else "",
+        "tahun": str(profil.tahun if profil else ""),
+        "periode": periode.value,
+        "penanggung_jawab": pj,
+        "sumber": data.path.name,
+        "dibuat": datetime.now().isoformat(timespec="seconds"),
+    }
+    context = {i.kode: context_of(i, periode) for i in rows}
+    return sealed(FormMeta(f"{periode.value}-{uuid.uuid4().hex[:12]}", sheet, fields, context))
+
+
+def _unique(name: str, taken: set[str], limit: int) -> str:
+    candidate, n = name[:limit].strip(), 2
+    while candidate.casefold() in taken:
+        suffix = f" ({n})"
+        candidate, n = name[: limit - len(suffix)].strip() + suffix, n + 1
+    taken.add(candidate.casefold())
+    return candidate
+
+
+def form_filename(periode: Periode, pj: str) -> str:
+    """``Formulir TW2 - Kasi Pemerintahan`` (without extension), safe on Windows."""
+    return re.sub(r"\s+", " ", re.sub(r'[<>:"/\\|?*\x00-\x1f]', "-", f"Formulir {periode.value} - {pj}")).strip(" .")
+
+
+def formulir(path: Path, keluar: Path, periode: Periode | None = None, timpa: bool = False) -> Distribusi:
+    """Write one form per penanggung jawab into the folder ``keluar``."""
+    data = load(path)
+    result = Distribusi(data, periode or data.settings.periode_aktif)
+    if data.errors:
+        return result
+    result.periode = _periode(data, periode)
+    groups = by_penanggung_jawab(data.indicators)
+    result.tanpa_penanggung_jawab = [i.kode for i in data.indicators if not i.penanggung_jawab]
+    taken: set[str] = set()
+    targets = {pj: keluar / (_unique(form_filename(result.periode, pj), taken, 120) + ".xlsx") for pj in groups}
+    existing = [p.name for p in targets.values() if p.exists()]
+    if existing and not timpa:
+        raise WorkbookError(f"Formulir sudah ada di {keluar}: {', '.join(existing)}. Gunakan --timpa untuk menimpanya.")
+    for pj, rows in groups.items():
+        meta = make_meta(data, spec().sheet, pj, rows, result.periode)
+        create(targets[pj], build_form(meta, rows, result.periode, data.settings), overwrite=timpa)
+        result.formulir.append((pj, str(targets[pj]), len(rows)))
+    return result
+
+
+def _lembar_sheet(pj: str, taken: set[str]) -> str:
+    return _unique(re.sub(r"[\[\]:*?/\\']", "-", f"Isian {pj}"), taken, 31)
+
+
+def lembar(path: Path, periode: Periode | None = None, timpa: bool = False) -> Distribusi:
+    """Add one form sheet per penanggung jawab inside the master workbook at ``path``."""
+    data = load(path)
+    result = Distribusi(data, periode or data.settings.periode_aktif)
+    if data.errors:
+        return result
+    result.periode = _periode(data, periode)
+    old, _ = read_forms(path, lembar=True)
+    if old and not timpa:
+        names = ", ".join(f.sheet for f in old)
+        raise WorkbookError(f"Lembar isian sudah ada ({names}): gunakan --timpa untuk menggantinya.")
+    groups = by_penanggung_jawab(data.indicators)
+    result.tanpa_penanggung_jawab = [i.kode for i in data.indicators if not i.penanggung_jawab]
+
+    def change(wb: Workbook) -> None:
+        for form in old:
+            if form.sheet in wb.sheetnames:
+                del wb[form.sheet]
+        taken = {name.casefold() for name in wb.sheetnames}
+        metas = []
+        for pj, rows in groups.items():
+            meta = make_meta(data, _lembar_sheet(pj, taken), pj, rows, result.periode)
+            write_form_sheet(wb, meta, rows, result.periode, data.settings)
+            metas.append(meta)
+            result.formulir.append((pj, meta.sheet, len(rows)))
+        write_meta_sheet(wb, metas)
+
+    result.cadangan = update(path, change)
+    return result

@@ -1,0 +1,128 @@
+"""The action "Rekap Formulir" (``kinerja rekap``): forms back into the master, all or nothing.
+
+Every form is read and checked first, and the problems of all forms are listed together (file,
+sheet, cell). Only when no form has an error are the changes applied to the master, in one
+locked, atomic save with a backup (``services.workbook.update``); otherwise the master stays
+byte-identical. Written: the period's Realisasi TW column and Permasalahan, Rencana Aksi,
+Keterangan of the IKU/IKI rows, located by kode; text stays text. Each change is appended to sheet
+Riwayat. With no change the master is not rewritten at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from xlwings_app.adapters.form_reader import form_files, read_forms
+from xlwings_app.adapters.riwayat_sheet import Entry, append_riwayat
+from xlwings_app.adapters.workbook_builder import excel_value
+from xlwings_app.domain.indicator import Periode
+from xlwings_app.domain.problems import Problem
+from xlwings_app.forms.consolidate import Konsolidasi, consolidate
+from xlwings_app.forms.filled import Change, FilledForm
+from xlwings_app.forms.spec import PeriodeError, realisasi_key
+from xlwings_app.services.workbook import WorkbookData, WorkbookError, load, update
+
+
+@dataclass(frozen=True)
+class Perubahan:
+    """A change with the master cell it lands in."""
+
+    change: Change
+    sheet: str
+    sel: str
+
+
+@dataclass
+class HasilRekap:
+    periode: Periode
+    problems: list[Problem] = field(default_factory=list)
+    perubahan: list[Perubahan] = field(default_factory=list)
+    konsolidasi: Konsolidasi = field(default_factory=Konsolidasi)
+    ditulis: bool = False
+    cadangan: Path | None = None
+
+    @property
+    def valid(self) -> bool:
+        return not any(p.is_error for p in self.problems)
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _collect(path: Path, sources: Sequence[Path], lembar: bool) -> tuple[list[FilledForm], list[Problem]]:
+    if lembar:
+        return read_forms(path, lembar=True)
+    files, problems = form_files(sources, master=path)
+    if not files and not problems:
+        problems.append(Problem("Tidak ada formulir yang diberikan: sebutkan file atau folder formulir."))
+    forms: list[FilledForm] = []
+    for file in files:
+        found, trouble = read_forms(file)
+        forms += found
+        problems += trouble
+    return forms, problems
+
+
+def _locate(data: WorkbookData, changes: Sequence[Change]) -> list[Perubahan]:
+    rows = {i.kode.casefold(): i for i in data.indicators}
+    located = []
+    for change in changes:
+        ind = rows[change.kode.casefold()]
+        located.append(Perubahan(change, ind.sheet, data.cells[(ind.sheet, ind.baris or 0, change.key)]))
+    return located
+
+
+def _apply(wb: Workbook, perubahan: Sequence[Perubahan], when: datetime) -> None:
+    entries = []
+    for p in perubahan:
+        cell = wb[p.sheet][p.sel]
+        cell.value = excel_value(p.change.baru)
+        if isinstance(cell.value, str):
+            cell.data_type = "s"  # text typed into a form stays text in the master
+        c = p.change
+        entries.append(Entry(when, c.file, f"{c.sheet}!{c.sel}", c.kode, c.kolom, f"{p.sheet}!{p.sel}", c.lama, c.baru))
+    append_riwayat(wb, entries)
+
+
+def rekap(path: Path, sources: Sequence[Path] = (), periode: Periode | None = None, lembar: bool = False,
+          tulis: bool = True) -> HasilRekap:
+    """Check every form of ``sources`` (or the master's lembar sheets) and apply them to ``path``."""
+    before = _digest(path) if path.is_file() else ""
+    data = load(path)
+    chosen = periode or data.settings.periode_aktif
+    try:
+        realisasi_key(chosen)
+    except PeriodeError as exc:
+        raise WorkbookError(str(exc)) from None
+    result = HasilRekap(chosen, problems=list(data.errors))
+    if data.errors:
+        result.problems.append(Problem(
+            "Workbook induk masih punya galat isian: perbaiki dulu (kinerja periksa), lalu ulangi rekap.",
+            file=path.name))
+    forms, problems = _collect(path, sources, lembar)
+    profil = data.profil
+    result.konsolidasi = consolidate(forms, data.indicators, profil.unit if profil else "",
+                                     profil.tahun if profil else 0, chosen)
+    result.problems += problems + result.konsolidasi.problems
+    if not result.valid:
+        return result
+    result.perubahan = _locate(data, result.konsolidasi.changes)
+    if not result.perubahan or not tulis:
+        return result
+    when = datetime.now()
+
+    def change(wb: Workbook) -> None:
+        if _digest(path) != before:
+            raise WorkbookError(f"File {path.name} berubah selama rekap berjalan: ulangi rekap.")
+        _apply(wb, result.perubahan, when)
+
+    result.cadangan = update(path, change)
+    result.ditulis = True
+    return result
