@@ -157,3 +157,17 @@ def test_unreadable_files_give_a_message_not_a_traceback(tmp_path: Path, content
     assert code == 2
     assert message in output and "Traceback" not in output
     assert path.read_bytes() == content
+
+
+@pytest.mark.libreoffice
+def test_a_change_in_a_sealed_period_is_warned_by_hitung(example_path: Path, set_cell: SetCell) -> None:
+    code, output = run("arsip", str(example_path), "--periode", "TW2")
+    assert code == 0, output
+    assert "dicatat di sheet Segel" in output
+    code, output = run("hitung", str(example_path), "--json")
+    assert code == 0 and json.loads(output)["masalah"] == []
+    set_cell(example_path, Jenis.IKU, "IKU-06", "r1", 11)
+    code, output = run("hitung", str(example_path), "--json")
+    assert code == 0
+    warnings = [p for p in json.loads(output)["masalah"] if p["sheet"] == "Segel"]
+    assert len(warnings) == 1 and "IKU-06" in warnings[0]["pesan"] and warnings[0]["tingkat"] == "catatan"

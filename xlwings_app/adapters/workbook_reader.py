@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from xlwings_app import layout as L
+from xlwings_app.adapters.seal_sheet import read_seals
 from xlwings_app.adapters.xlsx_guard import WorkbookError, check_xlsx
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
 from xlwings_app.domain.numbers import read_number
@@ -26,6 +27,8 @@ from xlwings_app.domain.profil import Pejabat, Profil, nip_problem
 from xlwings_app.domain.rows import RawRow, is_blank_row, parse_indicator, text_of
 from xlwings_app.domain.settings import DEFAULT_SCALE, Band, Scale, Settings, VarianNegatif
 from xlwings_app.domain.validation import check_indicators
+from xlwings_app.report.seal import SHEET as SEAL_SHEET
+from xlwings_app.report.seal import SealRecord
 
 HEADER_SCAN_ROWS = 12
 MAX_ROWS = 200_000
@@ -47,6 +50,7 @@ class WorkbookData:
     problems: list[Problem] = field(default_factory=list)
     cells: dict[tuple[str, int, str], str] = field(default_factory=dict)
     sheets: dict[Jenis, str] = field(default_factory=dict)
+    segel: list[SealRecord] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:
@@ -378,6 +382,9 @@ def read_workbook(path: Path) -> WorkbookData:
         _read_pengaturan(wb, data)
         for table in L.layout().tables.values():
             _read_table(wb, table, data)
+        if SEAL_SHEET in wb.sheetnames:
+            data.segel, seal_problems = read_seals([row for _, row in _rows(wb[SEAL_SHEET])])
+            data.problems.extend(seal_problems)
     except WorkbookError:
         raise
     except Exception as exc:

@@ -96,9 +96,7 @@ def arsip_cmd(
         typer.echo(f"Catatan: {note}", err=True)
     typer.echo(f"Arsip: {hasil.zip}")
     typer.echo(f"Kode verifikasi: {hasil.record.kode_verifikasi}")
-    typer.echo("Catat segel ini di workbook (sheet Segel):")
-    for key, value in hasil.record.as_row().items():
-        typer.echo(f"  {key}: {value}")
+    typer.echo(f"Segel periode {hasil.record.periode.value} dicatat di sheet Segel workbook.")
 
 
 def register(app: typer.Typer) -> None:

@@ -84,5 +84,11 @@ def buat_arsip(
 
 
 def arsip(path: Path, periode: Periode, out_dir: Path | None = None, lampiran: Sequence[Path] = ()) -> Arsip:
-    """``buat_arsip`` on the workbook at ``path`` (archive beside it by default)."""
-    return buat_arsip(load_workbook(path), path, periode, out_dir or path.parent, lampiran)
+    """``buat_arsip`` on the workbook at ``path`` (archive beside it by default), then record the
+    seal in the workbook's sheet Segel (a safe, locked write)."""
+    from xlwings_app.adapters.seal_sheet import append_seal
+    from xlwings_app.services.workbook import update
+
+    result = buat_arsip(load_workbook(path), path, periode, out_dir or path.parent, lampiran)
+    update(path, lambda wb: append_seal(wb, result.record))
+    return result

@@ -70,6 +70,11 @@ def hitung(path: Path, periode: Periode | None = None, tulis: bool = True) -> Pe
     data = load(path)
     if data.errors:
         return Perhitungan(data=data, periode=periode or data.settings.periode_aktif)
+    if data.segel and data.profil is not None:
+        from xlwings_app.report.seal import check_seals
+
+        iku = [i for i in data.indicators if i.jenis is Jenis.IKU]
+        data.problems.extend(p.in_file(path.name) for p in check_seals(data.segel, data.profil, data.settings, iku))
     result = compute(data, periode)
     if tulis:
         result.cadangan = update(path, lambda wb: write_results(wb, result))
