@@ -39,3 +39,19 @@ def contoh(folder: Path) -> Iterator[str]:
             f"tidak tercapai {ringkasan.tidak_tercapai}, belum diisi {ringkasan.belum_diisi}."
         )
     yield f"Sheet Hasil dan Rekap ditulis ke {path}"
+    yield from _documents(path, folder / "dokumen")
+
+
+def _documents(path: Path, out_dir: Path) -> Iterator[str]:
+    """The Pengukuran Kinerja document of the active period, as .docx and (with LibreOffice) PDF."""
+    from xlwings_app.report.pdf import PdfUnavailable
+    from xlwings_app.services.laporan import laporan
+
+    try:
+        doc = laporan(path, out_dir, pdf=True)
+    except PdfUnavailable as exc:
+        doc = laporan(path, out_dir, pdf=False)
+        yield f"PDF tidak dibuat: {exc}"
+    yield f"Dokumen Pengukuran Kinerja ({doc.periode.label}): {doc.docx}"
+    if doc.pdf is not None:
+        yield f"PDF: {doc.pdf} (kode verifikasi {doc.kode_verifikasi})"
