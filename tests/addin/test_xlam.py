@@ -80,10 +80,14 @@ LIBREOFFICE_HEADER = ("Rem Attribute VBA_ModuleType=VBAModule", "Option VBASuppo
 def test_libreoffice_opens_the_addin_and_imports_our_modules(built_xlam: Path, tmp_path: Path) -> None:
     """LibreOffice loads the .xlam (its type detection needs the Excel 2007 filter named) and
     converts it to flat ODF, which embeds the VBA modules it imported as Basic source."""
+    from xlwings_app.adapters.libreoffice import find_soffice
+
+    soffice = find_soffice()
+    assert soffice, "LibreOffice (soffice) tidak terpasang: jalankan make libreoffice"
     out = tmp_path / "out"
     subprocess.run(
         [
-            "soffice",
+            soffice,
             f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
             "--headless",
             "--norestore",
