@@ -84,10 +84,14 @@ def test_an_unknown_period_is_an_input_problem(tmp_path: Path) -> None:
     assert "tidak dikenal" in result.output
 
 
-def test_arsip_writes_a_zip_and_prints_the_record_to_keep(tmp_path: Path) -> None:
+def test_arsip_writes_a_zip_and_records_the_seal_in_the_workbook(tmp_path: Path) -> None:
     path = workbook(tmp_path / "kinerja.xlsx")
     result = run("arsip", str(path), "--periode", "TW2", "--keluar", str(tmp_path / "arsip"))
     assert result.exit_code == 0, result.output
     [archive] = list((tmp_path / "arsip").glob("Arsip_Pengukuran_Kinerja_2024_TW2_*.zip"))
     assert "workbook/kinerja.xlsx" in zipfile.ZipFile(archive).namelist()
-    assert "Kode Verifikasi:" in result.output
+    assert "dicatat di sheet Segel" in result.output
+    from xlwings_app.adapters.workbook_reader import read_workbook
+
+    [seal] = read_workbook(path).segel
+    assert seal.arsip == archive.name and seal.periode.value == "TW2"
