@@ -72,6 +72,5 @@ def append_riwayat(wb: Workbook, entries: Sequence[Entry]) -> None:
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row, col, value)
             if isinstance(value, str):
-                cell.data_type = "s"
-            cell.border = S.BOX
+                cell.data_type = "s"  # no per-cell style: thousands of rows, and styling is slow
         row += 1

@@ -8,6 +8,7 @@ from pathlib import Path
 from xlwings_app import example
 from xlwings_app.adapters.workbook_builder import build_workbook
 from xlwings_app.domain.settings import Settings
+from xlwings_app.services import formulir
 from xlwings_app.services.hitung import hitung
 from xlwings_app.services.workbook import create
 
@@ -40,6 +41,7 @@ def contoh(folder: Path) -> Iterator[str]:
         )
     yield f"Sheet Hasil dan Rekap ditulis ke {path}"
     yield from _documents(path, folder / "dokumen")
+    yield from formulir.contoh(path, folder / "formulir")
 
 
 def _documents(path: Path, out_dir: Path) -> Iterator[str]:

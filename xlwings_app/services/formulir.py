@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -150,3 +151,27 @@ def lembar(path: Path, periode: Periode | None = None, timpa: bool = False) -> D
 
     result.cadangan = update(path, change)
     return result
+
+
+def contoh(path: Path, out_dir: Path) -> Iterator[str]:
+    """The demo step of ``kinerja contoh``: distribute the example's TW4 forms, then collect them.
+
+    The example is measured s.d. TW III, so TW IV is the period whose data is collected next. The
+    forms come back unfilled: every check runs, nothing changes and the master is not rewritten.
+    """
+    from xlwings_app.services.rekap import rekap
+
+    periode = Periode.TW4
+    result = formulir(path, out_dir, periode, timpa=True)
+    if not result.valid:
+        raise RuntimeError("; ".join(str(p) for p in result.data.errors))
+    yield f"Formulir {periode.value}: {len(result.formulir)} file (satu per penanggung jawab) di {out_dir}"
+    hasil = rekap(path, [out_dir], periode)
+    if not hasil.valid:
+        raise RuntimeError("; ".join(str(p) for p in hasil.problems if p.is_error))
+    k = hasil.konsolidasi
+    yield (
+        f"Rekap formulir {periode.value}: {k.jumlah_formulir} formulir diperiksa tanpa galat, "
+        f"{len(hasil.perubahan)} perubahan, {len(k.belum_diisi)} realisasi belum diisi "
+        "(isi formulir lalu jalankan: kinerja rekap FILE FOLDER --periode TW4)."
+    )
