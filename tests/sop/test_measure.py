@@ -10,7 +10,7 @@ from xlwings_app.domain.sop.calendar import WorkingCalendar
 from xlwings_app.domain.sop.log import LogEntry, Moment
 from xlwings_app.domain.sop.measure import measure_period
 from xlwings_app.domain.sop.presets import preset
-from xlwings_app.domain.sop.summary import check_log
+from xlwings_app.domain.sop.summary import check_log, describe_minutes
 
 CAL = WorkingCalendar()
 TIM_SAKIP = preset("pengukuran-tim-sakip")  # decision: step 8, TIDAK returns to step 7
@@ -216,3 +216,18 @@ def test_check_log_by_period() -> None:
     ]
     none, problems = check_log(TIM_SAKIP, rows, CAL, periode="TW1")
     assert none == [] and [p.pesan for p in problems] == ["Periode TW1 tidak ada di log."]
+
+
+def test_an_unanswered_decision_is_unknown() -> None:
+    rows = log(*[(n, f"2024-07-01 {7 + n:02d}:30", f"2024-07-01 {7 + n:02d}:35") for n in range(1, 8)])
+    rows += log((8, "2024-07-01 15:00", ""), (9, "", ""), (10, "", ""))
+    decisions = [r.decision for r in measure_period(TIM_SAKIP, rows, CAL).runs if r.langkah == 8]
+    assert decisions == [None]  # begun, not finished: YA or TIDAK is not known yet
+
+
+def test_describe_minutes_in_working_days() -> None:
+    assert describe_minutes(1040) == "2 hari 2 jam 20 menit"
+    assert describe_minutes(450) == "1 hari"
+    assert describe_minutes(0) == "0 menit"
+    assert describe_minutes(-90) == "-1 jam 30 menit"
+    assert describe_minutes(None) == "-"

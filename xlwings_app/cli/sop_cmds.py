@@ -1,9 +1,186 @@
-"""Commands of this area are registered here (see xlwings_app/cli/__init__.py)."""
+"""Commands ``kinerja sop mulai``, ``kinerja sop periksa`` and ``kinerja sop daftar``: SOP time limits."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated, Any
+
 import typer
+from rich.table import Table
+
+from xlwings_app.cli.common import (
+    EXIT_INPUT,
+    console,
+    emit_json,
+    number,
+    print_problems,
+    problems_json,
+    translate_errors,
+)
+from xlwings_app.domain.sop.measure import StepRun
+from xlwings_app.domain.sop.presets import presets
+from xlwings_app.domain.sop.summary import PeriodSummary
+from xlwings_app.services import sop as sop_service
+
+PERIODE_HELP = "Periode, mis. TW1, TW2, TW3, TW4."
+
+
+def _moment(value: date | datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def run_json(run: StepRun) -> dict[str, Any]:
+    """One run of a step, with the figures of sheet Hasil SOP."""
+    return {
+        "langkah": run.langkah,
+        "putaran": run.run_no,
+        "kegiatan": run.kegiatan,
+        "peran": list(run.roles),
+        "pelaksana": run.pelaksana,
+        "mulai": _moment(run.mulai),
+        "selesai": _moment(run.selesai),
+        "batas_waktu": _moment(run.deadline),
+        "standar_menit": run.standard_minutes,
+        "aktual_menit": run.actual_minutes,
+        "selisih_menit": run.difference_minutes,
+        "status": run.status,
+        "keputusan": run.decision,
+        "presisi": run.precision,
+        "catatan": run.catatan,
+        "baris": run.baris,
+    }
+
+
+def summary_json(summary: PeriodSummary) -> dict[str, Any]:
+    """A period's summary and runs (``kinerja sop periksa --json``)."""
+    return {
+        "periode": summary.periode,
+        "jumlah_pelaksanaan": len(summary.runs),
+        "tepat_waktu_persen": number(summary.share_on_time, 2),
+        "status": dict(summary.status_counts),
+        "standar_menit": summary.standard_minutes,
+        "aktual_menit": summary.actual_minutes,
+        "standar_sop_menit": summary.sop_standard_minutes,
+        "siklus": {
+            "mulai": _moment(summary.cycle_start),
+            "selesai": _moment(summary.cycle_end),
+            "menit_kerja": summary.cycle_working_minutes,
+            "hari_kalender": summary.cycle_calendar_days,
+        },
+        "putaran_revisi": summary.revision_rounds,
+        "keterlambatan_terbesar": [
+            {"langkah": r.langkah, "putaran": r.run_no, "selisih_menit": r.difference_minutes}
+            for r in summary.longest_delays
+        ],
+        "langkah": [run_json(run) for run in summary.runs],
+    }
+
+
+def _print_runs(summary: PeriodSummary) -> None:
+    table = Table(title=f"Langkah SOP, periode {summary.periode}", title_justify="left")
+    for column in ("Langkah", "Putaran", "Pelaksana", "Standar", "Aktual", "Selisih", "Status"):
+        table.add_column(column, overflow="fold")
+    for run in summary.runs:
+        cells = (run.standard_minutes, run.actual_minutes, run.difference_minutes)
+        table.add_row(
+            str(run.langkah),
+            str(run.run_no),
+            run.pelaksana or "-",
+            *("-" if m is None else f"{m} menit" for m in cells),
+            run.status + (f" ({run.decision})" if run.decision else ""),
+        )
+    console.print(table)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to app."""
+    """Add the sub-app ``sop`` (mulai, periksa, daftar) to ``app``."""
+    sop_app = typer.Typer(
+        name="sop",
+        help="Waktu SOP: log langkah per periode dan pemeriksaan Mutu Baku Waktu.",
+        no_args_is_help=True,
+        rich_markup_mode=None,
+    )
+    app.add_typer(sop_app, name="sop")
+
+    @sop_app.command("mulai")
+    @translate_errors
+    def mulai_cmd(
+        file: Annotated[Path, typer.Argument(help="Workbook Kinerja (.xlsx).")],
+        periode: Annotated[str, typer.Option("--periode", "-p", help=PERIODE_HELP)],
+        sop: Annotated[
+            str | None,
+            typer.Option(
+                "--sop", help="SOP bawaan bila workbook belum punya sheet SOP (lihat: kinerja sop daftar)."
+            ),
+        ] = None,
+        tahun: Annotated[
+            int | None,
+            typer.Option("--tahun", help="Tahun cuti bersama di sheet Kalender (baku: Tahun di Profil)."),
+        ] = None,
+    ) -> None:
+        """Tambahkan baris Log Langkah satu periode, satu baris per langkah SOP.
+
+        Contoh: kinerja sop mulai kinerja.xlsx --periode TW1 --sop pengukuran-lumajang
+        """
+        result = sop_service.mulai(file, periode, preset_id=sop, tahun=tahun)
+        print_problems(result.problems)
+        if not result.valid:
+            console.print("File tidak diubah: perbaiki masalah di atas lalu ulangi.")
+            raise typer.Exit(EXIT_INPUT)
+        if result.sheets_added and result.sop is not None:
+            console.print(f"Sheet SOP, Kalender dan Log Langkah ditambahkan: {result.sop.nama}.")
+        console.print(
+            f"Log Langkah {result.periode}: {len(result.rows)} baris ditambahkan "
+            f"(baris {result.first_row}-{result.last_row}). Isi Pelaksana, Mulai dan Selesai."
+        )
+
+    @sop_app.command("periksa")
+    @translate_errors
+    def periksa_cmd(
+        file: Annotated[Path, typer.Argument(help="Workbook Kinerja (.xlsx).")],
+        periode: Annotated[
+            str | None, typer.Option("--periode", "-p", help=PERIODE_HELP + " Baku: semua periode di log.")
+        ] = None,
+        json_: Annotated[bool, typer.Option("--json", help="Keluaran JSON.")] = False,
+    ) -> None:
+        """Ukur setiap langkah di Log Langkah terhadap Waktu SOP, lalu tulis sheet Hasil SOP.
+
+        Contoh: kinerja sop periksa kinerja.xlsx --periode TW1 --json
+        """
+        result = sop_service.periksa(file, periode)
+        if json_:
+            emit_json(
+                {
+                    "sop": result.sop.nama if result.sop else None,
+                    "periode": [summary_json(s) for s in result.summaries] if result.valid else [],
+                    "ditulis": result.ditulis,
+                    "masalah": problems_json(result.problems),
+                }
+            )
+        else:
+            print_problems(result.problems)
+            if result.valid:
+                for summary in result.summaries:
+                    _print_runs(summary)
+                    for line in sop_service.summary_lines(summary, result.day_minutes):
+                        console.print(line)
+                console.print(
+                    f"Sheet Hasil SOP ditulis ke {file}"
+                    + (f" (cadangan: {result.cadangan})" if result.cadangan else ".")
+                )
+            else:
+                console.print("File tidak diubah: perbaiki masalah di atas lalu ulangi.")
+        if not result.valid:
+            raise typer.Exit(EXIT_INPUT)
+
+    @sop_app.command("daftar")
+    @translate_errors
+    def daftar_cmd() -> None:
+        """Daftar SOP bawaan (dari SOP Kabupaten Lumajang) untuk --sop.
+
+        Contoh: kinerja sop daftar
+        """
+        for preset_id, sop in presets().items():
+            unit = ", ".join(sop.unit[1:]) or ", ".join(sop.unit)
+            console.print(f"{preset_id}: {sop.nama} ({unit}), {len(sop.steps)} langkah")

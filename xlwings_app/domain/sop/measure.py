@@ -157,15 +157,19 @@ def measure_period(
 def _decisions(
     sop: Sop, placed: list[tuple[LogEntry, Step]], problems: list[Problem], sheet: str | None
 ) -> tuple[dict[int, Decision], int]:
-    """YA/TIDAK of each decision run, read from the row after it, and the number of TIDAK."""
+    """YA/TIDAK of each decision run, read from the row after it, and the number of TIDAK.
+
+    TIDAK: the next row is the step the decision returns to. YA: the decision run is finished and the
+    next row goes forward. Otherwise (not yet answered, or the last row) unknown.
+    """
     decisions: dict[int, Decision] = {}
     rounds = 0
     for index in range(1, len(placed)):
         entry, step = placed[index]
         before = placed[index - 1][1]
         if step.no > before.no:
-            if before.is_decision:
-                decisions[index - 1] = "YA"
+            if before.is_decision and placed[index - 1][0].selesai is not None:
+                decisions[index - 1] = "YA"  # answered, and the flow went on
             continue
         if before.is_decision and step.no == before.returns_to:
             decisions[index - 1] = "TIDAK"

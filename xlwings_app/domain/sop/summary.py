@@ -132,3 +132,14 @@ def _date(runs: tuple[StepRun, ...], moment: datetime, *, first: bool) -> date:
         if bound == moment and logged is not None:
             return logged.date() if isinstance(logged, datetime) else logged
     return moment.date()
+
+
+def describe_minutes(minutes: int | None, day_minutes: int = 450) -> str:
+    """Working minutes in words: 1040 -> "2 hari 2 jam 20 menit" (a hari = ``day_minutes``, 7.5 h)."""
+    if minutes is None:
+        return "-"
+    sign, rest = ("-" if minutes < 0 else ""), abs(minutes)
+    days, rest = divmod(rest, day_minutes)
+    hours, mins = divmod(rest, 60)
+    parts = [f"{n} {unit}" for n, unit in ((days, "hari"), (hours, "jam"), (mins, "menit")) if n]
+    return sign + (" ".join(parts) if parts else "0 menit")

@@ -1,0 +1,59 @@
+"""The built-in example's SOP log: Kecamatan Lumajang measures TW3 2024 with the Tim SAKIP SOP.
+
+The office uses the preset "pengukuran-tim-sakip" (seed 002) under its own name. The log of 1-4
+Oktober 2024 has late steps and one revision round: the Sekretaris sends the recapitulation back
+(step 8 answered TIDAK), the Tim SAKIP reports again (step 7, run 2), and step 8 then says YA.
+Names other than the Camat's are invented.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from xlwings_app.domain.sop.log import LogEntry
+from xlwings_app.domain.sop.model import Sop
+from xlwings_app.domain.sop.presets import preset
+
+PRESET = "pengukuran-tim-sakip"
+PERIODE = "TW3"
+CAMAT = "Drs. DEDWI SUPRAPTO, M.Si."
+SEKRETARIS = "AHMAD FAUZI, S.Sos."
+TIM = "NURUL HIDAYATI, S.E. (Ketua Tim SAKIP)"
+STAF = "RINA WULANDARI"
+
+# (langkah, pelaksana, mulai, selesai, catatan)
+_ROWS = (
+    (1, CAMAT, "2024-10-01 08:00", "2024-10-01 08:10", ""),
+    (2, SEKRETARIS, "2024-10-01 09:00", "2024-10-01 10:00", ""),
+    (3, TIM, "2024-10-01 10:00", "2024-10-01 13:30", "Rapat molor karena tamu dinas"),
+    (4, TIM, "2024-10-01 13:30", "2024-10-01 15:30", ""),
+    (5, TIM, "2024-10-02 08:00", "2024-10-02 15:30", ""),
+    (6, TIM, "2024-10-03 08:00", "2024-10-03 10:00", ""),
+    (7, TIM, "2024-10-03 10:00", "2024-10-03 10:30", ""),
+    (8, SEKRETARIS, "2024-10-03 10:30", "2024-10-03 14:30", "TIDAK: data realisasi IKU-03 belum lengkap"),
+    (7, TIM, "2024-10-04 08:00", "2024-10-04 08:45", "Dilengkapi sesuai arahan Sekretaris"),
+    (8, SEKRETARIS, "2024-10-04 09:00", "2024-10-04 10:00", "YA"),
+    (9, SEKRETARIS, "2024-10-04 10:00", "2024-10-04 10:20", ""),
+    (10, STAF, "2024-10-04 10:30", "2024-10-04 11:00", ""),
+)
+
+
+def example_sop() -> Sop:
+    """The preset as the example office keeps it (its own unit)."""
+    return replace(preset(PRESET), unit=("Pemerintah Kabupaten Lumajang", "Kecamatan Lumajang"))
+
+
+def example_log() -> list[LogEntry]:
+    """The filled log of TW3."""
+    return [
+        LogEntry(
+            PERIODE,
+            no,
+            name,
+            datetime.fromisoformat(mulai),
+            datetime.fromisoformat(selesai),
+            catatan,
+        )
+        for no, name, mulai, selesai, catatan in _ROWS
+    ]
