@@ -8,9 +8,10 @@ row, column and cell; nothing is written.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Protocol
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
@@ -57,20 +58,47 @@ class WorkbookData:
         return [p for p in self.problems if p.is_error]
 
 
-def _rows(ws: object, max_rows: int | None = None) -> Iterator[tuple[int, tuple[object, ...]]]:
-    for index, row in enumerate(ws.iter_rows(values_only=True), start=1):  # type: ignore[attr-defined]
+class SheetSource(Protocol):
+    """Where cell values come from: a workbook file (openpyxl) or the live workbook (xlwings)."""
+
+    @property
+    def sheetnames(self) -> list[str]: ...
+
+    def iter_values(self, sheet: str) -> Iterable[Sequence[object]]:
+        """The sheet's rows from row 1, each a sequence of cell values from column A."""
+        ...
+
+
+class OpenpyxlSource:
+    """A workbook file opened read-only by openpyxl (cached values; formulas are never evaluated)."""
+
+    def __init__(self, wb: Any) -> None:
+        self._wb = wb
+
+    @property
+    def sheetnames(self) -> list[str]:
+        return [ws.title for ws in self._wb.worksheets]
+
+    def iter_values(self, sheet: str) -> Iterable[Sequence[object]]:
+        return self._wb[sheet].iter_rows(values_only=True)  # type: ignore[no-any-return]
+
+
+def _rows(
+    source: SheetSource, sheet: str, max_rows: int | None = None
+) -> Iterator[tuple[int, Sequence[object]]]:
+    for index, row in enumerate(source.iter_values(sheet), start=1):
         if max_rows is not None and index > max_rows:
             return
         yield index, row
 
 
-def _header_map(row: tuple[object, ...]) -> dict[str, int]:
+def _header_map(row: Sequence[object]) -> dict[str, int]:
     return {L.normalise_header(v): i for i, v in enumerate(row) if L.normalise_header(v)}
 
 
-def _find_header(ws: object, table: L.Table) -> tuple[int, dict[str, int]] | None:
+def _find_header(source: SheetSource, sheet: str, table: L.Table) -> tuple[int, dict[str, int]] | None:
     required = {L.normalise_header(c.header) for c in table.inputs if c.required}
-    for index, row in _rows(ws, HEADER_SCAN_ROWS):
+    for index, row in _rows(source, sheet, HEADER_SCAN_ROWS):
         headers = _header_map(row)
         if required <= headers.keys():
             return index, headers
@@ -78,14 +106,13 @@ def _find_header(ws: object, table: L.Table) -> tuple[int, dict[str, int]] | Non
 
 
 def _locate_table(
-    wb: object, table: L.Table, problems: list[Problem]
-) -> tuple[object, str, int, dict[str, int]] | None:
-    names: list[str] = wb.sheetnames  # type: ignore[attr-defined]
+    source: SheetSource, table: L.Table, problems: list[Problem]
+) -> tuple[str, int, dict[str, int]] | None:
+    names = source.sheetnames
     if table.sheet in names:
-        ws = wb[table.sheet]  # type: ignore[index]
-        found = _find_header(ws, table)
+        found = _find_header(source, table.sheet, table)
         if found:
-            return ws, table.sheet, found[0], found[1]
+            return table.sheet, found[0], found[1]
         problems.append(
             Problem(
                 f"Baris judul kolom tabel {table.jenis.value} tidak ditemukan di {HEADER_SCAN_ROWS} baris pertama: "
@@ -102,10 +129,7 @@ def _locate_table(
         else None
     )
     for name in names:
-        ws = wb[name]  # type: ignore[index]
-        if not hasattr(ws, "iter_rows"):
-            continue
-        found = _find_header(ws, table)
+        found = _find_header(source, name, table)
         if found and (induk is None or induk not in found[1]):
             problems.append(
                 Problem(
@@ -115,7 +139,7 @@ def _locate_table(
                     tingkat="catatan",
                 )
             )
-            return ws, name, found[0], found[1]
+            return name, found[0], found[1]
     problems.append(
         Problem(
             f"Sheet '{table.sheet}' tidak ditemukan (sheet yang ada: {', '.join(names)}). "
@@ -126,11 +150,11 @@ def _locate_table(
     return None
 
 
-def _read_table(wb: object, table: L.Table, data: WorkbookData) -> None:
-    located = _locate_table(wb, table, data.problems)
+def _read_table(source: SheetSource, table: L.Table, data: WorkbookData) -> None:
+    located = _locate_table(source, table, data.problems)
     if located is None:
         return
-    ws, sheet, header_row, headers = located
+    sheet, header_row, headers = located
     data.sheets[table.jenis] = sheet
     positions: dict[str, int] = {}
     missing = []
@@ -153,7 +177,7 @@ def _read_table(wb: object, table: L.Table, data: WorkbookData) -> None:
     labels = {c.key: c.header for c in table.columns}
     letters = {key: get_column_letter(pos + 1) for key, pos in positions.items()}
     blank_run = 0
-    for index, row in _rows(ws):
+    for index, row in _rows(source, sheet):
         if index <= header_row:
             continue
         if index - header_row > MAX_ROWS:
@@ -183,17 +207,17 @@ def _read_table(wb: object, table: L.Table, data: WorkbookData) -> None:
             data.indicators.append(indicator)
 
 
-def _grid(ws: object, rows: int, cols: int) -> dict[str, object]:
+def _grid(source: SheetSource, sheet: str, rows: int, cols: int) -> dict[str, object]:
     grid: dict[str, object] = {}
-    for index, row in _rows(ws, rows):
+    for index, row in _rows(source, sheet, rows):
         for col, value in enumerate(row[:cols], start=1):
             grid[f"{get_column_letter(col)}{index}"] = value
     return grid
 
 
-def _read_profil(wb: object, data: WorkbookData) -> None:
+def _read_profil(source: SheetSource, data: WorkbookData) -> None:
     sheet = L.SHEET_PROFIL
-    if sheet not in wb.sheetnames:  # type: ignore[attr-defined]
+    if sheet not in source.sheetnames:
         data.problems.append(
             Problem(
                 f"Sheet '{sheet}' tidak ditemukan: identitas unit dan penandatangan dibaca dari sana.", sheet
@@ -202,7 +226,7 @@ def _read_profil(wb: object, data: WorkbookData) -> None:
         return
     fields = {L.normalise_header(f.label): f for f in L.layout().profil}
     found: dict[str, tuple[object, str]] = {}
-    for index, row in _rows(wb[sheet], 80):  # type: ignore[index]
+    for index, row in _rows(source, sheet, 80):
         if len(row) >= 2 and L.normalise_header(row[0]) in fields:
             found[fields[L.normalise_header(row[0])].key] = (row[1], f"B{index}")
     values = {key: text_of(value) for key, (value, _) in found.items()}
@@ -290,9 +314,9 @@ def fields_label(key: str) -> str:
     return next(f.label for f in L.layout().profil if f.key == key)
 
 
-def _read_pengaturan(wb: object, data: WorkbookData) -> None:
+def _read_pengaturan(source: SheetSource, data: WorkbookData) -> None:
     sheet = L.SHEET_PENGATURAN
-    if sheet not in wb.sheetnames:  # type: ignore[attr-defined]
+    if sheet not in source.sheetnames:
         data.problems.append(
             Problem(
                 f"Sheet '{sheet}' tidak ditemukan: dipakai pengaturan baku (skala Permendagri 86/2017).",
@@ -302,7 +326,7 @@ def _read_pengaturan(wb: object, data: WorkbookData) -> None:
         )
         return
     first = L.PENGATURAN_TABLE_ROW
-    grid = _grid(wb[sheet], first + L.PENGATURAN_PJ_ROWS, 6)  # type: ignore[index]
+    grid = _grid(source, sheet, first + L.PENGATURAN_PJ_ROWS, 6)
     problems = data.problems
     periode = Periode.TW1
     try:
@@ -376,21 +400,26 @@ def read_workbook(path: Path) -> WorkbookData:
         raise WorkbookError(
             f"File {path.name} ditolak: isinya tidak aman atau rusak ({type(exc).__name__})."
         ) from exc
-    data = WorkbookData(path=path, profil=None, profil_values={}, settings=Settings(), indicators=[])
     try:
-        _read_profil(wb, data)
-        _read_pengaturan(wb, data)
-        for table in L.layout().tables.values():
-            _read_table(wb, table, data)
-        if SEAL_SHEET in wb.sheetnames:
-            data.segel, seal_problems = read_seals([row for _, row in _rows(wb[SEAL_SHEET])])
-            data.problems.extend(seal_problems)
+        return read_source(OpenpyxlSource(wb), path)
     except WorkbookError:
         raise
     except Exception as exc:
         raise WorkbookError(f"File {path.name} tidak dapat dibaca: {type(exc).__name__}: {exc}") from exc
     finally:
         wb.close()
+
+
+def read_source(source: SheetSource, path: Path) -> WorkbookData:
+    """Read every input from ``source`` (a file or the live workbook named ``path``)."""
+    data = WorkbookData(path=path, profil=None, profil_values={}, settings=Settings(), indicators=[])
+    _read_profil(source, data)
+    _read_pengaturan(source, data)
+    for table in L.layout().tables.values():
+        _read_table(source, table, data)
+    if SEAL_SHEET in source.sheetnames:
+        data.segel, seal_problems = read_seals([tuple(row) for _, row in _rows(source, SEAL_SHEET)])
+        data.problems.extend(seal_problems)
     data.problems.extend(check_indicators(data.indicators, data.cells, data.settings.daftar_penanggung_jawab))
     data.problems = [p.in_file(path.name) for p in data.problems]
     return data
