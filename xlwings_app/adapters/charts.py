@@ -7,6 +7,7 @@ makes is drawn by a function of its sheet's cells, registered here by sheet name
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
 from openpyxl import Workbook
@@ -26,8 +27,15 @@ def register(sheet: str) -> Callable[[ChartMaker], ChartMaker]:
     return add
 
 
+CHART_MODULES = ("xlwings_app.adapters.results_sheets", "xlwings_app.adapters.sop_results")
+"""The modules that register chart makers; imported before redrawing so that every process
+(CLI, ribbon, tests) redraws every chart, whichever module it happened to import."""
+
+
 def restore_charts(wb: Workbook) -> None:
     """Redraw every registered sheet's charts (the sheet's old charts are dropped first)."""
+    for module in CHART_MODULES:
+        importlib.import_module(module)
     for name, maker in _MAKERS.items():
         if name in wb.sheetnames:
             ws = wb[name]

@@ -100,12 +100,16 @@ def register(app: typer.Typer) -> None:
     def baru(
         file: Annotated[Path, typer.Argument(help="Workbook baru (.xlsx).")],
         timpa: Annotated[bool, typer.Option("--timpa", help="Timpa file yang sudah ada.")] = False,
+        sop: Annotated[
+            str, typer.Option("--sop", help="Preset SOP (lihat: kinerja sop daftar).")
+        ] = baru_service.DEFAULT_SOP,
+        tahun: Annotated[int | None, typer.Option("--tahun", help="Tahun kinerja (baku: tahun ini).")] = None,
     ) -> None:
-        """Buat workbook Kinerja kosong (Profil, IKU, IKI, Pengaturan, ...).
+        """Buat workbook Kinerja kosong (Profil, IKU, IKI, Pengaturan, SOP, ...).
 
-        Contoh: kinerja baru "Pengukuran Kinerja 2025.xlsx"
+        Contoh: kinerja baru "Pengukuran Kinerja 2025.xlsx" --sop pengukuran-kominfo --tahun 2025
         """
-        baru_service.baru(file, overwrite=timpa)
+        baru_service.baru(file, overwrite=timpa, sop=sop, tahun=tahun)
         console.print(f"Workbook dibuat: {file}")
 
     @app.command("contoh")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 from xlwings_app import example
@@ -10,14 +11,31 @@ from xlwings_app.adapters.workbook_builder import build_workbook
 from xlwings_app.domain.settings import Settings
 from xlwings_app.services import formulir
 from xlwings_app.services.hitung import hitung
-from xlwings_app.services.workbook import create
+from xlwings_app.services.sop import contoh as sop_contoh
+from xlwings_app.services.workbook import WorkbookError, create
 
 EXAMPLE_NAME = "kinerja-kecamatan-lumajang-2024.xlsx"
 
 
-def baru(path: Path, overwrite: bool = False) -> None:
-    """Create an empty Kinerja workbook at ``path``."""
-    create(path, build_workbook({}, [], Settings()), overwrite=overwrite)
+DEFAULT_SOP = "pengukuran-lumajang"
+
+
+def baru(path: Path, overwrite: bool = False, sop: str = DEFAULT_SOP, tahun: int | None = None) -> None:
+    """Create an empty Kinerja workbook at ``path`` holding the SOP preset ``sop``.
+
+    The sheets SOP, Kalender (that year's cuti bersama filled in) and Log Langkah come from the
+    preset; the user may edit them. ``tahun`` defaults to the current year.
+    """
+    from xlwings_app.adapters.sop_sheets import add_sop_sheets
+    from xlwings_app.domain.sop.presets import UnknownPreset, preset
+
+    try:
+        chosen = preset(sop)
+    except UnknownPreset as exc:
+        raise WorkbookError(str(exc)) from exc
+    wb = build_workbook({"tahun": tahun} if tahun else {}, [], Settings())
+    add_sop_sheets(wb, chosen, tahun or date.today().year)
+    create(path, wb, overwrite=overwrite)
 
 
 def contoh(folder: Path) -> Iterator[str]:
@@ -30,6 +48,7 @@ def contoh(folder: Path) -> Iterator[str]:
     wb = build_workbook(example.PROFIL, example.INDICATORS, example.SETTINGS, spare_rows=10)
     create(path, wb, overwrite=True)
     yield f"Workbook contoh: {path}"
+    yield from sop_contoh(path)
     result = hitung(path)
     if not result.valid:
         raise RuntimeError("contoh bawaan tidak sah: " + "; ".join(str(p) for p in result.data.errors))
