@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+
+# xlwings decides at import whether its remote engine (``xw.Book(json=...)``) is available, from
+# XLWINGS_LICENSE_KEY: the ribbon handler tests in every folder use it under the PolyForm
+# Noncommercial license, so the key is set here, before anything imports xlwings.
+os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
+
+from collections.abc import Callable  # noqa: E402
 from pathlib import Path
 
 import pytest

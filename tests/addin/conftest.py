@@ -1,22 +1,16 @@
 """Shared fixtures: the add-in built once per test session from the real template and macros/.
 
-xlwings decides at import whether its remote engine (``xw.Book(json=...)``) is available, from
-XLWINGS_LICENSE_KEY; the handler tests use it under the PolyForm Noncommercial license, so the
-key is set before anything imports xlwings.
+XLWINGS_LICENSE_KEY (xlwings' remote engine) is set in tests/conftest.py for every folder.
 """
 
 from __future__ import annotations
 
-import os
+from pathlib import Path
 
-os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
+import pytest
 
-from pathlib import Path  # noqa: E402
-
-import pytest  # noqa: E402
-
-from xlwings_app.addin.xlam import build_xlam  # noqa: E402
-from xlwings_app.resources import resource_dir  # noqa: E402
+from xlwings_app.addin.xlam import build_xlam
+from xlwings_app.resources import resource_dir
 
 MACROS = resource_dir("macros")
 
