@@ -17,6 +17,7 @@ A period with no realisasi has a blank realisasi (never 0): "not filled in".
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cache
 from typing import Literal
 
 from xlwings_app.domain.expr import (
@@ -105,11 +106,13 @@ def _by_agregasi(kind: Literal["target", "realisasi"], periode: Periode) -> Expr
     )
 
 
+@cache
 def target_expr(periode: Periode) -> Expr:
     """Target of ``periode`` for any indicator: the row's ``agregasi`` picks the rule."""
     return _by_agregasi("target", periode)
 
 
+@cache
 def realisasi_expr(periode: Periode) -> Expr:
     """Realisasi of ``periode`` for any indicator: the row's ``agregasi`` picks the rule."""
     return _by_agregasi("realisasi", periode)

@@ -73,6 +73,17 @@ def period_values(indicator: Indicator, periode: Periode) -> tuple[Decimal | Non
     )
 
 
+def capaian_triwulan(indicator: Indicator, triwulan: int, settings: Settings) -> Decimal | None:
+    """Capaian of one triwulan on its own: realisasi TW n against target TW n, whatever the
+    indicator's agregasi (a range target applies as in every period)."""
+    if not 1 <= triwulan <= 4:
+        raise ValueError(f"triwulan {triwulan} bukan 1..4")
+    return capaian(
+        indicator.target_tw[triwulan - 1], indicator.realisasi_tw[triwulan - 1], indicator.polaritas,
+        settings.varian_negatif, indicator.batas_bawah, indicator.batas_atas,
+    )
+
+
 def _explain(
     indicator: Indicator, target: Decimal | None, realisasi: Decimal | None, value: Decimal | None,
     periode: Periode, varian: VarianNegatif,
