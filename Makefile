@@ -25,8 +25,9 @@ libreoffice:
 			libreoffice-calc libreoffice-writer poppler-utils fonts-liberation >/dev/null; \
 	fi
 
-demo: install
+demo: install libreoffice
 	$(BIN)/kinerja contoh $(OUT)/contoh
+	@echo "Selesai: workbook, formulir dan dokumen contoh ada di $(OUT)/contoh"
 
 test: install libreoffice
 	$(BIN)/python -m pytest -n 2 -q

@@ -9,6 +9,7 @@ from pathlib import Path
 from xlwings_app import example
 from xlwings_app.adapters.workbook_builder import build_workbook
 from xlwings_app.domain.settings import Settings
+from xlwings_app.formatting import persen
 from xlwings_app.services import formulir
 from xlwings_app.services.hitung import hitung
 from xlwings_app.services.sop import contoh as sop_contoh
@@ -55,7 +56,7 @@ def contoh(folder: Path) -> Iterator[str]:
     for jenis, ringkasan in result.per_jenis.items():
         yield (
             f"{jenis.value} {result.periode.label}: {ringkasan.jumlah_indikator} indikator, "
-            f"rata-rata capaian {ringkasan.rata_rata_capaian}%, tercapai {ringkasan.tercapai}, "
+            f"rata-rata capaian {persen(ringkasan.rata_rata_capaian)}%, tercapai {ringkasan.tercapai}, "
             f"tidak tercapai {ringkasan.tidak_tercapai}, belum diisi {ringkasan.belum_diisi}."
         )
     yield f"Sheet Hasil dan Rekap ditulis ke {path}"
