@@ -3,6 +3,8 @@
 Hasil holds one row per indicator and period (s.d. TW I … s.d. TW IV, Tahunan) as the Excel
 table ``TabelHasil``, its status cells coloured. Rekap holds the counts per predikat, the mean
 capaian per sasaran and per penanggung jawab for the chosen period, and two native bar charts.
+The cell values and styles come from ``results_values`` (shared with the ribbon's xlwings writer);
+this module adds what only a file has: the table, widths, print setup and charts.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableStyleInfo
@@ -18,13 +21,19 @@ from openpyxl.worksheet.worksheet import Worksheet
 from xlwings_app import layout as L
 from xlwings_app.adapters import charts
 from xlwings_app.adapters import styles as S
-from xlwings_app.adapters.workbook_builder import excel_value
+from xlwings_app.adapters.results_values import (
+    HASIL_HEADER_ROW,
+    HASIL_WIDTHS,
+    REKAP_META_COLUMN,
+    REKAP_PREDIKAT_ROW,
+    REKAP_WIDTHS,
+    SheetValues,
+    hasil_values,
+    rekap_values,
+)
 from xlwings_app.domain.indicator import Jenis, Periode
 from xlwings_app.domain.measure import Hasil
 from xlwings_app.domain.summary import Ringkasan
-
-REKAP_PREDIKAT_ROW = 5
-"""Header row of the count-per-predikat block; the chart reads the rows below it."""
 
 
 def _replace_sheet(wb: Workbook, name: str, after: str | None = None) -> Worksheet:
@@ -37,56 +46,55 @@ def _replace_sheet(wb: Workbook, name: str, after: str | None = None) -> Workshe
     return wb.create_sheet(name, index)
 
 
-def _header(ws: Worksheet, row: int, headers: Sequence[str], col: int = 1) -> None:
-    for offset, text in enumerate(headers):
-        cell = ws.cell(row, col + offset, text)
+def _styled(cell: Cell, style: str) -> None:
+    kind, _, arg = style.partition(":")
+    if kind == "title":
+        cell.font = S.TITLE_FONT
+    elif kind == "subtitle":
+        cell.font = S.SUBTITLE_FONT
+    elif kind == "bold":
+        cell.font = S.BOLD
+    elif kind == "header":
         cell.font, cell.fill, cell.alignment, cell.border = S.HEADER_FONT, S.HEADER_FILL, S.CENTER_WRAP, S.BOX
+    elif kind == "box":
+        cell.border = S.BOX
+    elif kind == "wrap":
+        cell.alignment = S.WRAP
+    elif kind == "format":
+        cell.number_format = arg
+    elif kind == "status":
+        cell.fill = S.STATUS_FILLS[arg]
+
+
+def write_values(ws: Worksheet, sheet: SheetValues) -> None:
+    """Write ``sheet``'s values (text stays text, never a formula) and styles into ``ws``."""
+    for (row, col), value in sheet.cells.items():
+        cell = ws.cell(row, col, value)
+        if isinstance(value, str):
+            cell.data_type = "s"
+    for span in sheet.spans:
+        for row in range(span.row, span.row + span.rows):
+            for col in range(span.col, span.col + span.cols):
+                _styled(ws.cell(row, col), span.style)
+
+
+def _print_setup(ws: Worksheet) -> None:
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def write_hasil(wb: Workbook, results: Sequence[Hasil], unit: str, tahun: int) -> None:
     """Rewrite sheet Hasil from ``results`` (every indicator, every period)."""
     lay = L.layout()
     ws = _replace_sheet(wb, lay.hasil_sheet, after=L.SHEET_PENGATURAN)
-    ws["A1"] = f"Hasil Pengukuran Kinerja {unit} Tahun {tahun}".replace("  ", " ")
-    ws["A1"].font = S.TITLE_FONT
-    ws["A2"] = "Ditulis oleh Kinerja (kinerja hitung); jangan diketik, akan ditimpa saat dihitung ulang."
-    ws["A2"].font = S.SUBTITLE_FONT
-    header_row = 4
-    _header(ws, header_row, lay.hasil_headers)
-    widths = (6, 12, 40, 10, 16, 11, 11, 10, 14, 20, 50, 12, 10)
-    for col, width in enumerate(widths, start=1):
+    sheet = hasil_values(results, unit, tahun)
+    write_values(ws, sheet)
+    for col, width in enumerate(HASIL_WIDTHS, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
-    row = header_row
-    for h in results:
-        row += 1
-        values = (
-            h.indicator.jenis.value,
-            h.indicator.kode,
-            h.indicator.nama,
-            h.indicator.satuan,
-            h.periode.label,
-            h.target,
-            h.realisasi,
-            h.capaian,
-            h.predikat,
-            h.status.value,
-            h.pesan,
-            h.serapan,
-            h.efisiensi,
-        )
-        for col, value in enumerate(values, start=1):
-            cell = ws.cell(row, col, excel_value(value))
-            if isinstance(value, str):
-                cell.data_type = "s"
-            cell.border = S.BOX
-        for col in (6, 7):
-            ws.cell(row, col).number_format = "#,##0.##"
-        for col in (8, 12, 13):
-            ws.cell(row, col).number_format = "0.00"
-        ws.cell(row, 10).fill = S.STATUS_FILLS[h.status.value]
-        ws.cell(row, 11).alignment = S.WRAP
-    if row == header_row:
-        row += 1
+    header_row = HASIL_HEADER_ROW
+    row = max(sheet.shape[0], header_row + 1)
     table = Table(
         displayName=lay.hasil_name, ref=f"A{header_row}:{get_column_letter(len(lay.hasil_headers))}{row}"
     )
@@ -94,37 +102,8 @@ def write_hasil(wb: Workbook, results: Sequence[Hasil], unit: str, tahun: int) -
     ws.add_table(table)
     ws.freeze_panes = f"D{header_row + 1}"
     ws.auto_filter.ref = None
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    _print_setup(ws)
     ws.print_title_rows = f"{header_row}:{header_row}"
-
-
-def _block(ws: Worksheet, row: int, title: str, groups: Sequence[Ringkasan]) -> int:
-    ws.cell(row, 1, title).font = S.BOLD
-    _header(
-        ws,
-        row + 1,
-        ("Nama", "Jumlah Indikator", "Rata-rata Capaian (%)", "Tercapai", "Tidak Tercapai", "Belum Diisi"),
-    )
-    for offset, g in enumerate(groups, start=2):
-        values = (
-            g.nama,
-            g.jumlah_indikator,
-            excel_value(g.rata_rata_capaian),
-            g.tercapai,
-            g.tidak_tercapai,
-            g.belum_diisi,
-        )
-        for col, value in enumerate(values, start=1):
-            cell = ws.cell(row + offset, col, value)
-            cell.border = S.BOX
-            if col == 1:
-                cell.data_type = "s"
-                cell.alignment = S.WRAP
-        ws.cell(row + offset, 3).number_format = "0.00"
-    return row + len(groups) + 3
 
 
 def write_rekap(
@@ -138,50 +117,12 @@ def write_rekap(
 ) -> None:
     """Rewrite sheet Rekap for ``periode``."""
     ws = _replace_sheet(wb, L.SHEET_REKAP, after=L.layout().hasil_sheet)
-    ws["A1"] = f"Rekapitulasi Capaian Kinerja {unit} — {periode.label} Tahun {tahun}"
-    ws["A1"].font = S.TITLE_FONT
-    ws["A2"] = "Ditulis oleh Kinerja (kinerja hitung) dari isian IKU dan IKI."
-    ws["A2"].font = S.SUBTITLE_FONT
-    ws["A3"] = periode.value
-    ws["A3"].font = S.SUBTITLE_FONT
-    for col, width in zip("ABCDEF", (44, 16, 20, 12, 14, 12), strict=True):
+    write_values(ws, rekap_values(periode, unit, tahun, per_jenis, per_sasaran, per_pj))
+    for col, width in zip("ABCDEF", REKAP_WIDTHS, strict=True):
         ws.column_dimensions[col].width = width
-    row = REKAP_PREDIKAT_ROW
-    _header(ws, row, ("Predikat", "IKU", "IKI"))
-    iku, iki = per_jenis[Jenis.IKU], per_jenis[Jenis.IKI]
-    labels = list(iku.per_predikat)
-    for offset, label in enumerate(labels, start=1):
-        for col, value in enumerate(
-            (label, iku.per_predikat[label], iki.per_predikat.get(label, 0)), start=1
-        ):
-            ws.cell(row + offset, col, value).border = S.BOX
-    row += len(labels) + 1
-    extra = (
-        ("Belum diisi", iku.belum_diisi, iki.belum_diisi),
-        ("Tidak dapat dihitung", iku.tidak_dapat_dihitung, iki.tidak_dapat_dihitung),
-        ("Jumlah indikator", iku.jumlah_indikator, iki.jumlah_indikator),
-        ("Rata-rata capaian (%)", excel_value(iku.rata_rata_capaian), excel_value(iki.rata_rata_capaian)),
-    )
-    for name, a, b in extra:
-        for col, value in enumerate((name, a, b), start=1):
-            ws.cell(row, col, value).border = S.BOX
-        row += 1
-    ws.cell(row - 1, 2).number_format = ws.cell(row - 1, 3).number_format = "0.00"
-    ws.cell(REKAP_PREDIKAT_ROW, 8, len(labels))  # how many predikat rows the chart reads
-    ws.cell(REKAP_PREDIKAT_ROW, 8).font = S.SUBTITLE_FONT
-    row += 1
-    sasaran_row = row
-    row = _block(ws, row, "Capaian per Sasaran Strategis (IKU)", per_sasaran)
-    ws.cell(REKAP_PREDIKAT_ROW + 1, 8, sasaran_row + 2)
-    ws.cell(REKAP_PREDIKAT_ROW + 2, 8, len(per_sasaran))
-    _block(ws, row, "Capaian per Penanggung Jawab", per_pj)
-    for col in range(8, 9):
-        ws.column_dimensions[get_column_letter(col)].hidden = True
+    ws.column_dimensions[get_column_letter(REKAP_META_COLUMN)].hidden = True
     draw_rekap_charts(ws)
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    _print_setup(ws)
 
 
 @charts.register(L.SHEET_REKAP)
