@@ -71,6 +71,20 @@ def indicator_values(indicator: Indicator) -> dict[str, object]:
     return {k: excel_value(v) for k, v in values.items()}
 
 
+LINE_HEIGHT = 15.0
+
+
+def row_height(values: Mapping[str, object], columns: Sequence[L.Column]) -> float:
+    """A row tall enough for its wrapped text (Excel does not grow rows of files it opens)."""
+    lines = 1
+    for column in columns:
+        text = values.get(column.key)
+        if column.type == "text" and isinstance(text, str) and text:
+            per_line = max(int(column.width * 1.15), 1)
+            lines = max(lines, sum(-(-max(len(part), 1) // per_line) for part in text.split("\n")))
+    return LINE_HEIGHT * min(lines, 15)
+
+
 def _write_table(
     wb: Workbook, table: L.Table, indicators: Sequence[Indicator], unit: str, spare: int
 ) -> None:
@@ -89,6 +103,7 @@ def _write_table(
     ]
     for offset, values in enumerate(rows, start=1):
         r = header_row + offset
+        ws.row_dimensions[r].height = row_height(values, table.columns)
         for col, column in enumerate(table.columns, start=1):
             cell = ws.cell(r, col)
             if column.is_input:
@@ -119,6 +134,9 @@ def _write_table(
     ws.freeze_panes = ws.cell(header_row + 1, 3)
     ws.row_dimensions[header_row].height = 32
     _print_setup(ws, f"{header_row}:{header_row}")
+    # 28 columns do not fit one A4 width legibly: two pages wide, the kode..indikator columns repeated.
+    ws.page_setup.fitToWidth = 2
+    ws.print_title_cols = f"A:{get_column_letter(table.columns.index(table.column('nama')) + 1)}"
     _protect(ws)
 
 
