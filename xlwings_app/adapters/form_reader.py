@@ -90,7 +90,8 @@ def _form(wb: object, file: str, meta: FormMeta) -> FilledForm:
         keys = [c.key for c in form_columns(Periode.parse(meta.get("periode")))]
     except (ValueError, PeriodeError) as exc:
         raise WorkbookError(f"Metadata formulir {file} rusak: periode '{meta.get('periode')}'.") from exc
-    header_row, headers, rows = 0, (), []
+    header_row, rows = 0, []
+    headers: tuple[str, ...] = ()
     for r, cells in _cells(wb[meta.sheet]):  # type: ignore[index]
         first = L.normalise_header(cells[0].value) if cells else ""
         if not header_row:
