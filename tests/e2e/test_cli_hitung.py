@@ -171,3 +171,22 @@ def test_a_change_in_a_sealed_period_is_warned_by_hitung(example_path: Path, set
     assert code == 0
     warnings = [p for p in json.loads(output)["masalah"] if p["sheet"] == "Segel"]
     assert len(warnings) == 1 and "IKU-06" in warnings[0]["pesan"] and warnings[0]["tingkat"] == "catatan"
+
+
+def test_an_internal_error_exits_1_with_a_message_and_a_log(
+    example_path: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import xlwings_app.cli.common as common
+    import xlwings_app.services.hitung as service
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("bug")
+
+    monkeypatch.setattr(service, "measure_all", broken)
+    monkeypatch.setattr(common, "log_file", lambda: tmp_path / "galat.log")
+    before = example_path.read_bytes()
+    code, output = run("hitung", str(example_path))
+    assert code == 1
+    assert "Galat internal Kinerja" in output and "Traceback" not in output
+    assert "ZeroDivisionError" in (tmp_path / "galat.log").read_text()
+    assert example_path.read_bytes() == before
