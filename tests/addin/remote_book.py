@@ -4,6 +4,10 @@
 ``xw.Book(json=payload(wb))`` is then a real xlwings Book whose calls become actions, and
 ``apply(actions, wb)`` plays the actions this project's handlers use back onto the openpyxl
 workbook. Unknown actions fail loudly, so a handler cannot do something the test ignores.
+
+The payload names the Office.js client: of xlwings' remote clients only that one takes notes
+(``Range.add_note``), which the handlers write on problem cells. ``name`` is what
+``book.fullname`` returns: give a file's absolute path to play a saved workbook.
 """
 
 from __future__ import annotations
@@ -13,6 +17,9 @@ from typing import Any
 
 import xlwings as xw
 from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.table import Table, TableStyleInfo
 
 
 def _cell(value: object) -> object:
@@ -23,22 +30,52 @@ def _cell(value: object) -> object:
     return value
 
 
-def payload(wb: Workbook, active: str | None = None) -> dict[str, Any]:
+def payload(
+    wb: Workbook, active: str | None = None, name: str = "kinerja.xlsx", selection: str = "A1"
+) -> dict[str, Any]:
     sheets = []
     for ws in wb.worksheets:
         values = [[_cell(v) for v in row] for row in ws.iter_rows(values_only=True)] or [[""]]
-        sheets.append({"name": ws.title, "values": values, "pictures": [], "tables": []})
+        notes = [{"address": c.coordinate} for row in ws.iter_rows() for c in row if c.comment]
+        sheets.append({"name": ws.title, "values": values, "pictures": [], "tables": [], "notes": notes})
     index = wb.sheetnames.index(active) if active else wb.sheetnames.index(wb.active.title)
     return {
-        "client": "Microsoft Excel",
+        "client": "Office.js",
         "version": xw.__version__,
-        "book": {"name": "kinerja.xlsx", "active_sheet_index": index, "selection": "A1"},
+        "book": {"name": name, "active_sheet_index": index, "selection": selection},
         "names": [],
         "sheets": sheets,
     }
 
 
-def apply(actions: list[dict[str, Any]], wb: Workbook) -> list[str]:
+def _fill(colour: str | None) -> PatternFill:
+    return PatternFill() if colour is None else PatternFill("solid", fgColor=colour.lstrip("#").upper())
+
+
+def _value(value: object) -> object:
+    if value == "":
+        return None
+    if isinstance(value, str) and len(value) >= 10 and value[4] == "-" and value[7] == "-":
+        try:
+            return dt.datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _range(wb: Workbook, action: dict[str, Any]) -> list[list[Any]]:
+    ws = wb.worksheets[action["sheet_position"]]
+    r, c = action["start_row"] + 1, action["start_column"] + 1
+    return [
+        [ws.cell(r + i, c + j) for j in range(action["column_count"])] for i in range(action["row_count"])
+    ]
+
+
+def _each(wb: Workbook, action: dict[str, Any]) -> list[Any]:
+    return [cell for row in _range(wb, action) for cell in row]
+
+
+def apply(actions: list[dict[str, Any]], wb: Workbook) -> list[str]:  # noqa: C901
     """Apply ``actions`` to ``wb``; return the texts of the message boxes shown."""
     alerts = []
     for action in actions:
@@ -47,6 +84,50 @@ def apply(actions: list[dict[str, Any]], wb: Workbook) -> list[str]:
             wb.active = args[0]
         elif func == "alert":
             alerts.append(args[0])
+        elif func == "addSheet":
+            wb.create_sheet(args[1], args[0])
+        elif func == "sheetDelete":
+            del wb[wb.worksheets[action["sheet_position"]].title]
+        elif func == "setValues":
+            ws = wb.worksheets[action["sheet_position"]]
+            r, c = action["start_row"] + 1, action["start_column"] + 1
+            for i, row in enumerate(action["values"]):
+                for j, value in enumerate(row):
+                    ws.cell(r + i, c + j).value = _value(value)
+        elif func == "setRangeColor":
+            for cell in _each(wb, action):
+                cell.fill = _fill(args[0])
+        elif func == "setRangeColors":
+            for cells, colours in zip(_range(wb, action), args[0], strict=True):
+                for cell, colour in zip(cells, colours, strict=True):
+                    if colour != "keep":
+                        cell.fill = _fill(colour)
+        elif func == "setFontProperty":
+            attribute, value = args
+            for cell in _each(wb, action):
+                font = {"bold": cell.font.b, "italic": cell.font.i, "size": cell.font.sz,
+                        "color": cell.font.color, "name": cell.font.name}
+                font[attribute] = value.lstrip("#") if attribute == "color" else value
+                cell.font = Font(b=font["bold"], i=font["italic"], sz=font["size"],
+                                 color=font["color"], name=font["name"])  # fmt: skip
+        elif func == "setWrapText":
+            for cell in _each(wb, action):
+                cell.alignment = Alignment(wrap_text=args[0], vertical=cell.alignment.vertical)
+        elif func == "setNumberFormat":
+            for cell in _each(wb, action):
+                cell.number_format = args[0]
+        elif func == "addTable":
+            ws = wb.worksheets[action["sheet_position"]]
+            table = Table(displayName=args[3], ref=args[0].replace("$", ""))
+            table.tableStyleInfo = TableStyleInfo(name=args[2], showRowStripes=True)
+            ws.add_table(table)
+        elif func in ("addNote", "setNoteText"):
+            [cell] = _each(wb, action)
+            assert cell.coordinate == args[0].replace("$", "")
+            cell.comment = Comment(args[1], "Kinerja")
+        elif func == "deleteNote":
+            [cell] = _each(wb, action)
+            cell.comment = None
         else:
             raise AssertionError(f"aksi xlwings belum didukung applier uji: {func}")
     return alerts

@@ -81,7 +81,8 @@ def test_user_facing_error_is_shown_as_is(monkeypatch: pytest.MonkeyPatch) -> No
     assert not entry.log_path().exists()
 
 
-def test_a_button_without_handler_says_it_is_not_available_yet() -> None:
+def test_a_button_without_handler_says_it_is_not_available_yet(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delitem(registry.HANDLERS, "arsipkan", raising=False)
     book = _book()
     entry.dispatch("arsipkan", book)
     alerts = [a["args"][0] for a in book.json()["actions"] if a["func"] == "alert"]

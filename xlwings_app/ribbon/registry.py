@@ -9,6 +9,8 @@ with the issue that adds it).
 from __future__ import annotations
 
 HANDLERS: dict[str, str] = {
+    "periksa_data": "xlwings_app.ribbon.handlers_hitung:periksa_data",
+    "hitung_capaian": "xlwings_app.ribbon.handlers_hitung:hitung_capaian",
     "petunjuk": "xlwings_app.ribbon.handlers_bantuan:petunjuk",
 }
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from xlwings_app.adapters.results_sheets import write_hasil, write_rekap
+from xlwings_app.adapters.results_values import SheetValues, hasil_values, rekap_values
 from xlwings_app.domain.indicator import Jenis, Periode
 from xlwings_app.domain.measure import Hasil, measure_all
 from xlwings_app.domain.problems import Problem
@@ -65,21 +66,41 @@ def periksa(path: Path) -> WorkbookData:
     return load(path)
 
 
-def hitung(path: Path, periode: Periode | None = None, tulis: bool = True) -> Perhitungan:
-    """Check, compute, and (when the inputs are valid and ``tulis``) write Hasil and Rekap."""
-    data = load(path)
+def hitung_data(data: WorkbookData, periode: Periode | None = None) -> Perhitungan:
+    """Compute ``data`` already read (from a file or the live workbook); write nothing.
+
+    With error problems nothing is computed. A sealed period whose data changed since sealing
+    adds a notice (``report.seal.check_seals``).
+    """
     if data.errors:
         return Perhitungan(data=data, periode=periode or data.settings.periode_aktif)
     if data.segel and data.profil is not None:
         from xlwings_app.report.seal import check_seals
 
         iku = [i for i in data.indicators if i.jenis is Jenis.IKU]
-        data.problems.extend(p.in_file(path.name) for p in check_seals(data.segel, data.profil, data.settings, iku))
-    result = compute(data, periode)
-    if tulis:
+        found = check_seals(data.segel, data.profil, data.settings, iku)
+        data.problems.extend(p.in_file(data.path.name) for p in found)
+    return compute(data, periode)
+
+
+def hitung(path: Path, periode: Periode | None = None, tulis: bool = True) -> Perhitungan:
+    """Check, compute, and (when the inputs are valid and ``tulis``) write Hasil and Rekap."""
+    result = hitung_data(load(path), periode)
+    if result.valid and tulis:
         result.cadangan = update(path, lambda wb: write_results(wb, result))
         result.ditulis = True
     return result
+
+
+def result_sheets(result: Perhitungan) -> tuple[SheetValues, SheetValues]:
+    """The cells of sheets Hasil and Rekap for ``result`` (for any writer)."""
+    profil = result.data.profil
+    unit, tahun = (profil.unit, profil.tahun) if profil else ("", 0)
+    hasil = hasil_values(result.semua_periode, unit, tahun)
+    rekap = rekap_values(
+        result.periode, unit, tahun, result.per_jenis, result.per_sasaran, result.per_penanggung_jawab
+    )
+    return hasil, rekap
 
 
 def write_results(wb: Workbook, result: Perhitungan) -> None:

@@ -1,0 +1,59 @@
+"""Handlers of the ribbon's Hitung group: Periksa Data, Hitung Capaian, Periksa Waktu SOP.
+
+Each reads the open workbook (one call per sheet), calls the service ``kinerja`` calls, writes
+back and ends with a message box. Heavy modules are imported on the click, not with this module.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from xlwings_app.ribbon import live
+from xlwings_app.ribbon.errors import PesanPengguna
+
+if TYPE_CHECKING:
+    import xlwings as xw
+
+    from xlwings_app.services.hitung import Perhitungan
+
+
+def periksa_data(book: xw.Book) -> None:
+    """Check every input (``kinerja periksa``); colour and annotate problem cells; write nothing else."""
+    from xlwings_app.ribbon.messages import problems_message
+
+    data = live.read_live(book)
+    marked = live.mark(book, data)
+    if data.problems:
+        live.alert(book, problems_message(data.problems, marked, "Hasil belum dapat dihitung."))
+    else:
+        live.alert(book, f"Isian lengkap dan sah: {len(data.indicators)} indikator. Siap dihitung.")
+
+
+def hitung_capaian(book: xw.Book) -> None:
+    """Check and compute (``kinerja hitung``); write Hasil and Rekap only when nothing is wrong."""
+    from xlwings_app.ribbon.messages import problems_message
+    from xlwings_app.services.hitung import hitung_data
+
+    data = live.read_live(book)
+    marked = live.mark(book, data)
+    result = hitung_data(data)
+    if not result.valid:
+        raise PesanPengguna(problems_message(data.problems, marked, "Sheet Hasil dan Rekap tidak ditulis."))
+    live.write_results(book, result)
+    live.alert(book, hitung_summary(result))
+
+
+def hitung_summary(result: Perhitungan) -> str:
+    """Counts per predikat and mean capaian per jenis, and the notices."""
+    from xlwings_app.ribbon.messages import percent, problem_list
+
+    lines = [f"Capaian {result.periode.label} dihitung; sheet Hasil dan Rekap ditulis."]
+    for jenis, r in result.per_jenis.items():
+        counts = ", ".join(f"{k} {v}" for k, v in r.per_predikat.items() if v)
+        lines.append(
+            f"{jenis.value}: {r.jumlah_indikator} indikator, rata-rata capaian "
+            f"{percent(r.rata_rata_capaian)}" + (f"; {counts}" if counts else "") + "."
+        )
+    if result.problems:
+        lines += ["", "Catatan:", problem_list(result.problems)]
+    return "\n".join(lines)
