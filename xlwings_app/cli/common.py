@@ -24,6 +24,7 @@ from rich.console import Console
 from rich.table import Table
 
 from xlwings_app.adapters.xlsx_guard import WorkbookError
+from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.problems import Problem
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
@@ -65,6 +66,16 @@ def translate_errors(func: Callable[P, R]) -> Callable[P, R]:
             raise typer.Exit(EXIT_INTERNAL) from None
 
     return wrapper
+
+
+def parse_periode(value: str | None) -> Periode | None:
+    """The ``--periode`` option: TW1..TW4 or TAHUNAN (aliases accepted); ``None`` when absent."""
+    if not value:
+        return None
+    try:
+        return Periode.parse(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
 
 
 def print_problems(problems: Iterable[Problem], title: str = "Masalah isian") -> None:

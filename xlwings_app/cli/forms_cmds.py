@@ -14,11 +14,11 @@ from xlwings_app.cli.common import (
     emit_json,
     err_console,
     number,
+    parse_periode,
     print_problems,
     problems_json,
     translate_errors,
 )
-from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.problems import Problem
 from xlwings_app.services.formulir import Distribusi, formulir, lembar
 from xlwings_app.services.rekap import HasilRekap, rekap
@@ -28,11 +28,6 @@ PeriodeOption = Annotated[
 ]
 
 
-def _periode(value: str | None) -> Periode | None:
-    try:
-        return Periode.parse(value) if value else None
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from None
 
 
 def _shown(value: object) -> str:
@@ -124,7 +119,7 @@ def register(app: typer.Typer) -> None:
 
         Contoh: kinerja formulir kinerja.xlsx --periode TW2 --keluar "Formulir TW2"
         """
-        _report_distribusi(formulir(file, keluar, _periode(periode), timpa), "Formulir")
+        _report_distribusi(formulir(file, keluar, parse_periode(periode), timpa), "Formulir")
 
     @app.command("lembar")
     @translate_errors
@@ -137,7 +132,7 @@ def register(app: typer.Typer) -> None:
 
         Contoh: kinerja lembar kinerja.xlsx --periode TW2   (lalu: kinerja rekap kinerja.xlsx --lembar)
         """
-        _report_distribusi(lembar(file, _periode(periode), timpa), "Lembar isian")
+        _report_distribusi(lembar(file, parse_periode(periode), timpa), "Lembar isian")
 
     @app.command("rekap")
     @translate_errors
@@ -154,7 +149,7 @@ def register(app: typer.Typer) -> None:
 
         Contoh: kinerja rekap kinerja.xlsx "Formulir TW2" --periode TW2
         """
-        result = rekap(file, formulir_ or [], _periode(periode), lembar=lembar_)
+        result = rekap(file, formulir_ or [], parse_periode(periode), lembar=lembar_)
         if json_:
             emit_json(rekap_json(result))
         else:

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from xlwings_app.domain.indicator import Periode
+from xlwings_app.cli.common import parse_periode
 from xlwings_app.report.pdf import PdfFailed, PdfUnavailable
 from xlwings_app.report.render import TemplateError
 from xlwings_app.services.arsip import arsip
@@ -21,13 +21,6 @@ LAMPIRAN_HELP = "Berkas tambahan, mis. pindaian dokumen bertanda tangan (boleh b
 PERIODE_HELP = "TW1, TW2, TW3, TW4 atau TAHUNAN (s.d. triwulan tersebut)."
 
 
-def _periode(text: str | None) -> Periode | None:
-    if text is None:
-        return None
-    try:
-        return Periode.parse(text)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from exc
 
 
 def _fail(exc: Exception) -> typer.Exit:
@@ -63,7 +56,7 @@ def laporan_cmd(
     Contoh: kinerja laporan kinerja.xlsx --periode TW2 --pdf --keluar hasil
     """
     try:
-        hasil = laporan(file, keluar, _periode(periode), template, pdf)
+        hasil = laporan(file, keluar, parse_periode(periode), template, pdf)
     except (LaporanDitolak, TemplateError, PdfUnavailable, PdfFailed, OSError) as exc:
         raise _fail(exc) from exc
     for warning in hasil.peringatan:
@@ -86,7 +79,7 @@ def arsip_cmd(
 
     Contoh: kinerja arsip kinerja.xlsx --periode TW2 --lampiran scan_ttd.pdf
     """
-    chosen = _periode(periode)
+    chosen = parse_periode(periode)
     assert chosen is not None
     try:
         hasil = arsip(file, chosen, keluar, lampiran or [])

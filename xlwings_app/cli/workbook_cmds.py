@@ -14,22 +14,13 @@ from xlwings_app.cli.common import (
     console,
     emit_json,
     number,
+    parse_periode,
     print_problems,
     problems_json,
     translate_errors,
 )
-from xlwings_app.domain.indicator import Periode
 from xlwings_app.services import baru as baru_service
 from xlwings_app.services.hitung import Perhitungan, hitung, periksa
-
-
-def _periode(value: str | None) -> Periode | None:
-    if value is None:
-        return None
-    try:
-        return Periode.parse(value)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from None
 
 
 def hitung_json(result: Perhitungan) -> dict[str, Any]:
@@ -158,7 +149,7 @@ def register(app: typer.Typer) -> None:
 
         Contoh: kinerja hitung kinerja.xlsx --periode TW2
         """
-        result = hitung(file, _periode(periode))
+        result = hitung(file, parse_periode(periode))
         if json_:
             emit_json(hitung_json(result))
         else:
