@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from xlwings_app.adapters.safe_write import FileBusyError, save_atomically, writer_lock
+from xlwings_app.adapters.xlsx_guard import WorkbookError
 from xlwings_app.services.hitung import hitung
 
 
@@ -18,7 +19,7 @@ def test_a_failure_while_writing_leaves_the_original_and_no_temp_file(example_pa
         tmp.write_bytes(b"half a file")
         raise OSError("disk penuh")
 
-    with pytest.raises(OSError):
+    with pytest.raises(WorkbookError, match="disk penuh. File asli tidak diubah"):
         save_atomically(example_path, broken)
     assert example_path.read_bytes() == before
     assert sorted(p.name for p in example_path.parent.iterdir()) == [example_path.name]

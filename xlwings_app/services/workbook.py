@@ -13,7 +13,12 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 
 from xlwings_app.adapters.charts import restore_charts
-from xlwings_app.adapters.safe_write import ensure_not_open_in_excel, save_atomically, writer_lock
+from xlwings_app.adapters.safe_write import (
+    ensure_not_open_in_excel,
+    ensure_writable,
+    save_atomically,
+    writer_lock,
+)
 from xlwings_app.adapters.workbook_reader import WorkbookData, read_workbook
 from xlwings_app.adapters.xlsx_guard import WorkbookError, check_xlsx
 
@@ -29,6 +34,7 @@ def update(path: Path, change: Callable[[Workbook], None]) -> Path | None:
     """Apply ``change`` to the workbook at ``path`` and save it safely; return the backup path."""
     check_xlsx(path)
     ensure_not_open_in_excel(path)
+    ensure_writable(path)
     with writer_lock(path):
         keep_vba = path.suffix.lower() == ".xlsm"
         try:
