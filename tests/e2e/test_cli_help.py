@@ -41,3 +41,27 @@ def test_every_command_has_help_with_an_example(name: str, command: Any) -> None
     result = CliRunner().invoke(app, [*name.split(), "--help"])
     assert result.exit_code == 0, result.output
     assert "Contoh:" in result.output
+
+
+@pytest.mark.parametrize(("name", "command"), COMMANDS, ids=[n for n, _ in COMMANDS])
+def test_help_frame_is_indonesian_too(name: str, command: Any) -> None:
+    output = CliRunner().invoke(app, [*name.split(), "--help"]).output
+    for english in ("Usage:", "Options", "Show this message", "Arguments", "[required]", "[default:"):
+        assert english not in output, (name, english)
+    assert "Pemakaian:" in output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["hitung", "x.xlsx", "--periode", "TW9"], "Periode 'TW9' tidak dikenal"),
+        (["hitung"], "Argumen belum diisi"),
+        (["hitung", "x.xlsx", "--tidak-ada"], "Opsi tidak dikenal"),
+        (["hitng"], "Perintah tidak dikenal"),
+    ],
+    ids=["bad-periode", "missing-file", "unknown-option", "unknown-command"],
+)
+def test_usage_errors_are_indonesian_exit_2_and_not_internal(args: list[str], message: str) -> None:
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2
+    assert message in result.output and "Galat internal" not in result.output

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import typer
 
-from xlwings_app.cli import addin_cmds, forms_cmds, report_cmds, sop_cmds, workbook_cmds
+from xlwings_app.cli import addin_cmds, bahasa, forms_cmds, report_cmds, sop_cmds, workbook_cmds
+
+bahasa.pasang()
 
 app = typer.Typer(
     name="kinerja",
     help="Kinerja: Pengukuran Kinerja (SAKIP) dari workbook Excel.",
     no_args_is_help=True,
     add_completion=False,
-    rich_markup_mode=None,
+    rich_markup_mode="rich",
 )
 
 for _module in (workbook_cmds, sop_cmds, report_cmds, forms_cmds, addin_cmds):

@@ -45,7 +45,7 @@ def translate_errors(func: Callable[P, R]) -> Callable[P, R]:
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return func(*args, **kwargs)
-        except typer.Exit:
+        except (typer.Exit, typer.Abort, typer.BadParameter):
             raise
         except WorkbookError as exc:
             err_console.print(f"[bold red]Gagal:[/] {exc}")

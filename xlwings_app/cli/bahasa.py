@@ -1,0 +1,89 @@
+"""Typer's own help and error words in Indonesian ("Usage", "Options", "Show this message ...").
+
+Typer (and the click it vendors) prints a few fixed English words around our Indonesian help
+texts. They are module-level strings and one default argument; ``pasang()`` replaces them once,
+before the app runs. If a Typer release renames them, the CLI still works and the help test
+(tests/e2e/test_cli_help.py) fails, naming what to adapt.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from typer import rich_utils
+from typer._click import core as click_core
+from typer._click import exceptions, formatting
+
+HELP_TEXT = "Tampilkan bantuan ini lalu keluar."
+
+_RICH_WORDS = {
+    "ARGUMENTS_PANEL_TITLE": "Argumen",
+    "OPTIONS_PANEL_TITLE": "Opsi",
+    "COMMANDS_PANEL_TITLE": "Perintah",
+    "ERRORS_PANEL_TITLE": "Galat",
+    "ABORTED_TEXT": "Dibatalkan.",
+    "RICH_HELP": "Coba [blue]'{command_path} {help_option}'[/] untuk bantuan.",
+    "DEFAULT_STRING": "[baku: {}]",
+    "REQUIRED_LONG_STRING": "[wajib]",
+    "DEPRECATED_STRING": "(usang) ",
+}
+
+
+_ERROR_WORDS = (
+    ("Invalid value for ", "Nilai tidak sah untuk "),
+    ("Invalid value: ", "Nilai tidak sah: "),
+    ("Missing argument", "Argumen belum diisi:"),
+    ("Missing option", "Opsi belum diisi:"),
+    ("Missing parameter", "Parameter belum diisi"),
+    ("No such option: ", "Opsi tidak dikenal: "),
+    ("No such command", "Perintah tidak dikenal:"),
+    ("Did you mean", "Maksud Anda"),
+    ("Got unexpected extra argument", "Argumen berlebih"),
+    ("Got unexpected extra arguments", "Argumen berlebih"),
+    ("requires an argument", "memerlukan nilai"),
+)
+
+
+def _indonesian(text: str) -> str:
+    for english, indonesian in _ERROR_WORDS:
+        text = text.replace(english, indonesian)
+    return text
+
+
+def _translate_errors(cls: Any) -> None:
+    original = cls.__dict__.get("format_message")
+    if original is None or getattr(original, "_kinerja", False):
+        return
+
+    def format_message(self: Any) -> str:
+        return _indonesian(original(self))
+
+    format_message._kinerja = True  # type: ignore[attr-defined]
+    cls.format_message = format_message
+
+
+def pasang() -> None:
+    """Put the Indonesian words in place (idempotent)."""
+    for name, text in _RICH_WORDS.items():
+        setattr(rich_utils, name, text)
+    for cls in (exceptions.ClickException.__mro__[1], exceptions.BadParameter,
+                exceptions.MissingParameter, exceptions.NoSuchOption):
+        _translate_errors(cls)
+    if getattr(formatting.HelpFormatter.write_usage, "_kinerja", False):
+        return
+    original_usage = formatting.HelpFormatter.write_usage
+
+    def write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
+        original_usage(self, prog, args, "Pemakaian: " if prefix is None else prefix)
+
+    write_usage._kinerja = True  # type: ignore[attr-defined]
+    formatting.HelpFormatter.write_usage = write_usage  # type: ignore[method-assign]
+    original_help = click_core.Command.get_help_option
+
+    def get_help_option(self: Any, ctx: Any) -> Any:
+        option = original_help(self, ctx)
+        if option is not None:
+            option.help = HELP_TEXT
+        return option
+
+    click_core.Command.get_help_option = get_help_option  # type: ignore[method-assign]
