@@ -9,25 +9,38 @@ from __future__ import annotations
 from openpyxl import Workbook
 
 from xlwings_app.adapters import styles as S
+from xlwings_app.adapters.sheet_format import print_setup
 from xlwings_app.domain.problems import Problem
 from xlwings_app.report.seal import SHEET, SealRecord
 
 HEADERS = ("Periode", "Kode Verifikasi", "Disegel Pada", "File Arsip", "SHA-256 Arsip", "Sidik Indikator")
 HEADER_ROW = 4
 WIDTHS = (10, 16, 26, 46, 66, 80)
+TITLE = "Segel Periode (arsip dokumen yang telah ditandatangani)"
+SUBTITLE = (
+    "Ditulis oleh Kinerja (kinerja arsip); jangan diubah. Bila data periode tersegel berubah, "
+    "Kinerja memberi peringatan."
+)
+
+
+def seal_row(record: SealRecord) -> list[str]:
+    """The cells of ``record``'s row, in ``HEADERS`` order (all text)."""
+    row = record.as_row()
+    return [row[header] for header in HEADERS]
 
 
 def write_empty(wb: Workbook) -> None:
     """Add sheet Segel with its title and header row (no seal yet)."""
     ws = wb.create_sheet(SHEET)
-    ws["A1"] = "Segel Periode (arsip dokumen yang telah ditandatangani)"
+    ws["A1"] = TITLE
     ws["A1"].font = S.TITLE_FONT
-    ws["A2"] = "Ditulis oleh Kinerja (kinerja arsip); jangan diubah. Bila data periode tersegel berubah, Kinerja memberi peringatan."
+    ws["A2"] = SUBTITLE
     ws["A2"].font = S.SUBTITLE_FONT
     for col, (text, width) in enumerate(zip(HEADERS, WIDTHS, strict=True), start=1):
         cell = ws.cell(HEADER_ROW, col, text)
         cell.font, cell.fill, cell.border = S.HEADER_FONT, S.HEADER_FILL, S.BOX
         ws.column_dimensions[cell.column_letter].width = width
+    print_setup(ws, f"{HEADER_ROW}:{HEADER_ROW}")
     ws.protection.sheet = True
 
 
@@ -37,8 +50,8 @@ def append_seal(wb: Workbook, record: SealRecord) -> None:
         write_empty(wb)
     ws = wb[SHEET]
     row = max(ws.max_row, HEADER_ROW) + 1
-    for col, header in enumerate(HEADERS, start=1):
-        cell = ws.cell(row, col, record.as_row()[header])
+    for col, value in enumerate(seal_row(record), start=1):
+        cell = ws.cell(row, col, value)
         cell.data_type = "s"
         cell.border = S.BOX
 
