@@ -13,6 +13,7 @@ The payload names the Office.js client: of xlwings' remote clients only that one
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import xlwings as xw
@@ -21,12 +22,16 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
+SENT_DATE = re.compile(r"\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?")
+
 
 def _cell(value: object) -> object:
     if value is None:
         return ""
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        value = dt.datetime.combine(value, dt.time())
+    if isinstance(value, dt.datetime):  # as the clients send a date: ISO, milliseconds, "Z"
+        return value.isoformat(timespec="milliseconds") + "Z"
     return value
 
 
@@ -55,11 +60,8 @@ def _fill(colour: str | None) -> PatternFill:
 def _value(value: object) -> object:
     if value == "":
         return None
-    if isinstance(value, str) and len(value) >= 10 and value[4] == "-" and value[7] == "-":
-        try:
-            return dt.datetime.fromisoformat(value)
-        except ValueError:
-            return value
+    if isinstance(value, str) and SENT_DATE.fullmatch(value):  # how xlwings sends a datetime
+        return dt.datetime.fromisoformat(value)
     return value
 
 

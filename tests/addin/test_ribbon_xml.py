@@ -19,11 +19,6 @@ NS = "{http://schemas.microsoft.com/office/2009/07/customui}"
 PENDING: dict[str, int] = {
     "buat_lembar_isian": 2,
     "periksa_waktu_sop": 3,
-    "catat_waktu_langkah": 3,
-    "dokumen_pengukuran": 4,
-    "dokumen_pdf": 4,
-    "arsipkan": 4,
-    "ekspor_formulir": 6,
     "impor_formulir": 6,
 }
 

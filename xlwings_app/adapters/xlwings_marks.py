@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from xlwings_app.adapters.xlwings_protect import unprotected
 from xlwings_app.domain.problems import Problem
 
 PROBLEM_FILL = "#F8CBAD"
@@ -90,14 +91,14 @@ def mark_problems(book: Any, problems: Sequence[Problem], inputs: Mapping[str, I
         if not noted and not read:
             continue
         corner, matrix = colour_matrix(read, noted)
-        rows, cols = len(matrix), len(matrix[0])
-        sheet.range(corner).resize(rows, cols).set_colors(matrix)
-        _drop_stale_notes(sheet, read, noted)
-        for address, text in noted.items():
-            cell = sheet.range(address)
-            if cell.note is not None:
-                cell.note.text = text
-            else:
-                cell.add_note(text)
-            marked += 1
+        with unprotected(sheet):
+            sheet.range(corner).resize(len(matrix), len(matrix[0])).set_colors(matrix)
+            _drop_stale_notes(sheet, read, noted)
+            for address, text in noted.items():
+                cell = sheet.range(address)
+                if cell.note is not None:
+                    cell.note.text = text
+                else:
+                    cell.add_note(text)
+                marked += 1
     return marked

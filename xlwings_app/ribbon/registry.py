@@ -9,8 +9,13 @@ with the issue that adds it).
 from __future__ import annotations
 
 HANDLERS: dict[str, str] = {
+    "ekspor_formulir": "xlwings_app.ribbon.handlers_data:ekspor_formulir",
+    "catat_waktu_langkah": "xlwings_app.ribbon.handlers_data:catat_waktu_langkah",
     "periksa_data": "xlwings_app.ribbon.handlers_hitung:periksa_data",
     "hitung_capaian": "xlwings_app.ribbon.handlers_hitung:hitung_capaian",
+    "dokumen_pengukuran": "xlwings_app.ribbon.handlers_laporan:dokumen_pengukuran",
+    "dokumen_pdf": "xlwings_app.ribbon.handlers_laporan:dokumen_pdf",
+    "arsipkan": "xlwings_app.ribbon.handlers_laporan:arsipkan",
     "petunjuk": "xlwings_app.ribbon.handlers_bantuan:petunjuk",
 }
 

@@ -12,7 +12,7 @@ Rules:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,12 +83,24 @@ def buat_arsip(
     return Arsip(zip_path, record, doc, catatan)
 
 
-def arsip(path: Path, periode: Periode, out_dir: Path | None = None, lampiran: Sequence[Path] = ()) -> Arsip:
+def arsip(
+    path: Path,
+    periode: Periode,
+    out_dir: Path | None = None,
+    lampiran: Sequence[Path] = (),
+    catat: Callable[[SealRecord], None] | None = None,
+) -> Arsip:
     """``buat_arsip`` on the workbook at ``path`` (archive beside it by default), then record the
-    seal in the workbook's sheet Segel (a safe, locked write)."""
+    seal: by ``catat`` when given (the ribbon writes it into the open workbook), else in the file's
+    sheet Segel (a safe, locked write)."""
+    result = buat_arsip(load_workbook(path), path, periode, out_dir or path.parent, lampiran)
+    (catat or (lambda record: record_in_file(path, record)))(result.record)
+    return result
+
+
+def record_in_file(path: Path, record: SealRecord) -> None:
+    """Append ``record`` to sheet Segel of the workbook file at ``path``."""
     from xlwings_app.adapters.seal_sheet import append_seal
     from xlwings_app.services.workbook import update
 
-    result = buat_arsip(load_workbook(path), path, periode, out_dir or path.parent, lampiran)
-    update(path, lambda wb: append_seal(wb, result.record))
-    return result
+    update(path, lambda wb: append_seal(wb, record))

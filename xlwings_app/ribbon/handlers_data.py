@@ -1,0 +1,73 @@
+"""Handlers of the ribbon's Data group: Ekspor Formulir, and Catat Waktu Langkah (Log Langkah).
+
+Ekspor Formulir runs ``kinerja formulir`` on the saved workbook (``live.saved_path``) for the
+active period, into the folder "Formulir <periode>" beside it, the folder Impor Formulir reads.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from xlwings_app.ribbon import live
+from xlwings_app.ribbon.errors import PesanPengguna
+
+if TYPE_CHECKING:
+    import xlwings as xw
+
+REPLACE_HINT = "Formulir yang ada tidak ditimpa: pindahkan atau hapus dulu bila ingin membuat ulang."
+
+
+def catat_waktu_langkah(book: xw.Book, now: datetime | None = None) -> None:
+    """Stamp the time into Mulai (if empty) else Selesai of the selected Log Langkah row."""
+    from xlwings_app.adapters.sop_sheets import DATETIME_FORMAT, SHEET_LOG
+    from xlwings_app.adapters.xlwings_book import sheet_rows
+    from xlwings_app.adapters.xlwings_protect import unprotected
+    from xlwings_app.domain.sop.log import LABELS
+    from xlwings_app.domain.sop.stamp import is_blank_row, log_columns, stamp_column
+
+    selected = book.selection
+    if selected is None or selected.sheet.name != SHEET_LOG or selected.shape[0] != 1:
+        raise PesanPengguna(f"Pilih dulu satu baris langkah di sheet '{SHEET_LOG}', lalu klik lagi.")
+    sheet, row = selected.sheet, selected.row
+    rows = sheet_rows(sheet)
+    found = log_columns(rows)
+    if found is None:
+        raise PesanPengguna(f"Judul kolom {', '.join(LABELS.values())} tidak ditemukan di sheet '{SHEET_LOG}'.")
+    header, cols = found
+    values = rows[row - 1] if row <= len(rows) else []
+    if row <= header or is_blank_row(values, cols):
+        raise PesanPengguna(f"Baris {row} bukan baris langkah: pilih baris yang berisi Periode dan Langkah.")
+    cell = lambda key: values[cols[key]] if cols[key] < len(values) else None  # noqa: E731
+    kolom = stamp_column(cell("mulai"), cell("selesai"))
+    if kolom is None:
+        raise PesanPengguna(f"Mulai dan Selesai baris {row} sudah terisi; ubah langsung di sel bila keliru.")
+    stamp = (now or datetime.now()).replace(second=0, microsecond=0)
+    with unprotected(sheet):
+        target = sheet.range((row, cols[kolom] + 1))
+        target.number_format = DATETIME_FORMAT
+        target.value = stamp
+    live.alert(book, f"{LABELS[kolom]} langkah {cell('langkah')} ({cell('periode')}), baris {row}: "
+                     f"{stamp:%d-%m-%Y %H:%M}.")  # fmt: skip
+
+
+def ekspor_formulir(book: xw.Book) -> None:
+    """One form per penanggung jawab (``kinerja formulir``) into "Formulir <periode>" beside the workbook."""
+    from xlwings_app.adapters.xlsx_guard import WorkbookError
+    from xlwings_app.ribbon.messages import problem_list
+    from xlwings_app.services.formulir import formulir
+
+    path = live.saved_path(book)
+    periode = live.read_live(book).settings.periode_aktif
+    folder = path.parent / f"Formulir {periode.value}"
+    try:
+        result = formulir(path, folder, periode)
+    except WorkbookError as exc:  # forms already there (maybe filled in: never overwritten), TAHUNAN
+        raise PesanPengguna(str(exc).replace("Gunakan --timpa untuk menimpanya.", REPLACE_HINT)) from exc
+    if not result.valid:
+        raise PesanPengguna(f"Formulir tidak dibuat:\n{problem_list(result.problems)}")
+    lines = [f"{len(result.formulir)} formulir {periode.value} dibuat di folder:", str(folder)]
+    lines += [f"- {pj}: {count} indikator" for pj, _where, count in result.formulir]
+    if result.tanpa_penanggung_jawab:
+        lines.append(f"Tanpa Penanggung Jawab (tidak masuk formulir): {', '.join(result.tanpa_penanggung_jawab)}")
+    live.alert(book, "\n".join(lines))

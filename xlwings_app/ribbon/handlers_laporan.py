@@ -1,0 +1,76 @@
+"""Handlers of the ribbon's Laporan group: Dokumen Pengukuran, PDF, Arsipkan.
+
+They call the file services ``kinerja laporan`` and ``kinerja arsip`` call, on the saved file
+(``live.saved_path``: the rule "save first"), for the active period of sheet Pengaturan, and put
+their output beside the workbook. Arsipkan records the seal in the open workbook, since Excel
+keeps the file locked: the user saves it afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from xlwings_app.ribbon import live
+from xlwings_app.ribbon.errors import PesanPengguna
+
+if TYPE_CHECKING:
+    import xlwings as xw
+
+
+@contextmanager
+def _refusals() -> Iterator[None]:
+    """The services' refusals as Indonesian messages."""
+    from xlwings_app.report.pdf import PdfFailed, PdfUnavailable
+    from xlwings_app.report.render import TemplateError
+    from xlwings_app.services.laporan import LaporanDitolak
+
+    try:
+        yield
+    except LaporanDitolak as exc:
+        lines = [exc.pesan, *(f"- {p}" for p in exc.problems[:8])]
+        if len(exc.problems) > 8:
+            lines.append(f"… dan {len(exc.problems) - 8} masalah lainnya (klik Periksa Data).")
+        raise PesanPengguna("\n".join(lines)) from exc
+    except (TemplateError, PdfUnavailable, PdfFailed) as exc:
+        raise PesanPengguna(str(exc)) from exc
+
+
+def _dokumen(book: xw.Book, pdf: bool) -> None:
+    from xlwings_app.services.laporan import laporan
+
+    path = live.saved_path(book)
+    with _refusals():
+        hasil = laporan(path, pdf=pdf)
+    lines = [f"Dokumen Pengukuran Kinerja {hasil.periode.label} dibuat:", str(hasil.docx)]
+    if hasil.pdf:
+        lines.append(f"PDF: {hasil.pdf}")
+    lines.append(f"Kode verifikasi: {hasil.kode_verifikasi}")
+    lines += [f"Peringatan: {w.pesan}" for w in hasil.peringatan]
+    live.alert(book, "\n".join(lines))
+
+
+def dokumen_pengukuran(book: xw.Book) -> None:
+    """The period's document as .docx beside the workbook (``kinerja laporan``)."""
+    _dokumen(book, pdf=False)
+
+
+def dokumen_pdf(book: xw.Book) -> None:
+    """The document as .docx and PDF (``kinerja laporan --pdf``)."""
+    _dokumen(book, pdf=True)
+
+
+def arsipkan(book: xw.Book) -> None:
+    """Seal the active period (``kinerja arsip``); the seal row goes into the open workbook."""
+    from xlwings_app.adapters.xlwings_seal import append_seal_live
+    from xlwings_app.services.arsip import arsip
+
+    path = live.saved_path(book)
+    periode = live.read_live(book).settings.periode_aktif
+    with _refusals():
+        hasil = arsip(path, periode, catat=lambda record: append_seal_live(book, record))
+    lines = [f"Periode {periode.label} disegel.", f"Arsip: {hasil.zip}",
+             f"Kode verifikasi: {hasil.record.kode_verifikasi}", *hasil.catatan,
+             "Segel dicatat di sheet Segel: simpan workbook sekarang (Ctrl+S)."]  # fmt: skip
+    live.alert(book, "\n".join(lines))
