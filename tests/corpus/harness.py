@@ -37,7 +37,22 @@ def cli(*args: str) -> Run:
     return Run(result.exit_code, result.output)
 
 
-def _limits(memory_mb: int | None, uid: int | None) -> Callable[[], None] | None:
+CAPS_OVER_FILES = (0, 1, 2, 3, 4)
+"""CAP_CHOWN, CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER, CAP_FSETID: what lets root ignore
+file permissions."""
+
+
+def _drop_root_file_powers() -> None:
+    """Drop root's power over file permissions (from the bounding set: gone after exec)."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    for cap in CAPS_OVER_FILES:
+        if libc.prctl(24, cap, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+def _limits(memory_mb: int | None, as_user: bool) -> Callable[[], None] | None:
     if sys.platform != "linux":
         return None
 
@@ -47,9 +62,8 @@ def _limits(memory_mb: int | None, uid: int | None) -> Callable[[], None] | None
         if memory_mb:
             limit = memory_mb * 1024 * 1024
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-        if uid is not None:
-            os.setgid(uid)
-            os.setuid(uid)
+        if as_user and os.geteuid() == 0:
+            _drop_root_file_powers()
 
     return apply
 
@@ -60,12 +74,15 @@ def _env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
     return {**env, **(extra or {})}
 
 
-def kinerja(*args: object, timeout: float = 60, memory_mb: int | None = MEMORY_MB, uid: int | None = None,
+def kinerja(*args: object, timeout: float = 60, memory_mb: int | None = MEMORY_MB, as_user: bool = False,
             env: Mapping[str, str] | None = None) -> Run:
-    """``kinerja ARGS`` as a real process; fails the test on a timeout."""
+    """``kinerja ARGS`` as a real process; fails the test on a timeout.
+
+    ``as_user``: file permissions apply even when the tests run as root (as for any office user).
+    """
     command = [sys.executable, "-c", "from xlwings_app.cli import main; main()", *map(str, args)]
     done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=_env(env),
-                          preexec_fn=_limits(memory_mb, uid))
+                          preexec_fn=_limits(memory_mb, as_user))
     return Run(done.returncode, done.stdout + done.stderr)
 
 
@@ -73,7 +90,7 @@ def spawn(*args: object, memory_mb: int | None = MEMORY_MB) -> subprocess.Popen[
     """``kinerja ARGS`` started in the background (for killing it, or racing a second writer)."""
     command = [sys.executable, "-c", "from xlwings_app.cli import main; main()", *map(str, args)]
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(),
-                            preexec_fn=_limits(memory_mb, None))
+                            preexec_fn=_limits(memory_mb, False))
 
 
 def flat(text: str) -> str:
