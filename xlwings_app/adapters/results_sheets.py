@@ -10,6 +10,7 @@ this module adds what only a file has: the table, widths, print setup and charts
 from __future__ import annotations
 
 from collections.abc import Sequence
+from copy import copy
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
@@ -72,10 +73,23 @@ def write_values(ws: Worksheet, sheet: SheetValues) -> None:
         cell = ws.cell(row, col, value)
         if isinstance(value, str):
             cell.data_type = "s"
+    styles: dict[tuple[int, int], tuple[str, ...]] = {}
     for span in sheet.spans:
         for row in range(span.row, span.row + span.rows):
             for col in range(span.col, span.col + span.cols):
-                _styled(ws.cell(row, col), span.style)
+                styles[(row, col)] = (*styles.get((row, col), ()), span.style)
+    # Setting a style attribute makes openpyxl hash the style object: style each combination
+    # once and copy its style ids to the other cells (30 s to 0.1 s for 10,000 Hasil rows).
+    done: dict[tuple[str, ...], Cell] = {}
+    for (row, col), names in styles.items():
+        cell = ws.cell(row, col)
+        first = done.get(names)
+        if first is not None:
+            cell._style = copy(first._style)
+            continue
+        for name in names:
+            _styled(cell, name)
+        done[names] = cell
 
 
 def _print_setup(ws: Worksheet) -> None:

@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from xlwings_app import layout as L
+from xlwings_app.adapters.calamine_source import CalamineSource
 from xlwings_app.adapters.seal_sheet import read_seals
 from xlwings_app.adapters.xlsx_guard import WorkbookError, check_xlsx
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
@@ -390,8 +391,23 @@ def _read_pengaturan(source: SheetSource, data: WorkbookData) -> None:
 
 
 def read_workbook(path: Path) -> WorkbookData:
-    """Read every input of the workbook at ``path``; raise ``WorkbookError`` if it cannot be opened."""
+    """Read every input of the workbook at ``path``; raise ``WorkbookError`` if it cannot be opened.
+
+    Read with calamine when it can (fast); otherwise, or when calamine fails, with openpyxl, whose
+    errors are the messages the user sees.
+    """
     check_xlsx(path)
+    try:
+        fast = CalamineSource(path)
+    except Exception:
+        fast = None
+    if fast is not None:
+        try:
+            return read_source(fast, path)
+        except Exception:
+            pass
+        finally:
+            fast.close()
     try:
         wb = load_workbook(path, read_only=True, data_only=True, keep_links=False)
     except (InvalidFileException, KeyError, ValueError, TypeError, OSError, EOFError) as exc:

@@ -64,6 +64,8 @@ def text_of(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = str(value)
+    if text.isprintable():
+        return text.strip()
     cleaned = "".join(ch for ch in text if ch in "\n\t" or ch.isprintable())
     return cleaned.strip()
 

@@ -1,0 +1,104 @@
+"""Run a command as a whole process; wall time and peak resident memory of each run.
+
+Peak memory is the child's ``ru_maxrss`` from ``os.wait4`` (kilobytes on Linux). The bench is
+Linux-only and says so elsewhere rather than reporting wrong figures.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+
+class UnsupportedPlatform(RuntimeError):
+    """The bench measures peak memory with os.wait4 (Linux)."""
+
+
+def require_linux() -> None:
+    if not sys.platform.startswith("linux") or not hasattr(os, "wait4"):
+        raise UnsupportedPlatform(
+            f"make bench hanya untuk Linux (os.wait4/ru_maxrss); platform ini: {sys.platform}."
+        )
+
+
+@dataclass
+class Runs:
+    """Every run of one measurement."""
+
+    seconds: list[float] = field(default_factory=list)
+    peak_mib: list[float] = field(default_factory=list)
+    inner: list[float] = field(default_factory=list)
+    """Seconds the process itself reported (``BENCH_SECONDS=`` on stdout), when it does."""
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+    @property
+    def peak(self) -> float:
+        return max(self.peak_mib)
+
+    @property
+    def inner_median(self) -> float | None:
+        return statistics.median(self.inner) if self.inner else None
+
+
+def _spawn(argv: Sequence[str], env: dict[str, str] | None) -> tuple[float, float, str, str, int]:
+    start = time.perf_counter()
+    with open(os.devnull, "rb") as stdin:
+        proc = subprocess.Popen(
+            list(argv), stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+        )
+    # Read both pipes on threads so a chatty child never blocks, then reap it with wait4.
+    import threading
+
+    chunks: dict[str, bytes] = {}
+
+    def drain(name: str, stream) -> None:  # type: ignore[no-untyped-def]
+        chunks[name] = stream.read()
+
+    readers = [
+        threading.Thread(target=drain, args=("out", proc.stdout)),
+        threading.Thread(target=drain, args=("err", proc.stderr)),
+    ]
+    for reader in readers:
+        reader.start()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    for reader in readers:
+        reader.join()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return (
+        wall,
+        usage.ru_maxrss / 1024,
+        chunks["out"].decode(errors="replace"),
+        chunks["err"].decode(errors="replace"),
+        proc.returncode,
+    )
+
+
+def measure(
+    argv: Sequence[str],
+    repeat: int,
+    prepare: Callable[[], None] | None = None,
+    env: dict[str, str] | None = None,
+) -> Runs:
+    """Run ``argv`` ``repeat`` times (``prepare`` before each run, not timed)."""
+    runs = Runs()
+    for _ in range(repeat):
+        if prepare:
+            prepare()
+        wall, peak, out, err, code = _spawn(argv, env)
+        if code != 0:
+            raise RuntimeError(f"{' '.join(argv)} gagal (kode {code}):\n{(err or out)[-2000:]}")
+        runs.seconds.append(wall)
+        runs.peak_mib.append(peak)
+        for line in out.splitlines():
+            if line.startswith("BENCH_SECONDS="):
+                runs.inner.append(float(line.partition("=")[2]))
+    return runs

@@ -1,0 +1,295 @@
+"""``make bench``: generate the scenarios, measure, print the table, write bench/results.json.
+
+Every figure is a whole process (median of N runs; peak memory the highest run) next to its floor
+from the same run: ``python -c "import xlwings"`` for start-up, python-calamine reading the same
+file for reads. Budgets are issue 8's. Options: ``--ulang N`` (runs per measurement, at least 5
+for the report), ``--ulang-xl N`` (XL: 3 by default, each run takes long), ``--tanpa-xl``,
+``--tanpa-pdf``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench import scenarios as SC
+from bench.measure import Runs, measure, require_linux
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "build" / "bench"
+RESULTS = ROOT / "bench" / "results.json"
+PY = sys.executable
+KINERJA = str(Path(sys.executable).parent / "kinerja")
+
+
+@dataclass
+class Item:
+    """One measurement: what runs, its floor, its budget."""
+
+    key: str
+    label: str
+    argv: list[str]
+    floor: str | None = None
+    budget_s: float | None = None
+    """Seconds for the whole process (or, with ``over_floor``, over the floor)."""
+    over_floor: bool = False
+    budget_ratio: float | None = None
+    """At most this multiple of the floor (compares the in-process seconds when both report them)."""
+    budget_mib: float | None = None
+    prepare: Callable[[], None] | None = None
+    repeat: int | None = None
+    runs: Runs | None = None
+
+
+def copier(source: Path, target: Path) -> Callable[[], None]:
+    """Before each run: a fresh copy of the pristine scenario (a run writes into its file)."""
+
+    def prepare() -> None:
+        if source.is_dir():
+            shutil.rmtree(target, ignore_errors=True)
+            shutil.copytree(source, target)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+            shutil.rmtree(target.parent / "cadangan", ignore_errors=True)
+
+    return prepare
+
+
+def both(*steps: Callable[[], None]) -> Callable[[], None]:
+    def prepare() -> None:
+        for step in steps:
+            step()
+
+    return prepare
+
+
+def handler_modules() -> list[str]:
+    from xlwings_app.ribbon.registry import HANDLERS
+
+    return sorted({target.partition(":")[0] for target in HANDLERS.values()})
+
+
+def items(sc: SC.Scenarios, with_xl: bool, with_pdf: bool, repeat_xl: int) -> list[Item]:
+    run = WORK / "jalan"
+    found: list[Item] = [
+        Item("lantai.mulai", 'python -c "import xlwings"', [PY, "-c", "import xlwings"]),
+    ]
+    for module in handler_modules():
+        found.append(
+            Item(
+                f"klik.{module.rsplit('.', 1)[-1]}",
+                f"klik: import xlwings + ribbon.entry + {module.rsplit('.', 1)[-1]}",
+                [PY, "-c", f"import xlwings; import xlwings_app.ribbon.entry; import {module}"],
+                floor="lantai.mulai",
+                budget_s=0.050,
+                over_floor=True,
+            )
+        )
+    found.append(Item("cli.mulai", "kinerja --help (mulai CLI)", [KINERJA, "--help"], floor="lantai.mulai"))
+    names = {"S": sc.s, "L": sc.l, "F": sc.f_master} | ({"XL": sc.xl} if with_xl else {})
+    for name, path in names.items():
+        found.append(
+            Item(
+                f"lantai.baca.{name}",
+                f"calamine membaca {name}",
+                [PY, "-m", "bench.probe", "calamine", str(path)],
+                repeat=repeat_xl if name == "XL" else None,
+            )
+        )
+    found.append(
+        Item(
+            "baca.L",
+            "pembaca Kinerja membaca L",
+            [PY, "-m", "bench.probe", "baca", str(sc.l)],
+            floor="lantai.baca.L",
+            budget_ratio=2.0,
+        )
+    )
+    for name, budget, mib in (("S", 1.0, None), ("L", 3.0, None), ("XL", 60.0, 2048.0)):
+        if name not in names:
+            continue
+        target = run / f"hitung-{name}.xlsx"
+        found.append(
+            Item(
+                f"hitung.{name}",
+                f"kinerja hitung {name}",
+                [KINERJA, "hitung", str(target)],
+                floor=f"lantai.baca.{name}",
+                budget_s=budget,
+                budget_mib=mib,
+                prepare=copier(names[name], target),
+                repeat=repeat_xl if name == "XL" else None,
+            )
+        )
+    master, forms = run / "F" / "induk.xlsx", run / "F" / "formulir"
+    found.append(
+        Item(
+            "rekap.F",
+            "kinerja rekap F (50 formulir)",
+            [KINERJA, "rekap", str(master), str(forms), "--periode", "TW2"],
+            floor="lantai.baca.F",
+            budget_s=5.0,
+            prepare=both(copier(sc.f_master, master), copier(sc.f_forms, forms)),
+        )
+    )
+    target, out = run / "laporan-S.xlsx", run / "laporan"
+    found.append(
+        Item(
+            "laporan.S",
+            "kinerja laporan S (.docx)",
+            [KINERJA, "laporan", str(target), "--keluar", str(out)],
+            floor="lantai.baca.S",
+            budget_s=1.5,
+            prepare=both(copier(sc.s, target), lambda: shutil.rmtree(out, ignore_errors=True)),
+        )
+    )
+    if with_pdf:
+        found.append(
+            Item(
+                "laporan.S.pdf",
+                "kinerja laporan S --pdf (di luar anggaran)",
+                [KINERJA, "laporan", str(target), "--keluar", str(out), "--pdf"],
+                floor="lantai.baca.S",
+                prepare=both(copier(sc.s, target), lambda: shutil.rmtree(out, ignore_errors=True)),
+            )
+        )
+    return found
+
+
+def verdict(item: Item, floors: dict[str, Item]) -> dict[str, object]:
+    """The row of one measurement: figures, ratio to its floor, budget and pass/miss."""
+    runs = item.runs
+    assert runs is not None
+    floor = floors.get(item.floor or "")
+    floor_s = floor.runs.median if floor and floor.runs else None
+    row: dict[str, object] = {
+        "id": item.key,
+        "ukuran": item.label,
+        "jalan": len(runs.seconds),
+        "median_s": round(runs.median, 4),
+        "semua_s": [round(s, 4) for s in runs.seconds],
+        "puncak_mib": round(runs.peak, 1),
+        "dalam_proses_s": round(runs.inner_median, 4) if runs.inner_median is not None else None,
+        "lantai": item.floor,
+        "lantai_s": round(floor_s, 4) if floor_s else None,
+        "rasio": round(runs.median / floor_s, 2) if floor_s else None,
+    }
+    budget, ok = None, None
+    if item.budget_s is not None and item.over_floor and floor_s:
+        budget = f"≤ lantai + {item.budget_s * 1000:.0f} ms"
+        row["di_atas_lantai_s"] = round(runs.median - floor_s, 4)
+        ok = runs.median - floor_s <= item.budget_s
+    elif item.budget_s is not None:
+        budget = f"≤ {item.budget_s:g} s"
+        ok = runs.median <= item.budget_s
+    if item.budget_ratio is not None and floor and floor.runs:
+        mine, base = runs.inner_median, floor.runs.inner_median
+        if mine is None or base is None:
+            mine, base = runs.median, floor.runs.median
+        row["rasio_baca"] = round(mine / base, 2)
+        budget = f"≤ {item.budget_ratio:g}× calamine"
+        ok = mine <= item.budget_ratio * base
+    if item.budget_mib is not None:
+        budget = f"{budget}, ≤ {item.budget_mib / 1024:g} GiB"
+        ok = bool(ok) and runs.peak <= item.budget_mib
+    row["anggaran"] = budget
+    row["lulus"] = ok
+    return row
+
+
+def print_table(rows: list[dict[str, object]], load: tuple[float, ...]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"Kecepatan (median; beban mesin {load[0]:.2f} {load[1]:.2f} {load[2]:.2f})")
+    for column in ("Ukuran", "Jalan", "Median (s)", "Puncak (MiB)", "Lantai (s)", "Rasio", "Anggaran", "Hasil"):
+        table.add_column(column, justify="left" if column in ("Ukuran", "Anggaran") else "right")
+    for row in rows:
+        ok = row["lulus"]
+        ratio = row.get("rasio_baca") or row["rasio"]
+        table.add_row(
+            str(row["ukuran"]),
+            str(row["jalan"]),
+            f"{row['median_s']:.3f}",
+            f"{row['puncak_mib']:.0f}",
+            f"{row['lantai_s']:.3f}" if row["lantai_s"] else "-",
+            f"{ratio}×" if ratio else "-",
+            str(row["anggaran"] or "-"),
+            "-" if ok is None else ("[green]lulus[/]" if ok else "[red]meleset[/]"),
+        )
+    Console().print(table)
+
+
+def import_times(module: str, top: int = 12) -> list[dict[str, object]]:
+    """``python -X importtime``: the slowest imports (cumulative µs) of a click's module."""
+    proc = subprocess.run(
+        [PY, "-X", "importtime", "-c", f"import xlwings; import xlwings_app.ribbon.entry; import {module}"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    rows = []
+    for line in proc.stderr.splitlines():
+        if not line.startswith("import time:") or "cumulative" in line:
+            continue
+        self_us, cumulative, name = line.removeprefix("import time:").split("|")
+        rows.append({"modul": name.strip(), "sendiri_us": int(self_us), "kumulatif_us": int(cumulative)})
+    project = [r for r in rows if str(r["modul"]).startswith("xlwings_app")]
+    return sorted(project, key=lambda r: -int(r["kumulatif_us"]))[:top]  # type: ignore[call-overload]
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__)
+    parser.add_argument("--ulang", type=int, default=5)
+    parser.add_argument("--ulang-xl", type=int, default=3)
+    parser.add_argument("--tanpa-xl", action="store_true")
+    parser.add_argument("--tanpa-pdf", action="store_true")
+    parser.add_argument("--hanya", help="Hanya ukuran yang id-nya memuat teks ini (lantainya ikut).")
+    args = parser.parse_args(argv)
+    require_linux()
+    started = time.perf_counter()
+    sc = SC.ensure(WORK)
+    with_pdf = not args.tanpa_pdf and shutil.which("soffice") is not None
+    todo = items(sc, not args.tanpa_xl, with_pdf, args.ulang_xl)
+    if args.hanya:
+        wanted = {i.key for i in todo if args.hanya in i.key}
+        wanted |= {i.floor for i in todo if i.key in wanted and i.floor}
+        todo = [i for i in todo if i.key in wanted]
+    load_before = os.getloadavg()
+    floors: dict[str, Item] = {}
+    for item in todo:
+        print(f"mengukur {item.label} ...", flush=True)
+        item.runs = measure(item.argv, item.repeat or args.ulang, item.prepare)
+        floors[item.key] = item
+    load_after = os.getloadavg()
+    rows = [verdict(item, floors) for item in todo]
+    print_table(rows, load_after)
+    report = {
+        "mesin": {
+            "cpu": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "beban_awal": [round(x, 2) for x in load_before],
+            "beban_akhir": [round(x, 2) for x in load_after],
+        },
+        "skenario": SC.counts(),
+        "ukuran": rows,
+        "importtime": {module: import_times(module) for module in handler_modules()},
+        "durasi_bench_s": round(time.perf_counter() - started, 1),
+    }
+    RESULTS.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"Ditulis: {RESULTS.relative_to(ROOT)} ({report['durasi_bench_s']} s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,115 @@
+"""The benchmark scenarios, generated reproducibly (fixed seeds) and cached in ``build/bench/``.
+
+- S: one kecamatan, 25 IKU + 60 IKI, realisasi of four TW, one SOP log (the example's TW3 log);
+- L: 2,000 indicators (500 IKU + 1,500 IKI), built by the normal builder;
+- XL: 100,000 indicator rows (25,000 IKU + 75,000 IKI), streamed with openpyxl's write-only mode:
+  the same sheets, titles and header rows as the builder, input cells only (no live formulas, no
+  styles, no validations), which is what the reader reads;
+- F: a master of 50 × 40 indicators and 50 filled TW2 forms (``make_forms_scenario``).
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+
+from xlwings_app import layout as L
+from xlwings_app.adapters.workbook_builder import build_workbook, indicator_values
+from xlwings_app.domain.indicator import Jenis, Periode
+from xlwings_app.domain.settings import Settings
+from xlwings_app.synthetic import PENANGGUNG_JAWAB, SYNTHETIC_PROFIL, random_indicators
+
+VERSION = "1"
+"""Bump when a generator changes: cached scenarios of another version are rebuilt."""
+SETTINGS = Settings(periode_aktif=Periode.TW4, daftar_penanggung_jawab=PENANGGUNG_JAWAB)
+
+
+@dataclass(frozen=True)
+class Scenarios:
+    s: Path
+    l: Path  # noqa: E741
+    xl: Path
+    f_master: Path
+    f_forms: Path
+
+
+def _build(path: Path, n_iku: int, n_iki: int, seed: int) -> None:
+    indicators = random_indicators(n_iku, n_iki, seed=seed)
+    build_workbook(SYNTHETIC_PROFIL, indicators, SETTINGS, spare_rows=2).save(path)
+
+
+def _build_s(path: Path) -> None:
+    from xlwings_app.services import sop
+
+    _build(path, 25, 60, seed=11)
+    for _ in sop.contoh(path):
+        pass
+    for backup in (path.parent / "cadangan").glob(f"{path.stem}-*"):
+        backup.unlink()
+
+
+def _build_xl(path: Path, n_iku: int = 25_000, n_iki: int = 75_000) -> None:
+    """Stream the XL workbook: every sheet of a small built workbook, IKU and IKI with 100,000 rows."""
+    small = path.with_name("xl-kerangka.xlsx")
+    build_workbook(SYNTHETIC_PROFIL, [], SETTINGS, spare_rows=0).save(small)
+    template = load_workbook(small)
+    indicators = random_indicators(n_iku, n_iki, seed=13)
+    tables = {table.sheet: table for table in L.layout().tables.values()}
+    wb = Workbook(write_only=True)
+    for source in template.worksheets:
+        ws = wb.create_sheet(source.title)
+        table = tables.get(source.title)
+        head = L.TITLE_ROWS + 1 if table else source.max_row
+        for row in source.iter_rows(max_row=head, values_only=True):
+            ws.append(list(row))
+        if table is None:
+            continue
+        rows = (i for i in indicators if i.jenis is table.jenis)
+        for indicator in rows:
+            values = indicator_values(indicator)
+            ws.append([values.get(c.key) if c.is_input else None for c in table.columns])
+    wb.save(path)
+    small.unlink()
+
+
+def _build_f(folder: Path) -> None:
+    from xlwings_app.forms.scenario import make_forms_scenario
+
+    make_forms_scenario(folder, n_forms=50, n_indicators=40)
+
+
+def ensure(root: Path, log=print) -> Scenarios:  # type: ignore[no-untyped-def]
+    """Generate the scenarios under ``root`` unless this version's are already there."""
+    root = root / f"v{VERSION}"
+    done = root / ".selesai"
+    scenarios = Scenarios(
+        root / "S.xlsx", root / "L.xlsx", root / "XL.xlsx", root / "F" / "induk.xlsx", root / "F" / "formulir"
+    )
+    if done.exists():
+        return scenarios
+    if root.exists():
+        shutil.rmtree(root)
+    root.mkdir(parents=True)
+    for label, make in (
+        ("S", lambda: _build_s(scenarios.s)),
+        ("L", lambda: _build(scenarios.l, 500, 1500, seed=12)),
+        ("XL", lambda: _build_xl(scenarios.xl)),
+        ("F", lambda: _build_f(root / "F")),
+    ):
+        log(f"membuat skenario {label} ...")
+        make()
+    done.write_text(VERSION)
+    return scenarios
+
+
+def counts() -> dict[str, str]:
+    """What each scenario holds, for the table's notes."""
+    return {
+        "S": f"25 {Jenis.IKU.value} + 60 {Jenis.IKI.value}, 4 TW, 1 log SOP",
+        "L": "500 IKU + 1.500 IKI",
+        "XL": "25.000 IKU + 75.000 IKI (tanpa rumus hidup)",
+        "F": "50 formulir × 40 indikator",
+    }
