@@ -10,6 +10,7 @@ import os
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +35,8 @@ class Runs:
     peak_mib: list[float] = field(default_factory=list)
     inner: list[float] = field(default_factory=list)
     """Seconds the process itself reported (``BENCH_SECONDS=`` on stdout), when it does."""
+    failed: str | None = None
+    """Why the measurement stopped (time or memory limit), if it did."""
 
     @property
     def median(self) -> float:
@@ -48,15 +51,36 @@ class Runs:
         return statistics.median(self.inner) if self.inner else None
 
 
-def _spawn(argv: Sequence[str], env: dict[str, str] | None) -> tuple[float, float, str, str, int]:
+def _limit(address_space_mib: int | None) -> Callable[[], None] | None:
+    if address_space_mib is None:
+        return None
+
+    def apply() -> None:
+        import resource
+
+        size = address_space_mib * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (size, size))
+
+    return apply
+
+
+def _spawn(
+    argv: Sequence[str], env: dict[str, str] | None, timeout: float | None = None, limit_mib: int | None = None
+) -> tuple[float, float, str, str, int]:
     start = time.perf_counter()
     with open(os.devnull, "rb") as stdin:
         proc = subprocess.Popen(
-            list(argv), stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+            list(argv),
+            stdin=stdin,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            preexec_fn=_limit(limit_mib),
         )
+    killer = threading.Timer(timeout, proc.kill) if timeout else None
+    if killer:
+        killer.start()
     # Read both pipes on threads so a chatty child never blocks, then reap it with wait4.
-    import threading
-
     chunks: dict[str, bytes] = {}
 
     def drain(name: str, stream) -> None:  # type: ignore[no-untyped-def]
@@ -70,6 +94,8 @@ def _spawn(argv: Sequence[str], env: dict[str, str] | None) -> tuple[float, floa
         reader.start()
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
+    if killer:
+        killer.cancel()
     for reader in readers:
         reader.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -87,13 +113,26 @@ def measure(
     repeat: int,
     prepare: Callable[[], None] | None = None,
     env: dict[str, str] | None = None,
+    timeout: float | None = None,
+    limit_mib: int | None = None,
 ) -> Runs:
-    """Run ``argv`` ``repeat`` times (``prepare`` before each run, not timed)."""
+    """Run ``argv`` ``repeat`` times (``prepare`` before each run, not timed).
+
+    A run killed at ``timeout`` seconds, or failing under the ``limit_mib`` address-space limit,
+    ends the measurement: ``failed`` says why, and the figures are that run's.
+    """
     runs = Runs()
     for _ in range(repeat):
         if prepare:
             prepare()
-        wall, peak, out, err, code = _spawn(argv, env)
+        wall, peak, out, err, code = _spawn(argv, env, timeout, limit_mib)
+        if code != 0 and (timeout and wall >= timeout or limit_mib and "MemoryError" in err):
+            runs.seconds.append(wall)
+            runs.peak_mib.append(peak)
+            runs.failed = (
+                f"dihentikan setelah {timeout:g} s" if timeout and wall >= timeout else f"kehabisan memori ({limit_mib} MiB)"
+            )
+            return runs
         if code != 0:
             raise RuntimeError(f"{' '.join(argv)} gagal (kode {code}):\n{(err or out)[-2000:]}")
         runs.seconds.append(wall)

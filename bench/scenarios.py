@@ -17,6 +17,7 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 
 from xlwings_app import layout as L
+from xlwings_app.adapters.safe_write import BACKUP_DIR
 from xlwings_app.adapters.workbook_builder import build_workbook, indicator_values
 from xlwings_app.domain.indicator import Jenis, Periode
 from xlwings_app.domain.settings import Settings
@@ -47,7 +48,7 @@ def _build_s(path: Path) -> None:
     _build(path, 25, 60, seed=11)
     for _ in sop.contoh(path):
         pass
-    for backup in (path.parent / "cadangan").glob(f"{path.stem}-*"):
+    for backup in (path.parent / BACKUP_DIR).glob(f"{path.stem}-*"):
         backup.unlink()
 
 
