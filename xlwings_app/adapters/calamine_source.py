@@ -25,6 +25,7 @@ _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _ERROR_CELL = re.compile(rb'<c\b([^>]*\bt="e"[^>]*)>(.*?)</c>', re.S)
+_FORMULA_CELL = re.compile(rb"<c\b([^>]*)>(<f\b[^>]*(?:/>|>([^<]*)</f>))(?:<v/>|<v></v>)?</c>", re.S)
 _REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]+)"')
 _VALUE = re.compile(rb"<v>([^<]*)</v>")
 _LAST_ROW = re.compile(rb'<row\b[^>]*\br="([0-9]+)"')
@@ -119,7 +120,21 @@ class CalamineSource:
         ]
         if b't="e"' in xml:
             self._errors(xml, rows)
+        if b"<f" in xml:
+            self._uncached_formulas(xml, rows)
         return rows
+
+    @staticmethod
+    def _uncached_formulas(xml: bytes, rows: list[list[object]]) -> None:
+        """A formula Excel stored no value for reads as its text ("=SUM(A1:A2)"), as with openpyxl's
+        fallback, never as a blank; it is never evaluated."""
+        for match in _FORMULA_CELL.finditer(xml):
+            ref = _REF.search(match.group(1))
+            if ref is None:
+                continue
+            row, col = int(ref.group(2)) - 1, _column(ref.group(1)) - 1
+            if row < len(rows) and col < len(rows[row]) and rows[row][col] is None:
+                rows[row][col] = "=" + _unescape(match.group(3) or b"")
 
     @staticmethod
     def _errors(xml: bytes, rows: list[list[object]]) -> None:

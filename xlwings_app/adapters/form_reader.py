@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from xlwings_app import layout as L
-from xlwings_app.adapters.xlsx_guard import WorkbookError, check_xlsx
+from xlwings_app.adapters.xlsx_guard import WorkbookError, check_xlsx, has_macros
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.rows import text_of
@@ -126,6 +126,10 @@ def read_forms(path: Path, lembar: bool = False) -> tuple[list[FilledForm], list
             )
             return [], [Problem(pesan, file=path.name)]
         forms, problems = [], []
+        if not lembar and has_macros(path):
+            problems.append(Problem(
+                "File berisi makro (VBA): makro tidak dijalankan dan diabaikan; hanya nilai sel yang dibaca.",
+                file=path.name, tingkat="catatan"))
         for meta in _metas(wb, path.name):
             try:
                 forms.append(_form(wb, path.name, meta))

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
 from xlwings_app import layout as L
 from xlwings_app.adapters.calamine_source import CalamineSource
@@ -70,6 +71,17 @@ class SheetSource(Protocol):
         ...
 
 
+class _CachedParser(WorkSheetParser):  # type: ignore[misc]
+    """openpyxl's sheet parser reading cached values, except that a formula Excel stored no value
+    for comes back as its text ("=SUM(A1:A2)") instead of a blank (it is never evaluated)."""
+
+    def parse_cell(self, element: Any) -> dict[str, Any]:
+        cell: dict[str, Any] = super().parse_cell(element)
+        if cell["value"] is None and element.find(FORMULA_TAG) is not None:
+            cell["value"] = "=" + (element.findtext(FORMULA_TAG) or "")
+        return cell
+
+
 class OpenpyxlSource:
     """A workbook file opened read-only by openpyxl (cached values; formulas are never evaluated)."""
 
@@ -81,7 +93,33 @@ class OpenpyxlSource:
         return [ws.title for ws in self._wb.worksheets]
 
     def iter_values(self, sheet: str) -> Iterable[Sequence[object]]:
-        return self._wb[sheet].iter_rows(values_only=True)  # type: ignore[no-any-return]
+        ws = self._wb[sheet]
+        if not hasattr(ws, "_get_source"):  # a workbook opened for writing: formulas are text already
+            return ws.iter_rows(values_only=True)  # type: ignore[no-any-return]
+        return self._read_only_rows(ws)
+
+    def _read_only_rows(self, ws: Any) -> Iterator[Sequence[object]]:
+        """As openpyxl's ``iter_rows(values_only=True)``: rows as wide as the sheet's dimension."""
+        wb = self._wb
+        width, height = ws.max_column, ws.max_row
+        with ws._get_source() as src:
+            parser = _CachedParser(src, ws._shared_strings, data_only=True, epoch=wb.epoch,
+                                   date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
+            expected = 1
+            for index, cells in parser.parse():
+                if height is not None and index > height:
+                    break
+                for _ in range(expected, index):
+                    yield (None,) * (width or 0)
+                size = width or max((c["column"] for c in cells), default=0)
+                row: list[object] = [None] * size
+                for c in cells:
+                    if c["column"] <= size:
+                        row[c["column"] - 1] = c["value"]
+                yield tuple(row)
+                expected = index + 1
+        for _ in range(expected, (height or 0) + 1):
+            yield (None,) * (width or 0)
 
 
 def _rows(

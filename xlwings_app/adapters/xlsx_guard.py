@@ -76,6 +76,15 @@ def check_xlsx(path: Path) -> None:
         raise WorkbookError(f"File {name} tidak dapat dibaca: {exc}.") from exc
 
 
+def has_macros(path: Path) -> bool:
+    """The workbook carries a VBA project (never run by Kinerja: only cell values are read)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return any(n.lower().endswith("vbaproject.bin") for n in archive.namelist())
+    except (OSError, zipfile.BadZipFile):
+        return False
+
+
 def _ole_message(path: Path) -> str:
     import olefile
 

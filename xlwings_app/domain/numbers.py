@@ -90,7 +90,10 @@ def read_number(value: object) -> ReadNumber:
             None, galat=f"Sel berisi galat Excel {text.upper()}: perbaiki rumus atau isi angka."
         )
     if text.startswith("="):
-        return ReadNumber(None, galat="Berisi rumus sebagai teks, bukan angka.")
+        return ReadNumber(
+            None,
+            galat=f"Berisi rumus '{_short(text)}' tanpa nilai angka (rumus tidak dihitung Kinerja): ketik angkanya saja.",
+        )
     normalised = _normalise(text)
     if normalised is None:
         return ReadNumber(None, galat=f"'{_short(text)}' bukan angka.")

@@ -7,6 +7,7 @@ Indonesian, naming the cell. Nothing here knows about openpyxl or files.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -58,7 +59,11 @@ class RawRow:
 
 
 def text_of(value: object) -> str:
-    """Cell text: numbers without a trailing ".0", surrounding spaces and control chars removed."""
+    """Cell text: numbers without a trailing ".0", surrounding spaces and control chars removed.
+
+    Control characters (Unicode category Cc: C0, DEL, C1) go, except tab and line feed; format
+    characters stay, so emoji sequences (zero-width joiner) and right-to-left marks are kept intact.
+    """
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -66,7 +71,7 @@ def text_of(value: object) -> str:
     text = str(value)
     if text.isprintable():
         return text.strip()
-    cleaned = "".join(ch for ch in text if ch in "\n\t" or ch.isprintable())
+    cleaned = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
     return cleaned.strip()
 
 
