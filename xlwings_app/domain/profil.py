@@ -43,7 +43,7 @@ NIP_DIGITS = 18
 
 def nip_digits(text: str) -> str:
     """The digits of a NIP as typed ("19770309 200501 1 003", "NIP. 1977...")."""
-    return re.sub(r"\D", "", text)
+    return re.sub(r"[^0-9]", "", text)  # ASCII digits only: "١٩٧٧" is not a NIP
 
 
 def format_nip(text: str) -> str:

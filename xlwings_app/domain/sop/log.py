@@ -192,7 +192,9 @@ def _show(moment: Moment) -> str:
 def _round_to_minute(value: datetime) -> datetime:
     """Excel keeps times as fractions of a day; 10.30 may come back as 10.29.59.999. Round it."""
     base = value.replace(second=0, microsecond=0)
-    return base + timedelta(minutes=1) if value - base >= timedelta(seconds=30) else base
+    if value - base < timedelta(seconds=30) or base > datetime.max - timedelta(minutes=1):
+        return base  # the last minute Excel can hold (31-12-9999 23.59) cannot round up
+    return base + timedelta(minutes=1)
 
 
 def _step_number(value: object) -> int | None:
