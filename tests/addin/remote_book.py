@@ -20,6 +20,7 @@ import xlwings as xw
 from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 SENT_DATE = re.compile(r"\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?")
@@ -62,6 +63,8 @@ def _value(value: object) -> object:
         return None
     if isinstance(value, str) and SENT_DATE.fullmatch(value):  # how xlwings sends a datetime
         return dt.datetime.fromisoformat(value)
+    if isinstance(value, str) and value.startswith("'"):  # Excel's text prefix: not part of the text
+        return value[1:]
     return value
 
 
@@ -118,6 +121,11 @@ def apply(actions: list[dict[str, Any]], wb: Workbook) -> list[str]:  # noqa: C9
         elif func == "setNumberFormat":
             for cell in _each(wb, action):
                 cell.number_format = args[0]
+        elif func == "setColumnHidden":
+            ws = wb.worksheets[action["sheet_position"]]
+            first = action["start_column"] + 1
+            for col in range(first, first + action["column_count"]):
+                ws.column_dimensions[get_column_letter(col)].hidden = args[0]
         elif func == "addTable":
             ws = wb.worksheets[action["sheet_position"]]
             table = Table(displayName=args[3], ref=args[0].replace("$", ""))

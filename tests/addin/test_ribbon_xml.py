@@ -18,7 +18,6 @@ NS = "{http://schemas.microsoft.com/office/2009/07/customui}"
 # must be in the registry or here; once its handler is registered, remove it from this list.
 PENDING: dict[str, int] = {
     "buat_lembar_isian": 2,
-    "periksa_waktu_sop": 3,
     "impor_formulir": 6,
 }
 

@@ -1,4 +1,8 @@
-"""Read sheets SOP, Kalender and Log Langkah with openpyxl (read only; nothing is written).
+"""Read sheets SOP, Kalender and Log Langkah (read only; nothing is written).
+
+``read_sop_workbook(path)`` opens a file with openpyxl; ``read_sop_source(source, path)`` reads any
+``workbook_reader.SheetSource`` (the file, or the live workbook through ``XlwingsSource``), so
+the CLI and the ribbon run the same checks.
 
 Headers are found by text (case and spacing ignored, as the workbook reader does), so a user may
 add a Pelaksana column to the SOP table or reorder the log's columns. Every problem is collected
@@ -8,7 +12,7 @@ with its sheet, row, column and cell.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +30,7 @@ from xlwings_app.adapters.sop_sheets import (
     SHEET_SOP,
     SOP_IDENTITY_VALUE_COLUMN,
 )
+from xlwings_app.adapters.workbook_reader import OpenpyxlSource, SheetSource
 from xlwings_app.adapters.xlsx_guard import WorkbookError, check_xlsx
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.sop.calendar import WorkingCalendar
@@ -70,45 +75,52 @@ def read_sop_workbook(path: Path) -> SopWorkbook:
         wb = load_workbook(path, read_only=True, data_only=True, keep_links=False)
     except Exception as exc:
         raise WorkbookError(f"File {path.name} tidak dapat dibuka sebagai workbook Excel: {exc}") from exc
-    data = SopWorkbook(path=path, sheets=set(wb.sheetnames))
     try:
-        if SHEET_SOP in wb.sheetnames:
-            _read_sop(list(_rows(wb[SHEET_SOP], 2_000)), data)
-        else:
-            data.problems.append(
-                Problem(
-                    f"Sheet '{SHEET_SOP}' tidak ditemukan. Tambahkan SOP bawaan dengan: kinerja sop mulai "
-                    f"FILE --periode TW1 --sop PRESET (PRESET: {', '.join(preset_ids())}).",
-                    SHEET_SOP,
-                )
-            )
-        if SHEET_KALENDER in wb.sheetnames:
-            _read_kalender(list(_rows(wb[SHEET_KALENDER], KALENDER_HEADER_ROW + KALENDER_LIST_ROWS)), data)
-        else:
-            data.problems.append(
-                Problem(
-                    f"Sheet '{SHEET_KALENDER}' tidak ditemukan: dipakai jam kerja baku dan libur nasional "
-                    "saja (tanpa cuti bersama).",
-                    SHEET_KALENDER,
-                    tingkat="catatan",
-                )
-            )
-        if SHEET_LOG in wb.sheetnames:
-            _read_log(_rows(wb[SHEET_LOG], MAX_ROWS), data)
-        if SHEET_PROFIL in wb.sheetnames:
-            data.tahun = _tahun(_rows(wb[SHEET_PROFIL], 80))
+        return read_sop_source(OpenpyxlSource(wb), path)
     except WorkbookError:
         raise
     except Exception as exc:
         raise WorkbookError(f"File {path.name} tidak dapat dibaca: {type(exc).__name__}: {exc}") from exc
     finally:
         wb.close()
+
+
+def read_sop_source(source: SheetSource, path: Path) -> SopWorkbook:
+    """Read the SOP sheets from ``source`` (a file or the live workbook named ``path``)."""
+    names = source.sheetnames
+    data = SopWorkbook(path=path, sheets=set(names))
+    if SHEET_SOP in names:
+        _read_sop(list(_rows(source.iter_values(SHEET_SOP), 2_000)), data)
+    else:
+        data.problems.append(
+            Problem(
+                f"Sheet '{SHEET_SOP}' tidak ditemukan. Tambahkan SOP bawaan dengan: kinerja sop mulai "
+                f"FILE --periode TW1 --sop PRESET (PRESET: {', '.join(preset_ids())}).",
+                SHEET_SOP,
+            )
+        )
+    if SHEET_KALENDER in names:
+        rows = _rows(source.iter_values(SHEET_KALENDER), KALENDER_HEADER_ROW + KALENDER_LIST_ROWS)
+        _read_kalender(list(rows), data)
+    else:
+        data.problems.append(
+            Problem(
+                f"Sheet '{SHEET_KALENDER}' tidak ditemukan: dipakai jam kerja baku dan libur nasional "
+                "saja (tanpa cuti bersama).",
+                SHEET_KALENDER,
+                tingkat="catatan",
+            )
+        )
+    if SHEET_LOG in names:
+        _read_log(_rows(source.iter_values(SHEET_LOG), MAX_ROWS), data)
+    if SHEET_PROFIL in names:
+        data.tahun = _tahun(_rows(source.iter_values(SHEET_PROFIL), 80))
     data.problems = [p.in_file(path.name) for p in data.problems]
     return data
 
 
-def _rows(ws: object, limit: int) -> Iterator[tuple[int, Row]]:
-    for index, row in enumerate(ws.iter_rows(values_only=True), start=1):  # type: ignore[attr-defined]
+def _rows(values: Iterable[Sequence[object]], limit: int) -> Iterator[tuple[int, Row]]:
+    for index, row in enumerate(values, start=1):
         if index > limit:
             return
         yield index, tuple(row)

@@ -1,14 +1,14 @@
-"""Sheet Hasil SOP: what ``kinerja sop periksa`` writes (inputs are never touched).
+"""Sheet Hasil SOP with openpyxl: what ``kinerja sop periksa`` writes (inputs are never touched).
 
 A summary row per period, the Table ``TabelHasilSOP`` with one row per run of a step (status cells
 coloured), and a Gantt-style bar chart of one period drawn from hidden helper columns, so
-``charts.restore_charts`` can redraw it after any load-and-save.
+``charts.restore_charts`` can redraw it after any load-and-save. The cells come from
+``sop_results_values.hasil_sop_values``; this module adds the styles, the Table and the chart.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
@@ -20,46 +20,28 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from xlwings_app.adapters import charts
 from xlwings_app.adapters import styles as S
-from xlwings_app.adapters.sop_sheets import (
-    DATE_FORMAT,
-    DATETIME_FORMAT,
-    SHEET_HASIL,
-    SHEET_LOG,
-    fit_height,
+from xlwings_app.adapters.results_values import SheetValues
+from xlwings_app.adapters.sop_results_values import (
+    CHART_COLUMN,
+    CHART_META,
+    RUN_HEADERS,
+    RUN_WIDTHS,
+    RUNS_TABLE,
+    RUNS_TOP,
+    STATUS_FILLS,
+    SUMMARY_LABELS,
+    SUMMARY_ROW,
+    hasil_sop_values,
+    runs_last_row,
 )
-from xlwings_app.domain.sop.measure import STATUSES, StepRun
+from xlwings_app.adapters.sop_sheets import SHEET_HASIL, SHEET_LOG, fit_height
+from xlwings_app.domain.sop.measure import STATUSES
 from xlwings_app.domain.sop.summary import PeriodSummary
 
-SUMMARY_ROW = 5
-RUNS_TABLE = "TabelHasilSOP"
-SUMMARY_LABELS = (
-    "Periode", "Pelaksanaan langkah", "Tepat waktu (%)", *STATUSES,
-    "Standar langkah selesai (menit kerja)", "Aktual langkah selesai (menit kerja)",
-    "Standar SOP sekali jalan (menit kerja)", "Siklus: mulai", "Siklus: selesai",
-    "Siklus (menit kerja)", "Siklus (hari kalender)", "Putaran revisi (keputusan TIDAK)",
-    "Keterlambatan terbesar",
-)  # fmt: skip
-"""The summary block: one figure per row (label in A:C), one column per period from D."""
-RUN_HEADERS = (
-    "Periode", "Langkah", "Putaran", "Kegiatan", "Peran", "Pelaksana", "Mulai", "Selesai",
-    "Batas Waktu", "Standar (menit)", "Aktual (menit)", "Selisih (menit)", "Status", "Keputusan",
-    "Presisi", "Catatan", "Baris Log",
-)  # fmt: skip
-RUN_WIDTHS = (9, 8, 8, 40, 16, 20, 16, 16, 16, 10, 10, 10, 17, 10, 8, 24, 8)
-CHART_COLUMN = 20
-"""Hidden helper columns T:W hold the chart's data: label, start day, length in days, status."""
-CHART_META = "T1"
-"""Number of chart rows; T2 holds the helper header row and T3 the period shown."""
+__all__ = ["RUNS_TABLE", "STATUS_FILLS", "SUMMARY_LABELS", "SUMMARY_ROW", "draw_hasil_sop_chart", "write_hasil_sop"]
+
 CHART_ANCHOR = "F4"
 """Beside the summary block, above the runs table."""
-STATUS_FILLS = {
-    "Tepat Waktu": "C6EFCE",
-    "Terlambat": "FFC7CE",
-    "Belum Selesai": "FFEB9C",
-    "Belum Dimulai": "D9D9D9",
-    "Data Tidak Lengkap": "F8CBAD",
-    "Urutan Salah": "E4DFEC",
-}
 BAR_COLOURS = {"Tepat Waktu": "70AD47", "Terlambat": "C00000", "Urutan Salah": "7030A0"}
 
 
@@ -67,14 +49,21 @@ def _fill(colour: str) -> PatternFill:
     return PatternFill("solid", fgColor=colour)
 
 
-def _header(ws: Worksheet, row: int, headers: Sequence[str], col: int = 1) -> None:
-    for offset, text in enumerate(headers):
-        cell = ws.cell(row, col + offset, text)
+def _header(ws: Worksheet, row: int, count: int, col: int = 1) -> None:
+    for offset in range(count):
+        cell = ws.cell(row, col + offset)
         cell.font, cell.fill, cell.alignment, cell.border = S.HEADER_FONT, S.HEADER_FILL, S.CENTER_WRAP, S.BOX
 
 
-def _moment_format(value: object) -> str:
-    return DATETIME_FORMAT if isinstance(value, datetime) or not isinstance(value, date) else DATE_FORMAT
+def _write_values(ws: Worksheet, sheet: SheetValues) -> None:
+    for (row, col), value in sheet.cells.items():
+        cell = ws.cell(row, col, value)
+        if isinstance(value, str):
+            cell.data_type = "s"
+    for span in sheet.spans:
+        kind, _, arg = span.style.partition(":")
+        if kind == "format":
+            ws.cell(span.row, span.col).number_format = arg
 
 
 def write_hasil_sop(
@@ -88,25 +77,17 @@ def write_hasil_sop(
     elif SHEET_LOG in wb.sheetnames:
         index = wb.sheetnames.index(SHEET_LOG) + 1
     ws = wb.create_sheet(SHEET_HASIL, index)
-    ws["A1"] = f"Hasil Pemeriksaan Waktu SOP: {sop_nama}"
+    sheet = hasil_sop_values(sop_nama, summaries, chart_periode)
+    _write_values(ws, sheet)
     ws["A1"].font = S.TITLE_FONT
-    ws["A2"] = (
-        "Ditulis oleh Kinerja (kinerja sop periksa) dari sheet Log Langkah; jangan diketik, akan ditimpa."
-    )
     ws["A2"].font = S.SUBTITLE_FONT
-    _write_summaries(ws, summaries)
-    top = SUMMARY_ROW + len(SUMMARY_LABELS) + 3
-    ws.cell(
-        top - 1, 1, "Setiap pelaksanaan langkah (putaran 2 dst. = diulang setelah keputusan TIDAK)"
-    ).font = S.BOLD
-    _header(ws, top, RUN_HEADERS)
-    row = top
-    for summary in summaries:
-        for run in summary.runs:
-            row += 1
-            _write_run(ws, row, run)
-    if row == top:
-        row += 1
+    _style_summaries(ws, summaries)
+    top, row = RUNS_TOP, runs_last_row(sheet)
+    ws.cell(top - 1, 1).font = S.BOLD
+    _header(ws, top, len(RUN_HEADERS))
+    for styled in range(top + 1, row + 1):
+        if ws.cell(styled, 1).value is not None:
+            _style_run(ws, styled)
     table = Table(displayName=RUNS_TABLE, ref=f"A{top}:{get_column_letter(len(RUN_HEADERS))}{row}")
     table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=False)
     ws.add_table(table)
@@ -115,8 +96,8 @@ def write_hasil_sop(
     for fitted in range(top + 1, row + 1):
         fit_height(ws, fitted)
     ws.row_dimensions[top].height = 32
-    shown = next((s for s in summaries if s.periode == chart_periode), summaries[-1] if summaries else None)
-    _chart_data(ws, shown, top)
+    for offset in range(4):
+        ws.column_dimensions[get_column_letter(CHART_COLUMN + offset)].hidden = True
     draw_hasil_sop_chart(ws)
     ws.freeze_panes = ws.cell(top + 1, 4)
     ws.page_setup.orientation = "landscape"
@@ -125,40 +106,22 @@ def write_hasil_sop(
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
-def _write_summaries(ws: Worksheet, summaries: Sequence[PeriodSummary]) -> None:
-    ws.cell(SUMMARY_ROW - 1, 1, "Ringkasan per periode").font = S.BOLD
+def _style_summaries(ws: Worksheet, summaries: Sequence[PeriodSummary]) -> None:
+    ws.cell(SUMMARY_ROW - 1, 1).font = S.BOLD
     for offset, label in enumerate(SUMMARY_LABELS):
         row = SUMMARY_ROW + offset
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
-        cell = ws.cell(row, 1, label)
+        cell = ws.cell(row, 1)
         cell.font, cell.border, cell.alignment = S.BOLD, S.BOX, S.WRAP
         ws.row_dimensions[row].height = 15 * max(1, -(-len(label) // 27))
         if offset == 0:
             cell.font, cell.fill = S.HEADER_FONT, S.HEADER_FILL
     for col, summary in enumerate(summaries, start=4):
-        delays = "; ".join(
-            f"langkah {r.langkah}" + (f" putaran {r.run_no}" if r.run_no > 1 else "")
-            + f": +{r.difference_minutes} menit"
-            for r in summary.longest_delays
-        )  # fmt: skip
-        values = (
-            summary.periode, len(summary.runs),
-            float(summary.share_on_time) if summary.share_on_time is not None else None,
-            *(summary.status_counts[s] for s in STATUSES), summary.standard_minutes,
-            summary.actual_minutes, summary.sop_standard_minutes, summary.cycle_start,
-            summary.cycle_end, summary.cycle_working_minutes, summary.cycle_calendar_days,
-            summary.revision_rounds, delays or "-",
-        )  # fmt: skip
-        for offset, value in enumerate(values):
-            cell = ws.cell(SUMMARY_ROW + offset, col, value)
+        for offset in range(len(SUMMARY_LABELS)):
+            cell = ws.cell(SUMMARY_ROW + offset, col)
             cell.border, cell.alignment = S.BOX, S.WRAP
-            if isinstance(value, str):
-                cell.data_type = "s"
-            if isinstance(value, datetime):
-                cell.number_format = DATETIME_FORMAT
         header = ws.cell(SUMMARY_ROW, col)
         header.font, header.fill, header.alignment = S.HEADER_FONT, S.HEADER_FILL, S.CENTER_WRAP
-        ws.cell(SUMMARY_ROW + 2, col).number_format = "0.00"
         for status, offset in zip(STATUSES, range(3, 3 + len(STATUSES)), strict=True):
             if summary.status_counts[status]:
                 ws.cell(SUMMARY_ROW + offset, col).fill = _fill(STATUS_FILLS[status])
@@ -167,41 +130,11 @@ def _write_summaries(ws: Worksheet, summaries: Sequence[PeriodSummary]) -> None:
     ws.row_dimensions[last].height = 15 * max(1, -(-longest // 38))
 
 
-def _write_run(ws: Worksheet, row: int, run: StepRun) -> None:
-    values = (
-        run.periode, run.langkah, run.run_no, run.kegiatan, ", ".join(run.roles), run.pelaksana or None,
-        run.mulai, run.selesai, run.deadline, run.standard_minutes, run.actual_minutes,
-        run.difference_minutes, run.status, run.decision, run.precision, run.catatan or None, run.baris,
-    )  # fmt: skip
-    for col, value in enumerate(values, start=1):
-        cell = ws.cell(row, col, value)
-        cell.border = S.BOX
-        if isinstance(value, str):
-            cell.data_type = "s"
-        if col in (7, 8, 9) and value is not None:
-            cell.number_format = _moment_format(value)
+def _style_run(ws: Worksheet, row: int) -> None:
+    for col in range(1, len(RUN_HEADERS) + 1):
+        ws.cell(row, col).border = S.BOX
     ws.cell(row, 4).alignment = S.WRAP
-    ws.cell(row, 13).fill = _fill(STATUS_FILLS[run.status])
-
-
-def _chart_data(ws: Worksheet, summary: PeriodSummary | None, top: int) -> None:
-    col = CHART_COLUMN
-    runs = [r for r in summary.runs if r.start is not None and r.end is not None] if summary else []
-    origin = min((r.start for r in runs if r.start is not None), default=None)
-    for offset, text in enumerate(("Langkah", "Mulai (hari ke-)", "Lama (hari)", "Status")):
-        ws.cell(top, col + offset, text)
-    for index, run in enumerate(runs, start=1):
-        assert run.start is not None and run.end is not None and origin is not None
-        label = f"{run.langkah}" + (f" ({run.run_no})" if run.run_no > 1 else "") + f" {run.kegiatan[:38]}"
-        ws.cell(top + index, col, label)
-        ws.cell(top + index, col + 1, round((run.start - origin) / timedelta(days=1), 4))
-        ws.cell(top + index, col + 2, round(max(run.end - run.start, timedelta()) / timedelta(days=1), 4))
-        ws.cell(top + index, col + 3, run.status)
-    ws[CHART_META] = len(runs)
-    ws.cell(2, col, top)
-    ws.cell(3, col, summary.periode if summary else None)
-    for offset in range(4):
-        ws.column_dimensions[get_column_letter(col + offset)].hidden = True
+    ws.cell(row, 13).fill = _fill(STATUS_FILLS[str(ws.cell(row, 13).value)])
 
 
 @charts.register(SHEET_HASIL)

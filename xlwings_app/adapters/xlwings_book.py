@@ -80,9 +80,18 @@ def _address(row: int, col: int, rows: int = 1, cols: int = 1) -> tuple[tuple[in
     return (row, col), (row + rows - 1, col + cols - 1)
 
 
+def as_text(value: object) -> object:
+    """``value`` as written to a cell: text that Excel would take as a formula gets the prefix "'"."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") and len(value) > 1:
+        return "'" + value
+    return value
+
+
 def write_sheet(sheet: Any, values: SheetValues) -> None:
-    """Write ``values`` into ``sheet`` (values in one call; fonts, fills and number formats)."""
-    sheet.range("A1").value = values.grid()
+    """Write ``values`` into ``sheet`` (values in one call; fonts, fills and number formats).
+
+    Text is written as text: a value starting with "=" gets Excel's text prefix "'"."""
+    sheet.range("A1").value = [[as_text(v) for v in row] for row in values.grid()]
     status: dict[tuple[int, int], str] = {}
     for span in values.spans:
         kind, _, arg = span.style.partition(":")
@@ -104,6 +113,8 @@ def write_sheet(sheet: Any, values: SheetValues) -> None:
             rng.number_format = arg
         elif kind == "status":
             status[(span.row, span.col)] = STATUS_FILLS[arg]
+        elif kind == "fill":
+            rng.color = f"#{arg}"
     if status:
         rows = [r for r, _ in status]
         col = next(iter(status))[1]

@@ -43,6 +43,28 @@ def hitung_capaian(book: xw.Book) -> None:
     live.alert(book, hitung_summary(result))
 
 
+def periksa_waktu_sop(book: xw.Book) -> None:
+    """Measure the step log (``kinerja sop periksa``); write Hasil SOP only when nothing is wrong."""
+    from pathlib import Path
+
+    from xlwings_app.adapters.sop_reader import read_sop_source
+    from xlwings_app.adapters.xlwings_book import XlwingsSource
+    from xlwings_app.adapters.xlwings_marks import mark_problems
+    from xlwings_app.adapters.xlwings_sop import write_hasil_sop_live
+    from xlwings_app.ribbon.messages import problems_message
+    from xlwings_app.services.sop import summary_lines, ukur
+
+    result = ukur(read_sop_source(XlwingsSource(book), Path(book.fullname)))
+    marked = mark_problems(book, result.problems, {})
+    if not result.valid or result.sop is None:
+        raise PesanPengguna(problems_message(result.problems, marked, "Sheet Hasil SOP tidak ditulis."))
+    write_hasil_sop_live(book, result.sop.nama, result.summaries)
+    lines = [line for s in result.summaries for line in summary_lines(s, result.day_minutes)]
+    lines += ["", "Sheet Hasil SOP ditulis. Grafik lini waktu (Gantt) tidak digambar dari tombol ini:",
+              "grafik muncul setelah `kinerja sop periksa` dijalankan pada file yang tersimpan."]  # fmt: skip
+    live.alert(book, "\n".join(lines))
+
+
 def hitung_summary(result: Perhitungan) -> str:
     """Counts per predikat and mean capaian per jenis, and the notices."""
     from xlwings_app.ribbon.messages import percent, problem_list

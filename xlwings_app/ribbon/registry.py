@@ -13,6 +13,7 @@ HANDLERS: dict[str, str] = {
     "catat_waktu_langkah": "xlwings_app.ribbon.handlers_data:catat_waktu_langkah",
     "periksa_data": "xlwings_app.ribbon.handlers_hitung:periksa_data",
     "hitung_capaian": "xlwings_app.ribbon.handlers_hitung:hitung_capaian",
+    "periksa_waktu_sop": "xlwings_app.ribbon.handlers_hitung:periksa_waktu_sop",
     "dokumen_pengukuran": "xlwings_app.ribbon.handlers_laporan:dokumen_pengukuran",
     "dokumen_pdf": "xlwings_app.ribbon.handlers_laporan:dokumen_pdf",
     "arsipkan": "xlwings_app.ribbon.handlers_laporan:arsipkan",

@@ -2,7 +2,8 @@
 
 ``mulai`` adds one empty Log Langkah row per SOP step for a period (and, given a preset, first adds
 the sheets SOP, Kalender and Log Langkah to a workbook that has none). ``periksa`` measures every
-run of every step against its Mutu Baku Waktu and writes sheet Hasil SOP. Both read and check
+run of every step against its Mutu Baku Waktu (``ukur``, on data read from a file or the live
+workbook) and writes sheet Hasil SOP. Both read and check
 everything first; with any error they write nothing, so the file stays as it was.
 """
 
@@ -129,24 +130,32 @@ def mulai(path: Path, periode: str, preset_id: str | None = None, tahun: int | N
 
 def periksa(path: Path, periode: str | None = None, tulis: bool = True) -> PemeriksaanSop:
     """Measure the step log (all periods, or ``periode``) and, when nothing is wrong, write Hasil SOP."""
-    data = read_sop_workbook(path)
+    result = ukur(read_sop_workbook(path), periode)
+    if not result.valid or not tulis or result.sop is None:
+        return result
+    sop, summaries, chosen = result.sop, result.summaries, normalize_periode(periode) if periode else None
+    result.cadangan = update(path, lambda wb: write_hasil_sop(wb, sop.nama, summaries, chosen))
+    result.ditulis = True
+    return result
+
+
+def ukur(data: SopWorkbook, periode: str | None = None) -> PemeriksaanSop:
+    """Measure every run of every step of ``data`` (read from a file or the live workbook); no writing.
+
+    Measured even when reading found errors, so that every problem is listed in one pass.
+    """
+    name = data.path.name
     result = PemeriksaanSop(problems=data.problems, sop=data.sop, day_minutes=_day_minutes(data))
     if SHEET_LOG not in data.sheets:
         result.problems.append(
             Problem(f"Sheet {SHEET_LOG} tidak ditemukan: buat dengan kinerja sop mulai FILE --periode TW1.",
-                    SHEET_LOG, file=path.name)
+                    SHEET_LOG, file=name)
         )  # fmt: skip
     if data.sop is None or SHEET_LOG not in data.sheets:
         return result
-    # measured even when reading found errors, so that every problem is listed in one pass
     summaries, problems = check_log(data.sop, data.entries, data.calendar, periode=periode, sheet=SHEET_LOG)
     result.summaries = summaries
-    result.problems.extend(p.in_file(path.name) for p in problems)
-    if not result.valid or not tulis:
-        return result
-    sop, chosen = data.sop, normalize_periode(periode) if periode else None
-    result.cadangan = update(path, lambda wb: write_hasil_sop(wb, sop.nama, summaries, chosen))
-    result.ditulis = True
+    result.problems.extend(p.in_file(name) for p in problems)
     return result
 
 

@@ -1,0 +1,66 @@
+"""Periksa Waktu SOP through xlwings' remote engine, against what ``kinerja sop periksa`` writes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from tests.addin.test_handlers_hitung import click, values
+from xlwings_app.adapters.sop_results_values import CHART_COLUMN, RUNS_TABLE
+from xlwings_app.adapters.sop_sheets import SHEET_HASIL, SHEET_LOG
+from xlwings_app.adapters.xlwings_marks import NOTE_PREFIX
+from xlwings_app.cli import app
+from xlwings_app.services import sop as sop_service
+
+
+@pytest.fixture
+def with_log(example_path: Path) -> Path:
+    """The example with its SOP and the filled TW3 log, sheet Hasil SOP not yet written."""
+    list(sop_service.contoh(example_path))
+    wb = load_workbook(example_path)
+    del wb[SHEET_HASIL]
+    wb.save(example_path)
+    return example_path
+
+
+def test_periksa_waktu_sop_writes_what_kinerja_sop_periksa_writes(with_log: Path, tmp_path: Path) -> None:
+    cli = tmp_path / "cli" / with_log.name
+    cli.parent.mkdir()
+    shutil.copy(with_log, cli)
+    result = CliRunner().invoke(app, ["sop", "periksa", str(cli)])
+    assert result.exit_code == 0, result.output
+    expected = load_workbook(cli)
+    wb, [alert] = click("periksa_waktu_sop", with_log)
+    assert values(wb, SHEET_HASIL) == values(expected, SHEET_HASIL)
+    assert len(values(wb, SHEET_HASIL)) > 25
+    assert wb.sheetnames == expected.sheetnames
+    ours, theirs = wb[SHEET_HASIL], expected[SHEET_HASIL]
+    assert [t.ref for t in ours.tables.values()] == [t.ref for t in theirs.tables.values()]
+    assert list(ours.tables) == [RUNS_TABLE]
+    fills = lambda ws: [c.fill.fgColor.rgb for c in ws["M"]]  # noqa: E731  the Status column
+    assert fills(ours) == fills(theirs)
+    assert ours.column_dimensions["T"].hidden and ours.column_dimensions["W"].hidden
+    assert ours.cell(1, CHART_COLUMN).value == theirs.cell(1, CHART_COLUMN).value > 0
+    assert "Periode TW3:" in alert and "Grafik lini waktu (Gantt) tidak digambar" in alert
+    for sheet in ("SOP", "Kalender", SHEET_LOG, "IKU"):
+        assert values(wb, sheet) == values(load_workbook(with_log), sheet)
+
+
+def test_bad_log_marks_the_cell_and_writes_no_hasil_sop(with_log: Path) -> None:
+    wb = load_workbook(with_log)
+    log = wb[SHEET_LOG]
+    header = next(c for c in log[4] if c.value == "Mulai")
+    address = f"{header.column_letter}6"
+    log[address] = "kemarin sore"
+    wb.save(with_log)
+    expected = sop_service.periksa(with_log, tulis=False).problems
+    assert any(p.sel == address and p.is_error for p in expected)
+    after, [alert] = click("periksa_waktu_sop", with_log)
+    assert SHEET_HASIL not in after.sheetnames
+    assert after[SHEET_LOG][address].comment.text.startswith(NOTE_PREFIX)
+    assert f"{SHEET_LOG}!{address}" in alert and "Sheet Hasil SOP tidak ditulis" in alert
+    assert "Traceback" not in alert
