@@ -47,7 +47,7 @@ def _normalise(text: str) -> str | None:
     body = re.sub(r"^(rp\.?)", "", body, flags=re.IGNORECASE)
     body = body.removesuffix("%")
     sign = ""
-    if body[:1] in "+-":
+    if body[:1] in ("+", "-"):  # not `in "+-"`: the empty string is in every string
         sign, body = body[0], body[1:]
     if not body or not re.fullmatch(r"[\d.,]+", body):
         return None
