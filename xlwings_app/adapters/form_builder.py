@@ -22,6 +22,7 @@ from xlwings_app.adapters.workbook_builder import indicator_values
 from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.rows import MAX_TEXT
 from xlwings_app.domain.settings import Settings
+from xlwings_app.forms.checks import STATUS_CHOICES, STATUS_LABEL
 from xlwings_app.forms.meta import META_HEADERS, FormMeta, to_rows
 from xlwings_app.forms.spec import FormColumn, form_columns, row_formulas, spec
 
@@ -95,6 +96,18 @@ def _row(
         cell.border = S.BOX
 
 
+def _status_cell(ws: Worksheet, row: int) -> None:
+    """"Status formulir: Draf/Final" (a dropdown), so Tim SAKIP sees which forms are complete."""
+    ws.cell(row, 1, STATUS_LABEL).font = S.BOLD
+    cell = ws.cell(row, 2, STATUS_CHOICES[0])
+    cell.fill, cell.protection, cell.border = S.INPUT_FILL, S.UNLOCKED, S.BOX
+    ws.cell(row, 3, "← pilih Final bila semua isian sudah lengkap").font = S.SUBTITLE_FONT
+    dv = DataValidation(type="list", formula1='"' + ",".join(STATUS_CHOICES) + '"', allow_blank=False)
+    dv.error, dv.errorTitle, dv.showErrorMessage = "Pilih Draf atau Final.", "Isian tidak sesuai", True
+    dv.add(cell.coordinate)
+    ws.add_data_validation(dv)
+
+
 def write_form_sheet(
     wb: Workbook,
     meta: FormMeta,
@@ -115,6 +128,7 @@ def write_form_sheet(
         cell.font = S.BOLD if offset == 0 else S.SUBTITLE_FONT
     columns = form_columns(periode)
     top = header_row(periode)
+    _status_cell(ws, top - 1)
     for col, column in enumerate(columns, start=1):
         cell = ws.cell(top, col, column.header)
         cell.font, cell.fill, cell.alignment, cell.border = S.HEADER_FONT, S.HEADER_FILL, S.CENTER_WRAP, S.BOX

@@ -19,6 +19,7 @@ from xlwings_app.adapters.xlsx_guard import WorkbookError, check_xlsx, has_macro
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.rows import text_of
+from xlwings_app.forms.checks import STATUS_LABEL
 from xlwings_app.forms.filled import Cell, FilledForm, FormRow
 from xlwings_app.forms.meta import FormMeta, from_rows
 from xlwings_app.forms.spec import PeriodeError, form_columns, spec
@@ -81,6 +82,9 @@ def _cells(ws: object) -> Iterator[tuple[int, list[Cell]]]:
         )
 
 
+STATUS_KEY = L.normalise_header(STATUS_LABEL)
+
+
 def _form(wb: object, file: str, meta: FormMeta) -> FilledForm:
     if meta.sheet not in wb.sheetnames:  # type: ignore[attr-defined]
         raise WorkbookError(
@@ -92,10 +96,13 @@ def _form(wb: object, file: str, meta: FormMeta) -> FilledForm:
         raise WorkbookError(f"Metadata formulir {file} rusak: periode '{meta.get('periode')}'.") from exc
     header_row, rows = 0, []
     headers: tuple[str, ...] = ()
+    status: Cell | None = None
     for r, cells in _cells(wb[meta.sheet]):  # type: ignore[index]
         first = L.normalise_header(cells[0].value) if cells else ""
         if not header_row:
-            if first == "kode":
+            if first.startswith(STATUS_KEY) and len(cells) > 1:
+                status = cells[1]
+            elif first == "kode":
                 header_row, headers = r, tuple(text_of(c.value) for c in cells)
             elif r > HEADER_SCAN_ROWS:
                 break
@@ -108,7 +115,7 @@ def _form(wb: object, file: str, meta: FormMeta) -> FilledForm:
                 Cell(f"{get_column_letter(i + 1)}{r}", None) for i in range(len(cells), len(keys))
             ]
             rows.append(FormRow(kode, r, dict(zip(keys, padded, strict=False))))
-    return FilledForm(file, meta.sheet, meta, header_row, headers, tuple(rows))
+    return FilledForm(file, meta.sheet, meta, header_row, headers, tuple(rows), status)
 
 
 def read_forms(path: Path, lembar: bool = False) -> tuple[list[FilledForm], list[Problem]]:

@@ -130,6 +130,25 @@ def _input(form: FilledForm, row: FormRow, column: FormColumn) -> tuple[list[Pro
     return problems, Delivered(row.kode, column.key, column.header, value, form.file, form.sheet, cell.address)
 
 
+STATUS_LABEL = "Status formulir"
+STATUS_CHOICES = ("Draf", "Final")
+
+
+def _status(form: FilledForm) -> list[Problem]:
+    """A form still marked Draf is taken, with a notice; an unknown status is an error."""
+    if form.status is None:
+        return []
+    text = text_of(form.status.value)
+    if text.casefold() == "final":
+        return []
+    if text.casefold() in ("draf", "draft", ""):
+        return [form.problem(
+            f"Formulir masih berstatus '{text or 'kosong'}': isiannya tetap diambil; minta pengisi memilih "
+            "Final bila sudah lengkap.", kolom=STATUS_LABEL, cell=form.status, nilai=text, tingkat="catatan")]
+    return [form.problem(f"Status formulir '{text}' tidak dikenal: pilih Draf atau Final.",
+                         kolom=STATUS_LABEL, cell=form.status, nilai=text)]
+
+
 def check_form(form: FilledForm, master: Mapping[str, Indicator], unit: str, tahun: int,
                periode: Periode) -> tuple[list[Problem], list[Delivered]]:
     """Every problem of ``form`` and what it delivers; ``master`` maps casefolded kode to indicator."""
@@ -140,6 +159,7 @@ def check_form(form: FilledForm, master: Mapping[str, Indicator], unit: str, tah
     problems += _headers(form, columns)
     if problems:
         return problems, []
+    problems += _status(form)
     delivered: list[Delivered] = []
     seen = set()
     for row in form.rows:

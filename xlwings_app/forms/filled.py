@@ -39,6 +39,8 @@ class FilledForm:
     header_row: int
     headers: tuple[str, ...]
     rows: tuple[FormRow, ...]
+    status: Cell | None = None
+    """The "Status formulir" cell (Draf/Final); ``None`` on forms made before it existed."""
 
     def problem(
         self,
