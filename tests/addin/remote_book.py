@@ -63,8 +63,6 @@ def _value(value: object) -> object:
         return None
     if isinstance(value, str) and SENT_DATE.fullmatch(value):  # how xlwings sends a datetime
         return dt.datetime.fromisoformat(value)
-    if isinstance(value, str) and value.startswith("'"):  # Excel's text prefix: not part of the text
-        return value[1:]
     return value
 
 
@@ -98,7 +96,11 @@ def apply(actions: list[dict[str, Any]], wb: Workbook) -> list[str]:  # noqa: C9
             r, c = action["start_row"] + 1, action["start_column"] + 1
             for i, row in enumerate(action["values"]):
                 for j, value in enumerate(row):
-                    ws.cell(r + i, c + j).value = _value(value)
+                    cell = ws.cell(r + i, c + j)
+                    if isinstance(value, str) and value.startswith("'"):  # Excel's text prefix
+                        cell.value, cell.data_type = value[1:], "s"
+                    else:
+                        cell.value = _value(value)
         elif func == "setRangeColor":
             for cell in _each(wb, action):
                 cell.fill = _fill(args[0])
@@ -121,6 +123,13 @@ def apply(actions: list[dict[str, Any]], wb: Workbook) -> list[str]:  # noqa: C9
         elif func == "setNumberFormat":
             for cell in _each(wb, action):
                 cell.number_format = args[0]
+        elif func == "setColumnWidth":
+            ws = wb.worksheets[action["sheet_position"]]
+            first = action["start_column"] + 1
+            for col in range(first, first + action["column_count"]):
+                ws.column_dimensions[get_column_letter(col)].width = args[0]
+        elif func == "setSheetVisibility":
+            wb.worksheets[action["sheet_position"]].sheet_state = args[0].lower()
         elif func == "setColumnHidden":
             ws = wb.worksheets[action["sheet_position"]]
             first = action["start_column"] + 1

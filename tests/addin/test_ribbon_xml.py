@@ -16,10 +16,7 @@ NS = "{http://schemas.microsoft.com/office/2009/07/customui}"
 
 # Buttons whose service has not landed yet, with the issue that adds their handler. A button id
 # must be in the registry or here; once its handler is registered, remove it from this list.
-PENDING: dict[str, int] = {
-    "buat_lembar_isian": 2,
-    "impor_formulir": 6,
-}
+PENDING: dict[str, int] = {}
 
 REQUIRED_LABELS = [
     "Buat Lembar Isian",

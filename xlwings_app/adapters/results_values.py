@@ -33,6 +33,12 @@ BLOCK_HEADERS = (
 )  # fmt: skip
 
 
+class Formula(str):
+    """A cell's formula text ("=..."), written as a formula; any other ``str`` is written as text."""
+
+    __slots__ = ()
+
+
 def excel_value(value: object) -> object:
     """A domain value as a cell value (Decimal becomes int or float)."""
     if isinstance(value, Decimal):

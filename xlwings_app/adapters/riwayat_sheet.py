@@ -36,17 +36,32 @@ class Entry:
     baru: object
 
 
+TITLE = "Riwayat Perubahan"
+SUBTITLE = "Ditulis oleh Kinerja (kinerja rekap): setiap sel yang diubah dari formulir."
+
+
+def entry_values(entry: Entry) -> tuple[object, ...]:
+    """The cells of one Riwayat row."""
+    return (
+        entry.waktu.strftime("%Y-%m-%d %H:%M:%S"),
+        entry.sumber,
+        entry.sel_sumber,
+        entry.kode,
+        entry.kolom,
+        entry.sel_induk,
+        excel_value(entry.lama),
+        excel_value(entry.baru),
+    )
+
+
 def append_riwayat(wb: Workbook, entries: Sequence[Entry]) -> None:
     """Append ``entries`` to sheet Riwayat (created at the end of the workbook when missing)."""
     if SHEET_RIWAYAT in wb.sheetnames:
         ws = wb[SHEET_RIWAYAT]
+        row = max(ws.max_row, HEADER_ROW) + 1
     else:
         ws = wb.create_sheet(SHEET_RIWAYAT)
-        title(
-            ws,
-            "Riwayat Perubahan",
-            "Ditulis oleh Kinerja (kinerja rekap): setiap sel yang diubah dari formulir.",
-        )
+        title(ws, TITLE, SUBTITLE)
         for col, (text, width) in enumerate(zip(HEADERS, WIDTHS, strict=True), start=1):
             cell = ws.cell(HEADER_ROW, col, text)
             cell.font, cell.fill, cell.alignment, cell.border = (
@@ -57,19 +72,9 @@ def append_riwayat(wb: Workbook, entries: Sequence[Entry]) -> None:
             )
             ws.column_dimensions[get_column_letter(col)].width = width
         ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
-    row = max(ws.max_row, HEADER_ROW) + 1
+        row = HEADER_ROW + 1  # the first row below the header (freezing the panes made A5 a cell)
     for entry in entries:
-        values = (
-            entry.waktu.strftime("%Y-%m-%d %H:%M:%S"),
-            entry.sumber,
-            entry.sel_sumber,
-            entry.kode,
-            entry.kolom,
-            entry.sel_induk,
-            excel_value(entry.lama),
-            excel_value(entry.baru),
-        )
-        for col, value in enumerate(values, start=1):
+        for col, value in enumerate(entry_values(entry), start=1):
             cell = ws.cell(row, col, value)
             if isinstance(value, str):
                 cell.data_type = "s"  # no per-cell style: thousands of rows, and styling is slow

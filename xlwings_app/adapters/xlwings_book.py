@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from xlwings_app.adapters.results_values import SheetValues
+from xlwings_app.adapters.results_values import Formula, SheetValues
 
 HEADER_FILL = "#1F4E78"
 HEADER_FONT = "#FFFFFF"
@@ -81,8 +81,10 @@ def _address(row: int, col: int, rows: int = 1, cols: int = 1) -> tuple[tuple[in
 
 
 def as_text(value: object) -> object:
-    """``value`` as written to a cell: text that Excel would take as a formula gets the prefix "'"."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") and len(value) > 1:
+    """``value`` as written to a cell: text gets Excel's text prefix "'", so that Excel takes no
+    text for a formula, a number or a date ("=1+1", "2024", "1-2" stay text); a ``Formula`` is
+    written as a formula."""
+    if isinstance(value, str) and value and not isinstance(value, Formula):
         return "'" + value
     return value
 
@@ -90,7 +92,7 @@ def as_text(value: object) -> object:
 def write_sheet(sheet: Any, values: SheetValues) -> None:
     """Write ``values`` into ``sheet`` (values in one call; fonts, fills and number formats).
 
-    Text is written as text: a value starting with "=" gets Excel's text prefix "'"."""
+    Text is written as text (``as_text``)."""
     sheet.range("A1").value = [[as_text(v) for v in row] for row in values.grid()]
     status: dict[tuple[int, int], str] = {}
     for span in values.spans:
@@ -115,6 +117,8 @@ def write_sheet(sheet: Any, values: SheetValues) -> None:
             status[(span.row, span.col)] = STATUS_FILLS[arg]
         elif kind == "fill":
             rng.color = f"#{arg}"
+        elif kind == "width":
+            rng.column_width = float(arg)
     if status:
         rows = [r for r, _ in status]
         col = next(iter(status))[1]

@@ -1,7 +1,9 @@
-"""Handlers of the ribbon's Data group: Ekspor Formulir, and Catat Waktu Langkah (Log Langkah).
+"""Handlers of the ribbon's Data group: Ekspor and Impor Formulir, Catat Waktu Langkah (Log Langkah).
 
 Ekspor Formulir runs ``kinerja formulir`` on the saved workbook (``live.saved_path``) for the
 active period, into the folder "Formulir <periode>" beside it, the folder Impor Formulir reads.
+Impor Formulir checks those forms as ``kinerja rekap`` does, against the open workbook, and
+writes the changes and their Riwayat rows into it (all or nothing); the user saves afterwards.
 """
 
 from __future__ import annotations
@@ -70,4 +72,66 @@ def ekspor_formulir(book: xw.Book) -> None:
     lines += [f"- {pj}: {count} indikator" for pj, _where, count in result.formulir]
     if result.tanpa_penanggung_jawab:
         lines.append(f"Tanpa Penanggung Jawab (tidak masuk formulir): {', '.join(result.tanpa_penanggung_jawab)}")
+    live.alert(book, "\n".join(lines))
+
+
+def impor_formulir(book: xw.Book) -> None:
+    """Check every form of "Formulir <periode>" (``kinerja rekap``); all or nothing into the open workbook."""
+    from datetime import datetime
+    from pathlib import Path
+
+    from xlwings_app.adapters.xlsx_guard import WorkbookError
+    from xlwings_app.adapters.xlwings_rekap import apply_live
+    from xlwings_app.ribbon.messages import problem_list
+    from xlwings_app.services.rekap import chosen_periode, collect, periksa_rekap, riwayat_entries
+
+    path = Path(book.fullname)
+    if not path.is_absolute():
+        raise PesanPengguna(f"Workbook '{book.name}' belum disimpan di sebuah folder: simpan dulu, lalu klik lagi.")
+    data = live.read_live(book)
+    try:
+        periode = chosen_periode(data, None)
+    except WorkbookError as exc:  # TAHUNAN: forms are per triwulan
+        raise PesanPengguna(str(exc)) from exc
+    folder = path.parent / f"Formulir {periode.value}"
+    result = periksa_rekap(data, *collect(path, [folder]), periode)
+    if not result.valid:
+        listed = problem_list(result.problems, with_file=True)
+        raise PesanPengguna(f"Formulir tidak diimpor; tidak ada yang diubah. Masalah:\n{listed}")
+    cells = [(p.sheet, p.sel, p.change.baru) for p in result.perubahan]
+    apply_live(book, cells, riwayat_entries(result.perubahan, datetime.now()))
+    k = result.konsolidasi
+    lines = [f"{k.jumlah_formulir} formulir {periode.value} diperiksa dari folder:", str(folder),
+             f"{len(cells)} sel diubah dan dicatat di sheet Riwayat." if cells else "Tidak ada perubahan.",
+             *([f"Realisasi belum diisi: {', '.join(k.belum_diisi)}"] if k.belum_diisi else []),
+             *([f"Tanpa formulir: {', '.join(k.tanpa_formulir)}"] if k.tanpa_formulir else []),
+             *(["Simpan workbook sekarang (Ctrl+S)."] if cells else [])]  # fmt: skip
+    live.alert(book, "\n".join(lines))
+
+
+def buat_lembar_isian(book: xw.Book) -> None:
+    """One form sheet per penanggung jawab in the open workbook (``kinerja lembar``), for the active period."""
+    from xlwings_app.adapters.xlsx_guard import WorkbookError
+    from xlwings_app.adapters.xlwings_forms import write_lembar_live
+    from xlwings_app.forms.spec import spec
+    from xlwings_app.ribbon.messages import problems_message
+    from xlwings_app.services.formulir import by_penanggung_jawab, lembar_forms, lembar_periode
+
+    data = live.read_live(book)
+    if data.errors:
+        raise PesanPengguna(problems_message(data.problems, live.mark(book, data), "Lembar isian tidak dibuat."))
+    names = [sheet.name for sheet in book.sheets]
+    if spec().meta_sheet in names:
+        raise PesanPengguna("Lembar isian sudah ada di workbook ini. Impor dulu isinya bila sudah diisi "
+                            "(kinerja rekap FILE --lembar); untuk membuat ulang: kinerja lembar FILE --timpa.")
+    try:
+        periode = lembar_periode(data)
+    except WorkbookError as exc:
+        raise PesanPengguna(str(exc)) from exc
+    forms = lembar_forms(data, by_penanggung_jawab(data.indicators), periode, names)
+    write_lembar_live(book, forms, periode, data.settings)
+    lines = [f"{len(forms)} lembar isian {periode.value} dibuat:",
+             *(f"- {meta.sheet}: {len(rows)} indikator" for meta, rows in forms),
+             "Sel kuning diisi; sel abu-abu berisi rumus. Dari tombol ini lembar tidak diproteksi dan "
+             "tanpa validasi isian (kinerja lembar pada file memasangnya). Simpan workbook (Ctrl+S)."]  # fmt: skip
     live.alert(book, "\n".join(lines))

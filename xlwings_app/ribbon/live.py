@@ -4,7 +4,8 @@ Reading the live workbook: ``read_live(book)`` runs ``workbook_reader.read_sourc
 ``XlwingsSource(book)``, the same checks as ``kinerja periksa`` on a file.
 
 The rule "save first" (``saved_path``), for the buttons whose service works on the file
-(Dokumen Pengukuran, PDF, Arsipkan, Ekspor Formulir, Impor Formulir): the document must say what
+(Dokumen Pengukuran, PDF, Arsipkan, Ekspor Formulir; Impor Formulir reads and writes the open
+workbook, so it only needs the folder the workbook is saved in): the document must say what
 the saved file says, and Excel keeps the open file locked against writing. xlwings cannot ask
 Excel "are there unsaved changes?" on every engine, so the rule is checked on what matters:
 - ``book.fullname`` must be the path of an existing file (a new book, "Book1", has none; a book

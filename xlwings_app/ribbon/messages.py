@@ -19,17 +19,20 @@ def _short(text: str) -> str:
     return text if len(text) <= WIDTH else text[: WIDTH - 1] + "…"
 
 
-def _where(p: Problem) -> str:
+def _where(p: Problem, with_file: bool = False) -> str:
     place = f"{p.sheet}!{p.sel}" if p.sheet and p.sel else p.sheet or ""
+    if with_file and p.file:
+        place = f"{p.file}, {place}" if place else p.file
     if not p.sel and p.baris and p.sheet:
         place += f" baris {p.baris}"
     return f"{place}: " if place else ""
 
 
-def problem_list(problems: Sequence[Problem], limit: int = LIMIT) -> str:
-    """The first ``limit`` problems, errors first, one per line, then how many more."""
+def problem_list(problems: Sequence[Problem], limit: int = LIMIT, with_file: bool = False) -> str:
+    """The first ``limit`` problems, errors first, one per line (``with_file``: the file named
+    too, for problems of several files), then how many more."""
     ordered = sorted(problems, key=lambda p: not p.is_error)
-    lines = [f"- {_short(_where(p) + p.pesan)}" for p in ordered[:limit]]
+    lines = [f"- {_short(_where(p, with_file) + p.pesan)}" for p in ordered[:limit]]
     if len(ordered) > limit:
         lines.append(f"… dan {len(ordered) - limit} masalah lainnya.")
     return "\n".join(lines)

@@ -9,7 +9,9 @@ with the issue that adds it).
 from __future__ import annotations
 
 HANDLERS: dict[str, str] = {
+    "buat_lembar_isian": "xlwings_app.ribbon.handlers_data:buat_lembar_isian",
     "ekspor_formulir": "xlwings_app.ribbon.handlers_data:ekspor_formulir",
+    "impor_formulir": "xlwings_app.ribbon.handlers_data:impor_formulir",
     "catat_waktu_langkah": "xlwings_app.ribbon.handlers_data:catat_waktu_langkah",
     "periksa_data": "xlwings_app.ribbon.handlers_hitung:periksa_data",
     "hitung_capaian": "xlwings_app.ribbon.handlers_hitung:hitung_capaian",

@@ -122,6 +122,20 @@ def _lembar_sheet(pj: str, taken: set[str]) -> str:
     return _unique(re.sub(r"[\[\]:*?/\\']", "-", f"Isian {pj}"), taken, 31)
 
 
+def lembar_forms(
+    data: WorkbookData, groups: dict[str, list[Indicator]], periode: Periode, sheetnames: list[str]
+) -> list[tuple[FormMeta, list[Indicator]]]:
+    """One lembar per penanggung jawab: its metadata (a sheet name "Isian <pj>" not among
+    ``sheetnames``) and its indicators. Used on the file (``lembar``) and the open workbook."""
+    taken = {name.casefold() for name in sheetnames}
+    return [(make_meta(data, _lembar_sheet(pj, taken), pj, rows, periode), rows) for pj, rows in groups.items()]
+
+
+def lembar_periode(data: WorkbookData, periode: Periode | None = None) -> Periode:
+    """``periode`` or the Periode aktif; ``WorkbookError`` for a period forms cannot take."""
+    return _periode(data, periode)
+
+
 def lembar(path: Path, periode: Periode | None = None, timpa: bool = False) -> Distribusi:
     """Add one form sheet per penanggung jawab inside the master workbook at ``path``."""
     data = load(path)
@@ -140,14 +154,11 @@ def lembar(path: Path, periode: Periode | None = None, timpa: bool = False) -> D
         for form in old:
             if form.sheet in wb.sheetnames:
                 del wb[form.sheet]
-        taken = {name.casefold() for name in wb.sheetnames}
-        metas = []
-        for pj, rows in groups.items():
-            meta = make_meta(data, _lembar_sheet(pj, taken), pj, rows, result.periode)
+        forms = lembar_forms(data, groups, result.periode, wb.sheetnames)
+        for meta, rows in forms:
             write_form_sheet(wb, meta, rows, result.periode, data.settings)
-            metas.append(meta)
-            result.formulir.append((pj, meta.sheet, len(rows)))
-        write_meta_sheet(wb, metas)
+            result.formulir.append((meta.get("penanggung_jawab"), meta.sheet, len(rows)))
+        write_meta_sheet(wb, [meta for meta, _ in forms])
 
     result.cadangan = update(path, change)
     return result

@@ -5,7 +5,9 @@ sheet, cell). Only when no form has an error are the changes applied to the mast
 locked, atomic save with a backup (``services.workbook.update``); otherwise the master stays
 byte-identical. Written: the period's Realisasi TW column and Permasalahan, Rencana Aksi,
 Keterangan of the IKU/IKI rows, located by kode; text stays text. Each change is appended to sheet
-Riwayat. With no change the master is not rewritten at all.
+Riwayat. With no change the master is not rewritten at all. ``periksa_rekap`` is the check on
+data read from a file or the live workbook; the ribbon's Impor Formulir applies its changes to the
+open workbook instead (``adapters.xlwings_rekap``).
 """
 
 from __future__ import annotations
@@ -79,16 +81,58 @@ def _locate(data: WorkbookData, changes: Sequence[Change]) -> list[Perubahan]:
     return located
 
 
+def riwayat_entries(perubahan: Sequence[Perubahan], when: datetime) -> list[Entry]:
+    """One Riwayat row per change: when, source file and cell, kode, column, master cell, old, new."""
+    return [
+        Entry(when, p.change.file, f"{p.change.sheet}!{p.change.sel}", p.change.kode, p.change.kolom,
+              f"{p.sheet}!{p.sel}", p.change.lama, p.change.baru)
+        for p in perubahan
+    ]  # fmt: skip
+
+
 def _apply(wb: Workbook, perubahan: Sequence[Perubahan], when: datetime) -> None:
-    entries = []
     for p in perubahan:
         cell = wb[p.sheet][p.sel]
         cell.value = excel_value(p.change.baru)
         if isinstance(cell.value, str):
             cell.data_type = "s"  # text typed into a form stays text in the master
-        c = p.change
-        entries.append(Entry(when, c.file, f"{c.sheet}!{c.sel}", c.kode, c.kolom, f"{p.sheet}!{p.sel}", c.lama, c.baru))
-    append_riwayat(wb, entries)
+    append_riwayat(wb, riwayat_entries(perubahan, when))
+
+
+def chosen_periode(data: WorkbookData, periode: Periode | None) -> Periode:
+    """``periode``, else the master's Periode aktif; ``WorkbookError`` when forms have no such period."""
+    chosen = periode or data.settings.periode_aktif
+    try:
+        realisasi_key(chosen)
+    except PeriodeError as exc:
+        raise WorkbookError(str(exc)) from None
+    return chosen
+
+
+def periksa_rekap(
+    data: WorkbookData, forms: Sequence[FilledForm], problems: Sequence[Problem], periode: Periode
+) -> HasilRekap:
+    """Check ``forms`` against the master ``data`` (a file or the live workbook); locate the changes.
+
+    Writes nothing: the CLI applies ``perubahan`` to the file, the ribbon to the open workbook.
+    """
+    result = HasilRekap(periode, problems=list(data.errors))
+    if data.errors:
+        result.problems.append(Problem(
+            "Workbook induk masih punya galat isian: perbaiki dulu (kinerja periksa), lalu ulangi rekap.",
+            file=data.path.name))
+    profil = data.profil
+    result.konsolidasi = consolidate(forms, data.indicators, profil.unit if profil else "",
+                                     profil.tahun if profil else 0, periode)
+    result.problems += list(problems) + result.konsolidasi.problems
+    if result.valid:
+        result.perubahan = _locate(data, result.konsolidasi.changes)
+    return result
+
+
+def collect(path: Path, sources: Sequence[Path]) -> tuple[list[FilledForm], list[Problem]]:
+    """The forms of ``sources`` (files or folders; never the master ``path``), read and checked."""
+    return _collect(path, sources, lembar=False)
 
 
 def rekap(path: Path, sources: Sequence[Path] = (), periode: Periode | None = None, lembar: bool = False,
@@ -96,25 +140,10 @@ def rekap(path: Path, sources: Sequence[Path] = (), periode: Periode | None = No
     """Check every form of ``sources`` (or the master's lembar sheets) and apply them to ``path``."""
     before = _digest(path) if path.is_file() else ""
     data = load(path)
-    chosen = periode or data.settings.periode_aktif
-    try:
-        realisasi_key(chosen)
-    except PeriodeError as exc:
-        raise WorkbookError(str(exc)) from None
-    result = HasilRekap(chosen, problems=list(data.errors))
-    if data.errors:
-        result.problems.append(Problem(
-            "Workbook induk masih punya galat isian: perbaiki dulu (kinerja periksa), lalu ulangi rekap.",
-            file=path.name))
+    chosen = chosen_periode(data, periode)
     forms, problems = _collect(path, sources, lembar)
-    profil = data.profil
-    result.konsolidasi = consolidate(forms, data.indicators, profil.unit if profil else "",
-                                     profil.tahun if profil else 0, chosen)
-    result.problems += problems + result.konsolidasi.problems
-    if not result.valid:
-        return result
-    result.perubahan = _locate(data, result.konsolidasi.changes)
-    if not result.perubahan or not tulis:
+    result = periksa_rekap(data, forms, problems, chosen)
+    if not result.valid or not result.perubahan or not tulis:
         return result
     when = datetime.now()
 

@@ -1,0 +1,77 @@
+"""What a lembar isian (form sheet) and the form metadata hold, as values: for the live writer.
+
+``form_sheet_values`` gives the cells ``form_builder.write_form_sheet`` writes (title,
+instructions, headers, one row per indicator with the live formulas as ``Formula``) and the
+styles as spans: yellow input cells, grey computed cells, header, wrap, number formats, column
+widths. ``meta_sheet_values`` gives the metadata rows, all text. The ribbon's Buat Lembar Isian
+writes them into the open workbook (``xlwings_forms``); tests/addin checks they equal what
+``kinerja lembar`` writes. The row values come from the same helpers the openpyxl builder uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from xlwings_app.adapters.form_builder import header_row, instructions
+from xlwings_app.adapters.results_values import Formula, SheetValues
+from xlwings_app.adapters.workbook_builder import indicator_values
+from xlwings_app.domain.indicator import Indicator, Periode
+from xlwings_app.domain.settings import Settings
+from xlwings_app.forms.meta import META_HEADERS, FormMeta, to_rows
+from xlwings_app.forms.spec import form_columns, row_formulas, spec
+
+INPUT_FILL = "FFF2CC"
+COMPUTED_FILL = "E7E6E6"
+
+
+def _letter(col: int) -> str:
+    letters = ""
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def form_sheet_values(
+    meta: FormMeta, indicators: Sequence[Indicator], periode: Periode, settings: Settings
+) -> SheetValues:
+    """The form sheet ``meta.sheet`` for ``indicators``, as ``write_form_sheet`` lays it out."""
+    sheet = SheetValues(meta.sheet)
+    sheet.put(1, 1, [f"Formulir Pengumpulan Data Kinerja {periode.label} Tahun {meta.get('tahun')}"], "title")
+    sheet.put(2, 1, [f"{meta.get('unit')} — Penanggung jawab: {meta.get('penanggung_jawab')}"], "subtitle")
+    for offset, line in enumerate(instructions(periode)):
+        sheet.put(3 + offset, 1, [line], "bold" if offset == 0 else "subtitle")
+    columns = form_columns(periode)
+    top = header_row(periode)
+    sheet.put(top, 1, [c.header for c in columns], "header")
+    for col, column in enumerate(columns, start=1):
+        sheet.style(f"width:{column.column.width}", top, col)
+    for r, indicator in enumerate(indicators, start=top + 1):
+        values = indicator_values(indicator)
+        cells = {c.key: f"{_letter(i)}{r}" for i, c in enumerate(columns, start=1)}
+        formulas = row_formulas(periode, settings, cells)
+        for col, column in enumerate(columns, start=1):
+            if column.role == "hitung":
+                sheet.put(r, col, [Formula(formulas[column.key])], f"fill:{COMPUTED_FILL}")
+            else:
+                value = values.get(column.key)
+                sheet.put(r, col, [None if value in ("", None) else value])
+                if column.is_input:
+                    sheet.style(f"fill:{INPUT_FILL}", r, col)
+            if column.column.type == "text":
+                sheet.style("wrap", r, col)
+            if column.column.format:
+                sheet.style(f"format:{column.column.format}", r, col)
+    return sheet
+
+
+def meta_sheet_values(metas: Sequence[FormMeta]) -> SheetValues:
+    """The metadata sheet describing ``metas``: a header row, then text rows."""
+    sheet = SheetValues(spec().meta_sheet)
+    sheet.put(1, 1, META_HEADERS)
+    row = 1
+    for meta in metas:
+        for values in to_rows(meta):
+            row += 1
+            sheet.put(row, 1, values)
+    return sheet
