@@ -4,8 +4,14 @@ The committed .docx is the source users edit in Word; run this only to start it 
 ``.venv/bin/python report_templates/generate_default.py``. The layout: A4 portrait, kop with a
 double rule, title, table grouped by Sasaran (No and Sasaran cells merged with ``{% vm %}``, header
 repeated on every page, rows never split), summary, chart, analysis, budget (only when present),
-and a signature block in a table row that cannot break across pages, its paragraphs kept together.
-The footer carries the verification code and "Halaman X dari Y".
+and a signature block in a table row that cannot break across pages, its paragraphs kept together;
+then, on a new page and only when the workbook has an SOP log for the period, the annex "Lampiran:
+Kepatuhan Waktu SOP" (summary and a table of step runs). The footer carries the verification code
+and "Halaman X dari Y".
+
+It also writes ``pengukuran_kinerja_individu.docx``, the document of one official's IKI: the same
+kop, table and summary, the analysis, and a two-column signature block ("Mengetahui", the head, on
+the left; the official on the right, name and NIP as dotted lines to fill in by hand).
 """
 
 from __future__ import annotations
@@ -197,8 +203,8 @@ def chart(doc) -> None:
 ANALYSIS = [10, 40, 17, 49, 49]
 
 
-def analysis(doc) -> None:
-    heading(doc, "D. Analisis Indikator yang Belum Mencapai Target")
+def analysis(doc, title: str = "D. Analisis Indikator yang Belum Mencapai Target") -> None:
+    heading(doc, title)
     para(doc, "{%p if analisis %}")
     t = table(doc, ANALYSIS, ["No", "Indikator Kinerja", "Capaian (%)", "Permasalahan",
                               "Rencana Aksi"])
@@ -235,28 +241,11 @@ def budget(doc) -> None:
     para(doc, "{%p endif %}")
 
 
-def signature(doc) -> None:
-    para(doc, "", keep=True)
-    t = doc.add_table(rows=1, cols=2)
-    t.autofit = False
-    t.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for column, width in zip(t.columns, (80, 85), strict=True):
-        column.width = Mm(width)
-    row = t.rows[0]
-    row_props(row)
-    left, right = row.cells
-    left.width, right.width = Mm(80), Mm(85)
-    right.paragraphs[0].text = ""
-    lines = [
-        ("{{ tempat_tanggal }}", False, False),
-        ("{{ penandatangan.jabatan }}", False, False),
-        ("", False, False), ("", False, False), ("", False, False), ("", False, False),
-        ("{{ penandatangan.nama }}", True, True),
-        ("{{ penandatangan.pangkat }}", False, False),
-        ("{{ penandatangan.nip }}", False, False),
-    ]
+def signature_lines(cell: _Cell, lines: list[tuple[str, bool, bool]]) -> None:
+    """Centred lines (text, bold, underline), each kept with the next so the block never splits."""
+    cell.paragraphs[0].text = ""
     for n, (text, bold, underline) in enumerate(lines):
-        p = right.paragraphs[0] if n == 0 else right.add_paragraph()
+        p = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
         p.alignment = CENTER
         p.paragraph_format.space_after = Pt(0)
         p.paragraph_format.keep_together = True
@@ -264,6 +253,83 @@ def signature(doc) -> None:
         if text:
             run = p.add_run(text)
             run.bold, run.underline = bold, underline
+
+
+SPACE = [("", False, False)] * 4
+
+
+def signature_row(doc, widths: tuple[float, float] = (80, 85)) -> tuple[_Cell, _Cell]:
+    para(doc, "", keep=True)
+    t = doc.add_table(rows=1, cols=2)
+    t.autofit = False
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for column, width in zip(t.columns, widths, strict=True):
+        column.width = Mm(width)
+    row = t.rows[0]
+    row_props(row)
+    left, right = row.cells
+    left.width, right.width = Mm(widths[0]), Mm(widths[1])
+    return left, right
+
+
+def signature(doc) -> None:
+    _, right = signature_row(doc)
+    signature_lines(right, [
+        ("{{ tempat_tanggal }}", False, False),
+        ("{{ penandatangan.jabatan }}", False, False),
+        *SPACE,
+        ("{{ penandatangan.nama }}", True, True),
+        ("{{ penandatangan.pangkat }}", False, False),
+        ("{{ penandatangan.nip }}", False, False),
+    ])
+
+
+SOP_SUMMARY = [70, 95]
+SOP_RUNS = [10, 47, 32, 19, 19, 18, 20]
+
+
+def sop_annex(doc) -> None:
+    para(doc, "{%p if lampiran_sop %}")
+    p = para(doc, "LAMPIRAN: KEPATUHAN WAKTU SOP", bold=True, size=12, align=CENTER, keep=True)
+    p.paragraph_format.page_break_before = True
+    para(doc, "{{ dokumen.periode }}", bold=True, size=11, align=CENTER, after=8, keep=True)
+    t = table(doc, SOP_SUMMARY, None)
+    rows = [
+        ("Nama SOP", "{{ lampiran_sop.nama }}"),
+        ("Nomor SOP", "{{ lampiran_sop.nomor }}"),
+        ("Periode log", "{{ lampiran_sop.periode }}"),
+        ("Pelaksanaan langkah", "{{ lampiran_sop.jumlah_pelaksanaan }} ({% for p in "
+                                "lampiran_sop.per_status %}{{ p.status }} {{ p.jumlah }}{% if not "
+                                "loop.last %}, {% endif %}{% endfor %})"),
+        ("Tepat waktu", "{{ lampiran_sop.tepat_waktu }} ({{ lampiran_sop.tepat_waktu_rincian }})"),
+        ("Waktu kerja standar (langkah selesai)", "{{ lampiran_sop.standar }}"),
+        ("Waktu kerja aktual (langkah selesai)", "{{ lampiran_sop.aktual }}"),
+        ("Standar SOP sekali jalan", "{{ lampiran_sop.standar_sop }}"),
+        ("Siklus (waktu kerja)", "{{ lampiran_sop.siklus }}"),
+        ("Siklus (hari kalender)", "{{ lampiran_sop.hari_kalender }} hari"),
+        ("Putaran revisi", "{{ lampiran_sop.putaran_revisi }}"),
+    ]
+    for label, value in rows:
+        add_row(t, SOP_SUMMARY, [label, value])
+    row = add_row(t, SOP_SUMMARY, ["Keterlambatan terbesar", ""])
+    cell = row.cells[1]
+    cell_text(cell, "{%p for d in lampiran_sop.keterlambatan %}")
+    for text in ("Langkah {{ d.langkah }}: {{ d.selisih }} ({{ d.kegiatan }})", "{%p endfor %}"):
+        q = cell.add_paragraph()
+        q.paragraph_format.space_after = Pt(0)
+        q.add_run(text).font.size = Pt(9)
+    para(doc, "Waktu dalam waktu kerja; 1 hari = {{ lampiran_sop.menit_per_hari }} waktu kerja.",
+         size=9, italic=True, after=6)
+    heading(doc, "Pelaksanaan Langkah SOP")
+    t = table(doc, SOP_RUNS, ["No", "Kegiatan", "Pelaksana", "Standar", "Aktual", "Selisih",
+                              "Status"])
+    tag_row(t, SOP_RUNS, "{%tr for s in lampiran_sop.langkah %}")
+    add_row(t, SOP_RUNS, ["{{ s.no }}", "{{ s.kegiatan }}", "{{ s.pelaksana }}", "{{ s.standar }}",
+                          "{{ s.aktual }}", "{{ s.selisih }}", "{{ s.status }}"],
+            [CENTER, LEFT, LEFT, CENTER, CENTER, CENTER, CENTER])
+    tag_row(t, SOP_RUNS, "{%tr endfor %}")
+    para(doc, "{%p endif %}")
+    para(doc, "")
 
 
 def footer(doc) -> None:
@@ -292,6 +358,70 @@ def build(out: Path = OUT) -> Path:
     analysis(doc)
     budget(doc)
     signature(doc)
+    sop_annex(doc)
+    footer(doc)
+    doc.save(str(out))
+    return out
+
+
+OUT_IKI = Path(__file__).with_name("pengukuran_kinerja_individu.docx")
+
+
+def iki_identity(doc) -> None:
+    t = table(doc, [40, 125], None)
+    for label, value in (("Jabatan", "{{ pejabat.jabatan }}"), ("Unit Kerja", "{{ dokumen.unit }}"),
+                         ("Periode", "{{ dokumen.periode_label }} Tahun {{ dokumen.tahun }}")):
+        add_row(t, [40, 125], [label, value])
+
+
+def iki_table(doc) -> None:
+    heading(doc, "A. Capaian Indikator Kinerja Individu")
+    t = table(doc, MAIN, ["No", "Indikator Kinerja Utama (IKU)", "Indikator Kinerja Individu",
+                          "Satuan", "Target", "Realisasi", "Capaian (%)", "Predikat"])
+    tag_row(t, MAIN, "{%tr for g in iku %}")
+    tag_row(t, MAIN, "{%tr for i in g.indikator %}")
+    add_row(t, MAIN, ["{{ g.no }}{% vm %}", "{{ g.nama }}{% vm %}", "{{ i.nama }}", "{{ i.satuan }}",
+                      "{{ i.target }}", "{{ i.realisasi }}", "{{ i.capaian }}", "{{ i.predikat }}"],
+            [CENTER, LEFT, LEFT, CENTER, RIGHT, RIGHT, RIGHT, CENTER])
+    tag_row(t, MAIN, "{%tr endfor %}")
+    tag_row(t, MAIN, "{%tr endfor %}")
+
+
+def iki_signature(doc) -> None:
+    left, right = signature_row(doc, (82, 83))
+    signature_lines(left, [
+        ("Mengetahui,", False, False),
+        ("{{ penandatangan.jabatan }}", False, False),
+        *SPACE,
+        ("{{ penandatangan.nama }}", True, True),
+        ("{{ penandatangan.pangkat }}", False, False),
+        ("{{ penandatangan.nip }}", False, False),
+    ])
+    signature_lines(right, [
+        ("{{ tempat_tanggal }}", False, False),
+        ("{{ pejabat.jabatan }}", False, False),
+        *SPACE,
+        ("{{ pejabat.nama }}", True, False),
+        ("{{ pejabat.pangkat }}", False, False),
+        ("{{ pejabat.nip }}", False, False),
+    ])
+
+
+def build_iki(out: Path = OUT_IKI) -> Path:
+    doc = Document()
+    setup(doc)
+    kop(doc)
+    title(doc)
+    iki_identity(doc)
+    iki_table(doc)
+    heading(doc, "B. Ringkasan Capaian")
+    para(doc, "Dari {{ ringkasan.jumlah_indikator }} indikator kinerja individu, "
+              "{{ ringkasan.tercapai }} indikator mencapai target dan {{ ringkasan.tidak_tercapai }} "
+              "indikator belum mencapai target. Rata-rata capaian {{ ringkasan.rata_rata_capaian }}%.",
+         after=6)
+    analysis(doc, "C. Analisis Indikator yang Belum Mencapai Target")
+    iki_signature(doc)
+    para(doc, "")
     footer(doc)
     doc.save(str(out))
     return out
@@ -299,3 +429,4 @@ def build(out: Path = OUT) -> Path:
 
 if __name__ == "__main__":
     print(build())
+    print(build_iki())

@@ -9,7 +9,11 @@ Pure: domain results in, dicts/lists/strings out; no docxtpl here. Rules:
   its permasalahan and rencana aksi, one list item per line the user wrote;
 - the budget table lists only indicators with both pagu and realisasi anggaran (DOMAIN.md,
   "Budget efficiency"); efisiensi is printed only where a capaian exists;
-- text is passed as typed: the renderer escapes it, and it is never parsed as a template.
+- text is passed as typed: the renderer escapes it, and it is never parsed as a template;
+- the annex "Lampiran: Kepatuhan Waktu SOP" (``lampiran_sop``) is present only when the workbook's
+  Log Langkah has the document's period; otherwise ``lampiran_sop`` is empty and the template
+  leaves the annex out. Working time prints in words ("1 hari 2 jam 30 menit", a hari = the
+  calendar's usual working day), the on-time share with two decimals ("58,33%").
 
 ``PROVIDED`` is the shape of the context (names and nested keys) a custom template may use; the
 renderer adds ``grafik``, the chart image.
@@ -26,6 +30,9 @@ from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.measure import Hasil, Status
 from xlwings_app.domain.profil import Pejabat, Profil
 from xlwings_app.domain.settings import Settings
+from xlwings_app.domain.sop.measure import StepRun
+from xlwings_app.domain.sop.model import Sop
+from xlwings_app.domain.sop.summary import PeriodSummary, describe_minutes
 from xlwings_app.domain.summary import summarize
 
 JUDUL = "PENGUKURAN KINERJA"
@@ -44,6 +51,15 @@ class Dokumen:
     kode_verifikasi: str
     tanggal: dt.date
     dibuat: dt.datetime
+
+
+@dataclass(frozen=True)
+class LampiranSop:
+    """The SOP check of the document's period: the SOP, its period summary, the working day."""
+
+    sop: Sop
+    ringkasan: PeriodSummary
+    menit_per_hari: int = 450
 
 
 def pemerintah(kabupaten: str) -> str:
@@ -65,7 +81,7 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def _kop(profil: Profil) -> dict[str, str]:
+def kop(profil: Profil) -> dict[str, str]:
     kontak = " · ".join(
         f"{label} {value}" for label, value in
         (("Telp.", profil.telepon), ("Email:", profil.email), ("Laman:", profil.laman)) if value
@@ -92,7 +108,7 @@ def _predikat(h: Hasil) -> str:
     return h.predikat or _STATUS_TANPA_PREDIKAT.get(h.status, fmt.KOSONG)
 
 
-def _row(h: Hasil) -> dict[str, str]:
+def indicator_row(h: Hasil) -> dict[str, str]:
     i = h.indicator
     return {
         "kode": i.kode,
@@ -113,15 +129,15 @@ def _groups(results: Sequence[Hasil]) -> list[dict[str, object]]:
     for h in results:
         groups.setdefault(h.indicator.sasaran, []).append(h)
     return [
-        {"no": str(n), "nama": name, "indikator": [_row(h) for h in items]}
+        {"no": str(n), "nama": name, "indikator": [indicator_row(h) for h in items]}
         for n, (name, items) in enumerate(groups.items(), start=1)
     ]
 
 
-def _analisis(results: Sequence[Hasil]) -> list[dict[str, object]]:
+def analisis(results: Sequence[Hasil]) -> list[dict[str, object]]:
     return [
         {
-            **_row(h),
+            **indicator_row(h),
             "permasalahan": _lines(h.indicator.permasalahan) or ["(belum diisi)"],
             "rencana_aksi": _lines(h.indicator.rencana_aksi) or ["(belum diisi)"],
         }
@@ -144,7 +160,7 @@ def _anggaran(results: Sequence[Hasil]) -> list[dict[str, str]]:
     ]
 
 
-def _ringkasan(results: list[Hasil], settings: Settings) -> dict[str, object]:
+def ringkasan(results: list[Hasil], settings: Settings) -> dict[str, object]:
     r = summarize("", results, settings)
     return {
         "jumlah_indikator": str(r.jumlah_indikator),
@@ -157,12 +173,80 @@ def _ringkasan(results: list[Hasil], settings: Settings) -> dict[str, object]:
     }
 
 
+def _durasi(minutes: int | None, day: int) -> str:
+    return fmt.KOSONG if minutes is None else describe_minutes(minutes, day)
+
+
+def _selisih(run: StepRun, day: int) -> str:
+    diff = run.difference_minutes
+    if diff is None:
+        return fmt.KOSONG
+    return ("+" if diff > 0 else "") + describe_minutes(diff, day)
+
+
+def _putaran(run: StepRun, text: str) -> str:
+    return f"{text} (putaran {run.run_no})" if run.run_no > 1 else text
+
+
+def lampiran_sop(lampiran: LampiranSop | None) -> dict[str, object] | str:
+    """The annex "Lampiran: Kepatuhan Waktu SOP"; "" (no annex) without a log for the period.
+
+    Figures are those of ``domain.sop.summary.summarize`` (PermenPANRB 35/2012, Mutu Baku Waktu):
+    share on time over finished runs, standard against actual working time of finished runs,
+    the cycle's calendar days, revision rounds (TIDAK answers) and the longest delays.
+    """
+    if lampiran is None:
+        return ""
+    r, day = lampiran.ringkasan, lampiran.menit_per_hari
+    selesai = sum(1 for run in r.runs if run.finished)
+    tepat = r.status_counts.get("Tepat Waktu", 0)
+    share = fmt.KOSONG if r.share_on_time is None else f"{fmt.persen(r.share_on_time)}%"
+    return {
+        "nama": lampiran.sop.nama,
+        "nomor": lampiran.sop.nomor or fmt.KOSONG,
+        "periode": r.periode,
+        "tepat_waktu": share,
+        "tepat_waktu_rincian": f"{tepat} dari {selesai} pelaksanaan langkah yang selesai",
+        "jumlah_pelaksanaan": str(len(r.runs)),
+        "per_status": [
+            {"status": status, "jumlah": str(n)} for status, n in r.status_counts.items() if n
+        ],
+        "standar": _durasi(r.standard_minutes, day),
+        "aktual": _durasi(r.actual_minutes, day),
+        "standar_sop": _durasi(r.sop_standard_minutes, day),
+        "siklus": _durasi(r.cycle_working_minutes, day),
+        "hari_kalender": fmt.KOSONG if r.cycle_calendar_days is None else str(r.cycle_calendar_days),
+        "putaran_revisi": str(r.revision_rounds),
+        "keterlambatan": [
+            {"langkah": _putaran(run, str(run.langkah)), "kegiatan": run.kegiatan, "selisih": _selisih(run, day)}
+            for run in r.longest_delays
+        ],
+        "langkah": [
+            {
+                "no": str(run.langkah),
+                "kegiatan": _putaran(run, run.kegiatan),
+                "pelaksana": run.pelaksana or ", ".join(run.roles),
+                "standar": _durasi(run.standard_minutes, day),
+                "aktual": _durasi(run.actual_minutes, day),
+                "selisih": _selisih(run, day),
+                "status": run.status,
+            }
+            for run in r.runs
+        ],
+        "menit_per_hari": describe_minutes(day, 10**6),
+    }
+
+
 def build_context(
-    profil: Profil, settings: Settings, results: Sequence[Hasil], dokumen: Dokumen
+    profil: Profil,
+    settings: Settings,
+    results: Sequence[Hasil],
+    dokumen: Dokumen,
+    sop: LampiranSop | None = None,
 ) -> dict[str, object]:
     """The context of "Dokumen Pengukuran Kinerja" for ``results`` (one period's measurements)."""
     return {
-        "kop": _kop(profil),
+        "kop": kop(profil),
         "dokumen": {
             "judul": JUDUL,
             "periode": judul_periode(dokumen.periode, profil.tahun),
@@ -172,13 +256,14 @@ def build_context(
             "kabupaten": profil.kabupaten,
         },
         "sasaran": _groups(results),
-        "ringkasan": _ringkasan(list(results), settings),
-        "analisis": _analisis(results),
+        "ringkasan": ringkasan(list(results), settings),
+        "analisis": analisis(results),
         "anggaran": _anggaran(results),
         "penandatangan": pejabat(profil.penandatangan),
         "tempat_tanggal": f"{profil.tempat}, {fmt.tanggal(dokumen.tanggal)}",
         "kode_verifikasi": dokumen.kode_verifikasi,
         "dibuat": fmt.waktu(dokumen.dibuat),
+        "lampiran_sop": lampiran_sop(sop),
     }
 
 
@@ -204,6 +289,17 @@ def provided() -> dict[str, object]:
     settings = Settings()
     results = measure_all(contoh.INDICATORS, Periode.TW2, settings)
     dokumen = Dokumen(Periode.TW2, "", dt.date(2024, 1, 1), dt.datetime(2024, 1, 1))
-    names = shape(build_context(contoh.PROFIL, settings, results, dokumen))
+    names = shape(build_context(contoh.PROFIL, settings, results, dokumen, contoh_lampiran_sop()))
     assert isinstance(names, dict)
     return {**names, "grafik": None}
+
+
+def contoh_lampiran_sop() -> LampiranSop:
+    """The example's SOP annex (``example_sop``, TW3 on the default calendar): every list filled."""
+    from xlwings_app import example_sop
+    from xlwings_app.domain.sop.calendar import WorkingCalendar
+    from xlwings_app.domain.sop.summary import check_log
+
+    sop = example_sop.example_sop()
+    [summary], _ = check_log(sop, example_sop.example_log(), WorkingCalendar())
+    return LampiranSop(sop, summary)

@@ -5,14 +5,18 @@ Rules:
 - it refuses (``LaporanDitolak``) while the inputs have error problems, or when a custom template
   uses names Kinerja does not provide, or when there is no IKU;
 - the verification code covers the unit, the period and the inputs (``report.verification``);
-- sealed periods whose data changed since sealing come back as warnings (``catatan``).
+- sealed periods whose data changed since sealing come back as warnings (``catatan``);
+- the annex "Lampiran: Kepatuhan Waktu SOP" is added when the workbook's Log Langkah has the
+  document's period (TW3 -> "TW3"), measured by ``services.sop.ukur``; without a log for the period
+  there is no annex, and a log with errors leaves the annex out with a warning (the document
+  itself is still made). The verification code does not cover the SOP log.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -22,7 +26,7 @@ from xlwings_app.domain.problems import Problem, errors
 from xlwings_app.domain.profil import Profil
 from xlwings_app.domain.settings import Settings
 from xlwings_app.report.chart import Batang, draw_chart
-from xlwings_app.report.context import Dokumen, build_context, provided
+from xlwings_app.report.context import Dokumen, LampiranSop, build_context, provided
 from xlwings_app.report.pdf import to_pdf
 from xlwings_app.report.render import default_template, render
 from xlwings_app.report.seal import SealRecord, check_seals
@@ -82,8 +86,12 @@ def buat_laporan(
     tanggal: dt.date | None = None,
     segel: Sequence[SealRecord] = (),
     sekarang: dt.datetime | None = None,
+    sop: LampiranSop | None = None,
 ) -> Laporan:
-    """Render the period's document into ``out_dir``; the period defaults to the active one."""
+    """Render the period's document into ``out_dir``; the period defaults to the active one.
+
+    ``sop`` is the SOP check of the period (``lampiran_sop``), printed as the annex.
+    """
     blocking = errors(data.problems)
     if blocking:
         raise LaporanDitolak(
@@ -108,6 +116,7 @@ def buat_laporan(
         data.settings,
         results,
         Dokumen(periode, kode, tanggal or sekarang.date(), sekarang),
+        sop,
     )
     chart = draw_chart([Batang(h.indicator.kode, h.capaian) for h in results])
     docx = render(
@@ -129,6 +138,32 @@ def load_workbook(path: Path) -> SumberData:
         raise LaporanDitolak(str(exc)) from exc
 
 
+def lampiran_sop(path: Path, periode: Periode) -> tuple[LampiranSop | None, list[Problem]]:
+    """The SOP check of ``periode`` for the annex, or None when Log Langkah lacks the period.
+
+    A log whose rows of the period have errors gives no annex and one warning saying why.
+    """
+    from xlwings_app.adapters.sop_reader import read_sop_workbook
+    from xlwings_app.adapters.sop_sheets import SHEET_LOG
+    from xlwings_app.domain.sop.log import normalize_periode
+    from xlwings_app.services.sop import ukur
+
+    name = normalize_periode(periode.value)
+    data = read_sop_workbook(path)
+    if data.sop is None or SHEET_LOG not in data.sheets or all(e.periode != name for e in data.entries):
+        return None, []
+    result = ukur(data, name)
+    summary = next((s for s in result.summaries if s.periode == name), None)
+    if not result.valid or result.sop is None or summary is None:
+        first = next((p for p in result.problems if p.is_error), None)
+        return None, [Problem(
+            f"Lampiran Kepatuhan Waktu SOP tidak dibuat: log {name} bermasalah "
+            f"({first.pesan if first else 'tidak terbaca'}); periksa dengan kinerja sop periksa.",
+            SHEET_LOG, file=path.name, tingkat="catatan",
+        )]  # fmt: skip
+    return LampiranSop(result.sop, summary, result.day_minutes), []
+
+
 def seals_of(data: SumberData) -> list[SealRecord]:
     """The sealed periods the workbook records (none until the workbook has a seal table)."""
     return list(getattr(data, "segel", []))
@@ -143,4 +178,9 @@ def laporan(
 ) -> Laporan:
     """``buat_laporan`` on the workbook at ``path`` (output beside it by default)."""
     data = load_workbook(path)
-    return buat_laporan(data, out_dir or path.parent, periode, template, pdf, segel=seals_of(data))
+    periode = periode or data.settings.periode_aktif
+    sop, notes = lampiran_sop(path, periode)
+    hasil = buat_laporan(
+        data, out_dir or path.parent, periode, template, pdf, segel=seals_of(data), sop=sop
+    )
+    return replace(hasil, peringatan=[*hasil.peringatan, *notes])
