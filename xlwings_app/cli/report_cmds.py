@@ -1,4 +1,4 @@
-"""Commands ``laporan`` and ``arsip``: the signed Pengukuran Kinerja document and its archive.
+"""Commands ``laporan``, ``laporan-iki`` and ``arsip``: the signed documents and the archive.
 
 Exit codes: 0 done, 2 the input must be fixed (problems, template, period), 1 internal error.
 """
@@ -15,6 +15,7 @@ from xlwings_app.report.pdf import PdfFailed, PdfUnavailable
 from xlwings_app.report.render import TemplateError
 from xlwings_app.services.arsip import arsip
 from xlwings_app.services.laporan import LaporanDitolak, laporan
+from xlwings_app.services.laporan_iki import laporan_iki
 
 File = Annotated[Path, typer.Argument(help="Workbook Kinerja (.xlsx).", exists=True, dir_okay=False)]
 LAMPIRAN_HELP = "Berkas tambahan, mis. pindaian dokumen bertanda tangan (boleh berulang)."
@@ -67,6 +68,38 @@ def laporan_cmd(
     typer.echo(f"Kode verifikasi: {hasil.kode_verifikasi}")
 
 
+def laporan_iki_cmd(
+    file: File,
+    periode: Annotated[
+        str | None, typer.Option("--periode", "-p", help=PERIODE_HELP + " Bawaan: periode aktif.")
+    ] = None,
+    template: Annotated[
+        Path | None, typer.Option("--template", "-t", help="Template Word (.docx) IKI sendiri.")
+    ] = None,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="Buat juga PDF (LibreOffice atau Microsoft Word).")
+    ] = False,
+    keluar: Annotated[
+        Path | None, typer.Option("--keluar", "-k", help="Folder hasil. Bawaan: folder workbook.")
+    ] = None,
+) -> None:
+    """Buat Dokumen Pengukuran Kinerja Individu: satu dokumen per penanggung jawab IKI.
+
+    Nama dan NIP pejabat dicetak sebagai titik-titik untuk diisi tangan.
+
+    Contoh: kinerja laporan-iki kinerja.xlsx --periode TW3 --pdf --keluar hasil
+    """
+    try:
+        hasil = laporan_iki(file, keluar, parse_periode(periode), template, pdf)
+    except (LaporanDitolak, TemplateError, PdfUnavailable, PdfFailed, OSError) as exc:
+        raise _fail(exc) from exc
+    for doc in hasil:
+        typer.echo(f"{doc.pejabat} ({len(doc.indikator)} IKI): {doc.docx}")
+        if doc.pdf:
+            typer.echo(f"  PDF: {doc.pdf}")
+        typer.echo(f"  Kode verifikasi: {doc.kode_verifikasi}")
+
+
 def arsip_cmd(
     file: File,
     periode: Annotated[str, typer.Option("--periode", "-p", help=PERIODE_HELP)],
@@ -93,6 +126,7 @@ def arsip_cmd(
 
 
 def register(app: typer.Typer) -> None:
-    """Add ``laporan`` and ``arsip``."""
+    """Add ``laporan``, ``laporan-iki`` and ``arsip``."""
     app.command("laporan")(laporan_cmd)
+    app.command("laporan-iki")(laporan_iki_cmd)
     app.command("arsip")(arsip_cmd)

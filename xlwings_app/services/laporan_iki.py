@@ -1,0 +1,109 @@
+"""Service: ``laporan-iki``: one "Dokumen Pengukuran Kinerja Individu" per official (.docx, PDF).
+
+Rules:
+- one document per Penanggung Jawab of the IKI (``report.context_iki.officials``), holding only
+  that official's IKI, grouped by the IKU they cascade from;
+- refused (``LaporanDitolak``) like ``laporan``: while the inputs have error problems, without a
+  Profil, when a custom template uses names Kinerja does not provide, or when there is no IKI;
+- measured from the inputs (``measure_all``), never from cached cells;
+- each document's verification code covers the unit, the period and the inputs of its IKI;
+- file names: "Pengukuran_Kinerja_Individu_2024_TW3_Kasi_Pelayanan_Umum.docx".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from xlwings_app.domain.indicator import Indicator, Jenis, Periode
+from xlwings_app.domain.measure import measure_all
+from xlwings_app.domain.problems import errors
+from xlwings_app.report.context import Dokumen
+from xlwings_app.report.context_iki import build_iki_context, officials, provided_iki, same_official, slug
+from xlwings_app.report.pdf import to_pdf
+from xlwings_app.report.render import render
+from xlwings_app.report.template_check import check_template
+from xlwings_app.report.verification import verification_code
+from xlwings_app.resources import resource_dir
+from xlwings_app.services.laporan import LaporanDitolak, SumberData, load_workbook
+
+IKI_TEMPLATE = "pengukuran_kinerja_individu.docx"
+
+
+@dataclass(frozen=True)
+class LaporanIki:
+    """One official's document."""
+
+    pejabat: str
+    indikator: tuple[str, ...]
+    docx: Path
+    pdf: Path | None
+    periode: Periode
+    kode_verifikasi: str
+
+
+def default_iki_template() -> Path:
+    """The shipped "Dokumen Pengukuran Kinerja Individu" template."""
+    return resource_dir("report_templates") / IKI_TEMPLATE
+
+
+def iki_of(data: SumberData) -> list[Indicator]:
+    """The Indikator Kinerja Individu of the workbook, in workbook order."""
+    return [i for i in data.indicators if i.jenis is Jenis.IKI]
+
+
+def buat_laporan_iki(
+    data: SumberData,
+    out_dir: Path,
+    periode: Periode | None = None,
+    template: Path | None = None,
+    pdf: bool = False,
+    tanggal: dt.date | None = None,
+    sekarang: dt.datetime | None = None,
+) -> list[LaporanIki]:
+    """Render one document per official into ``out_dir``; the period defaults to the active one."""
+    blocking = errors(data.problems)
+    if blocking:
+        raise LaporanDitolak(
+            f"Dokumen IKI tidak dibuat: {len(blocking)} masalah pada data harus diperbaiki dulu.", blocking
+        )
+    if data.profil is None:
+        raise LaporanDitolak("Dokumen IKI tidak dibuat: sheet Profil belum lengkap.")
+    profil = data.profil
+    if template is not None:
+        unknown = check_template(template, provided_iki())
+        if unknown:
+            raise LaporanDitolak("Template tidak dapat dipakai.", unknown)
+    iki = iki_of(data)
+    names = officials(iki)
+    if not names:
+        raise LaporanDitolak(
+            "Dokumen IKI tidak dibuat: belum ada Indikator Kinerja Individu (IKI) dengan penanggung jawab."
+        )
+    periode = periode or data.settings.periode_aktif
+    sekarang = sekarang or dt.datetime.now().astimezone()
+    iku = [i for i in data.indicators if i.jenis is Jenis.IKU]
+    done: list[LaporanIki] = []
+    for name in names:
+        own = [i for i in iki if same_official(i.penanggung_jawab, name)]
+        kode = verification_code(profil, periode, own, data.settings)
+        dokumen = Dokumen(periode, kode, tanggal or sekarang.date(), sekarang)
+        results = measure_all(own, periode, data.settings)
+        context = build_iki_context(profil, data.settings, name, results, iku, dokumen)
+        stem = f"Pengukuran_Kinerja_Individu_{profil.tahun}_{periode.value}_{slug(name)}"
+        docx = render(template or default_iki_template(), context, out_dir / f"{stem}.docx")
+        pdf_path = to_pdf(docx, out_dir) if pdf else None
+        done.append(LaporanIki(name, tuple(i.kode for i in own), docx, pdf_path, periode, kode))
+    return done
+
+
+def laporan_iki(
+    path: Path,
+    out_dir: Path | None = None,
+    periode: Periode | None = None,
+    template: Path | None = None,
+    pdf: bool = False,
+) -> list[LaporanIki]:
+    """``buat_laporan_iki`` on the workbook at ``path`` (output beside it by default)."""
+    return buat_laporan_iki(load_workbook(path), out_dir or path.parent, periode, template, pdf)
