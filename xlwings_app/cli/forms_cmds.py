@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
@@ -20,8 +20,12 @@ from xlwings_app.cli.common import (
     translate_errors,
 )
 from xlwings_app.domain.problems import Problem
-from xlwings_app.services.formulir import Distribusi, formulir, lembar
-from xlwings_app.services.rekap import HasilRekap, rekap
+
+if TYPE_CHECKING:
+    from xlwings_app.services.formulir import Distribusi
+    from xlwings_app.services.rekap import HasilRekap
+
+# Services are imported inside each command: starting `kinerja` loads only what the command needs.
 
 PeriodeOption = Annotated[
     str | None, typer.Option("--periode", "-p", help="TW1, TW2, TW3 atau TW4 (baku: Periode aktif di sheet Pengaturan).")
@@ -119,6 +123,8 @@ def register(app: typer.Typer) -> None:
 
         Contoh: kinerja formulir kinerja.xlsx --periode TW2 --keluar "Formulir TW2"
         """
+        from xlwings_app.services.formulir import formulir
+
         _report_distribusi(formulir(file, keluar, parse_periode(periode), timpa), "Formulir")
 
     @app.command("lembar")
@@ -132,6 +138,8 @@ def register(app: typer.Typer) -> None:
 
         Contoh: kinerja lembar kinerja.xlsx --periode TW2   (lalu: kinerja rekap kinerja.xlsx --lembar)
         """
+        from xlwings_app.services.formulir import lembar
+
         _report_distribusi(lembar(file, parse_periode(periode), timpa), "Lembar isian")
 
     @app.command("rekap")
@@ -149,6 +157,8 @@ def register(app: typer.Typer) -> None:
 
         Contoh: kinerja rekap kinerja.xlsx "Formulir TW2" --periode TW2
         """
+        from xlwings_app.services.rekap import rekap
+
         result = rekap(file, formulir_ or [], parse_periode(periode), lembar=lembar_)
         if json_:
             emit_json(rekap_json(result))

@@ -21,7 +21,6 @@ from xlwings_app.cli.common import (
 from xlwings_app.domain.sop.measure import StepRun
 from xlwings_app.domain.sop.presets import presets
 from xlwings_app.domain.sop.summary import PeriodSummary
-from xlwings_app.services import sop as sop_service
 
 PERIODE_HELP = "Periode, mis. TW1, TW2, TW3, TW4."
 
@@ -123,6 +122,8 @@ def register(app: typer.Typer) -> None:
 
         Contoh: kinerja sop mulai kinerja.xlsx --periode TW1 --sop pengukuran-lumajang
         """
+        from xlwings_app.services import sop as sop_service
+
         result = sop_service.mulai(file, periode, preset_id=sop, tahun=tahun)
         print_problems(result.problems)
         if not result.valid:
@@ -148,6 +149,8 @@ def register(app: typer.Typer) -> None:
 
         Contoh: kinerja sop periksa kinerja.xlsx --periode TW1 --json
         """
+        from xlwings_app.services import sop as sop_service
+
         result = sop_service.periksa(file, periode)
         if json_:
             emit_json(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
@@ -19,8 +19,12 @@ from xlwings_app.cli.common import (
     problems_json,
     translate_errors,
 )
-from xlwings_app.services import baru as baru_service
-from xlwings_app.services.hitung import Perhitungan, hitung, periksa
+from xlwings_app.domain.sop.presets import DEFAULT_PRESET
+
+if TYPE_CHECKING:
+    from xlwings_app.services.hitung import Perhitungan
+
+# Services are imported inside each command: starting `kinerja` loads only what the command needs.
 
 
 def hitung_json(result: Perhitungan) -> dict[str, Any]:
@@ -93,13 +97,15 @@ def register(app: typer.Typer) -> None:
         timpa: Annotated[bool, typer.Option("--timpa", help="Timpa file yang sudah ada.")] = False,
         sop: Annotated[
             str, typer.Option("--sop", help="Preset SOP (lihat: kinerja sop daftar).")
-        ] = baru_service.DEFAULT_SOP,
+        ] = DEFAULT_PRESET,
         tahun: Annotated[int | None, typer.Option("--tahun", help="Tahun kinerja (baku: tahun ini).")] = None,
     ) -> None:
         """Buat workbook Kinerja kosong (Profil, IKU, IKI, Pengaturan, SOP, ...).
 
         Contoh: kinerja baru "Pengukuran Kinerja 2025.xlsx" --sop pengukuran-kominfo --tahun 2025
         """
+        from xlwings_app.services import baru as baru_service
+
         baru_service.baru(file, overwrite=timpa, sop=sop, tahun=tahun)
         console.print(f"Workbook dibuat: {file}")
 
@@ -112,6 +118,8 @@ def register(app: typer.Typer) -> None:
 
         Contoh: kinerja contoh out/contoh
         """
+        from xlwings_app.services import baru as baru_service
+
         for line in baru_service.contoh(folder):
             console.print(line)
 
@@ -125,6 +133,8 @@ def register(app: typer.Typer) -> None:
 
         Contoh: kinerja periksa kinerja.xlsx
         """
+        from xlwings_app.services.hitung import periksa
+
         data = periksa(file)
         if json_:
             emit_json({"masalah": problems_json(data.problems)})
@@ -149,6 +159,8 @@ def register(app: typer.Typer) -> None:
 
         Contoh: kinerja hitung kinerja.xlsx --periode TW2
         """
+        from xlwings_app.services.hitung import hitung
+
         result = hitung(file, parse_periode(periode))
         if json_:
             emit_json(hitung_json(result))

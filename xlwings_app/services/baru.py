@@ -9,6 +9,7 @@ from pathlib import Path
 from xlwings_app import example
 from xlwings_app.adapters.workbook_builder import build_workbook
 from xlwings_app.domain.settings import Settings
+from xlwings_app.domain.sop.presets import DEFAULT_PRESET
 from xlwings_app.formatting import persen
 from xlwings_app.services import formulir
 from xlwings_app.services.hitung import hitung
@@ -18,10 +19,7 @@ from xlwings_app.services.workbook import WorkbookError, create
 EXAMPLE_NAME = "kinerja-kecamatan-lumajang-2024.xlsx"
 
 
-DEFAULT_SOP = "pengukuran-lumajang"
-
-
-def baru(path: Path, overwrite: bool = False, sop: str = DEFAULT_SOP, tahun: int | None = None) -> None:
+def baru(path: Path, overwrite: bool = False, sop: str = DEFAULT_PRESET, tahun: int | None = None) -> None:
     """Create an empty Kinerja workbook at ``path`` holding the SOP preset ``sop``.
 
     The sheets SOP, Kalender (that year's cuti bersama filled in) and Log Langkah come from the

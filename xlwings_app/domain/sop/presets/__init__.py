@@ -37,6 +37,10 @@ class PresetError(ValueError):
     """A preset file does not have the expected shape (a defect of the shipped data)."""
 
 
+DEFAULT_PRESET = "pengukuran-lumajang"
+"""The preset a new workbook gets unless the user picks another (``kinerja baru --sop``)."""
+
+
 def preset(preset_id: str) -> Sop:
     """The built-in SOP ``preset_id`` (e.g. "pengukuran-lumajang"); UnknownPreset if there is none."""
     try:
