@@ -285,7 +285,7 @@ def signature(doc) -> None:
 
 
 SOP_SUMMARY = [70, 95]
-SOP_RUNS = [10, 47, 32, 19, 19, 18, 20]
+SOP_RUNS = [10, 45, 30, 19, 19, 18, 24]
 
 
 def sop_annex(doc) -> None:
