@@ -1,7 +1,7 @@
 """What a lembar isian (form sheet) and the form metadata hold, as values: for the live writer.
 
 ``form_sheet_values`` gives the cells ``form_builder.write_form_sheet`` writes (title,
-instructions, headers, one row per indicator with the live formulas as ``Formula``) and the
+instructions, the Status formulir cell, headers, one row per indicator with the live formulas as ``Formula``) and the
 styles as spans: yellow input cells, grey computed cells, header, wrap, number formats, column
 widths. ``meta_sheet_values`` gives the metadata rows, all text. The ribbon's Buat Lembar Isian
 writes them into the open workbook (``xlwings_forms``); tests/addin checks they equal what
@@ -17,6 +17,7 @@ from xlwings_app.adapters.results_values import Formula, SheetValues
 from xlwings_app.adapters.workbook_builder import indicator_values
 from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.settings import Settings
+from xlwings_app.forms.checks import STATUS_CHOICES, STATUS_LABEL
 from xlwings_app.forms.meta import META_HEADERS, FormMeta, to_rows
 from xlwings_app.forms.spec import form_columns, row_formulas, spec
 
@@ -43,6 +44,9 @@ def form_sheet_values(
         sheet.put(3 + offset, 1, [line], "bold" if offset == 0 else "subtitle")
     columns = form_columns(periode)
     top = header_row(periode)
+    sheet.put(top - 1, 1, [STATUS_LABEL], "bold")  # "Status formulir": Draf/Final
+    sheet.put(top - 1, 2, [STATUS_CHOICES[0]], f"fill:{INPUT_FILL}")
+    sheet.put(top - 1, 3, ["← pilih Final bila semua isian sudah lengkap"], "subtitle")
     sheet.put(top, 1, [c.header for c in columns], "header")
     for col, column in enumerate(columns, start=1):
         sheet.style(f"width:{column.column.width}", top, col)

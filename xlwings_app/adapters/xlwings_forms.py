@@ -4,7 +4,7 @@ Each form sheet is added at the end: its values and live formulas in one call
 (``form_values.form_sheet_values``), then fills (yellow inputs, grey computed), header, wrap,
 number formats and column widths; then the metadata sheet, all text, hidden.
 Not applied here, unlike ``kinerja lembar`` on the file: sheet protection and the input cells'
-data validation (the remote engine has neither), and the metadata sheet is "hidden", not "very
+data validation, the Status formulir dropdown included (the remote engine has neither), and the metadata sheet is "hidden", not "very
 hidden" (xlwings only knows visible or hidden). ``kinerja rekap --lembar`` reads the sheets
 either way; the formulas and the checks on import are the same.
 """
