@@ -12,13 +12,14 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from xlwings_app.adapters.results_parts import ResultParts, build_parts
 from xlwings_app.adapters.results_sheets import write_hasil, write_rekap
 from xlwings_app.adapters.results_values import SheetValues, hasil_values, rekap_values
 from xlwings_app.domain.indicator import Jenis, Periode
 from xlwings_app.domain.measure import Hasil, measure_all
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.summary import Ringkasan, by_penanggung_jawab, by_sasaran, summarize
-from xlwings_app.services.workbook import WorkbookData, load, update
+from xlwings_app.services.workbook import WorkbookData, load, replace_sheets
 
 
 @dataclass
@@ -87,7 +88,7 @@ def hitung(path: Path, periode: Periode | None = None, tulis: bool = True) -> Pe
     """Check, compute, and (when the inputs are valid and ``tulis``) write Hasil and Rekap."""
     result = hitung_data(load(path), periode)
     if result.valid and tulis:
-        result.cadangan = update(path, lambda wb: write_results(wb, result))
+        result.cadangan = replace_sheets(path, lambda: results_parts(result), lambda wb: write_results(wb, result))
         result.ditulis = True
     return result
 
@@ -101,6 +102,15 @@ def result_sheets(result: Perhitungan) -> tuple[SheetValues, SheetValues]:
         result.periode, unit, tahun, result.per_jenis, result.per_sasaran, result.per_penanggung_jawab
     )
     return hasil, rekap
+
+
+def results_parts(result: Perhitungan) -> ResultParts:
+    """Sheets Hasil and Rekap of ``result`` as zip parts (the fast writer of ``hitung``)."""
+    profil = result.data.profil
+    unit, tahun = (profil.unit, profil.tahun) if profil else ("", 0)
+    hasil, rekap = result_sheets(result)
+    rekap_args = (result.periode, unit, tahun, result.per_jenis, result.per_sasaran, result.per_penanggung_jawab)
+    return build_parts(hasil, rekap, unit, tahun, rekap_args)
 
 
 def write_results(wb: Workbook, result: Perhitungan) -> None:

@@ -2,7 +2,8 @@
 
 ``load`` reads and checks every input (never writes). ``update`` applies a change to the
 workbook under the Kinerja write lock and saves it atomically with a backup; charts are redrawn
-because openpyxl drops them on load. A failure anywhere leaves the file exactly as it was.
+because openpyxl drops them on load. ``replace_sheets`` (``kinerja hitung``) swaps whole sheets
+without loading the workbook, so everything else, the user's charts and images too, stays as it was. A failure anywhere leaves the file exactly as it was.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 
 from xlwings_app.adapters.charts import restore_charts
+from xlwings_app.adapters.results_parts import ResultParts
 from xlwings_app.adapters.safe_write import (
     ensure_not_open_in_excel,
     ensure_writable,
@@ -21,8 +23,9 @@ from xlwings_app.adapters.safe_write import (
 )
 from xlwings_app.adapters.workbook_reader import WorkbookData, read_workbook
 from xlwings_app.adapters.xlsx_guard import WorkbookError, check_xlsx
+from xlwings_app.adapters.xlsx_patch import PatchUnsupported, patch
 
-__all__ = ["WorkbookData", "WorkbookError", "load", "update", "create"]
+__all__ = ["WorkbookData", "WorkbookError", "load", "update", "replace_sheets", "create"]
 
 
 def load(path: Path) -> WorkbookData:
@@ -45,6 +48,23 @@ def update(path: Path, change: Callable[[Workbook], None]) -> Path | None:
         restore_charts(wb)
         wb.calculation.fullCalcOnLoad = True
         return save_atomically(path, wb.save)
+
+
+def replace_sheets(
+    path: Path, parts: Callable[[], ResultParts], fallback: Callable[[Workbook], None]
+) -> Path | None:
+    """Replace the sheets ``parts()`` builds, copying every other part of the file byte for byte
+    (``adapters.xlsx_patch``; never loads the workbook), under the same lock, checks and atomic
+    save as ``update``. A workbook lacking one of those sheets is rewritten by ``update(fallback)``.
+    """
+    check_xlsx(path)
+    ensure_not_open_in_excel(path)
+    ensure_writable(path)
+    try:
+        with writer_lock(path):
+            return save_atomically(path, lambda tmp: patch(path, tmp, parts()))
+    except PatchUnsupported:
+        return update(path, fallback)
 
 
 def create(path: Path, wb: Workbook, overwrite: bool = False) -> None:
