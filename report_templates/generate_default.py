@@ -374,17 +374,20 @@ def iki_identity(doc) -> None:
         add_row(t, [40, 125], [label, value])
 
 
+IKI_MAIN = [9, 38, 40, 16, 14, 16, 16, 16]
+
+
 def iki_table(doc) -> None:
     heading(doc, "A. Capaian Indikator Kinerja Individu")
-    t = table(doc, MAIN, ["No", "Indikator Kinerja Utama (IKU)", "Indikator Kinerja Individu",
+    t = table(doc, IKI_MAIN, ["No", "Indikator Kinerja Utama (IKU)", "Indikator Kinerja Individu",
                           "Satuan", "Target", "Realisasi", "Capaian (%)", "Predikat"])
-    tag_row(t, MAIN, "{%tr for g in iku %}")
-    tag_row(t, MAIN, "{%tr for i in g.indikator %}")
-    add_row(t, MAIN, ["{{ g.no }}{% vm %}", "{{ g.nama }}{% vm %}", "{{ i.nama }}", "{{ i.satuan }}",
+    tag_row(t, IKI_MAIN, "{%tr for g in iku %}")
+    tag_row(t, IKI_MAIN, "{%tr for i in g.indikator %}")
+    add_row(t, IKI_MAIN, ["{{ g.no }}{% vm %}", "{{ g.nama }}{% vm %}", "{{ i.nama }}", "{{ i.satuan }}",
                       "{{ i.target }}", "{{ i.realisasi }}", "{{ i.capaian }}", "{{ i.predikat }}"],
             [CENTER, LEFT, LEFT, CENTER, RIGHT, RIGHT, RIGHT, CENTER])
-    tag_row(t, MAIN, "{%tr endfor %}")
-    tag_row(t, MAIN, "{%tr endfor %}")
+    tag_row(t, IKI_MAIN, "{%tr endfor %}")
+    tag_row(t, IKI_MAIN, "{%tr endfor %}")
 
 
 def iki_signature(doc) -> None:
