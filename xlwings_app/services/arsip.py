@@ -18,10 +18,18 @@ from pathlib import Path
 
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.report.archive import build_archive, sha256_file
+from xlwings_app.report.context import LampiranSop
 from xlwings_app.report.pdf import PdfUnavailable
 from xlwings_app.report.seal import SealRecord, seal_record
 from xlwings_app.report.verification import indicator_fingerprint
-from xlwings_app.services.laporan import Laporan, SumberData, buat_laporan, iku_of, load_workbook
+from xlwings_app.services.laporan import (
+    Laporan,
+    SumberData,
+    buat_laporan,
+    iku_of,
+    lampiran_sop,
+    load_workbook,
+)
 
 FORMAT = 1
 
@@ -48,16 +56,20 @@ def buat_arsip(
     out_dir: Path,
     lampiran: Sequence[Path] = (),
     sekarang: dt.datetime | None = None,
+    sop: LampiranSop | None = None,
 ) -> Arsip:
-    """Seal ``periode``: render, zip with the workbook snapshot and manifest, return the record."""
+    """Seal ``periode``: render, zip with the workbook snapshot and manifest, return the record.
+
+    ``sop`` is the SOP annex of the period (``services.laporan.lampiran_sop``), as ``laporan`` prints it.
+    """
     sekarang = sekarang or dt.datetime.now().astimezone()
     catatan: list[str] = []
     work = out_dir / f".arsip-{periode.value}-{sekarang:%Y%m%d%H%M%S}"
     try:
-        doc = buat_laporan(data, work, periode, pdf=True, sekarang=sekarang)
+        doc = buat_laporan(data, work, periode, pdf=True, sekarang=sekarang, sop=sop)
     except PdfUnavailable as exc:
         catatan.append(f"Arsip tanpa PDF: {exc}")
-        doc = buat_laporan(data, work, periode, pdf=False, sekarang=sekarang)
+        doc = buat_laporan(data, work, periode, pdf=False, sekarang=sekarang, sop=sop)
     profil = data.profil
     assert profil is not None  # buat_laporan refuses a workbook without a Profil
     files = {f"workbook/{workbook.name}": workbook, f"dokumen/{doc.docx.name}": doc.docx}
@@ -93,7 +105,10 @@ def arsip(
     """``buat_arsip`` on the workbook at ``path`` (archive beside it by default), then record the
     seal: by ``catat`` when given (the ribbon writes it into the open workbook), else in the file's
     sheet Segel (a safe, locked write)."""
-    result = buat_arsip(load_workbook(path), path, periode, out_dir or path.parent, lampiran)
+    data = load_workbook(path)
+    sop, notes = lampiran_sop(path, periode)  # the archived document carries the same annex
+    result = buat_arsip(data, path, periode, out_dir or path.parent, lampiran, sop=sop)
+    result.catatan.extend(n.pesan for n in notes)
     (catat or (lambda record: record_in_file(path, record)))(result.record)
     return result
 
