@@ -246,7 +246,7 @@ def patch(src: Path, dst: Path, parts: ResultParts) -> None:
             if scratch_part not in s_part.values():
                 data = s.read(scratch_part)
                 if scratch_part.startswith("xl/tables/"):
-                    data = _table_id(data, z, taken)
+                    data = _table_id(data, z, names - dropped)
                 new_parts[master_part] = data
                 content[master_part] = s_types[scratch_part]
 
@@ -284,10 +284,11 @@ def _root_parts(z: zipfile.ZipFile, names: set[str]) -> list[str]:
     return [t for _, t in _rels(z, "", names) if t]
 
 
-def _table_id(data: bytes, z: zipfile.ZipFile, taken: set[str]) -> bytes:
+def _table_id(data: bytes, z: zipfile.ZipFile, kept: set[str]) -> bytes:
+    """The scratch's table with an id no kept table of the master uses."""
     ids = [0]
-    for name in taken:
-        if name.startswith("xl/tables/") and name.endswith(".xml") and name in z.namelist():
+    for name in kept:
+        if name.startswith("xl/tables/") and name.endswith(".xml"):
             ids.append(int(_xml(z.read(name)).get("id", "0")))
     root = _xml(data)
     root.set("id", str(max(ids) + 1))

@@ -1,0 +1,157 @@
+"""``kinerja hitung``'s fast writer: Hasil and Rekap replaced in the zip, every other part untouched.
+
+The reference is the openpyxl writer (``write_results`` through ``services.workbook.update``) on a
+copy of the same master: both must read back the same cells, formats, fills, table and charts.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.chart import BarChart, Reference
+from openpyxl.drawing.image import Image
+from PIL import Image as PILImage
+
+from xlwings_app.adapters.libreoffice import recalculate
+from xlwings_app.adapters.workbook_builder import build_workbook
+from xlwings_app.domain.settings import Settings
+from xlwings_app.services.hitung import hitung, hitung_data, write_results
+from xlwings_app.services.workbook import load, update
+from xlwings_app.synthetic import SYNTHETIC_PROFIL, random_indicators
+
+REPLACED = ("Hasil", "Rekap")
+MAY_CHANGE = {"xl/styles.xml", "xl/workbook.xml", "[Content_Types].xml", "xl/_rels/workbook.xml.rels"}
+
+
+@pytest.fixture(params=["contoh", "sintetis"])
+def master(request: pytest.FixtureRequest, example_path: Path, tmp_path: Path) -> Path:
+    if request.param == "contoh":
+        return example_path
+    path = tmp_path / "sintetis.xlsx"
+    build_workbook(SYNTHETIC_PROFIL, random_indicators(100, 200), Settings(), spare_rows=2).save(path)
+    return path
+
+
+def reference(master: Path) -> Path:
+    """The same master written the old way (openpyxl load, ``write_results``, save)."""
+    copy = master.with_name("rujukan.xlsx")
+    shutil.copy2(master, copy)
+    result = hitung_data(load(copy))
+    update(copy, lambda wb: write_results(wb, result))
+    return copy
+
+
+def parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as z:
+        return {name: z.read(name) for name in z.namelist()}
+
+
+def replaced_parts(path: Path) -> set[str]:
+    """The sheet parts of Hasil and Rekap and everything they point at (tables, drawings, charts)."""
+    with zipfile.ZipFile(path) as z:
+        names = set(z.namelist())
+        wb = z.read("xl/workbook.xml").decode()
+        rels = z.read("xl/_rels/workbook.xml.rels").decode()
+        out: set[str] = set()
+        for sheet in REPLACED:
+            rid = wb.split(f'name="{sheet}"')[1].split('r:id="')[1].split('"')[0]
+            target = rels.split(f'Id="{rid}"')[0].rsplit('Target="', 1)[1].split('"')[0].lstrip("/")
+            target = target if target.startswith("xl/") else "xl/" + target
+            out |= {target, target.replace("worksheets/", "worksheets/_rels/") + ".rels"}
+        out |= {n for n in names if n.startswith(("xl/tables/", "xl/drawings/", "xl/charts/"))}
+        return out
+
+
+def test_fast_hitung_reads_back_like_the_openpyxl_writer(master: Path) -> None:
+    expected = reference(master)
+    hitung(master)
+    old, new = load_workbook(expected), load_workbook(master)
+    for name in REPLACED:
+        a, b = old[name], new[name]
+        assert (a.max_row, a.max_column) == (b.max_row, b.max_column)
+        for row_a, row_b in zip(a.iter_rows(), b.iter_rows(), strict=True):
+            for x, y in zip(row_a, row_b, strict=True):
+                assert (x.value, x.number_format) == (y.value, y.number_format), x.coordinate
+                for attr in ("fill", "font", "border", "alignment"):
+                    assert repr(getattr(x, attr)) == repr(getattr(y, attr)), (x.coordinate, attr)
+        assert dict(a.tables.items()) == dict(b.tables.items())  # name -> ref
+        assert (a.freeze_panes, a.print_title_rows) == (b.freeze_panes, b.print_title_rows)
+        assert [d.width for d in a.column_dimensions.values()] == [d.width for d in b.column_dimensions.values()]
+    assert new.sheetnames == old.sheetnames
+    assert "TabelHasil" in new["Hasil"].tables
+
+
+def test_every_other_part_is_copied_byte_for_byte(master: Path) -> None:
+    before = parts(master)
+    hitung(master)
+    after = parts(master)
+    free = replaced_parts(master) | replaced_parts(master.parent / "Cadangan Kinerja" / next(
+        p.name for p in (master.parent / "Cadangan Kinerja").iterdir()
+    )) | MAY_CHANGE
+    for name, data in before.items():
+        if name not in free:
+            assert after.get(name) == data, name
+    assert set(before) - free <= set(after)
+    assert before["docProps/core.xml"] == after["docProps/core.xml"]
+
+
+def _png() -> bytes:
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (8, 8), "red").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_a_chart_and_an_image_the_user_added_survive(example_path: Path) -> None:
+    wb = load_workbook(example_path)
+    ws = wb["IKU"]
+    chart = BarChart()
+    chart.add_data(Reference(ws, min_col=7, min_row=4, max_row=8), titles_from_data=True)
+    ws.add_chart(chart, "AD2")
+    ws.add_image(Image(io.BytesIO(_png())), "AD20")
+    wb.save(example_path)
+    before = parts(example_path)
+    user = {n for n in before if n.startswith(("xl/charts/", "xl/drawings/", "xl/media/"))}
+    assert len(user) >= 4
+    hitung(example_path)
+    hitung(example_path)
+    after = parts(example_path)
+    for name in user:
+        assert after[name] == before[name], name
+    iku = load_workbook(example_path)["IKU"]
+    assert len(iku._charts) == 1 and len(iku._images) == 1
+
+
+def test_running_twice_gives_the_same_workbook(master: Path) -> None:
+    hitung(master)
+    once = parts(master)
+    hitung(master)
+    twice = parts(master)
+    assert once.keys() == twice.keys()
+    for name in once:
+        assert once[name] == twice[name], name
+
+
+def test_libreoffice_opens_it_and_computes(master: Path, tmp_path: Path) -> None:
+    expected = load_workbook(recalculate(reference(master), tmp_path / "lo-rujukan"), data_only=True)
+    hitung(master)
+    recalculated = load_workbook(recalculate(master, tmp_path / "lo"), data_only=True)
+    for name in REPLACED:
+        for row_a, row_b in zip(expected[name].iter_rows(), recalculated[name].iter_rows(), strict=False):
+            for x, y in zip(row_a, row_b, strict=False):
+                assert x.value == y.value or (isinstance(x.value, float) and y.value == pytest.approx(x.value)), (
+                    name, x.coordinate,
+                )  # fmt: skip
+    for ws in recalculated.worksheets:
+        for row in ws.iter_rows(values_only=True):
+            assert not any(isinstance(v, str) and v.startswith("#") and v.endswith(("!", "?", "A")) for v in row)
+    live = load_workbook(master)["IKU"]
+    formulas = [c for row in live.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("=")]
+    assert formulas
+    computed = [recalculated["IKU"][c.coordinate].value for c in formulas]
+    assert computed == [expected["IKU"][c.coordinate].value for c in formulas]
+    assert any(isinstance(v, int | float) for v in computed)
