@@ -7,6 +7,8 @@ copy of the same master: both must read back the same cells, formats, fills, tab
 from __future__ import annotations
 
 import io
+import posixpath
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -51,19 +53,28 @@ def parts(path: Path) -> dict[str, bytes]:
         return {name: z.read(name) for name in z.namelist()}
 
 
+def _targets(z: zipfile.ZipFile, part: str) -> list[str]:
+    folder, name = posixpath.split(part)
+    rels = posixpath.join(folder, "_rels", name + ".rels")
+    if rels not in z.namelist():
+        return []
+    found = re.findall(r'Target="([^"]+)"', z.read(rels).decode())
+    return [t.lstrip("/") if t.startswith("/") else posixpath.normpath(posixpath.join(folder, t)) for t in found]
+
+
 def replaced_parts(path: Path) -> set[str]:
-    """The sheet parts of Hasil and Rekap and everything they point at (tables, drawings, charts)."""
+    """The sheet parts of Hasil and Rekap, their rels and everything they point at."""
     with zipfile.ZipFile(path) as z:
-        names = set(z.namelist())
         wb = z.read("xl/workbook.xml").decode()
-        rels = z.read("xl/_rels/workbook.xml.rels").decode()
+        by_id = dict(zip(re.findall(r'Id="([^"]+)"', z.read("xl/_rels/workbook.xml.rels").decode()),
+                         _targets(z, "xl/workbook.xml"), strict=True))  # fmt: skip
+        todo = [by_id[re.search(rf'name="{sheet}"[^>]*r:id="([^"]+)"', wb)[1]] for sheet in REPLACED]  # type: ignore[index]
         out: set[str] = set()
-        for sheet in REPLACED:
-            rid = wb.split(f'name="{sheet}"')[1].split('r:id="')[1].split('"')[0]
-            target = rels.split(f'Id="{rid}"')[0].rsplit('Target="', 1)[1].split('"')[0].lstrip("/")
-            target = target if target.startswith("xl/") else "xl/" + target
-            out |= {target, target.replace("worksheets/", "worksheets/_rels/") + ".rels"}
-        out |= {n for n in names if n.startswith(("xl/tables/", "xl/drawings/", "xl/charts/"))}
+        while todo:
+            part = todo.pop()
+            folder, name = posixpath.split(part)
+            out |= {part, posixpath.join(folder, "_rels", name + ".rels")}
+            todo.extend(_targets(z, part))
         return out
 
 
@@ -90,9 +101,8 @@ def test_every_other_part_is_copied_byte_for_byte(master: Path) -> None:
     before = parts(master)
     hitung(master)
     after = parts(master)
-    free = replaced_parts(master) | replaced_parts(master.parent / "Cadangan Kinerja" / next(
-        p.name for p in (master.parent / "Cadangan Kinerja").iterdir()
-    )) | MAY_CHANGE
+    backup = next((master.parent / "Cadangan Kinerja").iterdir())
+    free = replaced_parts(master) | replaced_parts(backup) | MAY_CHANGE
     for name, data in before.items():
         if name not in free:
             assert after.get(name) == data, name
@@ -155,3 +165,35 @@ def test_libreoffice_opens_it_and_computes(master: Path, tmp_path: Path) -> None
     computed = [recalculated["IKU"][c.coordinate].value for c in formulas]
     assert computed == [expected["IKU"][c.coordinate].value for c in formulas]
     assert any(isinstance(v, int | float) for v in computed)
+
+
+def test_calc_chain_is_dropped_and_excel_recalculates(example_path: Path) -> None:
+    hitung(example_path)
+    with_chain = example_path.with_name("rantai.xlsx")
+    with zipfile.ZipFile(example_path) as z, zipfile.ZipFile(with_chain, "w", zipfile.ZIP_DEFLATED) as out:
+        for name in z.namelist():
+            data = z.read(name)
+            if name == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Override PartName="/xl/calcChain.xml" ContentType='
+                                    b'"application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>')  # fmt: skip
+            if name == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b"</Relationships>", b'<Relationship Id="rId99" Type="http://schemas.openxml'
+                                    b'formats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/>'
+                                    b"</Relationships>")  # fmt: skip
+            out.writestr(name, data)
+        out.writestr("xl/calcChain.xml", b'<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>')
+    hitung(with_chain)
+    after = parts(with_chain)
+    assert "xl/calcChain.xml" not in after
+    assert b"calcChain" not in after["[Content_Types].xml"] + after["xl/_rels/workbook.xml.rels"]
+    assert b'fullCalcOnLoad="1"' in after["xl/workbook.xml"]
+    assert load_workbook(with_chain)["Hasil"].max_row > 5
+
+
+def test_a_master_without_rekap_is_rewritten_with_openpyxl(example_path: Path) -> None:
+    wb = load_workbook(example_path)
+    del wb["Rekap"]
+    wb.save(example_path)
+    assert hitung(example_path).ditulis
+    wb = load_workbook(example_path)
+    assert "Rekap" in wb.sheetnames and wb["Hasil"]["A5"].value
