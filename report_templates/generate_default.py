@@ -374,7 +374,7 @@ def iki_identity(doc) -> None:
         add_row(t, [40, 125], [label, value])
 
 
-IKI_MAIN = [9, 38, 40, 16, 14, 16, 16, 16]
+IKI_MAIN = [9, 36, 35, 15, 14, 18, 18, 20]
 
 
 def iki_table(doc) -> None:
