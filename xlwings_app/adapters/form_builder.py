@@ -16,37 +16,15 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from xlwings_app.adapters import styles as S
-from xlwings_app.adapters.sheet_format import print_setup, protect, title
-from xlwings_app.adapters.workbook_builder import indicator_values
+from xlwings_app.adapters.form_values import form_sheet_values, header_row
+from xlwings_app.adapters.results_sheets import write_values
+from xlwings_app.adapters.sheet_format import print_setup, protect
 from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.rows import MAX_TEXT
 from xlwings_app.domain.settings import Settings
-from xlwings_app.forms.checks import STATUS_CHOICES, STATUS_LABEL
+from xlwings_app.forms.checks import STATUS_CHOICES
 from xlwings_app.forms.meta import META_HEADERS, FormMeta, to_rows
-from xlwings_app.forms.spec import FormColumn, form_columns, row_formulas, spec
-
-
-def instructions(periode: Periode) -> tuple[str, ...]:
-    tw = periode.label.replace("s.d. ", "")
-    return (
-        "Petunjuk pengisian",
-        f"1. Isi hanya sel kuning: Realisasi {tw}, Permasalahan, Rencana Aksi dan Keterangan. "
-        "Sel kosong berarti belum diisi; 0 berarti realisasinya nol.",
-        "2. Kolom putih (kode, indikator, satuan, target, realisasi triwulan sebelumnya) adalah konteks "
-        "Perjanjian Kinerja dan terkunci. Bila ada yang salah, hubungi Tim SAKIP; jangan diubah di sini.",
-        f"3. Kolom abu-abu dihitung otomatis saat Anda mengetik: capaian {periode.label} menurut agregasi "
-        "indikator (tanpa makro; juga di LibreOffice).",
-        "4. Bila target tidak tercapai, Permasalahan dan Rencana Aksi wajib diisi.",
-        "5. Angka desimal mengikuti pengaturan Windows (mis. 82,5); persen boleh ditulis 85%.",
-        "6. Jangan menambah, menghapus atau memindah baris/kolom. Simpan sebagai .xlsx dan kirim kembali ke "
-        "Tim SAKIP dengan nama file yang sama.",
-    )
-
-
-def header_row(periode: Periode) -> int:
-    """Row of the column headers: below the title (2 rows), instructions and a blank row."""
-    return 2 + len(instructions(periode)) + 2
+from xlwings_app.forms.spec import FormColumn, form_columns, spec
 
 
 def _validation(ws: Worksheet, column: FormColumn, area: str) -> None:
@@ -65,46 +43,11 @@ def _validation(ws: Worksheet, column: FormColumn, area: str) -> None:
     ws.add_data_validation(dv)
 
 
-def _row(
-    ws: Worksheet,
-    r: int,
-    columns: Sequence[FormColumn],
-    values: dict[str, object],
-    periode: Periode,
-    settings: Settings,
-) -> None:
-    cells = {c.key: f"{get_column_letter(i)}{r}" for i, c in enumerate(columns, start=1)}
-    formulas = row_formulas(periode, settings, cells)
-    for col, column in enumerate(columns, start=1):
-        cell = ws.cell(r, col)
-        if column.role == "hitung":
-            cell.value = formulas[column.key]
-            cell.fill, cell.protection = S.COMPUTED_FILL, S.LOCKED
-        else:
-            value = values.get(column.key)
-            cell.value = None if value in ("", None) else value
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # text stays text: "=..." never becomes a formula
-            if column.is_input:
-                cell.fill, cell.protection = S.INPUT_FILL, S.UNLOCKED
-            else:
-                cell.protection = S.LOCKED
-        if column.column.type == "text":
-            cell.alignment = S.WRAP
-        if column.column.format:
-            cell.number_format = column.column.format
-        cell.border = S.BOX
-
-
-def _status_cell(ws: Worksheet, row: int) -> None:
-    """"Status formulir: Draf/Final" (a dropdown), so Tim SAKIP sees which forms are complete."""
-    ws.cell(row, 1, STATUS_LABEL).font = S.BOLD
-    cell = ws.cell(row, 2, STATUS_CHOICES[0])
-    cell.fill, cell.protection, cell.border = S.INPUT_FILL, S.UNLOCKED, S.BOX
-    ws.cell(row, 3, "← pilih Final bila semua isian sudah lengkap").font = S.SUBTITLE_FONT
+def _status_validation(ws: Worksheet, row: int) -> None:
+    """The "Status formulir" cell is a Draf/Final dropdown, so Tim SAKIP sees which forms are complete."""
     dv = DataValidation(type="list", formula1='"' + ",".join(STATUS_CHOICES) + '"', allow_blank=False)
     dv.error, dv.errorTitle, dv.showErrorMessage = "Pilih Draf atau Final.", "Isian tidak sesuai", True
-    dv.add(cell.coordinate)
+    dv.add(f"B{row}")
     ws.add_data_validation(dv)
 
 
@@ -116,25 +59,17 @@ def write_form_sheet(
     settings: Settings,
     index: int | None = None,
 ) -> Worksheet:
-    """Add the form sheet ``meta.sheet`` for ``indicators`` (in that order) to ``wb``."""
+    """Add the form sheet ``meta.sheet`` for ``indicators`` (in that order) to ``wb``.
+
+    The cells and their looks are ``form_values.form_sheet_values`` (the ribbon writes the same
+    values into the open workbook); this adds what only a file can carry: validations, frozen
+    panes, print setup and sheet protection.
+    """
     ws = wb.create_sheet(meta.sheet, index)
-    title(
-        ws,
-        f"Formulir Pengumpulan Data Kinerja {periode.label} Tahun {meta.get('tahun')}",
-        f"{meta.get('unit')} — Penanggung jawab: {meta.get('penanggung_jawab')}",
-    )
-    for offset, line in enumerate(instructions(periode)):
-        cell = ws.cell(3 + offset, 1, line)
-        cell.font = S.BOLD if offset == 0 else S.SUBTITLE_FONT
+    write_values(ws, form_sheet_values(meta, indicators, periode, settings))
     columns = form_columns(periode)
     top = header_row(periode)
-    _status_cell(ws, top - 1)
-    for col, column in enumerate(columns, start=1):
-        cell = ws.cell(top, col, column.header)
-        cell.font, cell.fill, cell.alignment, cell.border = S.HEADER_FONT, S.HEADER_FILL, S.CENTER_WRAP, S.BOX
-        ws.column_dimensions[get_column_letter(col)].width = column.column.width
-    for offset, indicator in enumerate(indicators, start=1):
-        _row(ws, top + offset, columns, indicator_values(indicator), periode, settings)
+    _status_validation(ws, top - 1)
     last = top + max(len(indicators), 1)
     for col, column in enumerate(columns, start=1):
         if column.is_input:

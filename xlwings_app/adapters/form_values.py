@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from xlwings_app.adapters.form_builder import header_row, instructions
 from xlwings_app.adapters.results_values import Formula, SheetValues
 from xlwings_app.adapters.workbook_builder import indicator_values
 from xlwings_app.domain.indicator import Indicator, Periode
@@ -20,6 +19,29 @@ from xlwings_app.domain.settings import Settings
 from xlwings_app.forms.checks import STATUS_CHOICES, STATUS_LABEL
 from xlwings_app.forms.meta import META_HEADERS, FormMeta, to_rows
 from xlwings_app.forms.spec import form_columns, row_formulas, spec
+
+
+def instructions(periode: Periode) -> tuple[str, ...]:
+    tw = periode.label.replace("s.d. ", "")
+    return (
+        "Petunjuk pengisian",
+        f"1. Isi hanya sel kuning: Realisasi {tw}, Permasalahan, Rencana Aksi dan Keterangan. "
+        "Sel kosong berarti belum diisi; 0 berarti realisasinya nol.",
+        "2. Kolom putih (kode, indikator, satuan, target, realisasi triwulan sebelumnya) adalah konteks "
+        "Perjanjian Kinerja dan terkunci. Bila ada yang salah, hubungi Tim SAKIP; jangan diubah di sini.",
+        f"3. Kolom abu-abu dihitung otomatis saat Anda mengetik: capaian {periode.label} menurut agregasi "
+        "indikator (tanpa makro; juga di LibreOffice).",
+        "4. Bila target tidak tercapai, Permasalahan dan Rencana Aksi wajib diisi.",
+        "5. Angka desimal mengikuti pengaturan Windows (mis. 82,5); persen boleh ditulis 85%.",
+        "6. Jangan menambah, menghapus atau memindah baris/kolom. Simpan sebagai .xlsx dan kirim kembali ke "
+        "Tim SAKIP dengan nama file yang sama.",
+    )
+
+
+def header_row(periode: Periode) -> int:
+    """Row of the column headers: below the title (2 rows), instructions and a blank row."""
+    return 2 + len(instructions(periode)) + 2
+
 
 INPUT_FILL = "FFF2CC"
 COMPUTED_FILL = "E7E6E6"
@@ -46,6 +68,8 @@ def form_sheet_values(
     top = header_row(periode)
     sheet.put(top - 1, 1, [STATUS_LABEL], "bold")  # "Status formulir": Draf/Final
     sheet.put(top - 1, 2, [STATUS_CHOICES[0]], f"fill:{INPUT_FILL}")
+    sheet.style("unlocked", top - 1, 2)
+    sheet.style("box", top - 1, 2)
     sheet.put(top - 1, 3, ["← pilih Final bila semua isian sudah lengkap"], "subtitle")
     sheet.put(top, 1, [c.header for c in columns], "header")
     for col, column in enumerate(columns, start=1):
@@ -62,6 +86,9 @@ def form_sheet_values(
                 sheet.put(r, col, [None if value in ("", None) else value])
                 if column.is_input:
                     sheet.style(f"fill:{INPUT_FILL}", r, col)
+                if column.is_input:
+                    sheet.style("unlocked", r, col)
+            sheet.style("box", r, col)
             if column.column.type == "text":
                 sheet.style("wrap", r, col)
             if column.column.format:

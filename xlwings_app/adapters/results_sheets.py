@@ -15,6 +15,7 @@ from copy import copy
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.chart import BarChart, Reference
+from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
@@ -28,6 +29,7 @@ from xlwings_app.adapters.results_values import (
     REKAP_META_COLUMN,
     REKAP_PREDIKAT_ROW,
     REKAP_WIDTHS,
+    Formula,
     SheetValues,
     hasil_values,
     rekap_values,
@@ -65,13 +67,19 @@ def _styled(cell: Cell, style: str) -> None:
         cell.number_format = arg
     elif kind == "status":
         cell.fill = S.STATUS_FILLS[arg]
+    elif kind == "fill":
+        cell.fill = PatternFill("solid", fgColor=arg)
+    elif kind == "width":
+        cell.parent.column_dimensions[cell.column_letter].width = float(arg)
+    elif kind == "unlocked":
+        cell.protection = S.UNLOCKED
 
 
 def write_values(ws: Worksheet, sheet: SheetValues) -> None:
     """Write ``sheet``'s values (text stays text, never a formula) and styles into ``ws``."""
     for (row, col), value in sheet.cells.items():
         cell = ws.cell(row, col, value)
-        if isinstance(value, str):
+        if isinstance(value, str) and not isinstance(value, Formula):
             cell.data_type = "s"
     styles: dict[tuple[int, int], tuple[str, ...]] = {}
     for span in sheet.spans:
