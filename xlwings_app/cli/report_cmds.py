@@ -11,20 +11,29 @@ from typing import Annotated
 import typer
 
 from xlwings_app.cli.common import parse_periode
-from xlwings_app.report.pdf import PdfFailed, PdfUnavailable
-from xlwings_app.report.render import TemplateError
-from xlwings_app.services.arsip import arsip
-from xlwings_app.services.laporan import LaporanDitolak, laporan
-from xlwings_app.services.laporan_iki import laporan_iki
+
+# Services (docxtpl, Babel, openpyxl) are imported inside each command, so that starting
+# `kinerja` for another command does not pay for them.
 
 File = Annotated[Path, typer.Argument(help="Workbook Kinerja (.xlsx).", exists=True, dir_okay=False)]
 LAMPIRAN_HELP = "Berkas tambahan, mis. pindaian dokumen bertanda tangan (boleh berulang)."
 PERIODE_HELP = "TW1, TW2, TW3, TW4 atau TAHUNAN (s.d. triwulan tersebut)."
 
 
+def _refusals() -> tuple[type[Exception], ...]:
+    """What a document command turns into a message (evaluated only when something failed)."""
+    from xlwings_app.report.pdf import PdfFailed, PdfUnavailable
+    from xlwings_app.report.render import TemplateError
+    from xlwings_app.services.laporan import LaporanDitolak
+
+    return (LaporanDitolak, TemplateError, PdfUnavailable, PdfFailed, OSError)
 
 
 def _fail(exc: Exception) -> typer.Exit:
+    from xlwings_app.report.pdf import PdfUnavailable
+    from xlwings_app.report.render import TemplateError
+    from xlwings_app.services.laporan import LaporanDitolak
+
     if isinstance(exc, LaporanDitolak):
         typer.echo(exc.pesan, err=True)
         for problem in exc.problems:
@@ -57,8 +66,10 @@ def laporan_cmd(
     Contoh: kinerja laporan kinerja.xlsx --periode TW2 --pdf --keluar hasil
     """
     try:
+        from xlwings_app.services.laporan import laporan
+
         hasil = laporan(file, keluar, parse_periode(periode), template, pdf)
-    except (LaporanDitolak, TemplateError, PdfUnavailable, PdfFailed, OSError) as exc:
+    except _refusals() as exc:
         raise _fail(exc) from exc
     for warning in hasil.peringatan:
         typer.echo(f"Peringatan: {warning.pesan}", err=True)
@@ -90,8 +101,10 @@ def laporan_iki_cmd(
     Contoh: kinerja laporan-iki kinerja.xlsx --periode TW3 --pdf --keluar hasil
     """
     try:
+        from xlwings_app.services.laporan_iki import laporan_iki
+
         hasil = laporan_iki(file, keluar, parse_periode(periode), template, pdf)
-    except (LaporanDitolak, TemplateError, PdfUnavailable, PdfFailed, OSError) as exc:
+    except _refusals() as exc:
         raise _fail(exc) from exc
     for doc in hasil:
         typer.echo(f"{doc.pejabat} ({len(doc.indikator)} IKI): {doc.docx}")
@@ -115,8 +128,10 @@ def arsip_cmd(
     chosen = parse_periode(periode)
     assert chosen is not None
     try:
+        from xlwings_app.services.arsip import arsip
+
         hasil = arsip(file, chosen, keluar, lampiran or [])
-    except (LaporanDitolak, TemplateError, PdfFailed, OSError) as exc:
+    except _refusals() as exc:
         raise _fail(exc) from exc
     for note in hasil.catatan:
         typer.echo(f"Catatan: {note}", err=True)
