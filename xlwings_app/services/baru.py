@@ -75,3 +75,7 @@ def _documents(path: Path, out_dir: Path) -> Iterator[str]:
     yield f"Dokumen Pengukuran Kinerja ({doc.periode.label}): {doc.docx}"
     if doc.pdf is not None:
         yield f"PDF: {doc.pdf} (kode verifikasi {doc.kode_verifikasi})"
+    from xlwings_app.services.laporan_iki import laporan_iki
+
+    individu = laporan_iki(path, out_dir / "individu")
+    yield f"Dokumen Pengukuran Kinerja Individu: {len(individu)} dokumen (satu per pejabat) di {out_dir / 'individu'}"
