@@ -117,3 +117,14 @@ def test_arsip_service_records_through_catat_and_leaves_the_file_alone(example_p
     before = example_path.read_bytes()
     result = arsip(example_path, Periode.TW2, catat=records.append)
     assert records == [result.record] and example_path.read_bytes() == before
+
+
+def test_dokumen_iki_makes_the_documents_kinerja_laporan_iki_makes(example_path: Path, tmp_path: Path) -> None:
+    copy, _ = cli(tmp_path, example_path, "laporan-iki")
+    [alert] = click("dokumen_iki", load_workbook(example_path), str(example_path))
+    made = sorted(p.name for p in example_path.parent.glob("*.docx"))
+    assert made and made == sorted(p.name for p in copy.parent.glob("*.docx"))
+    assert f"{len(made)} dokumen" in alert
+    for name in made:
+        with zipfile.ZipFile(example_path.parent / name) as a, zipfile.ZipFile(copy.parent / name) as b:
+            assert a.read("word/document.xml") == b.read("word/document.xml")

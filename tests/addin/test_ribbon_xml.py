@@ -28,6 +28,7 @@ REQUIRED_LABELS = [
     "Catat Waktu Langkah",
     "Dokumen Pengukuran",
     "PDF",
+    "Dokumen IKI",
     "Arsipkan",
     "Petunjuk",
 ]

@@ -1,4 +1,4 @@
-"""Handlers of the ribbon's Laporan group: Dokumen Pengukuran, PDF, Arsipkan.
+"""Handlers of the ribbon's Laporan group: Dokumen Pengukuran, PDF, Dokumen IKI, Arsipkan.
 
 They call the file services ``kinerja laporan`` and ``kinerja arsip`` call, on the saved file
 (``live.saved_path``: the rule "save first"), for the active period of sheet Pengaturan, and put
@@ -59,6 +59,18 @@ def dokumen_pengukuran(book: xw.Book) -> None:
 def dokumen_pdf(book: xw.Book) -> None:
     """The document as .docx and PDF (``kinerja laporan --pdf``)."""
     _dokumen(book, pdf=True)
+
+
+def dokumen_iki(book: xw.Book) -> None:
+    """One IKI document per official, beside the workbook (``kinerja laporan-iki``)."""
+    from xlwings_app.services.laporan_iki import laporan_iki
+
+    path = live.saved_path(book)
+    with _refusals():
+        dokumen = laporan_iki(path)
+    lines = [f"Dokumen Pengukuran Kinerja Individu dibuat: {len(dokumen)} dokumen di {path.parent}"]
+    lines += [f"- {d.pejabat}: {d.docx.name}" for d in dokumen]
+    live.alert(book, "\n".join(lines))
 
 
 def arsipkan(book: xw.Book) -> None:

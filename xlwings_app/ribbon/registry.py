@@ -18,6 +18,7 @@ HANDLERS: dict[str, str] = {
     "periksa_waktu_sop": "xlwings_app.ribbon.handlers_hitung:periksa_waktu_sop",
     "dokumen_pengukuran": "xlwings_app.ribbon.handlers_laporan:dokumen_pengukuran",
     "dokumen_pdf": "xlwings_app.ribbon.handlers_laporan:dokumen_pdf",
+    "dokumen_iki": "xlwings_app.ribbon.handlers_laporan:dokumen_iki",
     "arsipkan": "xlwings_app.ribbon.handlers_laporan:arsipkan",
     "petunjuk": "xlwings_app.ribbon.handlers_bantuan:petunjuk",
 }
@@ -32,6 +33,7 @@ LABELS: dict[str, str] = {
     "catat_waktu_langkah": "Catat Waktu Langkah",
     "dokumen_pengukuran": "Dokumen Pengukuran",
     "dokumen_pdf": "PDF",
+    "dokumen_iki": "Dokumen IKI",
     "arsipkan": "Arsipkan",
     "petunjuk": "Petunjuk",
 }
