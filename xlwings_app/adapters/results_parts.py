@@ -13,11 +13,14 @@ import io
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
+from operator import itemgetter
 from typing import Any
 from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.table import TableColumn
 
 from xlwings_app import layout as L
 from xlwings_app.adapters.results_sheets import _styled, write_hasil, write_rekap
@@ -30,10 +33,14 @@ STYLE_SHEET = "_gaya"
 def _span_styles(sheet: SheetValues) -> dict[tuple[int, int], tuple[str, ...]]:
     """Each cell's style names, in span order (as ``results_sheets.write_values`` applies them)."""
     styles: dict[tuple[int, int], tuple[str, ...]] = {}
+    get = styles.get
     for span in sheet.spans:
+        names = (span.style,)
+        cols = range(span.col, span.col + span.cols)
         for row in range(span.row, span.row + span.rows):
-            for col in range(span.col, span.col + span.cols):
-                styles[(row, col)] = (*styles.get((row, col), ()), span.style)
+            for col in cols:
+                key = (row, col)
+                styles[key] = get(key, ()) + names
     return styles
 
 
@@ -59,12 +66,12 @@ class SheetRows:
     styles: dict[tuple[int, int], tuple[str, ...]]
     xf_of: dict[tuple[str, ...], int]
 
-    @property
+    @cached_property
     def bounds(self) -> tuple[int, int]:
-        keys = [*self.sheet.cells, *self.styles]
-        if not keys:
-            return 1, 1
-        return max(r for r, _ in keys), max(c for _, c in keys)
+        keys = (self.sheet.cells, self.styles)
+        rows = max((max(map(itemgetter(0), k)) for k in keys if k), default=1)
+        cols = max((max(map(itemgetter(1), k)) for k in keys if k), default=1)
+        return rows, cols
 
     @property
     def dimension(self) -> str:
@@ -104,6 +111,8 @@ def build_parts(
     wb = Workbook()
     write_hasil(wb, [], unit, tahun)
     table = wb[lay.hasil_sheet].tables[lay.hasil_name]
+    # Named columns now: else saving reads the header through ws[ref], making every cell of the range.
+    table.tableColumns = [TableColumn(id=i, name=str(h)) for i, h in enumerate(lay.hasil_headers, start=1)]
     last = max(hasil.shape[0], HASIL_HEADER_ROW + 1)
     table.ref = f"A{HASIL_HEADER_ROW}:{get_column_letter(len(lay.hasil_headers))}{last}"
     if table.autoFilter is not None:
