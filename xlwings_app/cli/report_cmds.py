@@ -18,6 +18,13 @@ from xlwings_app.cli.common import parse_periode
 File = Annotated[Path, typer.Argument(help="Workbook Kinerja (.xlsx).", exists=True, dir_okay=False)]
 LAMPIRAN_HELP = "Berkas tambahan, mis. pindaian dokumen bertanda tangan (boleh berulang)."
 PERIODE_HELP = "TW1, TW2, TW3, TW4 atau TAHUNAN (s.d. triwulan tersebut)."
+PeriodeOpt = Annotated[
+    str | None, typer.Option("--periode", "-p", help=PERIODE_HELP + " Bawaan: periode aktif.")
+]
+PdfOpt = Annotated[bool, typer.Option("--pdf", help="Buat juga PDF (LibreOffice atau Microsoft Word).")]
+KeluarOpt = Annotated[
+    Path | None, typer.Option("--keluar", "-k", help="Folder hasil. Bawaan: folder workbook.")
+]
 
 
 def _refusals() -> tuple[type[Exception], ...]:
@@ -48,18 +55,12 @@ def _fail(exc: Exception) -> typer.Exit:
 
 def laporan_cmd(
     file: File,
-    periode: Annotated[
-        str | None, typer.Option("--periode", "-p", help=PERIODE_HELP + " Bawaan: periode aktif.")
-    ] = None,
+    periode: PeriodeOpt = None,
     template: Annotated[
         Path | None, typer.Option("--template", "-t", help="Template Word (.docx) sendiri.")
     ] = None,
-    pdf: Annotated[
-        bool, typer.Option("--pdf", help="Buat juga PDF (LibreOffice atau Microsoft Word).")
-    ] = False,
-    keluar: Annotated[
-        Path | None, typer.Option("--keluar", "-k", help="Folder hasil. Bawaan: folder workbook.")
-    ] = None,
+    pdf: PdfOpt = False,
+    keluar: KeluarOpt = None,
 ) -> None:
     """Buat Dokumen Pengukuran Kinerja (.docx, dan PDF dengan --pdf) dari isian workbook.
 
@@ -81,18 +82,12 @@ def laporan_cmd(
 
 def laporan_iki_cmd(
     file: File,
-    periode: Annotated[
-        str | None, typer.Option("--periode", "-p", help=PERIODE_HELP + " Bawaan: periode aktif.")
-    ] = None,
+    periode: PeriodeOpt = None,
     template: Annotated[
         Path | None, typer.Option("--template", "-t", help="Template Word (.docx) IKI sendiri.")
     ] = None,
-    pdf: Annotated[
-        bool, typer.Option("--pdf", help="Buat juga PDF (LibreOffice atau Microsoft Word).")
-    ] = False,
-    keluar: Annotated[
-        Path | None, typer.Option("--keluar", "-k", help="Folder hasil. Bawaan: folder workbook.")
-    ] = None,
+    pdf: PdfOpt = False,
+    keluar: KeluarOpt = None,
 ) -> None:
     """Buat Dokumen Pengukuran Kinerja Individu: satu dokumen per penanggung jawab IKI.
 
