@@ -20,9 +20,11 @@ from openpyxl.drawing.image import Image
 from PIL import Image as PILImage
 
 from xlwings_app.adapters.libreoffice import recalculate
+from xlwings_app.adapters.results_parts import HasilRows, SheetRows, _span_styles
+from xlwings_app.adapters.results_values import hasil_values
 from xlwings_app.adapters.workbook_builder import build_workbook
 from xlwings_app.domain.settings import Settings
-from xlwings_app.services.hitung import hitung, hitung_data, write_results
+from xlwings_app.services.hitung import hitung, hitung_data, results_parts, write_results
 from xlwings_app.services.workbook import load, update
 from xlwings_app.synthetic import SYNTHETIC_PROFIL, random_indicators
 
@@ -197,3 +199,16 @@ def test_a_master_without_rekap_is_rewritten_with_openpyxl(example_path: Path) -
     assert hitung(example_path).ditulis
     wb = load_workbook(example_path)
     assert "Rekap" in wb.sheetnames and wb["Hasil"]["A5"].value
+
+
+def test_hasil_made_in_slices_is_hasil_made_whole(master: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    result = hitung_data(load(master))
+    parts = results_parts(result)
+    hasil = parts.rows["Hasil"]
+    assert isinstance(hasil, HasilRows)
+    whole = hasil_values(result.semua_periode, hasil.unit, hasil.tahun)
+    xf_map = {i: i for i in set(hasil.xf_of.values())}
+    expected = "".join(SheetRows(whole, _span_styles(whole), hasil.xf_of).chunks(xf_map))
+    monkeypatch.setattr(HasilRows, "CHUNK", 7)
+    assert "".join(hasil.chunks(xf_map)) == expected
+    assert hasil.dimension == SheetRows(whole, _span_styles(whole), hasil.xf_of).dimension

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from operator import itemgetter
@@ -24,7 +24,9 @@ from openpyxl.worksheet.table import TableColumn
 
 from xlwings_app import layout as L
 from xlwings_app.adapters.results_sheets import _styled, write_hasil, write_rekap
-from xlwings_app.adapters.results_values import HASIL_HEADER_ROW, SheetValues
+from xlwings_app.adapters.results_values import HASIL_HEADER_ROW, SheetValues, hasil_values
+from xlwings_app.adapters.xlsx_patch import PatchUnsupported
+from xlwings_app.domain.measure import Hasil
 
 STYLE_SHEET = "_gaya"
 """The scratch sheet holding one cell per style combination (never copied into the master)."""
@@ -78,21 +80,60 @@ class SheetRows:
         rows, cols = self.bounds
         return f"A1:{get_column_letter(cols)}{rows}"
 
-    def chunks(self, xf_map: dict[int, int]) -> Iterator[str]:
-        """The ``<row>`` elements, a row at a time; ``xf_map``: scratch format id -> master's."""
+    def chunks(self, xf_map: dict[int, int], first: int = 1, offset: int = 0) -> Iterator[str]:
+        """The ``<row>`` elements from row ``first``, numbered ``offset`` lower down;
+        ``xf_map``: scratch format id -> master's."""
         rows, cols = self.bounds
         cells, styles = self.sheet.cells, self.styles
-        xf = {names: xf_map[i] for names, i in self.xf_of.items()}
+        try:
+            xf = {names: xf_map[self.xf_of[names]] for names in set(styles.values())}
+        except KeyError as exc:  # a style combination the scratch workbook did not register
+            raise PatchUnsupported(f"gaya sel tidak terdaftar: {exc}") from exc
         letters = [get_column_letter(c) for c in range(1, cols + 1)]
-        for r in range(1, rows + 1):
+        for r in range(first, rows + 1):
             parts = []
             for c in range(1, cols + 1):
                 key = (r, c)
                 names = styles.get(key)
                 if key in cells or names:
-                    parts.append(_cell_xml(f"{letters[c - 1]}{r}", cells.get(key), xf[names] if names else None))
+                    at = f"{letters[c - 1]}{r + offset}"
+                    parts.append(_cell_xml(at, cells.get(key), xf[names] if names else None))
             if parts:
-                yield f'<row r="{r}">{"".join(parts)}</row>'
+                yield f'<row r="{r + offset}">{"".join(parts)}</row>'
+
+
+@dataclass
+class HasilRows:
+    """Sheet Hasil's rows, made ``CHUNK`` results at a time (``hasil_values`` of each slice, rows
+    moved down): the rows of all results are never in memory at once. Exact because
+    ``hasil_values`` styles each result's row from its own values and the column only."""
+
+    results: Sequence[Hasil]
+    unit: str
+    tahun: int
+    xf_of: dict[tuple[str, ...], int]
+    CHUNK = 5000
+
+    @property
+    def bounds(self) -> tuple[int, int]:
+        return HASIL_HEADER_ROW + len(self.results), len(L.layout().hasil_headers)
+
+    @property
+    def dimension(self) -> str:
+        rows, cols = self.bounds
+        return f"A1:{get_column_letter(cols)}{rows}"
+
+    def sample(self) -> SheetValues:
+        """Title, header and one row per status: every style combination Hasil uses."""
+        one = {h.status: h for h in self.results}
+        return hasil_values(list(one.values()), self.unit, self.tahun)
+
+    def chunks(self, xf_map: dict[int, int]) -> Iterator[str]:
+        for start in range(0, max(len(self.results), 1), self.CHUNK):
+            sheet = hasil_values(self.results[start : start + self.CHUNK], self.unit, self.tahun)
+            part = SheetRows(sheet, _span_styles(sheet), self.xf_of)
+            first = 1 if start == 0 else HASIL_HEADER_ROW + 1
+            yield from part.chunks(xf_map, first, start)
 
 
 @dataclass
@@ -100,12 +141,10 @@ class ResultParts:
     """The scratch workbook (bytes) and the rows of each sheet it holds a template of."""
 
     scratch: bytes
-    rows: dict[str, SheetRows]
+    rows: dict[str, SheetRows | HasilRows]
 
 
-def build_parts(
-    hasil: SheetValues, rekap: SheetValues, unit: str, tahun: int, rekap_args: tuple[Any, ...]
-) -> ResultParts:
+def build_parts(results: Sequence[Hasil], rekap: SheetValues, unit: str, tahun: int, rekap_args: tuple[Any, ...]) -> ResultParts:
     """Build the scratch workbook: Hasil without rows (table ref set for all), Rekap whole."""
     lay = L.layout()
     wb = Workbook()
@@ -113,23 +152,22 @@ def build_parts(
     table = wb[lay.hasil_sheet].tables[lay.hasil_name]
     # Named columns now: else saving reads the header through ws[ref], making every cell of the range.
     table.tableColumns = [TableColumn(id=i, name=str(h)) for i, h in enumerate(lay.hasil_headers, start=1)]
-    last = max(hasil.shape[0], HASIL_HEADER_ROW + 1)
+    last = max(HASIL_HEADER_ROW + len(results), HASIL_HEADER_ROW + 1)
     table.ref = f"A{HASIL_HEADER_ROW}:{get_column_letter(len(lay.hasil_headers))}{last}"
     if table.autoFilter is not None:
         table.autoFilter.ref = table.ref
     write_rekap(wb, *rekap_args)
     gaya = wb.create_sheet(STYLE_SHEET)
-    rows: dict[str, SheetRows] = {}
     xf_of: dict[tuple[str, ...], int] = {}
-    for sheet in (hasil, rekap):
-        styles = _span_styles(sheet)
+    hasil = HasilRows(results, unit, tahun, xf_of)
+    rekap_rows = SheetRows(rekap, _span_styles(rekap), xf_of)
+    for styles in (_span_styles(hasil.sample()), rekap_rows.styles):
         for names in dict.fromkeys(styles.values()):
             if names not in xf_of:
                 cell = gaya.cell(len(xf_of) + 1, 1)
                 for name in names:
                     _styled(cell, name)
                 xf_of[names] = cell.style_id
-        rows[sheet.name] = SheetRows(sheet, styles, xf_of)
     buffer = io.BytesIO()
     wb.save(buffer)
-    return ResultParts(buffer.getvalue(), rows)
+    return ResultParts(buffer.getvalue(), {lay.hasil_sheet: hasil, rekap.name: rekap_rows})

@@ -1,7 +1,7 @@
 """Replace some worksheets of an .xlsx by copying every other zip part byte for byte.
 
 ``patch(src, dst, parts)`` writes ``dst``: the parts of ``src`` in their order, except the
-worksheets named in ``parts.rows`` (their XML is the scratch workbook's sheet around freshly
+worksheets named in ``rows`` (their XML is the scratch workbook's sheet around freshly
 streamed ``<sheetData>`` rows), their tables, drawings and charts (the old ones dropped, the
 scratch's added under free names), ``styles.xml`` (the scratch's cell formats appended, identical
 ones reused, so repeated runs do not grow it), ``[Content_Types].xml``, the workbook's rels (only
@@ -16,12 +16,11 @@ import io
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Protocol
 
 from lxml import etree
-
-from xlwings_app.adapters.results_parts import ResultParts, SheetRows
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -33,6 +32,18 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_
 
 class PatchUnsupported(Exception):
     """The workbook cannot be patched (a sheet to replace is missing): rewrite it whole."""
+
+
+class SheetXml(Protocol):
+    """A new sheet's cells: its last row and column, and its ``<row>`` elements as XML text."""
+
+    @property
+    def bounds(self) -> tuple[int, int]: ...
+
+    @property
+    def dimension(self) -> str: ...
+
+    def chunks(self, xf_map: dict[int, int]) -> Iterator[str]: ...
 
 
 def _xml(data: bytes) -> etree._Element:
@@ -208,13 +219,14 @@ def _workbook_xml(master: bytes, scratch: bytes, replaced: list[str], master_she
     return master if _key(root) == before else _bytes(root)
 
 
-def patch(src: Path, dst: Path, parts: ResultParts) -> None:
-    """Write ``dst``: ``src`` with the sheets of ``parts`` replaced (see the module docstring)."""
-    with zipfile.ZipFile(src) as z, zipfile.ZipFile(io.BytesIO(parts.scratch)) as s:
+def patch(src: Path, dst: Path, scratch: bytes, rows: Mapping[str, SheetXml]) -> None:
+    """Write ``dst``: ``src`` with the sheets named in ``rows`` replaced by the same sheets of the
+    ``scratch`` workbook, their ``<sheetData>`` streamed from ``rows`` (see the module docstring)."""
+    with zipfile.ZipFile(src) as z, zipfile.ZipFile(io.BytesIO(scratch)) as s:
         names = set(z.namelist())
         sheet_els, sheet_part = _sheet_parts(z, names)
         s_els, s_part = _sheet_parts(s, set(s.namelist()))
-        replaced = list(parts.rows)
+        replaced = list(rows)
         missing = [n for n in replaced if not sheet_part.get(n) or sheet_part[n] not in names]
         if missing:
             raise PatchUnsupported(f"sheet {', '.join(missing)} tidak ada")
@@ -264,7 +276,7 @@ def patch(src: Path, dst: Path, parts: ResultParts) -> None:
                 root.remove(rel)
             new_parts["xl/_rels/workbook.xml.rels"] = _bytes(root)
         new_parts["[Content_Types].xml"] = _content_types(z.read("[Content_Types].xml"), dropped, content)
-        templates = {sheet_part[n]: (s.read(s_part[n]).decode("utf-8"), parts.rows[n]) for n in replaced}
+        templates = {sheet_part[n]: (s.read(s_part[n]).decode("utf-8"), rows[n]) for n in replaced}
         order = [n for n in z.namelist() if n not in dropped or n in new_parts]
         order += [n for n in new_parts if n not in order]
         with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as out:
@@ -309,7 +321,7 @@ _DIMENSION = re.compile(r"<dimension ref=\"[^\"]*\"\s*/>")
 _SHEET_DATA = re.compile(r"<sheetData\s*/>|<sheetData>.*</sheetData>", re.S)
 
 
-def _write_sheet(out: zipfile.ZipFile, name: str, template: str, rows: SheetRows, xf_map: dict[int, int]) -> None:
+def _write_sheet(out: zipfile.ZipFile, name: str, template: str, rows: SheetXml, xf_map: dict[int, int]) -> None:
     template = _DIMENSION.sub(f'<dimension ref="{rows.dimension}"/>', template, count=1)
     match = _SHEET_DATA.search(template)
     if match is None:

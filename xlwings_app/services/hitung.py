@@ -108,9 +108,8 @@ def results_parts(result: Perhitungan) -> ResultParts:
     """Sheets Hasil and Rekap of ``result`` as zip parts (the fast writer of ``hitung``)."""
     profil = result.data.profil
     unit, tahun = (profil.unit, profil.tahun) if profil else ("", 0)
-    hasil, rekap = result_sheets(result)
     rekap_args = (result.periode, unit, tahun, result.per_jenis, result.per_sasaran, result.per_penanggung_jawab)
-    return build_parts(hasil, rekap, unit, tahun, rekap_args)
+    return build_parts(result.semua_periode, rekap_values(*rekap_args), unit, tahun, rekap_args)
 
 
 def write_results(wb: Workbook, result: Perhitungan) -> None:

@@ -62,9 +62,13 @@ def replace_sheets(
     ensure_writable(path)
     try:
         with writer_lock(path):
-            return save_atomically(path, lambda tmp: patch(path, tmp, parts()))
+            return save_atomically(path, lambda tmp: _patch(path, tmp, parts()))
     except PatchUnsupported:
         return update(path, fallback)
+
+
+def _patch(path: Path, tmp: Path, parts: ResultParts) -> None:
+    patch(path, tmp, parts.scratch, parts.rows)
 
 
 def create(path: Path, wb: Workbook, overwrite: bool = False) -> None:
