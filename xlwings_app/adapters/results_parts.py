@@ -46,18 +46,26 @@ def _span_styles(sheet: SheetValues) -> dict[tuple[int, int], tuple[str, ...]]:
     return styles
 
 
-def _cell_xml(ref: str, value: object, xf: int | None) -> str:
-    s = f' s="{xf}"' if xf else ""
+def _cell_xml(ref: str, value: object, s: str) -> str:
+    """One ``<c>`` element; ``s`` is its style attribute (`` s="N"``) or empty."""
+    kind = type(value)
+    if kind is str and value:
+        text = str(value)
+        if "&" in text or "<" in text or ">" in text:
+            text = escape(text)
+        space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
+        return f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{text}</t></is></c>'
     if value is None or value == "":  # as openpyxl: an empty text is an empty cell
         return f'<c r="{ref}"{s}/>'
+    if kind is int or (kind is float and math.isfinite(value)):  # type: ignore[arg-type]
+        return f'<c r="{ref}"{s}><v>{value:.16g}</v></c>'  # openpyxl's own precision
     if isinstance(value, bool):
         return f'<c r="{ref}"{s} t="b"><v>{int(value)}</v></c>'
-    if isinstance(value, int | float) and math.isfinite(value):
-        return f'<c r="{ref}"{s}><v>{value:.16g}</v></c>'  # openpyxl's own precision
-    if isinstance(value, str):
-        space = ' xml:space="preserve"' if value != value.strip() else ""
-        return f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{escape(value)}</t></is></c>'
     raise TypeError(f"Nilai sel {ref} tidak dapat ditulis: {value!r}")
+
+
+def _attr(xf: int) -> str:
+    return f' s="{xf}"' if xf else ""
 
 
 @dataclass
@@ -86,7 +94,7 @@ class SheetRows:
         rows, cols = self.bounds
         cells, styles = self.sheet.cells, self.styles
         try:
-            xf = {names: xf_map[self.xf_of[names]] for names in set(styles.values())}
+            xf = {names: _attr(xf_map[self.xf_of[names]]) for names in set(styles.values())}
         except KeyError as exc:  # a style combination the scratch workbook did not register
             raise PatchUnsupported(f"gaya sel tidak terdaftar: {exc}") from exc
         letters = [get_column_letter(c) for c in range(1, cols + 1)]
@@ -97,7 +105,7 @@ class SheetRows:
                 names = styles.get(key)
                 if key in cells or names:
                     at = f"{letters[c - 1]}{r + offset}"
-                    parts.append(_cell_xml(at, cells.get(key), xf[names] if names else None))
+                    parts.append(_cell_xml(at, cells.get(key), xf[names] if names else ""))
             if parts:
                 yield f'<row r="{r + offset}">{"".join(parts)}</row>'
 
@@ -123,17 +131,46 @@ class HasilRows:
         rows, cols = self.bounds
         return f"A1:{get_column_letter(cols)}{rows}"
 
+    def _representatives(self) -> list[Hasil]:
+        return list({h.status: h for h in self.results}.values())
+
     def sample(self) -> SheetValues:
         """Title, header and one row per status: every style combination Hasil uses."""
-        one = {h.status: h for h in self.results}
-        return hasil_values(list(one.values()), self.unit, self.tahun)
+        return hasil_values(self._representatives(), self.unit, self.tahun)
+
+    def _row_styles(self, xf_map: dict[int, int]) -> dict[object, list[str]]:
+        """Each status's style attribute per column (a data row's styles depend on nothing else)."""
+        styles = _span_styles(self.sample())
+        cols = self.bounds[1]
+        try:
+            return {
+                h.status: [
+                    _attr(xf_map[self.xf_of[names]]) if (names := styles.get((row, c))) else ""
+                    for c in range(1, cols + 1)
+                ]
+                for row, h in enumerate(self._representatives(), start=HASIL_HEADER_ROW + 1)
+            }
+        except KeyError as exc:
+            raise PatchUnsupported(f"gaya sel tidak terdaftar: {exc}") from exc
 
     def chunks(self, xf_map: dict[int, int]) -> Iterator[str]:
-        for start in range(0, max(len(self.results), 1), self.CHUNK):
-            sheet = hasil_values(self.results[start : start + self.CHUNK], self.unit, self.tahun)
-            part = SheetRows(sheet, _span_styles(sheet), self.xf_of)
-            first = 1 if start == 0 else HASIL_HEADER_ROW + 1
-            yield from part.chunks(xf_map, first, start)
+        head = hasil_values([], self.unit, self.tahun)
+        yield from SheetRows(head, _span_styles(head), self.xf_of).chunks(xf_map)
+        row_styles = self._row_styles(xf_map)
+        cols = self.bounds[1]
+        letters = [get_column_letter(c) for c in range(1, cols + 1)]
+        first = HASIL_HEADER_ROW + 1
+        for start in range(0, len(self.results), self.CHUNK):
+            part = self.results[start : start + self.CHUNK]
+            cells = hasil_values(part, self.unit, self.tahun).cells
+            for i, h in enumerate(part):
+                s, r, at = row_styles[h.status], first + i, first + start + i
+                xml = "".join(
+                    _cell_xml(f"{letters[c]}{at}", cells.get((r, c + 1)), s[c])
+                    for c in range(cols)
+                    if s[c] or (r, c + 1) in cells
+                )
+                yield f'<row r="{at}">{xml}</row>'
 
 
 @dataclass
