@@ -201,7 +201,7 @@ def test_a_master_without_rekap_is_rewritten_with_openpyxl(example_path: Path) -
     assert "Rekap" in wb.sheetnames and wb["Hasil"]["A5"].value
 
 
-def test_hasil_made_in_slices_is_hasil_made_whole(master: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_hasil_streamed_is_hasil_values_of_all_results(master: Path) -> None:
     result = hitung_data(load(master))
     parts = results_parts(result)
     hasil = parts.rows["Hasil"]
@@ -209,6 +209,5 @@ def test_hasil_made_in_slices_is_hasil_made_whole(master: Path, monkeypatch: pyt
     whole = hasil_values(result.semua_periode, hasil.unit, hasil.tahun)
     xf_map = {i: i for i in set(hasil.xf_of.values())}
     expected = "".join(SheetRows(whole, _span_styles(whole), hasil.xf_of).chunks(xf_map))
-    monkeypatch.setattr(HasilRows, "CHUNK", 7)
     assert "".join(hasil.chunks(xf_map)) == expected
     assert hasil.dimension == SheetRows(whole, _span_styles(whole), hasil.xf_of).dimension

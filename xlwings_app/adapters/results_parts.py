@@ -24,7 +24,13 @@ from openpyxl.worksheet.table import TableColumn
 
 from xlwings_app import layout as L
 from xlwings_app.adapters.results_sheets import _styled, write_hasil, write_rekap
-from xlwings_app.adapters.results_values import HASIL_HEADER_ROW, SheetValues, hasil_values
+from xlwings_app.adapters.results_values import (
+    HASIL_HEADER_ROW,
+    SheetValues,
+    excel_value,
+    hasil_row,
+    hasil_values,
+)
 from xlwings_app.adapters.xlsx_patch import PatchUnsupported
 from xlwings_app.domain.measure import Hasil
 
@@ -112,15 +118,15 @@ class SheetRows:
 
 @dataclass
 class HasilRows:
-    """Sheet Hasil's rows, made ``CHUNK`` results at a time (``hasil_values`` of each slice, rows
-    moved down): the rows of all results are never in memory at once. Exact because
-    ``hasil_values`` styles each result's row from its own values and the column only."""
+    """Sheet Hasil's rows, streamed: ``hasil_row`` of each result, styled from one template row per
+    status (made by ``hasil_values``), so the rows of all results are never in memory at once.
+    Exact because ``hasil_values`` styles a result's row from its status and the column only
+    (a test compares this with ``hasil_values`` of all results)."""
 
     results: Sequence[Hasil]
     unit: str
     tahun: int
     xf_of: dict[tuple[str, ...], int]
-    CHUNK = 5000
 
     @property
     def bounds(self) -> tuple[int, int]:
@@ -160,17 +166,13 @@ class HasilRows:
         cols = self.bounds[1]
         letters = [get_column_letter(c) for c in range(1, cols + 1)]
         first = HASIL_HEADER_ROW + 1
-        for start in range(0, len(self.results), self.CHUNK):
-            part = self.results[start : start + self.CHUNK]
-            cells = hasil_values(part, self.unit, self.tahun).cells
-            for i, h in enumerate(part):
-                s, r, at = row_styles[h.status], first + i, first + start + i
-                xml = "".join(
-                    _cell_xml(f"{letters[c]}{at}", cells.get((r, c + 1)), s[c])
-                    for c in range(cols)
-                    if s[c] or (r, c + 1) in cells
-                )
-                yield f'<row r="{at}">{xml}</row>'
+        for at, h in enumerate(self.results, start=first):
+            s = row_styles[h.status]
+            values = [excel_value(v) for v in hasil_row(h)]
+            xml = "".join(
+                _cell_xml(f"{letters[c]}{at}", value, s[c]) for c, value in enumerate(values)
+            )
+            yield f'<row r="{at}">{xml}</row>'
 
 
 @dataclass

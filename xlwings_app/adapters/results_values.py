@@ -87,6 +87,15 @@ class SheetValues:
         return [[self.cells.get((r, c)) for c in range(1, cols + 1)] for r in range(1, rows + 1)]
 
 
+def hasil_row(h: Hasil) -> tuple[object, ...]:
+    """The values of ``h``'s row in sheet Hasil, column A onwards (domain values, not yet cells)."""
+    ind = h.indicator
+    return (
+        ind.jenis.value, ind.kode, ind.nama, ind.satuan, h.periode.label, h.target, h.realisasi,
+        h.capaian, h.predikat, h.status.value, h.pesan, h.serapan, h.efisiensi,
+    )  # fmt: skip
+
+
 def hasil_values(results: Sequence[Hasil], unit: str, tahun: int) -> SheetValues:
     """Sheet Hasil: one row per indicator and period, under the header in row 4."""
     lay = L.layout()
@@ -100,13 +109,7 @@ def hasil_values(results: Sequence[Hasil], unit: str, tahun: int) -> SheetValues
     row = HASIL_HEADER_ROW
     for h in results:
         row += 1
-        ind = h.indicator
-        sheet.put(
-            row, 1,
-            (ind.jenis.value, ind.kode, ind.nama, ind.satuan, h.periode.label, h.target, h.realisasi,
-             h.capaian, h.predikat, h.status.value, h.pesan, h.serapan, h.efisiensi),
-            "box",
-        )  # fmt: skip
+        sheet.put(row, 1, hasil_row(h), "box")
         sheet.style(f"status:{h.status.value}", row, HASIL_STATUS_COLUMN)
     if row > HASIL_HEADER_ROW:
         count = row - HASIL_HEADER_ROW
