@@ -51,7 +51,7 @@ def _xml(data: bytes) -> etree._Element:
 
 
 def _bytes(root: etree._Element) -> bytes:
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
 def rels_name(part: str) -> str:
@@ -64,7 +64,7 @@ def _rels(z: zipfile.ZipFile, part: str, names: set[str]) -> list[tuple[etree._E
     name = rels_name(part)
     if name not in names:
         return []
-    out = []
+    out: list[tuple[etree._Element, str | None]] = []
     for rel in _xml(z.read(name)):
         target = rel.get("Target", "")
         if rel.get("TargetMode") == "External":
@@ -99,7 +99,7 @@ def _free(prefix: str, taken: set[str]) -> str:
 
 
 def _key(el: etree._Element) -> bytes:
-    return etree.tostring(el, method="c14n", exclusive=True)
+    return bytes(etree.tostring(el, method="c14n", exclusive=True))
 
 
 def _merge_styles(master: bytes, scratch: bytes) -> tuple[bytes, dict[int, int]]:
@@ -192,7 +192,7 @@ def _workbook_xml(master: bytes, scratch: bytes, replaced: list[str], master_she
             continue
         text = wanted.pop((dn.get("name", ""), local), None)
         if text is None:
-            names.remove(dn)  # type: ignore[union-attr]
+            names.remove(dn)
         elif dn.text != text:
             dn.text = text
     if wanted and names is None:
