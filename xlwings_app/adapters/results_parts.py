@@ -4,7 +4,8 @@ A small scratch workbook made by openpyxl gives everything around the cells, exa
 openpyxl writer (``results_sheets``) makes it: the sheet XML around ``<sheetData>`` (widths,
 frozen panes, print setup), the table ``TabelHasil``, Rekap's drawing and charts, the print titles
 and the cell formats (one per combination of span styles). The cells themselves are streamed as
-XML from ``SheetValues`` (text as inline strings), so Hasil never becomes openpyxl cells.
+XML (text as inline strings): Rekap from its ``SheetValues``, Hasil a result at a time from
+``hasil_row``, so Hasil's rows never become openpyxl cells nor sit in memory all at once.
 """
 
 from __future__ import annotations
