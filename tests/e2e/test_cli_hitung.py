@@ -190,3 +190,17 @@ def test_an_internal_error_exits_1_with_a_message_and_a_log(
     assert "Galat internal Kinerja" in output and "Traceback" not in output
     assert "ZeroDivisionError" in (tmp_path / "galat.log").read_text()
     assert example_path.read_bytes() == before
+
+
+def test_a_large_workbook_prints_the_summary_not_thousands_of_rows(tmp_path: Path) -> None:
+    from xlwings_app.adapters.workbook_builder import build_workbook
+    from xlwings_app.domain.settings import Settings
+    from xlwings_app.synthetic import SYNTHETIC_PROFIL, random_indicators
+
+    path = tmp_path / "besar.xlsx"
+    build_workbook(SYNTHETIC_PROFIL, random_indicators(80, 40), Settings(), spare_rows=0).save(path)
+    code, output = run("hitung", str(path))
+    assert code == 0, output
+    assert "120 indikator: rincian per indikator ada di sheet Hasil" in output
+    assert "IKU-00001" not in output
+    assert "IKU: 80 indikator" in output

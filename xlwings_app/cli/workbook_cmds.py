@@ -64,7 +64,27 @@ def _short(value: Decimal | None) -> str:
     return "-" if value is None else f"{number(value, 2)}"
 
 
+TABLE_LIMIT = 100
+"""Above this many indicators the terminal shows only the summary (a table of thousands of rows
+helps nobody and costs seconds); every row is in sheet Hasil and in ``--json``."""
+
+
 def _print_summary(result: Perhitungan) -> None:
+    if len(result.hasil) > TABLE_LIMIT:
+        console.print(
+            f"{len(result.hasil)} indikator: rincian per indikator ada di sheet Hasil (atau pakai --json)."
+        )
+    else:
+        _print_table(result)
+    for jenis, ringkasan in result.per_jenis.items():
+        counts = ", ".join(f"{k} {v}" for k, v in ringkasan.per_predikat.items())
+        mean = ringkasan.rata_rata_capaian if ringkasan.rata_rata_capaian is not None else "-"
+        console.print(
+            f"{jenis.value}: {ringkasan.jumlah_indikator} indikator, rata-rata capaian {mean}%; {counts}."
+        )
+
+
+def _print_table(result: Perhitungan) -> None:
     table = Table(title=f"Capaian {result.periode.label}", title_justify="left")
     for column in ("Kode", "Indikator", "Target", "Realisasi", "Capaian (%)", "Predikat", "Status"):
         table.add_column(column, overflow="fold")
@@ -79,12 +99,6 @@ def _print_summary(result: Perhitungan) -> None:
             h.status.value,
         )
     console.print(table)
-    for jenis, ringkasan in result.per_jenis.items():
-        counts = ", ".join(f"{k} {v}" for k, v in ringkasan.per_predikat.items())
-        mean = ringkasan.rata_rata_capaian if ringkasan.rata_rata_capaian is not None else "-"
-        console.print(
-            f"{jenis.value}: {ringkasan.jumlah_indikator} indikator, rata-rata capaian {mean}%; {counts}."
-        )
 
 
 def register(app: typer.Typer) -> None:
