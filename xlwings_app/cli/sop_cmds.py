@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
@@ -18,9 +18,10 @@ from xlwings_app.cli.common import (
     problems_json,
     translate_errors,
 )
-from xlwings_app.domain.sop.measure import StepRun
-from xlwings_app.domain.sop.presets import presets
-from xlwings_app.domain.sop.summary import PeriodSummary
+
+if TYPE_CHECKING:
+    from xlwings_app.domain.sop.measure import StepRun
+    from xlwings_app.domain.sop.summary import PeriodSummary
 
 PERIODE_HELP = "Periode, mis. TW1, TW2, TW3, TW4."
 
@@ -184,6 +185,8 @@ def register(app: typer.Typer) -> None:
 
         Contoh: kinerja sop daftar
         """
+        from xlwings_app.domain.sop.presets import presets
+
         for preset_id, sop in presets().items():
             unit = ", ".join(sop.unit[1:]) or ", ".join(sop.unit)
             console.print(f"{preset_id}: {sop.nama} ({unit}), {len(sop.steps)} langkah")
