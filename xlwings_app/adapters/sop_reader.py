@@ -16,7 +16,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from xlwings_app.adapters.sop_sheets import (
@@ -30,8 +29,7 @@ from xlwings_app.adapters.sop_sheets import (
     SHEET_SOP,
     SOP_IDENTITY_VALUE_COLUMN,
 )
-from xlwings_app.adapters.workbook_reader import OpenpyxlSource, SheetSource
-from xlwings_app.adapters.xlsx_guard import WorkbookError, check_xlsx
+from xlwings_app.adapters.workbook_reader import SheetSource, read_file
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.sop.calendar import WorkingCalendar
 from xlwings_app.domain.sop.calendar_rows import parse_calendar
@@ -70,19 +68,7 @@ class SopWorkbook:
 
 def read_sop_workbook(path: Path) -> SopWorkbook:
     """Read the SOP sheets of the workbook at ``path``; WorkbookError if it cannot be opened."""
-    check_xlsx(path)
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True, keep_links=False)
-    except Exception as exc:
-        raise WorkbookError(f"File {path.name} tidak dapat dibuka sebagai workbook Excel: {exc}") from exc
-    try:
-        return read_sop_source(OpenpyxlSource(wb), path)
-    except WorkbookError:
-        raise
-    except Exception as exc:
-        raise WorkbookError(f"File {path.name} tidak dapat dibaca: {type(exc).__name__}: {exc}") from exc
-    finally:
-        wb.close()
+    return read_file(path, read_sop_source)
 
 
 def read_sop_source(source: SheetSource, path: Path) -> SopWorkbook:

@@ -8,10 +8,10 @@ row, column and cell; nothing is written.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
@@ -429,10 +429,19 @@ def _read_pengaturan(source: SheetSource, data: WorkbookData) -> None:
 
 
 def read_workbook(path: Path) -> WorkbookData:
-    """Read every input of the workbook at ``path``; raise ``WorkbookError`` if it cannot be opened.
+    """Read every input of the workbook at ``path``; raise ``WorkbookError`` if it cannot be opened."""
+    return read_file(path, read_source)
 
-    Read with calamine when it can (fast); otherwise, or when calamine fails, with openpyxl, whose
-    errors are the messages the user sees.
+
+T = TypeVar("T")
+
+
+def read_file(path: Path, read: Callable[[SheetSource, Path], T]) -> T:
+    """Open the workbook file at ``path`` safely and hand it to ``read`` as a ``SheetSource``.
+
+    The file is checked first (``check_xlsx``). It is read with calamine when it can (fast);
+    otherwise, or when calamine fails, with openpyxl, whose errors are the messages the user sees.
+    Any failure becomes a ``WorkbookError`` naming the file.
     """
     check_xlsx(path)
     try:
@@ -441,7 +450,7 @@ def read_workbook(path: Path) -> WorkbookData:
         fast = None
     if fast is not None:
         try:
-            return read_source(fast, path)
+            return read(fast, path)
         except Exception:
             pass
         finally:
@@ -455,7 +464,7 @@ def read_workbook(path: Path) -> WorkbookData:
             f"File {path.name} ditolak: isinya tidak aman atau rusak ({type(exc).__name__})."
         ) from exc
     try:
-        return read_source(OpenpyxlSource(wb), path)
+        return read(OpenpyxlSource(wb), path)
     except WorkbookError:
         raise
     except Exception as exc:
