@@ -237,6 +237,18 @@ def lampiran_sop(lampiran: LampiranSop | None) -> dict[str, object] | str:
     }
 
 
+def dokumen_header(profil: Profil, dokumen: Dokumen, judul: str) -> dict[str, str]:
+    """The title block every Kinerja document prints: title, period, year, unit, kabupaten."""
+    return {
+        "judul": judul,
+        "periode": judul_periode(dokumen.periode, profil.tahun),
+        "periode_label": dokumen.periode.label,
+        "tahun": str(profil.tahun),
+        "unit": profil.unit,
+        "kabupaten": profil.kabupaten,
+    }
+
+
 def build_context(
     profil: Profil,
     settings: Settings,
@@ -247,14 +259,7 @@ def build_context(
     """The context of "Dokumen Pengukuran Kinerja" for ``results`` (one period's measurements)."""
     return {
         "kop": kop(profil),
-        "dokumen": {
-            "judul": JUDUL,
-            "periode": judul_periode(dokumen.periode, profil.tahun),
-            "periode_label": dokumen.periode.label,
-            "tahun": str(profil.tahun),
-            "unit": profil.unit,
-            "kabupaten": profil.kabupaten,
-        },
+        "dokumen": dokumen_header(profil, dokumen, JUDUL),
         "sasaran": _groups(results),
         "ringkasan": ringkasan(list(results), settings),
         "analisis": analisis(results),

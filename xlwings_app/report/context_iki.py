@@ -24,8 +24,8 @@ from xlwings_app.domain.settings import Settings
 from xlwings_app.report.context import (
     Dokumen,
     analisis,
+    dokumen_header,
     indicator_row,
-    judul_periode,
     kop,
     pejabat,
     ringkasan,
@@ -86,14 +86,7 @@ def build_iki_context(
     """The context for ``official``'s document; ``results`` are that official's IKI measured."""
     return {
         "kop": kop(profil),
-        "dokumen": {
-            "judul": JUDUL,
-            "periode": judul_periode(dokumen.periode, profil.tahun),
-            "periode_label": dokumen.periode.label,
-            "tahun": str(profil.tahun),
-            "unit": profil.unit,
-            "kabupaten": profil.kabupaten,
-        },
+        "dokumen": dokumen_header(profil, dokumen, JUDUL),
         "pejabat": {"jabatan": official, "nama": TITIK_NAMA, "pangkat": "", "nip": TITIK_NIP},
         "iku": _groups(results, {i.kode.strip(): i for i in iku}),
         "ringkasan": ringkasan(list(results), settings),
