@@ -46,7 +46,8 @@ class Distribusi:
         return not self.data.errors
 
 
-def _periode(data: WorkbookData, periode: Periode | None) -> Periode:
+def chosen_periode(data: WorkbookData, periode: Periode | None) -> Periode:
+    """``periode``, else the master's Periode aktif; ``WorkbookError`` when forms have no such period."""
     chosen = periode or data.settings.periode_aktif
     try:
         realisasi_key(chosen)
@@ -103,7 +104,7 @@ def formulir(path: Path, keluar: Path, periode: Periode | None = None, timpa: bo
     result = Distribusi(data, periode or data.settings.periode_aktif)
     if data.errors:
         return result
-    result.periode = _periode(data, periode)
+    result.periode = chosen_periode(data, periode)
     groups = by_penanggung_jawab(data.indicators)
     result.tanpa_penanggung_jawab = [i.kode for i in data.indicators if not i.penanggung_jawab]
     taken: set[str] = set()
@@ -133,7 +134,7 @@ def lembar_forms(
 
 def lembar_periode(data: WorkbookData, periode: Periode | None = None) -> Periode:
     """``periode`` or the Periode aktif; ``WorkbookError`` for a period forms cannot take."""
-    return _periode(data, periode)
+    return chosen_periode(data, periode)
 
 
 def lembar(path: Path, periode: Periode | None = None, timpa: bool = False) -> Distribusi:
@@ -142,7 +143,7 @@ def lembar(path: Path, periode: Periode | None = None, timpa: bool = False) -> D
     result = Distribusi(data, periode or data.settings.periode_aktif)
     if data.errors:
         return result
-    result.periode = _periode(data, periode)
+    result.periode = chosen_periode(data, periode)
     old, _ = read_forms(path, lembar=True)
     if old and not timpa:
         names = ", ".join(f.sheet for f in old)

@@ -27,7 +27,7 @@ from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.problems import Problem
 from xlwings_app.forms.consolidate import Konsolidasi, consolidate
 from xlwings_app.forms.filled import Change, FilledForm
-from xlwings_app.forms.spec import PeriodeError, realisasi_key
+from xlwings_app.services.formulir import chosen_periode
 from xlwings_app.services.workbook import WorkbookData, WorkbookError, load, update
 
 
@@ -97,16 +97,6 @@ def _apply(wb: Workbook, perubahan: Sequence[Perubahan], when: datetime) -> None
         if isinstance(cell.value, str):
             cell.data_type = "s"  # text typed into a form stays text in the master
     append_riwayat(wb, riwayat_entries(perubahan, when))
-
-
-def chosen_periode(data: WorkbookData, periode: Periode | None) -> Periode:
-    """``periode``, else the master's Periode aktif; ``WorkbookError`` when forms have no such period."""
-    chosen = periode or data.settings.periode_aktif
-    try:
-        realisasi_key(chosen)
-    except PeriodeError as exc:
-        raise WorkbookError(str(exc)) from None
-    return chosen
 
 
 def periksa_rekap(
