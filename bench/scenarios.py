@@ -16,12 +16,12 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
-from xlwings_app import layout as L
-from xlwings_app.adapters.safe_write import BACKUP_DIR
-from xlwings_app.adapters.workbook_builder import build_workbook, indicator_values
+from xlwings_app.adapters.openpyxl.builder import build_workbook, indicator_values
+from xlwings_app.adapters.xlsx.safe_write import BACKUP_DIR
 from xlwings_app.domain.indicator import Jenis, Periode
 from xlwings_app.domain.settings import Settings
-from xlwings_app.synthetic import PENANGGUNG_JAWAB, SYNTHETIC_PROFIL, random_indicators
+from xlwings_app.samples.synthetic import PENANGGUNG_JAWAB, SYNTHETIC_PROFIL, random_indicators
+from xlwings_app.sheets import layout as L
 
 VERSION = "1"
 """Bump when a generator changes: cached scenarios of another version are rebuilt."""
@@ -77,7 +77,7 @@ def _build_xl(path: Path, n_iku: int = 25_000, n_iki: int = 75_000) -> None:
 
 
 def _build_f(folder: Path) -> None:
-    from xlwings_app.forms.scenario import make_forms_scenario
+    from xlwings_app.samples.forms_scenario import make_forms_scenario
 
     make_forms_scenario(folder, n_forms=50, n_indicators=40)
 

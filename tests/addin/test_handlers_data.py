@@ -12,7 +12,7 @@ from openpyxl.utils import get_column_letter
 from typer.testing import CliRunner
 
 from tests.addin import remote_book
-from xlwings_app.adapters.sop_sheets import SHEET_LOG
+from xlwings_app.adapters.openpyxl.sop_sheets import SHEET_LOG
 from xlwings_app.cli import app
 from xlwings_app.domain.sop.stamp import log_columns, stamp_column
 from xlwings_app.ribbon import entry

@@ -13,11 +13,11 @@ from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
 from tests.addin import remote_book
-from xlwings_app.adapters.seal_sheet import HEADER_ROW
-from xlwings_app.adapters.workbook_reader import read_workbook
+from xlwings_app.adapters.openpyxl.segel import HEADER_ROW
+from xlwings_app.adapters.xlsx.reader import read_workbook
 from xlwings_app.cli import app
 from xlwings_app.domain.indicator import Jenis, Periode
-from xlwings_app.report.seal import SealRecord
+from xlwings_app.domain.seal import SealRecord
 from xlwings_app.ribbon import entry
 from xlwings_app.services.arsip import arsip
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from xlwings_app.forms.scenario import make_forms_scenario
+from xlwings_app.samples.forms_scenario import make_forms_scenario
 from xlwings_app.services.formulir import contoh
 from xlwings_app.services.rekap import rekap
 from xlwings_app.services.workbook import load

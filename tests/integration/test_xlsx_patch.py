@@ -19,14 +19,14 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.drawing.image import Image
 from PIL import Image as PILImage
 
-from xlwings_app.adapters.libreoffice import recalculate
-from xlwings_app.adapters.results_parts import HasilRows, SheetRows, _span_styles
-from xlwings_app.adapters.results_values import hasil_values
-from xlwings_app.adapters.workbook_builder import build_workbook
+from xlwings_app.adapters.documents.libreoffice import recalculate
+from xlwings_app.adapters.openpyxl.builder import build_workbook
+from xlwings_app.adapters.xlsx.results_parts import HasilRows, SheetRows, _span_styles
 from xlwings_app.domain.settings import Settings
+from xlwings_app.samples.synthetic import SYNTHETIC_PROFIL, random_indicators
 from xlwings_app.services.hitung import hitung, hitung_data, results_parts, write_results
 from xlwings_app.services.workbook import load, update
-from xlwings_app.synthetic import SYNTHETIC_PROFIL, random_indicators
+from xlwings_app.sheets.results import hasil_values
 
 REPLACED = ("Hasil", "Rekap")
 MAY_CHANGE = {"xl/styles.xml", "xl/workbook.xml", "[Content_Types].xml", "xl/_rels/workbook.xml.rels"}

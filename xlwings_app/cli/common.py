@@ -23,7 +23,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from xlwings_app.adapters.xlsx_guard import WorkbookError
+from xlwings_app.adapters.xlsx.guard import WorkbookError
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.problems import Problem
 

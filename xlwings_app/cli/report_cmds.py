@@ -29,16 +29,16 @@ KeluarOpt = Annotated[
 
 def _refusals() -> tuple[type[Exception], ...]:
     """What a document command turns into a message (evaluated only when something failed)."""
-    from xlwings_app.report.pdf import PdfFailed, PdfUnavailable
-    from xlwings_app.report.render import TemplateError
+    from xlwings_app.adapters.documents.docx import TemplateError
+    from xlwings_app.adapters.documents.pdf import PdfFailed, PdfUnavailable
     from xlwings_app.services.laporan import LaporanDitolak
 
     return (LaporanDitolak, TemplateError, PdfUnavailable, PdfFailed, OSError)
 
 
 def _fail(exc: Exception) -> typer.Exit:
-    from xlwings_app.report.pdf import PdfUnavailable
-    from xlwings_app.report.render import TemplateError
+    from xlwings_app.adapters.documents.docx import TemplateError
+    from xlwings_app.adapters.documents.pdf import PdfUnavailable
     from xlwings_app.services.laporan import LaporanDitolak
 
     if isinstance(exc, LaporanDitolak):

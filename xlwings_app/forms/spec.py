@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from xlwings_app import layout as L
 from xlwings_app.domain import capaian as capaian_rules
 from xlwings_app.domain import predikat as predikat_rules
 from xlwings_app.domain.aggregation import realisasi_expr, target_expr
 from xlwings_app.domain.expr import Expr, to_excel
 from xlwings_app.domain.indicator import Jenis, Periode
 from xlwings_app.domain.settings import Settings
+from xlwings_app.sheets import layout as L
 
 FORM_VERSI = "1"
 """Version of the form format itself; a form of another version is refused at rekap."""

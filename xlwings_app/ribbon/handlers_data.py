@@ -22,9 +22,9 @@ REPLACE_HINT = "Formulir yang ada tidak ditimpa: pindahkan atau hapus dulu bila 
 
 def catat_waktu_langkah(book: xw.Book, now: datetime | None = None) -> None:
     """Stamp the time into Mulai (if empty) else Selesai of the selected Log Langkah row."""
-    from xlwings_app.adapters.sop_sheets import DATETIME_FORMAT, SHEET_LOG
-    from xlwings_app.adapters.xlwings_book import sheet_rows
-    from xlwings_app.adapters.xlwings_protect import unprotected
+    from xlwings_app.adapters.openpyxl.sop_sheets import DATETIME_FORMAT, SHEET_LOG
+    from xlwings_app.adapters.xlwings.book import sheet_rows
+    from xlwings_app.adapters.xlwings.protect import unprotected
     from xlwings_app.domain.sop.log import LABELS
     from xlwings_app.domain.sop.stamp import is_blank_row, log_columns, stamp_column
 
@@ -55,7 +55,7 @@ def catat_waktu_langkah(book: xw.Book, now: datetime | None = None) -> None:
 
 def ekspor_formulir(book: xw.Book) -> None:
     """One form per penanggung jawab (``kinerja formulir``) into "Formulir <periode>" beside the workbook."""
-    from xlwings_app.adapters.xlsx_guard import WorkbookError
+    from xlwings_app.adapters.xlsx.guard import WorkbookError
     from xlwings_app.ribbon.messages import problem_list
     from xlwings_app.services.formulir import formulir
 
@@ -80,8 +80,8 @@ def impor_formulir(book: xw.Book) -> None:
     from datetime import datetime
     from pathlib import Path
 
-    from xlwings_app.adapters.xlsx_guard import WorkbookError
-    from xlwings_app.adapters.xlwings_rekap import apply_live
+    from xlwings_app.adapters.xlsx.guard import WorkbookError
+    from xlwings_app.adapters.xlwings.rekap import apply_live
     from xlwings_app.ribbon.messages import problem_list
     from xlwings_app.services.rekap import chosen_periode, collect, periksa_rekap, riwayat_entries
 
@@ -111,8 +111,8 @@ def impor_formulir(book: xw.Book) -> None:
 
 def buat_lembar_isian(book: xw.Book) -> None:
     """One form sheet per penanggung jawab in the open workbook (``kinerja lembar``), for the active period."""
-    from xlwings_app.adapters.xlsx_guard import WorkbookError
-    from xlwings_app.adapters.xlwings_forms import write_lembar_live
+    from xlwings_app.adapters.xlsx.guard import WorkbookError
+    from xlwings_app.adapters.xlwings.forms import write_lembar_live
     from xlwings_app.forms.spec import spec
     from xlwings_app.ribbon.messages import problems_message
     from xlwings_app.services.formulir import by_penanggung_jawab, lembar_forms, lembar_periode

@@ -47,10 +47,10 @@ def periksa_waktu_sop(book: xw.Book) -> None:
     """Measure the step log (``kinerja sop periksa``); write Hasil SOP only when nothing is wrong."""
     from pathlib import Path
 
-    from xlwings_app.adapters.sop_reader import read_sop_source
-    from xlwings_app.adapters.xlwings_book import XlwingsSource
-    from xlwings_app.adapters.xlwings_marks import mark_problems
-    from xlwings_app.adapters.xlwings_sop import write_hasil_sop_live
+    from xlwings_app.adapters.xlsx.sop_reader import read_sop_source
+    from xlwings_app.adapters.xlwings.book import XlwingsSource
+    from xlwings_app.adapters.xlwings.marks import mark_problems
+    from xlwings_app.adapters.xlwings.sop import write_hasil_sop_live
     from xlwings_app.ribbon.messages import problems_message
     from xlwings_app.services.sop import summary_lines, ukur
 

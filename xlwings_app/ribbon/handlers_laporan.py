@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 @contextmanager
 def _refusals() -> Iterator[None]:
     """The services' refusals as Indonesian messages."""
-    from xlwings_app.report.pdf import PdfFailed, PdfUnavailable
-    from xlwings_app.report.render import TemplateError
+    from xlwings_app.adapters.documents.docx import TemplateError
+    from xlwings_app.adapters.documents.pdf import PdfFailed, PdfUnavailable
     from xlwings_app.services.laporan import LaporanDitolak
 
     try:
@@ -75,7 +75,7 @@ def dokumen_iki(book: xw.Book) -> None:
 
 def arsipkan(book: xw.Book) -> None:
     """Seal the active period (``kinerja arsip``); the seal row goes into the open workbook."""
-    from xlwings_app.adapters.xlwings_seal import append_seal_live
+    from xlwings_app.adapters.xlwings.segel import append_seal_live
     from xlwings_app.services.arsip import arsip
 
     path = live.saved_path(book)

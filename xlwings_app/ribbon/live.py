@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from xlwings_app.ribbon.errors import PesanPengguna
 
 if TYPE_CHECKING:
-    from xlwings_app.adapters.workbook_reader import WorkbookData
+    from xlwings_app.adapters.xlsx.reader import WorkbookData
     from xlwings_app.services.hitung import Perhitungan
 
 TITLE = "Kinerja"
@@ -35,8 +35,8 @@ def alert(book: Any, message: str) -> None:
 
 def read_live(book: Any) -> WorkbookData:
     """Every input of the open workbook, checked like a file."""
-    from xlwings_app.adapters.workbook_reader import read_source
-    from xlwings_app.adapters.xlwings_book import XlwingsSource
+    from xlwings_app.adapters.xlsx.reader import read_source
+    from xlwings_app.adapters.xlwings.book import XlwingsSource
 
     return read_source(XlwingsSource(book), Path(book.fullname))
 
@@ -51,17 +51,17 @@ def input_cells(data: WorkbookData) -> dict[str, list[str]]:
 
 def mark(book: Any, data: WorkbookData) -> int:
     """Colour and annotate the problem cells of ``data`` in the open workbook."""
-    from xlwings_app.adapters.xlwings_marks import mark_problems
+    from xlwings_app.adapters.xlwings.marks import mark_problems
 
     return mark_problems(book, data.problems, input_cells(data))
 
 
 def write_results(book: Any, result: Perhitungan) -> None:
     """Sheets Hasil and Rekap into the open workbook, the cells ``kinerja hitung`` writes."""
-    from xlwings_app import layout as L
-    from xlwings_app.adapters.results_values import HASIL_HEADER_ROW
-    from xlwings_app.adapters.xlwings_book import replace_sheet, write_sheet
+    from xlwings_app.adapters.xlwings.book import replace_sheet, write_sheet
     from xlwings_app.services.hitung import result_sheets
+    from xlwings_app.sheets import layout as L
+    from xlwings_app.sheets.results import HASIL_HEADER_ROW
 
     hasil, rekap = result_sheets(result)
     sheet = replace_sheet(book, hasil.name, after=L.SHEET_PENGATURAN)
@@ -78,8 +78,8 @@ def _same_inputs(a: WorkbookData, b: WorkbookData) -> bool:
 
 def saved_path(book: Any) -> Path:
     """The workbook's file, once it is saved with the inputs on screen; else ``PesanPengguna``."""
-    from xlwings_app.adapters.workbook_reader import read_workbook
-    from xlwings_app.adapters.xlsx_guard import WorkbookError
+    from xlwings_app.adapters.xlsx.guard import WorkbookError
+    from xlwings_app.adapters.xlsx.reader import read_workbook
 
     path = Path(book.fullname)
     if not path.is_absolute() or not path.is_file():

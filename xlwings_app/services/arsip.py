@@ -16,12 +16,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from xlwings_app.adapters.documents.archive import build_archive, sha256_file
+from xlwings_app.adapters.documents.pdf import PdfUnavailable
 from xlwings_app.domain.indicator import Periode
-from xlwings_app.report.archive import build_archive, sha256_file
+from xlwings_app.domain.seal import SealRecord, seal_record
+from xlwings_app.domain.verification import indicator_fingerprint
 from xlwings_app.report.context import LampiranSop
-from xlwings_app.report.pdf import PdfUnavailable
-from xlwings_app.report.seal import SealRecord, seal_record
-from xlwings_app.report.verification import indicator_fingerprint
 from xlwings_app.services.laporan import (
     Laporan,
     SumberData,
@@ -115,7 +115,7 @@ def arsip(
 
 def record_in_file(path: Path, record: SealRecord) -> None:
     """Append ``record`` to sheet Segel of the workbook file at ``path``."""
-    from xlwings_app.adapters.seal_sheet import append_seal
+    from xlwings_app.adapters.openpyxl.segel import append_seal
     from xlwings_app.services.workbook import update
 
     update(path, lambda wb: append_seal(wb, record))

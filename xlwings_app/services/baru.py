@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from xlwings_app import example
-from xlwings_app.adapters.workbook_builder import build_workbook
+from xlwings_app.adapters.openpyxl.builder import build_workbook
+from xlwings_app.domain.formatting import persen
 from xlwings_app.domain.settings import Settings
 from xlwings_app.domain.sop.presets import DEFAULT_PRESET
-from xlwings_app.formatting import persen
+from xlwings_app.samples import example
 from xlwings_app.services import formulir
 from xlwings_app.services.hitung import hitung
 from xlwings_app.services.sop import contoh as sop_contoh
@@ -25,7 +25,7 @@ def baru(path: Path, overwrite: bool = False, sop: str = DEFAULT_PRESET, tahun: 
     The sheets SOP, Kalender (that year's cuti bersama filled in) and Log Langkah come from the
     preset; the user may edit them. ``tahun`` defaults to the current year.
     """
-    from xlwings_app.adapters.sop_sheets import add_sop_sheets
+    from xlwings_app.adapters.openpyxl.sop_sheets import add_sop_sheets
     from xlwings_app.domain.sop.presets import UnknownPreset, preset
 
     try:
@@ -64,7 +64,7 @@ def contoh(folder: Path) -> Iterator[str]:
 
 def _documents(path: Path, out_dir: Path) -> Iterator[str]:
     """The Pengukuran Kinerja document of the active period, as .docx and (with LibreOffice) PDF."""
-    from xlwings_app.report.pdf import PdfUnavailable
+    from xlwings_app.adapters.documents.pdf import PdfUnavailable
     from xlwings_app.services.laporan import laporan
 
     try:

@@ -17,14 +17,14 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from xlwings_app import layout as L
-from xlwings_app.adapters.form_builder import build_form, write_form_sheet, write_meta_sheet
-from xlwings_app.adapters.form_reader import read_forms
+from xlwings_app.adapters.openpyxl.form_builder import build_form, write_form_sheet, write_meta_sheet
+from xlwings_app.adapters.openpyxl.form_reader import read_forms
 from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.problems import Problem
 from xlwings_app.forms.meta import KIND, FormMeta, context_of, sealed
 from xlwings_app.forms.spec import FORM_VERSI, PeriodeError, realisasi_key, spec
 from xlwings_app.services.workbook import WorkbookData, WorkbookError, create, load, update
+from xlwings_app.sheets import layout as L
 
 
 @dataclass

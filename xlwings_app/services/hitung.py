@@ -12,14 +12,14 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from xlwings_app.adapters.results_parts import ResultParts, build_parts
-from xlwings_app.adapters.results_sheets import write_hasil, write_rekap
-from xlwings_app.adapters.results_values import SheetValues, hasil_values, rekap_values
+from xlwings_app.adapters.openpyxl.results import write_hasil, write_rekap
+from xlwings_app.adapters.xlsx.results_parts import ResultParts, build_parts
 from xlwings_app.domain.indicator import Jenis, Periode
 from xlwings_app.domain.measure import Hasil, measure_all
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.summary import Ringkasan, by_penanggung_jawab, by_sasaran, summarize
 from xlwings_app.services.workbook import WorkbookData, load, replace_sheets
+from xlwings_app.sheets.results import SheetValues, hasil_values, rekap_values
 
 
 @dataclass
@@ -76,7 +76,7 @@ def hitung_data(data: WorkbookData, periode: Periode | None = None) -> Perhitung
     if data.errors:
         return Perhitungan(data=data, periode=periode or data.settings.periode_aktif)
     if data.segel and data.profil is not None:
-        from xlwings_app.report.seal import check_seals
+        from xlwings_app.domain.seal import check_seals
 
         iku = [i for i in data.indicators if i.jenis is Jenis.IKU]
         found = check_seals(data.segel, data.profil, data.settings, iku)

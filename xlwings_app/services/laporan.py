@@ -20,18 +20,18 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
+from xlwings_app.adapters.documents.chart import Batang, draw_chart
+from xlwings_app.adapters.documents.docx import default_template, render
+from xlwings_app.adapters.documents.pdf import to_pdf
+from xlwings_app.adapters.documents.template_check import check_template
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
 from xlwings_app.domain.measure import measure_all
 from xlwings_app.domain.problems import Problem, errors
 from xlwings_app.domain.profil import Profil
+from xlwings_app.domain.seal import SealRecord, check_seals
 from xlwings_app.domain.settings import Settings
-from xlwings_app.report.chart import Batang, draw_chart
+from xlwings_app.domain.verification import verification_code
 from xlwings_app.report.context import Dokumen, LampiranSop, build_context, provided
-from xlwings_app.report.pdf import to_pdf
-from xlwings_app.report.render import default_template, render
-from xlwings_app.report.seal import SealRecord, check_seals
-from xlwings_app.report.template_check import check_template
-from xlwings_app.report.verification import verification_code
 
 
 class SumberData(Protocol):
@@ -129,8 +129,8 @@ def buat_laporan(
 
 def load_workbook(path: Path) -> SumberData:
     """The workbook's inputs (``adapters.workbook_reader``); an unreadable file is refused."""
-    from xlwings_app.adapters.workbook_reader import read_workbook
-    from xlwings_app.adapters.xlsx_guard import WorkbookError
+    from xlwings_app.adapters.xlsx.guard import WorkbookError
+    from xlwings_app.adapters.xlsx.reader import read_workbook
 
     try:
         return read_workbook(path)
@@ -143,8 +143,8 @@ def lampiran_sop(path: Path, periode: Periode) -> tuple[LampiranSop | None, list
 
     A log whose rows of the period have errors gives no annex and one warning saying why.
     """
-    from xlwings_app.adapters.sop_reader import read_sop_workbook
-    from xlwings_app.adapters.sop_sheets import SHEET_LOG
+    from xlwings_app.adapters.openpyxl.sop_sheets import SHEET_LOG
+    from xlwings_app.adapters.xlsx.sop_reader import read_sop_workbook
     from xlwings_app.domain.sop.log import normalize_periode
     from xlwings_app.services.sop import ukur
 

@@ -20,9 +20,9 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from xlwings_app.adapters.form_reader import form_files, read_forms
-from xlwings_app.adapters.riwayat_sheet import Entry, append_riwayat
-from xlwings_app.adapters.workbook_builder import excel_value
+from xlwings_app.adapters.openpyxl.builder import excel_value
+from xlwings_app.adapters.openpyxl.form_reader import form_files, read_forms
+from xlwings_app.adapters.openpyxl.riwayat import Entry, append_riwayat
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.problems import Problem
 from xlwings_app.forms.consolidate import Konsolidasi, consolidate

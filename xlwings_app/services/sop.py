@@ -16,10 +16,8 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from xlwings_app import example_sop
-from xlwings_app.adapters.sop_reader import SopWorkbook, read_sop_workbook
-from xlwings_app.adapters.sop_results import write_hasil_sop
-from xlwings_app.adapters.sop_sheets import (
+from xlwings_app.adapters.openpyxl.sop_results import write_hasil_sop
+from xlwings_app.adapters.openpyxl.sop_sheets import (
     LOG_HEADER_ROW,
     SHEET_KALENDER,
     SHEET_LOG,
@@ -28,11 +26,13 @@ from xlwings_app.adapters.sop_sheets import (
     write_log,
     write_log_rows,
 )
+from xlwings_app.adapters.xlsx.sop_reader import SopWorkbook, read_sop_workbook
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.sop.log import LogEntry, new_period_entries, normalize_periode
 from xlwings_app.domain.sop.model import Sop
 from xlwings_app.domain.sop.presets import UnknownPreset, preset
 from xlwings_app.domain.sop.summary import PeriodSummary, check_log, describe_minutes
+from xlwings_app.samples import example_sop
 from xlwings_app.services.workbook import update
 
 

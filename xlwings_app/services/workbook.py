@@ -13,17 +13,17 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
-from xlwings_app.adapters.charts import restore_charts
-from xlwings_app.adapters.results_parts import ResultParts
-from xlwings_app.adapters.safe_write import (
+from xlwings_app.adapters.openpyxl.charts import restore_charts
+from xlwings_app.adapters.xlsx.guard import WorkbookError, check_xlsx
+from xlwings_app.adapters.xlsx.patch import PatchUnsupported, patch
+from xlwings_app.adapters.xlsx.reader import WorkbookData, read_workbook
+from xlwings_app.adapters.xlsx.results_parts import ResultParts
+from xlwings_app.adapters.xlsx.safe_write import (
     ensure_not_open_in_excel,
     ensure_writable,
     save_atomically,
     writer_lock,
 )
-from xlwings_app.adapters.workbook_reader import WorkbookData, read_workbook
-from xlwings_app.adapters.xlsx_guard import WorkbookError, check_xlsx
-from xlwings_app.adapters.xlsx_patch import PatchUnsupported, patch
 
 __all__ = ["WorkbookData", "WorkbookError", "load", "update", "replace_sheets", "create"]
 
