@@ -22,11 +22,11 @@ REPLACE_HINT = "Formulir yang ada tidak ditimpa: pindahkan atau hapus dulu bila 
 
 def catat_waktu_langkah(book: xw.Book, now: datetime | None = None) -> None:
     """Stamp the time into Mulai (if empty) else Selesai of the selected Log Langkah row."""
-    from xlwings_app.adapters.openpyxl.sop_sheets import DATETIME_FORMAT, SHEET_LOG
     from xlwings_app.adapters.xlwings.book import sheet_rows
     from xlwings_app.adapters.xlwings.protect import unprotected
     from xlwings_app.domain.sop.log import LABELS
     from xlwings_app.domain.sop.stamp import is_blank_row, log_columns, stamp_column
+    from xlwings_app.sheets.sop_layout import DATETIME_FORMAT, SHEET_LOG
 
     selected = book.selection
     if selected is None or selected.sheet.name != SHEET_LOG or selected.shape[0] != 1:

@@ -61,14 +61,14 @@ def write_results(book: Any, result: Perhitungan) -> None:
     from xlwings_app.adapters.xlwings.book import replace_sheet, write_sheet
     from xlwings_app.services.hitung import result_sheets
     from xlwings_app.sheets import layout as L
-    from xlwings_app.sheets.results import HASIL_HEADER_ROW
 
     hasil, rekap = result_sheets(result)
     sheet = replace_sheet(book, hasil.name, after=L.SHEET_PENGATURAN)
     write_sheet(sheet, hasil)
-    rows, cols = max(hasil.shape[0], HASIL_HEADER_ROW + 1), len(L.layout().hasil_headers)
-    table = sheet.range((HASIL_HEADER_ROW, 1), (rows, cols))
-    sheet.tables.add(source=table, name=L.layout().hasil_name, table_style_name="TableStyleLight9")
+    lay = L.layout().hasil
+    rows, cols = max(hasil.shape[0], lay.header_row + 1), len(lay.headers)
+    table = sheet.range((lay.header_row, 1), (rows, cols))
+    sheet.tables.add(source=table, name=lay.name, table_style_name="TableStyleLight9")
     write_sheet(replace_sheet(book, rekap.name, after=hasil.name), rekap)
 
 

@@ -71,7 +71,7 @@ def hitung_data(data: WorkbookData, periode: Periode | None = None) -> Perhitung
     """Compute ``data`` already read (from a file or the live workbook); write nothing.
 
     With error problems nothing is computed. A sealed period whose data changed since sealing
-    adds a notice (``report.seal.check_seals``).
+    adds a notice (``domain.seal.check_seals``).
     """
     if data.errors:
         return Perhitungan(data=data, periode=periode or data.settings.periode_aktif)
@@ -97,19 +97,22 @@ def result_sheets(result: Perhitungan) -> tuple[SheetValues, SheetValues]:
     """The cells of sheets Hasil and Rekap for ``result`` (for any writer)."""
     profil = result.data.profil
     unit, tahun = (profil.unit, profil.tahun) if profil else ("", 0)
-    hasil = hasil_values(result.semua_periode, unit, tahun)
-    rekap = rekap_values(
+    return hasil_values(result.semua_periode, unit, tahun), _rekap_sheet(result)
+
+
+def _rekap_sheet(result: Perhitungan) -> SheetValues:
+    profil = result.data.profil
+    unit, tahun = (profil.unit, profil.tahun) if profil else ("", 0)
+    return rekap_values(
         result.periode, unit, tahun, result.per_jenis, result.per_sasaran, result.per_penanggung_jawab
     )
-    return hasil, rekap
 
 
 def results_parts(result: Perhitungan) -> ResultParts:
     """Sheets Hasil and Rekap of ``result`` as zip parts (the fast writer of ``hitung``)."""
     profil = result.data.profil
     unit, tahun = (profil.unit, profil.tahun) if profil else ("", 0)
-    rekap_args = (result.periode, unit, tahun, result.per_jenis, result.per_sasaran, result.per_penanggung_jawab)
-    return build_parts(result.semua_periode, rekap_values(*rekap_args), unit, tahun, rekap_args)
+    return build_parts(result.semua_periode, _rekap_sheet(result), unit, tahun)
 
 
 def write_results(wb: Workbook, result: Perhitungan) -> None:
@@ -117,6 +120,4 @@ def write_results(wb: Workbook, result: Perhitungan) -> None:
     profil = result.data.profil
     unit, tahun = (profil.unit, profil.tahun) if profil else ("", 0)
     write_hasil(wb, result.semua_periode, unit, tahun)
-    write_rekap(
-        wb, result.periode, unit, tahun, result.per_jenis, result.per_sasaran, result.per_penanggung_jawab
-    )
+    write_rekap(wb, _rekap_sheet(result))

@@ -143,10 +143,10 @@ def lampiran_sop(path: Path, periode: Periode) -> tuple[LampiranSop | None, list
 
     A log whose rows of the period have errors gives no annex and one warning saying why.
     """
-    from xlwings_app.adapters.openpyxl.sop_sheets import SHEET_LOG
     from xlwings_app.adapters.xlsx.sop_reader import read_sop_workbook
     from xlwings_app.domain.sop.log import normalize_periode
     from xlwings_app.services.sop import ukur
+    from xlwings_app.sheets.sop_layout import SHEET_LOG
 
     name = normalize_periode(periode.value)
     data = read_sop_workbook(path)

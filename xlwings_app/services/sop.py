@@ -17,15 +17,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from xlwings_app.adapters.openpyxl.sop_results import write_hasil_sop
-from xlwings_app.adapters.openpyxl.sop_sheets import (
-    LOG_HEADER_ROW,
-    SHEET_KALENDER,
-    SHEET_LOG,
-    SHEET_SOP,
-    add_sop_sheets,
-    write_log,
-    write_log_rows,
-)
+from xlwings_app.adapters.openpyxl.sop_sheets import add_sop_sheets, write_log, write_log_rows
 from xlwings_app.adapters.xlsx.sop_reader import SopWorkbook, read_sop_workbook
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.sop.log import LogEntry, new_period_entries, normalize_periode
@@ -34,6 +26,7 @@ from xlwings_app.domain.sop.presets import UnknownPreset, preset
 from xlwings_app.domain.sop.summary import PeriodSummary, check_log, describe_minutes
 from xlwings_app.samples import example_sop
 from xlwings_app.services.workbook import update
+from xlwings_app.sheets.sop_layout import LOG_HEADER_ROW, SHEET_KALENDER, SHEET_LOG, SHEET_SOP
 
 
 @dataclass

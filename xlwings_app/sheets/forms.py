@@ -18,7 +18,8 @@ from xlwings_app.domain.settings import Settings
 from xlwings_app.forms.checks import STATUS_CHOICES, STATUS_LABEL
 from xlwings_app.forms.meta import META_HEADERS, FormMeta, to_rows
 from xlwings_app.forms.spec import form_columns, row_formulas, spec
-from xlwings_app.sheets.results import Formula, SheetValues
+from xlwings_app.sheets import palette as P
+from xlwings_app.sheets.grid import Formula, SheetValues
 
 
 def instructions(periode: Periode) -> tuple[str, ...]:
@@ -43,10 +44,6 @@ def header_row(periode: Periode) -> int:
     return 2 + len(instructions(periode)) + 2
 
 
-INPUT_FILL = "FFF2CC"
-COMPUTED_FILL = "E7E6E6"
-
-
 def _letter(col: int) -> str:
     letters = ""
     while col:
@@ -67,7 +64,7 @@ def form_sheet_values(
     columns = form_columns(periode)
     top = header_row(periode)
     sheet.put(top - 1, 1, [STATUS_LABEL], "bold")  # "Status formulir": Draf/Final
-    sheet.put(top - 1, 2, [STATUS_CHOICES[0]], f"fill:{INPUT_FILL}")
+    sheet.put(top - 1, 2, [STATUS_CHOICES[0]], f"fill:{P.INPUT}")
     sheet.style("unlocked", top - 1, 2)
     sheet.style("box", top - 1, 2)
     sheet.put(top - 1, 3, ["← pilih Final bila semua isian sudah lengkap"], "subtitle")
@@ -80,12 +77,12 @@ def form_sheet_values(
         formulas = row_formulas(periode, settings, cells)
         for col, column in enumerate(columns, start=1):
             if column.role == "hitung":
-                sheet.put(r, col, [Formula(formulas[column.key])], f"fill:{COMPUTED_FILL}")
+                sheet.put(r, col, [Formula(formulas[column.key])], f"fill:{P.COMPUTED}")
             else:
                 value = values.get(column.key)
                 sheet.put(r, col, [None if value in ("", None) else value])
                 if column.is_input:
-                    sheet.style(f"fill:{INPUT_FILL}", r, col)
+                    sheet.style(f"fill:{P.INPUT}", r, col)
                 if column.is_input:
                     sheet.style("unlocked", r, col)
             sheet.style("box", r, col)

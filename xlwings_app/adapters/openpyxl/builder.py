@@ -343,7 +343,7 @@ def build_workbook(
         rows = [i for i in indicators if i.jenis is jenis]
         _write_table(wb, table, rows, unit, spare_rows)
     _write_pengaturan(wb, settings)
-    _write_placeholder(wb, L.layout().hasil_sheet, "Belum dihitung: tekan Hitung Capaian (kinerja hitung).")
+    _write_placeholder(wb, L.layout().hasil.sheet, "Belum dihitung: tekan Hitung Capaian (kinerja hitung).")
     _write_placeholder(wb, L.SHEET_REKAP, "Belum dihitung: tekan Hitung Capaian (kinerja hitung).")
     seal_sheet.write_empty(wb)
     wb.calculation.fullCalcOnLoad = True

@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from xlwings_app.adapters.openpyxl.results import write_values
+from xlwings_app.adapters.openpyxl.grid import write_values
 from xlwings_app.adapters.openpyxl.sheet_format import print_setup, protect
 from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.rows import MAX_TEXT

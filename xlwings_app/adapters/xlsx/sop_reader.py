@@ -18,17 +18,6 @@ from pathlib import Path
 
 from openpyxl.utils import get_column_letter
 
-from xlwings_app.adapters.openpyxl.sop_sheets import (
-    KALENDER_HEADER_ROW,
-    KALENDER_LIST_ROWS,
-    KALENDER_NATIONAL,
-    KALENDER_OFF_COLUMN,
-    KALENDER_WORK_COLUMN,
-    SHEET_KALENDER,
-    SHEET_LOG,
-    SHEET_SOP,
-    SOP_IDENTITY_VALUE_COLUMN,
-)
 from xlwings_app.adapters.xlsx.reader import SheetSource, read_file
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.sop.calendar import WorkingCalendar
@@ -39,6 +28,17 @@ from xlwings_app.domain.sop.presets import preset_ids
 from xlwings_app.domain.sop.sop_rows import IDENTITY, STEP_HEADERS, Cell, StepCells, parse_sop
 from xlwings_app.domain.sop.waktu import Unit, match_unit
 from xlwings_app.sheets.layout import SHEET_PROFIL, normalise_header
+from xlwings_app.sheets.sop_layout import (
+    KALENDER_HEADER_ROW,
+    KALENDER_LIST_ROWS,
+    KALENDER_NATIONAL,
+    KALENDER_OFF_COLUMN,
+    KALENDER_WORK_COLUMN,
+    SHEET_KALENDER,
+    SHEET_LOG,
+    SHEET_SOP,
+    SOP_IDENTITY_VALUE_COLUMN,
+)
 
 HEADER_SCAN_ROWS = 60
 MAX_ROWS = 20_000

@@ -4,7 +4,8 @@
 checks on it as on a file. Each sheet is read once (``used_range``), padded so that its rows start
 at row 1 and column A whatever corner the used range starts at, and numbers are given as openpyxl
 gives them (a whole number as ``int``: Excel hands every number over as a float).
-``write_sheet`` writes a ``results_values.SheetValues`` (values in one call, then its styles).
+``write_sheet`` writes a ``sheets.grid.SheetValues`` (values in one call, then its styles, colours
+from ``sheets.palette``).
 Works on the desktop engine (RunPython) and on xlwings' remote engine (the tests).
 """
 
@@ -13,17 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from xlwings_app.sheets.results import Formula, SheetValues
-
-HEADER_FILL = "#1F4E78"
-HEADER_FONT = "#FFFFFF"
-STATUS_FILLS = {
-    "Tercapai": "#C6EFCE",
-    "Tidak Tercapai": "#FFC7CE",
-    "Belum Diisi": "#FFEB9C",
-    "Tidak Dapat Dihitung": "#D9D9D9",
-}
-"""The colours of ``styles.STATUS_FILLS``, as xlwings takes them."""
+from xlwings_app.sheets import palette as P
+from xlwings_app.sheets.grid import Formula, SheetValues
 
 
 def _cell(value: object) -> object:
@@ -99,9 +91,9 @@ def write_sheet(sheet: Any, values: SheetValues) -> None:
         kind, _, arg = span.style.partition(":")
         rng = sheet.range(*_address(span.row, span.col, span.rows, span.cols))
         if kind == "header":
-            rng.color = HEADER_FILL
+            rng.color = P.xlwings(P.HEADER)
             rng.font.bold = True
-            rng.font.color = HEADER_FONT
+            rng.font.color = P.xlwings(P.HEADER_TEXT)
             rng.wrap_text = True
         elif kind in ("title", "bold"):
             rng.font.bold = True
@@ -114,9 +106,9 @@ def write_sheet(sheet: Any, values: SheetValues) -> None:
         elif kind == "format":
             rng.number_format = arg
         elif kind == "status":
-            status[(span.row, span.col)] = STATUS_FILLS[arg]
+            status[(span.row, span.col)] = P.xlwings(P.STATUS[arg])
         elif kind == "fill":
-            rng.color = f"#{arg}"
+            rng.color = P.xlwings(arg)
         elif kind == "width":
             rng.column_width = float(arg)
     if status:

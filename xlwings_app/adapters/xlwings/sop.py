@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from xlwings_app.adapters.openpyxl.sop_sheets import SHEET_HASIL, SHEET_LOG
 from xlwings_app.adapters.xlwings.book import replace_sheet, write_sheet
 from xlwings_app.domain.sop.summary import PeriodSummary
+from xlwings_app.sheets.sop_layout import SHEET_HASIL, SHEET_LOG
 from xlwings_app.sheets.sop_results import (
     CHART_COLUMN,
     RUN_HEADERS,
