@@ -20,15 +20,16 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from xlwings_app.adapters.openpyxl.builder import excel_value
 from xlwings_app.adapters.openpyxl.form_reader import form_files, read_forms
-from xlwings_app.adapters.openpyxl.riwayat import Entry, append_riwayat
+from xlwings_app.adapters.openpyxl.riwayat import append_riwayat
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.problems import Problem
 from xlwings_app.forms.consolidate import Konsolidasi, consolidate
 from xlwings_app.forms.filled import Change, FilledForm
 from xlwings_app.services.formulir import chosen_periode
 from xlwings_app.services.workbook import WorkbookData, WorkbookError, load, update
+from xlwings_app.sheets.grid import excel_value
+from xlwings_app.sheets.riwayat import Entry
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from xlwings_app.adapters.openpyxl.builder import indicator_values
 from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.settings import Settings
 from xlwings_app.forms.checks import STATUS_CHOICES, STATUS_LABEL
@@ -20,6 +19,7 @@ from xlwings_app.forms.meta import META_HEADERS, FormMeta, to_rows
 from xlwings_app.forms.spec import form_columns, row_formulas, spec
 from xlwings_app.sheets import palette as P
 from xlwings_app.sheets.grid import Formula, SheetValues
+from xlwings_app.sheets.indicator_rows import indicator_values
 
 
 def instructions(periode: Periode) -> tuple[str, ...]:

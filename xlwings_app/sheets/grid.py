@@ -60,12 +60,20 @@ class SheetValues:
         self.spans.append(Span(style, row, col, rows, cols))
 
     @property
+    def origin(self) -> tuple[int, int]:
+        """The top-left cell of the values (``(1, 1)`` for a sheet written from A1)."""
+        if not self.cells:
+            return 1, 1
+        return min(r for r, _ in self.cells), min(c for _, c in self.cells)
+
+    @property
     def shape(self) -> tuple[int, int]:
         if not self.cells:
             return 1, 1
         return max(r for r, _ in self.cells), max(c for _, c in self.cells)
 
-    def grid(self) -> list[list[object]]:
-        """Every value from A1, a rectangle; ``None`` where nothing is written."""
+    def grid(self, origin: tuple[int, int] = (1, 1)) -> list[list[object]]:
+        """Every value from ``origin`` (default A1), a rectangle; ``None`` where nothing is written."""
         rows, cols = self.shape
-        return [[self.cells.get((r, c)) for c in range(1, cols + 1)] for r in range(1, rows + 1)]
+        top, left = origin
+        return [[self.cells.get((r, c)) for c in range(left, cols + 1)] for r in range(top, rows + 1)]

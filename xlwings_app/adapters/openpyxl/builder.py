@@ -8,7 +8,6 @@ computed cells grey and locked (sheet protection without a password, against acc
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter, quote_sheetname
@@ -25,6 +24,8 @@ from xlwings_app.adapters.openpyxl.sheet_format import title as _title
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
 from xlwings_app.domain.settings import Settings, VarianNegatif
 from xlwings_app.sheets import layout as L
+from xlwings_app.sheets.grid import excel_value
+from xlwings_app.sheets.indicator_rows import indicator_values
 from xlwings_app.sheets.live_formulas import (
     NAME_DAFTAR_PJ,
     NAME_PERIODE_INDEX,
@@ -36,39 +37,6 @@ from xlwings_app.sheets.live_formulas import (
 
 SPARE_ROWS = 30
 """Empty, formatted rows below the data, so a Kasi can add indicators without unprotecting."""
-
-
-def excel_value(value: object) -> object:
-    """A domain value as a cell value (Decimal becomes int or float)."""
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    return value
-
-
-def indicator_values(indicator: Indicator) -> dict[str, object]:
-    """The input cells of an indicator's row, by column key."""
-    values: dict[str, object] = {
-        "kode": indicator.kode,
-        "induk": indicator.induk or "",
-        "sasaran": indicator.sasaran,
-        "nama": indicator.nama,
-        "satuan": indicator.satuan,
-        "polaritas": indicator.polaritas.value,
-        "agregasi": indicator.agregasi.value,
-        "target_tahunan": indicator.target_tahunan,
-        "batas_bawah": indicator.batas_bawah,
-        "batas_atas": indicator.batas_atas,
-        "penanggung_jawab": indicator.penanggung_jawab,
-        "pagu": indicator.pagu,
-        "realisasi_anggaran": indicator.realisasi_anggaran,
-        "permasalahan": indicator.permasalahan,
-        "rencana_aksi": indicator.rencana_aksi,
-        "keterangan": indicator.keterangan,
-    }
-    for i in range(4):
-        values[f"t{i + 1}"] = indicator.target_tw[i]
-        values[f"r{i + 1}"] = indicator.realisasi_tw[i]
-    return {k: excel_value(v) for k, v in values.items()}
 
 
 LINE_HEIGHT = 15.0

@@ -18,7 +18,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
-from xlwings_app.adapters.openpyxl.segel import read_seals
 from xlwings_app.adapters.xlsx.calamine import CalamineSource
 from xlwings_app.adapters.xlsx.guard import WorkbookError, check_xlsx
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
@@ -27,11 +26,11 @@ from xlwings_app.domain.predikat import check_scale
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.profil import Pejabat, Profil, nip_problem
 from xlwings_app.domain.rows import RawRow, is_blank_row, parse_indicator, text_of
-from xlwings_app.domain.seal import SHEET as SEAL_SHEET
 from xlwings_app.domain.seal import SealRecord
 from xlwings_app.domain.settings import DEFAULT_SCALE, Band, Scale, Settings, VarianNegatif
 from xlwings_app.domain.validation import check_indicators
 from xlwings_app.sheets import layout as L
+from xlwings_app.sheets.segel import read_seals
 
 HEADER_SCAN_ROWS = 12
 MAX_ROWS = 200_000
@@ -480,8 +479,8 @@ def read_source(source: SheetSource, path: Path) -> WorkbookData:
     _read_pengaturan(source, data)
     for table in L.layout().tables.values():
         _read_table(source, table, data)
-    if SEAL_SHEET in source.sheetnames:
-        data.segel, seal_problems = read_seals([tuple(row) for _, row in _rows(source, SEAL_SHEET)])
+    if L.SHEET_SEGEL in source.sheetnames:
+        data.segel, seal_problems = read_seals([tuple(row) for _, row in _rows(source, L.SHEET_SEGEL)])
         data.problems.extend(seal_problems)
     data.problems.extend(check_indicators(data.indicators, data.cells, data.settings.daftar_penanggung_jawab))
     data.problems = [p.in_file(path.name) for p in data.problems]

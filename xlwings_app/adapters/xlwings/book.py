@@ -84,8 +84,10 @@ def as_text(value: object) -> object:
 def write_sheet(sheet: Any, values: SheetValues) -> None:
     """Write ``values`` into ``sheet`` (values in one call; fonts, fills and number formats).
 
-    Text is written as text (``as_text``)."""
-    sheet.range("A1").value = [[as_text(v) for v in row] for row in values.grid()]
+    The values are written from their top-left cell (A1 for a whole sheet, a row's first cell
+    for an appended row); text is written as text (``as_text``)."""
+    origin = values.origin
+    sheet.range(origin).value = [[as_text(v) for v in row] for row in values.grid(origin)]
     status: dict[tuple[int, int], str] = {}
     for span in values.spans:
         kind, _, arg = span.style.partition(":")
@@ -111,6 +113,7 @@ def write_sheet(sheet: Any, values: SheetValues) -> None:
             rng.color = P.xlwings(arg)
         elif kind == "width":
             rng.column_width = float(arg)
+        # box, merge, height, unlocked: a file's only (borders, merges and row heights stay Excel's)
     if status:
         rows = [r for r, _ in status]
         col = next(iter(status))[1]
