@@ -2,7 +2,7 @@
 
 A summary row per period, the Table ``TabelHasilSOP`` with one row per run of a step (status cells
 coloured), and a Gantt-style bar chart of one period drawn from hidden helper columns, so
-``charts.restore_charts`` can redraw it after any load-and-save. The cells and their styles are
+``adapters.openpyxl.charts.restore_charts`` can redraw it after any load-and-save. The cells and their styles are
 ``sheets.sop_results.hasil_sop_values`` (written by ``grid.write_values``); this module adds what
 only a file has: the Table, the widths, the run rows' heights, the chart and the print setup.
 """
