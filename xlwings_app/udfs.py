@@ -100,7 +100,7 @@ def _moment(value: Cell, name: str) -> datetime | date:
     if isinstance(value, datetime | date):
         moment = value
     elif isinstance(value, int | float) and not isinstance(value, bool):
-        moment = xw.to_datetime(value)
+        moment = xw.to_datetime(value)  # type: ignore[no-untyped-call]
     elif isinstance(value, str) and value.strip():
         try:
             moment = datetime.fromisoformat(value.strip())

@@ -40,7 +40,10 @@ def catat_waktu_langkah(book: xw.Book, now: datetime | None = None) -> None:
     values = rows[row - 1] if row <= len(rows) else []
     if row <= header or is_blank_row(values, cols):
         raise PesanPengguna(f"Baris {row} bukan baris langkah: pilih baris yang berisi Periode dan Langkah.")
-    cell = lambda key: values[cols[key]] if cols[key] < len(values) else None  # noqa: E731
+
+    def cell(key: str) -> object:
+        return values[cols[key]] if cols[key] < len(values) else None
+
     kolom = stamp_column(cell("mulai"), cell("selesai"))
     if kolom is None:
         raise PesanPengguna(f"Mulai dan Selesai baris {row} sudah terisi; ubah langsung di sel bila keliru.")
@@ -83,7 +86,8 @@ def impor_formulir(book: xw.Book) -> None:
     from xlwings_app.adapters.xlsx.guard import WorkbookError
     from xlwings_app.adapters.xlwings.rekap import apply_live
     from xlwings_app.ribbon.messages import problem_list
-    from xlwings_app.services.rekap import chosen_periode, collect, periksa_rekap, riwayat_entries
+    from xlwings_app.services.formulir import chosen_periode
+    from xlwings_app.services.rekap import collect, periksa_rekap, riwayat_entries
 
     path = Path(book.fullname)
     if not path.is_absolute():

@@ -100,7 +100,7 @@ def arsip(
     periode: Periode,
     out_dir: Path | None = None,
     lampiran: Sequence[Path] = (),
-    catat: Callable[[SealRecord], None] | None = None,
+    catat: Callable[[SealRecord], object] | None = None,
 ) -> Arsip:
     """``buat_arsip`` on the workbook at ``path`` (archive beside it by default), then record the
     seal: by ``catat`` when given (the ribbon writes it into the open workbook), else in the file's

@@ -19,7 +19,8 @@ from xlwings_app.domain.measure import Hasil, measure_all
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.summary import Ringkasan, by_penanggung_jawab, by_sasaran, summarize
 from xlwings_app.services.workbook import WorkbookData, load, replace_sheets
-from xlwings_app.sheets.results import SheetValues, hasil_values, rekap_values
+from xlwings_app.sheets.grid import SheetValues
+from xlwings_app.sheets.results import hasil_values, rekap_values
 
 
 @dataclass

@@ -86,7 +86,7 @@ def mulai(path: Path, periode: str, preset_id: str | None = None, tahun: int | N
                     file=path.name, tingkat="catatan")
         )  # fmt: skip
     result.problems = data.problems
-    rows_of_period = [e.baris for e in data.entries if e.periode == name]
+    rows_of_period = [e.baris for e in data.entries if e.periode == name and e.baris is not None]
     if rows_of_period:
         result.problems.append(
             Problem(

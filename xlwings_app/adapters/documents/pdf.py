@@ -47,7 +47,7 @@ def convert_with_libreoffice(docx: Path, out_dir: Path, timeout: float = TIMEOUT
 
 def convert_with_word(docx: Path, out_dir: Path) -> Path:  # pragma: no cover - Windows only
     """Convert with Microsoft Word through COM (Windows, pywin32)."""
-    import win32com.client  # type: ignore[import-not-found]
+    import win32com.client
 
     out_dir.mkdir(parents=True, exist_ok=True)
     target = (out_dir / f"{docx.stem}.pdf").resolve()
@@ -68,7 +68,7 @@ def _word_available() -> bool:
     if sys.platform != "win32":
         return False
     try:
-        import win32com.client  # type: ignore[import-not-found]  # noqa: F401
+        import win32com.client  # noqa: F401
     except ImportError:
         return False
     return True
