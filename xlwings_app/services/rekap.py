@@ -7,7 +7,7 @@ byte-identical. Written: the period's Realisasi TW column and Permasalahan, Renc
 Keterangan of the IKU/IKI rows, located by kode; text stays text. Each change is appended to sheet
 Riwayat. With no change the master is not rewritten at all. ``periksa_rekap`` is the check on
 data read from a file or the live workbook; the ribbon's Impor Formulir applies its changes to the
-open workbook instead (``adapters.xlwings_rekap``).
+open workbook instead (``adapters.xlwings.rekap``).
 """
 
 from __future__ import annotations

@@ -54,7 +54,7 @@ def replace_sheets(
     path: Path, parts: Callable[[], ResultParts], fallback: Callable[[Workbook], None]
 ) -> Path | None:
     """Replace the sheets ``parts()`` builds, copying every other part of the file byte for byte
-    (``adapters.xlsx_patch``; never loads the workbook), under the same lock, checks and atomic
+    (``adapters.xlsx.patch``; never loads the workbook), under the same lock, checks and atomic
     save as ``update``. A workbook lacking one of those sheets is rewritten by ``update(fallback)``.
     """
     check_xlsx(path)

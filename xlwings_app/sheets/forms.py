@@ -1,10 +1,10 @@
 """What a lembar isian (form sheet) and the form metadata hold, as values: for the live writer.
 
-``form_sheet_values`` gives the cells ``form_builder.write_form_sheet`` writes (title,
+``form_sheet_values`` gives the cells ``adapters.openpyxl.form_builder.write_form_sheet`` writes (title,
 instructions, the Status formulir cell, headers, one row per indicator with the live formulas as ``Formula``) and the
 styles as spans: yellow input cells, grey computed cells, header, wrap, number formats, column
 widths. ``meta_sheet_values`` gives the metadata rows, all text. The ribbon's Buat Lembar Isian
-writes them into the open workbook (``xlwings_forms``); tests/addin checks they equal what
+writes them into the open workbook (``adapters.xlwings.forms``); tests/addin checks they equal what
 ``kinerja lembar`` writes. The row values come from the same helpers the openpyxl builder uses.
 """
 

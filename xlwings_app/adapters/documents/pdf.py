@@ -1,7 +1,7 @@
 """Convert a .docx to PDF: LibreOffice headless, else Word through COM on Windows.
 
 Rules:
-- LibreOffice runs through ``adapters.libreoffice`` (its own throw-away profile per call, so
+- LibreOffice runs through ``adapters.documents.libreoffice`` (its own throw-away profile per call, so
   conversions run side by side; stopped after ``timeout`` seconds); soffice exits 0 even when it
   failed, so success means the PDF exists and starts with ``%PDF``;
 - without LibreOffice, on Windows, Microsoft Word is driven through COM (pywin32) when importable;
@@ -35,7 +35,7 @@ def _is_pdf(path: Path) -> bool:
 
 
 def convert_with_libreoffice(docx: Path, out_dir: Path, timeout: float = TIMEOUT) -> Path:
-    """Convert with LibreOffice headless (``adapters.libreoffice``); return the PDF's path."""
+    """Convert with LibreOffice headless (``adapters.documents.libreoffice``); return the PDF's path."""
     try:
         target = libreoffice.convert(docx, "pdf", out_dir, timeout)
     except libreoffice.LibreOfficeError as exc:

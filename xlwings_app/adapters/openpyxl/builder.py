@@ -16,7 +16,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableFormula, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
-from xlwings_app.adapters.openpyxl import segel as seal_sheet
+from xlwings_app.adapters.openpyxl import segel
 from xlwings_app.adapters.openpyxl import styles as S
 from xlwings_app.adapters.openpyxl.sheet_format import print_setup as _print_setup
 from xlwings_app.adapters.openpyxl.sheet_format import protect as _protect
@@ -313,6 +313,6 @@ def build_workbook(
     _write_pengaturan(wb, settings)
     _write_placeholder(wb, L.layout().hasil.sheet, "Belum dihitung: tekan Hitung Capaian (kinerja hitung).")
     _write_placeholder(wb, L.SHEET_REKAP, "Belum dihitung: tekan Hitung Capaian (kinerja hitung).")
-    seal_sheet.write_empty(wb)
+    segel.write_empty(wb)
     wb.calculation.fullCalcOnLoad = True
     return wb

@@ -61,7 +61,7 @@ def write_form_sheet(
 ) -> Worksheet:
     """Add the form sheet ``meta.sheet`` for ``indicators`` (in that order) to ``wb``.
 
-    The cells and their looks are ``form_values.form_sheet_values`` (the ribbon writes the same
+    The cells and their looks are ``sheets.forms.form_sheet_values`` (the ribbon writes the same
     values into the open workbook); this adds what only a file can carry: validations, frozen
     panes, print setup and sheet protection.
     """

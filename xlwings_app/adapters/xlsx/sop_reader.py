@@ -1,7 +1,7 @@
 """Read sheets SOP, Kalender and Log Langkah (read only; nothing is written).
 
 ``read_sop_workbook(path)`` opens a file with openpyxl; ``read_sop_source(source, path)`` reads any
-``workbook_reader.SheetSource`` (the file, or the live workbook through ``XlwingsSource``), so
+``adapters.xlsx.reader.SheetSource`` (the file, or the live workbook through ``XlwingsSource``), so
 the CLI and the ribbon run the same checks.
 
 Headers are found by text (case and spacing ignored, as the workbook reader does), so a user may

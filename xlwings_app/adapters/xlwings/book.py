@@ -35,7 +35,7 @@ def sheet_rows(sheet: Any) -> list[list[object]]:
 
 
 class XlwingsSource:
-    """The open workbook as a ``workbook_reader.SheetSource``; each sheet is read at most once."""
+    """The open workbook as a ``adapters.xlsx.reader.SheetSource``; each sheet is read at most once."""
 
     def __init__(self, book: Any) -> None:
         self._book = book
