@@ -53,7 +53,7 @@ def predikat(capaian: Decimal | None, scale: Scale) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def check_scale(scale: Scale, sheet: str = "Pengaturan") -> list[Problem]:
+def check_scale(scale: Scale, sheet: str) -> list[Problem]:
     """A scale needs bands ascending by lower bound, the lowest at 0, and distinct labels."""
     problems: list[Problem] = []
     bounds = scale.bounds

@@ -183,7 +183,9 @@ def _read_sop(rows: list[tuple[int, Row]], data: SopWorkbook) -> None:
         cells = {t: Cell(_at(row, c), f"{get_column_letter(c + 1)}{index}") for t, c in columns.items()}
         marks = {n: Cell(_at(row, c), f"{get_column_letter(c + 1)}{index}") for c, n in pelaksana}
         steps.append(StepCells(index, cells, marks))
-    sop, problems = parse_sop(identity, [n for _, n in pelaksana], steps, default_unit=default_unit)
+    sop, problems = parse_sop(
+        identity, [n for _, n in pelaksana], steps, sheet=SHEET_SOP, default_unit=default_unit
+    )
     data.sop = sop
     data.problems.extend(problems)
 
