@@ -116,3 +116,15 @@ def test_the_architecture_page_names_existing_modules() -> None:
         elif not resolves(f"{path.replace('/', '.')}{suffix}"):
             missing.add(path + suffix)
     assert missing == set()
+
+
+def test_every_cited_section_of_the_domain_page_exists() -> None:
+    page = (ROOT / "docs" / "domain.md").read_text(encoding="utf-8")
+    headings = set(re.findall(r"^## (.+)$", page, re.M))
+    cited = {
+        " ".join(m.group(1).split())
+        for _, text in docstrings()
+        for m in re.finditer(r'docs/domain\.md,\s+"([^"]+)"', text)
+    }
+    assert {"Capaian formulas", "Predikat scale", "Budget efficiency"} <= cited
+    assert cited - headings == set()

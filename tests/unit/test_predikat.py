@@ -1,4 +1,4 @@
-"""Predikat scale (DOMAIN.md, "Predikat scale"): default Permendagri 86/2017, custom scales, checks."""
+"""Predikat scale (docs/domain.md, "Predikat scale"): default Permendagri 86/2017, custom scales, checks."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Predikat: the category of a capaian on the unit's scale (DOMAIN.md, "Predikat scale").
+"""Predikat: the category of a capaian on the unit's scale (docs/domain.md, "Predikat scale").
 
 The default scale is Permendagri 86/2017's (``settings.DEFAULT_SCALE``); units may print other
 labels or thresholds, kept in sheet Pengaturan. A capaian is rounded to 2 decimals first, so

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Pejabat:
-    """An official as printed in a signature block (DOMAIN.md, "Printed documents")."""
+    """An official as printed in a signature block (docs/domain.md, "Printed documents")."""
 
     jabatan: str
     nama: str

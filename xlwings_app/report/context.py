@@ -7,7 +7,7 @@ Pure: domain results in, dicts/lists/strings out; no docxtpl here. Rules:
   1, 2, ...; the table's No and Sasaran cells are merged over the group's rows by the template;
 - the analysis lists every indicator whose status is "Tidak Tercapai" (capaian below 100), with
   its permasalahan and rencana aksi, one list item per line the user wrote;
-- the budget table lists only indicators with both pagu and realisasi anggaran (DOMAIN.md,
+- the budget table lists only indicators with both pagu and realisasi anggaran (docs/domain.md,
   "Budget efficiency"); efisiensi is printed only where a capaian exists;
 - text is passed as typed: the renderer escapes it, and it is never parsed as a template;
 - the annex "Lampiran: Kepatuhan Waktu SOP" (``lampiran_sop``) is present only when the workbook's
