@@ -1,10 +1,11 @@
 """The three writers of sheets Hasil and Rekap write the same cells from ``sheets.results``' values.
 
-The openpyxl writer (``adapters.openpyxl.results``, ``kinerja hitung``'s fallback), the zip patch
-(``adapters.xlsx.results_parts`` + ``adapters.xlsx.patch``, ``kinerja hitung``'s fast path) and the
-xlwings writer of the ribbon's Hitung Capaian (``ribbon.live.write_results``, played through
-xlwings' remote engine onto the same workbook): each file is saved and read back with openpyxl,
-and every cell's value, number format and fill must agree.
+The openpyxl writer (``adapters.openpyxl.results`` through ``adapters.xlsx.master.apply_to_workbook``,
+``kinerja hitung``'s fallback), the zip patch (``adapters.xlsx.results_parts`` + ``adapters.xlsx.patch``,
+``kinerja hitung``'s fast path) and the xlwings writer of the ribbon's Hitung Capaian
+(``adapters.xlwings.results.write_results_live``, played through xlwings' remote engine onto the
+same workbook) get the same staged change (``services.hitung.results_change``); each file is saved
+and read back with openpyxl, and every cell's value, number format and fill must agree.
 """
 
 from __future__ import annotations
@@ -17,10 +18,13 @@ from openpyxl import load_workbook
 from openpyxl.cell.cell import Cell
 
 from tests.addin import remote_book
+from xlwings_app.adapters.xlsx.master import apply_to_workbook
 from xlwings_app.adapters.xlsx.patch import patch
-from xlwings_app.ribbon.live import write_results as write_live
-from xlwings_app.services.hitung import Perhitungan, hitung, results_parts, write_results
+from xlwings_app.adapters.xlsx.results_parts import build_parts
+from xlwings_app.adapters.xlwings.results import write_results_live
+from xlwings_app.services.hitung import hitung, results_change
 from xlwings_app.sheets import layout as L
+from xlwings_app.sheets.changes import PutResults
 
 SHEETS = (L.layout().hasil.sheet, L.SHEET_REKAP)
 Seen = dict[str, dict[str, tuple[object, str, str | None]]]
@@ -45,21 +49,22 @@ def cells(path: Path) -> Seen:
     return out
 
 
-def computed(path: Path) -> Perhitungan:
+def change(path: Path) -> PutResults:
     result = hitung(path, tulis=False)
     assert result.valid and result.hasil
-    return result
+    return results_change(result)
 
 
 def by_openpyxl(example: Path, out: Path) -> Path:
     wb = load_workbook(example)
-    write_results(wb, computed(example))
+    apply_to_workbook(wb, change(example))
     wb.save(out)
     return out
 
 
 def by_zip_patch(example: Path, out: Path) -> Path:
-    parts = results_parts(computed(example))
+    c = change(example)
+    parts = build_parts(c.semua_periode, c.rekap, c.unit, c.tahun)
     patch(example, out, parts.scratch, parts.rows)
     return out
 
@@ -67,7 +72,7 @@ def by_zip_patch(example: Path, out: Path) -> Path:
 def by_xlwings(example: Path, out: Path) -> Path:
     wb = load_workbook(example)
     book = xw.Book(json=remote_book.payload(wb, name=str(example)))
-    write_live(book, computed(example))
+    write_results_live(book, change(example))
     remote_book.apply(book.json()["actions"], wb)
     wb.save(out)
     return out
