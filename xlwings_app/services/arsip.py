@@ -5,7 +5,7 @@ Rules:
   present), so the archive holds exactly what the verification code covers;
 - the zip holds the workbook snapshot (``workbook/<name>``), the documents (``dokumen/``), any
   extra files the user adds, e.g. the scanned signed copy (``lampiran/``), and ``manifest.json``;
-- the result carries the ``SealRecord`` the workbook must record (``report.seal``);
+- the result carries the ``SealRecord`` the workbook must record (``domain.seal``);
 - refused like ``laporan`` while the inputs have error problems.
 """
 

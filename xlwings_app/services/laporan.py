@@ -4,7 +4,7 @@ Rules:
 - the document is computed from the workbook's inputs (``measure_all``), never from cached cells;
 - it refuses (``LaporanDitolak``) while the inputs have error problems, or when a custom template
   uses names Kinerja does not provide, or when there is no IKU;
-- the verification code covers the unit, the period and the inputs (``report.verification``);
+- the verification code covers the unit, the period and the inputs (``domain.verification``);
 - sealed periods whose data changed since sealing come back as warnings (``catatan``);
 - the annex "Lampiran: Kepatuhan Waktu SOP" is added when the workbook's Log Langkah has the
   document's period (TW3 -> "TW3"), measured by ``services.sop.ukur``; without a log for the period
