@@ -9,7 +9,8 @@ workbook parts and change four things (ECMA-376 Part 2 packaging; MS-OVBA for th
 - ``customUI/customUI14.xml``: our ``macros/customUI.xml`` (namespace 2009/07, the Office 2010+
   part, related to the package by the ``2007/relationships/ui/extensibility`` type).
 - ``xl/worksheets/sheet1.xml`` and ``xl/workbook.xml``: the config sheet ``kinerja.conf``.
-- no absolute path of the template's author in ``xl/workbook.xml``.
+- no absolute path of the template's author in ``xl/workbook.xml``; ``docProps/core.xml`` names
+  Kinerja as title and author (the template names xlwings' author).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ _VBA_PART = "xl/vbaProject.bin"
 _SHEET_PART = "xl/worksheets/sheet1.xml"
 _WORKBOOK_PART = "xl/workbook.xml"
 _RELS_PART = "_rels/.rels"
+_CORE_PART = "docProps/core.xml"
 _CUSTOM_UI_REL = "http://schemas.microsoft.com/office/2007/relationships/ui/extensibility"
 _XLWINGS_PROJECT_CONST = re.compile(r'(Public Const PROJECT_NAME As String = )"[^"]*"')
 
@@ -104,6 +106,8 @@ def build_xlam(
     parts[_RELS_PART] = _point_rels_to_custom_ui14(parts[_RELS_PART].decode("utf-8")).encode()
     parts[_SHEET_PART] = sheet_xml(config or AddinConfig(), _sheet_code_name(parts)).encode()
     parts[_WORKBOOK_PART] = _rename_config_sheet(parts[_WORKBOOK_PART].decode("utf-8")).encode()
+    if _CORE_PART in parts:
+        parts[_CORE_PART] = _kinerja_core_properties(parts[_CORE_PART].decode("utf-8")).encode()
     target.parent.mkdir(parents=True, exist_ok=True)
     _write_zip_atomically(target, parts)
     return target
@@ -138,6 +142,14 @@ def _point_rels_to_custom_ui14(rels: str) -> str:
     if count != 1:
         raise BuildError("Relasi customUI tidak ditemukan di _rels/.rels templat")
     return new
+
+
+def _kinerja_core_properties(core: str) -> str:
+    """Title and author Kinerja; the template's last-modified-by and dates left out."""
+    for tag, value in (("dc:title", PROJECT_NAME), ("dc:creator", PROJECT_NAME)):
+        core = re.sub(rf"<{tag}\s*/>|<{tag}>[^<]*</{tag}>", f"<{tag}>{value}</{tag}>", core)
+    core = re.sub(r"<cp:lastModifiedBy>[^<]*</cp:lastModifiedBy>|<cp:lastModifiedBy\s*/>", "", core)
+    return core
 
 
 def _sheet_code_name(parts: dict[str, bytes]) -> str:
