@@ -43,6 +43,8 @@ _WORKBOOK_PART = "xl/workbook.xml"
 _RELS_PART = "_rels/.rels"
 _CORE_PART = "docProps/core.xml"
 _CUSTOM_UI_REL = "http://schemas.microsoft.com/office/2007/relationships/ui/extensibility"
+TEMP_PREFIX = ".kinerja-"
+"""Temporary files while writing: ``.kinerja-XXXX.tmp``, an extension Excel does not open."""
 _XLWINGS_PROJECT_CONST = re.compile(r'(Public Const PROJECT_NAME As String = )"[^"]*"')
 
 
@@ -92,8 +94,13 @@ def build_xlam(
     config: AddinConfig | None = None,
     macros: Path | None = None,
     template: Path | None = None,
+    temp_dir: Path | None = None,
 ) -> Path:
-    """Write the add-in to ``target`` (atomically: a temporary file, then a rename)."""
+    """Write the add-in to ``target`` (atomically: a temporary file, then a rename).
+
+    The temporary file is ``.kinerja-XXXX.tmp`` in ``temp_dir`` (default: the target's folder; it
+    must be on the same volume). ``pasang`` puts it beside XLSTART, not in it.
+    """
     macros = macros or resource_dir("macros")
     custom_ui = (macros / "customUI.xml").read_bytes()
     parts = _read_zip(template or template_path())
@@ -109,7 +116,7 @@ def build_xlam(
     if _CORE_PART in parts:
         parts[_CORE_PART] = _kinerja_core_properties(parts[_CORE_PART].decode("utf-8")).encode()
     target.parent.mkdir(parents=True, exist_ok=True)
-    _write_zip_atomically(target, parts)
+    _write_zip_atomically(target, parts, temp_dir or target.parent)
     return target
 
 
@@ -118,8 +125,8 @@ def _read_zip(path: Path) -> dict[str, bytes]:
         return {name: archive.read(name) for name in archive.namelist()}
 
 
-def _write_zip_atomically(target: Path, parts: dict[str, bytes]) -> None:
-    handle, temporary = tempfile.mkstemp(prefix=".kinerja-", suffix=".xlam", dir=target.parent)
+def _write_zip_atomically(target: Path, parts: dict[str, bytes], temp_dir: Path) -> None:
+    handle, temporary = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=temp_dir)
     os.close(handle)
     try:
         with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
