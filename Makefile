@@ -50,7 +50,7 @@ addin: install
 dist: install
 	rm -rf dist
 	$(BIN)/python -m pip wheel --quiet --no-deps --wheel-dir dist .
-	$(BIN)/python -m xlwings_app.addin.bundle dist/kinerja-*.whl --keluar dist
+	$(BIN)/python -m xlwings_app.addin.bundle dist/kinerja-*.whl --keluar dist --sertakan docs/windows.md
 
 clean:
 	rm -rf build $(OUT) .pytest_cache .mypy_cache .ruff_cache

@@ -66,5 +66,5 @@ Private Function PythonFailedMessage(detail As String) As String
         "   lalu buka Excel lagi." & vbCrLf & _
         "2. Komputer kantor yang dikelola TI dapat memblokir Excel menjalankan program lain " & _
         "(aturan Attack Surface Reduction Microsoft Defender). Minta admin TI membaca " & _
-        "docs/windows.md bagian 'Untuk admin TI'."
+        "bagian 'Untuk admin TI' di windows.md (ada di paket pemasangan Kinerja)."
 End Function

@@ -9,7 +9,9 @@ not on the package index. The bundle holds everything ``pip`` needs offline on 6
 - ``Kinerja.xlam``: the add-in as built here (``pasang.bat`` builds the user's own, naming their
   Python; this copy is for inspection or a manual install);
 - ``pasang.bat``: a virtual environment under %LOCALAPPDATA%\\Kinerja, ``pip install --no-index
-  --find-links wheels kinerja``, then ``kinerja addin pasang``; ``BACA-SAYA.txt``.
+  --find-links wheels kinerja``, then ``kinerja addin pasang``; ``BACA-SAYA.txt``;
+- xlwings' licence (BSD 3-Clause: its VBA module is inside the add-in, its DLL in the wheels) as
+  ``LISENSI-xlwings.txt``, and the files given with ``--sertakan`` (``make dist``: docs/windows.md).
 
 pip evaluates environment markers against the machine it runs on, not against ``--platform``:
 resolving here (Linux), ``pywin32; platform_system == 'Windows'`` (xlwings' COM bridge) would be
@@ -225,11 +227,25 @@ def readme(version: str, wheels: list[str]) -> str:
 Melepas: {VENV}\\Scripts\\kinerja.exe addin lepas
 Isi folder wheels ({len(wheels)} berkas): Kinerja dan semua pustakanya untuk Python {', '.join(SUPPORTED_PYTHONS)}.
 Kinerja.xlam di folder ini hanya untuk diperiksa; pasang.bat membuat add-in yang menyebut Python Anda.
+Panduan lengkap, daftar periksa dan catatan untuk admin TI: windows.md. Lisensi xlwings: LISENSI-xlwings.txt.
 """
     return text.replace("\n", "\r\n")
 
 
-def build_bundle(wheel: Path, out: Path, pythons: tuple[str, ...] = SUPPORTED_PYTHONS) -> Path:
+def xlwings_licence() -> Path:
+    """The BSD 3-Clause licence text shipped with the installed xlwings."""
+    from importlib.metadata import distribution
+
+    files = distribution("xlwings").files or []
+    for file in files:
+        if file.name == "LICENSE.txt":
+            return Path(str(file.locate()))
+    raise BundleError("LICENSE.txt xlwings tidak ditemukan di paket xlwings yang terpasang")
+
+
+def build_bundle(
+    wheel: Path, out: Path, pythons: tuple[str, ...] = SUPPORTED_PYTHONS, extra: tuple[Path, ...] = ()
+) -> Path:
     """Write ``out/Kinerja-Windows-<versi>.zip``; every version's offline install is checked."""
     from xlwings_app import __version__
     from xlwings_app.addin.xlam import build_xlam
@@ -247,6 +263,9 @@ def build_bundle(wheel: Path, out: Path, pythons: tuple[str, ...] = SUPPORTED_PY
             offline = resolve(["kinerja"], python, find_links=wheels)  # what pasang.bat will do
             print(f"Python {python}: {len(offline)} paket terpasang tanpa internet.", flush=True)
         build_xlam(root / "Kinerja.xlam")
+        shutil.copy2(xlwings_licence(), root / "LISENSI-xlwings.txt")
+        for path in extra:
+            shutil.copy2(path, root / path.name)
         (root / "pasang.bat").write_bytes(pasang_bat(__version__).encode("ascii"))
         names = sorted(p.name for p in wheels.iterdir())
         (root / "BACA-SAYA.txt").write_bytes(readme(__version__, names).encode("utf-8"))
@@ -263,9 +282,10 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m xlwings_app.addin.bundle", description=__doc__)
     parser.add_argument("wheel", type=Path, help="Wheel Kinerja (dari pip wheel).")
     parser.add_argument("--keluar", type=Path, default=Path("dist"))
+    parser.add_argument("--sertakan", type=Path, action="append", default=[], help="Berkas lain untuk paket.")
     args = parser.parse_args(argv)
     try:
-        target = build_bundle(args.wheel, args.keluar)
+        target = build_bundle(args.wheel, args.keluar, extra=tuple(args.sertakan))
     except BundleError as error:
         raise SystemExit(str(error)) from None
     print(f"Ditulis: {target} ({target.stat().st_size / 2**20:.1f} MiB)")
