@@ -24,7 +24,7 @@ def calamine(path: Path) -> int:
 
 
 def baca(path: Path) -> int:
-    from xlwings_app.adapters.workbook_reader import read_workbook
+    from xlwings_app.adapters.xlsx.reader import read_workbook
 
     start = time.perf_counter()
     data = read_workbook(path)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from bench import scenarios as SC
 from bench.measure import Runs, measure, require_linux
-from xlwings_app.adapters.safe_write import BACKUP_DIR
+from xlwings_app.adapters.xlsx.safe_write import BACKUP_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "build" / "bench"

@@ -16,12 +16,12 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
-from xlwings_app import layout as L
-from xlwings_app.adapters.safe_write import BACKUP_DIR
-from xlwings_app.adapters.workbook_builder import build_workbook, indicator_values
+from xlwings_app.adapters.openpyxl.builder import build_workbook, indicator_values
+from xlwings_app.adapters.xlsx.safe_write import BACKUP_DIR
 from xlwings_app.domain.indicator import Jenis, Periode
 from xlwings_app.domain.settings import Settings
-from xlwings_app.synthetic import PENANGGUNG_JAWAB, SYNTHETIC_PROFIL, random_indicators
+from xlwings_app.samples.synthetic import PENANGGUNG_JAWAB, SYNTHETIC_PROFIL, random_indicators
+from xlwings_app.sheets import layout as L
 
 VERSION = "1"
 """Bump when a generator changes: cached scenarios of another version are rebuilt."""
@@ -43,10 +43,10 @@ def _build(path: Path, n_iku: int, n_iki: int, seed: int) -> None:
 
 
 def _build_s(path: Path) -> None:
-    from xlwings_app.services import sop
+    from xlwings_app.services.contoh import sop_contoh
 
     _build(path, 25, 60, seed=11)
-    for _ in sop.contoh(path):
+    for _ in sop_contoh(path):
         pass
     for backup in (path.parent / BACKUP_DIR).glob(f"{path.stem}-*"):
         backup.unlink()
@@ -77,7 +77,7 @@ def _build_xl(path: Path, n_iku: int = 25_000, n_iki: int = 75_000) -> None:
 
 
 def _build_f(folder: Path) -> None:
-    from xlwings_app.forms.scenario import make_forms_scenario
+    from bench.forms_scenario import make_forms_scenario
 
     make_forms_scenario(folder, n_forms=50, n_indicators=40)
 

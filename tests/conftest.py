@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from xlwings_app import example
-from xlwings_app.adapters.workbook_builder import build_workbook
+from xlwings_app.adapters.openpyxl.builder import build_workbook
 from xlwings_app.domain.indicator import Jenis
-from xlwings_app.layout import TITLE_ROWS, layout
+from xlwings_app.samples import example
+from xlwings_app.sheets.layout import TITLE_ROWS, layout
 
 
 @pytest.fixture

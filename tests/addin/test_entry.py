@@ -12,10 +12,10 @@ import pytest
 import xlwings as xw
 
 from tests.addin import remote_book
-from xlwings_app.adapters.workbook_builder import build_workbook
+from xlwings_app.adapters.openpyxl.builder import build_workbook
 from xlwings_app.domain.settings import Settings
-from xlwings_app.layout import SHEET_PETUNJUK
 from xlwings_app.ribbon import entry, registry
+from xlwings_app.sheets.layout import SHEET_PETUNJUK
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
 from tests.addin import remote_book
-from xlwings_app.adapters.xlwings_marks import NOTE_PREFIX
+from xlwings_app.adapters.xlwings.marks import NOTE_PREFIX
 from xlwings_app.cli import app
 from xlwings_app.domain.indicator import Jenis
 from xlwings_app.ribbon import entry

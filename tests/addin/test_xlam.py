@@ -98,7 +98,7 @@ LIBREOFFICE_HEADER = ("Rem Attribute VBA_ModuleType=VBAModule", "Option VBASuppo
 def test_libreoffice_opens_the_addin_and_imports_our_modules(built_xlam: Path, tmp_path: Path) -> None:
     """LibreOffice loads the .xlam (its type detection needs the Excel 2007 filter named) and
     converts it to flat ODF, which embeds the VBA modules it imported as Basic source."""
-    from xlwings_app.adapters.libreoffice import find_soffice
+    from xlwings_app.adapters.documents.libreoffice import find_soffice
 
     soffice = find_soffice()
     assert soffice, "LibreOffice (soffice) tidak terpasang: jalankan make libreoffice"

@@ -8,8 +8,8 @@ import xlwings as xw
 from openpyxl import Workbook, load_workbook
 
 from tests.addin import remote_book
-from xlwings_app.adapters.workbook_reader import read_source, read_workbook
-from xlwings_app.adapters.xlwings_book import XlwingsSource, sheet_rows
+from xlwings_app.adapters.xlsx.reader import read_source, read_workbook
+from xlwings_app.adapters.xlwings.book import XlwingsSource, sheet_rows
 
 
 def test_the_live_example_reads_as_the_file_does(example_path: Path) -> None:

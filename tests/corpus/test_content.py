@@ -19,13 +19,13 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from bench.forms_scenario import fill_form
 from tests.conftest import cell_of
 from tests.corpus import generate as g
 from tests.corpus.conftest import TW4
 from tests.corpus.harness import cli, digest, kinerja, rekap_refused
 from tests.forms.conftest import find_cell
 from xlwings_app.domain.indicator import Jenis
-from xlwings_app.forms.scenario import fill_form
 
 IKU = Jenis.IKU
 EMOJI_RTL = "Capaian 👍🏽 naik; keluarga 👨\u200d👩\u200d👧 — مرحبا بالعالم · שלום \u200fעולם"
@@ -100,7 +100,8 @@ def test_hidden_rows_are_data_and_are_read(master: Path, expected: dict[str, dic
 def engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Both readers of the master: calamine (fast) and openpyxl (its fallback)."""
     if request.param == "openpyxl":
-        from xlwings_app.adapters import calamine_source, workbook_reader
+        from xlwings_app.adapters.xlsx import calamine as calamine_source
+        from xlwings_app.adapters.xlsx import reader as workbook_reader
 
         def unsuitable(path: Path) -> None:
             raise calamine_source.Unsuitable("uji")

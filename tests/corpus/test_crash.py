@@ -23,11 +23,11 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from tests.corpus.harness import ROOT, cli, digest, kinerja, refused, spawn
-from xlwings_app.adapters import safe_write
-from xlwings_app.adapters.safe_write import BACKUP_DIR, lock_file
-from xlwings_app.adapters.workbook_builder import build_workbook
+from xlwings_app.adapters.openpyxl.builder import build_workbook
+from xlwings_app.adapters.xlsx import safe_write
+from xlwings_app.adapters.xlsx.safe_write import BACKUP_DIR, lock_file
 from xlwings_app.domain.settings import Settings
-from xlwings_app.synthetic import SYNTHETIC_PROFIL, random_indicators
+from xlwings_app.samples.synthetic import SYNTHETIC_PROFIL, random_indicators
 
 TEMP = re.compile(r"^\.~.*\.tmp\.xlsx$")
 
@@ -167,7 +167,7 @@ def test_a_process_killed_while_saving_leaves_the_master_whole(big: Path) -> Non
 HOLDER = """
 import sys
 from pathlib import Path
-from xlwings_app.adapters.safe_write import writer_lock
+from xlwings_app.adapters.xlsx.safe_write import writer_lock
 with writer_lock(Path(sys.argv[1])):
     print("terkunci", flush=True)
     sys.stdin.readline()

@@ -127,7 +127,7 @@ def test_the_xml_behind_the_guard_is_parsed_by_defusedxml(master: Path, tmp_path
     """Defence in depth: were the guard bypassed, openpyxl itself refuses entities (never resolves them)."""
     from defusedxml import DTDForbidden, EntitiesForbidden
 
-    from xlwings_app.adapters.xlsx_guard import ensure_defused
+    from xlwings_app.adapters.xlsx.guard import ensure_defused
 
     ensure_defused()
     for name, dtd, entity in (("xxe", g.xxe_dtd("sst", secret), "xxe"), ("lol", g.billion_laughs_dtd("sst"), "lol9")):

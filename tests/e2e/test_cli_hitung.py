@@ -193,9 +193,9 @@ def test_an_internal_error_exits_1_with_a_message_and_a_log(
 
 
 def test_a_large_workbook_prints_the_summary_not_thousands_of_rows(tmp_path: Path) -> None:
-    from xlwings_app.adapters.workbook_builder import build_workbook
+    from xlwings_app.adapters.openpyxl.builder import build_workbook
     from xlwings_app.domain.settings import Settings
-    from xlwings_app.synthetic import SYNTHETIC_PROFIL, random_indicators
+    from xlwings_app.samples.synthetic import SYNTHETIC_PROFIL, random_indicators
 
     path = tmp_path / "besar.xlsx"
     build_workbook(SYNTHETIC_PROFIL, random_indicators(80, 40), Settings(), spare_rows=0).save(path)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from xlwings_app.format_doc import format_section
+from xlwings_app.sheets.format_doc import format_section
 
 README = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
 
 
 def test_format_section_is_the_layout_declaration() -> None:
-    assert format_section() in README, "regenerate with: python -m xlwings_app.format_doc"
+    assert format_section() in README, "regenerate with: python -m xlwings_app.sheets.format_doc"
 
 
 def test_the_two_setup_commands_come_first() -> None:

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from xlwings_app import example
+from bench.forms_scenario import fill_form
 from xlwings_app.cli import app
-from xlwings_app.forms.scenario import fill_form
+from xlwings_app.samples import example
 
 runner = CliRunner()
 

@@ -14,14 +14,14 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from xlwings_app.adapters.libreoffice import recalculate
-from xlwings_app.adapters.workbook_builder import build_workbook
+from bench.forms_scenario import fill_form
+from xlwings_app.adapters.documents.libreoffice import recalculate
+from xlwings_app.adapters.openpyxl.builder import build_workbook
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.measure import measure
 from xlwings_app.domain.settings import Band, Scale, Settings, VarianNegatif
-from xlwings_app.forms.scenario import fill_form
+from xlwings_app.samples.synthetic import SYNTHETIC_PROFIL, random_indicators
 from xlwings_app.services.formulir import formulir
-from xlwings_app.synthetic import SYNTHETIC_PROFIL, random_indicators
 
 INDICATORS = [replace(i, penanggung_jawab="Kasi Uji") for i in random_indicators(90, 30, seed=11)]
 IKI_SCALE = Scale((Band(Decimal(0), "Sangat Kurang"), Band(Decimal(60), "Kurang"), Band(Decimal(80), "Cukup"),

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 import xlwings_app.forms
-from xlwings_app import example
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.forms.meta import HEADER_KEYS, FormMeta, context_of, from_rows, sealed, to_rows
 from xlwings_app.forms.spec import PeriodeError, form_columns, input_keys, row_formulas
+from xlwings_app.samples import example
 
 FORMS = Path(xlwings_app.forms.__file__).parent
 

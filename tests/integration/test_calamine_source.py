@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from xlwings_app.adapters import workbook_reader
-from xlwings_app.adapters.calamine_source import CalamineSource, Unsuitable
-from xlwings_app.adapters.workbook_builder import build_workbook
-from xlwings_app.adapters.workbook_reader import OpenpyxlSource, read_source
+from xlwings_app.adapters.openpyxl.builder import build_workbook
+from xlwings_app.adapters.xlsx import reader as workbook_reader
+from xlwings_app.adapters.xlsx.calamine import CalamineSource, Unsuitable
+from xlwings_app.adapters.xlsx.reader import OpenpyxlSource, read_source
 from xlwings_app.domain.settings import Settings
-from xlwings_app.synthetic import SYNTHETIC_PROFIL, random_indicators
+from xlwings_app.samples.synthetic import SYNTHETIC_PROFIL, random_indicators
 
 
 def _openpyxl_rows(path: Path, sheet: str) -> list[list[object]]:

@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from xlwings_app import layout as L
-from xlwings_app.adapters.libreoffice import recalculate
-from xlwings_app.adapters.workbook_builder import build_workbook
+from xlwings_app.adapters.documents.libreoffice import recalculate
+from xlwings_app.adapters.openpyxl.builder import build_workbook
 from xlwings_app.domain.indicator import Jenis, Periode
 from xlwings_app.domain.measure import measure
 from xlwings_app.domain.settings import Settings, VarianNegatif
-from xlwings_app.synthetic import SYNTHETIC_PROFIL, random_indicators
+from xlwings_app.samples.synthetic import SYNTHETIC_PROFIL, random_indicators
+from xlwings_app.sheets import layout as L
 
 INDICATORS = random_indicators(160, 80, seed=7)
 CASES = [(p, VarianNegatif.SELISIH) for p in Periode] + [(Periode.TW3, VarianNegatif.RASIO)]

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from xlwings_app.adapters.safe_write import FileBusyError, save_atomically, writer_lock
-from xlwings_app.adapters.xlsx_guard import WorkbookError
+from xlwings_app.adapters.xlsx.guard import WorkbookError
+from xlwings_app.adapters.xlsx.safe_write import FileBusyError, save_atomically, writer_lock
 from xlwings_app.services.hitung import hitung
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from xlwings_app import layout as L
 from xlwings_app.cli import app
 from xlwings_app.domain.indicator import Jenis
+from xlwings_app.sheets import layout as L
 
 
 def _new(tmp_path: Path) -> Path:

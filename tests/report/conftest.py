@@ -11,7 +11,7 @@ from xlwings_app.domain.indicator import Indicator
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.profil import Profil
 from xlwings_app.domain.settings import Settings
-from xlwings_app.report import contoh
+from xlwings_app.samples import contoh
 
 TRICKY = 'A & B <x> "y" {z} {{ v }} {% p %}'
 NOW = dt.datetime(2024, 7, 5, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=7)))

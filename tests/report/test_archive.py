@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from tests.report.conftest import NOW, Data
+from xlwings_app.adapters.documents.archive import MANIFEST, build_archive, verify_archive
 from xlwings_app.domain.indicator import Periode
-from xlwings_app.report.archive import MANIFEST, build_archive, verify_archive
-from xlwings_app.report.seal import SealRecord, check_seals
+from xlwings_app.domain.seal import SealRecord, check_seals
 from xlwings_app.services.arsip import buat_arsip
 from xlwings_app.services.laporan import buat_laporan
 

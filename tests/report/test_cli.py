@@ -10,10 +10,10 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from xlwings_app.adapters.workbook_builder import build_workbook
+from xlwings_app.adapters.openpyxl.builder import build_workbook
 from xlwings_app.cli import report_cmds
 from xlwings_app.domain.settings import Settings
-from xlwings_app.report import contoh
+from xlwings_app.samples import contoh
 
 PROFIL = {
     "kabupaten": "Lumajang", "unit": "Kecamatan Senduro", "alamat": contoh.PROFIL.alamat,
@@ -91,7 +91,7 @@ def test_arsip_writes_a_zip_and_records_the_seal_in_the_workbook(tmp_path: Path)
     [archive] = list((tmp_path / "arsip").glob("Arsip_Pengukuran_Kinerja_2024_TW2_*.zip"))
     assert "workbook/kinerja.xlsx" in zipfile.ZipFile(archive).namelist()
     assert "dicatat di sheet Segel" in result.output
-    from xlwings_app.adapters.workbook_reader import read_workbook
+    from xlwings_app.adapters.xlsx.reader import read_workbook
 
     [seal] = read_workbook(path).segel
     assert seal.arsip == archive.name and seal.periode.value == "TW2"

@@ -3,8 +3,8 @@ import datetime as dt
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.measure import measure_all
 from xlwings_app.domain.settings import Settings
-from xlwings_app.report import contoh
 from xlwings_app.report.context import Dokumen, build_context, judul_periode, pemerintah
+from xlwings_app.samples import contoh
 
 
 def context(periode: Periode = Periode.TW2) -> dict:

@@ -11,11 +11,11 @@ import pytest
 from docx import Document
 
 from tests.report.conftest import NOW, TRICKY, Data
-from xlwings_app import formatting as fmt
+from xlwings_app.domain import formatting as fmt
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.measure import measure_all
 from xlwings_app.domain.settings import Settings
-from xlwings_app.report import contoh
+from xlwings_app.samples import contoh
 from xlwings_app.services.laporan import Laporan, buat_laporan
 
 pytestmark = pytest.mark.libreoffice

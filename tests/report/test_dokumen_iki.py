@@ -14,13 +14,13 @@ from typer.testing import CliRunner
 
 from tests.report.conftest import NOW
 from tests.report.test_document_pdf import flat as _flat
-from xlwings_app import example
-from xlwings_app.adapters.workbook_builder import build_workbook
+from xlwings_app.adapters.documents.template_check import check_template
+from xlwings_app.adapters.openpyxl.builder import build_workbook
 from xlwings_app.cli import report_cmds
 from xlwings_app.domain.indicator import Jenis, Periode
 from xlwings_app.domain.profil import format_nip
 from xlwings_app.report.context_iki import officials, provided_iki, slug
-from xlwings_app.report.template_check import check_template
+from xlwings_app.samples import example
 from xlwings_app.services.laporan import LaporanDitolak, load_workbook
 from xlwings_app.services.laporan_iki import LaporanIki, buat_laporan_iki, default_iki_template
 

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from xlwings_app import formatting as fmt
+from xlwings_app.domain import formatting as fmt
 
 
 def test_dates_are_written_the_indonesian_way() -> None:

@@ -1,7 +1,7 @@
 """The annex "Lampiran: Kepatuhan Waktu SOP": the example workbook (SOP log of TW3) rendered to PDF.
 
-The workbook is built as ``kinerja contoh`` builds it (``services.baru.contoh``): the example unit,
-then the example SOP and its TW3 log (``services.sop.contoh``).
+The workbook is built as ``kinerja contoh`` builds it (``services.contoh.contoh``): the example unit,
+then the example SOP and its TW3 log (``services.contoh.sop_contoh``).
 """
 
 from __future__ import annotations
@@ -14,15 +14,15 @@ import pytest
 from docx import Document
 
 from tests.report.test_document_pdf import flat
-from xlwings_app import example, example_sop
-from xlwings_app.adapters.workbook_builder import build_workbook
+from xlwings_app.adapters.documents.docx import render
+from xlwings_app.adapters.documents.template_check import check_template
+from xlwings_app.adapters.openpyxl.builder import build_workbook
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.sop.calendar import WorkingCalendar
 from xlwings_app.domain.sop.summary import check_log
 from xlwings_app.report.context import build_context, contoh_lampiran_sop, lampiran_sop, provided
-from xlwings_app.report.render import render
-from xlwings_app.report.template_check import check_template
-from xlwings_app.services import sop
+from xlwings_app.samples import example, example_sop
+from xlwings_app.services.contoh import sop_contoh
 from xlwings_app.services.laporan import laporan
 from xlwings_app.services.workbook import create
 
@@ -39,7 +39,7 @@ def pages(pdf: Path) -> list[str]:
 def example_workbook(path: Path, with_sop: bool = True) -> Path:
     create(path, build_workbook(example.PROFIL, example.INDICATORS, example.SETTINGS), overwrite=True)
     if with_sop:
-        list(sop.contoh(path))
+        list(sop_contoh(path))
     return path
 
 
@@ -124,7 +124,7 @@ def test_a_broken_log_of_the_period_leaves_the_annex_out_with_a_warning(tmp_path
 
 
 def test_templates_know_the_annex_and_one_without_it_still_renders(tmp_path: Path) -> None:
-    from xlwings_app.report.render import default_template
+    from xlwings_app.adapters.documents.docx import default_template
 
     assert "lampiran_sop" in provided()
     assert check_template(default_template(), provided()) == []
@@ -142,8 +142,8 @@ def test_templates_know_the_annex_and_one_without_it_still_renders(tmp_path: Pat
 
     from xlwings_app.domain.measure import measure_all
     from xlwings_app.domain.settings import Settings
-    from xlwings_app.report import contoh
     from xlwings_app.report.context import Dokumen
+    from xlwings_app.samples import contoh
 
     context = build_context(
         contoh.PROFIL, Settings(), measure_all(contoh.INDICATORS, Periode.TW3, Settings()),

@@ -2,9 +2,9 @@ from pathlib import Path
 
 from docx import Document
 
+from xlwings_app.adapters.documents.docx import default_template
+from xlwings_app.adapters.documents.template_check import check_template, unknown_names
 from xlwings_app.report.context import provided
-from xlwings_app.report.render import default_template
-from xlwings_app.report.template_check import check_template, unknown_names
 
 
 def test_the_default_template_uses_only_what_kinerja_provides() -> None:

@@ -5,8 +5,8 @@ import pytest
 
 from xlwings_app.domain.indicator import Agregasi, Indicator, Jenis, Periode, Polaritas
 from xlwings_app.domain.settings import Settings, VarianNegatif
-from xlwings_app.report import contoh
-from xlwings_app.report.verification import verification_code
+from xlwings_app.domain.verification import verification_code
+from xlwings_app.samples import contoh
 
 CODE_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567-")
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from xlwings_app.adapters.sop_sheets import LOG_HEADERS, SHEET_LOG, add_sop_sheets
+from xlwings_app.adapters.openpyxl.sop_sheets import LOG_HEADERS, SHEET_LOG, add_sop_sheets
 from xlwings_app.domain.sop.model import Sop
 
 

@@ -13,7 +13,7 @@ from xlwings_app.domain.expr import Expr, evaluate, interpret
 from xlwings_app.domain.indicator import Agregasi, Periode
 from xlwings_app.domain.predikat import PREDIKAT
 from xlwings_app.domain.settings import DEFAULT_SCALE
-from xlwings_app.live_formulas import RULES
+from xlwings_app.sheets.live_formulas import RULES
 
 numbers = st.one_of(
     st.none(),

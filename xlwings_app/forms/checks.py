@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
-from xlwings_app import layout as L
 from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.numbers import read_number
 from xlwings_app.domain.problems import Problem
@@ -26,6 +25,7 @@ from xlwings_app.domain.rows import MAX_TEXT, text_of
 from xlwings_app.forms.filled import Cell, Delivered, FilledForm, FormRow
 from xlwings_app.forms.meta import KIND, compute_checksum, context_of
 from xlwings_app.forms.spec import FORM_VERSI, FormColumn, form_columns
+from xlwings_app.sheets import layout as L
 
 SOFT_CONTEXT = ("nama", "r1", "r2", "r3")
 """Context whose change in the master since distribution is only a notice."""

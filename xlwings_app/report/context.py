@@ -1,7 +1,7 @@
 """The document's context: every value a template prints, as plain, already formatted text.
 
 Pure: domain results in, dicts/lists/strings out; no docxtpl here. Rules:
-- every number is formatted the Indonesian way (``xlwings_app.formatting``): targets and realisasi
+- every number is formatted the Indonesian way (``xlwings_app.domain.formatting``): targets and realisasi
   with the decimals they have, capaian/serapan/efisiensi with two ("87,50");
 - indicators are grouped by Sasaran Strategis in order of first appearance; groups are numbered
   1, 2, ...; the table's No and Sasaran cells are merged over the group's rows by the template;
@@ -25,7 +25,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from xlwings_app import formatting as fmt
+from xlwings_app.domain import formatting as fmt
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.measure import Hasil, Status
 from xlwings_app.domain.profil import Pejabat, Profil
@@ -289,7 +289,7 @@ def shape(value: object) -> object:
 def provided() -> dict[str, object]:
     """The shape of the context a template may use, from the example unit (every list filled)."""
     from xlwings_app.domain.measure import measure_all
-    from xlwings_app.report import contoh
+    from xlwings_app.samples import contoh
 
     settings = Settings()
     results = measure_all(contoh.INDICATORS, Periode.TW2, settings)
@@ -301,9 +301,9 @@ def provided() -> dict[str, object]:
 
 def contoh_lampiran_sop() -> LampiranSop:
     """The example's SOP annex (``example_sop``, TW3 on the default calendar): every list filled."""
-    from xlwings_app import example_sop
     from xlwings_app.domain.sop.calendar import WorkingCalendar
     from xlwings_app.domain.sop.summary import check_log
+    from xlwings_app.samples import example_sop
 
     sop = example_sop.example_sop()
     [summary], _ = check_log(sop, example_sop.example_log(), WorkingCalendar())

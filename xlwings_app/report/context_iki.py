@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from xlwings_app import formatting as fmt
+from xlwings_app.domain import formatting as fmt
 from xlwings_app.domain.indicator import Indicator
 from xlwings_app.domain.measure import Hasil
 from xlwings_app.domain.profil import Profil
@@ -102,11 +102,10 @@ def provided_iki() -> dict[str, object]:
     """The shape of the IKI context a custom template may use (from the built-in example)."""
     import datetime as dt
 
-    from xlwings_app import example
     from xlwings_app.domain.indicator import Jenis, Periode
     from xlwings_app.domain.measure import measure_all
-    from xlwings_app.report import contoh
     from xlwings_app.report.context import shape
+    from xlwings_app.samples import contoh, example
 
     iki = [i for i in example.INDICATORS if i.jenis is Jenis.IKI]
     iku = [i for i in example.INDICATORS if i.jenis is Jenis.IKU]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from xlwings_app.layout import SHEET_PETUNJUK
 from xlwings_app.ribbon.errors import PesanPengguna
+from xlwings_app.sheets.layout import SHEET_PETUNJUK
 
 if TYPE_CHECKING:
     import xlwings as xw

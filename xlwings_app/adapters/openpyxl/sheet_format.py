@@ -1,0 +1,35 @@
+"""Small sheet-formatting helpers shared by the workbook builder and the form builder."""
+
+from __future__ import annotations
+
+from openpyxl.worksheet.worksheet import Worksheet
+
+from xlwings_app.adapters.openpyxl import styles as S
+
+
+def protect(ws: Worksheet) -> None:
+    """Protect the sheet without a password (against accidental typing); unlocked cells stay editable."""
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+    ws.protection.autoFilter = False
+    ws.protection.sort = False
+
+
+def title(ws: Worksheet, text: str, subtitle: str) -> None:
+    ws["A1"] = text
+    ws["A1"].font = S.TITLE_FONT
+    ws["A2"] = subtitle
+    ws["A2"].font = S.SUBTITLE_FONT
+
+
+def print_setup(ws: Worksheet, title_rows: str | None = None) -> None:
+    """A4 landscape, fit to one page wide, ``title_rows`` repeated on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.gridLines = False
+    if title_rows:
+        ws.print_title_rows = title_rows

@@ -1,0 +1,127 @@
+"""The live workbook through xlwings: read each sheet in one call, write a sheet in one call.
+
+``XlwingsSource`` is the ``SheetSource`` of the open workbook, so ``read_source`` runs the same
+checks on it as on a file. Each sheet is read once (``used_range``), padded so that its rows start
+at row 1 and column A whatever corner the used range starts at, and numbers are given as openpyxl
+gives them (a whole number as ``int``: Excel hands every number over as a float).
+``write_sheet`` writes a ``results_values.SheetValues`` (values in one call, then its styles).
+Works on the desktop engine (RunPython) and on xlwings' remote engine (the tests).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from xlwings_app.sheets.results import Formula, SheetValues
+
+HEADER_FILL = "#1F4E78"
+HEADER_FONT = "#FFFFFF"
+STATUS_FILLS = {
+    "Tercapai": "#C6EFCE",
+    "Tidak Tercapai": "#FFC7CE",
+    "Belum Diisi": "#FFEB9C",
+    "Tidak Dapat Dihitung": "#D9D9D9",
+}
+"""The colours of ``styles.STATUS_FILLS``, as xlwings takes them."""
+
+
+def _cell(value: object) -> object:
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value
+
+
+def sheet_rows(sheet: Any) -> list[list[object]]:
+    """The sheet's values from A1 (one read of its used range)."""
+    used = sheet.used_range
+    values = used.options(ndim=2).value or [[]]
+    left = [None] * (used.column - 1)
+    rows: list[list[object]] = [[] for _ in range(used.row - 1)]
+    rows.extend(left + [_cell(v) for v in row] for row in values)
+    return rows
+
+
+class XlwingsSource:
+    """The open workbook as a ``workbook_reader.SheetSource``; each sheet is read at most once."""
+
+    def __init__(self, book: Any) -> None:
+        self._book = book
+        self._rows: dict[str, list[list[object]]] = {}
+
+    @property
+    def sheetnames(self) -> list[str]:
+        return [sheet.name for sheet in self._book.sheets]
+
+    def iter_values(self, sheet: str) -> Iterable[Sequence[object]]:
+        if sheet not in self._rows:
+            self._rows[sheet] = sheet_rows(self._book.sheets[sheet])
+        return iter(self._rows[sheet])
+
+
+def replace_sheet(book: Any, name: str, after: str | None = None) -> Any:
+    """A new empty sheet ``name`` where the old one was (or after ``after``, or last).
+
+    Placed with ``after=`` wherever possible: the remote engine puts ``before=`` one place early.
+    """
+    names = [sheet.name for sheet in book.sheets]
+    if name in names:
+        index = names.index(name)
+        book.sheets[name].delete()
+        names.pop(index)
+        if index == 0:
+            return book.sheets.add(name, before=book.sheets[names[0]])
+        return book.sheets.add(name, after=book.sheets[names[index - 1]])
+    anchor = after if after in names else names[-1]
+    return book.sheets.add(name, after=book.sheets[anchor])
+
+
+def _address(row: int, col: int, rows: int = 1, cols: int = 1) -> tuple[tuple[int, int], tuple[int, int]]:
+    return (row, col), (row + rows - 1, col + cols - 1)
+
+
+def as_text(value: object) -> object:
+    """``value`` as written to a cell: text gets Excel's text prefix "'", so that Excel takes no
+    text for a formula, a number or a date ("=1+1", "2024", "1-2" stay text); a ``Formula`` is
+    written as a formula."""
+    if isinstance(value, str) and value and not isinstance(value, Formula):
+        return "'" + value
+    return value
+
+
+def write_sheet(sheet: Any, values: SheetValues) -> None:
+    """Write ``values`` into ``sheet`` (values in one call; fonts, fills and number formats).
+
+    Text is written as text (``as_text``)."""
+    sheet.range("A1").value = [[as_text(v) for v in row] for row in values.grid()]
+    status: dict[tuple[int, int], str] = {}
+    for span in values.spans:
+        kind, _, arg = span.style.partition(":")
+        rng = sheet.range(*_address(span.row, span.col, span.rows, span.cols))
+        if kind == "header":
+            rng.color = HEADER_FILL
+            rng.font.bold = True
+            rng.font.color = HEADER_FONT
+            rng.wrap_text = True
+        elif kind in ("title", "bold"):
+            rng.font.bold = True
+            if kind == "title":
+                rng.font.size = 14
+        elif kind == "subtitle":
+            rng.font.italic = True
+        elif kind == "wrap":
+            rng.wrap_text = True
+        elif kind == "format":
+            rng.number_format = arg
+        elif kind == "status":
+            status[(span.row, span.col)] = STATUS_FILLS[arg]
+        elif kind == "fill":
+            rng.color = f"#{arg}"
+        elif kind == "width":
+            rng.column_width = float(arg)
+    if status:
+        rows = [r for r, _ in status]
+        col = next(iter(status))[1]
+        top, bottom = min(rows), max(rows)
+        colours = [[status.get((r, col), ...)] for r in range(top, bottom + 1)]
+        sheet.range(*_address(top, col, bottom - top + 1)).set_colors(colours)

@@ -1,0 +1,47 @@
+"""The README's "Format workbook" section, generated from workbook/layout.toml.
+
+``python -m xlwings_app.sheets.format_doc`` prints it; a test checks the README holds exactly this text
+between the markers, so the documented contract cannot drift from the workbook.
+"""
+
+from __future__ import annotations
+
+from xlwings_app.domain.indicator import Jenis
+from xlwings_app.sheets.layout import layout
+
+BEGIN = "<!-- format-workbook:mulai -->"
+END = "<!-- format-workbook:selesai -->"
+
+_TYPES = {"text": "teks", "number": "angka", "choice": "pilihan", "formula": "dihitung"}
+
+
+def format_section() -> str:
+    """Markdown: the IKU/IKI columns and the Profil fields."""
+    lay = layout()
+    iku, iki = lay.tables[Jenis.IKU], lay.tables[Jenis.IKI]
+    lines = [
+        BEGIN,
+        f"Versi format: {lay.versi}. Tabel `{iku.name}` (sheet {iku.sheet}) dan `{iki.name}` (sheet {iki.sheet}); "
+        f"baris judul kolom di baris 4. Kolom dicari menurut judulnya (huruf besar/kecil dan spasi diabaikan), "
+        "jadi urutan kolom boleh berubah, tetapi judulnya harus sama.",
+        "",
+        "| Kolom | Jenis | Wajib | Tabel | Keterangan |",
+        "|---|---|---|---|---|",
+    ]
+    for column in iki.columns:
+        tables = column.only or "IKU, IKI"
+        kind = _TYPES[column.type]
+        if column.choices:
+            kind += ": " + " / ".join(column.choices)
+        lines.append(
+            f"| {column.header} | {kind} | {'ya' if column.required else ''} | {tables} | {column.help} |"
+        )
+    lines += ["", "Sheet Profil (label di kolom A, isian di kolom B):", "", "| Isian | Wajib | Contoh |", "|---|---|---|"]
+    for field in lay.profil:
+        lines.append(f"| {field.label} | {'ya' if field.required else ''} | {field.contoh} |")
+    lines.append(END)
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(format_section())
