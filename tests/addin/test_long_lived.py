@@ -21,11 +21,11 @@ from openpyxl import Workbook, load_workbook
 import xlwings_app
 from tests.addin import remote_book
 from tests.conftest import cell_of
-from xlwings_app.adapters.workbook_builder import build_workbook
+from xlwings_app.adapters.openpyxl.builder import build_workbook
 from xlwings_app.domain.indicator import Jenis
 from xlwings_app.domain.settings import Settings
-from xlwings_app.layout import SHEET_PETUNJUK
 from xlwings_app.ribbon import entry
+from xlwings_app.sheets.layout import SHEET_PETUNJUK
 
 ROOT = Path(__file__).resolve().parents[2]
 CLICKS = 200

@@ -117,7 +117,7 @@ def _named_scale(wb: object, name: str) -> list[list[object]]:
 
 def test_predikat_follows_the_pengaturan_scale_through_its_named_ranges() -> None:
     """A unit's own scale in sheet Pengaturan: =KINERJA_PREDIKAT(C5; SkalaBatas; SkalaPredikat)."""
-    from xlwings_app.adapters.workbook_builder import build_workbook
+    from xlwings_app.adapters.openpyxl.builder import build_workbook
     from xlwings_app.domain.settings import Band, Scale, Settings
 
     own = Scale((Band(Decimal(0), "Kurang"), Band(Decimal(60), "Cukup"), Band(Decimal(85), "Baik")))
