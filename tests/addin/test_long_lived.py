@@ -136,3 +136,31 @@ def test_the_three_versions_agree_in_this_checkout() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert project["version"] == xlwings_app.__version__ == entry.installed_version()
     assert entry.changed_version(xlwings_app.__version__) is None
+
+
+ENTRY_MODULES = sorted(
+    [*(ROOT / "xlwings_app" / "ribbon").glob("*.py"), ROOT / "xlwings_app" / "udfs.py"]
+)
+
+
+@pytest.mark.parametrize("path", ENTRY_MODULES, ids=lambda p: p.name)
+def test_entry_modules_keep_no_state_between_clicks(path: Path) -> None:
+    """What a click or a UDF call runs holds no module-level state a later call could see: no
+    ``global`` rebinding, no cache decorator, and module-level names bound to immutable values
+    only (the registry's two tables of button ids are the declared exception)."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    assert not [n for n in ast.walk(tree) if isinstance(n, ast.Global | ast.Nonlocal)]
+    decorators = [ast.unparse(d) for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) for d in n.decorator_list]
+    assert not [d for d in decorators if "cache" in d], decorators
+    allowed = {"HANDLERS", "LABELS"} if path.name == "registry.py" else set()
+    for node in tree.body:
+        if isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names = {ast.unparse(t) for t in targets}
+            containers = ("dict", "list", "set", "defaultdict", "OrderedDict", "deque", "Counter")
+            mutable = isinstance(node.value, ast.List | ast.Dict | ast.Set | ast.ListComp | ast.DictComp) or (
+                isinstance(node.value, ast.Call) and ast.unparse(node.value.func).split(".")[-1] in containers
+            )
+            assert not mutable or names <= allowed, f"{path.name}: {names} = {ast.unparse(node.value)[:60]}"
