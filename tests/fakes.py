@@ -24,6 +24,7 @@ class FakeMaster:
     committed: list[list[Change]] = field(default_factory=list)
     marked: list[Problem] = field(default_factory=list)
     reads: int = 0
+    sheet_rows: dict[str, list[list[object]]] = field(default_factory=dict)
 
     def data(self) -> Any:
         self.reads += 1
@@ -34,6 +35,12 @@ class FakeMaster:
 
     def sheet_names(self) -> list[str]:
         return list(self.sheets)
+
+    def rows(self, sheet: str) -> list[list[object]]:
+        return [list(r) for r in self.sheet_rows.get(sheet, [])]
+
+    def selected_row(self) -> tuple[str, int] | None:
+        return None
 
     def lembar(self) -> tuple[list[Any], list[Problem]]:
         return [], []

@@ -21,36 +21,16 @@ REPLACE_HINT = "Formulir yang ada tidak ditimpa: pindahkan atau hapus dulu bila 
 
 
 def catat_waktu_langkah(book: xw.Book, now: datetime | None = None) -> None:
-    """Stamp the time into Mulai (if empty) else Selesai of the selected Log Langkah row."""
-    from xlwings_app.adapters.openpyxl.sop_sheets import DATETIME_FORMAT, SHEET_LOG
-    from xlwings_app.adapters.xlwings.book import sheet_rows
-    from xlwings_app.adapters.xlwings.protect import unprotected
-    from xlwings_app.domain.sop.log import LABELS
-    from xlwings_app.domain.sop.stamp import is_blank_row, log_columns, stamp_column
+    """Stamp the time into Mulai (if empty) else Selesai of the selected Log Langkah row (``sop.catat_waktu``)."""
+    from xlwings_app.services.sop import SHEET_LOG, catat_waktu
 
-    selected = book.selection
-    if selected is None or selected.sheet.name != SHEET_LOG or selected.shape[0] != 1:
+    master = live.master(book)
+    selected = master.selected_row()
+    if selected is None or selected[0] != SHEET_LOG:
         raise PesanPengguna(f"Pilih dulu satu baris langkah di sheet '{SHEET_LOG}', lalu klik lagi.")
-    sheet, row = selected.sheet, selected.row
-    rows = sheet_rows(sheet)
-    found = log_columns(rows)
-    if found is None:
-        raise PesanPengguna(f"Judul kolom {', '.join(LABELS.values())} tidak ditemukan di sheet '{SHEET_LOG}'.")
-    header, cols = found
-    values = rows[row - 1] if row <= len(rows) else []
-    if row <= header or is_blank_row(values, cols):
-        raise PesanPengguna(f"Baris {row} bukan baris langkah: pilih baris yang berisi Periode dan Langkah.")
-    cell = lambda key: values[cols[key]] if cols[key] < len(values) else None  # noqa: E731
-    kolom = stamp_column(cell("mulai"), cell("selesai"))
-    if kolom is None:
-        raise PesanPengguna(f"Mulai dan Selesai baris {row} sudah terisi; ubah langsung di sel bila keliru.")
-    stamp = (now or datetime.now()).replace(second=0, microsecond=0)
-    with unprotected(sheet):
-        target = sheet.range((row, cols[kolom] + 1))
-        target.number_format = DATETIME_FORMAT
-        target.value = stamp
-    live.alert(book, f"{LABELS[kolom]} langkah {cell('langkah')} ({cell('periode')}), baris {row}: "
-                     f"{stamp:%d-%m-%Y %H:%M}.")  # fmt: skip
+    done = catat_waktu(master, selected[1], now)
+    live.alert(book, f"{done.kolom} langkah {done.langkah} ({done.periode}), baris {done.baris}: "
+                     f"{done.waktu:%d-%m-%Y %H:%M}.")  # fmt: skip
 
 
 def ekspor_formulir(book: xw.Book) -> None:

@@ -10,7 +10,7 @@ everything first; with any error they write nothing, so the file stays as it was
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,13 +24,13 @@ from xlwings_app.adapters.openpyxl.sop_sheets import (
     write_log_rows,
 )
 from xlwings_app.adapters.xlsx.sop_reader import SopWorkbook
-from xlwings_app.domain.problems import Problem
+from xlwings_app.domain.problems import Problem, Refusal
 from xlwings_app.domain.sop.log import LogEntry, new_period_entries, normalize_periode
 from xlwings_app.domain.sop.model import Sop
 from xlwings_app.domain.sop.presets import UnknownPreset, preset
 from xlwings_app.domain.sop.summary import PeriodSummary, check_log, describe_minutes
 from xlwings_app.services.master import Master, using
-from xlwings_app.sheets.changes import FileEdit, PutHasilSop
+from xlwings_app.sheets.changes import FileEdit, PutHasilSop, Stamp
 
 
 @dataclass
@@ -193,3 +193,49 @@ def summary_lines(summary: PeriodSummary, day_minutes: int = 450) -> list[str]:
         )
     lines.append(f"Keterlambatan terbesar: {delays or 'tidak ada'}.")
     return lines
+
+
+@dataclass(frozen=True)
+class Catatan:
+    """What Catat Waktu Langkah wrote: the column (Mulai/Selesai), the row's step and period, the time."""
+
+    kolom: str
+    baris: int
+    langkah: object
+    periode: object
+    waktu: datetime
+
+
+def catat_waktu(master: Master, baris: int, now: datetime | None = None) -> Catatan:
+    """Stamp the time into Mulai (if empty) else Selesai of row ``baris`` of Log Langkah (``domain.sop.stamp``).
+
+    Refused (``SopDitolak``, a refusal) for a row that is not a step, or whose Mulai and Selesai are
+    both filled. The stamp is one change, committed at once (the ribbon's Catat Waktu Langkah).
+    """
+    from xlwings_app.adapters.openpyxl.sop_sheets import DATETIME_FORMAT
+    from xlwings_app.domain.sop.log import LABELS
+    from xlwings_app.domain.sop.stamp import is_blank_row, log_columns, stamp_column
+
+    rows = master.rows(SHEET_LOG)
+    found = log_columns(rows)
+    if found is None:
+        raise SopDitolak(f"Judul kolom {', '.join(LABELS.values())} tidak ditemukan di sheet '{SHEET_LOG}'.")
+    header, cols = found
+    values = rows[baris - 1] if baris <= len(rows) else []
+    if baris <= header or is_blank_row(values, cols):
+        raise SopDitolak(f"Baris {baris} bukan baris langkah: pilih baris yang berisi Periode dan Langkah.")
+
+    def cell(key: str) -> object:
+        return values[cols[key]] if cols[key] < len(values) else None
+
+    kolom = stamp_column(cell("mulai"), cell("selesai"))
+    if kolom is None:
+        raise SopDitolak(f"Mulai dan Selesai baris {baris} sudah terisi; ubah langsung di sel bila keliru.")
+    stamp = (now or datetime.now()).replace(second=0, microsecond=0)
+    master.stage(Stamp(SHEET_LOG, baris, cols[kolom] + 1, stamp, DATETIME_FORMAT))
+    master.commit()
+    return Catatan(LABELS[kolom], baris, cell("langkah"), cell("periode"), stamp)
+
+
+class SopDitolak(Refusal):
+    """A step-log action cannot be done on this row; the message says what to select instead."""

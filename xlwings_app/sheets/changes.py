@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from xlwings_app.domain.indicator import Indicator, Periode
@@ -71,10 +72,22 @@ class PutLembar:
 
 
 @dataclass(frozen=True)
+class Stamp:
+    """A moment written into one cell (Catat Waktu Langkah: Mulai or Selesai of a Log Langkah row),
+    shown with ``number_format``; ``row`` and ``column`` are 1-based."""
+
+    sheet: str
+    row: int
+    column: int
+    moment: datetime
+    number_format: str
+
+
+@dataclass(frozen=True)
 class FileEdit:
     """A change only a file can take (new SOP sheets, log rows), applied to the openpyxl workbook."""
 
     apply: Callable[[Any], None]
 
 
-Change = PutResults | SetCells | AppendSeal | PutHasilSop | PutLembar | FileEdit
+Change = PutResults | SetCells | AppendSeal | PutHasilSop | PutLembar | Stamp | FileEdit

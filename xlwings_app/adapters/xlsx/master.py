@@ -37,6 +37,7 @@ from xlwings_app.sheets.changes import (
     PutLembar,
     PutResults,
     SetCells,
+    Stamp,
 )
 
 T = TypeVar("T")
@@ -93,6 +94,14 @@ class FileMaster:
     def sheet_names(self) -> list[str]:
         return self._read(lambda source, _path: list(source.sheetnames))
 
+    def rows(self, sheet: str) -> list[list[object]]:
+        """The cell values of ``sheet`` as read (empty when there is no such sheet)."""
+
+        def read(source: SheetSource, _path: Path) -> list[list[object]]:
+            return [list(r) for r in source.iter_values(sheet)] if sheet in source.sheetnames else []
+
+        return self._read(read)
+
     def lembar(self) -> tuple[list[FilledForm], list[Problem]]:
         """The lembar isian sheets inside the workbook (``kinerja lembar``), read once."""
         if self._lembar is None:
@@ -100,6 +109,10 @@ class FileMaster:
 
             self._lembar = read_forms(self.path, lembar=True, checked=True)
         return self._lembar
+
+    def selected_row(self) -> tuple[str, int] | None:
+        """A file has no selection (only the open workbook has)."""
+        return None
 
     def mark(self, problems: list[Problem]) -> int:
         """Problem cells are coloured only in the open workbook; a file is never marked."""
@@ -211,6 +224,10 @@ def apply_to_workbook(wb: Any, change: Change) -> None:
         for meta, rows in change.forms:
             write_form_sheet(wb, meta, list(rows), change.periode, change.settings)
         write_meta_sheet(wb, [meta for meta, _ in change.forms])
+    elif isinstance(change, Stamp):
+        cell = wb[change.sheet].cell(change.row, change.column)
+        cell.value = change.moment
+        cell.number_format = change.number_format
     elif isinstance(change, FileEdit):
         change.apply(wb)
     else:  # pragma: no cover - every Change is handled above

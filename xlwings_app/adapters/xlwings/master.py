@@ -25,6 +25,7 @@ from xlwings_app.sheets.changes import (
     PutLembar,
     PutResults,
     SetCells,
+    Stamp,
 )
 
 
@@ -53,6 +54,19 @@ class LiveMaster:
 
     def sheet_names(self) -> list[str]:
         return [sheet.name for sheet in self.book.sheets]
+
+    def rows(self, sheet: str) -> list[list[object]]:
+        """The cell values of ``sheet`` (one call), empty when there is no such sheet."""
+        from xlwings_app.adapters.xlwings.book import sheet_rows
+
+        return sheet_rows(self.book.sheets[sheet]) if sheet in self.sheet_names() else []
+
+    def selected_row(self) -> tuple[str, int] | None:
+        """The sheet and row of the selection when it is one row, else None."""
+        selected = self.book.selection
+        if selected is None or selected.shape[0] != 1:
+            return None
+        return selected.sheet.name, selected.row
 
     def lembar(self) -> tuple[list[FilledForm], list[Problem]]:
         """Lembar sheets are read from the saved file (``kinerja rekap --lembar``), not from here."""
@@ -110,5 +124,13 @@ def write_live(book: Any, change: Change) -> None:
         from xlwings_app.adapters.xlwings.forms import write_lembar_live
 
         write_lembar_live(book, change.forms, change.periode, change.settings)
+    elif isinstance(change, Stamp):
+        from xlwings_app.adapters.xlwings.protect import unprotected
+
+        sheet = book.sheets[change.sheet]
+        with unprotected(sheet):
+            target = sheet.range((change.row, change.column))
+            target.number_format = change.number_format
+            target.value = change.moment
     else:  # pragma: no cover - FileEdit is refused by stage
         raise TypeError(change)
