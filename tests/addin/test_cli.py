@@ -114,6 +114,14 @@ def test_an_interpreter_vba_cannot_use_is_refused_with_the_fix(
         assert fragment in str(refused.value)
 
 
+def test_a_virtual_environment_made_from_the_store_python_is_refused() -> None:
+    python = rf"{VENV}\Scripts\python.exe"
+    store = r"C:\Program Files\WindowsApps\PythonSoftwareFoundation.Python.3.12_3.12.2800.0_x64__qbz5n2kfra8p0"
+    with pytest.raises(install.InstallError, match="Microsoft Store"):
+        install.check_interpreter(python, DLL, exists=files(python, rf"{VENV}\{DLL}"), base_prefix=store)
+    install.check_interpreter(python, DLL, exists=files(python, rf"{VENV}\{DLL}"), base_prefix=PYTHON_ORG)
+
+
 def test_pasang_refuses_a_bad_interpreter_before_writing_anything(tmp_path: Path) -> None:
     xlstart = tmp_path / "Excel" / "XLSTART"
     xlstart.mkdir(parents=True)

@@ -79,10 +79,14 @@ def dll_folders(interpreter: str) -> list[str]:
     return [here, ntpath.dirname(here)]
 
 
-def interpreter_problem(interpreter: str) -> str | None:
-    """What makes ``interpreter`` unusable by Excel whatever is installed, or None."""
+def interpreter_problem(interpreter: str, base_prefix: str = "") -> str | None:
+    """What makes ``interpreter`` unusable by Excel whatever is installed, or None.
+
+    ``base_prefix``: the installation a virtual environment was made from (``sys.base_prefix``).
+    """
     parts = [part.lower() for part in ntpath.normpath(interpreter).split("\\")]
-    if "windowsapps" in parts:
+    base = [part.lower() for part in ntpath.normpath(base_prefix).split("\\")] if base_prefix else []
+    if "windowsapps" in parts or "windowsapps" in base:
         return (
             f"Python ini berasal dari Microsoft Store ({interpreter}); Excel tidak dapat menjalankannya "
             "dari add-in. Pasang Python dari https://www.python.org/downloads/windows/ (centang 'Add "
@@ -94,13 +98,16 @@ def interpreter_problem(interpreter: str) -> str | None:
 
 
 def check_interpreter(
-    interpreter: str, dll: str | None = None, exists: Callable[[str], bool] = os.path.isfile
+    interpreter: str,
+    dll: str | None = None,
+    exists: Callable[[str], bool] = os.path.isfile,
+    base_prefix: str = "",
 ) -> None:
     """Refuse an interpreter xlwings' VBA cannot use, saying how to fix it (``InstallError``).
 
     ``exists`` answers whether a file exists (a simulated file system in the tests).
     """
-    problem = interpreter_problem(interpreter)
+    problem = interpreter_problem(interpreter, base_prefix)
     if problem:
         raise InstallError(problem)
     dll = dll or xlwings_dll()
@@ -121,8 +128,9 @@ def pasang(
     xlstart: Path, interpreter: str | None = None, exists: Callable[[str], bool] = os.path.isfile
 ) -> Installed:
     """Build the add-in into ``xlstart`` with this interpreter and PYTHONPATH in its config."""
+    base_prefix = "" if interpreter else sys.base_prefix  # a venv of the Store Python is refused too
     interpreter = interpreter or sys.executable
-    check_interpreter(interpreter, exists=exists)
+    check_interpreter(interpreter, exists=exists, base_prefix=base_prefix)
     config = AddinConfig(interpreter_win=interpreter, pythonpath=str(package_root()))
     target = xlstart / ADDIN_FILE
     staging = xlstart.parent
