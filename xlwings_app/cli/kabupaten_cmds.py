@@ -1,0 +1,74 @@
+"""Command ``kabupaten``: the kabupaten's rekap of every unit's Pengukuran Kinerja for one period.
+
+Exit codes: 0 the rekap was written (units with problems are listed in it, not a failure); 2 the
+kabupaten's own inputs must be fixed or no unit file could be read (nothing written); 1 internal.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from xlwings_app.cli.common import EXIT_INPUT, console, err_console, parse_periode, print_problems, translate_errors
+
+if TYPE_CHECKING:
+    from xlwings_app.services.kabupaten import Rekapitulasi
+
+# The service (pandas, openpyxl, docxtpl) is imported inside the command: other commands never load it.
+
+
+def _print(result: Rekapitulasi) -> None:
+    rekap = result.rekap
+    console.print(f"Rekap {rekap.kabupaten} {rekap.periode.label} Tahun {rekap.tahun}: {len(rekap.units)} unit.")
+    for u in rekap.units:
+        a = result.figures.get(u.unit)
+        mean = f", rata-rata capaian {a.rata_rata}%".replace(".", ",") if a and a.rata_rata is not None else ""
+        console.print(f"  {u.unit}: {u.keadaan.value}{mean}")
+        for reason in u.alasan[:3]:
+            console.print(f"      {reason}")
+    for d in rekap.ditolak:
+        target = console if d.tingkat == "catatan" else err_console
+        target.print(f"  Berkas {d.file}: {d.alasan}")
+    print_problems(result.catatan, "Catatan")
+    console.print(f"Workbook rekap: {result.workbook}" + (f" (cadangan: {result.cadangan})" if result.cadangan else ""))
+    if result.docx:
+        console.print(f"Dokumen: {result.docx}")
+    if result.pdf:
+        console.print(f"PDF: {result.pdf}")
+
+
+def kabupaten_cmd(
+    sumber: Annotated[list[Path], typer.Argument(help="Workbook unit, arsip .zip, atau folder (dicari sampai subfolder).")],
+    periode: Annotated[str, typer.Option("--periode", "-p", help="TW1, TW2, TW3, TW4 atau TAHUNAN.")],
+    keluar: Annotated[Path, typer.Option("--keluar", "-k", help="Workbook rekap kabupaten (.xlsx); dibuat bila belum ada.")],
+    tahun: Annotated[int | None, typer.Option("--tahun", help="Tahun rekap (bawaan: sheet Isian Kabupaten, lalu tahun terbanyak).")] = None,
+    kode_dari: Annotated[Path | None, typer.Option("--kode-dari", help="Daftar kode verifikasi dari dokumen bertanda tangan (CSV: Unit Kerja;Periode;Kode).")] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Buat juga PDF dokumen rekapitulasi.")] = False,
+    tanpa_dokumen: Annotated[bool, typer.Option("--tanpa-dokumen", help="Hanya workbook, tanpa dokumen .docx.")] = False,
+) -> None:
+    """Rekap kabupaten: gabungkan Pengukuran Kinerja semua perangkat daerah untuk satu periode.
+
+    Setiap workbook diperiksa seperti kinerja periksa, setiap arsip diverifikasi (SHA-256 dan kode
+    verifikasi dihitung ulang). Daftar unit dan kode dari dokumen bertanda tangan diketik di sheet
+    Isian Kabupaten pada workbook rekap; sheet itu tidak pernah diubah saat rekap dibangun ulang.
+
+    Contoh: kinerja kabupaten kiriman/ --periode TW2 --keluar "Rekap Kabupaten 2024.xlsx" --pdf
+    """
+    chosen = parse_periode(periode)
+    assert chosen is not None
+    from xlwings_app.services.kabupaten import IsianDitolak, kabupaten
+
+    try:
+        result = kabupaten(sumber, chosen, keluar, tahun, kode_dari, dokumen=not tanpa_dokumen, pdf=pdf)
+    except IsianDitolak as exc:
+        print_problems(exc.problems, "Isian kabupaten")
+        err_console.print("Rekap tidak ditulis: perbaiki isian di atas lalu ulangi.")
+        raise typer.Exit(EXIT_INPUT) from None
+    _print(result)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``kabupaten``."""
+    app.command("kabupaten")(translate_errors(kabupaten_cmd))
