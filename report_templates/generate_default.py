@@ -433,8 +433,8 @@ def build_iki(out: Path = OUT_IKI) -> Path:
 
 
 OUT_KABUPATEN = Path(__file__).with_name("rekapitulasi_kabupaten.docx")
-UNITS = [9, 44, 15, 13, 20, 17, 27, 22]
-STATES = [110, 30]
+UNITS = [8, 38, 17, 15, 19, 17, 26, 25]
+STATES = [100, 45]
 
 
 def kabupaten_body(doc) -> None:

@@ -10,10 +10,12 @@ so that generating 60 units stays quick), the seal recorded in its sheet Segel.
 from __future__ import annotations
 
 import dataclasses
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 from xlwings_app.adapters.openpyxl.builder import build_workbook
-from xlwings_app.domain.indicator import Indicator, Periode
+from xlwings_app.domain.indicator import Indicator, Jenis, Periode
 from xlwings_app.domain.settings import Settings
 from xlwings_app.samples.synthetic import SYNTHETIC_PROFIL, random_indicators
 
@@ -74,3 +76,55 @@ def make_units(folder: Path, n_units: int, n_iku: int, seed: int = 1) -> list[Pa
         unit_workbook(folder / f"{unit_name(n).replace(' ', '_')}.xlsx", unit_name(n), n_iku, seed * 1000 + n)
         for n in range(n_units)
     ]
+
+
+DEMO_UNITS = 4
+DEMO_SIGNER = {
+    "tempat": "Uji", "tanggal": "15 Juli 2024", "jabatan": "Kepala Bappeda", "nama": "Ir. SITI RAHAYU, M.T.",
+    "pangkat": "Pembina Utama Muda (IV/c)", "nip": "197005121995032004",
+    "alamat": "Jl. Alun-alun Utara No. 3, Kabupaten Uji",
+}  # fmt: skip
+
+
+def contoh(folder: Path) -> Iterator[str]:
+    """``make demo``'s kabupaten rekap: four generated units (one sealed and sent as its archive,
+    one with an input error), a fifth expected but missing, then ``kinerja kabupaten`` over them."""
+    from xlwings_app.adapters.openpyxl.kabupaten import write_rekap_workbook
+    from xlwings_app.domain.verification import verification_code
+    from xlwings_app.services.kabupaten import kabupaten
+    from xlwings_app.services.laporan import load_workbook
+    from xlwings_app.sheets.kabupaten import isian_values
+
+    shutil.rmtree(folder, ignore_errors=True)
+    inbox, own = folder / "kiriman", folder / "unit"
+    books = [unit_workbook(own / f"{unit_name(n).replace(' ', '_')}.xlsx", unit_name(n), 8, 900 + n)
+             for n in range(DEMO_UNITS)]  # fmt: skip
+    data = load_workbook(books[0])
+    assert data.profil is not None
+    paper = verification_code(data.profil, Periode.TW2, list(data.indicators), data.settings)
+    seal(books[0], Periode.TW2, inbox)
+    _mistype(books[2])
+    for book in books[1:]:
+        shutil.copy(book, inbox / book.name)
+    rekap = folder / "Rekap Kabupaten Uji 2024.xlsx"
+    expected = [unit_name(n) for n in range(DEMO_UNITS + 1)]
+    write_rekap_workbook(rekap, [], isian_values(KABUPATEN, 2024, expected, DEMO_SIGNER, {(expected[0], Periode.TW2): paper}))
+    result = kabupaten([inbox], Periode.TW2, rekap)
+    counts = ", ".join(f"{state.value} {len(result.rekap.dengan(state))}" for state in dict.fromkeys(u.keadaan for u in result.rekap.units))
+    yield f"Rekap kabupaten ({len(result.rekap.units)} unit: {counts}): {rekap}"
+    yield f"Dokumen Rekapitulasi Pengukuran Kinerja Perangkat Daerah: {result.docx}"
+
+
+def _mistype(book: Path) -> None:
+    """A text typed into a realisasi cell, as happens: the unit's input error of the demo."""
+    from openpyxl import load_workbook as open_book
+
+    from xlwings_app.sheets.layout import TITLE_ROWS, layout
+
+    table = layout().tables[Jenis.IKU]
+    wb = open_book(book)
+    ws = wb[table.sheet]
+    headers = [c.value for c in ws[TITLE_ROWS + 1]]
+    cell = ws.cell(TITLE_ROWS + 2, headers.index(table.column("r2").header) + 1, "belum ada")
+    cell.data_type = "s"
+    wb.save(book)

@@ -60,6 +60,9 @@ def contoh(folder: Path) -> Iterator[str]:
     yield f"Sheet Hasil dan Rekap ditulis ke {path}"
     yield from _documents(path, folder / "dokumen")
     yield from formulir.contoh(path, folder / "formulir")
+    from xlwings_app.samples.kabupaten import contoh as kabupaten_contoh
+
+    yield from kabupaten_contoh(folder / "kabupaten")
 
 
 def _documents(path: Path, out_dir: Path) -> Iterator[str]:
