@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import typer
 
-from xlwings_app.cli import addin_cmds, bahasa, forms_cmds, kabupaten_cmds, report_cmds, sop_cmds, workbook_cmds
+from xlwings_app.cli import (
+    addin_cmds,
+    bahasa,
+    forms_cmds,
+    kabupaten_cmds,
+    report_cmds,
+    sop_cmds,
+    workbook_cmds,
+)
 
 bahasa.pasang()
 

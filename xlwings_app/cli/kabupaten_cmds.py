@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from xlwings_app.cli.common import EXIT_INPUT, console, err_console, parse_periode, print_problems, translate_errors
+from xlwings_app.cli.common import (
+    EXIT_INPUT,
+    console,
+    err_console,
+    parse_periode,
+    print_problems,
+    translate_errors,
+)
 
 if TYPE_CHECKING:
     from xlwings_app.services.kabupaten import Rekapitulasi

@@ -38,7 +38,7 @@ from xlwings_app.domain.measure import measure_all
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.settings import DEFAULT_SCALE
 from xlwings_app.domain.summary import summarize
-from xlwings_app.services.kabupaten_sumber import find_sources, read_kiriman
+from xlwings_app.services.kabupaten_sumber import find_sources, read_all
 from xlwings_app.sheets import kabupaten as K
 
 TEMPLATE = "rekapitulasi_kabupaten.docx"
@@ -140,7 +140,7 @@ def kabupaten(
     if any(p.is_error for p in notes):
         raise IsianDitolak(notes)
     paths, missing = find_sources(sources, skip=keluar)
-    read = [read_kiriman(p, periode) for p in paths]
+    read = read_all(paths, periode)
     kiriman = [k for k in read if not isinstance(k, Penolakan)]
     ditolak = missing + [k for k in read if isinstance(k, Penolakan)]
     year = tahun_rekap(isian, kiriman, tahun)

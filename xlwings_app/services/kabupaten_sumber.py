@@ -13,11 +13,18 @@ Rules:
 from __future__ import annotations
 
 import datetime as dt
+import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
 from pathlib import Path
 
-from xlwings_app.adapters.documents.archive_open import ArchiveError, extract_workbook, open_manifest, verify_archive
+from xlwings_app.adapters.documents.archive_open import (
+    ArchiveError,
+    extract_workbook,
+    open_manifest,
+    verify_archive,
+)
 from xlwings_app.adapters.xlsx.guard import WorkbookError
 from xlwings_app.adapters.xlsx.reader import SheetSource, WorkbookData, read_file, read_source
 from xlwings_app.adapters.xlsx.safe_write import BACKUP_DIR
@@ -57,6 +64,23 @@ def _wanted(path: Path) -> bool:
         and BACKUP_DIR not in path.parts
         and not name.endswith(".tmp")
     )
+
+
+PARALLEL_FROM = 12
+"""From this many files on, they are read by two processes (a PC has at least two cores)."""
+
+
+def read_all(paths: Sequence[Path], periode: Periode) -> list[Kiriman | Penolakan]:
+    """``read_kiriman`` of every path, in order; in two forked processes when there are many
+    (reading is CPU-bound; fork is only used where the platform has it, else one by one)."""
+    import multiprocessing as mp
+
+    if len(paths) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods() or (os.cpu_count() or 1) < 2:
+        return [read_kiriman(p, periode) for p in paths]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=2, mp_context=mp.get_context("fork")) as pool:
+        return list(pool.map(read_kiriman, paths, [periode] * len(paths), chunksize=4))
 
 
 def read_kiriman(path: Path, periode: Periode) -> Kiriman | Penolakan:
@@ -101,7 +125,7 @@ def _from_workbook(path: Path, file: str, jenis: Jenis, periode: Periode) -> Kir
     return kiriman
 
 
-def _sop_share(sop: object, periode: Periode) -> object:
+def _sop_share(sop: object, periode: Periode) -> Decimal | None:
     from xlwings_app.domain.sop.log import normalize_periode
     from xlwings_app.services.sop import ukur
 

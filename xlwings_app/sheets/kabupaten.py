@@ -18,7 +18,16 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from xlwings_app.domain.indicator import Periode
-from xlwings_app.domain.kabupaten import AgregatUnit, Bersama, Isian, Keadaan, Konsolidasi, Penolakan, normal_code, unit_key
+from xlwings_app.domain.kabupaten import (
+    AgregatUnit,
+    Bersama,
+    Isian,
+    Keadaan,
+    Konsolidasi,
+    Penolakan,
+    normal_code,
+    unit_key,
+)
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.profil import Pejabat
 from xlwings_app.sheets.results import DECIMAL, SheetValues
@@ -61,7 +70,7 @@ FILLS = {
     Keadaan.TIDAK_COCOK: "FF9999",
     Keadaan.BELUM_DITERIMA: "D9D9D9",
 }
-MONTHS = ("januari februari maret april mei juni juli agustus september oktober november desember").split()
+MONTHS = ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november", "desember"]
 
 
 def isian_values(
@@ -79,7 +88,9 @@ def isian_values(
         "Kinerja membaca sheet ini setiap kali rekap dibangun ulang dan tidak pernah mengubahnya. Isi daftar "
         "unit yang diharapkan melapor dan kode verifikasi yang tercetak pada dokumen bertanda tangan."
     ], "subtitle")  # fmt: skip
-    values = {"kabupaten": kabupaten, "tahun": tahun, "instansi": DEFAULT_INSTANSI, "jabatan": "Kepala Bappeda"}
+    values: dict[str, object] = {
+        "kabupaten": kabupaten, "tahun": tahun, "instansi": DEFAULT_INSTANSI, "jabatan": "Kepala Bappeda",
+    }  # fmt: skip
     values.update(fields or {})
     for offset, (key, label) in enumerate(FIELDS):
         sheet.put(ISIAN_FIELD_ROW + offset, 1, [label], "bold")
@@ -315,7 +326,7 @@ def berkas_values(rekap: Konsolidasi, ditolak: Sequence[Penolakan]) -> SheetValu
     for u in rekap.units:
         if u.kiriman is None:
             continue
-        problems = u.kiriman.problems or [None]
+        problems: list[Problem | None] = list(u.kiriman.problems) or [None]
         for p in problems:
             row += 1
             text = str(p) if p is not None else u.keadaan.value

@@ -13,6 +13,9 @@ Rules:
 
 from __future__ import annotations
 
+import io
+import posixpath
+import zipfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -81,10 +84,43 @@ def write_rekap_workbook(
         return save_atomically(path, write)
 
 
+EMPTY_SHEET = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>'
+)
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _without_generated(path: Path) -> io.BytesIO:
+    """The workbook's bytes with the generated sheets emptied (their parts and rels dropped), so
+    loading it does not parse thousands of rows that are about to be replaced anyway."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    out = io.BytesIO()
+    with zipfile.ZipFile(path) as src:
+        book = etree.fromstring(src.read("xl/workbook.xml"), parser)
+        rels = etree.fromstring(src.read("xl/_rels/workbook.xml.rels"), parser)
+        targets = {r.get("Id"): r.get("Target", "") for r in rels}
+        emptied = set()
+        for sheet in book.iter("{http://schemas.openxmlformats.org/spreadsheetml/2006/main}sheet"):
+            if sheet.get("name") in K.GENERATED:
+                target = targets.get(sheet.get(_REL), "")
+                emptied.add(target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}"))
+        dropped = {posixpath.join(posixpath.dirname(p), "_rels", posixpath.basename(p) + ".rels") for p in emptied}
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+            for info in src.infolist():
+                if info.filename in dropped:
+                    continue
+                dst.writestr(info, EMPTY_SHEET if info.filename in emptied else src.read(info))
+    out.seek(0)
+    return out
+
+
 def _open(path: Path, new_isian: SheetValues) -> Workbook:
     if path.exists():
         try:
-            wb = load_workbook(path, keep_links=False)
+            wb = load_workbook(_without_generated(path), keep_links=False)
         except Exception as exc:
             raise WorkbookError(f"File rekap {path.name} tidak dapat dibuka untuk ditulis: {exc}") from exc
         if K.SHEET_ISIAN in wb.sheetnames:
