@@ -433,7 +433,7 @@ def build_iki(out: Path = OUT_IKI) -> Path:
 
 
 OUT_KABUPATEN = Path(__file__).with_name("rekapitulasi_kabupaten.docx")
-UNITS = [8, 38, 17, 15, 19, 17, 26, 25]
+UNITS = [10, 32, 19, 15, 19, 17, 25, 28]
 STATES = [100, 45]
 
 

@@ -88,7 +88,8 @@ DEMO_SIGNER = {
 
 def contoh(folder: Path) -> Iterator[str]:
     """``make demo``'s kabupaten rekap: four generated units (one sealed and sent as its archive,
-    one with an input error), a fifth expected but missing, then ``kinerja kabupaten`` over them."""
+    one with an input error, one changed after sealing, one never sealed), a fifth expected but
+    missing, then ``kinerja kabupaten`` over them."""
     from xlwings_app.adapters.openpyxl.kabupaten import write_rekap_workbook
     from xlwings_app.domain.verification import verification_code
     from xlwings_app.services.kabupaten import kabupaten
@@ -103,7 +104,9 @@ def contoh(folder: Path) -> Iterator[str]:
     assert data.profil is not None
     paper = verification_code(data.profil, Periode.TW2, list(data.indicators), data.settings)
     seal(books[0], Periode.TW2, inbox)
-    _mistype(books[2])
+    seal(books[3], Periode.TW2, own / "arsip")
+    _mistype(books[2], "r2", "belum ada")
+    _mistype(books[3], "r1", 0)  # changed after sealing: the kabupaten sees it
     for book in books[1:]:
         shutil.copy(book, inbox / book.name)
     rekap = folder / "Rekap Kabupaten Uji 2024.xlsx"
@@ -115,8 +118,8 @@ def contoh(folder: Path) -> Iterator[str]:
     yield f"Dokumen Rekapitulasi Pengukuran Kinerja Perangkat Daerah: {result.docx}"
 
 
-def _mistype(book: Path) -> None:
-    """A text typed into a realisasi cell, as happens: the unit's input error of the demo."""
+def _mistype(book: Path, key: str, value: object) -> None:
+    """``value`` typed into column ``key`` of the first IKU (a text there is the demo's input error)."""
     from openpyxl import load_workbook as open_book
 
     from xlwings_app.sheets.layout import TITLE_ROWS, layout
@@ -125,6 +128,7 @@ def _mistype(book: Path) -> None:
     wb = open_book(book)
     ws = wb[table.sheet]
     headers = [c.value for c in ws[TITLE_ROWS + 1]]
-    cell = ws.cell(TITLE_ROWS + 2, headers.index(table.column("r2").header) + 1, "belum ada")
-    cell.data_type = "s"
+    cell = ws.cell(TITLE_ROWS + 2, headers.index(table.column(key).header) + 1, value)
+    if isinstance(value, str):
+        cell.data_type = "s"
     wb.save(book)

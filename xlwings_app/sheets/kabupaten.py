@@ -100,8 +100,6 @@ def isian_values(
         known = [(codes or {}).get((unit, p)) for p in Periode]
         sheet.put(ISIAN_TABLE_ROW + offset, 1, [unit, *known, None], "box")
         sheet.style("unlocked", ISIAN_TABLE_ROW + offset, 1, 1, len(ISIAN_HEADERS))
-    for width, col in ((44, 1), (16, 2), (16, 3), (16, 4), (16, 5), (16, 6), (40, 7)):
-        sheet.style(f"width:{width}", ISIAN_TABLE_ROW, col)
     return sheet
 
 
@@ -342,6 +340,7 @@ def berkas_values(rekap: Konsolidasi, ditolak: Sequence[Penolakan]) -> SheetValu
 
 
 WIDTHS = {
+    SHEET_ISIAN: (34, 46, 15, 15, 15, 15, 40),
     SHEET_REKAP: (5, 34, 22, 50, 30, 18, 18, 10),
     SHEET_INDIKATOR: (30, 10, 34, 44, 10, 10, 11, 11, 11, 11, 14, 16, 22),
     SHEET_PERINGKAT: (10, 34, 16, 14, 11, 30),

@@ -130,24 +130,29 @@ def _open(path: Path, new_isian: SheetValues) -> Workbook:
         wb.remove(wb.active)
     ws = wb.create_sheet(K.SHEET_ISIAN, 0)
     write_values(ws, new_isian)
-    ws.freeze_panes = None
+    _widths_and_print(ws, K.SHEET_ISIAN, new_isian.shape[1])
     return wb
 
 
-def _write_sheet(ws: Worksheet, sheet: SheetValues) -> None:
-    write_values(ws, sheet)
-    for col, width in enumerate(K.WIDTHS.get(sheet.name, ()), start=1):
-        ws.column_dimensions[get_column_letter(col)].width = width
-    rows, cols = sheet.shape
-    for col in range(len(K.WIDTHS.get(sheet.name, ())) + 1, cols + 1):
-        ws.column_dimensions[get_column_letter(col)].width = 14
-    ws.freeze_panes = f"C{K.HEADER_ROW + 1}" if sheet.name != K.SHEET_BERKAS else f"A{K.HEADER_ROW + 1}"
+def _widths_and_print(ws: Worksheet, name: str, cols: int) -> None:
+    widths = K.WIDTHS.get(name, ())
+    for col in range(1, max(cols, len(widths)) + 1):
+        ws.column_dimensions[get_column_letter(col)].width = widths[col - 1] if col <= len(widths) else 14
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _write_sheet(ws: Worksheet, sheet: SheetValues) -> None:
+    write_values(ws, sheet)
+    rows, cols = sheet.shape
+    _widths_and_print(ws, sheet.name, cols)
+    ws.freeze_panes = f"C{K.HEADER_ROW + 1}" if sheet.name != K.SHEET_BERKAS else f"A{K.HEADER_ROW + 1}"
     ws.print_title_rows = f"{K.HEADER_ROW}:{K.HEADER_ROW}"
+    ws.row_dimensions[K.HEADER_ROW].height = 45  # wrapped headers: Excel does not grow rows of files it opens
     count = rows - K.HEADER_ROW
+    below = f"B{rows + 3}"
     if sheet.name == K.SHEET_INDIKATOR:
         last = max(rows, K.HEADER_ROW + 1)
         table = Table(displayName=K.TABLE_INDIKATOR, ref=f"A{K.HEADER_ROW}:{get_column_letter(len(K.INDIKATOR_HEADERS))}{last}")
@@ -156,13 +161,12 @@ def _write_sheet(ws: Worksheet, sheet: SheetValues) -> None:
     elif count > 0 and sheet.name == K.SHEET_REKAP:
         headers = [sheet.cells.get((K.HEADER_ROW, c)) for c in range(1, cols + 1)]
         mean_col = headers.index("Rata-rata Capaian (%)") + 1
-        _bars(ws, "Rata-rata Capaian IKU per Unit (%)", mean_col, mean_col, 2, count, f"{get_column_letter(cols + 2)}2")
-        _bars(ws, "Jumlah IKU per Predikat", 9, mean_col - 1, 2, count, f"{get_column_letter(cols + 2)}24",
-              stacked=True)
+        _bars(ws, "Rata-rata Capaian IKU per Unit (%)", mean_col, mean_col, 2, count, below)
+        _bars(ws, "Jumlah IKU per Predikat", 9, mean_col - 1, 2, count, f"F{rows + 3}", stacked=True)
     elif count > 0 and sheet.name == K.SHEET_PERINGKAT:
-        _bars(ws, "Peringkat: Rata-rata Capaian (%)", 3, 3, 2, count, "H2")
+        _bars(ws, "Peringkat: Rata-rata Capaian (%)", 3, 3, 2, count, below)
     elif count > 0 and sheet.name == K.SHEET_BERSAMA:
-        _bars(ws, "Indikator Bersama: Rata-rata Capaian (%)", 4, 4, 1, count, f"{get_column_letter(cols + 2)}2")
+        _bars(ws, "Indikator Bersama: Rata-rata Capaian (%)", 4, 4, 1, count, f"A{rows + 3}")
 
 
 def _bars(ws: Worksheet, title: str, first_col: int, last_col: int, label_col: int, count: int,
