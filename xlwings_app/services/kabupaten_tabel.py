@@ -117,28 +117,27 @@ def ranking(figures: dict[str, AgregatUnit]) -> list[AgregatUnit]:
 
 
 def shared(frame: pd.DataFrame, units: Sequence[str]) -> list[Bersama]:
-    """Indicators of the same name in two or more units, capaian side by side (pivot)."""
+    """Indicators of the same name in two or more units, capaian side by side (a pivot of the
+    frame: one row per name, one column per unit; the first indicator of that name in a unit)."""
     if frame.empty:
         return []
-    reach = frame.groupby("kunci")["unit"].nunique()
+    reach = frame.groupby("kunci", sort=False)["unit"].nunique()
     keys = reach[reach >= 2].index
     if not len(keys):
         return []
-    subset = frame[frame["kunci"].isin(keys)]
+    subset = frame[frame["kunci"].isin(keys)].drop_duplicates(["kunci", "unit"])
     first = subset.drop_duplicates("kunci").set_index("kunci")
-    wide = subset.pivot_table(index="kunci", columns="unit", values="capaian", aggfunc="first", dropna=False)
-    order = subset.drop_duplicates("kunci")["kunci"]
+    wide = subset.pivot(index="kunci", columns="unit", values="capaian")
+    members = subset.groupby("kunci", sort=False)["unit"].agg(list)
     found: list[Bersama] = []
-    for key in order:
-        per_unit: dict[str, Decimal | None] = {}
-        for unit in units:
-            value = wide.at[key, unit] if unit in wide.columns and key in wide.index else None
-            per_unit[unit] = value if isinstance(value, Decimal) else None
+    for key in first.index:
+        row = wide.loc[key]
+        per_unit = {u: (v if isinstance(v := row[u], Decimal) else None) for u in members[key]}
         values = [v for v in per_unit.values() if v is not None]
         found.append(Bersama(
             nama=str(first.at[key, "nama"]),
             satuan=str(first.at[key, "satuan"]),
-            per_unit={u: v for u, v in per_unit.items() if u in set(subset[subset["kunci"] == key]["unit"])},
+            per_unit=dict(sorted(per_unit.items(), key=lambda item: units.index(item[0]) if item[0] in units else 0)),
             rata_rata=round_half_away(sum(values, Decimal(0)) / len(values), 2) if values else None,
             tertinggi=max(values) if values else None,
             terendah=min(values) if values else None,
