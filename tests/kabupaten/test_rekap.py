@@ -183,3 +183,11 @@ def test_no_readable_unit_is_a_clear_refusal(tmp_path: Path) -> None:
     result = runner.invoke(app, ["kabupaten", str(tmp_path / "in"), "-p", "TW2", "-k", str(tmp_path / "r.xlsx")])
     assert result.exit_code == 2
     assert "rusak.xlsx" in result.output and not (tmp_path / "r.xlsx").exists()
+
+
+def test_a_unit_workbook_given_as_the_rekap_is_refused_untouched(inbox: Inbox, tmp_path: Path) -> None:
+    book = Path(shutil.copy(inbox.kiriman / "Dinas_Uji_06.xlsx", tmp_path / "salah.xlsx"))
+    before = book.read_bytes()
+    result = runner.invoke(app, ["kabupaten", str(inbox.kiriman), "-p", "TW2", "-k", str(book)])
+    assert result.exit_code == 2 and "Isian Kabupaten" in result.output
+    assert book.read_bytes() == before

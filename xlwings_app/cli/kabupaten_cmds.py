@@ -57,9 +57,9 @@ def kabupaten_cmd(
 ) -> None:
     """Rekap kabupaten: gabungkan Pengukuran Kinerja semua perangkat daerah untuk satu periode.
 
-    Setiap workbook diperiksa seperti kinerja periksa, setiap arsip diverifikasi (SHA-256 dan kode
-    verifikasi dihitung ulang). Daftar unit dan kode dari dokumen bertanda tangan diketik di sheet
-    Isian Kabupaten pada workbook rekap; sheet itu tidak pernah diubah saat rekap dibangun ulang.
+    Workbook diperiksa seperti kinerja periksa; arsip diverifikasi (SHA-256, kode dihitung ulang).
+
+    Daftar unit dan kode dari dokumen bertanda tangan diketik di sheet Isian Kabupaten (tidak diubah saat rekap dibangun ulang).
 
     Contoh: kinerja kabupaten kiriman/ --periode TW2 --keluar "Rekap Kabupaten 2024.xlsx" --pdf
     """

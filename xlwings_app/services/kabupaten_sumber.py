@@ -78,9 +78,13 @@ def read_all(paths: Sequence[Path], periode: Periode) -> list[Kiriman | Penolaka
     if len(paths) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods() or (os.cpu_count() or 1) < 2:
         return [read_kiriman(p, periode) for p in paths]
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
-    with ProcessPoolExecutor(max_workers=2, mp_context=mp.get_context("fork")) as pool:
-        return list(pool.map(read_kiriman, paths, [periode] * len(paths), chunksize=4))
+    try:
+        with ProcessPoolExecutor(max_workers=2, mp_context=mp.get_context("fork")) as pool:
+            return list(pool.map(read_kiriman, paths, [periode] * len(paths), chunksize=4))
+    except (BrokenProcessPool, OSError):  # a worker killed (memory) or no process to spare: one by one
+        return [read_kiriman(p, periode) for p in paths]
 
 
 def read_kiriman(path: Path, periode: Periode) -> Kiriman | Penolakan:
