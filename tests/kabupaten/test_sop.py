@@ -11,6 +11,7 @@ from xlwings_app.domain.indicator import Periode
 from xlwings_app.samples.example_sop import PERIODE
 from xlwings_app.samples.kabupaten import unit_workbook
 from xlwings_app.services import sop
+from xlwings_app.services.contoh import sop_contoh
 from xlwings_app.services.kabupaten import kabupaten
 from xlwings_app.sheets import kabupaten as K
 
@@ -19,7 +20,7 @@ def test_the_sop_share_is_the_units_own_sop_periksa(tmp_path: Path) -> None:
     inbox = tmp_path / "kiriman"
     with_log = unit_workbook(inbox / "a.xlsx", "Kecamatan Dengan Log", 6, 1)
     unit_workbook(inbox / "b.xlsx", "Kecamatan Tanpa Log", 6, 2)
-    list(sop.contoh(with_log))
+    list(sop_contoh(with_log))
     for backup in (inbox / BACKUP_DIR).glob("*"):
         backup.unlink()
     own = sop.periksa(with_log, PERIODE, tulis=False)

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from xlwings_app.cli.common import (
-    EXIT_INPUT,
     console,
     err_console,
     parse_periode,
@@ -65,15 +64,9 @@ def kabupaten_cmd(
     """
     chosen = parse_periode(periode)
     assert chosen is not None
-    from xlwings_app.services.kabupaten import IsianDitolak, kabupaten
+    from xlwings_app.services.kabupaten import kabupaten
 
-    try:
-        result = kabupaten(sumber, chosen, keluar, tahun, kode_dari, dokumen=not tanpa_dokumen, pdf=pdf)
-    except IsianDitolak as exc:
-        print_problems(exc.problems, "Isian kabupaten")
-        err_console.print("Rekap tidak ditulis: perbaiki isian di atas lalu ulangi.")
-        raise typer.Exit(EXIT_INPUT) from None
-    _print(result)
+    _print(kabupaten(sumber, chosen, keluar, tahun, kode_dari, dokumen=not tanpa_dokumen, pdf=pdf))
 
 
 def register(app: typer.Typer) -> None:

@@ -62,11 +62,14 @@ def seal(path: Path, periode: Periode, out_dir: Path) -> Path:
     The archive goes to ``out_dir/<workbook name>/``: archive names carry no unit name, so units
     sealed in the same minute would otherwise overwrite each other in one folder.
     """
-    from xlwings_app.services.arsip import buat_arsip, record_in_file
-    from xlwings_app.services.laporan import load_workbook
+    from xlwings_app.services.arsip import buat_arsip
+    from xlwings_app.services.master import using
+    from xlwings_app.sheets.changes import AppendSeal
 
-    result = buat_arsip(load_workbook(path), path, periode, out_dir / path.stem, pdf=False)
-    record_in_file(path, result.record)
+    with using(path) as master:
+        result = buat_arsip(master.data(), path, periode, out_dir / path.stem, pdf=False)
+        master.stage(AppendSeal(result.record))
+        master.commit()
     return result.zip
 
 

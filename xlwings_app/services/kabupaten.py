@@ -186,10 +186,7 @@ class IsianDitolak(WorkbookError):
     """Sheet Isian Kabupaten (or the imported list) has errors: nothing was written."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__(
-            "Isian kabupaten bermasalah, rekap tidak ditulis:\n" + "\n".join(f"  - {p}" for p in problems if p.is_error)
-        )
+        super().__init__("Isian kabupaten bermasalah, rekap tidak ditulis:", [p for p in problems if p.is_error])
 
 
 def _reasons(ditolak: Sequence[Penolakan]) -> str:
