@@ -232,6 +232,9 @@ def _document(result: Rekapitulasi, isian: Isian, kop: dict[str, str], sekarang:
     docx = docx.replace(out / name)
     result.docx = docx
     if pdf:
-        from xlwings_app.adapters.documents.pdf import to_pdf
+        from xlwings_app.adapters.documents.pdf import PdfUnavailable, to_pdf
 
-        result.pdf = to_pdf(docx, out)
+        try:
+            result.pdf = to_pdf(docx, out)
+        except PdfUnavailable as exc:  # the workbook and the .docx are written: say so, do not fail
+            result.catatan.append(Problem(str(exc), file=docx.name, tingkat="catatan"))
