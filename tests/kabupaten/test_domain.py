@@ -82,3 +82,18 @@ def test_year_and_codes() -> None:
     assert tahun_rekap(Isian(tahun=2023), [k("B")]) == 2023
     assert tahun_rekap(Isian(), [k("B")], 2022) == 2022
     assert normal_code(" k7q2m xr4tb ") == "K7Q2M-XR4TB"
+
+
+def test_a_workbook_with_nothing_filled_in_the_period_is_of_another_period() -> None:
+    from dataclasses import replace
+    from decimal import Decimal
+
+    from xlwings_app.samples.synthetic import random_indicators
+
+    base = random_indicators(3, 0, seed=5)
+    filled = [replace(i, realisasi_tw=(Decimal(1), Decimal(2), None, None)) for i in base]
+    empty_tw2 = [replace(i, realisasi_tw=(Decimal(1), None, None, None)) for i in base]
+    chosen, refused = pilih([k("A", indicators=empty_tw2), k("B", indicators=filled)], 2024, Periode.TW2)
+    assert [c.unit for c in chosen] == ["B"]
+    assert [r.file for r in refused] == ["A.xlsx"] and "TW II belum diisi" in refused[0].alasan
+    assert [c.unit for c in pilih([k("A", indicators=empty_tw2)], 2024, Periode.TW1)[0]] == ["A"]

@@ -4,8 +4,9 @@ Bappeda (or the Bagian Organisasi) receives, per period, each unit's workbook or
 archive (``kinerja arsip``) and the signed paper (SOP Pengukuran Kinerja, last step: "Menyampaikan
 Dokumen laporan Pengukuran Kinerja kepada Bappeda"). Rules, in order:
 
-1. A file that cannot be read, of another year, an archive of another period, or a second file of
-   a unit already received is not used: it is listed with its reason (``Penolakan``). Of two
+1. A file that cannot be read, of another year, an archive of another period, a workbook whose
+   IKU have no realisasi at all in the period's last triwulan (a workbook of an earlier period), or
+   a second file of a unit already received is not used: it is listed with its reason (``Penolakan``). Of two
    archives of one unit and period the later seal is used; an archive is preferred to a loose
    workbook of the same unit (the workbook is listed as set aside, a notice).
 2. Each unit received gets one state (``Keadaan``), the first that applies:
@@ -198,6 +199,11 @@ def pilih(kiriman: Sequence[Kiriman], tahun: int, periode: Periode) -> tuple[lis
         elif k.jenis is Jenis.ARSIP and k.periode_arsip is not periode:
             label = k.periode_arsip.value if k.periode_arsip else "(tidak terbaca)"
             ditolak.append(Penolakan(k.file, f"arsip periode {label}, rekap ini {periode.value}", k.unit, "catatan"))
+        elif k.jenis is Jenis.WORKBOOK and k.indicators and not k.errors and all(
+            i.realisasi_tw[periode.last_tw - 1] is None for i in k.indicators
+        ):
+            tw = ("I", "II", "III", "IV")[periode.last_tw - 1]
+            ditolak.append(Penolakan(k.file, f"realisasi TW {tw} belum diisi sama sekali: workbook periode sebelumnya?", k.unit))
         elif not k.unit.strip():
             ditolak.append(Penolakan(k.file, "nama unit di sheet Profil kosong"))
         else:
