@@ -39,6 +39,16 @@ SOP_STATUS = {
 }
 """Sheet Hasil SOP's status cells, by ``domain.sop.measure.STATUSES``."""
 
+KABUPATEN_STATUS = {
+    "Final, tersegel": "C6EFCE",
+    "Tersegel, berubah sejak disegel": "FFEB9C",
+    "Belum disegel": "DDEBF7",
+    "Ada galat isian": "FFC7CE",
+    "Tidak cocok dengan dokumen bertanda tangan": "FF9999",
+    "Belum diterima": "D9D9D9",
+}
+"""The kabupaten rekap's unit states, by ``domain.kabupaten.Keadaan`` value."""
+
 SOP_BARS = {"Tepat Waktu": "70AD47", "Terlambat": "C00000", "Urutan Salah": "7030A0"}
 """The Gantt chart's bar colours by status; any other status is ``SOP_BAR_OTHER``."""
 SOP_BAR_OTHER = "A5A5A5"
