@@ -4,6 +4,9 @@ Calamine (Rust) reads cell values about fifteen times faster than openpyxl's rea
 values are turned into what openpyxl gives, so the reader's checks and messages are the same: an
 empty cell is ``None``, a whole number an ``int``, a date a ``datetime`` at midnight, and an error
 cell its text (``#N/A``; calamine reads those as empty, so they are found in the sheet's XML).
+Calamine gives no number formats: a number whose cell style has a percent format (styles.xml
+``cellXfs`` → ``numFmts``) is found by its ``s`` attribute in the sheet's XML and handed over as
+``numbers.Percent`` (the sheets of a workbook without any percent style are not scanned).
 
 ``Unsuitable`` means "read this file with openpyxl instead": a sheet so sparse that calamine's
 dense grid would be huge (a cell far right or far down), or a part this module does not expect.
@@ -19,6 +22,8 @@ from pathlib import Path, PurePosixPath
 
 from defusedxml import ElementTree
 
+from xlwings_app.domain.numbers import Percent, is_percent_format
+
 MAX_CELLS = 20_000_000
 """The largest dense grid (rows × columns) read with calamine; beyond, openpyxl streams."""
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -33,6 +38,8 @@ _WIDE = re.compile(rb'<c r="[A-Z]{3}[0-9]')
 _TWO_LETTERS = re.compile(rb'<c r="([A-Z]{2})[0-9]')
 _ESCAPES = {b"&amp;": b"&", b"&lt;": b"<", b"&gt;": b">", b"&quot;": b'"', b"&apos;": b"'"}
 _EXACT = 2**53
+BUILTIN_PERCENT_FORMATS = (9, 10)
+"""Excel's built-in number formats 9 (``0%``) and 10 (``0.00%``)."""
 
 
 class Unsuitable(Exception):
@@ -62,6 +69,26 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
+def percent_styles(archive: zipfile.ZipFile) -> tuple[bytes, ...]:
+    """The cell style indexes (``s="…"``) whose number format is a percent format."""
+    try:
+        styles = ElementTree.fromstring(archive.read("xl/styles.xml"))
+    except KeyError:
+        return ()
+    percent = set(BUILTIN_PERCENT_FORMATS)
+    for fmt in styles.iter(f"{_MAIN}numFmt"):
+        if is_percent_format(fmt.get("formatCode")):
+            percent.add(int(fmt.get("numFmtId", "-1")))
+    xfs = styles.find(f"{_MAIN}cellXfs")
+    if xfs is None:
+        return ()
+    return tuple(
+        str(index).encode()
+        for index, xf in enumerate(xfs.iter(f"{_MAIN}xf"))
+        if int(xf.get("numFmtId", "0")) in percent
+    )
+
+
 def _cell(value: object) -> object:
     if isinstance(value, str):
         return value or None
@@ -88,6 +115,10 @@ class CalamineSource:
         self._parts = _sheet_parts(self._archive)
         self._book = CalamineWorkbook.from_path(str(path))
         self._rows: dict[str, list[list[object]]] = {}
+        styles = percent_styles(self._archive)
+        self._percent = (
+            re.compile(rb'<c\b[^>]*?\bs="(?:' + b"|".join(styles) + rb')"[^>]*>') if styles else None
+        )
 
     def close(self) -> None:
         self._archive.close()
@@ -122,7 +153,22 @@ class CalamineSource:
             self._errors(xml, rows)
         if b"<f" in xml:
             self._uncached_formulas(xml, rows)
+        if self._percent is not None:
+            self._percentages(self._percent, xml, rows)
         return rows
+
+    @staticmethod
+    def _percentages(pattern: re.Pattern[bytes], xml: bytes, rows: list[list[object]]) -> None:
+        """Numbers of cells with a percent format become ``Percent`` (what the user typed: 93%)."""
+        for match in pattern.finditer(xml):
+            ref = _REF.search(match.group(0))
+            if ref is None:
+                continue
+            row, col = int(ref.group(2)) - 1, _column(ref.group(1)) - 1
+            if row < len(rows) and col < len(rows[row]):
+                value = rows[row][col]
+                if isinstance(value, int | float) and not isinstance(value, bool):
+                    rows[row][col] = Percent(value)
 
     @staticmethod
     def _uncached_formulas(xml: bytes, rows: list[list[object]]) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from openpyxl import load_workbook
+from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
@@ -22,7 +23,7 @@ from xlwings_app.adapters.openpyxl.segel import read_seals
 from xlwings_app.adapters.xlsx.calamine import CalamineSource
 from xlwings_app.adapters.xlsx.guard import WorkbookError, check_xlsx
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
-from xlwings_app.domain.numbers import read_number
+from xlwings_app.domain.numbers import is_percent_format, read_number, with_format
 from xlwings_app.domain.predikat import check_scale
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.profil import Pejabat, Profil, nip_problem
@@ -82,11 +83,23 @@ class _CachedParser(WorkSheetParser):  # type: ignore[misc]
         return cell
 
 
+def number_format_of(wb: Any, style_id: int) -> str:
+    """The number format code of cell style ``style_id`` of an openpyxl workbook."""
+    fmt_id = wb._cell_styles[style_id].numFmtId if style_id < len(wb._cell_styles) else 0
+    if fmt_id < BUILTIN_FORMATS_MAX_SIZE:
+        return str(BUILTIN_FORMATS.get(fmt_id, "General"))
+    return str(wb._number_formats[fmt_id - BUILTIN_FORMATS_MAX_SIZE])
+
+
 class OpenpyxlSource:
-    """A workbook file opened read-only by openpyxl (cached values; formulas are never evaluated)."""
+    """A workbook file opened read-only by openpyxl (cached values; formulas are never evaluated).
+    Numbers with a percent number format come as ``Percent``."""
 
     def __init__(self, wb: Any) -> None:
         self._wb = wb
+        self._percent = {
+            i for i in range(len(wb._cell_styles)) if is_percent_format(number_format_of(wb, i))
+        }
 
     @property
     def sheetnames(self) -> list[str]:
@@ -95,7 +108,7 @@ class OpenpyxlSource:
     def iter_values(self, sheet: str) -> Iterable[Sequence[object]]:
         ws = self._wb[sheet]
         if not hasattr(ws, "_get_source"):  # a workbook opened for writing: formulas are text already
-            return ws.iter_rows(values_only=True)  # type: ignore[no-any-return]
+            return (tuple(with_format(c.value, c.number_format) for c in row) for row in ws.iter_rows())
         return self._read_only_rows(ws)
 
     def _read_only_rows(self, ws: Any) -> Iterator[Sequence[object]]:
@@ -115,7 +128,10 @@ class OpenpyxlSource:
                 row: list[object] = [None] * size
                 for c in cells:
                     if c["column"] <= size:
-                        row[c["column"] - 1] = c["value"]
+                        value = c["value"]
+                        if c["style_id"] in self._percent:
+                            value = with_format(value, "0%")
+                        row[c["column"] - 1] = value
                 yield tuple(row)
                 expected = index + 1
         for _ in range(expected, (height or 0) + 1):

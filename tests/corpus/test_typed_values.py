@@ -1,0 +1,135 @@
+"""What the Kasi typed is what is measured: the values Excel stores for what a person types.
+
+Typing ``93%`` stores 0.93 with a percent number format (``0%``; ``97,3%`` gives ``0.0%``); the
+inputs are built that way with openpyxl, read by ``kinerja hitung``/``periksa`` through the fast
+reader (calamine), the openpyxl reader and after a LibreOffice re-save. Every refusal leaves the
+file byte-identical.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.conftest import cell_of
+from tests.corpus import generate as g
+from tests.corpus.harness import cli, digest
+from xlwings_app.adapters.xlsx.calamine import CalamineSource
+from xlwings_app.adapters.xlsx.reader import OpenpyxlSource, read_source
+from xlwings_app.domain.indicator import Jenis
+
+IKU, IKI = Jenis.IKU, Jenis.IKI
+PERCENT_FORMATS = ["0%", "0.0%", "0.00%", "#,##0.0%", "0.000%", "[Blue]0.0%;[Red]-0.0%"]
+
+
+def _json(*args: object) -> tuple[int, dict[str, Any]]:
+    run = cli(*args, "--json")
+    assert "Traceback" not in run.output and run.code in (0, 2), run.output
+    return run.code, json.loads(run.output)
+
+
+def _typed_percent(master: Path, jenis: Jenis, kode: str, key: str, stored: float, fmt: str) -> tuple[Path, str]:
+    sel = cell_of(master, jenis, kode, key)
+
+    def change(wb: Any) -> None:
+        cell = wb[jenis.value][sel]
+        cell.value, cell.number_format = stored, fmt
+
+    return g.edit_copy(master, master.with_name("persen.xlsx"), change), sel
+
+
+def _row(payload: dict[str, Any], kode: str) -> dict[str, Any]:
+    return next(r for r in payload["indikator"] if r["kode"] == kode)
+
+
+@pytest.mark.parametrize("fmt", PERCENT_FORMATS)
+@pytest.mark.parametrize(("jenis", "kode"), [(IKU, "IKU-02"), (IKI, "IKI-KEU-01")])
+def test_a_percentage_typed_as_93_percent_is_read_as_93(master: Path, fmt: str, jenis: Jenis, kode: str) -> None:
+    path, sel = _typed_percent(master, jenis, kode, "r3", 0.973, fmt)
+    code, payload = _json("hitung", path, "--periode", "TW3")
+    assert code == 0
+    row = _row(payload, kode)
+    realisasi = {"IKU-02": (92.5 + 96 + 97.3) / 3, "IKI-KEU-01": 97.3}[kode]  # Rata-rata / Akhir
+    assert abs(float(row["realisasi"]) - realisasi) < 0.01, row
+    notices = [p for p in payload["masalah"] if p["sel"] == sel and p["sheet"] == jenis.value]
+    assert notices and notices[0]["tingkat"] == "catatan", payload["masalah"]
+    assert "97,3%" in notices[0]["pesan"] and "dibaca sebagai 97,3" in notices[0]["pesan"]
+
+
+def test_a_quoted_percent_sign_only_shows_the_sign(master: Path) -> None:
+    path, sel = _typed_percent(master, IKI, "IKI-KEU-01", "r3", 68.2, '0.0"%"')
+    code, payload = _json("hitung", path, "--periode", "TW3")
+    assert code == 0 and Decimal(str(_row(payload, "IKI-KEU-01")["realisasi"])) == Decimal("68.2")
+    assert not [p for p in payload["masalah"] if p["sel"] == sel]
+
+
+def test_percent_cells_in_target_and_pengaturan(master: Path) -> None:
+    sel_t = cell_of(master, IKI, "IKI-KEU-01", "t3")
+
+    def change(wb: Any) -> None:
+        wb["IKI"][sel_t].value, wb["IKI"][sel_t].number_format = 0.75, "0%"
+        wb["IKI"][cell_of(master, IKI, "IKI-KEU-01", "r3")].value = 68.2
+
+    path = g.edit_copy(master, master.with_name("target.xlsx"), change)
+    code, payload = _json("hitung", path, "--periode", "TW3")
+    assert code == 0
+    row = _row(payload, "IKI-KEU-01")
+    assert Decimal(str(row["target"])) == 75 and Decimal(str(row["capaian"])) == Decimal("90.93")
+
+
+def test_the_fast_and_the_openpyxl_reader_agree_on_percent_cells(master: Path) -> None:
+    path, _ = _typed_percent(master, IKU, "IKU-02", "r3", 0.973, "0.0%")
+    fast = CalamineSource(path)
+    try:
+        mine = read_source(fast, path)
+    finally:
+        fast.close()
+    wb = load_workbook(path, read_only=True, data_only=True)
+    try:
+        theirs = read_source(OpenpyxlSource(wb), path)
+    finally:
+        wb.close()
+    keu = next(i for i in mine.indicators if i.kode == "IKU-02")
+    assert keu.realisasi_tw[2] == Decimal("97.3")
+    assert mine.indicators == theirs.indicators and mine.problems == theirs.problems
+
+
+@pytest.mark.libreoffice
+def test_a_master_re_saved_by_libreoffice_keeps_the_percentages(master: Path, tmp_path: Path) -> None:
+    path, sel = _typed_percent(master, IKI, "IKI-KEU-01", "r3", 0.973, "0.0%")
+    out = tmp_path / "lo"
+    subprocess.run(["soffice", "--headless", "--calc", "--convert-to", "xlsx", "--outdir", str(out), str(path)],
+                   check=True, capture_output=True, timeout=180)  # fmt: skip
+    code, payload = _json("hitung", out / path.name, "--periode", "TW3")
+    assert code == 0, payload["masalah"]
+    assert Decimal(str(_row(payload, "IKI-KEU-01")["realisasi"])) == Decimal("97.3")
+
+
+# --- item 4: numbers beyond any indicator -------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", [1.7e308, 2e15, -1e300, 10**16])
+@pytest.mark.parametrize("command", ["hitung", "periksa"])
+def test_a_huge_number_is_an_input_problem_naming_the_cell(master: Path, value: float, command: str) -> None:
+    sel = cell_of(master, IKU, "IKU-06", "r2")
+    path = g.edit_copy(master, master.with_name("besar.xlsx"), lambda wb: wb["IKU"].__setitem__(sel, value))
+    before = digest(path)
+    code, payload = _json(command, path, *(["--periode", "TW3"] if command == "hitung" else []))
+    assert code == 2
+    assert any(p["sel"] == sel and "terlalu besar" in p["pesan"] for p in payload["masalah"]), payload["masalah"]
+    assert digest(path) == before
+
+
+@pytest.mark.parametrize("key", ["r1", "r2"])
+def test_a_jumlah_that_would_overflow_is_refused_before_arithmetic(master: Path, key: str) -> None:
+    sel = cell_of(master, IKU, "IKU-06", key)
+    path = g.edit_copy(master, master.with_name("besar.xlsx"), lambda wb: wb["IKU"].__setitem__(sel, 9e307))
+    run = cli("laporan", path, "--periode", "TW3", "--keluar", path.parent / "out")
+    assert run.code == 2 and "Traceback" not in run.output and "Galat internal" not in run.output, run.output
+    assert "terlalu besar" in " ".join(run.output.split())
