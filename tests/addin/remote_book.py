@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import xlwings as xw
@@ -52,6 +54,27 @@ def payload(
         "names": [],
         "sheets": sheets,
     }
+
+
+@contextmanager
+def number_formats(wb: Workbook) -> Iterator[None]:
+    """Let ``Range.number_format`` be read as the desktop engine reads it (Excel's
+    ``Range.NumberFormat``: the code when every cell of the range shares it, else ``None``), from
+    the number formats of ``wb``. xlwings' remote engine cannot read formats synchronously."""
+    from xlwings.pro import _xlremote
+
+    def read(rng: Any) -> str | None:
+        ws = wb[rng.sheet.name]
+        rows, cols = rng.shape
+        codes = {ws.cell(rng.row + i, rng.column + j).number_format for i in range(rows) for j in range(cols)}
+        return codes.pop() if len(codes) == 1 else None
+
+    original = _xlremote.Range.number_format
+    _xlremote.Range.number_format = property(read, original.fset)
+    try:
+        yield
+    finally:
+        _xlremote.Range.number_format = original
 
 
 def _fill(colour: str | None) -> PatternFill:

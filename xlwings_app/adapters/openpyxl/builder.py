@@ -117,8 +117,9 @@ def _write_table(
             else:
                 cell.value = formulas[column.key]
                 cell.fill, cell.protection = S.COMPUTED_FILL, S.LOCKED
-            if column.format:
-                cell.number_format = column.format
+            fmt = column.format_for(str(values.get("satuan") or ""))
+            if fmt:
+                cell.number_format = fmt
             cell.border = S.BOX
     last_row = header_row + len(rows)
     ref = f"A{header_row}:{get_column_letter(len(table.columns))}{last_row}"
