@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from openpyxl import Workbook
+from openpyxl.formatting.rule import FormulaRule
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -32,6 +33,7 @@ from xlwings_app.sheets.live_formulas import (
     NAME_SKALA_PREDIKAT,
     NAME_VARIAN,
     live_formulas,
+    percent_format_test,
 )
 
 SPARE_ROWS = 30
@@ -132,6 +134,7 @@ def _write_table(
             tc.calculatedColumnFormula = TableFormula(attr_text=formulas[column.key][1:])
     ws.add_table(excel_table)
     _validations(ws, table, header_row + 1, last_row)
+    _percent_marks(ws, table, header_row + 1, last_row)
     ws.freeze_panes = ws.cell(header_row + 1, 3)
     ws.row_dimensions[header_row].height = 32
     _print_setup(ws, f"{header_row}:{header_row}")
@@ -139,6 +142,15 @@ def _write_table(
     ws.page_setup.fitToWidth = 2
     ws.print_title_cols = f"A:{get_column_letter(table.columns.index(table.column('nama')) + 1)}"
     _protect(ws)
+
+
+def _percent_marks(ws: Worksheet, table: L.Table, first: int, last: int) -> None:
+    """Mark (orange) a target or realisasi cell typed as a percentage ("93%" stored as 0.93)."""
+    for col, column in enumerate(table.columns, start=1):
+        if column.key in L.PERCENT_POINT_KEYS:
+            letter = get_column_letter(col)
+            rule = FormulaRule(formula=[percent_format_test(f"{letter}{first}")], fill=S.PROBLEM_FILL)
+            ws.conditional_formatting.add(f"{letter}{first}:{letter}{last}", rule)
 
 
 def _validations(ws: Worksheet, table: L.Table, first: int, last: int) -> None:
