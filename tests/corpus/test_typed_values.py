@@ -133,3 +133,53 @@ def test_a_jumlah_that_would_overflow_is_refused_before_arithmetic(master: Path,
     run = cli("laporan", path, "--periode", "TW3", "--keluar", path.parent / "out")
     assert run.code == 2 and "Traceback" not in run.output and "Galat internal" not in run.output, run.output
     assert "terlalu besar" in " ".join(run.output.split())
+
+
+# --- item 5: kodes compared normalised ---------------------------------------------------------
+
+LOOK_ALIKES = {
+    "zero-width": "IKU-01\u200b", "bom": "\ufeffIKU-01", "rtl-mark": "\u200fIKU-01", "nb-hyphen": "IKU\u201101",
+    "en-dash": "IKU\u201301", "minus": "IKU\u221201", "full-width": "\uff29\uff2b\uff35-01", "nbsp": "IKU-01\u00a0",
+    "case": "iku-01",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("kode", LOOK_ALIKES.values(), ids=LOOK_ALIKES.keys())
+def test_a_look_alike_kode_is_a_duplicate_naming_both_cells(master: Path, kode: str) -> None:
+    sel = cell_of(master, IKU, "IKU-03", "kode")
+    first = cell_of(master, IKU, "IKU-01", "kode")
+    path = g.edit_copy(master, master.with_name("kembar.xlsx"), lambda wb: wb["IKU"].__setitem__(sel, kode))
+    before = digest(path)
+    for command in ("periksa", "hitung"):
+        code, payload = _json(command, path)
+        duplicates = [p for p in payload["masalah"] if p["sel"] == sel and "ganda" in p["pesan"]]
+        assert code == 2 and duplicates, payload["masalah"]
+        assert f"IKU!{first}" in duplicates[0]["pesan"] and f"IKU!{sel}" in duplicates[0]["pesan"]
+    assert digest(path) == before
+
+
+@pytest.mark.parametrize("kode", ["IKU-09\t", "IKU\n09", "IKU-09\r\n"], ids=["tab", "newline", "crlf"])
+def test_a_control_character_in_a_kode_is_an_error(master: Path, kode: str) -> None:
+    sel = cell_of(master, IKU, "IKU-03", "kode")
+    path = g.edit_copy(master, master.with_name("kendali.xlsx"), lambda wb: wb["IKU"].__setitem__(sel, kode))
+    code, payload = _json("periksa", path)
+    assert code == 2
+    assert any(p["sel"] == sel and "karakter kendali" in p["pesan"] for p in payload["masalah"]), payload["masalah"]
+
+
+def test_a_kode_with_an_invisible_character_is_read_clean_with_a_notice(master: Path) -> None:
+    sel = cell_of(master, IKU, "IKU-03", "kode")
+    path = g.edit_copy(master, master.with_name("zw.xlsx"), lambda wb: wb["IKU"].__setitem__(sel, "IKU\u201103\u200b"))
+    code, payload = _json("hitung", path, "--periode", "TW3")
+    assert code == 0
+    assert "IKU-03" in {r["kode"] for r in payload["indikator"]}
+    assert any(p["sel"] == sel and p["tingkat"] == "catatan" for p in payload["masalah"])
+
+
+def test_an_iku_with_one_bad_cell_still_exists_for_its_ikis(master: Path) -> None:
+    sel = cell_of(master, IKU, "IKU-02", "t2")
+    path = g.edit_copy(master, master.with_name("buruk.xlsx"), lambda wb: wb["IKU"].__setitem__(sel, "sembilan"))
+    code, payload = _json("periksa", path)
+    assert code == 2
+    errors = [p for p in payload["masalah"] if p["tingkat"] == "galat"]
+    assert [p["sel"] for p in errors] == [sel], errors  # no false "IKU Induk tidak ada"

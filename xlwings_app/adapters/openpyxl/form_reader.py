@@ -18,7 +18,7 @@ from xlwings_app.adapters.xlsx.guard import WorkbookError, check_xlsx, has_macro
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.numbers import with_format
 from xlwings_app.domain.problems import Problem
-from xlwings_app.domain.rows import text_of
+from xlwings_app.domain.rows import normalise_kode, text_of
 from xlwings_app.forms.checks import STATUS_LABEL
 from xlwings_app.forms.filled import Cell, FilledForm, FormRow
 from xlwings_app.forms.meta import FormMeta, from_rows
@@ -110,7 +110,7 @@ def _form(wb: object, file: str, meta: FormMeta) -> FilledForm:
             continue
         if r - header_row > MAX_FORM_ROWS:
             break
-        kode = text_of(cells[0].value) if cells else ""
+        kode = normalise_kode(cells[0].value).text if cells else ""
         if kode:
             padded = cells + [
                 Cell(f"{get_column_letter(i + 1)}{r}", None) for i in range(len(cells), len(keys))

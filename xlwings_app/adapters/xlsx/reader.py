@@ -27,7 +27,7 @@ from xlwings_app.domain.numbers import is_percent_format, read_number, with_form
 from xlwings_app.domain.predikat import check_scale
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.profil import Pejabat, Profil, nip_problem
-from xlwings_app.domain.rows import RawRow, is_blank_row, parse_indicator, text_of
+from xlwings_app.domain.rows import KodeSeen, RawRow, is_blank_row, normalise_kode, parse_indicator, text_of
 from xlwings_app.domain.seal import SHEET as SEAL_SHEET
 from xlwings_app.domain.seal import SealRecord
 from xlwings_app.domain.settings import DEFAULT_SCALE, Band, Scale, Settings, VarianNegatif
@@ -55,6 +55,8 @@ class WorkbookData:
     cells: dict[tuple[str, int, str], str] = field(default_factory=dict)
     sheets: dict[Jenis, str] = field(default_factory=dict)
     segel: list[SealRecord] = field(default_factory=list)
+    kodes: list[KodeSeen] = field(default_factory=list)
+    """Every kode read from the IKU and IKI tables, rows with errors too."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -256,6 +258,9 @@ def _read_table(source: SheetSource, table: L.Table, data: WorkbookData) -> None
         blank_run = 0
         indicator, problems = parse_indicator(raw)
         data.problems.extend(problems)
+        kode = normalise_kode(values.get("kode")).text
+        if kode:
+            data.kodes.append(KodeSeen(table.jenis, kode, sheet, index, raw.cells.get("kode")))
         for key, letter in letters.items():
             data.cells[(sheet, index, key)] = f"{letter}{index}"
         if indicator is not None:
@@ -499,6 +504,8 @@ def read_source(source: SheetSource, path: Path) -> WorkbookData:
     if SEAL_SHEET in source.sheetnames:
         data.segel, seal_problems = read_seals([tuple(row) for _, row in _rows(source, SEAL_SHEET)])
         data.problems.extend(seal_problems)
-    data.problems.extend(check_indicators(data.indicators, data.cells, data.settings.daftar_penanggung_jawab))
+    data.problems.extend(
+        check_indicators(data.indicators, data.cells, data.settings.daftar_penanggung_jawab, data.kodes)
+    )
     data.problems = [p.in_file(path.name) for p in data.problems]
     return data
