@@ -183,3 +183,48 @@ def test_an_iku_with_one_bad_cell_still_exists_for_its_ikis(master: Path) -> Non
     assert code == 2
     errors = [p for p in payload["masalah"] if p["tingkat"] == "galat"]
     assert [p["sel"] for p in errors] == [sel], errors  # no false "IKU Induk tidak ada"
+
+
+# --- item 2: a period's value taken from an earlier triwulan ------------------------------------
+
+
+def _blank(master: Path, *cells: tuple[Jenis, str, str]) -> Path:
+    def change(wb: Any) -> None:
+        for jenis, kode, key in cells:
+            wb[jenis.value][cell_of(master, jenis, kode, key)] = None
+
+    return g.edit_copy(master, master.with_name("kosong.xlsx"), change)
+
+
+def test_a_blank_triwulan_carried_over_is_said_everywhere(master: Path, tmp_path: Path) -> None:
+    from docx import Document
+
+    path = _blank(master, (IKI, "IKI-KEU-01", "r3"), (IKU, "IKU-02", "r3"))
+    sel = cell_of(master, IKI, "IKI-KEU-01", "r3")
+    code, payload = _json("hitung", path, "--periode", "TW3")
+    assert code == 0
+    akhir = "Realisasi TW III belum diisi; capaian s.d. TW III memakai TW II."
+    rata = "Realisasi TW III belum diisi; capaian s.d. TW III memakai rata-rata TW I, TW II."
+    notes = {(p["sheet"], p["sel"]): p for p in payload["masalah"] if p["tingkat"] == "catatan"}
+    assert notes[("IKI", sel)]["pesan"] == akhir
+    assert notes[("IKU", cell_of(master, IKU, "IKU-02", "r3"))]["pesan"] == rata
+    assert _row(payload, "IKI-KEU-01")["pesan"].startswith(akhir)
+    assert Decimal(str(_row(payload, "IKI-KEU-01")["realisasi"])) == 41  # TW II's value
+    run = cli("hitung", path, "--periode", "TW3")  # the terminal lists the notice
+    assert run.code == 0 and "memakai TW II" in " ".join(run.output.split())
+    hasil = load_workbook(path, data_only=True)["Hasil"]
+    rows = [r for r in hasil.iter_rows(values_only=True) if "IKI-KEU-01" in r and "s.d. Triwulan III" in r]
+    assert rows and any(isinstance(v, str) and v.startswith(akhir) for v in rows[0]), rows
+    out = tmp_path / "dok"
+    run = cli("laporan", path, "--periode", "TW3", "--keluar", out)
+    assert run.code == 0, run.output
+    [docx] = out.glob("*.docx")
+    cells = [c.text for t in Document(str(docx)).tables for r in t.rows for c in r.cells]
+    assert "94,25 (TW I, TW II)" in cells, cells  # IKU-02: the mean of TW I and TW II, and it says so
+
+
+def test_jumlah_never_carries_over_and_a_filled_triwulan_says_nothing(master: Path) -> None:
+    path = _blank(master, (IKU, "IKU-06", "r3"))
+    code, payload = _json("hitung", path, "--periode", "TW3")
+    assert code == 0 and not [p for p in payload["masalah"] if "memakai" in p["pesan"]]
+    assert _row(payload, "IKU-06")["status"] == "Belum Diisi"

@@ -40,7 +40,9 @@ def _shown(value: object) -> str:
     if isinstance(value, str):
         text = " ".join(value.split())
         return f'"{text[:60]}…"' if len(text) > 60 else f'"{text}"'
-    return str(number(value))  # type: ignore[arg-type]
+    from xlwings_app.domain.formatting import angka
+
+    return angka(value)  # type: ignore[arg-type]
 
 
 def _report_distribusi(result: Distribusi, what: str) -> None:

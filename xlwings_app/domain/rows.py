@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from xlwings_app.domain.formatting import angka
 from xlwings_app.domain.indicator import Agregasi, Indicator, Jenis, Polaritas
 from xlwings_app.domain.numbers import read_number
 from xlwings_app.domain.problems import Problem
@@ -177,7 +178,7 @@ def _numbers(raw: RawRow, problems: list[Problem]) -> dict[str, Decimal | None]:
             problems.append(_problem(raw, key, read.catatan, value, "catatan"))
         if read.value is not None and read.value < 0:
             problems.append(
-                _problem(raw, key, f"{raw.headers[key]} tidak boleh negatif ({read.value}).", value)
+                _problem(raw, key, f"{raw.headers[key]} tidak boleh negatif ({angka(read.value)}).", value)
             )
         numbers[key] = read.value
     return numbers
@@ -217,7 +218,7 @@ def parse_indicator(raw: RawRow) -> tuple[Indicator | None, list[Problem]]:
         if bawah > atas:
             problems.append(
                 _problem(
-                    raw, "batas_bawah", f"Batas Bawah ({bawah}) lebih besar dari Batas Atas ({atas}).", bawah
+                    raw, "batas_bawah", f"Batas Bawah ({angka(bawah)}) lebih besar dari Batas Atas ({angka(atas)}).", bawah
                 )
             )
         if agregasi is Agregasi.JUMLAH:

@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from xlwings_app.adapters.openpyxl.results import write_hasil, write_rekap
 from xlwings_app.adapters.xlsx.results_parts import ResultParts, build_parts
 from xlwings_app.domain.indicator import Jenis, Periode
-from xlwings_app.domain.measure import Hasil, measure_all
+from xlwings_app.domain.measure import Hasil, carry_problems, measure_all
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.summary import Ringkasan, by_penanggung_jawab, by_sasaran, summarize
 from xlwings_app.services.workbook import WorkbookData, load, replace_sheets
@@ -81,7 +81,9 @@ def hitung_data(data: WorkbookData, periode: Periode | None = None) -> Perhitung
         iku = [i for i in data.indicators if i.jenis is Jenis.IKU]
         found = check_seals(data.segel, data.profil, data.settings, iku)
         data.problems.extend(p.in_file(data.path.name) for p in found)
-    return compute(data, periode)
+    result = compute(data, periode)
+    data.problems.extend(p.in_file(data.path.name) for p in carry_problems(result.hasil, data.cells))
+    return result
 
 
 def hitung(path: Path, periode: Periode | None = None, tulis: bool = True) -> Perhitungan:
