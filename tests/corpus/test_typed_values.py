@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from tests.conftest import cell_of
 from tests.corpus import generate as g
@@ -228,3 +229,106 @@ def test_jumlah_never_carries_over_and_a_filled_triwulan_says_nothing(master: Pa
     code, payload = _json("hitung", path, "--periode", "TW3")
     assert code == 0 and not [p for p in payload["masalah"] if "memakai" in p["pesan"]]
     assert _row(payload, "IKU-06")["status"] == "Belum Diisi"
+
+
+# --- item 3: the table inside its own range -----------------------------------------------------
+
+
+def _iku_table(wb: Any) -> Any:
+    return wb["IKU"].tables["TabelIKU"]
+
+
+def _with_total_row(master: Path) -> Path:
+    from openpyxl.worksheet.cell_range import CellRange
+
+    def change(wb: Any) -> None:
+        ws, table = wb["IKU"], _iku_table(wb)
+        whole = CellRange(table.ref)
+        total = whole.max_row + 1
+        table.ref, table.totalsRowCount = f"{whole.coord.split(':')[0]}:{get_column_letter(whole.max_col)}{total}", 1
+        ws.cell(total, 1, "Total")
+        for col in range(1, whole.max_col + 1):
+            if ws.cell(total - 1, col).number_format.startswith("#"):
+                letter = get_column_letter(col)
+                ws.cell(total, col, f"=SUBTOTAL(109,{letter}{whole.min_row + 1}:{letter}{total - 1})")
+
+    return g.edit_copy(master, master.with_name("total.xlsx"), change)
+
+
+def test_the_total_row_of_an_excel_table_is_no_indicator(master: Path) -> None:
+    path = _with_total_row(master)
+    for command in ("periksa", "hitung"):
+        code, payload = _json(command, path)
+        assert code == 0, payload["masalah"]
+    assert "Total" not in {r["kode"] for r in payload["indikator"]} and len(payload["indikator"]) == 16
+
+
+def test_the_total_row_is_skipped_by_the_live_reader_too(master: Path) -> None:
+    import xlwings as xw
+
+    from tests.addin import remote_book
+    from xlwings_app.adapters.xlwings.book import XlwingsSource
+
+    path = _with_total_row(master)
+    wb = load_workbook(path)
+    live = read_source(XlwingsSource(xw.Book(json=remote_book.payload(wb, name=str(path), tables=True))), path)
+    assert live.errors == [] and len(live.indicators) == 16
+
+
+def test_a_copy_of_the_titles_beside_the_table_is_an_error_naming_both_cells(master: Path) -> None:
+    def change(wb: Any) -> None:
+        ws = wb["IKU"]
+        header = 4
+        width = ws.max_column
+        for col in range(1, width + 1):  # a scratch copy of the whole table, two columns to the right
+            for row in range(header, header + 4):
+                ws.cell(row, width + 2 + col, ws.cell(row, col).value)
+
+    path = g.edit_copy(master, master.with_name("salinan.xlsx"), change)
+    before = digest(path)
+    code, payload = _json("hitung", path, "--periode", "TW3")
+    assert code == 2
+    twice = [p for p in payload["masalah"] if "ada 2 kali di baris judul" in p["pesan"]]
+    assert twice and any("Target TW I" in p["pesan"] for p in twice)
+    first = next(p for p in twice if p["kolom"] == "Kode")["pesan"]
+    assert "A4 dan" in first
+    assert digest(path) == before
+
+
+def test_merged_cells_in_an_input_column_name_the_merged_range(master: Path) -> None:
+    top = cell_of(master, IKU, "IKU-01", "pagu")
+    bottom = cell_of(master, IKU, "IKU-02", "pagu")
+    path = g.edit_copy(master, master.with_name("gabung.xlsx"), lambda wb: wb["IKU"].merge_cells(f"{top}:{bottom}"))
+    before = digest(path)
+    for command in ("periksa", "hitung"):
+        code, payload = _json(command, path)
+        assert code == 2
+        merged = [p for p in payload["masalah"] if p["sel"] == f"{top}:{bottom}"]
+        assert merged and "digabung" in merged[0]["pesan"] and merged[0]["tingkat"] == "galat", payload["masalah"]
+    assert digest(path) == before
+
+
+def test_a_row_typed_after_a_long_blank_run_is_said(master: Path) -> None:
+    from xlwings_app.adapters.xlsx.reader import MAX_BLANK_RUN
+
+    far = 4 + 20 + MAX_BLANK_RUN + 10
+    path = g.edit_copy(master, master.with_name("jauh.xlsx"), lambda wb: wb["IKU"].__setitem__(f"A{far}", "IKU-99"))
+    code, payload = _json("hitung", path, "--periode", "TW3")
+    assert code == 0
+    [notice] = [p for p in payload["masalah"] if p["sel"] == f"A{far}"]
+    assert notice["tingkat"] == "catatan" and "berhenti di baris" in notice["pesan"]
+
+
+def test_a_second_title_row_above_the_table_moves_nothing(master: Path) -> None:
+    def change(wb: Any) -> None:
+        ws = wb["IKU"]
+        ws.insert_rows(1)
+        ws["A1"] = "PEMERINTAH KABUPATEN LUMAJANG"
+        table = _iku_table(wb)
+        first, last = table.ref.split(":")
+        shift = lambda a: a.rstrip("0123456789") + str(int(a[len(a.rstrip("0123456789")):]) + 1)  # noqa: E731
+        table.ref = f"{shift(first)}:{shift(last)}"
+
+    path = g.edit_copy(master, master.with_name("judul.xlsx"), change)
+    code, payload = _json("hitung", path, "--periode", "TW3")
+    assert code == 0 and len(payload["indikator"]) == 16

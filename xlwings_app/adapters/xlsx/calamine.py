@@ -22,6 +22,7 @@ from pathlib import Path, PurePosixPath
 
 from defusedxml import ElementTree
 
+from xlwings_app.adapters.xlsx import sheet_parts
 from xlwings_app.domain.numbers import Percent, is_percent_format
 
 MAX_CELLS = 20_000_000
@@ -53,7 +54,7 @@ def _column(letters: bytes) -> int:
     return number
 
 
-def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+def sheet_part_names(archive: zipfile.ZipFile) -> dict[str, str]:
     """Sheet name → worksheet part, from xl/workbook.xml and its relationships."""
     try:
         book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
@@ -112,9 +113,10 @@ class CalamineSource:
         from python_calamine import CalamineWorkbook
 
         self._archive = zipfile.ZipFile(path)
-        self._parts = _sheet_parts(self._archive)
+        self._parts = sheet_part_names(self._archive)
         self._book = CalamineWorkbook.from_path(str(path))
         self._rows: dict[str, list[list[object]]] = {}
+        self._merged: dict[str, list[str]] = {}
         styles = percent_styles(self._archive)
         self._percent = (
             re.compile(rb'<c\b[^>]*?\bs="(?:' + b"|".join(styles) + rb')"[^>]*>') if styles else None
@@ -127,6 +129,16 @@ class CalamineSource:
     @property
     def sheetnames(self) -> list[str]:
         return list(self._book.sheet_names)
+
+    def tables(self, sheet: str) -> list[sheet_parts.TableInfo]:
+        """The Excel Tables of ``sheet`` (name, range, Total Rows)."""
+        part = self._parts.get(sheet)
+        return sheet_parts.tables(self._archive, part) if part else []
+
+    def merged(self, sheet: str) -> list[str]:
+        """The merged ranges of ``sheet``."""
+        self.iter_values(sheet)
+        return self._merged.get(sheet, [])
 
     def iter_values(self, sheet: str) -> Sequence[Sequence[object]]:
         if sheet not in self._rows:
@@ -155,6 +167,7 @@ class CalamineSource:
             self._uncached_formulas(xml, rows)
         if self._percent is not None:
             self._percentages(self._percent, xml, rows)
+        self._merged[sheet] = sheet_parts.merged_ranges(xml)
         return rows
 
     @staticmethod

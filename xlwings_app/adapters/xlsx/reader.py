@@ -8,6 +8,7 @@ row, column and cell; nothing is written.
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,8 +21,10 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
 from xlwings_app.adapters.openpyxl.segel import read_seals
-from xlwings_app.adapters.xlsx.calamine import CalamineSource
+from xlwings_app.adapters.xlsx.calamine import CalamineSource, sheet_part_names
 from xlwings_app.adapters.xlsx.guard import WorkbookError, check_xlsx
+from xlwings_app.adapters.xlsx.sheet_parts import TableInfo, merged_ranges, range_bounds
+from xlwings_app.adapters.xlsx.sheet_parts import tables as sheet_tables
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
 from xlwings_app.domain.numbers import is_percent_format, read_number, with_format
 from xlwings_app.domain.predikat import check_scale
@@ -95,10 +98,13 @@ def number_format_of(wb: Any, style_id: int) -> str:
 
 class OpenpyxlSource:
     """A workbook file opened read-only by openpyxl (cached values; formulas are never evaluated).
-    Numbers with a percent number format come as ``Percent``."""
+    Numbers with a percent number format come as ``Percent``. Tables and merged ranges are read
+    from the package at ``path`` (read-only openpyxl gives neither) or from a workbook opened for
+    writing."""
 
-    def __init__(self, wb: Any) -> None:
+    def __init__(self, wb: Any, path: Path | None = None) -> None:
         self._wb = wb
+        self._path = path
         self._percent = {
             i for i in range(len(wb._cell_styles)) if is_percent_format(number_format_of(wb, i))
         }
@@ -106,6 +112,36 @@ class OpenpyxlSource:
     @property
     def sheetnames(self) -> list[str]:
         return [ws.title for ws in self._wb.worksheets]
+
+    def _part(self, sheet: str) -> tuple[zipfile.ZipFile, str] | None:
+        if self._path is None:
+            return None
+        archive = zipfile.ZipFile(self._path)
+        part = sheet_part_names(archive).get(sheet)
+        if part is None or part not in archive.namelist():
+            archive.close()
+            return None
+        return archive, part
+
+    def tables(self, sheet: str) -> list[TableInfo]:
+        ws = self._wb[sheet]
+        if hasattr(ws, "tables"):
+            return [TableInfo(t.displayName, t.ref, int(t.totalsRowCount or 0)) for t in ws.tables.values()]
+        found = self._part(sheet)
+        if found is None:
+            return []
+        with found[0] as archive:
+            return sheet_tables(archive, found[1])
+
+    def merged(self, sheet: str) -> list[str]:
+        ws = self._wb[sheet]
+        if hasattr(ws, "merged_cells"):
+            return [str(r) for r in ws.merged_cells.ranges]
+        found = self._part(sheet)
+        if found is None:
+            return []
+        with found[0] as archive:
+            return merged_ranges(archive.read(found[1]))
 
     def iter_values(self, sheet: str) -> Iterable[Sequence[object]]:
         ws = self._wb[sheet]
@@ -207,12 +243,68 @@ def _locate_table(
     return None
 
 
+def _table_at(source: SheetSource, sheet: str, table: L.Table, header_row: int, kode_col: int) -> TableInfo | None:
+    """The Excel Table whose header row is ``header_row`` and holds the Kode column (preferring the
+    layout's own name, e.g. TabelIKU); ``None`` for a plain range or a source without tables."""
+    tables = getattr(source, "tables", None)
+    if tables is None:
+        return None
+    found = [t for t in tables(sheet) if t.bounds[0] == header_row and t.bounds[1] <= kode_col <= t.bounds[3]]
+    return next((t for t in found if t.name.casefold() == table.name.casefold()), found[0] if found else None)
+
+
+def _duplicate_headers(row: Sequence[object], table: L.Table, sheet: str, header_row: int) -> list[Problem]:
+    wanted = {L.normalise_header(c.header): c.header for c in table.inputs}
+    seen: dict[str, list[int]] = {}
+    for i, value in enumerate(row):
+        key = L.normalise_header(value)
+        if key in wanted:
+            seen.setdefault(key, []).append(i)
+    return [
+        Problem(
+            f"Judul kolom '{wanted[key]}' ada {len(cols)} kali di baris judul: "
+            + " dan ".join(f"{get_column_letter(c + 1)}{header_row}" for c in cols)
+            + ". Hapus salinan judul (mis. salinan tabel di samping) agar jelas kolom mana yang dibaca.",
+            sheet, header_row, wanted[key], f"{get_column_letter(cols[1] + 1)}{header_row}",
+        )
+        for key, cols in seen.items() if len(cols) > 1
+    ]  # fmt: skip
+
+
+def _merged_inputs(
+    source: SheetSource, sheet: str, header_row: int, positions: dict[str, int], labels: dict[str, str]
+) -> list[Problem]:
+    merged = getattr(source, "merged", None)
+    if merged is None:
+        return []
+    by_col = {pos + 1: key for key, pos in positions.items()}
+    problems = []
+    for ref in merged(sheet):
+        top, left, bottom, right = range_bounds(ref)
+        keys = [by_col[c] for c in range(left, right + 1) if c in by_col]
+        if bottom > header_row and keys:
+            problems.append(Problem(
+                f"Sel digabung (merge) {ref} di kolom {', '.join(labels[k] for k in keys)}: hanya sel kiri atas "
+                f"({get_column_letter(left)}{top}) yang menyimpan nilai, sel lain terbaca kosong. Pisahkan "
+                "gabungan sel (Unmerge) lalu isi tiap sel.",
+                sheet, max(top, header_row + 1), labels[keys[0]], ref,
+            ))  # fmt: skip
+    return problems
+
+
 def _read_table(source: SheetSource, table: L.Table, data: WorkbookData) -> None:
     located = _locate_table(source, table, data.problems)
     if located is None:
         return
     sheet, header_row, headers = located
     data.sheets[table.jenis] = sheet
+    header_values = next((row for index, row in _rows(source, sheet, header_row) if index == header_row), ())
+    excel_table = _table_at(source, sheet, table, header_row, headers[L.normalise_header("Kode")] + 1)
+    left, right = (excel_table.bounds[1] - 1, excel_table.bounds[3] - 1) if excel_table else (0, len(header_values))
+    # the table's own columns (never a copy of its titles beside it); the first of repeated titles
+    headers = {L.normalise_header(v): i for i, v in reversed(list(enumerate(header_values)))
+               if left <= i <= right and L.normalise_header(v)}  # fmt: skip
+    data.problems.extend(_duplicate_headers(header_values, table, sheet, header_row))
     positions: dict[str, int] = {}
     missing = []
     for column in table.inputs:
@@ -232,10 +324,16 @@ def _read_table(source: SheetSource, table: L.Table, data: WorkbookData) -> None
         )
         return
     labels = {c.key: c.header for c in table.columns}
+    data.problems.extend(_merged_inputs(source, sheet, header_row, positions, labels))
+    totals: range = range(0)
+    if excel_table is not None and excel_table.totals_rows:
+        bottom = excel_table.bounds[2]
+        totals = range(bottom - excel_table.totals_rows + 1, bottom + 1)
     letters = {key: get_column_letter(pos + 1) for key, pos in positions.items()}
     blank_run = 0
-    for index, row in _rows(source, sheet):
-        if index <= header_row:
+    rows = _rows(source, sheet)
+    for index, row in rows:
+        if index <= header_row or index in totals:  # the Total Row sums the table: no indicator
             continue
         if index - header_row > MAX_ROWS:
             data.problems.append(
@@ -253,6 +351,7 @@ def _read_table(source: SheetSource, table: L.Table, data: WorkbookData) -> None
         if is_blank_row(raw):
             blank_run += 1
             if blank_run >= MAX_BLANK_RUN:
+                _past_the_limit(rows, positions, letters, sheet, index, table, data)
                 break
             continue
         blank_run = 0
@@ -265,6 +364,29 @@ def _read_table(source: SheetSource, table: L.Table, data: WorkbookData) -> None
             data.cells[(sheet, index, key)] = f"{letter}{index}"
         if indicator is not None:
             data.indicators.append(indicator)
+
+
+def _past_the_limit(
+    rows: Iterator[tuple[int, Sequence[object]]], positions: dict[str, int], letters: dict[str, str],
+    sheet: str, stopped: int, table: L.Table, data: WorkbookData,
+) -> None:
+    """A notice naming the first filled input cell after reading stopped at a long blank run."""
+    for index, row in rows:
+        if index - stopped > MAX_ROWS:
+            return
+        for key, pos in positions.items():
+            if pos < len(row) and row[pos] not in (None, ""):
+                data.problems.append(Problem(
+                    f"Pembacaan tabel {table.jenis.value} berhenti di baris {stopped} setelah {MAX_BLANK_RUN} "
+                    f"baris kosong berturut-turut, tetapi sel {letters[key]}{index} masih berisi data: baris itu "
+                    "tidak dibaca. Pindahkan barisnya ke atas, tepat di bawah tabel.",
+                    sheet, index, labels_of(table)[key], f"{letters[key]}{index}", tingkat="catatan",
+                ))  # fmt: skip
+                return
+
+
+def labels_of(table: L.Table) -> dict[str, str]:
+    return {c.key: c.header for c in table.columns}
 
 
 def _grid(source: SheetSource, sheet: str, rows: int, cols: int) -> dict[str, object]:
@@ -485,7 +607,7 @@ def read_file(path: Path, read: Callable[[SheetSource, Path], T]) -> T:
             f"File {path.name} ditolak: isinya tidak aman atau rusak ({type(exc).__name__})."
         ) from exc
     try:
-        return read(OpenpyxlSource(wb), path)
+        return read(OpenpyxlSource(wb, path), path)
     except WorkbookError:
         raise
     except Exception as exc:

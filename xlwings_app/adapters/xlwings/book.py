@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from xlwings_app.adapters.xlsx.sheet_parts import TableInfo
 from xlwings_app.domain.numbers import Percent, is_percent_format
 from xlwings_app.sheets.results import Formula, SheetValues
 
@@ -81,6 +82,15 @@ class XlwingsSource:
     @property
     def sheetnames(self) -> list[str]:
         return [sheet.name for sheet in self._book.sheets]
+
+    def tables(self, sheet: str) -> list[TableInfo]:
+        """The Excel Tables of ``sheet`` (name, range, whether a Total Row is shown)."""
+        found = []
+        for table in self._book.sheets[sheet].tables:
+            address = table.range.address.replace("$", "") if table.range is not None else ""
+            if address:
+                found.append(TableInfo(table.name, address, 1 if table.show_totals else 0))
+        return found
 
     def iter_values(self, sheet: str) -> Iterable[Sequence[object]]:
         if sheet not in self._rows:
