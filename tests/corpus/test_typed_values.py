@@ -332,3 +332,67 @@ def test_a_second_title_row_above_the_table_moves_nothing(master: Path) -> None:
     path = g.edit_copy(master, master.with_name("judul.xlsx"), change)
     code, payload = _json("hitung", path, "--periode", "TW3")
     assert code == 0 and len(payload["indikator"]) == 16
+
+
+# --- item 7: what only the document needs -------------------------------------------------------
+
+
+def _profil_cleared(master: Path, labels: dict[str, object]) -> Path:
+    def change(wb: Any) -> None:
+        for row in wb["Profil"].iter_rows():
+            label = str(row[0].value or "").removesuffix(" *")
+            if label in labels:
+                row[1].value = labels[label]
+
+    return g.edit_copy(master, master.with_name("profil.xlsx"), change)
+
+
+DOCUMENT_ONLY = {"Alamat": None, "NIP Penandatangan": None, "Tempat Penandatanganan": None, "Nama Penandatangan": None}
+
+
+@pytest.mark.parametrize("blank", [DOCUMENT_ONLY, {"NIP Penandatangan": "1977"},
+                                   {"NIP Penandatangan": 197012181991011002}],  # fmt: skip
+                         ids=["kosong", "nip-salah", "nip-angka"])
+def test_document_data_blocks_the_documents_not_the_measuring(master: Path, tmp_path: Path, blank: dict[str, object]) -> None:
+    path = _profil_cleared(master, blank)
+    for command in ("periksa", "hitung"):
+        code, payload = _json(command, path)
+        assert code == 0, payload["masalah"]
+        assert any(p["sheet"] == "Profil" and p["tingkat"] == "catatan" for p in payload["masalah"])
+    before = digest(path)
+    for command in ("laporan", "laporan-iki", "arsip"):
+        out = tmp_path / f"keluar-{command}"
+        run = cli(command, path, "--periode", "TW3", "--keluar", out)
+        text = " ".join(run.output.split())
+        assert run.code == 2 and "Traceback" not in run.output, run.output
+        assert "Profil" in text and ("NIP" in text or "belum diisi" in text), text
+        assert not out.exists() or not any(out.iterdir())
+        assert digest(path) == before
+
+
+def test_document_problems_is_one_reusable_rule(master: Path) -> None:
+    from dataclasses import replace
+
+    from xlwings_app.adapters.xlsx.reader import read_workbook
+    from xlwings_app.domain.profil import DOCUMENT_FIELDS, document_problems
+    from xlwings_app.sheets import layout as L
+
+    labels = {f.key: f.label for f in L.layout().profil}
+    assert all(labels[k] == v for k, v in DOCUMENT_FIELDS.items())  # the labels of sheet Profil
+    profil = read_workbook(master).profil
+    assert profil is not None and document_problems(profil) == []
+    bad = replace(profil, tempat="", penandatangan=replace(profil.penandatangan, nip="123"))
+    found = document_problems(bad, {"tempat": "B17"})
+    assert [(p.kolom, p.sel) for p in found] == [("NIP Penandatangan", None), ("Tempat Penandatanganan", "B17")]
+    assert all(p.is_error for p in found)
+
+
+def test_baru_writes_the_year_it_promises(tmp_path: Path) -> None:
+    from datetime import date
+
+    path = tmp_path / "baru.xlsx"
+    assert cli("baru", path).code == 0
+    code, payload = _json("periksa", path)
+    assert not [p for p in payload["masalah"] if "Tahun" in p["pesan"]], payload["masalah"]
+    tahun = next(r[1] for r in load_workbook(path)["Profil"].iter_rows(values_only=True) if r[0] == "Tahun *")
+    assert int(tahun) == date.today().year

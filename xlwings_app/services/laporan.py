@@ -27,7 +27,7 @@ from xlwings_app.adapters.documents.template_check import check_template
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
 from xlwings_app.domain.measure import measure_all
 from xlwings_app.domain.problems import Problem, errors
-from xlwings_app.domain.profil import Profil
+from xlwings_app.domain.profil import Profil, document_problems
 from xlwings_app.domain.seal import SealRecord, check_seals
 from xlwings_app.domain.settings import Settings
 from xlwings_app.domain.verification import verification_code
@@ -92,7 +92,9 @@ def buat_laporan(
 
     ``sop`` is the SOP check of the period (``lampiran_sop``), printed as the annex.
     """
-    blocking = errors(data.problems)
+    blocking = errors(data.problems) + document_problems(
+        data.profil, getattr(data, "profil_cells", None), getattr(data, "profil_numeric", ())
+    )
     if blocking:
         raise LaporanDitolak(
             f"Laporan tidak dibuat: {len(blocking)} masalah pada data harus diperbaiki dulu.", blocking

@@ -22,6 +22,7 @@ from xlwings_app.adapters.documents.template_check import check_template
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
 from xlwings_app.domain.measure import measure_all
 from xlwings_app.domain.problems import errors
+from xlwings_app.domain.profil import document_problems
 from xlwings_app.domain.verification import verification_code
 from xlwings_app.report.context import Dokumen
 from xlwings_app.report.context_iki import build_iki_context, officials, provided_iki, same_official, slug
@@ -63,7 +64,9 @@ def buat_laporan_iki(
     sekarang: dt.datetime | None = None,
 ) -> list[LaporanIki]:
     """Render one document per official into ``out_dir``; the period defaults to the active one."""
-    blocking = errors(data.problems)
+    blocking = errors(data.problems) + document_problems(
+        data.profil, getattr(data, "profil_cells", None), getattr(data, "profil_numeric", ())
+    )
     if blocking:
         raise LaporanDitolak(
             f"Dokumen IKI tidak dibuat: {len(blocking)} masalah pada data harus diperbaiki dulu.", blocking

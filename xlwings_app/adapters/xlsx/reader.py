@@ -29,7 +29,7 @@ from xlwings_app.domain.indicator import Indicator, Jenis, Periode
 from xlwings_app.domain.numbers import is_percent_format, read_number, with_format
 from xlwings_app.domain.predikat import check_scale
 from xlwings_app.domain.problems import Problem
-from xlwings_app.domain.profil import Pejabat, Profil, nip_problem
+from xlwings_app.domain.profil import DOCUMENT_FIELDS, NIP_AS_NUMBER, Pejabat, Profil, nip_problem
 from xlwings_app.domain.rows import KodeSeen, RawRow, is_blank_row, normalise_kode, parse_indicator, text_of
 from xlwings_app.domain.seal import SHEET as SEAL_SHEET
 from xlwings_app.domain.seal import SealRecord
@@ -58,6 +58,10 @@ class WorkbookData:
     cells: dict[tuple[str, int, str], str] = field(default_factory=dict)
     sheets: dict[Jenis, str] = field(default_factory=dict)
     segel: list[SealRecord] = field(default_factory=list)
+    profil_cells: dict[str, str] = field(default_factory=dict)
+    profil_numeric: set[str] = field(default_factory=set)
+    """Profil fields (NIPs) stored as numbers, whose last digits Excel has lost."""
+    """Profil field key → the cell its value was read from ("B9")."""
     kodes: list[KodeSeen] = field(default_factory=list)
     """Every kode read from the IKU and IKI tables, rows with errors too."""
 
@@ -413,12 +417,17 @@ def _read_profil(source: SheetSource, data: WorkbookData) -> None:
             found[fields[L.normalise_header(row[0])].key] = (row[1], f"B{index}")
     values = {key: text_of(value) for key, (value, _) in found.items()}
     data.profil_values = dict(values)
+    data.profil_cells = {key: cell for key, (_, cell) in found.items()}
     for f in L.layout().profil:
         cell = found.get(f.key, (None, None))[1]
         if f.key not in found:
             data.problems.append(
                 Problem(f"Isian '{f.label}' tidak ditemukan di kolom A.", sheet, kolom=f.label)
             )
+        elif f.required and not values[f.key] and f.key in DOCUMENT_FIELDS:  # laporan checks it
+            data.problems.append(Problem(
+                f"{f.label} belum diisi: capaian tetap dihitung; dokumen (kinerja laporan, laporan-iki, arsip) "
+                "memerlukannya.", sheet, kolom=f.label, sel=cell, tingkat="catatan"))  # fmt: skip
         elif f.required and not values[f.key]:
             data.problems.append(Problem(f"{f.label} belum diisi.", sheet, kolom=f.label, sel=cell))
     tahun = 0
@@ -441,22 +450,25 @@ def _read_profil(source: SheetSource, data: WorkbookData) -> None:
         else:
             tahun = int(read.value)
     for key in ("ttd_nip", "pengelola_nip"):
+        # document data (domain.profil.document_problems refuses the documents): a notice here
         if isinstance(found.get(key, (None,))[0], float | int) and abs(found[key][0]) >= 10**15:  # type: ignore[arg-type]
+            data.profil_numeric.add(key)
             data.problems.append(
                 Problem(
-                    "NIP tersimpan sebagai angka sehingga digit terakhirnya hilang: ketik ulang sebagai teks "
-                    "(awali dengan tanda petik, mis. '19770309 200501 1 003).",
+                    NIP_AS_NUMBER,
                     sheet,
                     kolom=fields_label(key),
                     sel=found[key][1],
                     nilai=found[key][0],
+                    tingkat="catatan",
                 )
             )
         elif values.get(key):
             why = nip_problem(values[key])
             if why:
                 data.problems.append(
-                    Problem(why, sheet, kolom=fields_label(key), sel=found[key][1], nilai=values[key])
+                    Problem(why, sheet, kolom=fields_label(key), sel=found[key][1], nilai=values[key],
+                            tingkat="catatan")  # fmt: skip
                 )
     status = values.get("ttd_status", "")
     if status and status.rstrip(".").casefold() not in ("plt", "plh"):
