@@ -72,3 +72,37 @@ def test_a_lembar_sheet_typed_with_percent(master: Path) -> None:
     run = runner.invoke(app, ["rekap", str(master), "--lembar", "--periode", "TW4"])
     assert run.exit_code == 0, run.output
     assert _realisasi(master, "IKI-KEU-01") == 93
+
+
+# --- item 8: the period comes from the forms ----------------------------------------------------
+
+
+def test_rekap_without_periode_takes_the_forms_period(master: Path, tmp_path: Path) -> None:
+    """README: ``kinerja rekap FILE formulir/``; the forms are TW4's while Periode aktif is TW3."""
+    out = tmp_path / "formulir"
+    assert runner.invoke(app, ["formulir", str(master), "--periode", "TW4", "--keluar", str(out)]).exit_code == 0
+    from xlwings_app.samples.forms_scenario import fill_form
+
+    fill_form(out / "Formulir TW4 - Kasi Pemerintahan.xlsx", {"IKI-PEM-01": {"r4": 3}})
+    run = runner.invoke(app, ["rekap", str(master), str(out), "--json"])
+    assert run.exit_code == 0, run.output
+    payload = json.loads(run.stdout)
+    assert any("Periode rekap TW4 diambil dari" in p["pesan"] and p["tingkat"] == "catatan" for p in payload["masalah"])
+    assert next(i for i in load(master).indicators if i.kode == "IKI-PEM-01").realisasi_tw[3] == 3
+
+
+def test_forms_of_different_periods_are_one_error_listing_them(master: Path, tmp_path: Path) -> None:
+    from tests.corpus.harness import digest
+
+    folder = tmp_path / "campur"
+    folder.mkdir()
+    for periode in ("TW2", "TW4"):
+        out = tmp_path / periode
+        assert runner.invoke(app, ["formulir", str(master), "--periode", periode, "--keluar", str(out)]).exit_code == 0
+        shutil.copy2(out / f"Formulir {periode} - Kasi Pemerintahan.xlsx", folder / f"{periode}.xlsx")
+    before = digest(master)
+    run = runner.invoke(app, ["rekap", str(master), str(folder), "--json"])
+    assert run.exit_code == 2, run.output
+    [mixed] = [p for p in json.loads(run.stdout)["masalah"] if "periode berbeda" in p["pesan"]]
+    assert "TW2: TW2.xlsx" in mixed["pesan"] and "TW4: TW4.xlsx" in mixed["pesan"]
+    assert digest(master) == before

@@ -27,6 +27,7 @@ from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.problems import Problem
 from xlwings_app.forms.consolidate import Konsolidasi, consolidate
 from xlwings_app.forms.filled import Change, FilledForm
+from xlwings_app.forms.periode import periode_of_forms
 from xlwings_app.services.formulir import chosen_periode
 from xlwings_app.services.workbook import WorkbookData, WorkbookError, load, update
 
@@ -130,9 +131,10 @@ def rekap(path: Path, sources: Sequence[Path] = (), periode: Periode | None = No
     """Check every form of ``sources`` (or the master's lembar sheets) and apply them to ``path``."""
     before = _digest(path) if path.is_file() else ""
     data = load(path)
-    chosen = chosen_periode(data, periode)
     forms, problems = _collect(path, sources, lembar)
-    result = periksa_rekap(data, forms, problems, chosen)
+    from_forms, said = periode_of_forms(forms) if periode is None else (None, [])
+    chosen = chosen_periode(data, periode or from_forms)
+    result = periksa_rekap(data, forms, [*problems, *said], chosen)
     if not result.valid or not result.perubahan or not tulis:
         return result
     when = datetime.now()
