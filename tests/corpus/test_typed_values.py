@@ -396,3 +396,65 @@ def test_baru_writes_the_year_it_promises(tmp_path: Path) -> None:
     assert not [p for p in payload["masalah"] if "Tahun" in p["pesan"]], payload["masalah"]
     tahun = next(r[1] for r in load_workbook(path)["Profil"].iter_rows(values_only=True) if r[0] == "Tahun *")
     assert int(tahun) == date.today().year
+
+
+# --- item 6: a symlinked master; template and output folder ------------------------------------
+
+
+def test_a_master_given_through_a_symlink_is_written_where_it_points(master: Path, tmp_path: Path) -> None:
+    real = tmp_path / "data" / "induk-asli.xlsx"
+    real.parent.mkdir()
+    master.rename(real)
+    link = tmp_path / "pintasan.xlsx"
+    link.symlink_to(real)
+    code, _ = _json("hitung", link, "--periode", "TW3")
+    assert code == 0
+    assert link.is_symlink() and link.resolve() == real
+    assert "Hasil" in load_workbook(real, read_only=True).sheetnames
+    assert (real.parent / "Cadangan Kinerja").is_dir() and not (tmp_path / "Cadangan Kinerja").exists()
+
+
+@pytest.mark.parametrize("kind", ["hilang", "bukan-docx", "folder"])
+@pytest.mark.parametrize("command", ["laporan", "laporan-iki"])
+def test_a_bad_template_is_a_message_not_a_traceback(master: Path, tmp_path: Path, kind: str, command: str) -> None:
+    template = tmp_path / "template.docx"
+    if kind == "bukan-docx":
+        template.write_text("bukan dokumen", encoding="utf-8")
+    elif kind == "folder":
+        template.mkdir()
+    out = tmp_path / "keluar"
+    before = digest(master)
+    run = cli(command, master, "--periode", "TW3", "--template", template, "--keluar", out)
+    text = " ".join(run.output.split())
+    assert run.code == 2 and "Traceback" not in run.output, run.output
+    assert "Template" in text and ("tidak ditemukan" in text or "bukan dokumen Word" in text), text
+    assert not out.exists() and digest(master) == before
+
+
+@pytest.mark.parametrize("kind", ["file", "di-bawah-file"])
+@pytest.mark.parametrize("command", ["laporan", "laporan-iki", "arsip"])
+def test_an_output_folder_that_is_a_file_is_a_message(master: Path, tmp_path: Path, kind: str, command: str) -> None:
+    blocker = tmp_path / "hasil"
+    blocker.write_text("x", encoding="utf-8")
+    out = blocker if kind == "file" else blocker / "dokumen"
+    before = digest(master)
+    run = cli(command, master, "--periode", "TW3", "--keluar", out)
+    text = " ".join(run.output.split())
+    assert run.code == 2 and "Traceback" not in run.output and "Errno" not in run.output, run.output
+    assert "bukan folder" in text and str(blocker) in text, text
+    assert digest(master) == before and blocker.read_text(encoding="utf-8") == "x"
+
+
+def test_an_output_folder_without_write_permission_is_a_message(master: Path, tmp_path: Path) -> None:
+    from tests.corpus.harness import kinerja
+
+    locked = tmp_path / "terkunci"
+    locked.mkdir()
+    locked.chmod(0o555)
+    try:
+        run = kinerja("laporan", master, "--periode", "TW3", "--keluar", locked / "dokumen", as_user=True)
+    finally:
+        locked.chmod(0o755)
+    text = " ".join(run.output.split())
+    assert run.code == 2 and "Traceback" not in run.output and "Errno" not in run.output, run.output
+    assert "izin ditolak" in text and not (locked / "dokumen").exists(), text

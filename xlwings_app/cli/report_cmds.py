@@ -49,8 +49,22 @@ def _fail(exc: Exception) -> typer.Exit:
     if isinstance(exc, TemplateError | PdfUnavailable):
         typer.echo(str(exc), err=True)
         return typer.Exit(2)
+    if isinstance(exc, OSError):  # the file system refused: said in Indonesian, nothing else was written
+        typer.echo(f"Gagal menulis {exc.filename or 'dokumen'}: {_why(exc)}. Pilih folder lain dengan --keluar.",
+                   err=True)  # fmt: skip
+        return typer.Exit(2)
     typer.echo(f"Galat: {exc}", err=True)
     return typer.Exit(1)
+
+
+def _why(exc: OSError) -> str:
+    import errno
+
+    return {
+        errno.EACCES: "izin ditolak", errno.EPERM: "izin ditolak", errno.ENOSPC: "disk penuh",
+        errno.ENOENT: "folder tidak ditemukan", errno.ENOTDIR: "bukan folder", errno.EEXIST: "sudah ada",
+        errno.EROFS: "disk hanya-baca", errno.EISDIR: "berupa folder",
+    }.get(exc.errno or 0, "sistem berkas menolak")  # fmt: skip
 
 
 def laporan_cmd(

@@ -22,6 +22,7 @@ from typing import Protocol
 
 from xlwings_app.adapters.documents.chart import Batang, draw_chart
 from xlwings_app.adapters.documents.docx import default_template, render
+from xlwings_app.adapters.documents.folder import output_folder_problem
 from xlwings_app.adapters.documents.pdf import to_pdf
 from xlwings_app.adapters.documents.template_check import check_template
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
@@ -106,6 +107,8 @@ def buat_laporan(
         unknown = check_template(template, provided())
         if unknown:
             raise LaporanDitolak("Template tidak dapat dipakai.", unknown)
+    if why := output_folder_problem(out_dir):
+        raise LaporanDitolak(f"Laporan tidak dibuat: {why}")
     periode = periode or data.settings.periode_aktif
     iku = iku_of(data)
     if not iku:

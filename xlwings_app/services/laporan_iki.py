@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from xlwings_app.adapters.documents.docx import render
+from xlwings_app.adapters.documents.folder import output_folder_problem
 from xlwings_app.adapters.documents.pdf import to_pdf
 from xlwings_app.adapters.documents.template_check import check_template
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
@@ -78,6 +79,8 @@ def buat_laporan_iki(
         unknown = check_template(template, provided_iki())
         if unknown:
             raise LaporanDitolak("Template tidak dapat dipakai.", unknown)
+    if why := output_folder_problem(out_dir):
+        raise LaporanDitolak(f"Dokumen IKI tidak dibuat: {why}")
     iki = iki_of(data)
     names = officials(iki)
     if not names:
