@@ -43,10 +43,10 @@ def _build(path: Path, n_iku: int, n_iki: int, seed: int) -> None:
 
 
 def _build_s(path: Path) -> None:
-    from xlwings_app.services import sop
+    from xlwings_app.services.contoh import sop_contoh
 
     _build(path, 25, 60, seed=11)
-    for _ in sop.contoh(path):
+    for _ in sop_contoh(path):
         pass
     for backup in (path.parent / BACKUP_DIR).glob(f"{path.stem}-*"):
         backup.unlink()
@@ -77,7 +77,7 @@ def _build_xl(path: Path, n_iku: int = 25_000, n_iki: int = 75_000) -> None:
 
 
 def _build_f(folder: Path) -> None:
-    from xlwings_app.samples.forms_scenario import make_forms_scenario
+    from bench.forms_scenario import make_forms_scenario
 
     make_forms_scenario(folder, n_forms=50, n_indicators=40)
 

@@ -81,7 +81,7 @@ def test_rekap_without_periode_takes_the_forms_period(master: Path, tmp_path: Pa
     """README: ``kinerja rekap FILE formulir/``; the forms are TW4's while Periode aktif is TW3."""
     out = tmp_path / "formulir"
     assert runner.invoke(app, ["formulir", str(master), "--periode", "TW4", "--keluar", str(out)]).exit_code == 0
-    from xlwings_app.samples.forms_scenario import fill_form
+    from bench.forms_scenario import fill_form
 
     fill_form(out / "Formulir TW4 - Kasi Pemerintahan.xlsx", {"IKI-PEM-01": {"r4": 3}})
     run = runner.invoke(app, ["rekap", str(master), str(out), "--json"])

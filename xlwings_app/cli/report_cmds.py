@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from xlwings_app.cli.common import parse_periode
+from xlwings_app.cli.common import parse_periode, translate_errors
 
 # Services (docxtpl, Babel, openpyxl) are imported inside each command, so that starting
 # `kinerja` for another command does not pay for them.
@@ -27,46 +27,6 @@ KeluarOpt = Annotated[
 ]
 
 
-def _refusals() -> tuple[type[Exception], ...]:
-    """What a document command turns into a message (evaluated only when something failed)."""
-    from xlwings_app.adapters.documents.docx import TemplateError
-    from xlwings_app.adapters.documents.pdf import PdfFailed, PdfUnavailable
-    from xlwings_app.services.laporan import LaporanDitolak
-
-    return (LaporanDitolak, TemplateError, PdfUnavailable, PdfFailed, OSError)
-
-
-def _fail(exc: Exception) -> typer.Exit:
-    from xlwings_app.adapters.documents.docx import TemplateError
-    from xlwings_app.adapters.documents.pdf import PdfUnavailable
-    from xlwings_app.services.laporan import LaporanDitolak
-
-    if isinstance(exc, LaporanDitolak):
-        typer.echo(exc.pesan, err=True)
-        for problem in exc.problems:
-            typer.echo(f"  - {problem}", err=True)
-        return typer.Exit(2)
-    if isinstance(exc, TemplateError | PdfUnavailable):
-        typer.echo(str(exc), err=True)
-        return typer.Exit(2)
-    if isinstance(exc, OSError):  # the file system refused: said in Indonesian, nothing else was written
-        typer.echo(f"Gagal menulis {exc.filename or 'dokumen'}: {_why(exc)}. Pilih folder lain dengan --keluar.",
-                   err=True)  # fmt: skip
-        return typer.Exit(2)
-    typer.echo(f"Galat: {exc}", err=True)
-    return typer.Exit(1)
-
-
-def _why(exc: OSError) -> str:
-    import errno
-
-    return {
-        errno.EACCES: "izin ditolak", errno.EPERM: "izin ditolak", errno.ENOSPC: "disk penuh",
-        errno.ENOENT: "folder tidak ditemukan", errno.ENOTDIR: "bukan folder", errno.EEXIST: "sudah ada",
-        errno.EROFS: "disk hanya-baca", errno.EISDIR: "berupa folder",
-    }.get(exc.errno or 0, "sistem berkas menolak")  # fmt: skip
-
-
 def laporan_cmd(
     file: File,
     periode: PeriodeOpt = None,
@@ -80,12 +40,9 @@ def laporan_cmd(
 
     Contoh: kinerja laporan kinerja.xlsx --periode TW2 --pdf --keluar hasil
     """
-    try:
-        from xlwings_app.services.laporan import laporan
+    from xlwings_app.services.laporan import laporan
 
-        hasil = laporan(file, keluar, parse_periode(periode), template, pdf)
-    except _refusals() as exc:
-        raise _fail(exc) from exc
+    hasil = laporan(file, keluar, parse_periode(periode), template, pdf)
     for warning in hasil.peringatan:
         typer.echo(f"Peringatan: {warning.pesan}", err=True)
     typer.echo(f"Dokumen: {hasil.docx}")
@@ -109,12 +66,9 @@ def laporan_iki_cmd(
 
     Contoh: kinerja laporan-iki kinerja.xlsx --periode TW3 --pdf --keluar hasil
     """
-    try:
-        from xlwings_app.services.laporan_iki import laporan_iki
+    from xlwings_app.services.laporan_iki import laporan_iki
 
-        hasil = laporan_iki(file, keluar, parse_periode(periode), template, pdf)
-    except _refusals() as exc:
-        raise _fail(exc) from exc
+    hasil = laporan_iki(file, keluar, parse_periode(periode), template, pdf)
     for doc in hasil:
         typer.echo(f"{doc.pejabat} ({len(doc.indikator)} IKI): {doc.docx}")
         if doc.pdf:
@@ -136,12 +90,9 @@ def arsip_cmd(
     """
     chosen = parse_periode(periode)
     assert chosen is not None
-    try:
-        from xlwings_app.services.arsip import arsip
+    from xlwings_app.services.arsip import arsip
 
-        hasil = arsip(file, chosen, keluar, lampiran or [])
-    except _refusals() as exc:
-        raise _fail(exc) from exc
+    hasil = arsip(file, chosen, keluar, lampiran or [])
     for note in hasil.catatan:
         typer.echo(f"Catatan: {note}", err=True)
     typer.echo(f"Arsip: {hasil.zip}")
@@ -151,6 +102,6 @@ def arsip_cmd(
 
 def register(app: typer.Typer) -> None:
     """Add ``laporan``, ``laporan-iki`` and ``arsip``."""
-    app.command("laporan")(laporan_cmd)
-    app.command("laporan-iki")(laporan_iki_cmd)
-    app.command("arsip")(arsip_cmd)
+    app.command("laporan")(translate_errors(laporan_cmd))
+    app.command("laporan-iki")(translate_errors(laporan_iki_cmd))
+    app.command("arsip")(translate_errors(arsip_cmd))

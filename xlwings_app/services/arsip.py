@@ -12,7 +12,7 @@ Rules:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,8 +30,9 @@ from xlwings_app.services.laporan import (
     buat_laporan,
     iku_of,
     lampiran_sop,
-    load_workbook,
 )
+from xlwings_app.services.master import Master, using
+from xlwings_app.sheets.changes import AppendSeal
 
 FORMAT = 1
 
@@ -104,22 +105,17 @@ def arsip(
     periode: Periode,
     out_dir: Path | None = None,
     lampiran: Sequence[Path] = (),
-    catat: Callable[[SealRecord], None] | None = None,
+    segel: Master | None = None,
 ) -> Arsip:
-    """``buat_arsip`` on the workbook at ``path`` (archive beside it by default), then record the
-    seal: by ``catat`` when given (the ribbon writes it into the open workbook), else in the file's
-    sheet Segel (a safe, locked write)."""
-    data = load_workbook(path)
-    sop, notes = lampiran_sop(path, periode)  # the archived document carries the same annex
-    result = buat_arsip(data, path, periode, out_dir or path.parent, lampiran, sop=sop)
-    result.catatan.extend(n.pesan for n in notes)
-    (catat or (lambda record: record_in_file(path, record)))(result.record)
+    """``buat_arsip`` on the saved workbook at ``path`` (archive beside it by default), then record
+    the seal in sheet Segel: of the file itself (one locked, atomic commit), or of ``segel`` when
+    given (the ribbon: the workbook open in Excel, which holds the file)."""
+    with using(path) as master:
+        data = master.data()
+        sop, notes = lampiran_sop(master, periode)  # the archived document carries the same annex
+        result = buat_arsip(data, path, periode, out_dir or path.parent, lampiran, sop=sop)
+        result.catatan.extend(n.pesan for n in notes)
+        target = segel or master
+        target.stage(AppendSeal(result.record))
+        target.commit()
     return result
-
-
-def record_in_file(path: Path, record: SealRecord) -> None:
-    """Append ``record`` to sheet Segel of the workbook file at ``path``."""
-    from xlwings_app.adapters.openpyxl.segel import append_seal
-    from xlwings_app.services.workbook import update
-
-    update(path, lambda wb: append_seal(wb, record))

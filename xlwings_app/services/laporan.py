@@ -27,12 +27,13 @@ from xlwings_app.adapters.documents.pdf import to_pdf
 from xlwings_app.adapters.documents.template_check import check_template
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
 from xlwings_app.domain.measure import measure_all
-from xlwings_app.domain.problems import Problem, errors
+from xlwings_app.domain.problems import Problem, Refusal, errors
 from xlwings_app.domain.profil import Profil, document_problems
 from xlwings_app.domain.seal import SealRecord, check_seals
 from xlwings_app.domain.settings import Settings
 from xlwings_app.domain.verification import verification_code
 from xlwings_app.report.context import Dokumen, LampiranSop, build_context, provided
+from xlwings_app.services.master import Master, using
 
 
 class SumberData(Protocol):
@@ -48,13 +49,8 @@ class SumberData(Protocol):
     def problems(self) -> list[Problem]: ...
 
 
-class LaporanDitolak(Exception):
+class LaporanDitolak(Refusal):
     """The document cannot be made from this input; ``problems`` say why (Indonesian)."""
-
-    def __init__(self, pesan: str, problems: Sequence[Problem | str] = ()) -> None:
-        super().__init__(pesan)
-        self.pesan = pesan
-        self.problems = [str(p) for p in problems]
 
 
 @dataclass(frozen=True)
@@ -133,28 +129,23 @@ def buat_laporan(
 
 
 def load_workbook(path: Path) -> SumberData:
-    """The workbook's inputs (``adapters.workbook_reader``); an unreadable file is refused."""
-    from xlwings_app.adapters.xlsx.guard import WorkbookError
-    from xlwings_app.adapters.xlsx.reader import read_workbook
-
-    try:
-        return read_workbook(path)
-    except WorkbookError as exc:
-        raise LaporanDitolak(str(exc)) from exc
+    """The workbook's inputs (``adapters.xlsx.reader``); an unreadable file is refused."""
+    with using(path) as master:
+        return master.data()
 
 
-def lampiran_sop(path: Path, periode: Periode) -> tuple[LampiranSop | None, list[Problem]]:
+def lampiran_sop(source: Path | Master, periode: Periode) -> tuple[LampiranSop | None, list[Problem]]:
     """The SOP check of ``periode`` for the annex, or None when Log Langkah lacks the period.
 
     A log whose rows of the period have errors gives no annex and one warning saying why.
     """
     from xlwings_app.adapters.openpyxl.sop_sheets import SHEET_LOG
-    from xlwings_app.adapters.xlsx.sop_reader import read_sop_workbook
     from xlwings_app.domain.sop.log import normalize_periode
     from xlwings_app.services.sop import ukur
 
     name = normalize_periode(periode.value)
-    data = read_sop_workbook(path)
+    with using(source) as master:
+        path, data = master.path, master.sop()
     if data.sop is None or SHEET_LOG not in data.sheets or all(e.periode != name for e in data.entries):
         return None, []
     result = ukur(data, name)
@@ -175,17 +166,18 @@ def seals_of(data: SumberData) -> list[SealRecord]:
 
 
 def laporan(
-    path: Path,
+    source: Path | Master,
     out_dir: Path | None = None,
     periode: Periode | None = None,
     template: Path | None = None,
     pdf: bool = False,
 ) -> Laporan:
-    """``buat_laporan`` on the workbook at ``path`` (output beside it by default)."""
-    data = load_workbook(path)
-    periode = periode or data.settings.periode_aktif
-    sop, notes = lampiran_sop(path, periode)
-    hasil = buat_laporan(
-        data, out_dir or path.parent, periode, template, pdf, segel=seals_of(data), sop=sop
-    )
+    """``buat_laporan`` on the workbook (output beside it by default); one open, one read."""
+    with using(source) as master:
+        data = master.data()
+        periode = periode or data.settings.periode_aktif
+        sop, notes = lampiran_sop(master, periode)
+        hasil = buat_laporan(
+            data, out_dir or master.path.parent, periode, template, pdf, segel=seals_of(data), sop=sop
+        )
     return replace(hasil, peringatan=[*hasil.peringatan, *notes])

@@ -28,7 +28,8 @@ from xlwings_app.domain.verification import verification_code
 from xlwings_app.report.context import Dokumen
 from xlwings_app.report.context_iki import build_iki_context, officials, provided_iki, same_official, slug
 from xlwings_app.resources import resource_dir
-from xlwings_app.services.laporan import LaporanDitolak, SumberData, load_workbook
+from xlwings_app.services.laporan import LaporanDitolak, SumberData
+from xlwings_app.services.master import Master, using
 
 IKI_TEMPLATE = "pengukuran_kinerja_individu.docx"
 
@@ -105,11 +106,13 @@ def buat_laporan_iki(
 
 
 def laporan_iki(
-    path: Path,
+    source: Path | Master,
     out_dir: Path | None = None,
     periode: Periode | None = None,
     template: Path | None = None,
     pdf: bool = False,
 ) -> list[LaporanIki]:
     """``buat_laporan_iki`` on the workbook at ``path`` (output beside it by default)."""
-    return buat_laporan_iki(load_workbook(path), out_dir or path.parent, periode, template, pdf)
+    with using(source) as master:
+        data = master.data()
+    return buat_laporan_iki(data, out_dir or master.path.parent, periode, template, pdf)

@@ -16,13 +16,14 @@ import jinja2
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 
+from xlwings_app.domain.problems import Refusal
 from xlwings_app.resources import resource_dir
 
 DEFAULT_TEMPLATE = "pengukuran_kinerja.docx"
 CHART_WIDTH_MM = 150
 
 
-class TemplateError(Exception):
+class TemplateError(Refusal):
     """The template cannot be used; the message says why, in Indonesian."""
 
 
