@@ -52,6 +52,8 @@ def angka(value: Decimal | int | None, desimal: int | None = None) -> str:
     if value is None:
         return KOSONG
     number = Decimal(value)
+    if not number.is_finite() or number.adjusted() > 20:  # beyond any count: not worth a quantize
+        return f"{number:E}".replace(".", ",")
     if desimal is None:
         number = _rounded(number, MAX_DECIMALS).normalize()
         exponent = number.as_tuple().exponent
