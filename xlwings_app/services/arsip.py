@@ -60,10 +60,12 @@ def buat_arsip(
     lampiran: Sequence[Path] = (),
     sekarang: dt.datetime | None = None,
     sop: LampiranSop | None = None,
+    pdf: bool = True,
 ) -> Arsip:
     """Seal ``periode``: render, zip with the workbook snapshot and manifest, return the record.
 
     ``sop`` is the SOP annex of the period (``services.laporan.lampiran_sop``), as ``laporan`` prints it.
+    ``pdf=False`` archives the .docx alone (generated sample units, where speed matters).
     """
     if why := output_folder_problem(out_dir):
         raise LaporanDitolak(f"Arsip tidak dibuat: {why}")
@@ -71,7 +73,7 @@ def buat_arsip(
     catatan: list[str] = []
     work = out_dir / f".arsip-{periode.value}-{sekarang:%Y%m%d%H%M%S}"
     try:
-        doc = buat_laporan(data, work, periode, pdf=True, sekarang=sekarang, sop=sop)
+        doc = buat_laporan(data, work, periode, pdf=pdf, sekarang=sekarang, sop=sop)
     except PdfUnavailable as exc:
         catatan.append(f"Arsip tanpa PDF: {exc}")
         doc = buat_laporan(data, work, periode, pdf=False, sekarang=sekarang, sop=sop)

@@ -1,8 +1,9 @@
 """The action "built-in example" (``kinerja contoh``, ``make demo``): the example unit end to end.
 
 Writes the example workbook of Kecamatan Lumajang (``samples``), adds its SOP and TW3 log, computes,
-prints the documents, then distributes and collects the TW4 forms; yields one Indonesian line of
-progress per step. Every step is the same service a user runs.
+prints the documents, then distributes and collects the TW4 forms, and ends with a small kabupaten
+rekap of generated units (``samples.kabupaten.contoh``); yields one Indonesian line of progress per
+step. Every step is the same service a user runs.
 """
 
 from __future__ import annotations
@@ -49,6 +50,9 @@ def contoh(folder: Path) -> Iterator[str]:
     yield f"Sheet Hasil dan Rekap ditulis ke {path}"
     yield from _documents(path, folder / "dokumen")
     yield from formulir_contoh(path, folder / "formulir")
+    from xlwings_app.samples.kabupaten import contoh as kabupaten_contoh
+
+    yield from kabupaten_contoh(folder / "kabupaten")
 
 
 def _documents(path: Path, out_dir: Path) -> Iterator[str]:
