@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from xlwings_app.domain import formatting as fmt
 from xlwings_app.domain.indicator import Periode
-from xlwings_app.domain.measure import Hasil, Status
+from xlwings_app.domain.measure import TW_NAMES, Hasil, Status, carried_from
 from xlwings_app.domain.profil import Pejabat, Profil
 from xlwings_app.domain.settings import Settings
 from xlwings_app.domain.sop.measure import StepRun
@@ -108,6 +108,13 @@ def _predikat(h: Hasil) -> str:
     return h.predikat or _STATUS_TANPA_PREDIKAT.get(h.status, fmt.KOSONG)
 
 
+def _realisasi(h: Hasil) -> str:
+    """The period's realisasi; "83,1 (TW II)" when it comes from an earlier triwulan (``carried_from``)."""
+    used = carried_from(h.indicator, h.periode) if h.realisasi is not None else ()
+    shown = fmt.angka(h.realisasi)
+    return f"{shown} ({', '.join(TW_NAMES[i - 1] for i in used)})" if used else shown
+
+
 def indicator_row(h: Hasil) -> dict[str, str]:
     i = h.indicator
     return {
@@ -115,7 +122,7 @@ def indicator_row(h: Hasil) -> dict[str, str]:
         "nama": i.nama,
         "satuan": i.satuan,
         "target": fmt.angka(h.target),
-        "realisasi": fmt.angka(h.realisasi),
+        "realisasi": _realisasi(h),
         "capaian": fmt.persen(h.capaian),
         "predikat": _predikat(h),
         "status": h.status.value,

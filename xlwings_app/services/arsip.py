@@ -17,12 +17,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from xlwings_app.adapters.documents.archive import build_archive, sha256_file
+from xlwings_app.adapters.documents.folder import output_folder_problem
 from xlwings_app.adapters.documents.pdf import PdfUnavailable
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.seal import SealRecord, seal_record
 from xlwings_app.domain.verification import indicator_fingerprint
 from xlwings_app.report.context import LampiranSop
-from xlwings_app.services.laporan import Laporan, SumberData, buat_laporan, iku_of, lampiran_sop
+from xlwings_app.services.laporan import (
+    Laporan,
+    LaporanDitolak,
+    SumberData,
+    buat_laporan,
+    iku_of,
+    lampiran_sop,
+)
 from xlwings_app.services.master import Master, using
 from xlwings_app.sheets.changes import AppendSeal
 
@@ -59,6 +67,8 @@ def buat_arsip(
     ``sop`` is the SOP annex of the period (``services.laporan.lampiran_sop``), as ``laporan`` prints it.
     ``pdf=False`` archives the .docx alone (generated sample units, where speed matters).
     """
+    if why := output_folder_problem(out_dir):
+        raise LaporanDitolak(f"Arsip tidak dibuat: {why}")
     sekarang = sekarang or dt.datetime.now().astimezone()
     catatan: list[str] = []
     work = out_dir / f".arsip-{periode.value}-{sekarang:%Y%m%d%H%M%S}"

@@ -88,8 +88,9 @@ def form_sheet_values(
             sheet.style("box", r, col)
             if column.column.type == "text":
                 sheet.style("wrap", r, col)
-            if column.column.format:
-                sheet.style(f"format:{column.column.format}", r, col)
+            fmt = column.column.format_for(indicator.satuan)
+            if fmt:
+                sheet.style(f"format:{fmt}", r, col)
     return sheet
 
 
