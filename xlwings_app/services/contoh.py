@@ -50,7 +50,7 @@ def contoh(folder: Path) -> Iterator[str]:
     yield f"Sheet Hasil dan Rekap ditulis ke {path}"
     yield from _documents(path, folder / "dokumen")
     yield from formulir_contoh(path, folder / "formulir")
-    from xlwings_app.samples.kabupaten import contoh as kabupaten_contoh
+    from xlwings_app.services.contoh_kabupaten import contoh as kabupaten_contoh
 
     yield from kabupaten_contoh(folder / "kabupaten")
 
