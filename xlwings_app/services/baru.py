@@ -26,14 +26,15 @@ def baru(path: Path, overwrite: bool = False, sop: str = DEFAULT_PRESET, tahun: 
     preset; the user may edit them. ``tahun`` defaults to the current year.
     """
     from xlwings_app.adapters.openpyxl.sop_sheets import add_sop_sheets
-    from xlwings_app.domain.sop.presets import UnknownPreset, preset
+    from xlwings_app.domain.sop.presets import UnknownPreset
+    from xlwings_app.services.sop import own_preset
 
     try:
-        chosen = preset(sop)
+        chosen, note = own_preset(sop)
     except UnknownPreset as exc:
         raise WorkbookError(str(exc)) from exc
     wb = build_workbook({"tahun": tahun} if tahun else {}, [], Settings())
-    add_sop_sheets(wb, chosen, tahun or date.today().year)
+    add_sop_sheets(wb, chosen, tahun or date.today().year, catatan=note)
     create(path, wb, overwrite=overwrite)
 
 
@@ -44,7 +45,8 @@ def contoh(folder: Path) -> Iterator[str]:
     """
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / EXAMPLE_NAME
-    wb = build_workbook(example.PROFIL, example.INDICATORS, example.SETTINGS, spare_rows=10, pejabat=example.PEJABAT)
+    profil = {**example.PROFIL, "lambang": lambang.FILE_NAME}  # the placeholder is written beside it
+    wb = build_workbook(profil, example.INDICATORS, example.SETTINGS, spare_rows=10, pejabat=example.PEJABAT)
     create(path, wb, overwrite=True)
     (folder / lambang.FILE_NAME).write_bytes(lambang.placeholder_png())
     yield f"Workbook contoh: {path} (lambang daerah: gambar pengganti {lambang.FILE_NAME})"

@@ -70,6 +70,34 @@ class PemeriksaanSop:
         return not any(p.is_error for p in self.problems)
 
 
+def own_preset(preset_id: str, path: Path | None = None) -> tuple[Sop, str]:
+    """The preset with the seed's office names replaced by the unit's (sheet Profil of ``path``).
+
+    Without a readable Profil (a new, empty workbook) the preset is kept and the note says which
+    names to replace by hand.
+    """
+    from xlwings_app.domain.sop.adapt import catatan, catatan_kosong, for_unit
+    from xlwings_app.domain.sop.model import Pengesah
+    from xlwings_app.domain.sop.presets import nama_asal
+
+    sop, asal = preset(preset_id), nama_asal(preset_id)
+    profil = None
+    if path is not None:
+        from xlwings_app.adapters.xlsx.guard import WorkbookError
+        from xlwings_app.adapters.xlsx.reader import read_workbook
+
+        try:
+            profil = read_workbook(path).profil
+        except WorkbookError:
+            profil = None
+    if profil is None or not profil.unit.strip():
+        return sop, catatan_kosong(asal)
+    head = profil.penandatangan
+    own, replaced = for_unit(sop, asal, profil.unit, head.jabatan,
+                             Pengesah(head.jabatan_lengkap, head.nama, head.nip))
+    return own, catatan(profil.unit, replaced)
+
+
 def mulai(path: Path, periode: str, preset_id: str | None = None, tahun: int | None = None) -> MulaiSop:
     """Add the rows of ``periode`` to Log Langkah, one per SOP step, in SOP order.
 
@@ -79,10 +107,11 @@ def mulai(path: Path, periode: str, preset_id: str | None = None, tahun: int | N
     name = normalize_periode(periode)
     data = read_sop_workbook(path)
     result = MulaiSop(periode=name, sop=data.sop)
+    replaced = ""
     adding = SHEET_SOP not in data.sheets and preset_id is not None
     if adding:
         try:
-            result.sop = preset(str(preset_id))
+            result.sop, replaced = own_preset(str(preset_id), path)
         except UnknownPreset as exc:
             result.problems.append(Problem(str(exc), SHEET_SOP, file=path.name))
             return result
@@ -117,7 +146,7 @@ def mulai(path: Path, periode: str, preset_id: str | None = None, tahun: int | N
 
     def change(wb: Workbook) -> None:
         if new_sheets:
-            add_sop_sheets(wb, sop, year)
+            add_sop_sheets(wb, sop, year, catatan=replaced)
         elif log_missing:
             write_log(wb, sop)
         assert result.first_row is not None
@@ -192,10 +221,12 @@ def contoh(path: Path) -> Iterator[str]:
 
     For ``kinerja contoh``: yields the lines to print.
     """
-    sop, rows = example_sop.example_sop(), example_sop.example_log()
+    from xlwings_app.domain.sop.adapt import catatan
+
+    (sop, replaced), rows = example_sop.adapted(), example_sop.example_log()
 
     def change(wb: Workbook) -> None:
-        add_sop_sheets(wb, sop, 2024)
+        add_sop_sheets(wb, sop, 2024, catatan=catatan("Kecamatan Lumajang", replaced))
         write_log_rows(wb[SHEET_LOG], sop, rows, LOG_HEADER_ROW + 1)
 
     update(path, change)
