@@ -210,7 +210,7 @@ def main_table(doc) -> None:
     scale_note(doc)
 
 
-PROGRESS = [16, 55, 17, 18, 21, 17, 21]
+PROGRESS = [19, 52, 17, 18, 21, 17, 21]
 
 
 def progress(doc, title: str = "Kemajuan terhadap Target Tahunan") -> None:
@@ -250,7 +250,7 @@ def chart(doc) -> None:
               "{{ dokumen.tahun }}", size=9, align=CENTER, italic=True, after=4)
 
 
-ANALYSIS = [8, 16, 29, 15, 17, 40, 40]
+ANALYSIS = [8, 19, 26, 15, 17, 40, 40]
 GAP = "BELUM DIISI: wajib sebelum ditandatangani"
 
 
@@ -346,7 +346,7 @@ def signature(doc) -> None:
     ])
 
 
-QUARTERS = [15, 39, 17, 16, 19.5, 19.5, 19.5, 19.5]
+QUARTERS = [19, 35, 17, 16, 19.5, 19.5, 19.5, 19.5]
 
 
 def quarter_annex(doc, judul: str = "LAMPIRAN: REALISASI PER TRIWULAN") -> None:
@@ -484,7 +484,7 @@ def iki_identity(doc) -> None:
         add_row(t, [40, 125], [label, value])
 
 
-IKI_MAIN = [7, 29, 19, 29, 17, 14, 15, 15, 20]
+IKI_MAIN = [7, 28, 19, 28, 17, 14, 17, 15, 20]
 
 
 def iki_table(doc) -> None:
