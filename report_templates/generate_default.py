@@ -10,7 +10,9 @@ Kepatuhan Waktu SOP" (summary and a table of step runs). The footer carries the 
 and "Halaman X dari Y" (no generation time: the signed page is dated by its signing date, and the
 time it was made goes to the archive's manifest).
 
-It also writes ``pengukuran_kinerja_individu.docx``, the document of one official's IKI: the same
+It also writes ``rekapitulasi_kabupaten.docx`` (``kinerja kabupaten``: kop, summary, the units
+table, the units not yet reporting, signature of Kepala Bappeda / Sekda), and
+``pengukuran_kinerja_individu.docx``, the document of one official's IKI: the same
 kop, table and summary, the analysis, and a two-column signature block ("Mengetahui", the head, on
 the left; the official on the right, name and NIP as dotted lines to fill in by hand).
 """
@@ -543,6 +545,79 @@ def build_iki(out: Path = OUT_IKI) -> Path:
     return out
 
 
+OUT_KABUPATEN = Path(__file__).with_name("rekapitulasi_kabupaten.docx")
+UNITS = [10, 32, 19, 15, 19, 17, 25, 28]
+STATES = [100, 45]
+
+
+def kabupaten_body(doc) -> None:
+    heading(doc, "A. Ringkasan")
+    para(doc, "Dari {{ ringkasan.jumlah_unit }} perangkat daerah, {{ ringkasan.diterima }} telah "
+              "menyampaikan Pengukuran Kinerja {{ dokumen.periode_label }} Tahun {{ dokumen.tahun }}; "
+              "{{ ringkasan.dihitung }} dihitung dalam rekapitulasi ini dan {{ ringkasan.final }} di "
+              "antaranya final dan tersegel. Rata-rata capaian kinerja perangkat daerah "
+              "{{ ringkasan.rata_rata }}%.", after=6)
+    t = table(doc, STATES, ["Keadaan", "Jumlah Perangkat Daerah"])
+    tag_row(t, STATES, "{%tr for k in ringkasan.per_keadaan %}")
+    add_row(t, STATES, ["{{ k.keadaan }}", "{{ k.jumlah }}"], [LEFT, CENTER])
+    tag_row(t, STATES, "{%tr endfor %}")
+    heading(doc, "B. Capaian per Perangkat Daerah")
+    t = table(doc, UNITS, ["No", "Perangkat Daerah", "Peringkat", "Jumlah IKU", "Rata-rata Capaian (%)",
+                           "Tercapai (%)", "Keadaan", "Kode Verifikasi"])
+    tag_row(t, UNITS, "{%tr for u in unit %}")
+    add_row(t, UNITS, ["{{ u.no }}", "{{ u.unit }}", "{{ u.peringkat }}", "{{ u.jumlah }}",
+                       "{{ u.rata_rata }}", "{{ u.tercapai }}", "{{ u.keadaan }}", "{{ u.kode }}"],
+            [CENTER, LEFT, CENTER, CENTER, RIGHT, RIGHT, LEFT, CENTER])
+    tag_row(t, UNITS, "{%tr endfor %}")
+    para(doc, "Peringkat menurut rata-rata capaian IKU, lalu persentase indikator tercapai. Kode verifikasi "
+              "dihitung ulang dari data yang diterima.", size=9, italic=True, after=4)
+    heading(doc, "C. Perangkat Daerah yang Belum Melapor")
+    para(doc, "{%p if belum_melapor %}")
+    para(doc, "Perangkat daerah berikut belum menyampaikan Pengukuran Kinerja atau isiannya masih "
+              "mengandung galat, sehingga tidak dihitung:", after=2)
+    para(doc, "{%p for b in belum_melapor %}")
+    para(doc, "{{ loop.index }}. {{ b }}")
+    para(doc, "{%p endfor %}")
+    para(doc, "{%p else %}")
+    para(doc, "Seluruh perangkat daerah telah menyampaikan Pengukuran Kinerja.")
+    para(doc, "{%p endif %}")
+    para(doc, "{%p if catatan %}")
+    heading(doc, "D. Catatan Keabsahan Data")
+    para(doc, "{%p for c in catatan %}")
+    para(doc, "{{ loop.index }}. {{ c }}")
+    para(doc, "{%p endfor %}")
+    para(doc, "{%p endif %}")
+
+
+def build_kabupaten(out: Path = OUT_KABUPATEN) -> Path:
+    """The kabupaten's "Rekapitulasi Pengukuran Kinerja Perangkat Daerah", signed by Kepala Bappeda / Sekda."""
+    doc = Document()
+    setup(doc)
+    kop(doc)
+    title(doc)
+    kabupaten_body(doc)
+    signature(doc)
+    para(doc, "")
+    footer_kabupaten(doc)
+    doc.save(str(out))
+    return out
+
+
+def footer_kabupaten(doc) -> None:
+    p = doc.sections[0].footer.paragraphs[0]
+    p.alignment = LEFT
+    run = p.add_run("Dibuat dengan Kinerja (kinerja kabupaten), {{ dibuat }}")
+    run.font.size = Pt(8)
+    tab = p.add_run("\t")
+    tab.font.size = Pt(8)
+    for text, instruction in (("Halaman ", "PAGE"), (" dari ", "NUMPAGES")):
+        run = p.add_run(text)
+        run.font.size = Pt(8)
+        field(p, instruction)
+    p.paragraph_format.tab_stops.add_tab_stop(Mm(165), alignment=WD_TAB_ALIGNMENT.RIGHT)
+
+
 if __name__ == "__main__":
     print(build())
     print(build_iki())
+    print(build_kabupaten())

@@ -11,7 +11,8 @@ from xlwings_app.domain.sop.adapt import for_unit
 from xlwings_app.domain.sop.model import Pengesah
 from xlwings_app.domain.sop.presets import nama_asal, preset, preset_ids
 from xlwings_app.samples import example
-from xlwings_app.services.baru import baru, contoh
+from xlwings_app.services.baru import baru
+from xlwings_app.services.contoh import contoh
 from xlwings_app.services.sop import mulai
 
 
