@@ -25,6 +25,7 @@ def baru(path: Path, overwrite: bool = False, sop: str = DEFAULT_PRESET, tahun: 
         chosen, note = own_preset(sop)
     except UnknownPreset as exc:
         raise WorkbookError(str(exc)) from exc
-    wb = build_workbook({"tahun": tahun} if tahun else {}, [], Settings())
-    add_sop_sheets(wb, chosen, tahun or date.today().year, catatan=note)
+    year = tahun or date.today().year  # the year the help promises, written into Profil too
+    wb = build_workbook({"tahun": year}, [], Settings())
+    add_sop_sheets(wb, chosen, year, catatan=note)
     create(path, wb, overwrite=overwrite)

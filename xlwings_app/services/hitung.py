@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from xlwings_app.domain.indicator import Jenis, Periode
-from xlwings_app.domain.measure import Hasil, measure_all
+from xlwings_app.domain.measure import Hasil, carry_problems, measure_all
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.summary import Ringkasan, by_penanggung_jawab, by_sasaran, summarize
 from xlwings_app.services.master import Master, using
@@ -92,7 +92,9 @@ def hitung_data(data: WorkbookData, periode: Periode | None = None) -> Perhitung
         iku = [i for i in data.indicators if i.jenis is Jenis.IKU]
         found = check_seals(data.segel, data.profil, data.settings, iku)
         data.problems.extend(p.in_file(data.path.name) for p in found)
-    return compute(data, periode)
+    result = compute(data, periode)
+    data.problems.extend(p.in_file(data.path.name) for p in carry_problems(result.hasil, data.cells))
+    return result
 
 
 def hitung(source: Path | Master, periode: Periode | None = None, tulis: bool = True) -> Perhitungan:

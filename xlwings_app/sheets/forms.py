@@ -92,8 +92,9 @@ def form_sheet_values(
             sheet.style("box", r, col)
             # text wraps; numbers sit at the top beside it (one vertical alignment per row)
             sheet.style("wrap" if column.column.type == "text" else "top", r, col)
-            if column.column.format:
-                sheet.style(f"format:{column.column.format}", r, col)
+            fmt = column.column.format_for(indicator.satuan)
+            if fmt:
+                sheet.style(f"format:{fmt}", r, col)
     return sheet
 
 

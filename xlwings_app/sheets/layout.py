@@ -18,6 +18,12 @@ from xlwings_app.resources import resource_dir
 ColumnType = Literal["text", "number", "choice", "formula"]
 
 
+PERCENT_POINT_KEYS = frozenset(
+    ("target_tahunan", "t1", "t2", "t3", "t4", "r1", "r2", "r3", "r4", "batas_bawah", "batas_atas")
+)
+"""The columns that hold the indicator's own values (in percentage points for a "%" indicator)."""
+
+
 @dataclass(frozen=True)
 class Column:
     key: str
@@ -34,6 +40,14 @@ class Column:
     @property
     def is_input(self) -> bool:
         return self.type != "formula"
+
+    def format_for(self, satuan: str) -> str | None:
+        """The number format of this column in a row of unit ``satuan``. In a "%" row the number
+        columns show a literal percent sign (``General"%"``): typing 93 stays 93 and shows 93%,
+        while typing 93% stores 0.93 with a percent format, which the reader reads as 93."""
+        if self.format and self.key in PERCENT_POINT_KEYS and satuan.strip() == "%":
+            return self.format + '"%"'
+        return self.format
 
 
 @dataclass(frozen=True)

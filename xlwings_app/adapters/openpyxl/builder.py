@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from openpyxl import Workbook
+from openpyxl.formatting.rule import FormulaRule
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -34,6 +35,7 @@ from xlwings_app.sheets.live_formulas import (
     NAME_SKALA_PREDIKAT,
     NAME_VARIAN,
     live_formulas,
+    percent_format_test,
 )
 
 DATE_FORMAT = "[$-421]d mmmm yyyy"
@@ -121,8 +123,9 @@ def _write_table(
             else:
                 cell.value = formulas[column.key]
                 cell.fill, cell.protection, cell.alignment = S.COMPUTED_FILL, S.LOCKED, S.TOP
-            if column.format:
-                cell.number_format = column.format
+            fmt = column.format_for(str(values.get("satuan") or ""))
+            if fmt:
+                cell.number_format = fmt
             cell.border = S.BOX
     last_row = header_row + len(rows)
     ref = f"A{header_row}:{get_column_letter(len(table.columns))}{last_row}"
@@ -135,6 +138,7 @@ def _write_table(
             tc.calculatedColumnFormula = TableFormula(attr_text=formulas[column.key][1:])
     ws.add_table(excel_table)
     _validations(ws, table, header_row + 1, last_row)
+    _percent_marks(ws, table, header_row + 1, last_row)
     ws.freeze_panes = ws.cell(header_row + 1, 3)
     ws.row_dimensions[header_row].height = 45  # three lines: "Realisasi Anggaran", "Target TW III"
     _print_setup(ws, f"{header_row}:{header_row}")
@@ -143,6 +147,15 @@ def _write_table(
     ws.print_area = f"A1:{get_column_letter(len(table.columns))}{last_row}"
     ws.print_title_cols = f"A:{get_column_letter(table.columns.index(table.column('nama')) + 1)}"
     _protect(ws)
+
+
+def _percent_marks(ws: Worksheet, table: L.Table, first: int, last: int) -> None:
+    """Mark (orange) a target or realisasi cell typed as a percentage ("93%" stored as 0.93)."""
+    for col, column in enumerate(table.columns, start=1):
+        if column.key in L.PERCENT_POINT_KEYS:
+            letter = get_column_letter(col)
+            rule = FormulaRule(formula=[percent_format_test(f"{letter}{first}")], fill=S.PROBLEM_FILL)
+            ws.conditional_formatting.add(f"{letter}{first}:{letter}{last}", rule)
 
 
 def _validations(ws: Worksheet, table: L.Table, first: int, last: int) -> None:
