@@ -92,7 +92,7 @@ K_SEAL_EVERY = 6
 
 
 def _build_k(folder: Path, first: int, last: int) -> None:
-    from xlwings_app.samples.kabupaten import seal, unit_name, unit_workbook
+    from xlwings_app.services.contoh_kabupaten import seal, unit_name, unit_workbook
 
     folder.mkdir(parents=True, exist_ok=True)
     for n in range(first, last):

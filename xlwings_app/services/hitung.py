@@ -7,7 +7,7 @@ input has an error, measures every indicator in every period, writes sheets Hasi
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from xlwings_app.domain.indicator import Jenis, Periode
@@ -62,9 +62,21 @@ def compute(data: WorkbookData, periode: Periode | None = None) -> Perhitungan:
 
 
 def periksa(source: Path | Master) -> WorkbookData:
-    """Check every input of the workbook; write nothing."""
+    """Check every input of the workbook; write nothing.
+
+    Besides the input problems, it warns (``catatan``) of every unmet indicator of the active
+    period still lacking Permasalahan or Rencana Aksi: the gaps a final document is refused for.
+    """
     with using(source) as master:
-        return master.data()
+        data = master.data()
+    if data.errors:
+        return data
+    from xlwings_app.domain.kelengkapan import document_gaps
+    from xlwings_app.domain.measure import measure_all
+
+    results = measure_all(data.indicators, data.settings.periode_aktif, data.settings)
+    gaps = [p.in_file(data.path.name) for p in document_gaps(results, data.cells, "catatan")]
+    return replace(data, problems=[*data.problems, *gaps])
 
 
 def hitung_data(data: WorkbookData, periode: Periode | None = None) -> Perhitungan:

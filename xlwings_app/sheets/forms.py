@@ -58,7 +58,8 @@ def form_sheet_values(
     """The form sheet ``meta.sheet`` for ``indicators``, as ``write_form_sheet`` lays it out."""
     sheet = SheetValues(meta.sheet)
     sheet.put(1, 1, [f"Formulir Pengumpulan Data Kinerja {periode.label} Tahun {meta.get('tahun')}"], "title")
-    sheet.put(2, 1, [f"{meta.get('unit')} — Penanggung jawab: {meta.get('penanggung_jawab')}"], "subtitle")
+    official = f" ({meta.get('pejabat')})" if meta.get("pejabat") else ""
+    sheet.put(2, 1, [f"{meta.get('unit')} — Penanggung jawab: {meta.get('penanggung_jawab')}{official}"], "subtitle")
     for offset, line in enumerate(instructions(periode)):
         sheet.put(3 + offset, 1, [line], "bold" if offset == 0 else "subtitle")
     columns = form_columns(periode)
@@ -86,8 +87,8 @@ def form_sheet_values(
                 if column.is_input:
                     sheet.style("unlocked", r, col)
             sheet.style("box", r, col)
-            if column.column.type == "text":
-                sheet.style("wrap", r, col)
+            # text wraps; numbers sit at the top beside it (one vertical alignment per row)
+            sheet.style("wrap" if column.column.type == "text" else "top", r, col)
             fmt = column.column.format_for(indicator.satuan)
             if fmt:
                 sheet.style(f"format:{fmt}", r, col)

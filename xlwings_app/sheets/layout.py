@@ -43,7 +43,7 @@ class Column:
 
     def format_for(self, satuan: str) -> str | None:
         """The number format of this column in a row of unit ``satuan``. In a "%" row the number
-        columns show a literal percent sign (``#,##0.##"%"``): typing 93 stays 93 and shows 93%,
+        columns show a literal percent sign (``General"%"``): typing 93 stays 93 and shows 93%,
         while typing 93% stores 0.93 with a percent format, which the reader reads as 93."""
         if self.format and self.key in PERCENT_POINT_KEYS and satuan.strip() == "%":
             return self.format + '"%"'
@@ -126,6 +126,19 @@ class HasilSheet:
 
 
 @dataclass(frozen=True)
+class PejabatTable:
+    """The officials' table (``[pejabat]``): sheet, Excel table name, title, columns."""
+
+    sheet: str
+    name: str
+    judul: str
+    columns: tuple[Column, ...]
+
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
+
+
+@dataclass(frozen=True)
 class Layout:
     versi: str
     tables: dict[Jenis, Table]
@@ -133,6 +146,7 @@ class Layout:
     sheets: SheetNames
     hasil: HasilSheet
     formulir: Formulir | None = None
+    pejabat: PejabatTable | None = None
 
 
 def normalise_header(text: object) -> str:
@@ -196,6 +210,16 @@ def layout() -> Layout:
         sheets=SheetNames(**{key: str(value) for key, value in raw["sheets"].items()}),
         hasil=_hasil(raw["hasil"]),
         formulir=_formulir(raw["formulir"]) if "formulir" in raw else None,
+        pejabat=_pejabat(raw["pejabat"]) if "pejabat" in raw else None,
+    )
+
+
+def _pejabat(raw: dict[str, object]) -> PejabatTable:
+    return PejabatTable(
+        sheet=str(raw["sheet"]),
+        name=str(raw["name"]),
+        judul=str(raw["judul"]),
+        columns=tuple(_column(c) for c in raw["columns"]),  # type: ignore[attr-defined]
     )
 
 
@@ -238,3 +262,5 @@ PENGATURAN_PJ_ROWS = 40
 PERIODE_LIST_COLUMN = "F"
 """Column with TW1..TAHUNAN (rows 10..14), the source of the period dropdown and its index."""
 PROFIL_FIRST_ROW = 3
+PEJABAT_ROWS = 40
+"""Rows of the Pejabat table (filled and spare); the Penanggung Jawab dropdown lists them."""

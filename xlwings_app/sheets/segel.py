@@ -34,11 +34,15 @@ def seal_row(record: SealRecord) -> list[str]:
     return [row[header] for header in HEADERS]
 
 
+NOTE = "Satu baris per periode yang disegel (kinerja arsip); tanpa baris berarti belum ada yang disegel."
+
+
 def head_values() -> SheetValues:
     """A new sheet Segel: title, subtitle and the header row (with the column widths)."""
     sheet = SheetValues(SHEET_SEGEL)
     sheet.put(1, 1, [TITLE], "title")
     sheet.put(2, 1, [SUBTITLE], "subtitle")
+    sheet.put(3, 1, [NOTE], "subtitle")  # printed, so the sheet's page is never a blank one
     sheet.put(HEADER_ROW, 1, HEADERS, "header")
     for col, width in enumerate(WIDTHS, start=1):
         sheet.style(f"width:{width}", HEADER_ROW, col)

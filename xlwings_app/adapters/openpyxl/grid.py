@@ -28,6 +28,8 @@ def style_cell(cell: Cell, style: str) -> None:
         cell.font, cell.fill, cell.alignment, cell.border = S.HEADER_FONT, S.HEADER_FILL, S.CENTER_WRAP, S.BOX
     elif kind == "box":
         cell.border = S.BOX
+    elif kind == "top":
+        cell.alignment = S.TOP
     elif kind == "wrap":
         cell.alignment = S.WRAP
     elif kind == "format":
