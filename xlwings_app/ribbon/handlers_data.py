@@ -63,7 +63,7 @@ def ekspor_formulir(book: xw.Book) -> None:
     periode = live.read_live(book).settings.periode_aktif
     folder = path.parent / f"Formulir {periode.value}"
     try:
-        result = formulir(path, folder, periode)
+        result = formulir(path, folder, periode, log=False)  # the open workbook is saved by the user
     except WorkbookError as exc:  # forms already there (maybe filled in: never overwritten), TAHUNAN
         raise PesanPengguna(str(exc).replace("Gunakan --timpa untuk menimpanya.", REPLACE_HINT)) from exc
     if not result.valid:

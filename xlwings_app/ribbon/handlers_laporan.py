@@ -42,7 +42,7 @@ def _dokumen(book: xw.Book, pdf: bool) -> None:
 
     path = live.saved_path(book)
     with _refusals():
-        hasil = laporan(path, pdf=pdf)
+        hasil = laporan(path, pdf=pdf, log=False)
     lines = [f"Dokumen Pengukuran Kinerja {hasil.periode.label} dibuat:", str(hasil.docx)]
     if hasil.pdf:
         lines.append(f"PDF: {hasil.pdf}")

@@ -16,12 +16,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from openpyxl import Workbook
+
 from xlwings_app.adapters.documents.archive import build_archive, sha256_file
 from xlwings_app.adapters.documents.pdf import PdfUnavailable
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.seal import SealRecord, seal_record
 from xlwings_app.domain.verification import indicator_fingerprint
 from xlwings_app.report.context import LampiranSop
+from xlwings_app.services import log_otomatis
 from xlwings_app.services.laporan import (
     Laporan,
     SumberData,
@@ -105,17 +108,28 @@ def arsip(
     """``buat_arsip`` on the workbook at ``path`` (archive beside it by default), then record the
     seal: by ``catat`` when given (the ribbon writes it into the open workbook), else in the file's
     sheet Segel (a safe, locked write)."""
+    mulai = dt.datetime.now()
     data = load_workbook(path)
     sop, notes = lampiran_sop(path, periode)  # the archived document carries the same annex
     result = buat_arsip(data, path, periode, out_dir or path.parent, lampiran, sop=sop)
     result.catatan.extend(n.pesan for n in notes)
-    (catat or (lambda record: record_in_file(path, record)))(result.record)
+    if catat is not None:
+        catat(result.record)
+        return result
+    stamp = log_otomatis.rencana(path, periode.value, "arsip", mulai, dt.datetime.now(), result.zip.name)
+    record_in_file(path, result.record, stamp)
+    result.catatan.extend(log_otomatis.pesan(stamp))
     return result
 
 
-def record_in_file(path: Path, record: SealRecord) -> None:
-    """Append ``record`` to sheet Segel of the workbook file at ``path``."""
+def record_in_file(path: Path, record: SealRecord, stamp: log_otomatis.RencanaLog | None = None) -> None:
+    """Append ``record`` to sheet Segel of the workbook file at ``path`` (and ``stamp`` to its
+    Log Langkah: the archiving step, in the same save)."""
     from xlwings_app.adapters.openpyxl.segel import append_seal
     from xlwings_app.services.workbook import update
 
-    update(path, lambda wb: append_seal(wb, record))
+    def change(wb: Workbook) -> None:
+        append_seal(wb, record)
+        log_otomatis.tulis(wb, stamp)
+
+    update(path, change)

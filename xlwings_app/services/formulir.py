@@ -19,12 +19,16 @@ from openpyxl import Workbook
 
 from xlwings_app.adapters.openpyxl.form_builder import build_form, write_form_sheet, write_meta_sheet
 from xlwings_app.adapters.openpyxl.form_reader import read_forms
+from xlwings_app.adapters.openpyxl.tanda_terima import build_tanda_terima
+from xlwings_app.adapters.xlsx.safe_write import ensure_not_open_in_excel, ensure_writable
 from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.problems import Problem
 from xlwings_app.forms.meta import KIND, FormMeta, context_of, sealed
 from xlwings_app.forms.spec import FORM_VERSI, PeriodeError, realisasi_key, spec
+from xlwings_app.services import log_otomatis
 from xlwings_app.services.workbook import WorkbookData, WorkbookError, create, load, update
 from xlwings_app.sheets import layout as L
+from xlwings_app.sheets import tanda_terima as T
 
 
 @dataclass
@@ -36,6 +40,9 @@ class Distribusi:
     formulir: list[tuple[str, str, int]] = field(default_factory=list)
     tanpa_penanggung_jawab: list[str] = field(default_factory=list)
     cadangan: Path | None = None
+    tanda_terima: Path | None = None
+    log: list[str] = field(default_factory=list)
+    """What was stamped into Log Langkah (SOP step "formulir didistribusikan"), for the user."""
 
     @property
     def problems(self) -> list[Problem]:
@@ -98,8 +105,15 @@ def form_filename(periode: Periode, pj: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r'[<>:"/\\|?*\x00-\x1f]', "-", f"Formulir {periode.value} - {pj}")).strip(" .")
 
 
-def formulir(path: Path, keluar: Path, periode: Periode | None = None, timpa: bool = False) -> Distribusi:
-    """Write one form per penanggung jawab into the folder ``keluar``."""
+def formulir(
+    path: Path, keluar: Path, periode: Periode | None = None, timpa: bool = False, log: bool = True
+) -> Distribusi:
+    """Write one form per penanggung jawab and the Tanda Terima into the folder ``keluar``.
+
+    With ``log`` (the file, not the ribbon's open workbook), the distribution's start and end go
+    into the master's Log Langkah when its SOP has that step (``services.log_otomatis``).
+    """
+    mulai = datetime.now()
     data = load(path)
     result = Distribusi(data, periode or data.settings.periode_aktif)
     if data.errors:
@@ -109,14 +123,36 @@ def formulir(path: Path, keluar: Path, periode: Periode | None = None, timpa: bo
     result.tanpa_penanggung_jawab = [i.kode for i in data.indicators if not i.penanggung_jawab]
     taken: set[str] = set()
     targets = {pj: keluar / (_unique(form_filename(result.periode, pj), taken, 120) + ".xlsx") for pj in groups}
-    existing = [p.name for p in targets.values() if p.exists()]
+    receipt = keluar / T.file_name(result.periode)
+    existing = [p.name for p in [*targets.values(), receipt] if p.exists()]
     if existing and not timpa:
         raise WorkbookError(f"Formulir sudah ada di {keluar}: {', '.join(existing)}. Gunakan --timpa untuk menimpanya.")
+    if log and log_otomatis.perlu_ditulis(log_otomatis.rencana(path, result.periode.value, "formulir", mulai, mulai)):
+        ensure_not_open_in_excel(path)  # the log is written last: refuse before any form is
+        ensure_writable(path)
     for pj, rows in groups.items():
         meta = make_meta(data, spec().sheet, pj, rows, result.periode)
         create(targets[pj], build_form(meta, rows, result.periode, data.settings), overwrite=timpa)
         result.formulir.append((pj, str(targets[pj]), len(rows)))
+    result.tanda_terima = _write_tanda_terima(data, result, receipt, mulai, timpa)
+    if log:
+        note = f"{len(result.formulir)} formulir, {receipt.name}"
+        stamp = log_otomatis.rencana(path, result.periode.value, "formulir", mulai, datetime.now(), note)
+        if log_otomatis.perlu_ditulis(stamp):
+            result.cadangan = update(path, lambda wb: log_otomatis.tulis(wb, stamp))
+        result.log = log_otomatis.pesan(stamp)
     return result
+
+
+def _write_tanda_terima(data: WorkbookData, result: Distribusi, target: Path, when: datetime, timpa: bool) -> Path:
+    profil = data.profil
+    given = [T.Diberikan(pj, Path(where).name, count) for pj, where, count in result.formulir]
+    sheet = T.tanda_terima_values(
+        profil.unit if profil else "", profil.tahun if profil else when.year, result.periode, given,
+        when.date(), profil.tempat if profil else "",
+    )  # fmt: skip
+    create(target, build_tanda_terima(sheet, len(given)), overwrite=timpa)
+    return target
 
 
 def _lembar_sheet(pj: str, taken: set[str]) -> str:

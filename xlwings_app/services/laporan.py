@@ -30,6 +30,7 @@ from xlwings_app.domain.problems import Problem, errors
 from xlwings_app.domain.profil import Profil
 from xlwings_app.domain.seal import SealRecord, check_seals
 from xlwings_app.domain.settings import Settings
+from xlwings_app.domain.sop.otomatis import Aksi
 from xlwings_app.domain.verification import verification_code
 from xlwings_app.report.context import Dokumen, LampiranSop, build_context, provided
 
@@ -175,12 +176,40 @@ def laporan(
     periode: Periode | None = None,
     template: Path | None = None,
     pdf: bool = False,
+    log: bool = True,
 ) -> Laporan:
-    """``buat_laporan`` on the workbook at ``path`` (output beside it by default)."""
+    """``buat_laporan`` on the workbook at ``path`` (output beside it by default).
+
+    With ``log`` (the file, not the ribbon's open workbook) the document's making is stamped into
+    Log Langkah when the workbook's SOP has that step (``services.log_otomatis``).
+    """
+    mulai = dt.datetime.now()
     data = load_workbook(path)
     periode = periode or data.settings.periode_aktif
     sop, notes = lampiran_sop(path, periode)
     hasil = buat_laporan(
         data, out_dir or path.parent, periode, template, pdf, segel=seals_of(data), sop=sop
     )
+    if log:
+        notes += stamp_log(path, periode, "laporan", mulai, hasil.docx.name)
     return replace(hasil, peringatan=[*hasil.peringatan, *notes])
+
+
+def stamp_log(path: Path, periode: Periode, aksi: Aksi, mulai: dt.datetime, what: str) -> list[Problem]:
+    """Stamp ``aksi`` (from ``mulai`` to now) into the workbook's Log Langkah; notes to show.
+
+    The document is already written: a workbook that cannot be written now (open in Excel) keeps
+    its log as it was, and the note says so.
+    """
+    from xlwings_app.adapters.xlsx.guard import WorkbookError
+    from xlwings_app.services import log_otomatis
+    from xlwings_app.services.workbook import update
+
+    stamp = log_otomatis.rencana(path, periode.value, aksi, mulai, dt.datetime.now(), what)
+    if not log_otomatis.perlu_ditulis(stamp):
+        return [Problem(m, "Log Langkah", file=path.name, tingkat="catatan") for m in log_otomatis.pesan(stamp)]
+    try:
+        update(path, lambda wb: log_otomatis.tulis(wb, stamp))
+    except WorkbookError as exc:
+        return [Problem(f"Log Langkah tidak diisi: {exc}", "Log Langkah", file=path.name, tingkat="catatan")]
+    return [Problem(m, "Log Langkah", file=path.name, tingkat="catatan") for m in log_otomatis.pesan(stamp)]

@@ -25,8 +25,11 @@ from xlwings_app.adapters.openpyxl.form_reader import form_files, read_forms
 from xlwings_app.adapters.openpyxl.riwayat import Entry, append_riwayat
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.problems import Problem
+from xlwings_app.domain.sop.otomatis import Jalan
 from xlwings_app.forms.consolidate import Konsolidasi, consolidate
 from xlwings_app.forms.filled import Change, FilledForm
+from xlwings_app.forms.pengumpulan import waktu_pengumpulan
+from xlwings_app.services import log_otomatis
 from xlwings_app.services.formulir import chosen_periode
 from xlwings_app.services.workbook import WorkbookData, WorkbookError, load, update
 
@@ -48,6 +51,8 @@ class HasilRekap:
     konsolidasi: Konsolidasi = field(default_factory=Konsolidasi)
     ditulis: bool = False
     cadangan: Path | None = None
+    log: list[str] = field(default_factory=list)
+    """What was stamped into Log Langkah (steps "formulir diisi" and "merekap"), for the user."""
 
     @property
     def valid(self) -> bool:
@@ -125,23 +130,43 @@ def collect(path: Path, sources: Sequence[Path]) -> tuple[list[FilledForm], list
     return _collect(path, sources, lembar=False)
 
 
+def log_runs(forms: Sequence[FilledForm], result: HasilRekap, mulai: datetime, selesai: datetime) -> list[Jalan]:
+    """The two SOP steps a rekap performs: the forms collected (step 7) and the rekap itself (step 8)."""
+    k = result.konsolidasi
+    start, end, note = waktu_pengumpulan(forms, k.tanpa_formulir)
+    rekap_note = f"{k.jumlah_formulir} formulir, {len(result.perubahan)} perubahan"
+    return [Jalan("pengumpulan", start, end, note), Jalan("rekap", mulai, selesai, rekap_note)]
+
+
 def rekap(path: Path, sources: Sequence[Path] = (), periode: Periode | None = None, lembar: bool = False,
           tulis: bool = True) -> HasilRekap:
-    """Check every form of ``sources`` (or the master's lembar sheets) and apply them to ``path``."""
+    """Check every form of ``sources`` (or the master's lembar sheets) and apply them to ``path``.
+
+    With ``tulis`` and a valid rekap, the SOP step log gets the collection and the rekap stamped
+    (``services.log_otomatis``) in the same save as the changes; a rekap without changes writes
+    the master only for that.
+    """
+    mulai = datetime.now()
     before = _digest(path) if path.is_file() else ""
     data = load(path)
     chosen = chosen_periode(data, periode)
     forms, problems = _collect(path, sources, lembar)
     result = periksa_rekap(data, forms, problems, chosen)
-    if not result.valid or not result.perubahan or not tulis:
+    if not result.valid or not tulis:
         return result
     when = datetime.now()
+    stamp = log_otomatis.rencana_semua(path, chosen.value, log_runs(forms, result, mulai, when))
+    result.log = log_otomatis.pesan(stamp)
+    if not result.perubahan and not log_otomatis.perlu_ditulis(stamp):
+        return result
 
     def change(wb: Workbook) -> None:
         if _digest(path) != before:
             raise WorkbookError(f"File {path.name} berubah selama rekap berjalan: ulangi rekap.")
-        _apply(wb, result.perubahan, when)
+        if result.perubahan:
+            _apply(wb, result.perubahan, when)
+        log_otomatis.tulis(wb, stamp)
 
     result.cadangan = update(path, change)
-    result.ditulis = True
+    result.ditulis = bool(result.perubahan)
     return result
