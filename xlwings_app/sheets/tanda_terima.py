@@ -23,7 +23,7 @@ HEADERS = (
     "No", "Penanggung Jawab", "File Formulir", "Jumlah Indikator", "Tanggal Diberikan",
     "Nama Penerima", "Tanda Tangan", "Tanggal Diterima",
 )  # fmt: skip
-WIDTHS = (5, 22, 30, 10, 14, 20, 16, 13)
+WIDTHS = (5, 22, 30, 10, 17, 20, 16, 13)
 HEADER_ROW = 6
 ROW_HEIGHT = 34
 """Points: room for a handwritten name and signature."""

@@ -26,6 +26,8 @@ def build_tanda_terima(sheet: SheetValues, rows: int) -> Workbook:
         ws.row_dimensions[row].height = ROW_HEIGHT
         for col in range(1, 9):
             ws.cell(row, col).alignment = middle
+        for col in (1, 4):
+            ws.cell(row, col).alignment = Alignment(vertical="center", horizontal="center")
         ws.cell(row, 7).alignment = Alignment(vertical="top")  # "1." where the signature goes
     ws.page_setup.orientation = "portrait"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4

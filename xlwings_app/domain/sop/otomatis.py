@@ -171,33 +171,66 @@ def catat(
                           pesan=f"Log Langkah: baris periode {name} ditambahkan; {where} dicatat.")  # fmt: skip
     runs = [e for e in entries if e.periode == name and e.langkah == step.no and e.baris is not None]
     open_runs = [e for e in runs if e.selesai is None and "selesai" not in e.invalid]
+    mark = marker(aksi)
     if not open_runs:
+        last = runs[-1] if runs else None
+        if last is not None and last.catatan.startswith(mark) and not _decided_after(sop, step, entries, last):
+            return _restamp(aksi, last, start, end, text, where)
         if (runs and not _in_loop(sop, step)) or start is None:
             return Pencatatan(aksi, step.no, pesan=f"Log Langkah {where} sudah terisi; tidak diubah.")
         row = LogEntry(name, step.no, mulai=start, selesai=end, catatan=text)
         return Pencatatan(aksi, step.no, baru=(row,), pesan=f"Log Langkah: {where} dicatat di baris baru.")
     target = open_runs[0]
     assert target.baris is not None
+    own = target.catatan.startswith(mark)
     cells: list[Isian] = []
     notes: list[str] = []
     row_start = target.mulai
-    if start is not None and row_start is None and "mulai" not in target.invalid:
-        cells.append(Isian(target.baris, "mulai", start))
+    if start is not None and (row_start is None or own) and "mulai" not in target.invalid:
+        if start != row_start:
+            cells.append(Isian(target.baris, "mulai", start))
         row_start = start
     if end is not None:
         if row_start is not None and is_before(end, row_start):
             notes.append(f"Selesai {where} tidak dicatat: Mulai di baris {target.baris} lebih akhir.")
         elif row_start is not None:
             cells.append(Isian(target.baris, "selesai", end))
-    if cells and _blank(target.catatan):
+    if (cells or own) and (_blank(target.catatan) or own) and target.catatan != text:
         cells.append(Isian(target.baris, "catatan", text))
     if not cells:
-        return Pencatatan(aksi, step.no, pesan=f"Log Langkah {where} sudah terisi; tidak diubah.",
+        return Pencatatan(aksi, step.no, pesan=f"Log Langkah {where}: tidak ada yang baru untuk dicatat.",
                           catatan=tuple(notes))  # fmt: skip
     filled = " dan ".join("Mulai" if c.kolom == "mulai" else "Selesai" for c in cells if c.kolom != "catatan")
     return Pencatatan(aksi, step.no, isian=tuple(cells), catatan=tuple(notes),
-                      pesan=f"Log Langkah {where}: {filled} dicatat (baris {target.baris}).")  # fmt: skip
+                      pesan=f"Log Langkah {where}: {filled or 'Catatan'} dicatat (baris {target.baris}).")  # fmt: skip
 
+
+def marker(aksi: Aksi) -> str:
+    """How a Catatan Kinerja wrote begins: a row so marked is Kinerja's and may be stamped again."""
+    return f"{CATATAN_OTOMATIS} ({PERINTAH[aksi]})"
+
+
+def _restamp(aksi: Aksi, row: LogEntry, start: datetime | None, end: datetime | None, text: str, where: str) -> Pencatatan:
+    """The action ran again over its own complete row: the latest run is the one that counts."""
+    assert row.baris is not None
+    cells = [Isian(row.baris, "mulai", start)] if start is not None and start != row.mulai else []
+    if end is not None and end != row.selesai and not is_before(end, start or row.mulai or end):
+        cells.append(Isian(row.baris, "selesai", end))
+    if text != row.catatan:
+        cells.append(Isian(row.baris, "catatan", text))
+    return Pencatatan(aksi, row.langkah, isian=tuple(cells),
+                      pesan=f"Log Langkah {where}: dicatat ulang dari jalannya yang terakhir (baris {row.baris}).")
+
+
+def _decided_after(sop: Sop, step: Step, entries: Sequence[LogEntry], row: LogEntry) -> bool:
+    """A TIDAK decision over ``step`` was taken after ``row``: the next run is a new row."""
+    loops = {d.no for d in sop.steps if d.is_decision and d.returns_to is not None
+             and d.returns_to <= step.no <= d.no and d.no != step.no}  # fmt: skip
+    return any(
+        e.periode == row.periode and e.langkah in loops and e.selesai is not None
+        and (e.baris or 0) > (row.baris or 0)
+        for e in entries
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)
