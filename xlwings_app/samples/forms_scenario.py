@@ -48,6 +48,17 @@ def fill_form(path: Path, values: Mapping[str, Mapping[str, object]], sheet: str
     wb.save(path)
 
 
+def set_status(path: Path, status: str, sheet: str | None = None) -> None:
+    """Choose ``status`` (Draf/Final) in the form's "Status formulir" cell, as the filler does."""
+    wb = load_workbook(path)
+    ws = wb[sheet or wb.sheetnames[0]]
+    for row in ws.iter_rows(max_row=40):
+        if L.normalise_header(row[0].value).startswith(L.normalise_header("Status formulir")):
+            ws.cell(row[0].row, 2).value = status
+            break
+    wb.save(path)
+
+
 @dataclass
 class Scenario:
     master: Path

@@ -60,6 +60,9 @@ def contoh(folder: Path) -> Iterator[str]:
     yield f"Sheet Hasil dan Rekap ditulis ke {path}"
     yield from _documents(path, folder / "dokumen")
     yield from formulir.contoh(path, folder / "formulir")
+    from xlwings_app.services import laporan_pengumpulan
+
+    yield from laporan_pengumpulan.contoh(path, folder / "formulir", folder / "pengumpulan")
 
 
 def _documents(path: Path, out_dir: Path) -> Iterator[str]:

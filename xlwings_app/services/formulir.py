@@ -214,6 +214,9 @@ def contoh(path: Path, out_dir: Path) -> Iterator[str]:
     if not result.valid:
         raise RuntimeError("; ".join(str(p) for p in result.data.errors))
     yield f"Formulir {periode.value}: {len(result.formulir)} file (satu per penanggung jawab) di {out_dir}"
+    if result.tanda_terima:
+        yield f"Tanda terima formulir (cetak A4, ditandatangani penerima): {result.tanda_terima}"
+    yield from result.log
     hasil = rekap(path, [out_dir], periode)
     if not hasil.valid:
         raise RuntimeError("; ".join(str(p) for p in hasil.problems if p.is_error))
@@ -223,3 +226,4 @@ def contoh(path: Path, out_dir: Path) -> Iterator[str]:
         f"{len(hasil.perubahan)} perubahan, {len(k.belum_diisi)} realisasi belum diisi "
         "(isi formulir lalu jalankan: kinerja rekap FILE FOLDER --periode TW4)."
     )
+    yield from hasil.log

@@ -15,7 +15,7 @@ Rules (SOP Pengumpulan Data Kinerja, steps 9-11):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -158,3 +158,43 @@ def laporan_pengumpulan(
     if log:
         notes += stamp_log(path, chosen, "laporan-final" if final else "laporan-draf", mulai, docx.name)
     return LaporanPengumpulan(docx, pdf_path, chosen, final, hasil, notes)
+
+
+def contoh(path: Path, forms: Path, out_dir: Path) -> Iterator[str]:
+    """The demo step of ``kinerja contoh``: the TW4 forms come back, are recapped and reported.
+
+    Six of the eight forms handed out (``forms``) come back filled into ``out_dir``/"Formulir TW4
+    masuk" (one still Draf), two never do; then the rekap, and the report as draft and as final.
+    """
+    import shutil
+
+    from xlwings_app.adapters.documents.pdf import PdfUnavailable
+    from xlwings_app.samples.forms_scenario import fill_form, set_status
+    from xlwings_app.services.rekap import rekap
+
+    periode = Periode.TW4
+    data = load(path)
+    back = out_dir / "Formulir TW4 masuk"
+    back.mkdir(parents=True, exist_ok=True)
+    files = sorted(forms.glob("Formulir TW4 - *.xlsx"))
+    for n, source in enumerate(files[:6]):
+        target = back / source.name
+        shutil.copyfile(source, target)
+        pj = source.stem.removeprefix("Formulir TW4 - ")
+        values = {i.kode: {"r4": i.target_tw[3]} for i in data.indicators if i.penanggung_jawab == pj and i.target_tw[3]}
+        fill_form(target, values)
+        set_status(target, "Draf" if n == 2 else "Final")
+    hasil = rekap(path, [back], periode)
+    if not hasil.valid:
+        raise RuntimeError("; ".join(str(p) for p in hasil.problems if p.is_error))
+    yield (f"Formulir {periode.value} kembali: {len(files[:6])} dari {len(files)} (di {back}); rekap: "
+           f"{len(hasil.perubahan)} perubahan dicatat di sheet Riwayat.")  # fmt: skip
+    for final in (False, True):
+        try:
+            doc = laporan_pengumpulan(path, [back], periode, final, out_dir, pdf=True)
+        except PdfUnavailable:
+            doc = laporan_pengumpulan(path, [back], periode, final, out_dir, pdf=False)
+        h = doc.hasil
+        yield (f"Laporan Hasil Pengumpulan Data Kinerja ({'final, dengan Lembar Disposisi' if final else 'draf'}): "
+               f"{doc.pdf or doc.docx} ({len(h.belum_masuk)} formulir belum masuk: "
+               f"{', '.join(pj for pj, _ in h.belum_masuk)}; {len(h.kosong)} realisasi kosong)")  # fmt: skip

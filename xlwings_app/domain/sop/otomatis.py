@@ -13,8 +13,12 @@ Rules of the stamp (the same as the ribbon's Catat Waktu Langkah, ``stamp.py``):
 - Mulai gets the action's start, Selesai its end (both to the minute); a rule may stamp only one of
   them (seed 000 step 5 begins with the forms and ends with the rekap);
 - Selesai is not written before the row's Mulai (a person's Mulai later than the action);
-- a step whose rows are all complete gets a new row only when a TIDAK decision returns to it (the
-  SOP's repeat loop, ``Step.returns_to``); otherwise nothing is written and a note says so;
+- a row Kinerja stamped itself (its Catatan begins "Dicatat otomatis (<command>)") is stamped
+  again when the action runs again: the last run is the one that counts (the rekap after the late
+  forms came in). A person who corrects such a row removes that mark, and it stays theirs;
+- a step whose rows are all complete gets a new row only when a decision over it (the SOP's TIDAK
+  loop, ``Step.returns_to``) was taken after its last run and the flow has not gone past that
+  decision since; otherwise nothing is written and a note says so;
 - a period not yet in the log gets its rows first, one per step (as ``kinerja sop mulai`` adds).
 Source of the steps: the SOP documents of Kabupaten Lumajang (Pengumpulan Data Kinerja and
 Pengukuran Kinerja, Tim SAKIP; Prosedur Penyusunan Pengukuran Kinerja, Kecamatan Lumajang),
@@ -128,13 +132,6 @@ def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _in_loop(sop: Sop, step: Step) -> bool:
-    """A TIDAK decision returns to ``step`` (or ``step`` is that decision): it may run again."""
-    return any(
-        d.is_decision and d.returns_to is not None and d.returns_to <= step.no <= d.no for d in sop.steps
-    )
-
-
 def catat(
     sop: Sop,
     entries: Sequence[LogEntry],
@@ -174,9 +171,10 @@ def catat(
     mark = marker(aksi)
     if not open_runs:
         last = runs[-1] if runs else None
-        if last is not None and last.catatan.startswith(mark) and not _decided_after(sop, step, entries, last):
+        returned = last is not None and _returned_to(sop, step, entries, last)
+        if last is not None and last.catatan.startswith(mark) and not returned:
             return _restamp(aksi, last, start, end, text, where)
-        if (runs and not _in_loop(sop, step)) or start is None:
+        if start is None or (last is not None and not returned):
             return Pencatatan(aksi, step.no, pesan=f"Log Langkah {where} sudah terisi; tidak diubah.")
         row = LogEntry(name, step.no, mulai=start, selesai=end, catatan=text)
         return Pencatatan(aksi, step.no, baru=(row,), pesan=f"Log Langkah: {where} dicatat di baris baru.")
@@ -222,14 +220,21 @@ def _restamp(aksi: Aksi, row: LogEntry, start: datetime | None, end: datetime | 
                       pesan=f"Log Langkah {where}: dicatat ulang dari jalannya yang terakhir (baris {row.baris}).")
 
 
-def _decided_after(sop: Sop, step: Step, entries: Sequence[LogEntry], row: LogEntry) -> bool:
-    """A TIDAK decision over ``step`` was taken after ``row``: the next run is a new row."""
+def _returned_to(sop: Sop, step: Step, entries: Sequence[LogEntry], row: LogEntry) -> bool:
+    """A decision over ``step`` was taken after ``row`` and the flow has not gone past it since:
+    the decision said TIDAK and ``step`` runs again, in a new row."""
     loops = {d.no for d in sop.steps if d.is_decision and d.returns_to is not None
              and d.returns_to <= step.no <= d.no and d.no != step.no}  # fmt: skip
-    return any(
-        e.periode == row.periode and e.langkah in loops and e.selesai is not None
-        and (e.baris or 0) > (row.baris or 0)
-        for e in entries
+    period = [e for e in entries if e.periode == row.periode and e.baris is not None]
+    decided = [e for e in period if e.langkah in loops and e.selesai is not None and e.baris > row.baris]  # type: ignore[operator]
+    if not decided:
+        return False
+    decision = max(decided, key=lambda e: e.baris or 0)
+    after = decision.langkah or 0
+    return not any(
+        (e.langkah or 0) > after and (e.mulai is not None or e.selesai is not None)
+        and (e.baris or 0) > (decision.baris or 0)
+        for e in period
     )  # fmt: skip
 
 
