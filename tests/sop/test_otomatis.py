@@ -76,8 +76,18 @@ def test_selesai_is_not_written_before_a_persons_later_mulai() -> None:
 def test_a_step_a_tidak_decision_returns_to_gets_a_new_run() -> None:
     rows = _log(new_period_entries(PENGUMPULAN, "TW4"))
     rows[8] = LogEntry("TW4", 9, mulai=date(2024, 10, 7), selesai=date(2024, 10, 7), baris=13)
+    assert catat(PENGUMPULAN, rows, "TW4", "laporan-draf", T0, T1).kosong  # not decided yet
+    rows[9] = LogEntry("TW4", 10, mulai=date(2024, 10, 7), selesai=date(2024, 10, 7), catatan="TIDAK", baris=14)
     plan = catat(PENGUMPULAN, rows, "TW4", "laporan-draf", T0, T1)
     assert [(e.langkah, e.mulai) for e in plan.baru] == [(9, datetime(2024, 10, 7, 9, 15))]
+
+
+def test_a_finished_cycle_gets_no_new_run() -> None:
+    from xlwings_app.samples import example_sop
+
+    rows = _log(example_sop.example_log())  # 7, 8 TIDAK, 7 again, 8 YA, 9, 10: the flow went on
+    plan = catat(example_sop.example_sop(), rows, "TW3", "laporan", T0, T1)
+    assert plan.langkah == 7 and plan.kosong and "sudah terisi" in plan.pesan
 
 
 def test_runs_written_together_see_each_other() -> None:

@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from xlwings_app.cli.common import parse_periode, translate_errors
+from xlwings_app.cli.report_cmds import LambangOpt, TanggalOpt
 
 File = Annotated[Path, typer.Argument(help="Workbook Kinerja induk (.xlsx).", exists=True, dir_okay=False)]
 Folder = Annotated[Path, typer.Argument(help="Folder formulir periode itu, mis. \"Formulir TW4\".", exists=True,
@@ -48,6 +49,8 @@ def laporan_pengumpulan_cmd(
                                                         "(bawaan: draf untuk Sekretaris).")] = False,  # fmt: skip
     pdf: Annotated[bool, typer.Option("--pdf", help="Buat juga PDF (LibreOffice atau Microsoft Word).")] = False,
     keluar: Annotated[Path | None, typer.Option("--keluar", "-k", help="Folder hasil. Bawaan: folder workbook.")] = None,
+    tanggal: TanggalOpt = None,
+    lambang: LambangOpt = None,
 ) -> None:
     """Buat Laporan Hasil Pengumpulan Data Kinerja dari rekap terakhir periode itu.
 
@@ -56,12 +59,14 @@ def laporan_pengumpulan_cmd(
 
     Contoh: kinerja laporan-pengumpulan kinerja.xlsx "Formulir TW4" --periode TW4 --final --pdf
     """
-    from xlwings_app.cli.report_cmds import _fail, _refusals
+    from xlwings_app.cli.report_cmds import _fail, _refusals, _tanggal
 
+    signing = _tanggal(tanggal)
     try:
         from xlwings_app.services.laporan_pengumpulan import laporan_pengumpulan
 
-        hasil = laporan_pengumpulan(file, [folder], parse_periode(periode), final, keluar, pdf)
+        hasil = laporan_pengumpulan(file, [folder], parse_periode(periode), final, keluar, pdf, signing,
+                                    lambang=lambang)  # fmt: skip
     except _refusals() as exc:
         raise _fail(exc) from exc
     for note in hasil.peringatan:

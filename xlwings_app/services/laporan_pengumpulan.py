@@ -40,7 +40,7 @@ from xlwings_app.report.pengumpulan import (
     build_pengumpulan_context,
 )
 from xlwings_app.resources import resource_dir
-from xlwings_app.services.laporan import LaporanDitolak, stamp_log
+from xlwings_app.services.laporan import LaporanDitolak, lambang_of, signing_date, stamp_log
 from xlwings_app.services.rekap import collect, periksa_rekap
 from xlwings_app.services.workbook import WorkbookData, load
 
@@ -70,9 +70,10 @@ def file_name(profil: Profil, periode: Periode, final: bool) -> str:
 
 
 def sekretaris(profil: Profil) -> Pejabat:
-    """The Sekretaris of the unit from the Pejabat list when it has one, else a blank to sign."""
-    for official in getattr(profil, "pejabat", ()):
-        if isinstance(official, Pejabat) and official.jabatan.casefold().startswith("sekretaris"):
+    """The Sekretaris of the unit from sheet Pejabat (the first jabatan starting "Sekretaris"),
+    else a blank signature line under "Sekretaris <unit>"."""
+    for official in profil.pejabat:
+        if official.jabatan.casefold().startswith("sekretaris"):
             return official
     return Pejabat(jabatan=f"Sekretaris {profil.unit}".strip(), nama=UNSIGNED)
 
@@ -131,8 +132,13 @@ def laporan_pengumpulan(
     pdf: bool = False,
     tanggal: dt.date | None = None,
     log: bool = True,
+    lambang: Path | None = None,
 ) -> LaporanPengumpulan:
-    """Render the period's Laporan Hasil Pengumpulan Data Kinerja (draft, or ``final``) beside ``path``."""
+    """Render the period's Laporan Hasil Pengumpulan Data Kinerja (draft, or ``final``) beside ``path``.
+
+    Dated on ``tanggal``, else the Profil's Tanggal Penandatanganan, else today (with a note), as
+    every Kinerja document; the kop carries the lambang daerah when the Profil names one.
+    """
     from xlwings_app.services.formulir import chosen_periode
 
     mulai = dt.datetime.now()
@@ -148,12 +154,15 @@ def laporan_pengumpulan(
     except WorkbookError as exc:
         raise LaporanDitolak(str(exc)) from exc
     profil = data.profil
+    image, image_notes = lambang_of(data, path, lambang)
     sekarang = dt.datetime.now().astimezone()
+    signed, date_notes = signing_date(profil, tanggal, sekarang)
+    notes = [*image_notes, *date_notes, *notes]
     kode = verification_code(profil, chosen, data.indicators, data.settings)
-    dokumen = Dokumen(chosen, kode, tanggal or getattr(profil, "tanggal_ttd", None) or sekarang.date(), sekarang)
+    dokumen = Dokumen(chosen, kode, signed, sekarang)
     context = build_pengumpulan_context(profil, hasil, penanda(profil, final), dokumen)
     out = (out_dir or path.parent) / f"{file_name(profil, chosen, final)}.docx"
-    docx = render(default_template(), context, out)
+    docx = render(default_template(), context, out, lambang=image)
     pdf_path = to_pdf(docx, out.parent) if pdf else None
     if log:
         notes += stamp_log(path, chosen, "laporan-final" if final else "laporan-draf", mulai, docx.name)
