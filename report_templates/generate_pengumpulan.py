@@ -16,7 +16,8 @@ import sys
 from pathlib import Path
 
 from docx import Document
-from docx.shared import Mm
+from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.shared import Mm, Twips
 
 sys.path.insert(0, str(Path(__file__).parent))
 from generate_default import (  # noqa: E402
@@ -42,7 +43,7 @@ OUT = Path(__file__).with_name("laporan_pengumpulan_data.docx")
 SUMMARY = [95, 70]
 RECEIVED = [9, 42, 49, 20, 17, 28]
 MISSING = [9, 50, 22, 84]
-CHANGES = [9, 27, 20, 26, 24, 24, 35]
+CHANGES = [9, 27, 22, 28, 21, 21, 37]
 BLANK = [9, 24, 90, 42]
 
 
@@ -167,6 +168,14 @@ def disposition(doc) -> None:
     para(doc, "{%p endif %}")
 
 
+def clear_style_tabs(doc) -> None:
+    """The Footer style's own centre stop (82.5 mm) would catch the tab before "Halaman" once the
+    footer text is short: clear it, so the page number sits at the right margin."""
+    stops = doc.sections[0].footer.paragraphs[0].paragraph_format.tab_stops
+    stops.add_tab_stop(Twips(4680), alignment=WD_TAB_ALIGNMENT.CLEAR)
+    stops.add_tab_stop(Twips(9360), alignment=WD_TAB_ALIGNMENT.CLEAR)
+
+
 def build(out: Path = OUT) -> Path:
     doc = Document()
     setup(doc)
@@ -181,6 +190,7 @@ def build(out: Path = OUT) -> Path:
     signature(doc)
     disposition(doc)
     footer(doc)
+    clear_style_tabs(doc)
     doc.save(str(out))
     return out
 

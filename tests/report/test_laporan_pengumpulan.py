@@ -10,8 +10,9 @@ import pytest
 from docx import Document
 from typer.testing import CliRunner
 
-from tests.forms.conftest import TW4, build_master
+from tests.forms.conftest import TW4
 from tests.forms.test_log_otomatis import _minute, _runs, _set_status, _with_sop
+from xlwings_app.adapters.openpyxl.builder import build_workbook
 from xlwings_app.adapters.xlsx.riwayat_reader import read_riwayat
 from xlwings_app.cli import app
 from xlwings_app.samples import example
@@ -28,7 +29,9 @@ def _by_pj(pj: str) -> list[str]:
 @pytest.fixture
 def collected(tmp_path: Path) -> tuple[Path, Path, list[str], list[str]]:
     """TW4: five forms come back (one still Draf), three never do; rekap run. (master, folder, sent, missing)"""
-    master = _with_sop(build_master(tmp_path / "induk.xlsx"))
+    master = tmp_path / "induk.xlsx"
+    build_workbook(example.PROFIL, example.INDICATORS, example.SETTINGS, spare_rows=3, pejabat=example.PEJABAT).save(master)
+    _with_sop(master)
     folder = tmp_path / "Formulir TW4"
     forms = {pj: Path(where) for pj, where, _ in formulir(master, folder, TW4).formulir}
     sent, missing = list(forms)[:5], list(forms)[5:]
@@ -71,6 +74,8 @@ def test_the_draft_names_who_sent_what_who_is_missing_every_change_and_the_blank
     for entry in riwayat:
         assert entry.kode in text and entry.sumber in text
     assert f"Catatan {sent[0]}" in text and f"{len(sent)} (Final 4, Draf 1)" in text
+    tim = example.PEJABAT[3]  # the Kasubag Keuangan, the Profil's pengelola, leads the Tim SAKIP
+    assert "Ketua Tim SAKIP" in text and tim.nama in text and "Kepada Yth. : Sekretaris Camat" in text
     step9 = _runs(master)[9][0]
     assert step9.catatan == f"Dicatat otomatis (kinerja laporan-pengumpulan (draf)): {result.docx.name}"
     assert isinstance(step9.mulai, datetime) and _minute(before) <= step9.mulai <= datetime.now()
@@ -90,6 +95,7 @@ def test_the_final_pdf_goes_to_the_camat_with_a_lembar_disposisi(collected) -> N
                   "Diteruskan kepada:", "Tanggal:", "Paraf:", "Perihal: Laporan Hasil Pengumpulan Data Kinerja"):
         assert label in last, label
     whole = " ".join(" ".join(pages).split())
+    assert "Sekretaris Camat" in whole and example.PEJABAT[1].nama in whole  # signed by the Sekretaris
     assert all(pj in whole for pj in missing)
     assert _runs(master)[10][0].catatan.startswith("Dicatat otomatis (kinerja laporan-pengumpulan --final)")
 
@@ -117,3 +123,15 @@ def test_the_command_line_makes_both_papers(collected, tmp_path: Path) -> None:
     run = CliRunner().invoke(app, ["tanda-terima", str(master), str(folder), "-p", "TW4"])
     assert run.exit_code == 0, run.output
     assert (folder / "Tanda Terima Formulir TW4.xlsx").exists()
+
+
+def test_a_sekretaris_without_a_name_signs_on_a_dotted_line() -> None:
+    from dataclasses import replace
+
+    from xlwings_app.domain.profil import Pejabat
+    from xlwings_app.samples.contoh import PROFIL
+    from xlwings_app.services.laporan_pengumpulan import UNSIGNED, sekretaris
+
+    assert sekretaris(replace(PROFIL, pejabat=(Pejabat("Sekretaris Kecamatan", "AGUS"),))).nama == "AGUS"
+    assert sekretaris(replace(PROFIL, pejabat=(Pejabat("Sekretaris Kecamatan", ""),))).nama == UNSIGNED
+    assert sekretaris(replace(PROFIL, pejabat=())).jabatan == f"Sekretaris {PROFIL.unit}"

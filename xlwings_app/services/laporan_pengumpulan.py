@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from xlwings_app.adapters.documents.docx import render
@@ -40,7 +40,7 @@ from xlwings_app.report.pengumpulan import (
     build_pengumpulan_context,
 )
 from xlwings_app.resources import resource_dir
-from xlwings_app.services.laporan import LaporanDitolak, lambang_of, signing_date, stamp_log
+from xlwings_app.services.laporan import LaporanDitolak, lambang_of, stamp_log
 from xlwings_app.services.rekap import collect, periksa_rekap
 from xlwings_app.services.workbook import WorkbookData, load
 
@@ -74,14 +74,19 @@ def sekretaris(profil: Profil) -> Pejabat:
     else a blank signature line under "Sekretaris <unit>"."""
     for official in profil.pejabat:
         if official.jabatan.casefold().startswith("sekretaris"):
-            return official
+            return _signable(official)
     return Pejabat(jabatan=f"Sekretaris {profil.unit}".strip(), nama=UNSIGNED)
+
+
+def _signable(official: Pejabat) -> Pejabat:
+    """An official without a name in sheet Pejabat signs on a dotted line."""
+    return official if official.nama.strip() else replace(official, nama=UNSIGNED)
 
 
 def penanda(profil: Profil, final: bool) -> Penanda:
     """Draft: Tim SAKIP (the pengelola) → Sekretaris. Final: Sekretaris → the head of the unit."""
     if final:
-        return Penanda(True, sekretaris(profil), profil.penandatangan)
+        return Penanda(True, sekretaris(profil), _signable(profil.penandatangan))
     tim = profil.pengelola
     return Penanda(False, Pejabat(f"Ketua Tim SAKIP ({tim.jabatan})" if tim.jabatan else "Ketua Tim SAKIP",
                                   tim.nama or UNSIGNED, tim.pangkat, tim.nip), sekretaris(profil))  # fmt: skip
@@ -136,8 +141,9 @@ def laporan_pengumpulan(
 ) -> LaporanPengumpulan:
     """Render the period's Laporan Hasil Pengumpulan Data Kinerja (draft, or ``final``) beside ``path``.
 
-    Dated on ``tanggal``, else the Profil's Tanggal Penandatanganan, else today (with a note), as
-    every Kinerja document; the kop carries the lambang daerah when the Profil names one.
+    Dated on ``tanggal``, else the day it is made: a working paper of the period's collection, not
+    the signed Pengukuran Kinerja (whose date is the Profil's Tanggal Penandatanganan). The kop
+    carries the lambang daerah when the Profil names one.
     """
     from xlwings_app.services.formulir import chosen_periode
 
@@ -156,10 +162,9 @@ def laporan_pengumpulan(
     profil = data.profil
     image, image_notes = lambang_of(data, path, lambang)
     sekarang = dt.datetime.now().astimezone()
-    signed, date_notes = signing_date(profil, tanggal, sekarang)
-    notes = [*image_notes, *date_notes, *notes]
+    notes = [*image_notes, *notes]
     kode = verification_code(profil, chosen, data.indicators, data.settings)
-    dokumen = Dokumen(chosen, kode, signed, sekarang)
+    dokumen = Dokumen(chosen, kode, tanggal or sekarang.date(), sekarang)
     context = build_pengumpulan_context(profil, hasil, penanda(profil, final), dokumen)
     out = (out_dir or path.parent) / f"{file_name(profil, chosen, final)}.docx"
     docx = render(default_template(), context, out, lambang=image)
