@@ -17,6 +17,8 @@ from xlwings_app.ribbon.errors import PesanPengguna
 if TYPE_CHECKING:
     import xlwings as xw
 
+    from xlwings_app.domain.sop.otomatis import Jalan
+
 REPLACE_HINT = "Formulir yang ada tidak ditimpa: pindahkan atau hapus dulu bila ingin membuat ulang."
 
 
@@ -53,17 +55,36 @@ def catat_waktu_langkah(book: xw.Book, now: datetime | None = None) -> None:
                      f"{stamp:%d-%m-%Y %H:%M}.")  # fmt: skip
 
 
+def stamp_live(book: xw.Book, periode: str, runs: list[Jalan]) -> tuple[bool, list[str]]:
+    """Stamp ``runs`` into the open workbook's Log Langkah (``services.log_otomatis``): whether
+    anything was written, and the lines to show."""
+    from pathlib import Path
+
+    from xlwings_app.adapters.xlsx.sop_reader import read_sop_source
+    from xlwings_app.adapters.xlwings.book import XlwingsSource
+    from xlwings_app.adapters.xlwings.log_stamps import write_pencatatan_live
+    from xlwings_app.services import log_otomatis
+
+    stamp = log_otomatis.rencana_data(read_sop_source(XlwingsSource(book), Path(book.fullname)), periode, runs)
+    written = stamp is not None and log_otomatis.perlu_ditulis(stamp)
+    if stamp is not None and written:
+        write_pencatatan_live(book, stamp.sop, stamp.plan, stamp.last_row)
+    return written, log_otomatis.pesan(stamp)
+
+
 def ekspor_formulir(book: xw.Book) -> None:
     """One form per penanggung jawab (``kinerja formulir``) into "Formulir <periode>" beside the workbook."""
     from xlwings_app.adapters.xlsx.guard import WorkbookError
+    from xlwings_app.domain.sop.otomatis import Jalan
     from xlwings_app.ribbon.messages import problem_list
     from xlwings_app.services.formulir import formulir
 
     path = live.saved_path(book)
     periode = live.read_live(book).settings.periode_aktif
     folder = path.parent / f"Formulir {periode.value}"
+    mulai = datetime.now()
     try:
-        result = formulir(path, folder, periode, log=False)  # the open workbook is saved by the user
+        result = formulir(path, folder, periode, log=False)  # the log goes into the open workbook
     except WorkbookError as exc:  # forms already there (maybe filled in: never overwritten), TAHUNAN
         raise PesanPengguna(str(exc).replace("Gunakan --timpa untuk menimpanya.", REPLACE_HINT)) from exc
     if not result.valid:
@@ -72,6 +93,11 @@ def ekspor_formulir(book: xw.Book) -> None:
     lines += [f"- {pj}: {count} indikator" for pj, _where, count in result.formulir]
     if result.tanpa_penanggung_jawab:
         lines.append(f"Tanpa Penanggung Jawab (tidak masuk formulir): {', '.join(result.tanpa_penanggung_jawab)}")
+    if result.tanda_terima:
+        lines.append(f"Tanda terima (cetak A4): {result.tanda_terima.name}")
+    note = f"{len(result.formulir)} formulir, {result.tanda_terima.name if result.tanda_terima else ''}"
+    written, log_lines = stamp_live(book, periode.value, [Jalan("formulir", mulai, datetime.now(), note)])
+    lines += [*log_lines, *(["Simpan workbook sekarang (Ctrl+S)."] if written else [])]
     live.alert(book, "\n".join(lines))
 
 
@@ -83,18 +109,20 @@ def impor_formulir(book: xw.Book) -> None:
     from xlwings_app.adapters.xlsx.guard import WorkbookError
     from xlwings_app.adapters.xlwings.rekap import apply_live
     from xlwings_app.ribbon.messages import problem_list
-    from xlwings_app.services.rekap import chosen_periode, collect, periksa_rekap, riwayat_entries
+    from xlwings_app.services.rekap import chosen_periode, collect, log_runs, periksa_rekap, riwayat_entries
 
     path = Path(book.fullname)
     if not path.is_absolute():
         raise PesanPengguna(f"Workbook '{book.name}' belum disimpan di sebuah folder: simpan dulu, lalu klik lagi.")
+    mulai = datetime.now()
     data = live.read_live(book)
     try:
         periode = chosen_periode(data, None)
     except WorkbookError as exc:  # TAHUNAN: forms are per triwulan
         raise PesanPengguna(str(exc)) from exc
     folder = path.parent / f"Formulir {periode.value}"
-    result = periksa_rekap(data, *collect(path, [folder]), periode)
+    forms, trouble = collect(path, [folder])
+    result = periksa_rekap(data, forms, trouble, periode)
     if not result.valid:
         listed = problem_list(result.problems, with_file=True)
         raise PesanPengguna(f"Formulir tidak diimpor; tidak ada yang diubah. Masalah:\n{listed}")
@@ -104,8 +132,9 @@ def impor_formulir(book: xw.Book) -> None:
     lines = [f"{k.jumlah_formulir} formulir {periode.value} diperiksa dari folder:", str(folder),
              f"{len(cells)} sel diubah dan dicatat di sheet Riwayat." if cells else "Tidak ada perubahan.",
              *([f"Realisasi belum diisi: {', '.join(k.belum_diisi)}"] if k.belum_diisi else []),
-             *([f"Tanpa formulir: {', '.join(k.tanpa_formulir)}"] if k.tanpa_formulir else []),
-             *(["Simpan workbook sekarang (Ctrl+S)."] if cells else [])]  # fmt: skip
+             *([f"Tanpa formulir: {', '.join(k.tanpa_formulir)}"] if k.tanpa_formulir else [])]  # fmt: skip
+    written, log_lines = stamp_live(book, periode.value, log_runs(forms, result, mulai, datetime.now()))
+    lines += [*log_lines, *(["Simpan workbook sekarang (Ctrl+S)."] if cells or written else [])]
     live.alert(book, "\n".join(lines))
 
 

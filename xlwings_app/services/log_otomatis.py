@@ -17,7 +17,7 @@ from openpyxl import Workbook
 from xlwings_app.adapters.openpyxl.log_stamps import write_pencatatan
 from xlwings_app.adapters.openpyxl.sop_sheets import LOG_HEADER_ROW, SHEET_LOG
 from xlwings_app.adapters.xlsx.guard import WorkbookError
-from xlwings_app.adapters.xlsx.sop_reader import read_sop_workbook
+from xlwings_app.adapters.xlsx.sop_reader import SopWorkbook, read_sop_workbook
 from xlwings_app.domain.sop.model import Sop
 from xlwings_app.domain.sop.otomatis import Aksi, Jalan, Rencana, catat_semua
 
@@ -53,6 +53,11 @@ def rencana_semua(path: Path, periode: str, runs: list[Jalan]) -> RencanaLog | N
         data = read_sop_workbook(path)
     except WorkbookError:
         return None  # the action itself reports an unreadable workbook
+    return rencana_data(data, periode, runs)
+
+
+def rencana_data(data: SopWorkbook, periode: str, runs: list[Jalan]) -> RencanaLog | None:
+    """``rencana_semua`` on SOP sheets already read (a file, or the open workbook for the ribbon)."""
     if data.sop is None or SHEET_LOG not in data.sheets:
         return None
     last_row = data.log_last_row or LOG_HEADER_ROW
