@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from openpyxl import Workbook
 
 from tests.addin.test_handlers_hitung import click
@@ -53,3 +54,37 @@ def test_ekspor_then_impor_formulir_fill_steps_6_7_8_of_the_open_workbook(exampl
     assert "Camat Draf" in str(log[7]["Catatan"])
     assert all(log[n]["Mulai"] is None for n in (1, 2, 3, 4, 5, 9, 10, 11, 12))
     assert "langkah 8 TW3" in alert
+
+
+def _press(handler: object, path: Path) -> tuple[Workbook, list[str]]:
+    """Call a handler not yet on the ribbon (its button is added to customUI.xml at merge)."""
+    import xlwings as xw
+    from openpyxl import load_workbook
+
+    from tests.addin import remote_book
+
+    wb = load_workbook(path)
+    book = xw.Book(json=remote_book.payload(wb, name=str(path)))
+    handler(book)  # type: ignore[operator]
+    alerts = remote_book.apply(book.json()["actions"], wb)
+    wb.save(path.with_name("after.xlsx"))
+    return load_workbook(path.with_name("after.xlsx")), alerts
+
+
+@pytest.mark.libreoffice
+def test_the_report_buttons_make_the_papers_and_stamp_steps_9_and_10(example_path: Path) -> None:
+    from xlwings_app.ribbon import handlers_pengumpulan as H
+
+    _with_sop(example_path)
+    wb, _ = click("ekspor_formulir", example_path)
+    wb.save(example_path)
+    (example_path.parent / "Formulir TW3" / "Tanda Terima Formulir TW3.xlsx").unlink()
+    _, [alert] = _press(H.tanda_terima, example_path)
+    assert (example_path.parent / "Formulir TW3" / "Tanda Terima Formulir TW3.xlsx").is_file() and "A4" in alert
+    wb, [alert] = _press(H.laporan_pengumpulan_draf, example_path)
+    assert "8 formulir masuk, 0 belum masuk" in alert and "langkah 9 TW3" in alert
+    assert str(_log(wb)[9]["Catatan"]).endswith("Laporan_Pengumpulan_Data_2024_TW3_Draf.docx")
+    wb.save(example_path)
+    wb, [alert] = _press(H.laporan_pengumpulan_final, example_path)
+    assert (example_path.parent / "Laporan_Pengumpulan_Data_2024_TW3_Final.docx").is_file()
+    assert "langkah 10 TW3" in alert and _log(wb)[10]["Mulai"] is not None

@@ -1,0 +1,70 @@
+"""Handlers for the Pengumpulan Data SOP's papers: Tanda Terima, Laporan Pengumpulan (draf, final).
+
+They run the services on the saved workbook (``live.saved_path``) for the active period, with the
+forms folder Ekspor Formulir writes ("Formulir <periode>" beside the workbook). The SOP step the
+report performs is stamped into the open workbook's Log Langkah (the user saves it), as Ekspor and
+Impor Formulir do. Buttons to add to macros/customUI.xml: ``tanda_terima``,
+``laporan_pengumpulan_draf``, ``laporan_pengumpulan_final`` (see docs/pengumpulan-data.md).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from xlwings_app.ribbon import live
+from xlwings_app.ribbon.errors import PesanPengguna
+
+if TYPE_CHECKING:
+    import xlwings as xw
+
+
+def tanda_terima(book: xw.Book) -> None:
+    """Print-ready Tanda Terima of the forms in "Formulir <periode>" (``kinerja tanda-terima --timpa``)."""
+    from xlwings_app.adapters.xlsx.guard import WorkbookError
+    from xlwings_app.services.tanda_terima import tanda_terima as make
+
+    path = live.saved_path(book)
+    periode = live.read_live(book).settings.periode_aktif
+    try:
+        target, _ = make(path, path.parent / f"Formulir {periode.value}", periode, timpa=True)
+    except WorkbookError as exc:
+        raise PesanPengguna(str(exc)) from exc
+    live.alert(book, f"Tanda terima formulir {periode.value} (cetak A4, ditandatangani penerima):\n{target}")
+
+
+def _laporan(book: xw.Book, final: bool) -> None:
+    from xlwings_app.adapters.documents.pdf import PdfUnavailable
+    from xlwings_app.domain.sop.otomatis import Aksi, Jalan
+    from xlwings_app.ribbon.handlers_data import stamp_live
+    from xlwings_app.ribbon.handlers_laporan import _refusals
+    from xlwings_app.services.laporan_pengumpulan import laporan_pengumpulan
+
+    path = live.saved_path(book)
+    periode = live.read_live(book).settings.periode_aktif
+    mulai = datetime.now()
+    with _refusals():
+        try:
+            hasil = laporan_pengumpulan(path, [path.parent / f"Formulir {periode.value}"], periode, final,
+                                        pdf=True, log=False)  # fmt: skip
+        except PdfUnavailable:
+            hasil = laporan_pengumpulan(path, [path.parent / f"Formulir {periode.value}"], periode, final, log=False)
+    h = hasil.hasil
+    lines = [f"Laporan Hasil Pengumpulan Data Kinerja {periode.value} ({'final' if final else 'draf'}):",
+             str(hasil.pdf or hasil.docx),
+             f"{len(h.diterima)} formulir masuk, {len(h.belum_masuk)} belum masuk, {len(h.perubahan)} perubahan, "
+             f"{len(h.kosong)} realisasi kosong."]  # fmt: skip
+    aksi: Aksi = "laporan-final" if final else "laporan-draf"
+    written, log_lines = stamp_live(book, periode.value, [Jalan(aksi, mulai, datetime.now(), hasil.docx.name)])
+    lines += [*log_lines, *(["Simpan workbook sekarang (Ctrl+S)."] if written else [])]
+    live.alert(book, "\n".join(lines))
+
+
+def laporan_pengumpulan_draf(book: xw.Book) -> None:
+    """The draft for the Sekretaris (``kinerja laporan-pengumpulan``)."""
+    _laporan(book, final=False)
+
+
+def laporan_pengumpulan_final(book: xw.Book) -> None:
+    """The final for the Camat, with the Lembar Disposisi (``kinerja laporan-pengumpulan --final``)."""
+    _laporan(book, final=True)
