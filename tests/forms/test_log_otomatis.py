@@ -139,6 +139,9 @@ def test_laporan_and_arsip_stamp_the_pengukuran_sops_steps_7_and_10(tmp_path: Pa
     from xlwings_app.services.laporan import laporan
 
     master = _with_sop(build_master(tmp_path / "induk.xlsx"), "pengukuran-tim-sakip")
+    from xlwings_app.services.sop import mulai
+
+    assert mulai(master, "TW4").valid  # the office logs TW4
     before = datetime.now()
     doc = laporan(master, tmp_path / "out", TW4)
     sealed = arsip(master, TW4, tmp_path / "out")

@@ -91,9 +91,17 @@ def test_a_finished_cycle_gets_no_new_run() -> None:
 
 
 def test_runs_written_together_see_each_other() -> None:
-    runs = [Jalan("pengumpulan", datetime(2024, 10, 1, 8, 0), None, "Kasi A Draf"), Jalan("rekap", T0, T1)]
+    runs = [Jalan("formulir", datetime(2024, 10, 1, 8, 0), datetime(2024, 10, 1, 8, 5)),
+            Jalan("pengumpulan", datetime(2024, 10, 1, 8, 0), None, "Kasi A Draf"), Jalan("rekap", T0, T1)]
     plan = catat_semua(PENGUMPULAN, [], "TW4", runs, last_row=4)
-    assert plan.isian == () and len(plan.baru) == 12 and plan.langkah == (7, 8)
+    assert plan.isian == () and len(plan.baru) == 12 and plan.langkah == (6, 7, 8)
     assert plan.baru[6].mulai == datetime(2024, 10, 1, 8, 0) and plan.baru[6].selesai is None
     assert plan.baru[7].selesai == datetime(2024, 10, 7, 9, 16)
     assert [e.baris for e in plan.baru] == list(range(5, 17))
+
+
+def test_only_handing_out_the_forms_opens_a_period_missing_from_the_log() -> None:
+    for aksi in ("rekap", "laporan-draf", "arsip"):
+        plan = catat(PENGUMPULAN, [], "TW2", aksi, T0, T1)  # type: ignore[arg-type]
+        assert plan.kosong and "belum memuat periode TW2" in plan.pesan, aksi
+    assert len(catat(PENGUMPULAN, [], "TW2", "formulir", T0, T1).baru) == 12

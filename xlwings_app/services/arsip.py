@@ -125,7 +125,8 @@ def arsip(
         return result
     stamp = log_otomatis.rencana(path, periode.value, "arsip", mulai, dt.datetime.now(), result.zip.name)
     record_in_file(path, result.record, stamp)
-    result.catatan.extend(log_otomatis.pesan(stamp))
+    if log_otomatis.perlu_ditulis(stamp):
+        result.catatan.extend(log_otomatis.pesan(stamp))
     return result
 
 

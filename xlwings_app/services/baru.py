@@ -60,6 +60,10 @@ def contoh(folder: Path) -> Iterator[str]:
         )
     yield f"Sheet Hasil dan Rekap ditulis ke {path}"
     yield from _documents(path, folder / "dokumen")
+    from xlwings_app.services.sop import mulai
+
+    opened = mulai(path, "TW4")  # the office opens the TW4 rows of its step log, then collects
+    yield f"Log Langkah: baris TW4 ditambahkan (baris {opened.first_row}-{opened.last_row}); Kinerja mengisi langkahnya."
     yield from formulir.contoh(path, folder / "formulir")
     from xlwings_app.services import laporan_pengumpulan
 

@@ -225,7 +225,7 @@ def laporan(
 
 
 def stamp_log(path: Path, periode: Periode, aksi: Aksi, mulai: dt.datetime, what: str) -> list[Problem]:
-    """Stamp ``aksi`` (from ``mulai`` to now) into the workbook's Log Langkah; notes to show.
+    """Stamp ``aksi`` (from ``mulai`` to now) into the workbook's Log Langkah; notes of what was written.
 
     The document is already written: a workbook that cannot be written now (open in Excel) keeps
     its log as it was, and the note says so.
@@ -236,7 +236,7 @@ def stamp_log(path: Path, periode: Periode, aksi: Aksi, mulai: dt.datetime, what
 
     stamp = log_otomatis.rencana(path, periode.value, aksi, mulai, dt.datetime.now(), what)
     if not log_otomatis.perlu_ditulis(stamp):
-        return [Problem(m, "Log Langkah", file=path.name, tingkat="catatan") for m in log_otomatis.pesan(stamp)]
+        return []  # no such step, or already filled: nothing to say beside the document
     try:
         update(path, lambda wb: log_otomatis.tulis(wb, stamp))
     except WorkbookError as exc:

@@ -19,7 +19,8 @@ Rules of the stamp (the same as the ribbon's Catat Waktu Langkah, ``stamp.py``):
 - a step whose rows are all complete gets a new row only when a decision over it (the SOP's TIDAK
   loop, ``Step.returns_to``) was taken after its last run and the flow has not gone past that
   decision since; otherwise nothing is written and a note says so;
-- a period not yet in the log gets its rows first, one per step (as ``kinerja sop mulai`` adds).
+- a period not yet in the log gets its rows first, one per step (as ``kinerja sop mulai`` adds),
+  only when the forms are handed out (``MEMBUKA_PERIODE``); other actions leave such a period alone.
 Source of the steps: the SOP documents of Kabupaten Lumajang (Pengumpulan Data Kinerja and
 Pengukuran Kinerja, Tim SAKIP; Prosedur Penyusunan Pengukuran Kinerja, Kecamatan Lumajang),
 following Permenpan RB 53/2014 (reviu and pelaporan kinerja).
@@ -49,6 +50,10 @@ PERINTAH: dict[str, str] = {
     "arsip": "kinerja arsip",
 }
 CATATAN_OTOMATIS = "Dicatat otomatis"
+MEMBUKA_PERIODE = frozenset({"formulir"})
+"""Actions that open a period missing from the log (its rows first, as ``kinerja sop mulai``): handing
+out the forms starts the collection. Later actions on a period the office does not log (a document
+of an old period made again) write nothing."""
 
 
 @dataclass(frozen=True)
@@ -158,6 +163,9 @@ def catat(
     if start is None and end is None:
         return Pencatatan(aksi, step.no, pesan=f"Log Langkah {where}: belum ada waktu untuk dicatat.")
     if not any(e.periode == name for e in entries):
+        if aksi not in MEMBUKA_PERIODE:
+            return Pencatatan(aksi, step.no, pesan=f"Log Langkah belum memuat periode {name}: {where} tidak "
+                                                   f"dicatat (buka dengan kinerja sop mulai FILE --periode {name}).")
         if start is None:
             return Pencatatan(aksi, step.no, pesan=f"Log Langkah {where}: Mulai belum tercatat; Selesai tidak ditulis.")
         rows = [
