@@ -5,7 +5,8 @@ sheet, cell). Only when no form has an error are the changes applied to the mast
 locked, atomic save with a backup (``services.workbook.update``); otherwise the master stays
 byte-identical. Written: the period's Realisasi TW column and Permasalahan, Rencana Aksi,
 Keterangan of the IKU/IKI rows, located by kode; text stays text. Each change is appended to sheet
-Riwayat. With no change the master is not rewritten at all. ``periksa_rekap`` is the check on
+Riwayat. With no change the master is not rewritten, unless its SOP step log has a step to stamp
+(``services.log_otomatis``: the forms collected and the rekap, in the same save). ``periksa_rekap`` is the check on
 data read from a file or the live workbook; the ribbon's Impor Formulir applies its changes to the
 open workbook instead (``adapters.xlwings_rekap``).
 """
