@@ -12,7 +12,7 @@ from tests.addin.test_handlers_hitung import click
 from tests.sop.helpers import edit
 from xlwings_app.adapters.openpyxl.sop_sheets import LOG_HEADERS, SHEET_LOG, add_sop_sheets
 from xlwings_app.domain.sop.presets import preset
-from xlwings_app.samples.forms_scenario import fill_form
+from xlwings_app.samples.form_fill import fill_form
 
 
 def _with_sop(path: Path) -> Path:

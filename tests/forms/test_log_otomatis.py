@@ -15,7 +15,7 @@ from xlwings_app.adapters.openpyxl.sop_sheets import SHEET_LOG, add_sop_sheets
 from xlwings_app.adapters.xlsx.sop_reader import read_sop_workbook
 from xlwings_app.domain.sop.log import LogEntry
 from xlwings_app.domain.sop.presets import preset
-from xlwings_app.samples.forms_scenario import fill_form
+from xlwings_app.samples.form_fill import fill_form
 from xlwings_app.services.formulir import formulir
 from xlwings_app.services.rekap import rekap
 from xlwings_app.services.sop import periksa

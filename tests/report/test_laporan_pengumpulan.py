@@ -16,7 +16,7 @@ from xlwings_app.adapters.openpyxl.builder import build_workbook
 from xlwings_app.adapters.xlsx.riwayat_reader import read_riwayat
 from xlwings_app.cli import app
 from xlwings_app.samples import example
-from xlwings_app.samples.forms_scenario import fill_form
+from xlwings_app.samples.form_fill import fill_form
 from xlwings_app.services.formulir import formulir
 from xlwings_app.services.laporan_pengumpulan import laporan_pengumpulan
 from xlwings_app.services.rekap import rekap

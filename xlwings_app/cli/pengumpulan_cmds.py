@@ -59,16 +59,11 @@ def laporan_pengumpulan_cmd(
 
     Contoh: kinerja laporan-pengumpulan kinerja.xlsx "Formulir TW4" --periode TW4 --final --pdf
     """
-    from xlwings_app.cli.report_cmds import _fail, _refusals, _tanggal
+    from xlwings_app.cli.report_cmds import _tanggal
+    from xlwings_app.services.laporan_pengumpulan import laporan_pengumpulan
 
-    signing = _tanggal(tanggal)
-    try:
-        from xlwings_app.services.laporan_pengumpulan import laporan_pengumpulan
-
-        hasil = laporan_pengumpulan(file, [folder], parse_periode(periode), final, keluar, pdf, signing,
-                                    lambang=lambang)  # fmt: skip
-    except _refusals() as exc:
-        raise _fail(exc) from exc
+    signing = _tanggal(tanggal)  # a refusal (forms not recapped, input errors) is exit code 2
+    hasil = laporan_pengumpulan(file, [folder], parse_periode(periode), final, keluar, pdf, signing, lambang=lambang)
     for note in hasil.peringatan:
         typer.echo(f"Catatan: {note.pesan}", err=True)
     h = hasil.hasil

@@ -9,7 +9,6 @@ Impor Formulir do. Buttons to add to macros/customUI.xml: ``tanda_terima``,
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from xlwings_app.ribbon import live
@@ -35,28 +34,22 @@ def tanda_terima(book: xw.Book) -> None:
 
 def _laporan(book: xw.Book, final: bool) -> None:
     from xlwings_app.adapters.documents.pdf import PdfUnavailable
-    from xlwings_app.domain.sop.otomatis import Aksi, Jalan
-    from xlwings_app.ribbon.handlers_data import stamp_live
-    from xlwings_app.ribbon.handlers_laporan import _refusals
     from xlwings_app.services.laporan_pengumpulan import laporan_pengumpulan
 
-    path = live.saved_path(book)
+    path = live.saved_path(book)  # the inputs on screen are the saved ones
     periode = live.read_live(book).settings.periode_aktif
-    mulai = datetime.now()
-    with _refusals():
-        try:
-            hasil = laporan_pengumpulan(path, [path.parent / f"Formulir {periode.value}"], periode, final,
-                                        pdf=True, log=False)  # fmt: skip
-        except PdfUnavailable:
-            hasil = laporan_pengumpulan(path, [path.parent / f"Formulir {periode.value}"], periode, final, log=False)
+    folder = path.parent / f"Formulir {periode.value}"
+    try:  # a refusal (forms not imported yet, input errors) is the ribbon's message box
+        hasil = laporan_pengumpulan(live.master(book), [folder], periode, final, pdf=True)
+    except PdfUnavailable:
+        hasil = laporan_pengumpulan(live.master(book), [folder], periode, final)
     h = hasil.hasil
+    logged = [p.pesan for p in hasil.peringatan if p.sheet == "Log Langkah"]
     lines = [f"Laporan Hasil Pengumpulan Data Kinerja {periode.value} ({'final' if final else 'draf'}):",
              str(hasil.pdf or hasil.docx),
              f"{len(h.diterima)} formulir masuk, {len(h.belum_masuk)} belum masuk, {len(h.perubahan)} perubahan, "
-             f"{len(h.kosong)} realisasi kosong."]  # fmt: skip
-    aksi: Aksi = "laporan-final" if final else "laporan-draf"
-    written, log_lines = stamp_live(book, periode.value, [Jalan(aksi, mulai, datetime.now(), hasil.docx.name)])
-    lines += [*log_lines, *(["Simpan workbook sekarang (Ctrl+S)."] if written else [])]
+             f"{len(h.kosong)} realisasi kosong.",
+             *logged, *(["Simpan workbook sekarang (Ctrl+S)."] if logged else [])]  # fmt: skip
     live.alert(book, "\n".join(lines))
 
 

@@ -54,7 +54,6 @@ PROFIL: dict[str, object] = {
     "pengelola_nip": "19820614 200801 2 015",
     "tempat": "Lumajang",
     "tanggal_ttd": dt.date(2024, 10, 7),
-    "lambang": "lambang-contoh.png",
 }
 
 S1 = "Meningkatnya kualitas pelayanan publik kecamatan"

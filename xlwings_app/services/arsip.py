@@ -15,11 +15,9 @@ Rules:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-from openpyxl import Workbook
 
 from xlwings_app.adapters.documents.archive import build_archive, sha256_file
 from xlwings_app.adapters.documents.pdf import PdfUnavailable
@@ -27,6 +25,7 @@ from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.measure import measure_all
 from xlwings_app.domain.problems import errors
 from xlwings_app.domain.seal import SealRecord, seal_record
+from xlwings_app.domain.sop.otomatis import Jalan
 from xlwings_app.domain.verification import indicator_fingerprint
 from xlwings_app.report.context import LampiranSop
 from xlwings_app.services import log_otomatis
@@ -38,8 +37,9 @@ from xlwings_app.services.laporan import (
     iku_of,
     lambang_of,
     lampiran_sop,
-    load_workbook,
 )
+from xlwings_app.services.master import Master, using
+from xlwings_app.sheets.changes import AppendSeal
 
 FORMAT = 1
 
@@ -67,11 +67,13 @@ def buat_arsip(
     lampiran: Sequence[Path] = (),
     sekarang: dt.datetime | None = None,
     sop: LampiranSop | None = None,
+    pdf: bool = True,
     lambang: bytes | None = None,
 ) -> Arsip:
     """Seal ``periode``: render, zip with the workbook snapshot and manifest, return the record.
 
     ``sop`` is the SOP annex of the period (``services.laporan.lampiran_sop``), as ``laporan`` prints it.
+    ``pdf=False`` archives the .docx alone (generated sample units, where speed matters).
     """
     if not errors(data.problems):  # a period is sealed only once its final document can be signed
         results = measure_all(iku_of(data), periode, data.settings)
@@ -80,7 +82,7 @@ def buat_arsip(
     catatan: list[str] = []
     work = out_dir / f".arsip-{periode.value}-{sekarang:%Y%m%d%H%M%S}"
     try:
-        doc = buat_laporan(data, work, periode, pdf=True, sekarang=sekarang, sop=sop, lambang=lambang)
+        doc = buat_laporan(data, work, periode, pdf=pdf, sekarang=sekarang, sop=sop, lambang=lambang)
     except PdfUnavailable as exc:
         catatan.append(f"Arsip tanpa PDF: {exc}")
         doc = buat_laporan(data, work, periode, pdf=False, sekarang=sekarang, sop=sop, lambang=lambang)
@@ -116,35 +118,24 @@ def arsip(
     periode: Periode,
     out_dir: Path | None = None,
     lampiran: Sequence[Path] = (),
-    catat: Callable[[SealRecord], None] | None = None,
+    segel: Master | None = None,
 ) -> Arsip:
-    """``buat_arsip`` on the workbook at ``path`` (archive beside it by default), then record the
-    seal: by ``catat`` when given (the ribbon writes it into the open workbook), else in the file's
-    sheet Segel (a safe, locked write)."""
+    """``buat_arsip`` on the saved workbook at ``path`` (archive beside it by default), then record
+    the seal in sheet Segel: of the file itself (one locked, atomic commit), or of ``segel`` when
+    given (the ribbon: the workbook open in Excel, which holds the file). The archiving step of the
+    SOP is stamped into the same workbook's Log Langkah in that commit (``services.log_otomatis``)."""
     mulai = dt.datetime.now()
-    data = load_workbook(path)
-    sop, notes = lampiran_sop(path, periode)  # the archived document carries the same annex
-    image, image_notes = lambang_of(data, path, None)
-    result = buat_arsip(data, path, periode, out_dir or path.parent, lampiran, sop=sop, lambang=image)
-    result.catatan.extend(n.pesan for n in [*image_notes, *result.laporan.peringatan, *notes])
-    if catat is not None:
-        catat(result.record)
-        return result
-    stamp = log_otomatis.rencana(path, periode.value, "arsip", mulai, dt.datetime.now(), result.zip.name)
-    record_in_file(path, result.record, stamp)
-    if log_otomatis.perlu_ditulis(stamp):
-        result.catatan.extend(log_otomatis.pesan(stamp))
+    with using(path) as master:
+        data = master.data()
+        sop, notes = lampiran_sop(master, periode)  # the archived document carries the same annex
+        image, image_notes = lambang_of(data, path, None)
+        result = buat_arsip(data, path, periode, out_dir or path.parent, lampiran, sop=sop, lambang=image)
+        result.catatan.extend(n.pesan for n in [*image_notes, *result.laporan.peringatan, *notes])
+        target = segel or master
+        target.stage(AppendSeal(result.record))
+        run = Jalan("arsip", mulai, dt.datetime.now(), result.zip.name)
+        stamp = log_otomatis.rencana_data(target.sop(), periode.value, [run])
+        if log_otomatis.stage(target, stamp):
+            result.catatan.extend(log_otomatis.pesan(stamp))
+        target.commit()
     return result
-
-
-def record_in_file(path: Path, record: SealRecord, stamp: log_otomatis.RencanaLog | None = None) -> None:
-    """Append ``record`` to sheet Segel of the workbook file at ``path`` (and ``stamp`` to its
-    Log Langkah: the archiving step, in the same save)."""
-    from xlwings_app.adapters.openpyxl.segel import append_seal
-    from xlwings_app.services.workbook import update
-
-    def change(wb: Workbook) -> None:
-        append_seal(wb, record)
-        log_otomatis.tulis(wb, stamp)
-
-    update(path, change)

@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 from xlwings_app.adapters.openpyxl.builder import build_workbook
-from xlwings_app.domain.formatting import persen
 from xlwings_app.domain.settings import Settings
 from xlwings_app.domain.sop.presets import DEFAULT_PRESET
-from xlwings_app.samples import example, lambang
-from xlwings_app.services import formulir
-from xlwings_app.services.hitung import hitung
-from xlwings_app.services.sop import contoh as sop_contoh
 from xlwings_app.services.workbook import WorkbookError, create
-
-EXAMPLE_NAME = "kinerja-kecamatan-lumajang-2024.xlsx"
 
 
 def baru(path: Path, overwrite: bool = False, sop: str = DEFAULT_PRESET, tahun: int | None = None) -> None:
@@ -26,64 +18,13 @@ def baru(path: Path, overwrite: bool = False, sop: str = DEFAULT_PRESET, tahun: 
     preset; the user may edit them. ``tahun`` defaults to the current year.
     """
     from xlwings_app.adapters.openpyxl.sop_sheets import add_sop_sheets
-    from xlwings_app.domain.sop.presets import UnknownPreset, preset
+    from xlwings_app.domain.sop.presets import UnknownPreset
+    from xlwings_app.services.sop import own_preset
 
     try:
-        chosen = preset(sop)
+        chosen, note = own_preset(sop)
     except UnknownPreset as exc:
         raise WorkbookError(str(exc)) from exc
     wb = build_workbook({"tahun": tahun} if tahun else {}, [], Settings())
-    add_sop_sheets(wb, chosen, tahun or date.today().year)
+    add_sop_sheets(wb, chosen, tahun or date.today().year, catatan=note)
     create(path, wb, overwrite=overwrite)
-
-
-def contoh(folder: Path) -> Iterator[str]:
-    """Write the example workbook into ``folder`` and run the whole pipeline over it.
-
-    Yields one line of progress per step (Indonesian), for the CLI and ``make demo``.
-    """
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / EXAMPLE_NAME
-    wb = build_workbook(example.PROFIL, example.INDICATORS, example.SETTINGS, spare_rows=10, pejabat=example.PEJABAT)
-    create(path, wb, overwrite=True)
-    (folder / lambang.FILE_NAME).write_bytes(lambang.placeholder_png())
-    yield f"Workbook contoh: {path} (lambang daerah: gambar pengganti {lambang.FILE_NAME})"
-    yield from sop_contoh(path)
-    result = hitung(path)
-    if not result.valid:
-        raise RuntimeError("contoh bawaan tidak sah: " + "; ".join(str(p) for p in result.data.errors))
-    for jenis, ringkasan in result.per_jenis.items():
-        yield (
-            f"{jenis.value} {result.periode.label}: {ringkasan.jumlah_indikator} indikator, "
-            f"rata-rata capaian {persen(ringkasan.rata_rata_capaian)}%, tercapai {ringkasan.tercapai}, "
-            f"tidak tercapai {ringkasan.tidak_tercapai}, belum diisi {ringkasan.belum_diisi}."
-        )
-    yield f"Sheet Hasil dan Rekap ditulis ke {path}"
-    yield from _documents(path, folder / "dokumen")
-    from xlwings_app.services.sop import mulai
-
-    opened = mulai(path, "TW4")  # the office opens the TW4 rows of its step log, then collects
-    yield f"Log Langkah: baris TW4 ditambahkan (baris {opened.first_row}-{opened.last_row}); Kinerja mengisi langkahnya."
-    yield from formulir.contoh(path, folder / "formulir")
-    from xlwings_app.services import laporan_pengumpulan
-
-    yield from laporan_pengumpulan.contoh(path, folder / "formulir", folder / "pengumpulan")
-
-
-def _documents(path: Path, out_dir: Path) -> Iterator[str]:
-    """The Pengukuran Kinerja document of the active period, as .docx and (with LibreOffice) PDF."""
-    from xlwings_app.adapters.documents.pdf import PdfUnavailable
-    from xlwings_app.services.laporan import laporan
-
-    try:
-        doc = laporan(path, out_dir, pdf=True)
-    except PdfUnavailable as exc:
-        doc = laporan(path, out_dir, pdf=False)
-        yield f"PDF tidak dibuat: {exc}"
-    yield f"Dokumen Pengukuran Kinerja ({doc.periode.label}): {doc.docx}"
-    if doc.pdf is not None:
-        yield f"PDF: {doc.pdf} (kode verifikasi {doc.kode_verifikasi})"
-    from xlwings_app.services.laporan_iki import laporan_iki
-
-    individu = laporan_iki(path, out_dir / "individu")
-    yield f"Dokumen Pengukuran Kinerja Individu: {len(individu)} dokumen (satu per pejabat) di {out_dir / 'individu'}"

@@ -36,13 +36,14 @@ from xlwings_app.domain import formatting as fmt
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
 from xlwings_app.domain.kelengkapan import document_gaps
 from xlwings_app.domain.measure import Hasil, measure_all
-from xlwings_app.domain.problems import Problem, errors
+from xlwings_app.domain.problems import Problem, Refusal, errors
 from xlwings_app.domain.profil import Profil
 from xlwings_app.domain.seal import SealRecord, check_seals
 from xlwings_app.domain.settings import Settings
-from xlwings_app.domain.sop.otomatis import Aksi
+from xlwings_app.domain.sop.otomatis import Aksi, Jalan
 from xlwings_app.domain.verification import verification_code
 from xlwings_app.report.context import Dokumen, LampiranSop, build_context, provided
+from xlwings_app.services.master import Master, using
 
 
 class SumberData(Protocol):
@@ -61,13 +62,8 @@ class SumberData(Protocol):
 DRAF_SUFFIX = "_DRAF"
 
 
-class LaporanDitolak(Exception):
+class LaporanDitolak(Refusal):
     """The document cannot be made from this input; ``problems`` say why (Indonesian)."""
-
-    def __init__(self, pesan: str, problems: Sequence[Problem | str] = ()) -> None:
-        super().__init__(pesan)
-        self.pesan = pesan
-        self.problems = [str(p) for p in problems]
 
 
 @dataclass(frozen=True)
@@ -201,28 +197,23 @@ def buat_laporan(
 
 
 def load_workbook(path: Path) -> SumberData:
-    """The workbook's inputs (``adapters.workbook_reader``); an unreadable file is refused."""
-    from xlwings_app.adapters.xlsx.guard import WorkbookError
-    from xlwings_app.adapters.xlsx.reader import read_workbook
-
-    try:
-        return read_workbook(path)
-    except WorkbookError as exc:
-        raise LaporanDitolak(str(exc)) from exc
+    """The workbook's inputs (``adapters.xlsx.reader``); an unreadable file is refused."""
+    with using(path) as master:
+        return master.data()
 
 
-def lampiran_sop(path: Path, periode: Periode) -> tuple[LampiranSop | None, list[Problem]]:
+def lampiran_sop(source: Path | Master, periode: Periode) -> tuple[LampiranSop | None, list[Problem]]:
     """The SOP check of ``periode`` for the annex, or None when Log Langkah lacks the period.
 
     A log whose rows of the period have errors gives no annex and one warning saying why.
     """
     from xlwings_app.adapters.openpyxl.sop_sheets import SHEET_LOG
-    from xlwings_app.adapters.xlsx.sop_reader import read_sop_workbook
     from xlwings_app.domain.sop.log import normalize_periode
     from xlwings_app.services.sop import ukur
 
     name = normalize_periode(periode.value)
-    data = read_sop_workbook(path)
+    with using(source) as master:
+        path, data = master.path, master.sop()
     if data.sop is None or SHEET_LOG not in data.sheets or all(e.periode != name for e in data.entries):
         return None, []
     result = ukur(data, name)
@@ -243,7 +234,7 @@ def seals_of(data: SumberData) -> list[SealRecord]:
 
 
 def laporan(
-    path: Path,
+    source: Path | Master,
     out_dir: Path | None = None,
     periode: Periode | None = None,
     template: Path | None = None,
@@ -253,43 +244,42 @@ def laporan(
     draf: bool = False,
     log: bool = True,
 ) -> Laporan:
-    """``buat_laporan`` on the workbook at ``path`` (output beside it by default).
+    """``buat_laporan`` on the workbook (output beside it by default); one open, one read.
 
-    With ``log`` (the file, not the ribbon's open workbook) the document's making is stamped into
-    Log Langkah when the workbook's SOP has that step (``services.log_otomatis``).
+    With ``log`` the document's making is stamped into the master's Log Langkah when its SOP has
+    that step (``services.log_otomatis``); the ribbon, on the saved file of an open workbook, says no.
     """
     mulai = dt.datetime.now()
-    data = load_workbook(path)
-    periode = periode or data.settings.periode_aktif
-    image, image_notes = lambang_of(data, path, lambang)
-    sop, notes = lampiran_sop(path, periode)
-    hasil = buat_laporan(
-        data, out_dir or path.parent, periode, template, pdf, tanggal, segel=seals_of(data), sop=sop,
-        lambang=image, draf=draf,
-    )
-    if log:
-        notes += stamp_log(path, periode, "laporan", mulai, hasil.docx.name)
+    with using(source) as master:
+        data = master.data()
+        periode = periode or data.settings.periode_aktif
+        image, image_notes = lambang_of(data, master.path, lambang)
+        sop, notes = lampiran_sop(master, periode)
+        hasil = buat_laporan(
+            data, out_dir or master.path.parent, periode, template, pdf, tanggal, segel=seals_of(data),
+            sop=sop, lambang=image, draf=draf,
+        )
+        if log:
+            notes += stamp_log(master, periode, "laporan", mulai, hasil.docx.name)
     return replace(hasil, peringatan=[*image_notes, *hasil.peringatan, *notes])
 
 
-def stamp_log(path: Path, periode: Periode, aksi: Aksi, mulai: dt.datetime, what: str) -> list[Problem]:
-    """Stamp ``aksi`` (from ``mulai`` to now) into the workbook's Log Langkah; notes of what was written.
-
-    The document is already written: a workbook that cannot be written now (open in Excel) keeps
-    its log as it was, and the note says so.
+def stamp_log(master: Master, periode: Periode, aksi: Aksi, mulai: dt.datetime, what: str) -> list[Problem]:
+    """Stamp ``aksi`` (from ``mulai`` to now) into the master's Log Langkah and commit; notes of what
+    was written. The document is already written: a master that cannot take the stamp now (open in
+    Excel) keeps its log as it was, and the note says so.
     """
-    from xlwings_app.adapters.xlsx.guard import WorkbookError
+    from xlwings_app.domain.problems import Refusal
     from xlwings_app.services import log_otomatis
-    from xlwings_app.services.workbook import update
 
-    stamp = log_otomatis.rencana(path, periode.value, aksi, mulai, dt.datetime.now(), what)
-    if not log_otomatis.perlu_ditulis(stamp):
+    stamp = log_otomatis.rencana_data(master.sop(), periode.value, [Jalan(aksi, mulai, dt.datetime.now(), what)])
+    if not log_otomatis.stage(master, stamp):
         return []  # no such step, or already filled: nothing to say beside the document
     try:
-        update(path, lambda wb: log_otomatis.tulis(wb, stamp))
-    except WorkbookError as exc:
-        return [Problem(f"Log Langkah tidak diisi: {exc}", "Log Langkah", file=path.name, tingkat="catatan")]
-    return [Problem(m, "Log Langkah", file=path.name, tingkat="catatan") for m in log_otomatis.pesan(stamp)]
+        master.commit()
+    except Refusal as exc:
+        return [Problem(f"Log Langkah tidak diisi: {exc}", "Log Langkah", file=master.name, tingkat="catatan")]
+    return [Problem(m, "Log Langkah", file=master.name, tingkat="catatan") for m in log_otomatis.pesan(stamp)]
 
 
 def lambang_of(data: SumberData, path: Path, override: Path | None) -> tuple[bytes | None, list[Problem]]:

@@ -21,8 +21,8 @@ from pathlib import Path
 
 from xlwings_app.adapters.documents.docx import render
 from xlwings_app.adapters.documents.pdf import to_pdf
-from xlwings_app.adapters.xlsx.guard import WorkbookError
-from xlwings_app.adapters.xlsx.riwayat_reader import read_riwayat
+from xlwings_app.adapters.openpyxl.riwayat import SHEET_RIWAYAT
+from xlwings_app.adapters.xlsx.riwayat_reader import riwayat_rows
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.problems import Problem, errors
 from xlwings_app.domain.profil import Pejabat, Profil
@@ -41,8 +41,8 @@ from xlwings_app.report.pengumpulan import (
 )
 from xlwings_app.resources import resource_dir
 from xlwings_app.services.laporan import LaporanDitolak, lambang_of, stamp_log
+from xlwings_app.services.master import Master, using
 from xlwings_app.services.rekap import collect, periksa_rekap
-from xlwings_app.services.workbook import WorkbookData, load
 
 TEMPLATE = "laporan_pengumpulan_data.docx"
 UNSIGNED = "...................................."
@@ -92,8 +92,9 @@ def penanda(profil: Profil, final: bool) -> Penanda:
                                   tim.nama or UNSIGNED, tim.pangkat, tim.nip), sekretaris(profil))  # fmt: skip
 
 
-def gather(data: WorkbookData, path: Path, sources: Sequence[Path], periode: Periode) -> tuple[HasilPengumpulan, list[Problem]]:
+def gather(master: Master, sources: Sequence[Path], periode: Periode) -> tuple[HasilPengumpulan, list[Problem]]:
     """What the report says, from the master, its Riwayat and the forms (read only)."""
+    data, path = master.data(), master.path
     forms, problems = collect(path, sources)
     checked = periksa_rekap(data, forms, problems, periode)
     if not checked.valid:
@@ -104,7 +105,8 @@ def gather(data: WorkbookData, path: Path, sources: Sequence[Path], periode: Per
             f"Laporan tidak dibuat: {len(checked.perubahan)} isian formulir belum masuk ke workbook induk. "
             f"Jalankan dulu: kinerja rekap {path.name} FOLDER --periode {periode.value}"
         )
-    riwayat, notes = read_riwayat(path)
+    rows = master.rows(SHEET_RIWAYAT) if SHEET_RIWAYAT in master.sheet_names() else []
+    riwayat, notes = riwayat_rows(rows, master.name)
     files = {f.file for f in forms}
     prefix = f"Formulir {periode.value} "
     changes = [
@@ -129,7 +131,7 @@ def gather(data: WorkbookData, path: Path, sources: Sequence[Path], periode: Per
 
 
 def laporan_pengumpulan(
-    path: Path,
+    source: Path | Master,
     sources: Sequence[Path],
     periode: Periode | None = None,
     final: bool = False,
@@ -139,38 +141,37 @@ def laporan_pengumpulan(
     log: bool = True,
     lambang: Path | None = None,
 ) -> LaporanPengumpulan:
-    """Render the period's Laporan Hasil Pengumpulan Data Kinerja (draft, or ``final``) beside ``path``.
+    """Render the period's Laporan Hasil Pengumpulan Data Kinerja (draft, or ``final``) beside the master.
 
     Dated on ``tanggal``, else the day it is made: a working paper of the period's collection, not
     the signed Pengukuran Kinerja (whose date is the Profil's Tanggal Penandatanganan). The kop
-    carries the lambang daerah when the Profil names one.
+    carries the lambang daerah when the Profil names one. ``source`` is the master file, or the
+    open workbook (the ribbon), whose Log Langkah then gets the step.
     """
     from xlwings_app.services.formulir import chosen_periode
 
     mulai = dt.datetime.now()
-    try:
-        data = load(path)
+    with using(source) as master:
+        data = master.data()
         if data.errors:
             raise LaporanDitolak(f"Laporan tidak dibuat: {len(data.errors)} masalah pada data harus diperbaiki dulu.",
                                  data.errors)  # fmt: skip
         if data.profil is None:
             raise LaporanDitolak("Laporan tidak dibuat: sheet Profil belum lengkap.")
         chosen = chosen_periode(data, periode)
-        hasil, notes = gather(data, path, sources, chosen)
-    except WorkbookError as exc:
-        raise LaporanDitolak(str(exc)) from exc
-    profil = data.profil
-    image, image_notes = lambang_of(data, path, lambang)
-    sekarang = dt.datetime.now().astimezone()
-    notes = [*image_notes, *notes]
-    kode = verification_code(profil, chosen, data.indicators, data.settings)
-    dokumen = Dokumen(chosen, kode, tanggal or sekarang.date(), sekarang)
-    context = build_pengumpulan_context(profil, hasil, penanda(profil, final), dokumen)
-    out = (out_dir or path.parent) / f"{file_name(profil, chosen, final)}.docx"
-    docx = render(default_template(), context, out, lambang=image)
-    pdf_path = to_pdf(docx, out.parent) if pdf else None
-    if log:
-        notes += stamp_log(path, chosen, "laporan-final" if final else "laporan-draf", mulai, docx.name)
+        hasil, notes = gather(master, sources, chosen)
+        profil = data.profil
+        image, image_notes = lambang_of(data, master.path, lambang)
+        sekarang = dt.datetime.now().astimezone()
+        notes = [*image_notes, *notes]
+        kode = verification_code(profil, chosen, data.indicators, data.settings)
+        dokumen = Dokumen(chosen, kode, tanggal or sekarang.date(), sekarang)
+        context = build_pengumpulan_context(profil, hasil, penanda(profil, final), dokumen)
+        out = (out_dir or master.path.parent) / f"{file_name(profil, chosen, final)}.docx"
+        docx = render(default_template(), context, out, lambang=image)
+        pdf_path = to_pdf(docx, out.parent) if pdf else None
+        if log:
+            notes += stamp_log(master, chosen, "laporan-final" if final else "laporan-draf", mulai, docx.name)
     return LaporanPengumpulan(docx, pdf_path, chosen, final, hasil, notes)
 
 
@@ -183,11 +184,12 @@ def contoh(path: Path, forms: Path, out_dir: Path) -> Iterator[str]:
     import shutil
 
     from xlwings_app.adapters.documents.pdf import PdfUnavailable
-    from xlwings_app.samples.forms_scenario import fill_form, set_status
+    from xlwings_app.samples.form_fill import fill_form, set_status
     from xlwings_app.services.rekap import rekap
 
     periode = Periode.TW4
-    data = load(path)
+    with using(path) as master:
+        data = master.data()
     back = out_dir / "Formulir TW4 masuk"
     back.mkdir(parents=True, exist_ok=True)
     files = sorted(forms.glob("Formulir TW4 - *.xlsx"))

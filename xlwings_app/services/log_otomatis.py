@@ -1,25 +1,22 @@
 """The step log that fills itself: the part every action shares (``domain.sop.otomatis``).
 
-An action asks ``rencana`` what it would stamp (read only, before it writes anything) and hands
-the result to ``tulis`` inside its one write of the master, so the log and the action's own change
-are saved together or not at all. A workbook without sheets SOP and Log Langkah, or whose SOP has
-no step for the action, gets ``None``: nothing to write.
+An action asks ``rencana_data`` what it would stamp, from the SOP sheets its master read
+(``Master.sop``), and stages the result (``stage``) with its own changes, so the log and the
+action's change are committed together or not at all, on the file or the open workbook. A
+workbook without sheets SOP and Log Langkah, or whose SOP has no step for the action, gets
+``None``: nothing to write.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
-from pathlib import Path
 
-from openpyxl import Workbook
-
-from xlwings_app.adapters.openpyxl.log_stamps import write_pencatatan
 from xlwings_app.adapters.openpyxl.sop_sheets import LOG_HEADER_ROW, SHEET_LOG
-from xlwings_app.adapters.xlsx.guard import WorkbookError
-from xlwings_app.adapters.xlsx.sop_reader import SopWorkbook, read_sop_workbook
+from xlwings_app.adapters.xlsx.sop_reader import SopWorkbook
 from xlwings_app.domain.sop.model import Sop
-from xlwings_app.domain.sop.otomatis import Aksi, Jalan, Rencana, catat_semua
+from xlwings_app.domain.sop.otomatis import Jalan, Rencana, catat_semua
+from xlwings_app.services.master import Master
+from xlwings_app.sheets.changes import StampLog
 
 
 @dataclass(frozen=True)
@@ -35,29 +32,8 @@ class RencanaLog:
         return list(self.plan.pesan)
 
 
-def rencana(
-    path: Path,
-    periode: str,
-    aksi: Aksi,
-    mulai: datetime | None,
-    selesai: datetime | None,
-    catatan: str = "",
-) -> RencanaLog | None:
-    """What ``aksi`` (run from ``mulai`` to ``selesai``) stamps in the log of the workbook at ``path``."""
-    return rencana_semua(path, periode, [Jalan(aksi, mulai, selesai, catatan)])
-
-
-def rencana_semua(path: Path, periode: str, runs: list[Jalan]) -> RencanaLog | None:
-    """What ``runs``, written together, stamp in the log of the workbook at ``path`` (read only)."""
-    try:
-        data = read_sop_workbook(path)
-    except WorkbookError:
-        return None  # the action itself reports an unreadable workbook
-    return rencana_data(data, periode, runs)
-
-
 def rencana_data(data: SopWorkbook, periode: str, runs: list[Jalan]) -> RencanaLog | None:
-    """``rencana_semua`` on SOP sheets already read (a file, or the open workbook for the ribbon)."""
+    """What ``runs``, written together, stamp in the log of the SOP sheets ``data`` (read only)."""
     if data.sop is None or SHEET_LOG not in data.sheets:
         return None
     last_row = data.log_last_row or LOG_HEADER_ROW
@@ -71,10 +47,12 @@ def perlu_ditulis(stamp: RencanaLog | None) -> bool:
     return stamp is not None and not stamp.plan.kosong
 
 
-def tulis(wb: Workbook, stamp: RencanaLog | None) -> None:
-    """Apply ``stamp`` to the open master ``wb`` (inside the action's ``update``)."""
-    if stamp is not None and not stamp.plan.kosong:
-        write_pencatatan(wb, stamp.sop, stamp.plan, stamp.last_row)
+def stage(master: Master, stamp: RencanaLog | None) -> bool:
+    """Stage ``stamp`` on ``master`` (committed with the action's own changes); whether it had any."""
+    if stamp is None or stamp.plan.kosong:
+        return False
+    master.stage(StampLog(stamp.sop, stamp.plan, stamp.last_row))
+    return True
 
 
 def pesan(stamp: RencanaLog | None) -> list[str]:

@@ -9,14 +9,11 @@ everything first; with any error they write nothing, so the file stays as it was
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
-from openpyxl import Workbook
-
-from xlwings_app.adapters.openpyxl.sop_results import write_hasil_sop
 from xlwings_app.adapters.openpyxl.sop_sheets import (
     LOG_HEADER_ROW,
     SHEET_KALENDER,
@@ -26,14 +23,15 @@ from xlwings_app.adapters.openpyxl.sop_sheets import (
     write_log,
     write_log_rows,
 )
-from xlwings_app.adapters.xlsx.sop_reader import SopWorkbook, read_sop_workbook
-from xlwings_app.domain.problems import Problem
+from xlwings_app.adapters.xlsx.sop_reader import SopWorkbook
+from xlwings_app.domain.problems import Problem, Refusal
+from xlwings_app.domain.profil import Profil
 from xlwings_app.domain.sop.log import LogEntry, new_period_entries, normalize_periode
 from xlwings_app.domain.sop.model import Sop
 from xlwings_app.domain.sop.presets import UnknownPreset, preset
 from xlwings_app.domain.sop.summary import PeriodSummary, check_log, describe_minutes
-from xlwings_app.samples import example_sop
-from xlwings_app.services.workbook import update
+from xlwings_app.services.master import Master, using
+from xlwings_app.sheets.changes import FileEdit, PutHasilSop, Stamp
 
 
 @dataclass
@@ -70,19 +68,44 @@ class PemeriksaanSop:
         return not any(p.is_error for p in self.problems)
 
 
-def mulai(path: Path, periode: str, preset_id: str | None = None, tahun: int | None = None) -> MulaiSop:
+def own_preset(preset_id: str, profil: Profil | None = None) -> tuple[Sop, str]:
+    """The preset with the seed's office names replaced by the unit's (``profil``, sheet Profil).
+
+    Without a Profil naming the unit (a new, empty workbook) the preset is kept and the note says
+    which names to replace by hand.
+    """
+    from xlwings_app.domain.sop.adapt import catatan, catatan_kosong, for_unit
+    from xlwings_app.domain.sop.model import Pengesah
+    from xlwings_app.domain.sop.presets import nama_asal
+
+    sop, asal = preset(preset_id), nama_asal(preset_id)
+    if profil is None or not profil.unit.strip():
+        return sop, catatan_kosong(asal)
+    head = profil.penandatangan
+    own, replaced = for_unit(sop, asal, profil.unit, head.jabatan,
+                             Pengesah(head.jabatan_lengkap, head.nama, head.nip))
+    return own, catatan(profil.unit, replaced)
+
+
+def mulai(source: Path | Master, periode: str, preset_id: str | None = None, tahun: int | None = None) -> MulaiSop:
     """Add the rows of ``periode`` to Log Langkah, one per SOP step, in SOP order.
 
     Without sheet SOP, ``preset_id`` names the built-in SOP to add first (with sheet Kalender,
     cuti bersama of ``tahun`` pre-filled, and Log Langkah). A period already in the log is refused.
     """
-    name = normalize_periode(periode)
-    data = read_sop_workbook(path)
+    with using(source) as master:
+        return _mulai(master, normalize_periode(periode), preset_id, tahun)
+
+
+def _mulai(master: Master, name: str, preset_id: str | None, tahun: int | None) -> MulaiSop:
+    path = master.path
+    data = master.sop()
     result = MulaiSop(periode=name, sop=data.sop)
+    replaced = ""
     adding = SHEET_SOP not in data.sheets and preset_id is not None
     if adding:
         try:
-            result.sop = preset(str(preset_id))
+            result.sop, replaced = own_preset(str(preset_id), master.data().profil)
         except UnknownPreset as exc:
             result.problems.append(Problem(str(exc), SHEET_SOP, file=path.name))
             return result
@@ -115,28 +138,34 @@ def mulai(path: Path, periode: str, preset_id: str | None = None, tahun: int | N
     last = data.log_last_row if not (new_sheets or log_missing) else LOG_HEADER_ROW
     result.first_row = (last or LOG_HEADER_ROW) + 1
 
-    def change(wb: Workbook) -> None:
+    def change(wb: Any) -> None:
         if new_sheets:
-            add_sop_sheets(wb, sop, year)
+            add_sop_sheets(wb, sop, year, catatan=replaced)
         elif log_missing:
             write_log(wb, sop)
         assert result.first_row is not None
         result.last_row = write_log_rows(wb[SHEET_LOG], sop, result.rows, result.first_row)
 
-    result.cadangan = update(path, change)
+    master.stage(FileEdit(change))
+    result.cadangan = master.commit()
     result.sheets_added = new_sheets
     return result
 
 
-def periksa(path: Path, periode: str | None = None, tulis: bool = True) -> PemeriksaanSop:
-    """Measure the step log (all periods, or ``periode``) and, when nothing is wrong, write Hasil SOP."""
-    result = ukur(read_sop_workbook(path), periode)
-    if not result.valid or not tulis or result.sop is None:
+def periksa(source: Path | Master, periode: str | None = None, tulis: bool = True) -> PemeriksaanSop:
+    """Measure the step log (all periods, or ``periode``) and, when nothing is wrong, write Hasil SOP.
+
+    ``source`` is the workbook file or an open master (the ribbon's Periksa Waktu SOP: the live one).
+    """
+    with using(source) as master:
+        result = ukur(master.sop(), periode)
+        if not result.valid or not tulis or result.sop is None:
+            return result
+        chosen = normalize_periode(periode) if periode else None
+        master.stage(PutHasilSop(result.sop.nama, result.summaries, chosen))
+        result.cadangan = master.commit()
+        result.ditulis = True
         return result
-    sop, summaries, chosen = result.sop, result.summaries, normalize_periode(periode) if periode else None
-    result.cadangan = update(path, lambda wb: write_hasil_sop(wb, sop.nama, summaries, chosen))
-    result.ditulis = True
-    return result
 
 
 def ukur(data: SopWorkbook, periode: str | None = None) -> PemeriksaanSop:
@@ -187,22 +216,47 @@ def summary_lines(summary: PeriodSummary, day_minutes: int = 450) -> list[str]:
     return lines
 
 
-def contoh(path: Path) -> Iterator[str]:
-    """Add the example SOP and its filled TW3 log to the workbook at ``path``, then check it.
+@dataclass(frozen=True)
+class Catatan:
+    """What Catat Waktu Langkah wrote: the column (Mulai/Selesai), the row's step and period, the time."""
 
-    For ``kinerja contoh``: yields the lines to print.
+    kolom: str
+    baris: int
+    langkah: object
+    periode: object
+    waktu: datetime
+
+
+def catat_waktu(master: Master, baris: int, now: datetime | None = None) -> Catatan:
+    """Stamp the time into Mulai (if empty) else Selesai of row ``baris`` of Log Langkah (``domain.sop.stamp``).
+
+    Refused (``SopDitolak``, a refusal) for a row that is not a step, or whose Mulai and Selesai are
+    both filled. The stamp is one change, committed at once (the ribbon's Catat Waktu Langkah).
     """
-    sop, rows = example_sop.example_sop(), example_sop.example_log()
+    from xlwings_app.adapters.openpyxl.sop_sheets import DATETIME_FORMAT
+    from xlwings_app.domain.sop.log import LABELS
+    from xlwings_app.domain.sop.stamp import is_blank_row, log_columns, stamp_column
 
-    def change(wb: Workbook) -> None:
-        add_sop_sheets(wb, sop, 2024)
-        write_log_rows(wb[SHEET_LOG], sop, rows, LOG_HEADER_ROW + 1)
+    rows = master.rows(SHEET_LOG)
+    found = log_columns(rows)
+    if found is None:
+        raise SopDitolak(f"Judul kolom {', '.join(LABELS.values())} tidak ditemukan di sheet '{SHEET_LOG}'.")
+    header, cols = found
+    values = rows[baris - 1] if baris <= len(rows) else []
+    if baris <= header or is_blank_row(values, cols):
+        raise SopDitolak(f"Baris {baris} bukan baris langkah: pilih baris yang berisi Periode dan Langkah.")
 
-    update(path, change)
-    yield f"SOP contoh: {sop.nama} (preset {example_sop.PRESET}), log {example_sop.PERIODE} terisi."
-    result = periksa(path)
-    if not result.valid:
-        raise RuntimeError("log SOP contoh tidak sah: " + "; ".join(str(p) for p in result.problems))
-    for summary in result.summaries:
-        yield from summary_lines(summary, result.day_minutes)
-    yield f"Sheet Hasil SOP ditulis ke {path}"
+    def cell(key: str) -> object:
+        return values[cols[key]] if cols[key] < len(values) else None
+
+    kolom = stamp_column(cell("mulai"), cell("selesai"))
+    if kolom is None:
+        raise SopDitolak(f"Mulai dan Selesai baris {baris} sudah terisi; ubah langsung di sel bila keliru.")
+    stamp = (now or datetime.now()).replace(second=0, microsecond=0)
+    master.stage(Stamp(SHEET_LOG, baris, cols[kolom] + 1, stamp, DATETIME_FORMAT))
+    master.commit()
+    return Catatan(LABELS[kolom], baris, cell("langkah"), cell("periode"), stamp)
+
+
+class SopDitolak(Refusal):
+    """A step-log action cannot be done on this row; the message says what to select instead."""

@@ -114,8 +114,8 @@ def step_header_row(sop: Sop) -> int:
     return SOP_IDENTITY_ROW + len(IDENTITY) + 2
 
 
-def write_sop(wb: Workbook, sop: Sop) -> None:
-    """(Re)write sheet SOP from ``sop``."""
+def write_sop(wb: Workbook, sop: Sop, catatan: str = "") -> None:
+    """(Re)write sheet SOP from ``sop``; ``catatan`` (row 3) says how a preset was made the unit's."""
     ws = _replace(wb, SHEET_SOP)
     _title(
         ws,
@@ -123,6 +123,9 @@ def write_sop(wb: Workbook, sop: Sop) -> None:
         "Identitas dan uraian prosedur (PermenPANRB 35/2012); "
         "sel kuning boleh diubah, tandai pelaksana dengan X.",
     )
+    if catatan:
+        ws["A3"] = catatan
+        ws["A3"].font = S.SUBTITLE_FONT
     signer = sop.disahkan_oleh
     values: dict[str, object] = {
         "nama": sop.nama,
@@ -326,9 +329,11 @@ def _date_only(value: object) -> bool:
     return isinstance(value, date) and not isinstance(value, datetime)
 
 
-def add_sop_sheets(wb: Workbook, sop: Sop, year: int, calendar: WorkingCalendar | None = None) -> None:
+def add_sop_sheets(
+    wb: Workbook, sop: Sop, year: int, calendar: WorkingCalendar | None = None, catatan: str = ""
+) -> None:
     """Add sheets SOP, Kalender (cuti bersama of ``year`` pre-filled) and an empty Log Langkah."""
     chosen = calendar or WorkingCalendar(days_off=frozenset(cuti_bersama(year)))
-    write_sop(wb, sop)
+    write_sop(wb, sop, catatan)
     write_kalender(wb, chosen, year)
     write_log(wb, sop)

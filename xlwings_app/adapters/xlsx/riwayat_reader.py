@@ -7,7 +7,7 @@ workbook without sheet Riwayat has had no change by rekap yet: no rows, no probl
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -28,11 +28,16 @@ def riwayat_of(source: SheetSource, file: str = "") -> tuple[list[Entry], list[P
     """Every Riwayat row of ``source`` (a file or the live workbook)."""
     if SHEET_RIWAYAT not in source.sheetnames:
         return [], []
+    return riwayat_rows(source.iter_values(SHEET_RIWAYAT), file)
+
+
+def riwayat_rows(rows: Iterable[Sequence[object]], file: str = "") -> tuple[list[Entry], list[Problem]]:
+    """The entries of sheet Riwayat's rows from row 1 (``Master.rows``, or a reader's values)."""
     wanted = [normalise_header(h) for h in HEADERS]
     columns: list[int] | None = None
     entries: list[Entry] = []
     problems: list[Problem] = []
-    for index, row in enumerate(source.iter_values(SHEET_RIWAYAT), start=1):
+    for index, row in enumerate(rows, start=1):
         if columns is None:
             found = {normalise_header(v): i for i, v in enumerate(row)}
             if all(w in found for w in wanted):

@@ -1,0 +1,141 @@
+"""The action "built-in example" (``kinerja contoh``, ``make demo``): the example unit end to end.
+
+Writes the example workbook of Kecamatan Lumajang (``samples``), adds its SOP and TW3 log, computes,
+prints the documents, then distributes and collects the TW4 forms, and ends with a small kabupaten
+rekap of generated units (``samples.kabupaten.contoh``); yields one Indonesian line of progress per
+step. Every step is the same service a user runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from xlwings_app.adapters.openpyxl.builder import build_workbook
+from xlwings_app.domain.formatting import persen
+from xlwings_app.domain.indicator import Periode
+from xlwings_app.samples import example, example_sop, lambang
+from xlwings_app.services.formulir import formulir
+from xlwings_app.services.hitung import hitung
+from xlwings_app.services.master import using
+from xlwings_app.services.rekap import rekap
+from xlwings_app.services.sop import periksa, summary_lines
+from xlwings_app.services.workbook import create
+from xlwings_app.sheets.changes import FileEdit
+
+EXAMPLE_NAME = "kinerja-kecamatan-lumajang-2024.xlsx"
+
+
+def contoh(folder: Path) -> Iterator[str]:
+    """Write the example workbook into ``folder`` and run the whole pipeline over it.
+
+    Yields one line of progress per step (Indonesian), for the CLI and ``make demo``.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / EXAMPLE_NAME
+    profil = {**example.PROFIL, "lambang": lambang.FILE_NAME}  # the placeholder is written beside it
+    wb = build_workbook(profil, example.INDICATORS, example.SETTINGS, spare_rows=10, pejabat=example.PEJABAT)
+    create(path, wb, overwrite=True)
+    (folder / lambang.FILE_NAME).write_bytes(lambang.placeholder_png())
+    yield f"Workbook contoh: {path} (lambang daerah: gambar pengganti {lambang.FILE_NAME})"
+    yield from sop_contoh(path)
+    result = hitung(path)
+    if not result.valid:
+        raise RuntimeError("contoh bawaan tidak sah: " + "; ".join(str(p) for p in result.data.errors))
+    for jenis, ringkasan in result.per_jenis.items():
+        yield (
+            f"{jenis.value} {result.periode.label}: {ringkasan.jumlah_indikator} indikator, "
+            f"rata-rata capaian {persen(ringkasan.rata_rata_capaian)}%, tercapai {ringkasan.tercapai}, "
+            f"tidak tercapai {ringkasan.tidak_tercapai}, belum diisi {ringkasan.belum_diisi}."
+        )
+    yield f"Sheet Hasil dan Rekap ditulis ke {path}"
+    yield from _documents(path, folder / "dokumen")
+    from xlwings_app.services.sop import mulai
+
+    opened = mulai(path, "TW4")  # the office opens the TW4 rows of its step log, then collects
+    yield f"Log Langkah: baris TW4 ditambahkan (baris {opened.first_row}-{opened.last_row}); Kinerja mengisi langkahnya."
+    yield from formulir_contoh(path, folder / "formulir")
+    from xlwings_app.services import laporan_pengumpulan
+
+    yield from laporan_pengumpulan.contoh(path, folder / "formulir", folder / "pengumpulan")
+    from xlwings_app.samples.kabupaten import contoh as kabupaten_contoh
+
+    yield from kabupaten_contoh(folder / "kabupaten")
+
+
+def _documents(path: Path, out_dir: Path) -> Iterator[str]:
+    """The Pengukuran Kinerja document of the active period, as .docx and (with LibreOffice) PDF."""
+    from xlwings_app.adapters.documents.pdf import PdfUnavailable
+    from xlwings_app.services.laporan import laporan
+
+    try:
+        doc = laporan(path, out_dir, pdf=True)
+    except PdfUnavailable as exc:
+        doc = laporan(path, out_dir, pdf=False)
+        yield f"PDF tidak dibuat: {exc}"
+    yield f"Dokumen Pengukuran Kinerja ({doc.periode.label}): {doc.docx}"
+    if doc.pdf is not None:
+        yield f"PDF: {doc.pdf} (kode verifikasi {doc.kode_verifikasi})"
+    from xlwings_app.services.laporan_iki import laporan_iki
+
+    individu = laporan_iki(path, out_dir / "individu")
+    yield f"Dokumen Pengukuran Kinerja Individu: {len(individu)} dokumen (satu per pejabat) di {out_dir / 'individu'}"
+
+
+def sop_contoh(path: Path) -> Iterator[str]:
+    """Add the example SOP and its filled TW3 log to the workbook at ``path``, then check it.
+
+    For ``kinerja contoh``: yields the lines to print.
+    """
+    from xlwings_app.domain.sop.adapt import catatan
+
+    (sop, replaced), rows = example_sop.adapted(), example_sop.example_log()
+
+    def change(wb: Any) -> None:
+        from xlwings_app.adapters.openpyxl.sop_sheets import (
+            LOG_HEADER_ROW,
+            SHEET_LOG,
+            add_sop_sheets,
+            write_log_rows,
+        )
+
+        add_sop_sheets(wb, sop, 2024, catatan=catatan("Kecamatan Lumajang", replaced))
+        write_log_rows(wb[SHEET_LOG], sop, rows, LOG_HEADER_ROW + 1)
+
+    with using(path) as master:
+        master.stage(FileEdit(change))
+        master.commit()
+    yield f"SOP contoh: {sop.nama} (preset {example_sop.PRESET}), log {example_sop.PERIODE} terisi."
+    result = periksa(path)
+    if not result.valid:
+        raise RuntimeError("log SOP contoh tidak sah: " + "; ".join(str(p) for p in result.problems))
+    for summary in result.summaries:
+        yield from summary_lines(summary, result.day_minutes)
+    yield f"Sheet Hasil SOP ditulis ke {path}"
+
+
+def formulir_contoh(path: Path, out_dir: Path) -> Iterator[str]:
+    """The demo step of ``kinerja contoh``: distribute the example's TW4 forms, then collect them.
+
+    The example is measured s.d. TW III, so TW IV is the period whose data is collected next. The
+    forms come back unfilled: every check runs, nothing changes and the master is not rewritten.
+    """
+    periode = Periode.TW4
+    result = formulir(path, out_dir, periode, timpa=True)
+    if not result.valid:
+        raise RuntimeError("; ".join(str(p) for p in result.data.errors))
+    yield f"Formulir {periode.value}: {len(result.formulir)} file (satu per penanggung jawab) di {out_dir}"
+    if result.tanda_terima:
+        yield f"Tanda terima formulir (cetak A4, ditandatangani penerima): {result.tanda_terima}"
+    yield from result.log
+    hasil = rekap(path, [out_dir], periode)
+    if not hasil.valid:
+        raise RuntimeError("; ".join(str(p) for p in hasil.problems if p.is_error))
+    k = hasil.konsolidasi
+    yield (
+        f"Rekap formulir {periode.value}: {k.jumlah_formulir} formulir diperiksa tanpa galat, "
+        f"{len(hasil.perubahan)} perubahan, {len(k.belum_diisi)} realisasi belum diisi "
+        "(isi formulir lalu jalankan: kinerja rekap FILE FOLDER --periode TW4)."
+    )
+    yield from hasil.log
