@@ -32,9 +32,10 @@ class RencanaLog:
         return list(self.plan.pesan)
 
 
-def rencana_data(data: SopWorkbook, periode: str, runs: list[Jalan]) -> RencanaLog | None:
-    """What ``runs``, written together, stamp in the log of the SOP sheets ``data`` (read only)."""
-    if data.sop is None or SHEET_LOG not in data.sheets:
+def rencana_data(data: SopWorkbook | None, periode: str, runs: list[Jalan]) -> RencanaLog | None:
+    """What ``runs``, written together, stamp in the log of the SOP sheets ``data`` (read only);
+    None (a master that reads no SOP sheets) stamps nothing."""
+    if data is None or data.sop is None or SHEET_LOG not in data.sheets:
         return None
     last_row = data.log_last_row or LOG_HEADER_ROW
     plan = catat_semua(data.sop, data.entries, periode, runs, last_row)
