@@ -19,9 +19,13 @@ NS = "{http://schemas.microsoft.com/office/2009/07/customui}"
 PENDING: dict[str, int] = {}
 
 REQUIRED_LABELS = [
+    "Rencana Kinerja",
+    "Perjanjian Kinerja",
+    "PK Pejabat",
     "Buat Lembar Isian",
     "Ekspor Formulir",
     "Impor Formulir",
+    "Tanda Terima",
     "Periksa Data",
     "Hitung Capaian",
     "Periksa Waktu SOP",
@@ -29,6 +33,8 @@ REQUIRED_LABELS = [
     "Dokumen Pengukuran",
     "PDF",
     "Dokumen IKI",
+    "Laporan Pengumpulan",
+    "Laporan Pengumpulan Final",
     "Arsipkan",
     "Petunjuk",
 ]
@@ -49,7 +55,7 @@ def test_custom_ui_is_well_formed_in_the_2009_namespace(root: Element) -> None:
     tabs = list(root.iter(f"{NS}tab"))
     assert [t.get("label") for t in tabs] == ["Kinerja"]
     groups = [g.get("label") for g in tabs[0].iter(f"{NS}group")]
-    assert groups == ["Data", "Hitung", "Laporan", "Bantuan"]
+    assert groups == ["Perencanaan", "Data", "Hitung", "Laporan", "Bantuan"]
 
 
 def test_every_button_is_labelled_iconed_and_calls_on_action(buttons: list[Element]) -> None:

@@ -3,7 +3,7 @@
 They run the services on the saved workbook (``live.saved_path``) for the active period, with the
 forms folder Ekspor Formulir writes ("Formulir <periode>" beside the workbook). The SOP step the
 report performs is stamped into the open workbook's Log Langkah (the user saves it), as Ekspor and
-Impor Formulir do. Buttons to add to macros/customUI.xml: ``tanda_terima``,
+Impor Formulir do. Buttons (macros/customUI.xml): ``tanda_terima``,
 ``laporan_pengumpulan_draf``, ``laporan_pengumpulan_final`` (see docs/pengumpulan-data.md).
 """
 

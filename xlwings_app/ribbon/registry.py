@@ -9,6 +9,12 @@ with the issue that adds it).
 from __future__ import annotations
 
 HANDLERS: dict[str, str] = {
+    "rencana_kinerja": "xlwings_app.ribbon.handlers_perencanaan:rencana_kinerja",
+    "perjanjian_kinerja": "xlwings_app.ribbon.handlers_perencanaan:perjanjian_kinerja",
+    "pk_pejabat": "xlwings_app.ribbon.handlers_perencanaan:pk_pejabat",
+    "tanda_terima": "xlwings_app.ribbon.handlers_pengumpulan:tanda_terima",
+    "laporan_pengumpulan_draf": "xlwings_app.ribbon.handlers_pengumpulan:laporan_pengumpulan_draf",
+    "laporan_pengumpulan_final": "xlwings_app.ribbon.handlers_pengumpulan:laporan_pengumpulan_final",
     "buat_lembar_isian": "xlwings_app.ribbon.handlers_data:buat_lembar_isian",
     "ekspor_formulir": "xlwings_app.ribbon.handlers_data:ekspor_formulir",
     "impor_formulir": "xlwings_app.ribbon.handlers_data:impor_formulir",
@@ -24,6 +30,12 @@ HANDLERS: dict[str, str] = {
 }
 
 LABELS: dict[str, str] = {
+    "rencana_kinerja": "Rencana Kinerja",
+    "perjanjian_kinerja": "Perjanjian Kinerja",
+    "pk_pejabat": "PK Pejabat",
+    "tanda_terima": "Tanda Terima",
+    "laporan_pengumpulan_draf": "Laporan Pengumpulan",
+    "laporan_pengumpulan_final": "Laporan Pengumpulan Final",
     "buat_lembar_isian": "Buat Lembar Isian",
     "ekspor_formulir": "Ekspor Formulir",
     "impor_formulir": "Impor Formulir",
