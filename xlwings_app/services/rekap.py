@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from xlwings_app.adapters.openpyxl.form_reader import form_files, read_forms
-from xlwings_app.adapters.openpyxl.riwayat import Entry
+from xlwings_app.sheets.riwayat import Entry
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.problems import Problem
 from xlwings_app.forms.consolidate import Konsolidasi, consolidate

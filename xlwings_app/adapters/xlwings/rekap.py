@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from xlwings_app.adapters.openpyxl.builder import excel_value
-from xlwings_app.adapters.openpyxl.riwayat import (
+from xlwings_app.sheets.riwayat import (
     HEADER_ROW,
     HEADERS,
     SHEET_RIWAYAT,

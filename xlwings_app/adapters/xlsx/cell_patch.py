@@ -1,0 +1,287 @@
+"""A rekap's cells written straight into the .xlsx zip: only the touched sheets' XML changes.
+
+``set_cells(src, dst, cells, riwayat)`` writes ``dst``: ``src`` with the given input cells replaced
+(each keeps its style ``s``; text becomes an inline string so it stays text and "=..." never becomes
+a formula, numbers stay numbers, ``None`` empties the cell) and the Riwayat rows appended below the
+sheet's last row (each column with the style of the sheet's last row below the header, as openpyxl
+appends them when there is none). ``calcChain.xml`` is dropped and ``fullCalcOnLoad`` set, so the
+live formulas recompute on load; every other part is copied byte for byte. Anything unexpected (no
+Riwayat sheet, a shared or array formula in a replaced cell, rows or cells without their address, a
+value that is not text, number or truth value) raises ``PatchUnsupported`` before anything is written:
+the caller applies the change with openpyxl instead.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import zipfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from lxml import etree
+
+from xlwings_app.adapters.xlsx.patch import (
+    CALC_CHAIN,
+    MAIN,
+    PatchUnsupported,
+    _bytes,
+    _content_types,
+    _rels,
+    _sheet_parts,
+    _workbook_xml,
+    _xml,
+)
+from xlwings_app.sheets.riwayat import HEADER_ROW, SHEET_RIWAYAT
+
+_ROW, _C, _V, _F, _IS, _T = (f"{{{MAIN}}}{tag}" for tag in ("row", "c", "v", "f", "is", "t"))
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_ADDRESS = re.compile(r"^([A-Z]{1,3})([1-9][0-9]{0,6})$")
+
+
+_COLUMNS: dict[str, int] = {}
+
+
+def _column_number(letters: str) -> int:
+    n = _COLUMNS.get(letters)
+    if n is None:
+        n = 0
+        for ch in letters:
+            n = n * 26 + ord(ch) - 64
+        _COLUMNS[letters] = n
+    return n
+
+
+def _column_letters(n: int) -> str:
+    out = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        out = chr(65 + rest) + out
+    return out
+
+
+def _split(address: str) -> tuple[int, int]:
+    """``"K12"`` -> ``(12, 11)``."""
+    match = _ADDRESS.match(address.replace("$", "").upper())
+    if match is None:
+        raise PatchUnsupported(f"alamat sel {address!r}")
+    return int(match.group(2)), _column_number(match.group(1))
+
+
+def _column(cell: etree._Element) -> int:
+    """The column number of a ``<c>`` (its ``r`` as Excel writes it, ``"K12"``)."""
+    return _column_number(cell.get("r", "").rstrip("0123456789"))
+
+
+class _Sheet:
+    """One worksheet's XML with its rows and cells indexed by number (every one must carry ``r``)."""
+
+    def __init__(self, part: str, data: bytes) -> None:
+        self.part = part
+        self.root = _xml(data)
+        found = self.root.find(f"{{{MAIN}}}sheetData")
+        if found is None:
+            raise PatchUnsupported(f"{part} tanpa sheetData")
+        self.data = found
+        self.rows: dict[int, etree._Element] = {}
+        for row in self.data:
+            if row.tag != _ROW or not (row.get("r") or "").isdigit():
+                raise PatchUnsupported(f"{part}: baris tanpa nomor")
+            for cell in row:
+                if cell.tag == _C and not cell.get("r"):
+                    raise PatchUnsupported(f"{part}: sel tanpa alamat")
+            self.rows[int(row.get("r", "0"))] = row
+        self._last = max(self.rows, default=0)
+        self._cells: dict[int, dict[int, etree._Element]] = {}
+
+    def last_row_with_cells(self) -> int:
+        """The last row holding a ``<c>`` (openpyxl's ``max_row`` of the loaded sheet)."""
+        return max((n for n, row in self.rows.items() if row.find(_C) is not None), default=0)
+
+    def row(self, number: int) -> etree._Element:
+        row = self.rows.get(number)
+        if row is None:
+            row = etree.Element(_ROW, r=str(number))
+            if not self.rows or number > self._last:
+                self.data.append(row)
+            else:
+                self.rows[min(n for n in self.rows if n > number)].addprevious(row)
+            self.rows[number] = row
+            self._last = max(self._last, number)
+        row.attrib.pop("spans", None)  # a hint only, and it may no longer hold
+        return row
+
+    def cell(self, number: int, column: int) -> etree._Element:
+        """The ``<c>`` at ``(number, column)``, created in column order when missing."""
+        row = self.row(number)
+        address = f"{_column_letters(column)}{number}"
+        for cell in row.iter(_C):
+            if cell.get("r") == address:
+                return cell
+        new = etree.Element(_C, r=address)
+        later = [c for c in row.iter(_C) if _column(c) > column]
+        if later:
+            later[0].addprevious(new)
+        else:
+            row.append(new)
+        return new
+
+    def dimension(self, appended: tuple[int, int] | None = None) -> None:
+        """``<dimension>`` widened to every row and column holding cells (and ``appended``: the last
+        row and column of rows added as text after the tree)."""
+        dim = self.root.find(f"{{{MAIN}}}dimension")
+        ends = [(n, cs) for n, cs in ((n, row.findall(_C)) for n, row in self.rows.items()) if cs]
+        if appended:
+            ends.append((appended[0], []))
+        if dim is None or not ends:
+            return
+        firsts = [_column(cs[0]) for _, cs in ends if cs] or [1]
+        lasts = [_column(cs[-1]) for _, cs in ends if cs] + ([appended[1]] if appended else [])
+        top, bottom = min(n for n, _ in ends), max(n for n, _ in ends)
+        dim.set("ref", f"{_column_letters(min(firsts))}{top}:{_column_letters(max(lasts))}{bottom}")
+
+
+def _put(cell: etree._Element, value: object, style: str | None) -> None:
+    """``cell`` holding only ``value`` (its style kept, or ``style`` when given)."""
+    formula = cell.find(_F)
+    if formula is not None and (formula.get("t") in ("shared", "array", "dataTable") or formula.get("ref")):
+        raise PatchUnsupported(f"sel {cell.get('r')} memakai rumus bersama")
+    kept = cell.get("s") if style is None else style
+    address = cell.get("r", "")
+    cell.attrib.clear()
+    for child in list(cell):
+        cell.remove(child)
+    cell.set("r", address)
+    if kept and kept != "0":
+        cell.set("s", kept)
+    if value is None or value == "":
+        return
+    if isinstance(value, bool):
+        cell.set("t", "b")
+        etree.SubElement(cell, _V).text = "1" if value else "0"
+    elif isinstance(value, int | float):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise PatchUnsupported(f"nilai {value!r}")
+        etree.SubElement(cell, _V).text = repr(value) if isinstance(value, float) else str(value)
+    elif isinstance(value, str):
+        cell.set("t", "inlineStr")
+        text = etree.SubElement(etree.SubElement(cell, _IS), _T)
+        try:
+            text.text = value
+        except ValueError as exc:  # a control character XML cannot hold
+            raise PatchUnsupported(f"teks sel {address}") from exc
+        if value != value.strip() or "\n" in value:
+            text.set(_XML_SPACE, "preserve")
+    else:
+        raise PatchUnsupported(f"nilai {type(value).__name__}")
+
+
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _text_cell(address: str, style: str, value: object) -> str:
+    """One appended ``<c>`` as XML text (the same cell ``_put`` makes)."""
+    s = f' s="{style}"' if style and style != "0" else ""
+    if isinstance(value, bool):
+        return f'<c r="{address}"{s} t="b"><v>{int(value)}</v></c>'
+    if isinstance(value, int | float):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise PatchUnsupported(f"nilai {value!r}")
+        return f'<c r="{address}"{s}><v>{value!r}</v></c>'
+    if isinstance(value, str):
+        if _ILLEGAL.search(value):
+            raise PatchUnsupported(f"teks sel {address}")
+        text = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+        space = ' xml:space="preserve"' if value != value.strip() or "\n" in value else ""
+        return f'<c r="{address}"{s} t="inlineStr"><is><t{space}>{text}</t></is></c>'
+    raise PatchUnsupported(f"nilai {type(value).__name__}")
+
+
+def _rows_xml(first: int, rows: Sequence[Sequence[object]], styles: dict[int, str]) -> tuple[str, int]:
+    """``rows`` as ``<row>`` elements from row ``first`` on, and their last column."""
+    out: list[str] = []
+    width = 0
+    letters = [_column_letters(n) for n in range(1, max((len(r) for r in rows), default=0) + 1)]
+    for number, values in enumerate(rows, start=first):
+        cells = [_text_cell(f"{letters[i]}{number}", styles.get(i + 1, "0"), v)
+                 for i, v in enumerate(values) if v is not None and v != ""]  # fmt: skip
+        width = max(width, len(values))
+        out.append(f'<row r="{number}">{"".join(cells)}</row>')
+    return "".join(out), width
+
+
+def _row_styles(sheet: _Sheet, last: int) -> dict[int, str]:
+    """Each column's style in the last row below the header (none: openpyxl appends unstyled)."""
+    row = sheet.rows.get(last)
+    if row is None or last <= HEADER_ROW:
+        return {}
+    return {_column(c): c.get("s", "0") for c in row.iter(_C)}
+
+
+def _append_rows(root: etree._Element, rows: str) -> bytes:
+    """The sheet with ``rows`` (``<row>`` elements as text) at the end of its ``<sheetData>``."""
+    if root.nsmap.get(None) != MAIN:  # the rows' tags carry no prefix
+        raise PatchUnsupported("sheet dengan prefiks namespace")
+    data = _bytes(root)
+    end = data.rfind(b"</sheetData>")
+    if end >= 0:
+        return data[:end] + rows.encode("utf-8") + data[end:]
+    empty = data.find(b"<sheetData/>")
+    if empty < 0:
+        raise PatchUnsupported("sheetData tidak ditemukan")
+    return data[:empty] + b"<sheetData>" + rows.encode("utf-8") + b"</sheetData>" + data[empty + 12 :]
+
+
+def set_cells(
+    src: Path, dst: Path, cells: Iterable[tuple[str, str, object]], riwayat: Sequence[Sequence[object]]
+) -> None:
+    """Write ``dst``: ``src`` with ``cells`` (``(sheet, address, value)``) replaced and ``riwayat``
+    (each a row of cell values) appended to sheet Riwayat; see the module docstring."""
+    with zipfile.ZipFile(src) as z:
+        names = set(z.namelist())
+        sheet_els, sheet_part = _sheet_parts(z, names)
+        by_sheet: dict[str, list[tuple[int, int, object]]] = {}
+        for sheet_name, address, value in cells:
+            by_sheet.setdefault(sheet_name, []).append((*_split(address), value))
+        if riwayat:
+            by_sheet.setdefault(SHEET_RIWAYAT, [])
+        missing = [n for n in by_sheet if sheet_part.get(n) not in names]
+        if missing:
+            raise PatchUnsupported(f"sheet {', '.join(missing)} tidak ada")
+        new_parts: dict[str, bytes] = {}
+        for name, changes in by_sheet.items():
+            sheet = _Sheet(sheet_part[name], z.read(sheet_part[name]))
+            for number, column, value in changes:
+                _put(sheet.cell(number, column), value, None)
+            if name == SHEET_RIWAYAT and riwayat:
+                last = sheet.last_row_with_cells()
+                first = max(last, HEADER_ROW) + 1
+                text, width = _rows_xml(first, riwayat, _row_styles(sheet, last))
+                if any(n >= first for n in sheet.rows):  # formatted empty rows below the last cell
+                    raise PatchUnsupported("Riwayat punya baris kosong berformat di bawah isinya")
+                sheet.dimension((first + len(riwayat) - 1, width))
+                new_parts[sheet.part] = _append_rows(sheet.root, text)
+            else:
+                sheet.dimension()
+                new_parts[sheet.part] = _bytes(sheet.root)
+        master_names = [e.get("name", "") for e in sheet_els]
+        workbook = z.read("xl/workbook.xml")
+        new_parts["xl/workbook.xml"] = _workbook_xml(workbook, workbook, [], master_names, master_names)
+        calc = {t for rel, t in _rels(z, "xl/workbook.xml", names) if rel.get("Type") == CALC_CHAIN and t}
+        if calc:
+            root = _xml(z.read("xl/_rels/workbook.xml.rels"))
+            for rel in [r for r in root if r.get("Type") == CALC_CHAIN]:
+                root.remove(rel)
+            new_parts["xl/_rels/workbook.xml.rels"] = _bytes(root)
+            new_parts["[Content_Types].xml"] = _content_types(z.read("[Content_Types].xml"), calc, {})
+        with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as out:
+            for name in z.namelist():
+                if name in calc:
+                    continue
+                if name in new_parts:
+                    out.writestr(name, new_parts[name])
+                else:
+                    old = z.getinfo(name)
+                    info = zipfile.ZipInfo(name, old.date_time)
+                    info.external_attr = old.external_attr
+                    out.writestr(info, z.read(name), compress_type=old.compress_type)
