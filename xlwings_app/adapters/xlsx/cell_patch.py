@@ -37,6 +37,7 @@ from xlwings_app.sheets.riwayat import HEADER_ROW, SHEET_RIWAYAT
 _ROW, _C, _V, _F, _IS, _T = (f"{{{MAIN}}}{tag}" for tag in ("row", "c", "v", "f", "is", "t"))
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _ADDRESS = re.compile(r"^([A-Z]{1,3})([1-9][0-9]{0,6})$")
+_RANGE = re.compile(r"^([A-Z]{1,3}[1-9][0-9]*)(?::([A-Z]{1,3}[1-9][0-9]*))?$")
 
 
 _COLUMNS: dict[str, int] = {}
@@ -87,9 +88,6 @@ class _Sheet:
         for row in self.data:
             if row.tag != _ROW or not (row.get("r") or "").isdigit():
                 raise PatchUnsupported(f"{part}: baris tanpa nomor")
-            for cell in row:
-                if cell.tag == _C and not cell.get("r"):
-                    raise PatchUnsupported(f"{part}: sel tanpa alamat")
             self.rows[int(row.get("r", "0"))] = row
         self._last = max(self.rows, default=0)
         self._cells: dict[int, dict[int, etree._Element]] = {}
@@ -116,8 +114,11 @@ class _Sheet:
         row = self.row(number)
         address = f"{_column_letters(column)}{number}"
         for cell in row.iter(_C):
-            if cell.get("r") == address:
+            at = cell.get("r")
+            if at == address:
                 return cell
+            if not at:
+                raise PatchUnsupported(f"{self.part}: sel tanpa alamat di baris {number}")
         new = etree.Element(_C, r=address)
         later = [c for c in row.iter(_C) if _column(c) > column]
         if later:
@@ -126,19 +127,17 @@ class _Sheet:
             row.append(new)
         return new
 
-    def dimension(self, appended: tuple[int, int] | None = None) -> None:
-        """``<dimension>`` widened to every row and column holding cells (and ``appended``: the last
-        row and column of rows added as text after the tree)."""
+    def widen(self, cells: Iterable[tuple[int, int]]) -> None:
+        """``<dimension>`` widened to take ``cells`` (row, column) in."""
         dim = self.root.find(f"{{{MAIN}}}dimension")
-        ends = [(n, cs) for n, cs in ((n, row.findall(_C)) for n, row in self.rows.items()) if cs]
-        if appended:
-            ends.append((appended[0], []))
-        if dim is None or not ends:
+        ref = _RANGE.match(dim.get("ref", "")) if dim is not None else None
+        if dim is None or ref is None:
             return
-        firsts = [_column(cs[0]) for _, cs in ends if cs] or [1]
-        lasts = [_column(cs[-1]) for _, cs in ends if cs] + ([appended[1]] if appended else [])
-        top, bottom = min(n for n, _ in ends), max(n for n, _ in ends)
-        dim.set("ref", f"{_column_letters(min(firsts))}{top}:{_column_letters(max(lasts))}{bottom}")
+        top, left = _split(ref.group(1))
+        bottom, right = _split(ref.group(2) or ref.group(1))
+        for number, column in cells:
+            top, bottom, left, right = min(top, number), max(bottom, number), min(left, column), max(right, column)
+        dim.set("ref", f"{_column_letters(left)}{top}:{_column_letters(right)}{bottom}")
 
 
 def _put(cell: etree._Element, value: object, style: str | None) -> None:
@@ -253,16 +252,16 @@ def set_cells(
             sheet = _Sheet(sheet_part[name], z.read(sheet_part[name]))
             for number, column, value in changes:
                 _put(sheet.cell(number, column), value, None)
+            sheet.widen((n, c) for n, c, _ in changes)
             if name == SHEET_RIWAYAT and riwayat:
                 last = sheet.last_row_with_cells()
                 first = max(last, HEADER_ROW) + 1
                 text, width = _rows_xml(first, riwayat, _row_styles(sheet, last))
                 if any(n >= first for n in sheet.rows):  # formatted empty rows below the last cell
                     raise PatchUnsupported("Riwayat punya baris kosong berformat di bawah isinya")
-                sheet.dimension((first + len(riwayat) - 1, width))
+                sheet.widen([(first + len(riwayat) - 1, width)])
                 new_parts[sheet.part] = _append_rows(sheet.root, text)
             else:
-                sheet.dimension()
                 new_parts[sheet.part] = _bytes(sheet.root)
         master_names = [e.get("name", "") for e in sheet_els]
         workbook = z.read("xl/workbook.xml")
