@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from xlwings_app.adapters.openpyxl.builder import excel_value
+from xlwings_app.adapters.xlwings.book import HEADER_FILL, HEADER_FONT, as_text, sheet_rows
+from xlwings_app.adapters.xlwings.protect import unprotected
 from xlwings_app.sheets.riwayat import (
     HEADER_ROW,
     HEADERS,
@@ -21,8 +23,6 @@ from xlwings_app.sheets.riwayat import (
     Entry,
     entry_values,
 )
-from xlwings_app.adapters.xlwings.book import HEADER_FILL, HEADER_FONT, as_text, sheet_rows
-from xlwings_app.adapters.xlwings.protect import unprotected
 
 
 def _riwayat_sheet(book: Any) -> tuple[Any, int]:
