@@ -18,7 +18,6 @@ from datetime import datetime
 from pathlib import Path
 
 from xlwings_app.adapters.openpyxl.form_reader import form_files, read_forms
-from xlwings_app.sheets.riwayat import Entry
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.problems import Problem
 from xlwings_app.forms.consolidate import Konsolidasi, consolidate
@@ -28,6 +27,7 @@ from xlwings_app.forms.spec import chosen_periode as form_periode
 from xlwings_app.services.master import Master, using
 from xlwings_app.services.workbook import WorkbookData
 from xlwings_app.sheets.changes import SetCells
+from xlwings_app.sheets.riwayat import Entry
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from lxml import etree
@@ -74,38 +74,64 @@ def _column(cell: etree._Element) -> int:
     return _column_number(cell.get("r", "").rstrip("0123456789"))
 
 
+_ROOT_TAG = re.compile(rb"<worksheet\b[^>]*>")
+_ROW_SPAN = re.compile(rb'<row\b[^>]*?\br="([0-9]+)"[^>]*?(?:/>|>.*?</row>)', re.S)
+_ROW_OPEN = re.compile(rb"<row\b")
+_HAS_CELL = re.compile(rb"<c[\s>/]")
+_DIM = re.compile(rb'<dimension ref="([^"]*)"\s*/>')
+_DECL = re.compile(rb'\sxmlns(?::[\w.-]+)?="[^"]*"')
+
+
 class _Sheet:
-    """One worksheet's XML with its rows and cells indexed by number (every one must carry ``r``)."""
+    """One worksheet's XML as bytes: only the rows touched are parsed, and spliced back by ``to_bytes``.
+
+    A 2,000-indicator IKU sheet is some 28 MB of XML; parsing all of it would cost more memory than
+    openpyxl's whole load. Every row must carry its number ``r``, every touched row's cells theirs.
+    """
 
     def __init__(self, part: str, data: bytes) -> None:
         self.part = part
-        self.root = _xml(data)
-        found = self.root.find(f"{{{MAIN}}}sheetData")
-        if found is None:
+        self.xml = data
+        root = _ROOT_TAG.search(data)
+        if root is None:
+            raise PatchUnsupported(f"{part}: worksheet berprefiks namespace")
+        self._wrap = root.group(0)
+        self._decls = set(_DECL.findall(self._wrap))
+        if _xml(self._wrap + b"</worksheet>").nsmap.get(None) != MAIN:
+            raise PatchUnsupported(f"{part}: namespace utama bukan SpreadsheetML")
+        end = data.rfind(b"</sheetData>")
+        empty = data.find(b"<sheetData/>")
+        if end < 0 and empty < 0:
             raise PatchUnsupported(f"{part} tanpa sheetData")
-        self.data = found
+        self._end = end if end >= 0 else empty
+        self._empty = end < 0
+        self.spans: dict[int, tuple[int, int]] = {}
+        for match in _ROW_SPAN.finditer(data):
+            self.spans[int(match.group(1))] = match.span()
+        if len(self.spans) != len(_ROW_OPEN.findall(data)):
+            raise PatchUnsupported(f"{part}: baris tanpa nomor")
         self.rows: dict[int, etree._Element] = {}
-        for row in self.data:
-            if row.tag != _ROW or not (row.get("r") or "").isdigit():
-                raise PatchUnsupported(f"{part}: baris tanpa nomor")
-            self.rows[int(row.get("r", "0"))] = row
-        self._last = max(self.rows, default=0)
-        self._cells: dict[int, dict[int, etree._Element]] = {}
+        self._new: set[int] = set()
+        self._dim: str | None = None
 
     def last_row_with_cells(self) -> int:
         """The last row holding a ``<c>`` (openpyxl's ``max_row`` of the loaded sheet)."""
-        return max((n for n, row in self.rows.items() if row.find(_C) is not None), default=0)
+        for number in sorted(self.spans, reverse=True):
+            start, stop = self.spans[number]
+            if _HAS_CELL.search(self.xml, start + 4, stop):
+                return number
+        return 0
 
     def row(self, number: int) -> etree._Element:
         row = self.rows.get(number)
         if row is None:
-            row = etree.Element(_ROW, r=str(number))
-            if not self.rows or number > self._last:
-                self.data.append(row)
+            span = self.spans.get(number)
+            if span is None:
+                row = etree.Element(_ROW, r=str(number))
+                self._new.add(number)
             else:
-                self.rows[min(n for n in self.rows if n > number)].addprevious(row)
+                row = _xml(self._wrap + self.xml[span[0] : span[1]] + b"</worksheet>")[0]
             self.rows[number] = row
-            self._last = max(self._last, number)
         row.attrib.pop("spans", None)  # a hint only, and it may no longer hold
         return row
 
@@ -129,15 +155,62 @@ class _Sheet:
 
     def widen(self, cells: Iterable[tuple[int, int]]) -> None:
         """``<dimension>`` widened to take ``cells`` (row, column) in."""
-        dim = self.root.find(f"{{{MAIN}}}dimension")
-        ref = _RANGE.match(dim.get("ref", "")) if dim is not None else None
-        if dim is None or ref is None:
+        if self._dim is None:
+            found = _DIM.search(self.xml, 0, self._end)
+            if found is None:
+                return
+            self._dim = found.group(1).decode()
+        ref = _RANGE.match(self._dim)
+        if ref is None:
             return
         top, left = _split(ref.group(1))
         bottom, right = _split(ref.group(2) or ref.group(1))
         for number, column in cells:
             top, bottom, left, right = min(top, number), max(bottom, number), min(left, column), max(right, column)
-        dim.set("ref", f"{_column_letters(left)}{top}:{_column_letters(right)}{bottom}")
+        self._dim = f"{_column_letters(left)}{top}:{_column_letters(right)}{bottom}"
+
+    def _row_bytes(self, number: int) -> bytes:
+        text = bytes(etree.tostring(self.rows[number], encoding="UTF-8"))
+        if text.startswith(b"<?xml"):
+            text = text[text.index(b"?>") + 2 :].lstrip()
+        head_end = text.index(b">")
+        head = text[:head_end]
+        for decl in _DECL.findall(head):
+            if decl in self._decls:  # declared on <worksheet> already
+                head = head.replace(decl, b"", 1)
+        return head + text[head_end:]
+
+    def pieces(self, appended: bytes = b"") -> Iterator[bytes | memoryview]:
+        """The sheet's XML in pieces: untouched stretches as views of the original bytes, the touched
+        rows re-serialised, ``appended`` rows at the end (never the whole sheet copied at once)."""
+        view = memoryview(self.xml)
+        at = 0
+        if self._dim is not None:
+            found = _DIM.search(self.xml, 0, self._end)
+            assert found is not None
+            yield view[: found.start()]
+            yield f'<dimension ref="{self._dim}"/>'.encode()
+            at = found.end()
+        new = sorted(self._new)
+        for number in sorted(self.spans):
+            start, stop = self.spans[number]
+            while new and new[0] < number:
+                yield view[at:start]
+                yield self._row_bytes(new.pop(0))
+                at = start
+            if number in self.rows:
+                yield view[at:start]
+                yield self._row_bytes(number)
+                at = stop
+        tail = b"".join(self._row_bytes(n) for n in new) + appended
+        if self._empty:
+            yield view[at : self._end]
+            yield b"<sheetData>" + tail + b"</sheetData>"
+            yield view[self._end + 12 :]
+        else:
+            yield view[at : self._end]
+            yield tail
+            yield view[self._end :]
 
 
 def _put(cell: etree._Element, value: object, style: str | None) -> None:
@@ -211,24 +284,9 @@ def _rows_xml(first: int, rows: Sequence[Sequence[object]], styles: dict[int, st
 
 def _row_styles(sheet: _Sheet, last: int) -> dict[int, str]:
     """Each column's style in the last row below the header (none: openpyxl appends unstyled)."""
-    row = sheet.rows.get(last)
-    if row is None or last <= HEADER_ROW:
+    if last <= HEADER_ROW or last not in sheet.spans:
         return {}
-    return {_column(c): c.get("s", "0") for c in row.iter(_C)}
-
-
-def _append_rows(root: etree._Element, rows: str) -> bytes:
-    """The sheet with ``rows`` (``<row>`` elements as text) at the end of its ``<sheetData>``."""
-    if root.nsmap.get(None) != MAIN:  # the rows' tags carry no prefix
-        raise PatchUnsupported("sheet dengan prefiks namespace")
-    data = _bytes(root)
-    end = data.rfind(b"</sheetData>")
-    if end >= 0:
-        return data[:end] + rows.encode("utf-8") + data[end:]
-    empty = data.find(b"<sheetData/>")
-    if empty < 0:
-        raise PatchUnsupported("sheetData tidak ditemukan")
-    return data[:empty] + b"<sheetData>" + rows.encode("utf-8") + b"</sheetData>" + data[empty + 12 :]
+    return {_column(c): c.get("s", "0") for c in sheet.row(last).iter(_C)}
 
 
 def set_cells(
@@ -248,6 +306,7 @@ def set_cells(
         if missing:
             raise PatchUnsupported(f"sheet {', '.join(missing)} tidak ada")
         new_parts: dict[str, bytes] = {}
+        sheets: dict[str, tuple[_Sheet, bytes]] = {}
         for name, changes in by_sheet.items():
             sheet = _Sheet(sheet_part[name], z.read(sheet_part[name]))
             for number, column, value in changes:
@@ -257,12 +316,12 @@ def set_cells(
                 last = sheet.last_row_with_cells()
                 first = max(last, HEADER_ROW) + 1
                 text, width = _rows_xml(first, riwayat, _row_styles(sheet, last))
-                if any(n >= first for n in sheet.rows):  # formatted empty rows below the last cell
+                if any(n >= first for n in sheet.spans):  # formatted empty rows below the last cell
                     raise PatchUnsupported("Riwayat punya baris kosong berformat di bawah isinya")
                 sheet.widen([(first + len(riwayat) - 1, width)])
-                new_parts[sheet.part] = _append_rows(sheet.root, text)
+                sheets[sheet.part] = (sheet, text.encode("utf-8"))
             else:
-                new_parts[sheet.part] = _bytes(sheet.root)
+                sheets[sheet.part] = (sheet, b"")
         master_names = [e.get("name", "") for e in sheet_els]
         workbook = z.read("xl/workbook.xml")
         new_parts["xl/workbook.xml"] = _workbook_xml(workbook, workbook, [], master_names, master_names)
@@ -277,7 +336,12 @@ def set_cells(
             for name in z.namelist():
                 if name in calc:
                     continue
-                if name in new_parts:
+                if name in sheets:
+                    sheet, appended = sheets[name]
+                    with out.open(name, "w") as handle:
+                        for piece in sheet.pieces(appended):
+                            handle.write(piece)
+                elif name in new_parts:
                     out.writestr(name, new_parts[name])
                 else:
                     old = z.getinfo(name)
