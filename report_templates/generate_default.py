@@ -1,13 +1,14 @@
 """(Re)generate the default template ``pengukuran_kinerja.docx`` with python-docx.
 
 The committed .docx is the source users edit in Word; run this only to start it afresh:
-``.venv/bin/python report_templates/generate_default.py``. The layout: A4 portrait, kop with a
-double rule, title, table grouped by Sasaran (No and Sasaran cells merged with ``{% vm %}``, header
+``.venv/bin/python report_templates/generate_default.py``. The layout: A4 portrait, kop (lambang daerah
+``{{ lambang }}`` on the left, the text centred on the page) with a double rule, title, table grouped by Sasaran (No and Sasaran cells merged with ``{% vm %}``, header
 repeated on every page, rows never split), summary, chart, analysis, budget (only when present),
 and a signature block in a table row that cannot break across pages, its paragraphs kept together;
 then, on a new page and only when the workbook has an SOP log for the period, the annex "Lampiran:
 Kepatuhan Waktu SOP" (summary and a table of step runs). The footer carries the verification code
-and "Halaman X dari Y".
+and "Halaman X dari Y" (no generation time: the signed page is dated by its signing date, and the
+time it was made goes to the archive's manifest).
 
 It also writes ``rekapitulasi_kabupaten.docx`` (``kinerja kabupaten``: kop, summary, the units
 table, the units not yet reporting, signature of Kepala Bappeda / Sekda), and
@@ -22,11 +23,11 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
@@ -87,6 +88,10 @@ def table(doc, widths_mm: list[float], header: list[str] | None) -> Table:
     t.style = "Table Grid"
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     t.autofit = False
+    margins = _el("w:tblCellMar")
+    for side in ("left", "right"):
+        margins.append(_el(f"w:{side}", w="57", type="dxa"))  # 1 mm: narrow columns keep their words
+    t._tbl.tblPr.append(margins)
     for column, width in zip(t.columns, widths_mm, strict=True):
         column.width = Mm(width)
     if header:
@@ -148,11 +153,32 @@ def setup(doc) -> None:
     doc.styles["Footer"].font.size = Pt(8)
 
 
+KOP = [26, 113, 26]
+
+
 def kop(doc) -> None:
-    para(doc, "{{ kop.pemerintah }}", bold=True, size=14, align=CENTER)
-    para(doc, "{{ kop.unit }}", bold=True, size=16, align=CENTER)
-    para(doc, "{{ kop.alamat }}", size=10, align=CENTER)
-    p = para(doc, "{{ kop.kontak }}", size=10, align=CENTER, after=6)
+    """Lambang daerah on the left, the kop text centred on the page, a double rule under both."""
+    t = doc.add_table(rows=1, cols=3)
+    t.autofit = False
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for column, width in zip(t.columns, KOP, strict=True):
+        column.width = Mm(width)
+    logo, text, _ = t.rows[0].cells
+    for cell, width in zip(t.rows[0].cells, KOP, strict=True):
+        cell.width = Mm(width)
+        cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+    logo.paragraphs[0].alignment = LEFT
+    logo.paragraphs[0].add_run("{{ lambang }}")
+    text.paragraphs[0].text = ""
+    for n, (line, size, bold) in enumerate((("{{ kop.pemerintah }}", 14, True), ("{{ kop.unit }}", 16, True),
+                                            ("{{ kop.alamat }}", 10, False), ("{{ kop.kontak }}", 10, False))):
+        p = text.paragraphs[0] if n == 0 else text.add_paragraph()
+        p.alignment = CENTER
+        p.paragraph_format.space_after = Pt(0)
+        run = p.add_run(line)
+        run.bold = bold
+        run.font.size = Pt(size)
+    p = para(doc, "", size=4, after=6)
     borders = _el("w:pBdr")
     borders.append(_el("w:bottom", val="thickThinSmallGap", sz="24", space="4", color="000000"))
     p._p.get_or_add_pPr().append(borders)
@@ -164,20 +190,45 @@ def title(doc) -> None:
     para(doc, "{{ dokumen.periode }}", bold=True, size=12, align=CENTER, after=10)
 
 
-MAIN = [9, 27, 40, 19, 15, 19, 17, 19]
+MAIN = [8, 24, 16, 34, 17, 14, 16, 15, 21]
+
+
+def scale_note(doc) -> None:
+    para(doc, "{{ skala }}", size=8, italic=True, after=2).paragraph_format.space_before = Pt(3)
 
 
 def main_table(doc) -> None:
     heading(doc, "A. Capaian Indikator Kinerja Utama")
-    t = table(doc, MAIN, ["No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target",
+    t = table(doc, MAIN, ["No", "Sasaran Strategis", "Kode", "Indikator Kinerja", "Satuan", "Target",
                           "Realisasi", "Capaian (%)", "Predikat"])
     tag_row(t, MAIN, "{%tr for g in sasaran %}")
     tag_row(t, MAIN, "{%tr for i in g.indikator %}")
-    add_row(t, MAIN, ["{{ g.no }}{% vm %}", "{{ g.nama }}{% vm %}", "{{ i.nama }}", "{{ i.satuan }}",
-                      "{{ i.target }}", "{{ i.realisasi }}", "{{ i.capaian }}", "{{ i.predikat }}"],
-            [CENTER, LEFT, LEFT, CENTER, RIGHT, RIGHT, RIGHT, CENTER])
+    add_row(t, MAIN, ["{{ g.no }}{% vm %}", "{{ g.nama }}{% vm %}", "{{ i.kode }}", "{{ i.nama }}",
+                      "{{ i.satuan }}", "{{ i.target }}", "{{ i.realisasi }}", "{{ i.capaian }}",
+                      "{{ i.predikat }}"],
+            [CENTER, LEFT, LEFT, LEFT, CENTER, RIGHT, RIGHT, RIGHT, CENTER])
     tag_row(t, MAIN, "{%tr endfor %}")
     tag_row(t, MAIN, "{%tr endfor %}")
+    scale_note(doc)
+
+
+PROGRESS = [19, 52, 17, 18, 21, 17, 21]
+
+
+def progress(doc, title: str = "Kemajuan terhadap Target Tahunan") -> None:
+    """For a period short of the year: the yearly target and how far the period has come."""
+    para(doc, "{%p if kemajuan %}")
+    para(doc, title, bold=True, size=10, after=3, keep=True).paragraph_format.space_before = Pt(8)
+    t = table(doc, PROGRESS, ["Kode", "Indikator Kinerja", "Satuan", "Target Tahunan",
+                              "Realisasi {{ dokumen.periode_label }}", "Progres (%)", "Agregasi"])
+    tag_row(t, PROGRESS, "{%tr for k in kemajuan %}")
+    add_row(t, PROGRESS, ["{{ k.kode }}", "{{ k.nama }}", "{{ k.satuan }}", "{{ k.target_tahunan }}",
+                          "{{ k.realisasi }}", "{{ k.progres }}", "{{ k.agregasi }}"],
+            [LEFT, LEFT, CENTER, RIGHT, RIGHT, RIGHT, CENTER])
+    tag_row(t, PROGRESS, "{%tr endfor %}")
+    para(doc, "Progres: agregasi Jumlah = realisasi s.d. periode ÷ target tahunan × 100; Akhir dan "
+              "Rata-rata = capaian realisasi periode terhadap target tahunan.", size=8, italic=True)
+    para(doc, "{%p endif %}")
 
 
 SUMMARY = [60, 35]
@@ -185,14 +236,13 @@ SUMMARY = [60, 35]
 
 def summary(doc) -> None:
     heading(doc, "B. Ringkasan Capaian")
-    para(doc, "Dari {{ ringkasan.jumlah_indikator }} indikator kinerja, {{ ringkasan.tercapai }} "
-              "indikator mencapai target dan {{ ringkasan.tidak_tercapai }} indikator belum mencapai "
-              "target. Rata-rata capaian kinerja {{ ringkasan.rata_rata_capaian }}%.", after=6)
+    para(doc, "{{ ringkasan.kalimat }}", after=6)
     t = table(doc, SUMMARY, ["Predikat", "Jumlah Indikator"])
     tag_row(t, SUMMARY, "{%tr for p in ringkasan.per_predikat %}")
     add_row(t, SUMMARY, ["{{ p.predikat }}", "{{ p.jumlah }}"], [LEFT, CENTER])
     tag_row(t, SUMMARY, "{%tr endfor %}")
     add_row(t, SUMMARY, ["Rata-rata capaian (%)", "{{ ringkasan.rata_rata_capaian }}"], [LEFT, CENTER])
+    progress(doc)
 
 
 def chart(doc) -> None:
@@ -202,23 +252,35 @@ def chart(doc) -> None:
               "{{ dokumen.tahun }}", size=9, align=CENTER, italic=True, after=4)
 
 
-ANALYSIS = [10, 40, 17, 49, 49]
+ANALYSIS = [8, 19, 26, 15, 17, 40, 40]
+GAP = "BELUM DIISI: wajib sebelum ditandatangani"
 
 
 def analysis(doc, title: str = "D. Analisis Indikator yang Belum Mencapai Target") -> None:
     heading(doc, title)
+    para(doc, "{%p if pembahasan.perbandingan %}")
+    para(doc, "{{ pembahasan.perbandingan }}", after=4)
+    para(doc, "{%p endif %}")
     para(doc, "{%p if analisis %}")
-    t = table(doc, ANALYSIS, ["No", "Indikator Kinerja", "Capaian (%)", "Permasalahan",
-                              "Rencana Aksi"])
+    para(doc, "{{ pembahasan.terjauh }}", after=6)
+    t = table(doc, ANALYSIS, ["No", "Kode", "Indikator Kinerja", "Capaian (%)",
+                              "{% if pembahasan.periode_lalu %}Periode lalu (%){% else %}Periode lalu{% endif %}",
+                              "Permasalahan", "Rencana Aksi"])
     tag_row(t, ANALYSIS, "{%tr for a in analisis %}")
-    row = add_row(t, ANALYSIS, ["{{ loop.index }}", "{{ a.nama }}", "{{ a.capaian }}", "", ""],
-                  [CENTER, LEFT, RIGHT, LEFT, LEFT])
-    for cell, name in ((row.cells[3], "a.permasalahan"), (row.cells[4], "a.rencana_aksi")):
+    row = add_row(t, ANALYSIS, ["{{ loop.index }}", "{{ a.kode }}", "{{ a.nama }}", "{{ a.capaian }}",
+                                "{{ a.capaian_lalu }}{% if a.tren %} ({{ a.tren }}){% endif %}", "", ""],
+                  [CENTER, LEFT, LEFT, RIGHT, RIGHT, LEFT, LEFT])
+    for cell, name in ((row.cells[5], "a.permasalahan"), (row.cells[6], "a.rencana_aksi")):
         cell_text(cell, f"{{%p for b in {name} %}}")
-        for text in ("{{ b }}", "{%p endfor %}"):
+        for text in ("{{ b }}", "{%p endfor %}", f"{{%p if {name}_kosong %}}", GAP, "{%p endif %}"):
             p = cell.add_paragraph()
             p.paragraph_format.space_after = Pt(0)
-            p.add_run(text).font.size = Pt(9)
+            run = p.add_run(text)
+            run.font.size = Pt(9)
+            if text == GAP:
+                run.bold = True
+                run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
     tag_row(t, ANALYSIS, "{%tr endfor %}")
     para(doc, "{%p else %}")
     para(doc, "Seluruh indikator kinerja telah mencapai target pada periode ini.")
@@ -286,6 +348,26 @@ def signature(doc) -> None:
     ])
 
 
+QUARTERS = [19, 35, 17, 16, 19.5, 19.5, 19.5, 19.5]
+
+
+def quarter_annex(doc, judul: str = "LAMPIRAN: REALISASI PER TRIWULAN") -> None:
+    """Every indicator's target and realisasi per triwulan, on a page of its own."""
+    p = para(doc, judul, bold=True, size=12, align=CENTER, keep=True)
+    p.paragraph_format.page_break_before = True
+    para(doc, "{{ dokumen.judul }} {{ dokumen.periode }}", bold=True, size=10, align=CENTER, after=8,
+         keep=True)
+    t = table(doc, QUARTERS, ["Kode", "Indikator Kinerja", "Satuan", "Target Tahunan", "TW I", "TW II",
+                              "TW III", "TW IV"])
+    tag_row(t, QUARTERS, "{%tr for q in triwulan %}")
+    add_row(t, QUARTERS, ["{{ q.kode }}", "{{ q.nama }}", "{{ q.satuan }}", "{{ q.target_tahunan }}",
+                          "{{ q.tw1 }}", "{{ q.tw2 }}", "{{ q.tw3 }}", "{{ q.tw4 }}"],
+            [LEFT, LEFT, CENTER, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT])
+    tag_row(t, QUARTERS, "{%tr endfor %}")
+    para(doc, "Setiap sel triwulan: target / realisasi triwulan itu; – berarti belum diisi.", size=8,
+         italic=True)
+
+
 SOP_SUMMARY = [70, 95]
 SOP_RUNS = [10, 45, 30, 19, 19, 18, 24]
 
@@ -334,10 +416,35 @@ def sop_annex(doc) -> None:
     para(doc, "")
 
 
+def draft_header(doc) -> None:
+    """"DRAF" at the top of every page of a draft (the header is empty in a final document)."""
+    p = doc.sections[0].header.paragraphs[0]
+    p.alignment = CENTER
+    run = p.add_run("{% if draf %}DRAF · untuk koreksi, belum untuk ditandatangani{% endif %}")
+    run.bold = True
+    run.font.size = Pt(14)
+    run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+
+
+def draft_notes(doc) -> None:
+    """In a draft, under the title: what must be filled in before the document can be signed."""
+    para(doc, "{%p if draf %}")
+    t = table(doc, [165], None)
+    cell = add_row(t, [165], ["DRAF: dokumen ini untuk putaran koreksi dan belum dapat ditandatangani."]).cells[0]
+    shade(cell, "FFF2CC")
+    cell.paragraphs[0].runs[0].bold = True
+    for text in ("{%p if kekurangan %}", "Isian yang harus dilengkapi di workbook:",
+                 "{%p for k in kekurangan %}", "• {{ k }}", "{%p endfor %}", "{%p endif %}"):
+        p = cell.add_paragraph()
+        p.paragraph_format.space_after = Pt(0)
+        p.add_run(text).font.size = Pt(9)
+    para(doc, "{%p endif %}")
+
+
 def footer(doc) -> None:
     p = doc.sections[0].footer.paragraphs[0]
     p.alignment = LEFT
-    run = p.add_run("Kode verifikasi: {{ kode_verifikasi }} · dibuat dengan Kinerja, {{ dibuat }}")
+    run = p.add_run("Kode verifikasi: {{ kode_verifikasi }}")
     run.font.size = Pt(8)
     tab = p.add_run("\t")
     tab.font.size = Pt(8)
@@ -354,13 +461,16 @@ def build(out: Path = OUT) -> Path:
     setup(doc)
     kop(doc)
     title(doc)
+    draft_notes(doc)
     main_table(doc)
     summary(doc)
     chart(doc)
     analysis(doc)
     budget(doc)
     signature(doc)
+    quarter_annex(doc)
     sop_annex(doc)
+    draft_header(doc)
     footer(doc)
     doc.save(str(out))
     return out
@@ -376,20 +486,22 @@ def iki_identity(doc) -> None:
         add_row(t, [40, 125], [label, value])
 
 
-IKI_MAIN = [9, 36, 35, 15, 14, 18, 18, 20]
+IKI_MAIN = [7, 28, 19, 28, 17, 14, 17, 15, 20]
 
 
 def iki_table(doc) -> None:
     heading(doc, "A. Capaian Indikator Kinerja Individu")
-    t = table(doc, IKI_MAIN, ["No", "Indikator Kinerja Utama (IKU)", "Indikator Kinerja Individu",
-                          "Satuan", "Target", "Realisasi", "Capaian (%)", "Predikat"])
+    t = table(doc, IKI_MAIN, ["No", "Indikator Kinerja Utama (IKU)", "Kode", "Indikator Kinerja Individu",
+                              "Satuan", "Target", "Realisasi", "Capaian (%)", "Predikat"])
     tag_row(t, IKI_MAIN, "{%tr for g in iku %}")
     tag_row(t, IKI_MAIN, "{%tr for i in g.indikator %}")
-    add_row(t, IKI_MAIN, ["{{ g.no }}{% vm %}", "{{ g.nama }}{% vm %}", "{{ i.nama }}", "{{ i.satuan }}",
-                      "{{ i.target }}", "{{ i.realisasi }}", "{{ i.capaian }}", "{{ i.predikat }}"],
-            [CENTER, LEFT, LEFT, CENTER, RIGHT, RIGHT, RIGHT, CENTER])
+    add_row(t, IKI_MAIN, ["{{ g.no }}{% vm %}", "{{ g.nama }}{% vm %}", "{{ i.kode }}", "{{ i.nama }}",
+                          "{{ i.satuan }}", "{{ i.target }}", "{{ i.realisasi }}", "{{ i.capaian }}",
+                          "{{ i.predikat }}"],
+            [CENTER, LEFT, LEFT, LEFT, CENTER, RIGHT, RIGHT, RIGHT, CENTER])
     tag_row(t, IKI_MAIN, "{%tr endfor %}")
     tag_row(t, IKI_MAIN, "{%tr endfor %}")
+    scale_note(doc)
 
 
 def iki_signature(doc) -> None:
@@ -406,7 +518,7 @@ def iki_signature(doc) -> None:
         ("{{ tempat_tanggal }}", False, False),
         ("{{ pejabat.jabatan }}", False, False),
         *SPACE,
-        ("{{ pejabat.nama }}", True, False),
+        ("{{ pejabat.nama }}", True, True),
         ("{{ pejabat.pangkat }}", False, False),
         ("{{ pejabat.nip }}", False, False),
     ])
@@ -417,16 +529,17 @@ def build_iki(out: Path = OUT_IKI) -> Path:
     setup(doc)
     kop(doc)
     title(doc)
+    draft_notes(doc)
     iki_identity(doc)
     iki_table(doc)
     heading(doc, "B. Ringkasan Capaian")
-    para(doc, "Dari {{ ringkasan.jumlah_indikator }} indikator kinerja individu, "
-              "{{ ringkasan.tercapai }} indikator mencapai target dan {{ ringkasan.tidak_tercapai }} "
-              "indikator belum mencapai target. Rata-rata capaian {{ ringkasan.rata_rata_capaian }}%.",
-         after=6)
+    para(doc, "{{ ringkasan.kalimat }}", after=6)
+    progress(doc)
     analysis(doc, "C. Analisis Indikator yang Belum Mencapai Target")
     iki_signature(doc)
+    quarter_annex(doc)
     para(doc, "")
+    draft_header(doc)
     footer(doc)
     doc.save(str(out))
     return out

@@ -152,7 +152,9 @@ def _scale(bounds: Cell, labels: Cell) -> Scale:
             raise _BadInput(f"skala: predikat '{label}' tanpa batas bawah")
         bands.append(Band(number, "" if label is None else str(label).strip()))
     scale = Scale(tuple(bands))
-    problems = check_scale(scale)
+    from xlwings_app.sheets.layout import SHEET_PENGATURAN  # the scale's defined names live there
+
+    problems = check_scale(scale, SHEET_PENGATURAN)
     if problems:
         raise _BadInput("skala: " + problems[0].pesan)
     return scale
@@ -164,7 +166,7 @@ def _moment(value: Cell, name: str) -> datetime | date:
     if isinstance(value, datetime | date):
         moment = value
     elif isinstance(value, int | float) and not isinstance(value, bool):
-        moment = xw.to_datetime(value)
+        moment = xw.to_datetime(value)  # type: ignore[no-untyped-call]
     elif isinstance(value, str) and value.strip():
         try:
             moment = datetime.fromisoformat(value.strip())

@@ -87,8 +87,9 @@ def test_the_annex_shows_the_sop_its_share_and_every_run(book: Path, tmp_path: P
                               check=True).stdout)  # cell by cell: a wrapped name reads whole
     for run in summary.runs:
         assert flat(run.pelaksana) in raw
-    # the main document is untouched: the signature still ends the part before the annex
-    assert "Drs. DEDWI SUPRAPTO, M.Si." in texts[first - 1]
+    # the main document is untouched: the signature ends it, then the lampiran per triwulan, then this
+    quarters = next(n for n, page in enumerate(texts) if "LAMPIRAN: REALISASI PER TRIWULAN" in page)
+    assert quarters < first and "Drs. DEDWI SUPRAPTO, M.Si." in texts[quarters - 1]
 
 
 @pytest.mark.libreoffice

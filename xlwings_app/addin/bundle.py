@@ -33,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,13 +92,13 @@ def pip_dry_run(requirements: list[str], python: str, find_links: Path | None = 
         return result
 
 
-def windows_requirements(report: dict[str, object], python: str) -> list[str]:
+def windows_requirements(report: Mapping[str, object], python: str) -> list[str]:
     """Requirements of the reported packages that hold on Windows but that pip left out here."""
     from packaging.markers import default_environment
     from packaging.requirements import Requirement
     from packaging.utils import canonicalize_name
 
-    environment: dict[str, str] = {**default_environment(), **WINDOWS}
+    environment: dict[str, str] = {**{str(k): str(v) for k, v in default_environment().items()}, **WINDOWS}
     environment |= {"python_version": python, "python_full_version": f"{python}.0"}
     items = report["install"]
     assert isinstance(items, list)

@@ -83,13 +83,13 @@ class _AfterRichUtils(importlib.abc.MetaPathFinder):
         if spec is None or spec.loader is None:
             return None
         loader = spec.loader
-        original = loader.exec_module  # type: ignore[attr-defined]
+        original = loader.exec_module
 
         def exec_module(module: ModuleType) -> None:
             original(module)
             _translate_rich(module)
 
-        loader.exec_module = exec_module  # type: ignore[attr-defined]
+        loader.exec_module = exec_module  # type: ignore[method-assign]
         return spec
 
 

@@ -1,6 +1,6 @@
 """Indonesian formatting of printed values, through Babel's ``id`` locale.
 
-Rules (DOMAIN.md, "Printed documents"):
+Rules (docs/domain.md, "Printed documents"):
 - dates: "5 Januari 2024" (day without leading zero, full month name);
 - numbers: decimal comma and thousands dot: "1.234,5"; a value prints the decimals it has, at
   most ``MAX_DECIMALS`` (rounded half away from zero), so a target of 85 prints "85", not "85,00";

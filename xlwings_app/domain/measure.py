@@ -2,7 +2,7 @@
 
 ``measure(indicator, periode, settings)`` applies the aggregation rule of the indicator's
 ``agregasi`` (``aggregation``), the capaian rule of its polarity (``capaian``), and the unit's
-predikat scale (``predikat``). Budget efficiency (DOMAIN.md, "Budget efficiency"):
+predikat scale (``predikat``). Budget efficiency (docs/domain.md, "Budget efficiency"):
 serapan = realisasi anggaran / pagu × 100; efisiensi = (1 − serapan / capaian) × 100, reported only
 where pagu, realisasi anggaran and a non-zero capaian exist.
 """

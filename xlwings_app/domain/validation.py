@@ -5,7 +5,7 @@
   ignored; a duplicate names both cells. Rows with errors count too (``seen``).
 - Every IKI names an existing IKU as its parent (cascading, PermenPANRB 89/2021); an IKU row with
   a bad cell still exists for this check (its own error is reported on its row).
-- A penanggung jawab, when a list is kept in Pengaturan, is one of that list.
+- A penanggung jawab, once the table of officials (sheet Pejabat) has entries, is one of its jabatan.
 """
 
 from __future__ import annotations
@@ -58,16 +58,17 @@ def check_indicators(
             problems.append(
                 at(ind, "induk", "IKU Induk", f"IKU Induk '{ind.induk}' tidak ada di sheet IKU.", ind.induk)
             )
-    allowed = {p.casefold() for p in daftar_penanggung_jawab if p}
+    allowed = {" ".join(p.split()).casefold() for p in daftar_penanggung_jawab if p}
     if allowed:
         for ind in indicators:
-            if ind.penanggung_jawab and ind.penanggung_jawab.casefold() not in allowed:
+            if ind.penanggung_jawab and " ".join(ind.penanggung_jawab.split()).casefold() not in allowed:
                 problems.append(
                     at(
                         ind,
                         "penanggung_jawab",
                         "Penanggung Jawab",
-                        f"Penanggung Jawab '{ind.penanggung_jawab}' tidak ada dalam daftar di sheet Pengaturan.",
+                        f"Penanggung Jawab '{ind.penanggung_jawab}' tidak ada di tabel Pejabat (sheet Pejabat): "
+                        "tambahkan jabatannya di sana atau pilih dari daftar.",
                         ind.penanggung_jawab,
                     )
                 )

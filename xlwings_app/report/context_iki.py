@@ -6,8 +6,9 @@ Pure, like ``report.context`` (whose row, summary and analysis formats it reuses
 - the IKI are grouped by the IKU they cascade from (column Induk): the group prints the IKU's code
   and name; an IKI whose Induk names no IKU is grouped under the code as written, one without
   Induk under "(tanpa IKU induk)";
-- the official's jabatan is the Penanggung Jawab name; the workbook has no field for the official's
-  name, pangkat or NIP, so those print as dotted lines to fill in by hand;
+- the official's jabatan is the Penanggung Jawab name; name, pangkat and NIP come from the table of
+  officials (sheet Pejabat, ``Profil.pejabat``); an official missing there, or without a name or
+  NIP, prints dotted lines to fill in by hand;
 - "Mengetahui" is the Profil's penandatangan (the head of the unit).
 """
 
@@ -21,13 +22,17 @@ from xlwings_app.domain.indicator import Indicator
 from xlwings_app.domain.measure import Hasil
 from xlwings_app.domain.profil import Profil
 from xlwings_app.domain.settings import Settings
+from xlwings_app.report import kalimat
 from xlwings_app.report.context import (
     Dokumen,
     analisis,
     dokumen_header,
+    draf,
     indicator_row,
+    kemajuan,
     kop,
     pejabat,
+    pembahasan,
     ringkasan,
 )
 
@@ -65,14 +70,30 @@ def _induk(indicator: Indicator, iku: dict[str, Indicator]) -> str:
     return f"{parent.kode} {parent.nama}" if parent else code
 
 
-def _groups(results: Sequence[Hasil], iku: dict[str, Indicator]) -> list[dict[str, object]]:
+def _groups(
+    results: Sequence[Hasil], iku: dict[str, Indicator], settings: Settings
+) -> list[dict[str, object]]:
     groups: dict[str, list[Hasil]] = {}
     for h in results:
         groups.setdefault(_induk(h.indicator, iku), []).append(h)
     return [
-        {"no": str(n), "nama": name, "indikator": [indicator_row(h) for h in items]}
+        {"no": str(n), "nama": name, "indikator": [indicator_row(h, settings) for h in items]}
         for n, (name, items) in enumerate(groups.items(), start=1)
     ]
+
+
+def official_block(profil: Profil, official: str) -> dict[str, str]:
+    """The official's signature lines from sheet Pejabat; dotted lines where it is blank."""
+    known = profil.pejabat_untuk(official)
+    if known is None:
+        return {"jabatan": official, "nama": TITIK_NAMA, "pangkat": "", "nip": TITIK_NIP}
+    block = pejabat(known)
+    return {
+        **block,
+        "jabatan": official,
+        "nama": known.nama or TITIK_NAMA,
+        "nip": block["nip"] or TITIK_NIP,
+    }
 
 
 def build_iki_context(
@@ -87,14 +108,19 @@ def build_iki_context(
     return {
         "kop": kop(profil),
         "dokumen": dokumen_header(profil, dokumen, JUDUL),
-        "pejabat": {"jabatan": official, "nama": TITIK_NAMA, "pangkat": "", "nip": TITIK_NIP},
-        "iku": _groups(results, {i.kode.strip(): i for i in iku}),
-        "ringkasan": ringkasan(list(results), settings),
-        "analisis": analisis(results),
+        "pejabat": official_block(profil, official),
+        "iku": _groups(results, {i.kode.strip(): i for i in iku}, settings),
+        "skala": kalimat.skala(settings.skala),
+        "ringkasan": ringkasan(list(results), settings, "indikator kinerja individu"),
+        "kemajuan": kemajuan(results, settings),
+        "analisis": analisis(results, settings),
+        "pembahasan": pembahasan(results, settings),
+        "triwulan": [indicator_row(h, settings) for h in results],
         "penandatangan": pejabat(profil.penandatangan),
         "tempat_tanggal": f"{profil.tempat}, {fmt.tanggal(dokumen.tanggal)}",
         "kode_verifikasi": dokumen.kode_verifikasi,
         "dibuat": fmt.waktu(dokumen.dibuat),
+        **draf(dokumen),
     }
 
 
@@ -110,8 +136,8 @@ def provided_iki() -> dict[str, object]:
     iki = [i for i in example.INDICATORS if i.jenis is Jenis.IKI]
     iku = [i for i in example.INDICATORS if i.jenis is Jenis.IKU]
     results = measure_all(iki, Periode.TW3, example.SETTINGS)
-    dokumen = Dokumen(Periode.TW3, "", dt.date(2024, 1, 1), dt.datetime(2024, 1, 1))
+    dokumen = Dokumen(Periode.TW3, "", dt.date(2024, 1, 1), dt.datetime(2024, 1, 1), ("",))
     context = build_iki_context(contoh.PROFIL, example.SETTINGS, "Pejabat", results, iku, dokumen)
     names = shape(context)
     assert isinstance(names, dict)
-    return {**names, "grafik": None}
+    return {**names, "grafik": None, "lambang": None}

@@ -8,9 +8,11 @@ and rencana aksi, and budget figures. The Camat is the signing official of the s
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from xlwings_app.domain.indicator import Agregasi, Indicator, Jenis, Periode, Polaritas
+from xlwings_app.domain.profil import Pejabat
 from xlwings_app.domain.settings import Settings
 
 CAMAT = "Camat"
@@ -22,6 +24,18 @@ KASI_PEL = "Kasi Pelayanan Umum"
 KASI_PMD = "Kasi Pemberdayaan Masyarakat"
 KASI_TRANTIB = "Kasi Ketenteraman dan Ketertiban Umum"
 PENANGGUNG_JAWAB = (CAMAT, SEKRETARIS, KASUBAG_UMUM, KASUBAG_KEU, KASI_PEM, KASI_PEL, KASI_PMD, KASI_TRANTIB)
+
+PEJABAT: tuple[Pejabat, ...] = (
+    Pejabat(CAMAT, "Drs. DEDWI SUPRAPTO, M.Si.", "Pembina Tingkat I (IV/b)", "19701218 199101 1 002"),
+    Pejabat(SEKRETARIS, "AGUS WIDODO, S.Sos., M.M.", "Pembina (IV/a)", "19750823 199803 1 004"),
+    Pejabat(KASUBAG_UMUM, "RINA KARTIKASARI, S.AP.", "Penata Tingkat I (III/d)", "19830305 200604 2 012"),
+    Pejabat(KASUBAG_KEU, "NURUL HIDAYATI, S.E.", "Penata Tingkat I (III/d)", "19820614 200801 2 015"),
+    Pejabat(KASI_PEM, "BAMBANG SUTRISNO, S.H.", "Penata Tingkat I (III/d)", "19780412 200312 1 006"),
+    Pejabat(KASI_PEL, "DWI ASTUTIK, S.Sos.", "Penata (III/c)", "19850917 200902 2 003"),
+    Pejabat(KASI_PMD, "MOH. FAJAR RAMADHAN, S.IP.", "Penata (III/c)", "19870120 201001 1 008"),
+    Pejabat(KASI_TRANTIB, "HERU PRASETYO, S.H.", "Penata Tingkat I (III/d)", "19800711 200501 1 009"),
+)
+"""The officials of sheet Pejabat (the Camat from the seed SOP; the others invented)."""
 
 PROFIL: dict[str, object] = {
     "kabupaten": "Kabupaten Lumajang",
@@ -39,6 +53,7 @@ PROFIL: dict[str, object] = {
     "pengelola_nama": "NURUL HIDAYATI, S.E.",
     "pengelola_nip": "19820614 200801 2 015",
     "tempat": "Lumajang",
+    "tanggal_ttd": dt.date(2024, 10, 7),
 }
 
 S1 = "Meningkatnya kualitas pelayanan publik kecamatan"
@@ -63,8 +78,8 @@ def _ind(
     polaritas: Polaritas,
     agregasi: Agregasi,
     tahunan: float | int | None,
-    targets: tuple[object, ...],
-    realisasi: tuple[object, ...],
+    targets: tuple[float | int | str | None, ...],
+    realisasi: tuple[float | int | str | None, ...],
     pj: str,
     **extra: object,
 ) -> Indicator:
@@ -79,7 +94,7 @@ def _ind(
         target_tahunan=None if tahunan is None else Decimal(str(tahunan)),
         target_tw=_d(*targets),
         realisasi_tw=_d(*realisasi),
-        penanggung_jawab=pj,  # type: ignore[arg-type]
+        penanggung_jawab=pj,
         **extra,  # type: ignore[arg-type]
     )
 
@@ -116,6 +131,8 @@ INDICATORS: list[Indicator] = [
         KASI_PEL,
         pagu=Decimal(85_000_000),
         realisasi_anggaran=Decimal(61_250_000),
+        permasalahan="Pada triwulan I layanan administrasi kependudukan terhambat gangguan jaringan aplikasi SIAK.",
+        rencana_aksi="Antrean manual cadangan disiapkan saat jaringan terganggu; gangguan dilaporkan ke Dispendukcapil hari itu juga.",
     ),
     _ind(
         "IKU-03",
@@ -129,6 +146,8 @@ INDICATORS: list[Indicator] = [
         (3, 3, 3, 3),
         (3.4, 2.8, 2.5, None),
         KASI_PEL,
+        permasalahan="Berkas perizinan triwulan I banyak yang belum lengkap saat diterima, sehingga waktu penyelesaian bertambah.",
+        rencana_aksi="Daftar periksa persyaratan dibagikan di loket dan laman kecamatan; berkas diperiksa saat diterima.",
     ),
     _ind(
         "IKU-04",
@@ -204,6 +223,8 @@ INDICATORS: list[Indicator] = [
         batas_bawah=Decimal(80),
         batas_atas=Decimal(90),
         keterangan="Target rentang 80–90.",
+        permasalahan="Musyawarah pembangunan di dua kelurahan pada triwulan I belum diikuti kelompok perempuan dan pemuda.",
+        rencana_aksi="Pendampingan kader pemberdayaan masyarakat di kelurahan dengan nilai terendah setiap bulan.",
     ),
     _ind(
         "IKI-SEK-01",
@@ -234,6 +255,9 @@ INDICATORS: list[Indicator] = [
         (18.5, 41, 68.2, None),
         KASUBAG_KEU,
         induk="IKU-04",
+        permasalahan="Dua paket pengadaan belanja modal mundur karena revisi DPA pada bulan Agustus.",
+        rencana_aksi="Percepatan proses pengadaan setelah DPA Perubahan ditetapkan; pemantauan serapan "
+        "mingguan oleh Kasubag Keuangan.",
         pagu=Decimal(1_250_000_000),
         realisasi_anggaran=Decimal(852_500_000),
     ),
@@ -250,6 +274,9 @@ INDICATORS: list[Indicator] = [
         (100, 95, 100, None),
         KASUBAG_UMUM,
         induk="IKU-01",
+        permasalahan="Lima pengaduan triwulan II melalui SP4N-LAPOR! terlambat diteruskan ke OPD teknis.",
+        rencana_aksi="Petugas pengelola pengaduan cadangan ditunjuk; pengaduan diteruskan paling lama "
+        "2 hari kerja.",
     ),
     _ind(
         "IKI-PEL-01",
@@ -264,6 +291,8 @@ INDICATORS: list[Indicator] = [
         (1150, 1320, 1240, None),
         KASI_PEL,
         induk="IKU-02",
+        permasalahan="Permohonan layanan PATEN pada triwulan I di bawah perkiraan karena libur panjang awal tahun.",
+        rencana_aksi="Sosialisasi layanan PATEN melalui kelurahan dan media sosial kecamatan.",
     ),
     _ind(
         "IKI-PEL-02",
@@ -278,6 +307,8 @@ INDICATORS: list[Indicator] = [
         (18, 14, 12, None),
         KASI_PEL,
         induk="IKU-03",
+        permasalahan="Waktu tunggu triwulan I memanjang karena satu petugas loket cuti melahirkan.",
+        rencana_aksi="Petugas pengganti dari seksi lain dijadwalkan bergiliran pada jam sibuk.",
     ),
     _ind(
         "IKI-PEM-01",

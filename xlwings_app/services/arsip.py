@@ -5,8 +5,11 @@ Rules:
   present), so the archive holds exactly what the verification code covers;
 - the zip holds the workbook snapshot (``workbook/<name>``), the documents (``dokumen/``), any
   extra files the user adds, e.g. the scanned signed copy (``lampiran/``), and ``manifest.json``;
-- the result carries the ``SealRecord`` the workbook must record (``report.seal``);
-- refused like ``laporan`` while the inputs have error problems.
+- the result carries the ``SealRecord`` the workbook must record (``domain.seal``);
+- refused like ``laporan`` while the inputs have error problems, and while an unmet indicator
+  lacks Permasalahan or Rencana Aksi (only a final document is archived; no draft);
+- the manifest records when the document was made (``dokumen_dibuat``) and the date it carries
+  (``tanggal_penandatanganan``): the signed page itself prints no generation time.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from xlwings_app.adapters.documents.archive import build_archive, sha256_file
 from xlwings_app.adapters.documents.folder import output_folder_problem
 from xlwings_app.adapters.documents.pdf import PdfUnavailable
 from xlwings_app.domain.indicator import Periode
+from xlwings_app.domain.measure import measure_all
+from xlwings_app.domain.problems import errors
 from xlwings_app.domain.seal import SealRecord, seal_record
 from xlwings_app.domain.verification import indicator_fingerprint
 from xlwings_app.report.context import LampiranSop
@@ -28,7 +33,9 @@ from xlwings_app.services.laporan import (
     LaporanDitolak,
     SumberData,
     buat_laporan,
+    gaps_of,
     iku_of,
+    lambang_of,
     lampiran_sop,
 )
 from xlwings_app.services.master import Master, using
@@ -61,6 +68,7 @@ def buat_arsip(
     sekarang: dt.datetime | None = None,
     sop: LampiranSop | None = None,
     pdf: bool = True,
+    lambang: bytes | None = None,
 ) -> Arsip:
     """Seal ``periode``: render, zip with the workbook snapshot and manifest, return the record.
 
@@ -69,14 +77,17 @@ def buat_arsip(
     """
     if why := output_folder_problem(out_dir):
         raise LaporanDitolak(f"Arsip tidak dibuat: {why}")
+    if not errors(data.problems):  # a period is sealed only once its final document can be signed
+        results = measure_all(iku_of(data), periode, data.settings)
+        gaps_of(data, results, False, "Arsip", "Lengkapi sel berikut, buat dokumen final, lalu arsipkan:")
     sekarang = sekarang or dt.datetime.now().astimezone()
     catatan: list[str] = []
     work = out_dir / f".arsip-{periode.value}-{sekarang:%Y%m%d%H%M%S}"
     try:
-        doc = buat_laporan(data, work, periode, pdf=pdf, sekarang=sekarang, sop=sop)
+        doc = buat_laporan(data, work, periode, pdf=pdf, sekarang=sekarang, sop=sop, lambang=lambang)
     except PdfUnavailable as exc:
         catatan.append(f"Arsip tanpa PDF: {exc}")
-        doc = buat_laporan(data, work, periode, pdf=False, sekarang=sekarang, sop=sop)
+        doc = buat_laporan(data, work, periode, pdf=False, sekarang=sekarang, sop=sop, lambang=lambang)
     profil = data.profil
     assert profil is not None  # buat_laporan refuses a workbook without a Profil
     files = {f"workbook/{workbook.name}": workbook, f"dokumen/{doc.docx.name}": doc.docx}
@@ -92,6 +103,8 @@ def buat_arsip(
         "periode": periode.value,
         "kode_verifikasi": doc.kode_verifikasi,
         "disegel": sekarang.isoformat(timespec="seconds"),
+        "dokumen_dibuat": sekarang.isoformat(timespec="seconds"),
+        "tanggal_penandatanganan": doc.tanggal.isoformat() if doc.tanggal else None,
         "sidik_indikator": {i.kode: indicator_fingerprint(i, periode) for i in iku},
     }
     zip_path = build_archive(out_dir / archive_name(profil.tahun, periode, sekarang), files, info)
@@ -115,8 +128,9 @@ def arsip(
     with using(path) as master:
         data = master.data()
         sop, notes = lampiran_sop(master, periode)  # the archived document carries the same annex
-        result = buat_arsip(data, path, periode, out_dir or path.parent, lampiran, sop=sop)
-        result.catatan.extend(n.pesan for n in notes)
+        image, image_notes = lambang_of(data, path, None)
+        result = buat_arsip(data, path, periode, out_dir or path.parent, lampiran, sop=sop, lambang=image)
+        result.catatan.extend(n.pesan for n in [*image_notes, *result.laporan.peringatan, *notes])
         target = segel or master
         target.stage(AppendSeal(result.record))
         target.commit()

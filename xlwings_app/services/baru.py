@@ -18,13 +18,14 @@ def baru(path: Path, overwrite: bool = False, sop: str = DEFAULT_PRESET, tahun: 
     preset; the user may edit them. ``tahun`` defaults to the current year.
     """
     from xlwings_app.adapters.openpyxl.sop_sheets import add_sop_sheets
-    from xlwings_app.domain.sop.presets import UnknownPreset, preset
+    from xlwings_app.domain.sop.presets import UnknownPreset
+    from xlwings_app.services.sop import own_preset
 
     try:
-        chosen = preset(sop)
+        chosen, note = own_preset(sop)
     except UnknownPreset as exc:
         raise WorkbookError(str(exc)) from exc
     year = tahun or date.today().year  # the year the help promises, written into Profil too
     wb = build_workbook({"tahun": year}, [], Settings())
-    add_sop_sheets(wb, chosen, year)
+    add_sop_sheets(wb, chosen, year, catatan=note)
     create(path, wb, overwrite=overwrite)

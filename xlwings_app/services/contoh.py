@@ -2,7 +2,7 @@
 
 Writes the example workbook of Kecamatan Lumajang (``samples``), adds its SOP and TW3 log, computes,
 prints the documents, then distributes and collects the TW4 forms, and ends with a small kabupaten
-rekap of generated units (``samples.kabupaten.contoh``); yields one Indonesian line of progress per
+rekap of generated units (``services.contoh_kabupaten.contoh``); yields one Indonesian line of progress per
 step. Every step is the same service a user runs.
 """
 
@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from xlwings_app.adapters.documents import lambang_contoh as lambang
 from xlwings_app.adapters.openpyxl.builder import build_workbook
 from xlwings_app.domain.formatting import persen
 from xlwings_app.domain.indicator import Periode
@@ -34,9 +35,11 @@ def contoh(folder: Path) -> Iterator[str]:
     """
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / EXAMPLE_NAME
-    wb = build_workbook(example.PROFIL, example.INDICATORS, example.SETTINGS, spare_rows=10)
+    profil = {**example.PROFIL, "lambang": lambang.FILE_NAME}  # the placeholder is written beside it
+    wb = build_workbook(profil, example.INDICATORS, example.SETTINGS, spare_rows=10, pejabat=example.PEJABAT)
     create(path, wb, overwrite=True)
-    yield f"Workbook contoh: {path}"
+    (folder / lambang.FILE_NAME).write_bytes(lambang.placeholder_png())
+    yield f"Workbook contoh: {path} (lambang daerah: gambar pengganti {lambang.FILE_NAME})"
     yield from sop_contoh(path)
     result = hitung(path)
     if not result.valid:
@@ -50,7 +53,7 @@ def contoh(folder: Path) -> Iterator[str]:
     yield f"Sheet Hasil dan Rekap ditulis ke {path}"
     yield from _documents(path, folder / "dokumen")
     yield from formulir_contoh(path, folder / "formulir")
-    from xlwings_app.samples.kabupaten import contoh as kabupaten_contoh
+    from xlwings_app.services.contoh_kabupaten import contoh as kabupaten_contoh
 
     yield from kabupaten_contoh(folder / "kabupaten")
 
@@ -79,17 +82,15 @@ def sop_contoh(path: Path) -> Iterator[str]:
 
     For ``kinerja contoh``: yields the lines to print.
     """
-    sop, rows = example_sop.example_sop(), example_sop.example_log()
+    from xlwings_app.domain.sop.adapt import catatan
+
+    (sop, replaced), rows = example_sop.adapted(), example_sop.example_log()
 
     def change(wb: Any) -> None:
-        from xlwings_app.adapters.openpyxl.sop_sheets import (
-            LOG_HEADER_ROW,
-            SHEET_LOG,
-            add_sop_sheets,
-            write_log_rows,
-        )
+        from xlwings_app.adapters.openpyxl.sop_sheets import add_sop_sheets, write_log_rows
+        from xlwings_app.sheets.sop_layout import LOG_HEADER_ROW, SHEET_LOG
 
-        add_sop_sheets(wb, sop, 2024)
+        add_sop_sheets(wb, sop, 2024, catatan=catatan("Kecamatan Lumajang", replaced))
         write_log_rows(wb[SHEET_LOG], sop, rows, LOG_HEADER_ROW + 1)
 
     with using(path) as master:

@@ -7,7 +7,7 @@ input has an error, measures every indicator in every period, writes sheets Hasi
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from xlwings_app.domain.indicator import Jenis, Periode
@@ -17,7 +17,8 @@ from xlwings_app.domain.summary import Ringkasan, by_penanggung_jawab, by_sasara
 from xlwings_app.services.master import Master, using
 from xlwings_app.services.workbook import WorkbookData
 from xlwings_app.sheets.changes import PutResults
-from xlwings_app.sheets.results import SheetValues, hasil_values, rekap_values
+from xlwings_app.sheets.grid import SheetValues
+from xlwings_app.sheets.results import hasil_values, rekap_values
 
 
 @dataclass
@@ -61,16 +62,28 @@ def compute(data: WorkbookData, periode: Periode | None = None) -> Perhitungan:
 
 
 def periksa(source: Path | Master) -> WorkbookData:
-    """Check every input of the workbook; write nothing."""
+    """Check every input of the workbook; write nothing.
+
+    Besides the input problems, it warns (``catatan``) of every unmet indicator of the active
+    period still lacking Permasalahan or Rencana Aksi: the gaps a final document is refused for.
+    """
     with using(source) as master:
-        return master.data()
+        data = master.data()
+    if data.errors:
+        return data
+    from xlwings_app.domain.kelengkapan import document_gaps
+    from xlwings_app.domain.measure import measure_all
+
+    results = measure_all(data.indicators, data.settings.periode_aktif, data.settings)
+    gaps = [p.in_file(data.path.name) for p in document_gaps(results, data.cells, "catatan")]
+    return replace(data, problems=[*data.problems, *gaps])
 
 
 def hitung_data(data: WorkbookData, periode: Periode | None = None) -> Perhitungan:
     """Compute ``data`` already read (from a file or the live workbook); write nothing.
 
     With error problems nothing is computed. A sealed period whose data changed since sealing
-    adds a notice (``report.seal.check_seals``).
+    adds a notice (``domain.seal.check_seals``).
     """
     if data.errors:
         return Perhitungan(data=data, periode=periode or data.settings.periode_aktif)
@@ -103,16 +116,20 @@ def result_sheets(result: Perhitungan) -> tuple[SheetValues, SheetValues]:
     """The cells of sheets Hasil and Rekap for ``result`` (for any writer)."""
     profil = result.data.profil
     unit, tahun = (profil.unit, profil.tahun) if profil else ("", 0)
-    hasil = hasil_values(result.semua_periode, unit, tahun)
-    rekap = rekap_values(
+    return hasil_values(result.semua_periode, unit, tahun), _rekap_sheet(result)
+
+
+def _rekap_sheet(result: Perhitungan) -> SheetValues:
+    profil = result.data.profil
+    unit, tahun = (profil.unit, profil.tahun) if profil else ("", 0)
+    return rekap_values(
         result.periode, unit, tahun, result.per_jenis, result.per_sasaran, result.per_penanggung_jawab
     )
-    return hasil, rekap
 
 
 def results_change(result: Perhitungan) -> PutResults:
-    """Sheets Hasil and Rekap of ``result`` as the change a master commits (any writer)."""
+    """Sheets Hasil and Rekap of ``result`` as the change a master commits (any writer): Rekap's
+    values built once here, Hasil's rows from the results (the zip patch streams them)."""
     profil = result.data.profil
     unit, tahun = (profil.unit, profil.tahun) if profil else ("", 0)
-    rekap_args = (result.periode, unit, tahun, result.per_jenis, result.per_sasaran, result.per_penanggung_jawab)
-    return PutResults(result.semua_periode, unit, tahun, rekap_values(*rekap_args), rekap_args)
+    return PutResults(result.semua_periode, unit, tahun, _rekap_sheet(result))

@@ -4,8 +4,16 @@ Rules:
 - the document is computed from the workbook's inputs (``measure_all``), never from cached cells;
 - it refuses (``LaporanDitolak``) while the inputs have error problems, or when a custom template
   uses names Kinerja does not provide, or when there is no IKU;
-- the verification code covers the unit, the period and the inputs (``report.verification``);
+- the verification code covers the unit, the period and the inputs (``domain.verification``);
 - sealed periods whose data changed since sealing come back as warnings (``catatan``);
+- the document is dated on its signing date (``signing_date``): ``tanggal`` (``--tanggal``) when
+  given, else the Profil's Tanggal Penandatanganan; when both are blank it is dated the day it
+  is made and a warning says which date was used. The time it was made is not printed (it goes
+  to the archive's manifest);
+- final or draft (``domain.kelengkapan``): a final document is refused while an unmet indicator
+  lacks Permasalahan or Rencana Aksi, naming every such cell, and nothing is written; with
+  ``draf`` the document is written with "DRAF" on every page, the gaps listed under the title
+  and highlighted in the analysis, and the file name ends in "_DRAF";
 - the annex "Lampiran: Kepatuhan Waktu SOP" is added when the workbook's Log Langkah has the
   document's period (TW3 -> "TW3"), measured by ``services.sop.ukur``; without a log for the period
   there is no annex, and a log with errors leaves the annex out with a warning (the document
@@ -25,8 +33,10 @@ from xlwings_app.adapters.documents.docx import default_template, render
 from xlwings_app.adapters.documents.folder import output_folder_problem
 from xlwings_app.adapters.documents.pdf import to_pdf
 from xlwings_app.adapters.documents.template_check import check_template
+from xlwings_app.domain import formatting as fmt
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
-from xlwings_app.domain.measure import measure_all
+from xlwings_app.domain.kelengkapan import document_gaps
+from xlwings_app.domain.measure import Hasil, measure_all
 from xlwings_app.domain.problems import Problem, Refusal, errors
 from xlwings_app.domain.profil import Profil, document_problems
 from xlwings_app.domain.seal import SealRecord, check_seals
@@ -49,6 +59,9 @@ class SumberData(Protocol):
     def problems(self) -> list[Problem]: ...
 
 
+DRAF_SUFFIX = "_DRAF"
+
+
 class LaporanDitolak(Refusal):
     """The document cannot be made from this input; ``problems`` say why (Indonesian)."""
 
@@ -62,11 +75,61 @@ class Laporan:
     periode: Periode
     kode_verifikasi: str
     peringatan: list[Problem] = field(default_factory=list)
+    tanggal: dt.date | None = None
+    draf: bool = False
 
 
 def file_name(profil: Profil, periode: Periode) -> str:
     """ "Pengukuran_Kinerja_2024_TW2" (no extension; ASCII, no spaces)."""
     return f"Pengukuran_Kinerja_{profil.tahun}_{periode.value}"
+
+
+def signing_date(
+    profil: Profil, tanggal: dt.date | None, sekarang: dt.datetime
+) -> tuple[dt.date, list[Problem]]:
+    """The date the document carries: ``tanggal``, else Profil's signing date, else today (warned)."""
+    if tanggal is not None:
+        return tanggal, []
+    if profil.tanggal_ttd is not None:
+        return profil.tanggal_ttd, []
+    today = sekarang.date()
+    return today, [Problem(
+        f"Tanggal Penandatanganan belum diisi: dokumen diberi tanggal hari ini, {fmt.tanggal(today)}. "
+        "Isi tanggalnya di sheet Profil (atau pakai --tanggal) agar cetak ulang bertanggal sama.",
+        "Profil", kolom="Tanggal Penandatanganan", tingkat="catatan",
+    )]  # fmt: skip
+
+
+def cells_of(data: SumberData) -> dict[tuple[str, int, str], str]:
+    """The reader's map of (sheet, row, column key) to cell address; empty for data built in code."""
+    return dict(getattr(data, "cells", {}) or {})
+
+
+def file_of(data: SumberData) -> str | None:
+    path = getattr(data, "path", None)
+    return path.name if isinstance(path, Path) else None
+
+
+DRAF_HINT = "Lengkapi sel berikut, atau buat draf untuk koreksi dengan --draf:"
+
+
+def gaps_of(
+    data: SumberData, results: Sequence[Hasil], draf: bool, what: str, hint: str = DRAF_HINT
+) -> tuple[str, ...] | None:
+    """The analysis gaps of ``results``: refused for a final document, the draft's notes otherwise.
+
+    None for a final document (nothing missing), the gaps as text for a draft.
+    """
+    gaps = document_gaps(results, cells_of(data), "catatan" if draf else "galat")
+    name = file_of(data)
+    gaps = [p.in_file(name) for p in gaps] if name else gaps
+    if gaps and not draf:
+        raise LaporanDitolak(
+            f"{what} tidak dibuat: {len(gaps)} isian analisis untuk indikator yang belum "
+            "mencapai target belum diisi (SOP Pengukuran Kinerja: target yang tidak tercapai dibuatkan "
+            f"rencana aksi sebelum ditandatangani). {hint}", gaps,
+        )
+    return tuple(str(replace(p, file=None)) for p in gaps) if draf else None
 
 
 def iku_of(data: SumberData) -> list[Indicator]:
@@ -84,10 +147,13 @@ def buat_laporan(
     segel: Sequence[SealRecord] = (),
     sekarang: dt.datetime | None = None,
     sop: LampiranSop | None = None,
+    lambang: bytes | None = None,
+    draf: bool = False,
 ) -> Laporan:
     """Render the period's document into ``out_dir``; the period defaults to the active one.
 
-    ``sop`` is the SOP check of the period (``lampiran_sop``), printed as the annex.
+    ``sop`` is the SOP check of the period (``lampiran_sop``), printed as the annex; ``lambang``
+    the image printed left of the kop (``adapters.documents.lambang``).
     """
     blocking = errors(data.problems) + document_problems(
         data.profil, getattr(data, "profil_cells", None), getattr(data, "profil_numeric", ())
@@ -110,22 +176,28 @@ def buat_laporan(
     if not iku:
         raise LaporanDitolak("Laporan tidak dibuat: belum ada Indikator Kinerja Utama (IKU).")
     sekarang = sekarang or dt.datetime.now().astimezone()
+    tanggal, date_notes = signing_date(profil, tanggal, sekarang)
     results = measure_all(iku, periode, data.settings)
+    kekurangan = gaps_of(data, results, draf, "Dokumen final")
     kode = verification_code(profil, periode, iku, data.settings)
     context = build_context(
         profil,
         data.settings,
         results,
-        Dokumen(periode, kode, tanggal or sekarang.date(), sekarang),
+        Dokumen(periode, kode, tanggal, sekarang, kekurangan),
         sop,
     )
     chart = draw_chart([Batang(h.indicator.kode, h.capaian) for h in results])
     docx = render(
-        template or default_template(), context, out_dir / f"{file_name(profil, periode)}.docx", chart
+        template or default_template(),
+        context,
+        out_dir / f"{file_name(profil, periode)}{DRAF_SUFFIX if draf else ''}.docx",
+        chart,
+        lambang,
     )
     pdf_path = to_pdf(docx, out_dir) if pdf else None
-    warnings = check_seals(segel, profil, data.settings, iku)
-    return Laporan(docx, pdf_path, periode, kode, warnings)
+    warnings = [*date_notes, *check_seals(segel, profil, data.settings, iku)]
+    return Laporan(docx, pdf_path, periode, kode, warnings, tanggal, draf)
 
 
 def load_workbook(path: Path) -> SumberData:
@@ -139,9 +211,9 @@ def lampiran_sop(source: Path | Master, periode: Periode) -> tuple[LampiranSop |
 
     A log whose rows of the period have errors gives no annex and one warning saying why.
     """
-    from xlwings_app.adapters.openpyxl.sop_sheets import SHEET_LOG
     from xlwings_app.domain.sop.log import normalize_periode
     from xlwings_app.services.sop import ukur
+    from xlwings_app.sheets.sop_layout import SHEET_LOG
 
     name = normalize_periode(periode.value)
     with using(source) as master:
@@ -171,13 +243,28 @@ def laporan(
     periode: Periode | None = None,
     template: Path | None = None,
     pdf: bool = False,
+    tanggal: dt.date | None = None,
+    lambang: Path | None = None,
+    draf: bool = False,
 ) -> Laporan:
     """``buat_laporan`` on the workbook (output beside it by default); one open, one read."""
     with using(source) as master:
         data = master.data()
         periode = periode or data.settings.periode_aktif
+        image, image_notes = lambang_of(data, master.path, lambang)
         sop, notes = lampiran_sop(master, periode)
         hasil = buat_laporan(
-            data, out_dir or master.path.parent, periode, template, pdf, segel=seals_of(data), sop=sop
+            data, out_dir or master.path.parent, periode, template, pdf, tanggal, segel=seals_of(data),
+            sop=sop, lambang=image, draf=draf,
         )
-    return replace(hasil, peringatan=[*hasil.peringatan, *notes])
+    return replace(hasil, peringatan=[*image_notes, *hasil.peringatan, *notes])
+
+
+def lambang_of(data: SumberData, path: Path, override: Path | None) -> tuple[bytes | None, list[Problem]]:
+    """The lambang image for the workbook at ``path``: ``override``, else the file Profil names."""
+    from xlwings_app.adapters.documents.lambang import LambangError, load_lambang
+
+    try:
+        return load_lambang(path.parent, data.profil.lambang if data.profil else "", override)
+    except LambangError as exc:
+        raise LaporanDitolak(str(exc)) from exc

@@ -14,23 +14,17 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from xlwings_app.adapters.openpyxl.sop_sheets import (
-    LOG_HEADER_ROW,
-    SHEET_KALENDER,
-    SHEET_LOG,
-    SHEET_SOP,
-    add_sop_sheets,
-    write_log,
-    write_log_rows,
-)
+from xlwings_app.adapters.openpyxl.sop_sheets import add_sop_sheets, write_log, write_log_rows
 from xlwings_app.adapters.xlsx.sop_reader import SopWorkbook
 from xlwings_app.domain.problems import Problem, Refusal
+from xlwings_app.domain.profil import Profil
 from xlwings_app.domain.sop.log import LogEntry, new_period_entries, normalize_periode
 from xlwings_app.domain.sop.model import Sop
 from xlwings_app.domain.sop.presets import UnknownPreset, preset
 from xlwings_app.domain.sop.summary import PeriodSummary, check_log, describe_minutes
 from xlwings_app.services.master import Master, using
 from xlwings_app.sheets.changes import FileEdit, PutHasilSop, Stamp
+from xlwings_app.sheets.sop_layout import LOG_HEADER_ROW, SHEET_KALENDER, SHEET_LOG, SHEET_SOP
 
 
 @dataclass
@@ -67,6 +61,25 @@ class PemeriksaanSop:
         return not any(p.is_error for p in self.problems)
 
 
+def own_preset(preset_id: str, profil: Profil | None = None) -> tuple[Sop, str]:
+    """The preset with the seed's office names replaced by the unit's (``profil``, sheet Profil).
+
+    Without a Profil naming the unit (a new, empty workbook) the preset is kept and the note says
+    which names to replace by hand.
+    """
+    from xlwings_app.domain.sop.adapt import catatan, catatan_kosong, for_unit
+    from xlwings_app.domain.sop.model import Pengesah
+    from xlwings_app.domain.sop.presets import nama_asal
+
+    sop, asal = preset(preset_id), nama_asal(preset_id)
+    if profil is None or not profil.unit.strip():
+        return sop, catatan_kosong(asal)
+    head = profil.penandatangan
+    own, replaced = for_unit(sop, asal, profil.unit, head.jabatan,
+                             Pengesah(head.jabatan_lengkap, head.nama, head.nip))
+    return own, catatan(profil.unit, replaced)
+
+
 def mulai(source: Path | Master, periode: str, preset_id: str | None = None, tahun: int | None = None) -> MulaiSop:
     """Add the rows of ``periode`` to Log Langkah, one per SOP step, in SOP order.
 
@@ -81,10 +94,11 @@ def _mulai(master: Master, name: str, preset_id: str | None, tahun: int | None) 
     path = master.path
     data = master.sop()
     result = MulaiSop(periode=name, sop=data.sop)
+    replaced = ""
     adding = SHEET_SOP not in data.sheets and preset_id is not None
     if adding:
         try:
-            result.sop = preset(str(preset_id))
+            result.sop, replaced = own_preset(str(preset_id), master.data().profil)
         except UnknownPreset as exc:
             result.problems.append(Problem(str(exc), SHEET_SOP, file=path.name))
             return result
@@ -95,7 +109,7 @@ def _mulai(master: Master, name: str, preset_id: str | None, tahun: int | None) 
                     file=path.name, tingkat="catatan")
         )  # fmt: skip
     result.problems = data.problems
-    rows_of_period = [e.baris for e in data.entries if e.periode == name]
+    rows_of_period = [e.baris for e in data.entries if e.periode == name and e.baris is not None]
     if rows_of_period:
         result.problems.append(
             Problem(
@@ -119,7 +133,7 @@ def _mulai(master: Master, name: str, preset_id: str | None, tahun: int | None) 
 
     def change(wb: Any) -> None:
         if new_sheets:
-            add_sop_sheets(wb, sop, year)
+            add_sop_sheets(wb, sop, year, catatan=replaced)
         elif log_missing:
             write_log(wb, sop)
         assert result.first_row is not None
@@ -212,9 +226,9 @@ def catat_waktu(master: Master, baris: int, now: datetime | None = None) -> Cata
     Refused (``SopDitolak``, a refusal) for a row that is not a step, or whose Mulai and Selesai are
     both filled. The stamp is one change, committed at once (the ribbon's Catat Waktu Langkah).
     """
-    from xlwings_app.adapters.openpyxl.sop_sheets import DATETIME_FORMAT
     from xlwings_app.domain.sop.log import LABELS
     from xlwings_app.domain.sop.stamp import is_blank_row, log_columns, stamp_column
+    from xlwings_app.sheets.sop_layout import DATETIME_FORMAT
 
     rows = master.rows(SHEET_LOG)
     found = log_columns(rows)

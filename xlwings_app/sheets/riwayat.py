@@ -1,19 +1,21 @@
 """Sheet Riwayat as values: one row per cell a rekap changed (when, from which file and cell, old, new).
 
-Rows are appended below the header row, never rewritten, so the sheet is the audit trail of every
-rekap. Values are kept as they were (numbers as numbers, text as text, so a value starting with "="
-never becomes a formula). The engines write these values: ``adapters.openpyxl.riwayat`` (the
-fallback and the empty sheet of a new workbook), ``adapters.xlsx.cell_patch`` (the zip patch) and
-the live workbook.
+Rows are appended, never rewritten, so the sheet is the audit trail of every rekap. ``head_values``
+is the new sheet's title and header, ``entry_values`` one row; the file writer
+(``adapters.openpyxl.riwayat``) and the live one (``adapters.xlwings.rekap``) both write these.
+Values are kept as they were (numbers as numbers); every writer stores text as text, so a value
+starting with "=" never becomes a formula.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
 
-SHEET_RIWAYAT = "Riwayat"
+from xlwings_app.sheets import layout as L
+from xlwings_app.sheets.grid import SheetValues, excel_value
+
+SHEET_RIWAYAT = L.SHEET_RIWAYAT
 HEADERS = ("Waktu", "Sumber", "Sel Sumber", "Kode", "Kolom", "Sel Induk", "Lama", "Baru")
 WIDTHS = (18, 34, 16, 14, 18, 14, 30, 30)
 HEADER_ROW = 4
@@ -33,13 +35,6 @@ class Entry:
     baru: object
 
 
-def cell_value(value: object) -> object:
-    """A domain value as a cell value (Decimal becomes int or float)."""
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    return value
-
-
 def entry_values(entry: Entry) -> tuple[object, ...]:
     """The cells of one Riwayat row."""
     return (
@@ -49,6 +44,17 @@ def entry_values(entry: Entry) -> tuple[object, ...]:
         entry.kode,
         entry.kolom,
         entry.sel_induk,
-        cell_value(entry.lama),
-        cell_value(entry.baru),
+        excel_value(entry.lama),
+        excel_value(entry.baru),
     )
+
+
+def head_values() -> SheetValues:
+    """A new sheet Riwayat: title, subtitle and the header row (with the column widths)."""
+    sheet = SheetValues(SHEET_RIWAYAT)
+    sheet.put(1, 1, [TITLE], "title")
+    sheet.put(2, 1, [SUBTITLE], "subtitle")
+    sheet.put(HEADER_ROW, 1, HEADERS, "header")
+    for col, width in enumerate(WIDTHS, start=1):
+        sheet.style(f"width:{width}", HEADER_ROW, col)
+    return sheet

@@ -19,54 +19,36 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from xlwings_app.adapters.openpyxl import styles as S
+from xlwings_app.adapters.openpyxl.sheet_format import print_setup, replace_sheet
 from xlwings_app.domain.sop.calendar import WorkingCalendar, cuti_bersama, national_holidays
 from xlwings_app.domain.sop.calendar_rows import HOURS_HEADERS, week_rows
-from xlwings_app.domain.sop.log import LABELS, LogEntry
+from xlwings_app.domain.sop.log import LogEntry
 from xlwings_app.domain.sop.model import Sop
 from xlwings_app.domain.sop.sop_rows import DATE_FIELDS, IDENTITY, LIST_FIELDS, MARK, STEP_HEADERS
-
-# --- the layout -------------------------------------------------------------------------------
-SHEET_SOP, SHEET_KALENDER, SHEET_LOG, SHEET_HASIL = "SOP", "Kalender", "Log Langkah", "Hasil SOP"
-SOP_IDENTITY_ROW = 4
-"""First row of the identity block: label in A (merged A:B), value in C (merged to the last column)."""
-SOP_IDENTITY_VALUE_COLUMN = 3
-SOP_SPARE_STEPS = 10
-KALENDER_HEADER_ROW = 4
-"""Header row of the three Kalender tables; Senin..Minggu in rows 5-11 (columns A-E)."""
-KALENDER_NATIONAL = "B13"
-"""Ya/Tidak: national holidays count."""
-KALENDER_LIST_ROWS = 120
-"""Rows read in each date list (Hari Libur Tambahan in G:H, Hari Kerja Tambahan in J:K)."""
-KALENDER_OFF_COLUMN, KALENDER_WORK_COLUMN, KALENDER_INFO_COLUMN = 7, 10, 13
-LOG_HEADER_ROW = 4
-LOG_TABLE = "TabelLogLangkah"
-LOG_HEADERS = (
-    LABELS["periode"],
-    LABELS["langkah"],
-    "Kegiatan",
-    "Peran",
-    LABELS["pelaksana"],
-    LABELS["mulai"],
-    LABELS["selesai"],
-    LABELS["catatan"],
+from xlwings_app.sheets.sop_layout import (
+    DATE_FORMAT,
+    DATETIME_FORMAT,
+    EXCEL_2000,
+    KALENDER_HEADER_ROW,
+    KALENDER_INFO_COLUMN,
+    KALENDER_LIST_ROWS,
+    KALENDER_NATIONAL,
+    KALENDER_OFF_COLUMN,
+    KALENDER_WORK_COLUMN,
+    LOG_HEADER_ROW,
+    LOG_HEADERS,
+    LOG_INFO,
+    LOG_TABLE,
+    LOG_VALIDATED_ROWS,
+    LOG_WIDTHS,
+    SHEET_KALENDER,
+    SHEET_LOG,
+    SHEET_SOP,
+    SOP_IDENTITY_ROW,
+    SOP_IDENTITY_VALUE_COLUMN,
+    SOP_SPARE_STEPS,
+    TIME_FORMAT,
 )
-"""Kegiatan and Peran are copied from the SOP for reading ease; the reader ignores them."""
-LOG_INFO = ("Kegiatan", "Peran")
-LOG_WIDTHS = (9, 8, 44, 18, 22, 17, 17, 30)
-LOG_VALIDATED_ROWS = 2000
-DATETIME_FORMAT = "dd-mm-yyyy hh:mm"
-DATE_FORMAT = "dd-mm-yyyy"
-TIME_FORMAT = "hh:mm"
-EXCEL_2000 = 36526
-"""Excel's serial number of 1 Januari 2000: the earliest date a log accepts."""
-
-
-def _replace(wb: Workbook, name: str) -> Worksheet:
-    index = None
-    if name in wb.sheetnames:
-        index = wb.sheetnames.index(name)
-        del wb[name]
-    return wb.create_sheet(name, index)
 
 
 def _title(ws: Worksheet, title: str, subtitle: str) -> None:
@@ -88,15 +70,6 @@ def _input(ws: Worksheet, row: int, col: int, value: object, wrap: bool = False)
         cell.alignment = S.WRAP
 
 
-def _landscape(ws: Worksheet, title_rows: str | None = None) -> None:
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    if title_rows:
-        ws.print_title_rows = title_rows
-
-
 def fit_height(ws: Worksheet, row: int) -> None:
     """Set the row's height for its wrapped text (LibreOffice and some Excel builds do not)."""
     lines = 1
@@ -114,15 +87,18 @@ def step_header_row(sop: Sop) -> int:
     return SOP_IDENTITY_ROW + len(IDENTITY) + 2
 
 
-def write_sop(wb: Workbook, sop: Sop) -> None:
-    """(Re)write sheet SOP from ``sop``."""
-    ws = _replace(wb, SHEET_SOP)
+def write_sop(wb: Workbook, sop: Sop, catatan: str = "") -> None:
+    """(Re)write sheet SOP from ``sop``; ``catatan`` (row 3) says how a preset was made the unit's."""
+    ws = replace_sheet(wb, SHEET_SOP)
     _title(
         ws,
         "Standar Operasional Prosedur (SOP)",
         "Identitas dan uraian prosedur (PermenPANRB 35/2012); "
         "sel kuning boleh diubah, tandai pelaksana dengan X.",
     )
+    if catatan:
+        ws["A3"] = catatan
+        ws["A3"].font = S.SUBTITLE_FONT
     signer = sop.disahkan_oleh
     values: dict[str, object] = {
         "nama": sop.nama,
@@ -166,7 +142,7 @@ def write_sop(wb: Workbook, sop: Sop) -> None:
         fit_height(ws, row)
     ws.freeze_panes = ws.cell(top + 1, 3)
     ws.row_dimensions[top].height = 45
-    _landscape(ws, f"{top}:{top}")
+    print_setup(ws, f"{top}:{top}")
 
 
 def _write_identity(ws: Worksheet, values: dict[str, object], last_col: int, value_width: float) -> None:
@@ -188,7 +164,7 @@ def _write_identity(ws: Worksheet, values: dict[str, object], last_col: int, val
 
 def write_kalender(wb: Workbook, calendar: WorkingCalendar, year: int) -> None:
     """(Re)write sheet Kalender; the national holidays of ``year`` are listed for reference."""
-    ws = _replace(wb, SHEET_KALENDER)
+    ws = replace_sheet(wb, SHEET_KALENDER)
     _title(
         ws,
         "Kalender Kerja",
@@ -242,7 +218,7 @@ def write_kalender(wb: Workbook, calendar: WorkingCalendar, year: int) -> None:
     ):
         ws.column_dimensions[letter].width = width
     ws.row_dimensions[top].height = 32
-    _landscape(ws)
+    print_setup(ws)
 
 
 def _label(day: date) -> str:
@@ -252,7 +228,7 @@ def _label(day: date) -> str:
 
 def write_log(wb: Workbook, sop: Sop, entries: Sequence[LogEntry] = ()) -> None:
     """(Re)write sheet Log Langkah as the Table ``TabelLogLangkah`` holding ``entries``."""
-    ws = _replace(wb, SHEET_LOG)
+    ws = replace_sheet(wb, SHEET_LOG)
     _title(
         ws,
         "Log Langkah SOP",
@@ -281,7 +257,7 @@ def write_log(wb: Workbook, sop: Sop, entries: Sequence[LogEntry] = ()) -> None:
         rule.add(f"{letter}{top + 1}:{letter}{top + LOG_VALIDATED_ROWS}")
         ws.add_data_validation(rule)
     ws.freeze_panes = ws.cell(top + 1, 3)
-    _landscape(ws, f"{top}:{top}")
+    print_setup(ws, f"{top}:{top}")
 
 
 def write_log_rows(ws: Worksheet, sop: Sop, entries: Sequence[LogEntry], first_row: int) -> int:
@@ -321,9 +297,11 @@ def _date_only(value: object) -> bool:
     return isinstance(value, date) and not isinstance(value, datetime)
 
 
-def add_sop_sheets(wb: Workbook, sop: Sop, year: int, calendar: WorkingCalendar | None = None) -> None:
+def add_sop_sheets(
+    wb: Workbook, sop: Sop, year: int, calendar: WorkingCalendar | None = None, catatan: str = ""
+) -> None:
     """Add sheets SOP, Kalender (cuti bersama of ``year`` pre-filled) and an empty Log Langkah."""
     chosen = calendar or WorkingCalendar(days_off=frozenset(cuti_bersama(year)))
-    write_sop(wb, sop)
+    write_sop(wb, sop, catatan)
     write_kalender(wb, chosen, year)
     write_log(wb, sop)

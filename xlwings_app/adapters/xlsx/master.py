@@ -151,8 +151,7 @@ class FileMaster:
                 assert isinstance(result, PutResults)
 
                 def write(tmp: Path) -> None:  # built inside the save: its failures are the save's
-                    parts = build_parts(result.semua_periode, result.rekap, result.unit, result.tahun,
-                                        result.rekap_args)  # fmt: skip
+                    parts = build_parts(result.semua_periode, result.rekap, result.unit, result.tahun)
                     patch(path, tmp, parts.scratch, parts.rows)
 
                 try:
@@ -170,9 +169,10 @@ class FileMaster:
         """Rekap's cells and Riwayat rows patched into the zip (``cell_patch``); openpyxl when it cannot."""
         from xlwings_app.adapters.xlsx.cell_patch import set_cells
         from xlwings_app.adapters.xlsx.patch import PatchUnsupported
-        from xlwings_app.sheets.riwayat import cell_value, entry_values
+        from xlwings_app.sheets.grid import excel_value
+        from xlwings_app.sheets.riwayat import entry_values
 
-        cells = [(sheet, address, cell_value(value)) for change in changes for sheet, address, value in change.cells]
+        cells = [(sheet, address, excel_value(value)) for change in changes for sheet, address, value in change.cells]
         rows = [entry_values(entry) for change in changes for entry in change.riwayat]
         try:
             return save_atomically(self.path, lambda tmp: set_cells(self.path, tmp, cells, rows))
@@ -213,10 +213,10 @@ def apply_to_workbook(wb: Any, change: Change) -> None:
         from xlwings_app.adapters.openpyxl.results import write_hasil, write_rekap
 
         write_hasil(wb, change.semua_periode, change.unit, change.tahun)
-        write_rekap(wb, *change.rekap_args)
+        write_rekap(wb, change.rekap)
     elif isinstance(change, SetCells):
-        from xlwings_app.adapters.openpyxl.builder import excel_value
         from xlwings_app.adapters.openpyxl.riwayat import append_riwayat
+        from xlwings_app.sheets.grid import excel_value
 
         for sheet, address, value in change.cells:
             cell = wb[sheet][address]

@@ -1,7 +1,7 @@
 """Read sheets SOP, Kalender and Log Langkah (read only; nothing is written).
 
 ``read_sop_workbook(path)`` opens a file with openpyxl; ``read_sop_source(source, path)`` reads any
-``workbook_reader.SheetSource`` (the file, or the live workbook through ``XlwingsSource``), so
+``adapters.xlsx.reader.SheetSource`` (the file, or the live workbook through ``XlwingsSource``), so
 the CLI and the ribbon run the same checks.
 
 Headers are found by text (case and spacing ignored, as the workbook reader does), so a user may
@@ -18,17 +18,6 @@ from pathlib import Path
 
 from openpyxl.utils import get_column_letter
 
-from xlwings_app.adapters.openpyxl.sop_sheets import (
-    KALENDER_HEADER_ROW,
-    KALENDER_LIST_ROWS,
-    KALENDER_NATIONAL,
-    KALENDER_OFF_COLUMN,
-    KALENDER_WORK_COLUMN,
-    SHEET_KALENDER,
-    SHEET_LOG,
-    SHEET_SOP,
-    SOP_IDENTITY_VALUE_COLUMN,
-)
 from xlwings_app.adapters.xlsx.reader import SheetSource, read_file
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.sop.calendar import WorkingCalendar
@@ -39,6 +28,17 @@ from xlwings_app.domain.sop.presets import preset_ids
 from xlwings_app.domain.sop.sop_rows import IDENTITY, STEP_HEADERS, Cell, StepCells, parse_sop
 from xlwings_app.domain.sop.waktu import Unit, match_unit
 from xlwings_app.sheets.layout import SHEET_PROFIL, normalise_header
+from xlwings_app.sheets.sop_layout import (
+    KALENDER_HEADER_ROW,
+    KALENDER_LIST_ROWS,
+    KALENDER_NATIONAL,
+    KALENDER_OFF_COLUMN,
+    KALENDER_WORK_COLUMN,
+    SHEET_KALENDER,
+    SHEET_LOG,
+    SHEET_SOP,
+    SOP_IDENTITY_VALUE_COLUMN,
+)
 
 HEADER_SCAN_ROWS = 60
 MAX_ROWS = 20_000
@@ -183,7 +183,9 @@ def _read_sop(rows: list[tuple[int, Row]], data: SopWorkbook) -> None:
         cells = {t: Cell(_at(row, c), f"{get_column_letter(c + 1)}{index}") for t, c in columns.items()}
         marks = {n: Cell(_at(row, c), f"{get_column_letter(c + 1)}{index}") for c, n in pelaksana}
         steps.append(StepCells(index, cells, marks))
-    sop, problems = parse_sop(identity, [n for _, n in pelaksana], steps, default_unit=default_unit)
+    sop, problems = parse_sop(
+        identity, [n for _, n in pelaksana], steps, sheet=SHEET_SOP, default_unit=default_unit
+    )
     data.sop = sop
     data.problems.extend(problems)
 

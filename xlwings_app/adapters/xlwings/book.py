@@ -7,7 +7,8 @@ gives them (a whole number as ``int``: Excel hands every number over as a float)
 Numbers shown with a percent number format are handed over as ``numbers.Percent`` (typing 93%
 stores 0.93): the format is read per column of the used range, per cell only in a column of mixed
 formats. An engine that cannot read formats synchronously (xlwings' remote engine) gives plain
-values. ``write_sheet`` writes a ``results_values.SheetValues`` (values in one call, then its styles).
+values. ``write_sheet`` writes a ``sheets.grid.SheetValues`` (values in one call, then its styles,
+colours from ``sheets.palette``).
 Works on the desktop engine (RunPython) and on xlwings' remote engine (the tests).
 """
 
@@ -18,17 +19,8 @@ from typing import Any
 
 from xlwings_app.adapters.xlsx.sheet_parts import TableInfo
 from xlwings_app.domain.numbers import Percent, is_percent_format
-from xlwings_app.sheets.results import Formula, SheetValues
-
-HEADER_FILL = "#1F4E78"
-HEADER_FONT = "#FFFFFF"
-STATUS_FILLS = {
-    "Tercapai": "#C6EFCE",
-    "Tidak Tercapai": "#FFC7CE",
-    "Belum Diisi": "#FFEB9C",
-    "Tidak Dapat Dihitung": "#D9D9D9",
-}
-"""The colours of ``styles.STATUS_FILLS``, as xlwings takes them."""
+from xlwings_app.sheets import palette as P
+from xlwings_app.sheets.grid import Formula, SheetValues
 
 
 def _cell(value: object) -> object:
@@ -73,7 +65,7 @@ def sheet_rows(sheet: Any) -> list[list[object]]:
 
 
 class XlwingsSource:
-    """The open workbook as a ``workbook_reader.SheetSource``; each sheet is read at most once."""
+    """The open workbook as a ``adapters.xlsx.reader.SheetSource``; each sheet is read at most once."""
 
     def __init__(self, book: Any) -> None:
         self._book = book
@@ -131,16 +123,18 @@ def as_text(value: object) -> object:
 def write_sheet(sheet: Any, values: SheetValues) -> None:
     """Write ``values`` into ``sheet`` (values in one call; fonts, fills and number formats).
 
-    Text is written as text (``as_text``)."""
-    sheet.range("A1").value = [[as_text(v) for v in row] for row in values.grid()]
+    The values are written from their top-left cell (A1 for a whole sheet, a row's first cell
+    for an appended row); text is written as text (``as_text``)."""
+    origin = values.origin
+    sheet.range(origin).value = [[as_text(v) for v in row] for row in values.grid(origin)]
     status: dict[tuple[int, int], str] = {}
     for span in values.spans:
         kind, _, arg = span.style.partition(":")
         rng = sheet.range(*_address(span.row, span.col, span.rows, span.cols))
         if kind == "header":
-            rng.color = HEADER_FILL
+            rng.color = P.xlwings(P.HEADER)
             rng.font.bold = True
-            rng.font.color = HEADER_FONT
+            rng.font.color = P.xlwings(P.HEADER_TEXT)
             rng.wrap_text = True
         elif kind in ("title", "bold"):
             rng.font.bold = True
@@ -153,11 +147,12 @@ def write_sheet(sheet: Any, values: SheetValues) -> None:
         elif kind == "format":
             rng.number_format = arg
         elif kind == "status":
-            status[(span.row, span.col)] = STATUS_FILLS[arg]
+            status[(span.row, span.col)] = P.xlwings(P.STATUS[arg])
         elif kind == "fill":
-            rng.color = f"#{arg}"
+            rng.color = P.xlwings(arg)
         elif kind == "width":
             rng.column_width = float(arg)
+        # box, merge, height, unlocked: a file's only (borders, merges and row heights stay Excel's)
     if status:
         rows = [r for r, _ in status]
         col = next(iter(status))[1]
