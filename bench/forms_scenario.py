@@ -9,44 +9,17 @@ scenario says what the rekap must write. Unlike the rest of ``forms`` this modul
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
-from openpyxl import load_workbook
-
 from xlwings_app.adapters.openpyxl.builder import build_workbook
+from xlwings_app.adapters.openpyxl.form_fill import fill_form, set_status
 from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.settings import Settings
-from xlwings_app.forms.spec import form_columns
 from xlwings_app.samples.synthetic import SYNTHETIC_PROFIL, random_indicators
-from xlwings_app.sheets import layout as L
-from xlwings_app.sheets.grid import excel_value
 
-
-def fill_form(path: Path, values: Mapping[str, Mapping[str, object]], sheet: str | None = None) -> None:
-    """Type ``values`` (kode → column key → value) into the form sheet of ``path`` and save it.
-
-    Columns are found by header, rows by kode, as a person would; text is typed as text.
-    """
-    wb = load_workbook(path)
-    ws = wb[sheet or wb.sheetnames[0]]
-    wanted = {L.normalise_header(c.header): c.key for c in form_columns(Periode.TW4)}
-    header_row, keys = 0, {}
-    for row in ws.iter_rows(max_row=60):
-        if L.normalise_header(row[0].value) == "kode":
-            header_row = row[0].row
-            keys = {wanted[L.normalise_header(c.value)]: c.column for c in row if c.value}
-            break
-    for row in ws.iter_rows(min_row=header_row + 1):
-        kode = row[0].value
-        for key, value in values.get(str(kode), {}).items():
-            cell = ws.cell(row[0].row, keys[key])
-            cell.value = excel_value(value)
-            if isinstance(cell.value, str):
-                cell.data_type = "s"
-    wb.save(path)
+__all__ = ["Scenario", "fill_form", "make_forms_scenario", "set_status"]
 
 
 @dataclass

@@ -26,7 +26,7 @@ def test_formulir_then_rekap_from_the_command_line(master: Path, tmp_path: Path)
     out = tmp_path / "Formulir TW4"
     run = runner.invoke(app, ["formulir", str(master), "--periode", "TW4", "--keluar", str(out)])
     assert run.exit_code == 0, run.output
-    files = sorted(out.glob("*.xlsx"))
+    files = sorted(out.glob("Formulir*.xlsx"))  # beside them: Tanda Terima Formulir TW4.xlsx
     assert len(files) == len(example.PENANGGUNG_JAWAB)
     assert runner.invoke(app, ["formulir", str(master), "--periode", "TW4", "--keluar", str(out)]).exit_code == 2
     fill_form(out / "Formulir TW4 - Kasi Pemerintahan.xlsx", {"IKI-PEM-01": {"r4": 3}})

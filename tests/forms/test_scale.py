@@ -16,7 +16,7 @@ from xlwings_app.services.workbook import load
 
 def test_50_forms_of_40_indicators(tmp_path: Path) -> None:
     scenario = make_forms_scenario(tmp_path, n_forms=50, n_indicators=40)
-    assert len(list(scenario.forms.glob("*.xlsx"))) == 50
+    assert len(list(scenario.forms.glob("Formulir*.xlsx"))) == 50
     started = time.perf_counter()
     result = rekap(scenario.master, [scenario.forms], scenario.periode)
     elapsed = time.perf_counter() - started
@@ -34,5 +34,6 @@ def test_the_demo_step_distributes_and_collects_the_example_forms(master: Path, 
     before = master.read_bytes()
     lines = list(contoh(master, tmp_path / "formulir"))
     assert lines[0].startswith("Formulir TW4: 8 file")
-    assert "8 formulir diperiksa tanpa galat, 0 perubahan, 16 realisasi belum diisi" in lines[1]
+    assert lines[1].startswith("Tanda terima formulir") and lines[1].endswith("Tanda Terima Formulir TW4.xlsx")
+    assert "8 formulir diperiksa tanpa galat, 0 perubahan, 16 realisasi belum diisi" in lines[2]
     assert master.read_bytes() == before

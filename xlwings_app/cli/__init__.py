@@ -13,6 +13,7 @@ from xlwings_app.cli import (
     bahasa,
     forms_cmds,
     kabupaten_cmds,
+    pengumpulan_cmds,
     report_cmds,
     sop_cmds,
     workbook_cmds,
@@ -28,7 +29,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-for _module in (workbook_cmds, sop_cmds, report_cmds, forms_cmds, kabupaten_cmds, addin_cmds):
+for _module in (workbook_cmds, sop_cmds, report_cmds, forms_cmds, pengumpulan_cmds, kabupaten_cmds, addin_cmds):
     _module.register(app)
 
 

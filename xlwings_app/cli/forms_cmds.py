@@ -54,6 +54,10 @@ def _report_distribusi(result: Distribusi, what: str) -> None:
         console.print(f"{what} {result.periode.value} untuk {pj} ({count} indikator): {where}")
     if result.tanpa_penanggung_jawab:
         console.print(f"Tanpa Penanggung Jawab (tidak masuk formulir): {', '.join(result.tanpa_penanggung_jawab)}")
+    if result.tanda_terima:
+        console.print(f"Tanda terima formulir (cetak A4, ditandatangani penerima): {result.tanda_terima}")
+    for line in result.log:
+        console.print(line)
 
 
 def rekap_json(result: HasilRekap) -> dict[str, Any]:
@@ -69,6 +73,7 @@ def rekap_json(result: HasilRekap) -> dict[str, Any]:
              "sumber": p.change.file, "sel_sumber": f"{p.change.sheet}!{p.change.sel}"}
             for p in result.perubahan
         ],
+        "log_langkah": result.log,
         "belum_diisi": result.konsolidasi.belum_diisi,
         "tanpa_formulir": result.konsolidasi.tanpa_formulir,
         "masalah": problems_json(result.problems),
@@ -107,7 +112,10 @@ def _report_rekap(result: HasilRekap, file: Path) -> None:
         console.print(f"{len(result.perubahan)} sel diubah di {file} dari {k.jumlah_formulir} formulir "
                       f"(dicatat di sheet Riwayat; cadangan: {result.cadangan}).")
     else:
-        console.print(f"{k.jumlah_formulir} formulir diperiksa: tidak ada perubahan, workbook induk tidak ditulis.")
+        console.print(f"{k.jumlah_formulir} formulir diperiksa: tidak ada perubahan"
+                      + (", workbook induk tidak ditulis." if result.cadangan is None else "."))
+    for line in result.log:
+        console.print(line)
 
 
 def register(app: typer.Typer) -> None:

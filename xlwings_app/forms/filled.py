@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 
 from xlwings_app.domain.problems import Problem, Tingkat
@@ -41,6 +42,8 @@ class FilledForm:
     rows: tuple[FormRow, ...]
     status: Cell | None = None
     """The "Status formulir" cell (Draf/Final); ``None`` on forms made before it existed."""
+    diubah: datetime | None = None
+    """When the form file was last saved (its file time): when it reached the Tim SAKIP as it is."""
 
     def problem(
         self,

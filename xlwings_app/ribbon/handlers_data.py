@@ -44,7 +44,7 @@ def ekspor_formulir(book: xw.Book) -> None:
     periode = live.read_live(book).settings.periode_aktif
     folder = path.parent / f"Formulir {periode.value}"
     try:
-        result = formulir(path, folder, periode)
+        result = formulir(live.master(book), folder, periode)  # the saved inputs; the log: the open book
     except Refusal as exc:  # forms already there (maybe filled in: never overwritten), TAHUNAN
         raise PesanPengguna(str(exc).replace("Gunakan --timpa untuk menimpanya.", REPLACE_HINT)) from exc
     if not result.valid:
@@ -53,6 +53,9 @@ def ekspor_formulir(book: xw.Book) -> None:
     lines += [f"- {pj}: {count} indikator" for pj, _where, count in result.formulir]
     if result.tanpa_penanggung_jawab:
         lines.append(f"Tanpa Penanggung Jawab (tidak masuk formulir): {', '.join(result.tanpa_penanggung_jawab)}")
+    if result.tanda_terima:
+        lines.append(f"Tanda terima (cetak A4): {result.tanda_terima.name}")
+    lines += [*result.log, *(["Simpan workbook sekarang (Ctrl+S)."] if result.log_ditulis else [])]
     live.alert(book, "\n".join(lines))
 
 
@@ -80,7 +83,8 @@ def impor_formulir(book: xw.Book) -> None:
              f"{changed} sel diubah dan dicatat di sheet Riwayat." if changed else "Tidak ada perubahan.",
              *([f"Realisasi belum diisi: {', '.join(k.belum_diisi)}"] if k.belum_diisi else []),
              *([f"Tanpa formulir: {', '.join(k.tanpa_formulir)}"] if k.tanpa_formulir else []),
-             *(["Simpan workbook sekarang (Ctrl+S)."] if changed else [])]  # fmt: skip
+             *result.log,
+             *(["Simpan workbook sekarang (Ctrl+S)."] if changed or result.log_ditulis else [])]  # fmt: skip
     live.alert(book, "\n".join(lines))
 
 

@@ -20,7 +20,7 @@ def _dokumen(book: xw.Book, pdf: bool) -> None:
     from xlwings_app.services.laporan import laporan
 
     path = live.saved_path(book)
-    hasil = laporan(path, pdf=pdf)
+    hasil = laporan(path, pdf=pdf, log=False)  # the saved file; the open workbook holds its log
     lines = [f"Dokumen Pengukuran Kinerja {hasil.periode.label} dibuat:", str(hasil.docx)]
     if hasil.pdf:
         lines.append(f"PDF: {hasil.pdf}")

@@ -26,8 +26,10 @@ from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.measure import measure_all
 from xlwings_app.domain.problems import errors
 from xlwings_app.domain.seal import SealRecord, seal_record
+from xlwings_app.domain.sop.otomatis import Jalan
 from xlwings_app.domain.verification import indicator_fingerprint
 from xlwings_app.report.context import LampiranSop
+from xlwings_app.services import log_otomatis
 from xlwings_app.services.laporan import (
     Laporan,
     LaporanDitolak,
@@ -124,7 +126,9 @@ def arsip(
 ) -> Arsip:
     """``buat_arsip`` on the saved workbook at ``path`` (archive beside it by default), then record
     the seal in sheet Segel: of the file itself (one locked, atomic commit), or of ``segel`` when
-    given (the ribbon: the workbook open in Excel, which holds the file)."""
+    given (the ribbon: the workbook open in Excel, which holds the file). The archiving step of the
+    SOP is stamped into the same workbook's Log Langkah in that commit (``services.log_otomatis``)."""
+    mulai = dt.datetime.now()
     with using(path) as master:
         data = master.data()
         sop, notes = lampiran_sop(master, periode)  # the archived document carries the same annex
@@ -133,5 +137,9 @@ def arsip(
         result.catatan.extend(n.pesan for n in [*image_notes, *result.laporan.peringatan, *notes])
         target = segel or master
         target.stage(AppendSeal(result.record))
+        run = Jalan("arsip", mulai, dt.datetime.now(), result.zip.name)
+        stamp = log_otomatis.rencana_data(target.sop(), periode.value, [run])
+        if log_otomatis.stage(target, stamp):
+            result.catatan.extend(log_otomatis.pesan(stamp))
         target.commit()
     return result

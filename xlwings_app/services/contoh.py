@@ -52,7 +52,14 @@ def contoh(folder: Path) -> Iterator[str]:
         )
     yield f"Sheet Hasil dan Rekap ditulis ke {path}"
     yield from _documents(path, folder / "dokumen")
+    from xlwings_app.services.sop import mulai
+
+    opened = mulai(path, "TW4")  # the office opens the TW4 rows of its step log, then collects
+    yield f"Log Langkah: baris TW4 ditambahkan (baris {opened.first_row}-{opened.last_row}); Kinerja mengisi langkahnya."
     yield from formulir_contoh(path, folder / "formulir")
+    from xlwings_app.services import laporan_pengumpulan
+
+    yield from laporan_pengumpulan.contoh(path, folder / "formulir", folder / "pengumpulan")
     from xlwings_app.services.contoh_kabupaten import contoh as kabupaten_contoh
 
     yield from kabupaten_contoh(folder / "kabupaten")
@@ -116,6 +123,9 @@ def formulir_contoh(path: Path, out_dir: Path) -> Iterator[str]:
     if not result.valid:
         raise RuntimeError("; ".join(str(p) for p in result.data.errors))
     yield f"Formulir {periode.value}: {len(result.formulir)} file (satu per penanggung jawab) di {out_dir}"
+    if result.tanda_terima:
+        yield f"Tanda terima formulir (cetak A4, ditandatangani penerima): {result.tanda_terima}"
+    yield from result.log
     hasil = rekap(path, [out_dir], periode)
     if not hasil.valid:
         raise RuntimeError("; ".join(str(p) for p in hasil.problems if p.is_error))
@@ -125,3 +135,4 @@ def formulir_contoh(path: Path, out_dir: Path) -> Iterator[str]:
         f"{len(hasil.perubahan)} perubahan, {len(k.belum_diisi)} realisasi belum diisi "
         "(isi formulir lalu jalankan: kinerja rekap FILE FOLDER --periode TW4)."
     )
+    yield from hasil.log

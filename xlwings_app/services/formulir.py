@@ -15,15 +15,20 @@ from datetime import datetime
 from pathlib import Path
 
 from xlwings_app.adapters.openpyxl.form_builder import build_form
+from xlwings_app.adapters.openpyxl.tanda_terima import build_tanda_terima
+from xlwings_app.adapters.xlsx.safe_write import ensure_not_open_in_excel, ensure_writable
 from xlwings_app.domain.formatting import nip
 from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.problems import Problem
+from xlwings_app.domain.sop.otomatis import Jalan
 from xlwings_app.forms.meta import KIND, FormMeta, context_of, sealed
 from xlwings_app.forms.spec import FORM_VERSI, spec
 from xlwings_app.forms.spec import chosen_periode as form_periode
+from xlwings_app.services import log_otomatis
 from xlwings_app.services.master import Master, using
 from xlwings_app.services.workbook import WorkbookData, WorkbookError, create
 from xlwings_app.sheets import layout as L
+from xlwings_app.sheets import tanda_terima as T
 from xlwings_app.sheets.changes import PutLembar
 
 
@@ -36,6 +41,10 @@ class Distribusi:
     formulir: list[tuple[str, str, int]] = field(default_factory=list)
     tanpa_penanggung_jawab: list[str] = field(default_factory=list)
     cadangan: Path | None = None
+    tanda_terima: Path | None = None
+    log: list[str] = field(default_factory=list)
+    """What was stamped into Log Langkah (SOP step "formulir didistribusikan"), for the user."""
+    log_ditulis: bool = False
 
     @property
     def problems(self) -> list[Problem]:
@@ -100,25 +109,55 @@ def form_filename(periode: Periode, pj: str) -> str:
 def formulir(
     source: Path | Master, keluar: Path, periode: Periode | None = None, timpa: bool = False
 ) -> Distribusi:
-    """Write one form per penanggung jawab into the folder ``keluar`` (the master is only read)."""
+    """Write one form per penanggung jawab and the Tanda Terima into the folder ``keluar``.
+
+    The master is only read, except its Log Langkah: the distribution's start and end are stamped
+    there when its SOP has that step (``services.log_otomatis``), on the file or, from the ribbon,
+    the open workbook. A file that could not take the stamp is refused before any form is written.
+    """
+    mulai = datetime.now()
     with using(source) as master:
         data = master.data()
-    result = Distribusi(data, periode or data.settings.periode_aktif)
-    if data.errors:
+        result = Distribusi(data, periode or data.settings.periode_aktif)
+        if data.errors:
+            return result
+        result.periode = chosen_periode(data, periode)
+        groups = by_penanggung_jawab(data.indicators)
+        result.tanpa_penanggung_jawab = [i.kode for i in data.indicators if not i.penanggung_jawab]
+        taken: set[str] = set()
+        targets = {pj: keluar / (_unique(form_filename(result.periode, pj), taken, 120) + ".xlsx") for pj in groups}
+        receipt = keluar / T.file_name(result.periode)
+        existing = [p.name for p in [*targets.values(), receipt] if p.exists()]
+        if existing and not timpa:
+            raise WorkbookError(f"Formulir sudah ada di {keluar}: {', '.join(existing)}. Gunakan --timpa untuk menimpanya.")
+        sop = master.sop()
+        planned = log_otomatis.rencana_data(sop, result.periode.value, [Jalan("formulir", mulai, mulai)])
+        if log_otomatis.perlu_ditulis(planned) and not master.live:
+            ensure_not_open_in_excel(master.path)  # the log is written last: refuse before any form is
+            ensure_writable(master.path)
+        for pj, rows in groups.items():
+            meta = make_meta(data, spec().sheet, pj, rows, result.periode)
+            create(targets[pj], build_form(meta, rows, result.periode, data.settings), overwrite=timpa)
+            result.formulir.append((pj, str(targets[pj]), len(rows)))
+        result.tanda_terima = _write_tanda_terima(data, result, receipt, mulai, timpa)
+        note = f"{len(result.formulir)} formulir, {receipt.name}"
+        stamp = log_otomatis.rencana_data(sop, result.periode.value, [Jalan("formulir", mulai, datetime.now(), note)])
+        if log_otomatis.stage(master, stamp):
+            result.cadangan = master.commit()
+            result.log_ditulis = True
+        result.log = log_otomatis.pesan(stamp)
         return result
-    result.periode = chosen_periode(data, periode)
-    groups = by_penanggung_jawab(data.indicators)
-    result.tanpa_penanggung_jawab = [i.kode for i in data.indicators if not i.penanggung_jawab]
-    taken: set[str] = set()
-    targets = {pj: keluar / (_unique(form_filename(result.periode, pj), taken, 120) + ".xlsx") for pj in groups}
-    existing = [p.name for p in targets.values() if p.exists()]
-    if existing and not timpa:
-        raise WorkbookError(f"Formulir sudah ada di {keluar}: {', '.join(existing)}. Gunakan --timpa untuk menimpanya.")
-    for pj, rows in groups.items():
-        meta = make_meta(data, spec().sheet, pj, rows, result.periode)
-        create(targets[pj], build_form(meta, rows, result.periode, data.settings), overwrite=timpa)
-        result.formulir.append((pj, str(targets[pj]), len(rows)))
-    return result
+
+
+def _write_tanda_terima(data: WorkbookData, result: Distribusi, target: Path, when: datetime, timpa: bool) -> Path:
+    profil = data.profil
+    given = [T.Diberikan(pj, Path(where).name, count) for pj, where, count in result.formulir]
+    sheet = T.tanda_terima_values(
+        profil.unit if profil else "", profil.tahun if profil else when.year, result.periode, given,
+        when.date(), profil.tempat if profil else "",
+    )  # fmt: skip
+    create(target, build_tanda_terima(sheet, len(given)), overwrite=timpa)
+    return target
 
 
 def _lembar_sheet(pj: str, taken: set[str]) -> str:

@@ -31,7 +31,7 @@ from typing import Protocol
 from xlwings_app.adapters.documents.chart import Batang, draw_chart
 from xlwings_app.adapters.documents.docx import default_template, render
 from xlwings_app.adapters.documents.folder import output_folder_problem
-from xlwings_app.adapters.documents.pdf import to_pdf
+from xlwings_app.adapters.documents.pdf import PdfUnavailable, to_pdf
 from xlwings_app.adapters.documents.template_check import check_template
 from xlwings_app.domain import formatting as fmt
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
@@ -41,9 +41,13 @@ from xlwings_app.domain.problems import Problem, Refusal, errors
 from xlwings_app.domain.profil import Profil, document_problems
 from xlwings_app.domain.seal import SealRecord, check_seals
 from xlwings_app.domain.settings import Settings
+from xlwings_app.domain.sop.otomatis import Aksi, Jalan
 from xlwings_app.domain.verification import verification_code
 from xlwings_app.report.context import Dokumen, LampiranSop, build_context, provided
 from xlwings_app.services.master import Master, using
+
+__all__ = ["Laporan", "LaporanDitolak", "PdfUnavailable", "buat_laporan", "laporan"]
+"""``PdfUnavailable`` is re-exported: an entry point asks "was PDF possible?" without an adapter."""
 
 
 class SumberData(Protocol):
@@ -246,8 +250,14 @@ def laporan(
     tanggal: dt.date | None = None,
     lambang: Path | None = None,
     draf: bool = False,
+    log: bool = True,
 ) -> Laporan:
-    """``buat_laporan`` on the workbook (output beside it by default); one open, one read."""
+    """``buat_laporan`` on the workbook (output beside it by default); one open, one read.
+
+    With ``log`` the document's making is stamped into the master's Log Langkah when its SOP has
+    that step (``services.log_otomatis``); the ribbon, on the saved file of an open workbook, says no.
+    """
+    mulai = dt.datetime.now()
     with using(source) as master:
         data = master.data()
         periode = periode or data.settings.periode_aktif
@@ -257,7 +267,27 @@ def laporan(
             data, out_dir or master.path.parent, periode, template, pdf, tanggal, segel=seals_of(data),
             sop=sop, lambang=image, draf=draf,
         )
+        if log:
+            notes += stamp_log(master, periode, "laporan", mulai, hasil.docx.name)
     return replace(hasil, peringatan=[*image_notes, *hasil.peringatan, *notes])
+
+
+def stamp_log(master: Master, periode: Periode, aksi: Aksi, mulai: dt.datetime, what: str) -> list[Problem]:
+    """Stamp ``aksi`` (from ``mulai`` to now) into the master's Log Langkah and commit; notes of what
+    was written. The document is already written: a master that cannot take the stamp now (open in
+    Excel) keeps its log as it was, and the note says so.
+    """
+    from xlwings_app.domain.problems import Refusal
+    from xlwings_app.services import log_otomatis
+
+    stamp = log_otomatis.rencana_data(master.sop(), periode.value, [Jalan(aksi, mulai, dt.datetime.now(), what)])
+    if not log_otomatis.stage(master, stamp):
+        return []  # no such step, or already filled: nothing to say beside the document
+    try:
+        master.commit()
+    except Refusal as exc:
+        return [Problem(f"Log Langkah tidak diisi: {exc}", "Log Langkah", file=master.name, tingkat="catatan")]
+    return [Problem(m, "Log Langkah", file=master.name, tingkat="catatan") for m in log_otomatis.pesan(stamp)]
 
 
 def lambang_of(data: SumberData, path: Path, override: Path | None) -> tuple[bytes | None, list[Problem]]:

@@ -5,7 +5,8 @@ sheet, cell). Only when no form has an error are the changes applied to the mast
 commit of the master (``services.master``: locked, atomic, with a backup); otherwise the master stays
 byte-identical. Written: the period's Realisasi TW column and Permasalahan, Rencana Aksi,
 Keterangan of the IKU/IKI rows, located by kode; text stays text. Each change is appended to sheet
-Riwayat. With no change the master is not rewritten at all. ``periksa_rekap`` is the check on
+Riwayat. With no change the master is not rewritten, unless its SOP step log has a step to stamp
+(``services.log_otomatis``: the forms collected and the rekap, in the same save). ``periksa_rekap`` is the check on
 data read from a file or the live workbook; the ribbon's Impor Formulir applies its changes to the
 open workbook: the same ``rekap`` on the live master.
 """
@@ -20,10 +21,13 @@ from pathlib import Path
 from xlwings_app.adapters.openpyxl.form_reader import form_files, read_forms
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.problems import Problem
+from xlwings_app.domain.sop.otomatis import Jalan
 from xlwings_app.forms.consolidate import Konsolidasi, consolidate
 from xlwings_app.forms.filled import Change, FilledForm
+from xlwings_app.forms.pengumpulan import waktu_pengumpulan
 from xlwings_app.forms.periode import periode_of_forms
 from xlwings_app.forms.spec import chosen_periode as form_periode
+from xlwings_app.services import log_otomatis
 from xlwings_app.services.master import Master, using
 from xlwings_app.services.workbook import WorkbookData
 from xlwings_app.sheets.changes import SetCells
@@ -47,6 +51,9 @@ class HasilRekap:
     konsolidasi: Konsolidasi = field(default_factory=Konsolidasi)
     ditulis: bool = False
     cadangan: Path | None = None
+    log: list[str] = field(default_factory=list)
+    """What was stamped into Log Langkah (steps "formulir diisi" and "merekap"), for the user."""
+    log_ditulis: bool = False
 
     @property
     def valid(self) -> bool:
@@ -117,22 +124,40 @@ def stage_rekap(master: Master, result: HasilRekap, when: datetime) -> None:
     master.stage(SetCells(cells, riwayat_entries(result.perubahan, when)))
 
 
+def log_runs(forms: Sequence[FilledForm], result: HasilRekap, mulai: datetime, selesai: datetime) -> list[Jalan]:
+    """The two SOP steps a rekap performs: the forms collected (step 7) and the rekap itself (step 8)."""
+    k = result.konsolidasi
+    start, end, note = waktu_pengumpulan(forms, k.tanpa_formulir)
+    rekap_note = f"{k.jumlah_formulir} formulir, {len(result.perubahan)} perubahan"
+    return [Jalan("pengumpulan", start, end, note), Jalan("rekap", mulai, selesai, rekap_note)]
+
+
 def rekap(source: Path | Master, sources: Sequence[Path] = (), periode: Periode | None = None,
           lembar: bool = False, tulis: bool = True) -> HasilRekap:
     """Check every form of ``sources`` (or the master's lembar sheets) and apply them to the master.
 
     ``source`` is the master file or an open master (the ribbon's Impor Formulir passes the live
-    workbook). One read of the master, one commit; the file changed meanwhile is refused.
+    workbook). One read of the master, one commit; the file changed meanwhile is refused. The SOP
+    step log gets the collection and the rekap stamped (``services.log_otomatis``) in the same
+    commit; a rekap without changes writes the master only for that.
     """
+    mulai = datetime.now()
     with using(source) as master:
         data = master.data()
         forms, problems = master.lembar() if lembar else _collect(master.path, sources, lembar=False)
         from_forms, said = periode_of_forms(forms) if periode is None else (None, [])
         chosen = form_periode(periode or from_forms, data.settings.periode_aktif)
         result = periksa_rekap(data, forms, [*problems, *said], chosen)
-        if not result.valid or not result.perubahan or not tulis:
+        if not result.valid or not tulis:
             return result
-        stage_rekap(master, result, datetime.now())
+        when = datetime.now()
+        stamp = log_otomatis.rencana_data(master.sop(), chosen.value, log_runs(forms, result, mulai, when))
+        result.log = log_otomatis.pesan(stamp)
+        if not result.perubahan and not log_otomatis.perlu_ditulis(stamp):
+            return result
+        if result.perubahan:
+            stage_rekap(master, result, when)
+        result.log_ditulis = log_otomatis.stage(master, stamp)
         result.cadangan = master.commit()
-        result.ditulis = True
+        result.ditulis = bool(result.perubahan)
         return result

@@ -18,6 +18,8 @@ from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.measure import Hasil
 from xlwings_app.domain.seal import SealRecord
 from xlwings_app.domain.settings import Settings
+from xlwings_app.domain.sop.model import Sop
+from xlwings_app.domain.sop.otomatis import Rencana
 from xlwings_app.domain.sop.summary import PeriodSummary
 from xlwings_app.forms.meta import FormMeta
 from xlwings_app.sheets.grid import SheetValues
@@ -83,10 +85,20 @@ class Stamp:
 
 
 @dataclass(frozen=True)
+class StampLog:
+    """What an action stamps into Log Langkah (``domain.sop.otomatis.Rencana``): cells of rows up to
+    ``last_row`` and rows appended after it; ``sop`` gives the new rows' Kegiatan and Peran."""
+
+    sop: Sop
+    plan: Rencana
+    last_row: int
+
+
+@dataclass(frozen=True)
 class FileEdit:
     """A change only a file can take (new SOP sheets, log rows), applied to the openpyxl workbook."""
 
     apply: Callable[[Any], None]
 
 
-Change = PutResults | SetCells | AppendSeal | PutHasilSop | PutLembar | Stamp | FileEdit
+Change = PutResults | SetCells | AppendSeal | PutHasilSop | PutLembar | Stamp | StampLog | FileEdit

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
@@ -28,6 +29,7 @@ from xlwings_app.forms.filled import Cell, FilledForm, FormRow
 from xlwings_app.forms.meta import FormMeta, from_rows
 from xlwings_app.forms.spec import PeriodeError, form_columns, spec
 from xlwings_app.sheets import layout as L
+from xlwings_app.sheets.tanda_terima import FILE_PREFIX as TANDA_TERIMA
 
 HEADER_SCAN_ROWS = 40
 MAX_FORM_ROWS = 5_000
@@ -43,7 +45,7 @@ def form_files(sources: Sequence[Path], master: Path | None = None) -> tuple[lis
             found = sorted(
                 p
                 for p in source.glob("*.xls*")
-                if p.is_file() and not p.name.startswith(("~$", ".~")) and p.resolve() != skip
+                if p.is_file() and not p.name.startswith(("~$", ".~", TANDA_TERIMA)) and p.resolve() != skip
             )
             if not found:
                 problems.append(Problem(f"Folder {source} tidak berisi formulir (.xlsx).", file=str(source)))
@@ -171,7 +173,7 @@ def _metas(wb: _Cells, name: str) -> list[FormMeta]:
 STATUS_KEY = L.normalise_header(STATUS_LABEL)
 
 
-def _form(wb: _Cells, file: str, meta: FormMeta) -> FilledForm:
+def _form(wb: _Cells, file: str, meta: FormMeta, diubah: datetime | None = None) -> FilledForm:
     if meta.sheet not in wb.sheetnames:
         raise WorkbookError(
             f"Sheet '{meta.sheet}' tidak ditemukan di {file} (sheet diganti nama atau dihapus?)."
@@ -201,7 +203,7 @@ def _form(wb: _Cells, file: str, meta: FormMeta) -> FilledForm:
                 Cell(f"{_letter(i + 1)}{r}", None) for i in range(len(cells), len(keys))
             ]
             rows.append(FormRow(kode, r, dict(zip(keys, padded, strict=False))))
-    return FilledForm(file, meta.sheet, meta, header_row, headers, tuple(rows), status)
+    return FilledForm(file, meta.sheet, meta, header_row, headers, tuple(rows), status, diubah)
 
 
 def read_forms(
@@ -226,9 +228,10 @@ def read_forms(
             problems.append(Problem(
                 "File berisi makro (VBA): makro tidak dijalankan dan diabaikan; hanya nilai sel yang dibaca.",
                 file=path.name, tingkat="catatan"))
+        diubah = None if lembar else datetime.fromtimestamp(path.stat().st_mtime)
         for meta in _metas(wb, path.name):
             try:
-                forms.append(_form(wb, path.name, meta))
+                forms.append(_form(wb, path.name, meta, diubah))
             except WorkbookError as exc:
                 problems.append(Problem(str(exc), meta.sheet, file=path.name))
         return forms, problems

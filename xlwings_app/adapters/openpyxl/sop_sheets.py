@@ -260,22 +260,27 @@ def write_log(wb: Workbook, sop: Sop, entries: Sequence[LogEntry] = ()) -> None:
     print_setup(ws, f"{top}:{top}")
 
 
+def log_row_values(sop: Sop, entry: LogEntry) -> dict[str, object]:
+    """One log row's cells by ``LOG_HEADERS`` title (Kegiatan and Peran copied from the SOP)."""
+    step = sop.step(entry.langkah) if entry.langkah is not None else None
+    return {
+        "Periode": entry.periode,
+        "Langkah": entry.langkah,
+        "Kegiatan": step.kegiatan if step else None,
+        "Peran": ", ".join(step.pelaksana) if step else None,
+        "Pelaksana": entry.pelaksana or None,
+        "Mulai": entry.mulai,
+        "Selesai": entry.selesai,
+        "Catatan": entry.catatan or None,
+    }
+
+
 def write_log_rows(ws: Worksheet, sop: Sop, entries: Sequence[LogEntry], first_row: int) -> int:
     """Write ``entries`` from ``first_row`` on; widen the log Table to cover them; return the last row."""
     row = first_row - 1
     for entry in entries:
         row += 1
-        step = sop.step(entry.langkah) if entry.langkah is not None else None
-        values: dict[str, object] = {
-            "Periode": entry.periode,
-            "Langkah": entry.langkah,
-            "Kegiatan": step.kegiatan if step else None,
-            "Peran": ", ".join(step.pelaksana) if step else None,
-            "Pelaksana": entry.pelaksana or None,
-            "Mulai": entry.mulai,
-            "Selesai": entry.selesai,
-            "Catatan": entry.catatan or None,
-        }
+        values = log_row_values(sop, entry)
         for col, header in enumerate(LOG_HEADERS, start=1):
             value = values[header]
             _input(ws, row, col, value, wrap=header in LOG_INFO)

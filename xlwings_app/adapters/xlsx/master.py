@@ -40,6 +40,7 @@ from xlwings_app.sheets.changes import (
     PutResults,
     SetCells,
     Stamp,
+    StampLog,
 )
 
 T = TypeVar("T")
@@ -245,6 +246,10 @@ def apply_to_workbook(wb: Any, change: Change) -> None:
         cell = wb[change.sheet].cell(change.row, change.column)
         cell.value = change.moment
         cell.number_format = change.number_format
+    elif isinstance(change, StampLog):
+        from xlwings_app.adapters.openpyxl.log_stamps import write_pencatatan
+
+        write_pencatatan(wb, change.sop, change.plan, change.last_row)
     elif isinstance(change, FileEdit):
         change.apply(wb)
     else:  # pragma: no cover - every Change is handled above

@@ -26,6 +26,7 @@ from xlwings_app.sheets.changes import (
     PutResults,
     SetCells,
     Stamp,
+    StampLog,
 )
 
 
@@ -132,5 +133,9 @@ def write_live(book: Any, change: Change) -> None:
             target = sheet.range((change.row, change.column))
             target.number_format = change.number_format
             target.value = change.moment
+    elif isinstance(change, StampLog):
+        from xlwings_app.adapters.xlwings.log_stamps import write_pencatatan_live
+
+        write_pencatatan_live(book, change.sop, change.plan, change.last_row)
     else:  # pragma: no cover - FileEdit is refused by stage
         raise TypeError(change)
