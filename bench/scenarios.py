@@ -26,8 +26,9 @@ from xlwings_app.samples.synthetic import PENANGGUNG_JAWAB, SYNTHETIC_PROFIL, ra
 from xlwings_app.sheets import layout as L
 from xlwings_app.sheets.indicator_rows import indicator_values
 
-VERSION = "1"
-"""Bump when a generator changes: cached scenarios of another version are rebuilt."""
+VERSION = "2"
+"""Bump when a generator changes: cached scenarios of another version are rebuilt (2: the builder adds
+an empty Riwayat sheet, so the F master is rekap'd through the zip patch)."""
 SETTINGS = Settings(periode_aktif=Periode.TW4, daftar_penanggung_jawab=PENANGGUNG_JAWAB)
 
 

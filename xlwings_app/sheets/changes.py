@@ -39,7 +39,7 @@ class PutResults:
 @dataclass(frozen=True)
 class SetCells:
     """Input cells overwritten by a rekap, ``(sheet, address, value)``, and their Riwayat rows
-    (``adapters.openpyxl.riwayat.Entry``); text stays text."""
+    (``sheets.riwayat.Entry``); text stays text."""
 
     cells: Sequence[tuple[str, str, object]]
     riwayat: Sequence[Any] = ()

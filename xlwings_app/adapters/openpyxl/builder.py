@@ -18,6 +18,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableFormula, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
+from xlwings_app.adapters.openpyxl import riwayat as riwayat_sheet
 from xlwings_app.adapters.openpyxl import segel
 from xlwings_app.adapters.openpyxl import styles as S
 from xlwings_app.adapters.openpyxl.sheet_format import print_setup as _print_setup
@@ -372,5 +373,6 @@ def build_workbook(
     _write_placeholder(wb, L.layout().hasil.sheet, "Belum dihitung: tekan Hitung Capaian (kinerja hitung).")
     _write_placeholder(wb, L.SHEET_REKAP, "Belum dihitung: tekan Hitung Capaian (kinerja hitung).")
     segel.write_empty(wb)
+    riwayat_sheet.write_empty(wb)  # so the first rekap already appends through the zip patch
     wb.calculation.fullCalcOnLoad = True
     return wb

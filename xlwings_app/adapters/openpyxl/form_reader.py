@@ -1,4 +1,8 @@
-"""Read filled forms back with openpyxl: form files, folders of them, or the lembar sheets of a master.
+"""Read filled forms back: form files, folders of them, or the lembar sheets of a master.
+
+The cells come from python-calamine (``adapters.xlsx.form_cells``: values, percent formats and
+formula cells as openpyxl's read-only mode gives them); a file or sheet calamine cannot take (shared
+formulas, a very sparse sheet) is read with openpyxl's read-only mode instead.
 
 Nothing is judged here beyond "can this be read as a form at all"; every such failure becomes a
 problem naming the file (a bad file never stops the other forms from being checked). The cells
@@ -11,10 +15,10 @@ import json
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import Protocol
 
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
-
+from xlwings_app.adapters.xlsx.calamine import Unsuitable
+from xlwings_app.adapters.xlsx.form_cells import FormCells
 from xlwings_app.adapters.xlsx.guard import WorkbookError, check_xlsx, has_macros
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.numbers import with_format
@@ -51,46 +55,126 @@ def form_files(sources: Sequence[Path], master: Path | None = None) -> tuple[lis
     return list(dict.fromkeys(files)), problems
 
 
-def _open(path: Path, checked: bool = False) -> object:
+class _OpenpyxlCells:
+    """A form workbook read by openpyxl's read-only mode (the fallback of ``form_cells.FormCells``)."""
+
+    def __init__(self, path: Path) -> None:
+        from openpyxl import load_workbook
+
+        self._wb = load_workbook(path, read_only=True, data_only=False, keep_links=False)
+
+    def close(self) -> None:
+        self._wb.close()
+
+    @property
+    def sheetnames(self) -> list[str]:
+        return list(self._wb.sheetnames)
+
+    def values(self, sheet: str) -> list[list[object]]:
+        return [list(row) for row in self._wb[sheet].iter_rows(values_only=True)]
+
+    def rows(self, sheet: str) -> Iterator[tuple[int, list[Cell]]]:
+        for r, row in enumerate(self._wb[sheet].iter_rows(), start=1):
+            yield (
+                r,
+                [
+                    Cell(
+                        f"{_letter(c)}{r}",
+                        with_format(getattr(cell, "value", None), getattr(cell, "number_format", None)),
+                        getattr(cell, "data_type", "") == "f",
+                    )
+                    for c, cell in enumerate(row, start=1)
+                ],
+            )
+
+
+class _Cells(Protocol):
+    @property
+    def sheetnames(self) -> list[str]: ...
+
+    def values(self, sheet: str) -> list[list[object]]: ...
+
+    def rows(self, sheet: str) -> Iterator[tuple[int, list[Cell]]]: ...
+
+    def close(self) -> None: ...
+
+
+def _letter(n: int) -> str:
+    out = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        out = chr(65 + rest) + out
+    return out
+
+
+FAST = True
+"""Read forms with calamine (``form_cells``); openpyxl only for files calamine cannot take."""
+
+
+def _open(path: Path, checked: bool = False) -> _Cells:
     if not checked:
         check_xlsx(path)
     try:
-        return load_workbook(path, read_only=True, data_only=False, keep_links=False)
+        if FAST:
+            try:
+                cells = FormCells(path)
+            except Unsuitable:
+                pass
+            else:
+                return _Checked(cells, path)
+        return _OpenpyxlCells(path)
     except Exception as exc:  # parser errors and defusedxml refusals of damaged or hostile files
         raise WorkbookError(
             f"File {path.name} tidak dapat dibuka sebagai workbook Excel ({type(exc).__name__})."
         ) from exc
 
 
-def _metas(wb: object, name: str) -> list[FormMeta]:
-    ws = wb[spec().meta_sheet]  # type: ignore[index]
-    rows = list(ws.iter_rows(min_row=2, max_col=4, values_only=True))
+class _Checked:
+    """Calamine's cells, switching the whole file to openpyxl when a sheet turns out ``Unsuitable``."""
+
+    def __init__(self, cells: FormCells, path: Path) -> None:
+        self._cells: _Cells = cells
+        self._path = path
+
+    def _fallback(self) -> _Cells:
+        self._cells.close()
+        self._cells = _OpenpyxlCells(self._path)
+        return self._cells
+
+    def close(self) -> None:
+        self._cells.close()
+
+    @property
+    def sheetnames(self) -> list[str]:
+        return self._cells.sheetnames
+
+    def values(self, sheet: str) -> list[list[object]]:
+        try:
+            return self._cells.values(sheet)
+        except Unsuitable:
+            return self._fallback().values(sheet)
+
+    def rows(self, sheet: str) -> Iterator[tuple[int, list[Cell]]]:
+        try:
+            found = list(self._cells.rows(sheet))
+        except Unsuitable:
+            found = list(self._fallback().rows(sheet))
+        return iter(found)
+
+
+def _metas(wb: _Cells, name: str) -> list[FormMeta]:
+    rows = [tuple((row + [None] * 4)[:4]) for row in wb.values(spec().meta_sheet)[1:]]
     try:
         return from_rows(rows)
     except (json.JSONDecodeError, TypeError, AttributeError) as exc:
         raise WorkbookError(f"Metadata formulir {name} rusak: {exc}.") from exc
 
 
-def _cells(ws: object) -> Iterator[tuple[int, list[Cell]]]:
-    for r, row in enumerate(ws.iter_rows(), start=1):  # type: ignore[attr-defined]
-        yield (
-            r,
-            [
-                Cell(
-                    f"{get_column_letter(c)}{r}",
-                    with_format(getattr(cell, "value", None), getattr(cell, "number_format", None)),
-                    getattr(cell, "data_type", "") == "f",
-                )
-                for c, cell in enumerate(row, start=1)
-            ],
-        )
-
-
 STATUS_KEY = L.normalise_header(STATUS_LABEL)
 
 
-def _form(wb: object, file: str, meta: FormMeta, diubah: datetime | None = None) -> FilledForm:
-    if meta.sheet not in wb.sheetnames:  # type: ignore[attr-defined]
+def _form(wb: _Cells, file: str, meta: FormMeta, diubah: datetime | None = None) -> FilledForm:
+    if meta.sheet not in wb.sheetnames:
         raise WorkbookError(
             f"Sheet '{meta.sheet}' tidak ditemukan di {file} (sheet diganti nama atau dihapus?)."
         )
@@ -101,7 +185,7 @@ def _form(wb: object, file: str, meta: FormMeta, diubah: datetime | None = None)
     header_row, rows = 0, []
     headers: tuple[str, ...] = ()
     status: Cell | None = None
-    for r, cells in _cells(wb[meta.sheet]):  # type: ignore[index]
+    for r, cells in wb.rows(meta.sheet):
         first = L.normalise_header(cells[0].value) if cells else ""
         if not header_row:
             if first.startswith(STATUS_KEY) and len(cells) > 1:
@@ -116,7 +200,7 @@ def _form(wb: object, file: str, meta: FormMeta, diubah: datetime | None = None)
         kode = normalise_kode(cells[0].value).text if cells else ""
         if kode:
             padded = cells + [
-                Cell(f"{get_column_letter(i + 1)}{r}", None) for i in range(len(cells), len(keys))
+                Cell(f"{_letter(i + 1)}{r}", None) for i in range(len(cells), len(keys))
             ]
             rows.append(FormRow(kode, r, dict(zip(keys, padded, strict=False))))
     return FilledForm(file, meta.sheet, meta, header_row, headers, tuple(rows), status, diubah)
@@ -132,7 +216,7 @@ def read_forms(
     except WorkbookError as exc:
         return [], [Problem(str(exc), file=path.name)]
     try:
-        if spec().meta_sheet not in wb.sheetnames:  # type: ignore[attr-defined]
+        if spec().meta_sheet not in wb.sheetnames:
             pesan = (
                 "Belum ada lembar isian di workbook ini: buat dengan kinerja lembar FILE."
                 if lembar
@@ -158,4 +242,4 @@ def read_forms(
             Problem(f"File {path.name} tidak dapat dibaca: {type(exc).__name__}: {exc}", file=path.name)
         ]
     finally:
-        wb.close()  # type: ignore[attr-defined]
+        wb.close()

@@ -5,6 +5,8 @@ size and time. Its readings (inputs, SOP sheets, lembar sheets) come from one ``
 calamine parses each sheet once, however many readers ask. ``stage`` queues changes
 (``sheets.changes``); ``commit`` writes them all in one locked, atomic save with a backup:
 - only Hasil/Rekap to replace: the zip patch (``patch``), every other part copied byte for byte;
+- only a rekap's cells (``SetCells``): the cells and Riwayat rows patched into their sheets' XML
+  (``cell_patch``), every other part copied byte for byte;
 - anything else (or a workbook the patch cannot take): one openpyxl load, every change applied, charts
   redrawn, one save;
 - the file changed on disk since it was opened (another program saved it): refused, nothing written.
@@ -157,10 +159,26 @@ class FileMaster:
                     backup = save_atomically(path, write)
                 except PatchUnsupported:
                     backup = self._openpyxl_commit(changes)
+            elif all(isinstance(c, SetCells) for c in changes):
+                backup = self._cells_commit([c for c in changes if isinstance(c, SetCells)])
             else:
                 backup = self._openpyxl_commit(changes)
         self._signature = _signature(path)
         return backup
+
+    def _cells_commit(self, changes: list[SetCells]) -> Path | None:
+        """Rekap's cells and Riwayat rows patched into the zip (``cell_patch``); openpyxl when it cannot."""
+        from xlwings_app.adapters.xlsx.cell_patch import set_cells
+        from xlwings_app.adapters.xlsx.patch import PatchUnsupported
+        from xlwings_app.sheets.grid import excel_value
+        from xlwings_app.sheets.riwayat import entry_values
+
+        cells = [(sheet, address, excel_value(value)) for change in changes for sheet, address, value in change.cells]
+        rows = [entry_values(entry) for change in changes for entry in change.riwayat]
+        try:
+            return save_atomically(self.path, lambda tmp: set_cells(self.path, tmp, cells, rows))
+        except PatchUnsupported:
+            return self._openpyxl_commit(list(changes))
 
     def _openpyxl_commit(self, changes: list[Change]) -> Path | None:
         from openpyxl import load_workbook
