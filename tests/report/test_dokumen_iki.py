@@ -176,3 +176,25 @@ def test_cli_names_what_a_custom_template_lacks(book: Path, tmp_path: Path) -> N
     result = run("laporan-iki", str(book), "-p", "TW3", "--template", str(template), "-k", str(tmp_path))
     assert result.exit_code == 2
     assert "'pejabat.golongan'" in result.output
+
+
+def test_every_official_s_pdf_comes_from_one_libreoffice_run(
+    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import subprocess
+
+    from xlwings_app.adapters.documents import libreoffice
+
+    runs: list[list[str]] = []
+    real = subprocess.run
+
+    def counted(command: list[str], *args: object, **kwargs: object) -> object:
+        runs.append(command)
+        return real(command, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(libreoffice.subprocess, "run", counted)
+    made = buat_laporan_iki(load_workbook(book), tmp_path, Periode.TW3, pdf=True, sekarang=NOW)
+    assert len(made) > 1 and len(runs) == 1
+    for doc in made:
+        assert doc.pdf is not None and doc.pdf.read_bytes().startswith(b"%PDF-")
+        assert doc.pdf.stem == doc.docx.stem

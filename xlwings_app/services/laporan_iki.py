@@ -21,7 +21,7 @@ from pathlib import Path
 
 from xlwings_app.adapters.documents.docx import render
 from xlwings_app.adapters.documents.folder import output_folder_problem
-from xlwings_app.adapters.documents.pdf import to_pdf
+from xlwings_app.adapters.documents.pdf import to_pdfs
 from xlwings_app.adapters.documents.template_check import check_template
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
 from xlwings_app.domain.measure import measure_all
@@ -118,10 +118,10 @@ def buat_laporan_iki(
         stem = f"Pengukuran_Kinerja_Individu_{profil.tahun}_{periode.value}_{slug(name)}"
         stem += DRAF_SUFFIX if draf else ""
         docx = render(template or default_iki_template(), context, out_dir / f"{stem}.docx", lambang=lambang)
-        pdf_path = to_pdf(docx, out_dir) if pdf else None
-        done.append(
-            LaporanIki(name, tuple(i.kode for i in own), docx, pdf_path, periode, kode, tanggal, tuple(notes))
-        )
+        done.append(LaporanIki(name, tuple(i.kode for i in own), docx, None, periode, kode, tanggal, tuple(notes)))
+    if pdf:  # every document in one converter run (LibreOffice starts once, not once per official)
+        pdfs = to_pdfs([d.docx for d in done], out_dir)
+        done = [replace(d, pdf=path) for d, path in zip(done, pdfs, strict=True)]
     return done
 
 

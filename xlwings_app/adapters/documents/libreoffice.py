@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 _RECALC_XCU = """<?xml version="1.0" encoding="UTF-8"?>
@@ -55,6 +56,18 @@ def convert(source: Path, target_format: str, out_dir: Path, timeout: float = 18
     ``target_format`` is a LibreOffice filter spec such as ``"pdf"`` or ``"xlsx"``. Formulas are
     recalculated on load. Raises ``LibreOfficeError`` with an Indonesian message on failure.
     """
+    [target] = convert_many([source], target_format, out_dir, timeout)
+    return target
+
+
+def convert_many(
+    sources: Sequence[Path], target_format: str, out_dir: Path, timeout: float = 180
+) -> list[Path]:
+    """Convert every file of ``sources`` in ONE LibreOffice run (its start-up is paid once).
+
+    Returns the outputs in the order of ``sources``; ``LibreOfficeError`` names the first file
+    without an output (soffice exits 0 even then). ``timeout`` is per file.
+    """
     soffice = find_soffice()
     if soffice is None:
         raise LibreOfficeError(
@@ -62,9 +75,10 @@ def convert(source: Path, target_format: str, out_dir: Path, timeout: float = 18
         )
     out_dir.mkdir(parents=True, exist_ok=True)
     extension = target_format.split(":", 1)[0]
-    target = out_dir / f"{source.stem}.{extension}"
-    if target.exists() and target.resolve() != source.resolve():
-        target.unlink()
+    targets = [out_dir / f"{source.stem}.{extension}" for source in sources]
+    for source, target in zip(sources, targets, strict=True):
+        if target.exists() and target.resolve() != source.resolve():
+            target.unlink()
     with tempfile.TemporaryDirectory(prefix="kinerja-lo-") as profile:
         user = Path(profile) / "user"
         user.mkdir()
@@ -81,20 +95,24 @@ def convert(source: Path, target_format: str, out_dir: Path, timeout: float = 18
             target_format,
             "--outdir",
             str(out_dir),
-            str(source),
+            *(str(source) for source in sources),
         ]
+        names = ", ".join(s.name for s in sources)
         try:
-            completed = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
+            completed = subprocess.run(
+                command, capture_output=True, text=True, timeout=timeout * max(1, len(sources)), check=False
+            )
         except subprocess.TimeoutExpired as exc:
             raise LibreOfficeError(
-                f"LibreOffice tidak selesai dalam {timeout:.0f} detik saat mengonversi {source.name}."
+                f"LibreOffice tidak selesai dalam {timeout * max(1, len(sources)):.0f} detik saat mengonversi {names}."
             ) from exc
-    if not target.is_file() or target.stat().st_size == 0:
-        detail = (completed.stderr or completed.stdout).strip()[-300:]
-        raise LibreOfficeError(
-            f"LibreOffice gagal mengonversi {source.name} ke {extension}. {detail}".strip()
-        )
-    return target
+    for source, target in zip(sources, targets, strict=True):
+        if not target.is_file() or target.stat().st_size == 0:
+            detail = (completed.stderr or completed.stdout).strip()[-300:]
+            raise LibreOfficeError(
+                f"LibreOffice gagal mengonversi {source.name} ke {extension}. {detail}".strip()
+            )
+    return targets
 
 
 def recalculate(source: Path, out_dir: Path, timeout: float = 180) -> Path:

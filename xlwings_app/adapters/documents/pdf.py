@@ -12,6 +12,7 @@ Rules:
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from xlwings_app.adapters.documents import libreoffice
@@ -75,6 +76,23 @@ def _word_available() -> bool:
     except ImportError:
         return False
     return True
+
+
+def to_pdfs(documents: Sequence[Path], out_dir: Path, timeout: float = TIMEOUT) -> list[Path]:
+    """Convert several .docx files to PDF in ``out_dir``: LibreOffice in one run (its start-up paid
+    once, ``kinerja laporan-iki --pdf``), else Word one by one; in the order given."""
+    if not documents:
+        return []
+    if libreoffice.find_soffice():
+        try:
+            targets = libreoffice.convert_many(list(documents), "pdf", out_dir, timeout)
+        except libreoffice.LibreOfficeError as exc:
+            raise PdfFailed(str(exc)) from exc
+        for docx, target in zip(documents, targets, strict=True):
+            if not _is_pdf(target):
+                raise PdfFailed(f"LibreOffice tidak menghasilkan PDF yang sah dari {docx.name}.")
+        return targets
+    return [to_pdf(docx, out_dir, timeout) for docx in documents]
 
 
 def to_pdf(docx: Path, out_dir: Path | None = None, timeout: float = TIMEOUT) -> Path:
