@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from xlwings_app.domain.indicator import Indicator, Jenis
 from xlwings_app.domain.problems import Problem
@@ -18,8 +18,13 @@ def check_indicators(
     indicators: Sequence[Indicator],
     cells: dict[tuple[str, int, str], str] | None = None,
     daftar_penanggung_jawab: Sequence[str] = (),
+    known_iku: Collection[str] = (),
 ) -> list[Problem]:
-    """All cross-row problems; ``cells`` maps (sheet, row, key) to a cell address for messages."""
+    """All cross-row problems; ``cells`` maps (sheet, row, key) to a cell address for messages.
+
+    ``known_iku`` are the kodes of IKU rows that exist but could not be read as indicators (their
+    own problems say why): an IKI naming one is not told that its parent is missing.
+    """
     cells = cells or {}
     problems: list[Problem] = []
 
@@ -42,7 +47,7 @@ def check_indicators(
             )
         else:
             first[key] = ind
-    iku = {i.kode.casefold() for i in indicators if i.jenis is Jenis.IKU}
+    iku = {i.kode.casefold() for i in indicators if i.jenis is Jenis.IKU} | {k.casefold() for k in known_iku}
     for ind in indicators:
         if ind.jenis is Jenis.IKI and ind.induk and ind.induk.casefold() not in iku:
             problems.append(

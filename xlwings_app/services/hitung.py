@@ -63,8 +63,12 @@ def compute(data: WorkbookData, periode: Periode | None = None) -> Perhitungan:
 
 
 def periksa(path: Path) -> WorkbookData:
-    """Check every input of the workbook; write nothing."""
-    return load(path)
+    """Check every input of the workbook, the planner's checks too (``domain.planning``); write nothing."""
+    from xlwings_app.services.rencana import plan_problems
+
+    data = load(path)
+    data.problems.extend(plan_problems(data))
+    return data
 
 
 def hitung_data(data: WorkbookData, periode: Periode | None = None) -> Perhitungan:

@@ -54,6 +54,8 @@ class WorkbookData:
     cells: dict[tuple[str, int, str], str] = field(default_factory=dict)
     sheets: dict[Jenis, str] = field(default_factory=dict)
     segel: list[SealRecord] = field(default_factory=list)
+    rows: list[RawRow] = field(default_factory=list)
+    """Every non-blank IKU and IKI row as typed, usable or not (the planner's checks read them)."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -238,6 +240,7 @@ def _read_table(source: SheetSource, table: L.Table, data: WorkbookData) -> None
                 break
             continue
         blank_run = 0
+        data.rows.append(raw)
         indicator, problems = parse_indicator(raw)
         data.problems.extend(problems)
         for key, letter in letters.items():
@@ -483,6 +486,9 @@ def read_source(source: SheetSource, path: Path) -> WorkbookData:
     if SEAL_SHEET in source.sheetnames:
         data.segel, seal_problems = read_seals([tuple(row) for _, row in _rows(source, SEAL_SHEET)])
         data.problems.extend(seal_problems)
-    data.problems.extend(check_indicators(data.indicators, data.cells, data.settings.daftar_penanggung_jawab))
+    known_iku = {text_of(r.values.get("kode")) for r in data.rows if r.jenis is Jenis.IKU}
+    data.problems.extend(
+        check_indicators(data.indicators, data.cells, data.settings.daftar_penanggung_jawab, known_iku)
+    )
     data.problems = [p.in_file(path.name) for p in data.problems]
     return data
