@@ -30,6 +30,9 @@ NUMBER_KEYS = (
     "r4",
     "pagu",
     "realisasi_anggaran",
+    "target_lalu",
+    "realisasi_lalu",
+    "target_akhir_renstra",
 )
 TEXT_KEYS = (
     "kode",
@@ -189,6 +192,9 @@ def parse_indicator(raw: RawRow) -> tuple[Indicator | None, list[Problem]]:
         rencana_aksi=texts["rencana_aksi"],
         keterangan=texts["keterangan"],
         induk=texts["induk"] or None,
+        target_lalu=n["target_lalu"],
+        realisasi_lalu=n["realisasi_lalu"],
+        target_akhir_renstra=n["target_akhir_renstra"],
         sheet=raw.sheet,
         baris=raw.baris,
     )

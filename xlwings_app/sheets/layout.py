@@ -30,6 +30,8 @@ class Column:
     choices: tuple[str, ...] = ()
     choices_from: str | None = None
     only: str | None = None
+    optional: bool = False
+    """A column a workbook may lack (read as blank), e.g. those added after version 1."""
 
     @property
     def is_input(self) -> bool:
@@ -106,6 +108,7 @@ def _column(raw: dict[str, object]) -> Column:
         choices=tuple(raw.get("choices", ())),  # type: ignore[arg-type]
         choices_from=raw.get("choices_from"),  # type: ignore[arg-type]
         only=raw.get("only"),  # type: ignore[arg-type]
+        optional=bool(raw.get("optional", False)),
     )
 
 

@@ -8,6 +8,7 @@ row, column and cell; nothing is written.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +38,8 @@ HEADER_SCAN_ROWS = 12
 MAX_ROWS = 200_000
 """Rows read per table at most; a table longer than this is refused (a sheet of formatted but
 empty rows to the bottom of Excel would otherwise be read a million times)."""
+RENSTRA_HEADER = re.compile(r"target renstra (\d{4})")
+"""Optional per-year Renstra target columns (header compared normalised, e.g. "Target Renstra 2025")."""
 MAX_BLANK_RUN = 5_000
 """Reading a table stops after this many consecutive blank rows."""
 
@@ -56,6 +59,8 @@ class WorkbookData:
     segel: list[SealRecord] = field(default_factory=list)
     rows: list[RawRow] = field(default_factory=list)
     """Every non-blank IKU and IKI row as typed, usable or not (the planner's checks read them)."""
+    renstra: dict[str, dict[int, object]] = field(default_factory=dict)
+    """Optional "Target Renstra 2025"-style columns: kode (case folded) -> year -> cell value."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -202,7 +207,8 @@ def _read_table(source: SheetSource, table: L.Table, data: WorkbookData) -> None
     for column in table.inputs:
         position = headers.get(L.normalise_header(column.header))
         if position is None:
-            missing.append(column.header)
+            if not column.optional:
+                missing.append(column.header)
         else:
             positions[column.key] = position
     if missing:
@@ -216,6 +222,7 @@ def _read_table(source: SheetSource, table: L.Table, data: WorkbookData) -> None
         )
         return
     labels = {c.key: c.header for c in table.columns}
+    renstra = {int(m.group(1)): pos for h, pos in headers.items() if (m := RENSTRA_HEADER.fullmatch(h))}
     letters = {key: get_column_letter(pos + 1) for key, pos in positions.items()}
     blank_run = 0
     for index, row in _rows(source, sheet):
@@ -241,6 +248,10 @@ def _read_table(source: SheetSource, table: L.Table, data: WorkbookData) -> None
             continue
         blank_run = 0
         data.rows.append(raw)
+        if renstra:
+            data.renstra[text_of(values.get("kode")).casefold()] = {
+                year: row[pos] if pos < len(row) else None for year, pos in renstra.items()
+            }
         indicator, problems = parse_indicator(raw)
         data.problems.extend(problems)
         for key, letter in letters.items():
