@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from tests.conftest import cell_of, edit
 from xlwings_app.adapters.xlsx.reader import read_workbook
-from xlwings_app.adapters.xlsx.sop_reader import read_sop_workbook
+from xlwings_app.adapters.xlsx.sop_reader import list_sops, read_sop_workbook
 from xlwings_app.cli import app
 from xlwings_app.domain.indicator import Jenis, Periode
 from xlwings_app.samples import example
@@ -59,6 +59,9 @@ def test_next_year_carries_codes_and_last_years_values(last_year: Path, tmp_path
     assert sop.sop is not None and sop.sop.nama == read_sop_workbook(last_year).sop.nama  # type: ignore[union-attr]
     assert sop.entries == [] and sop.tahun == 2025
     assert any(d.year == 2025 for d in sop.calendar.days_off)
+    assert [n for _, n in list_sops(new)] == [n for _, n in list_sops(last_year)]  # all three SOPs
+    assert len(list_sops(new)) == 3
+    assert all(read_sop_workbook(new, place).entries == [] for place, _ in list_sops(new))
 
 
 def test_next_year_is_valid_once_targets_are_typed(last_year: Path, tmp_path: Path) -> None:

@@ -127,7 +127,11 @@ def register(app: typer.Typer) -> None:
         file: Annotated[Path, typer.Argument(help="Workbook baru (.xlsx).")],
         timpa: Annotated[bool, typer.Option("--timpa", help="Timpa file yang sudah ada.")] = False,
         sop: Annotated[
-            str, typer.Option("--sop", help="Preset SOP (lihat: kinerja sop daftar).")
+            str,
+            typer.Option(
+                "--sop",
+                help="Preset SOP (lihat: kinerja sop daftar); beberapa dipisah koma, masing-masing dengan log sendiri.",
+            ),
         ] = DEFAULT_PRESET,
         tahun: Annotated[int | None, typer.Option("--tahun", help="Tahun kinerja (baku: tahun ini).")] = None,
         dari: Annotated[
@@ -142,6 +146,7 @@ def register(app: typer.Typer) -> None:
         """Buat workbook Kinerja kosong (Profil, IKU, IKI, Pengaturan, SOP, ...), atau tahun berikutnya.
 
         Contoh: kinerja baru "Pengukuran Kinerja 2025.xlsx" --sop pengukuran-kominfo --tahun 2025
+        Contoh: kinerja baru kinerja.xlsx --sop pengukuran-lumajang,perencanaan-lumajang,pengumpulan-data-tim-sakip
         Contoh: kinerja baru kinerja-2025.xlsx --dari kinerja-2024.xlsx
         """
         if dari is not None:

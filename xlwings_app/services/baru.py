@@ -20,20 +20,27 @@ EXAMPLE_NAME = "kinerja-kecamatan-lumajang-2024.xlsx"
 
 
 def baru(path: Path, overwrite: bool = False, sop: str = DEFAULT_PRESET, tahun: int | None = None) -> None:
-    """Create an empty Kinerja workbook at ``path`` holding the SOP preset ``sop``.
+    """Create an empty Kinerja workbook at ``path`` holding the SOP preset(s) ``sop``.
 
     The sheets SOP, Kalender (that year's cuti bersama filled in) and Log Langkah come from the
-    preset; the user may edit them. ``tahun`` defaults to the current year.
+    preset; the user may edit them. ``sop`` may list several presets separated by commas
+    ("pengukuran-lumajang,perencanaan-lumajang"): the first gets the sheets SOP and Log Langkah,
+    each further one its own (SOP Perencanaan, Log Perencanaan). ``tahun`` defaults to this year.
     """
-    from xlwings_app.adapters.openpyxl.sop_sheets import add_sop_sheets
+    from xlwings_app.adapters.openpyxl.sop_sheets import DEFAULT_PLACE, SopPlace, add_sop_sheets, short_name
     from xlwings_app.domain.sop.presets import UnknownPreset, preset
 
     try:
-        chosen = preset(sop)
+        chosen = [preset(name.strip()) for name in sop.split(",") if name.strip()]
     except UnknownPreset as exc:
         raise WorkbookError(str(exc)) from exc
+    year = tahun or date.today().year
     wb = build_workbook({"tahun": tahun} if tahun else {}, [], Settings())
-    add_sop_sheets(wb, chosen, tahun or date.today().year)
+    places = [DEFAULT_PLACE] + [SopPlace(short_name(s.nama)) for s in chosen[1:]]
+    if len({short_name(s.nama) for s in chosen}) < len(chosen):
+        raise WorkbookError(f"--sop {sop}: dua SOP bernama sama; pilih SOP yang berbeda jenisnya.")
+    for place, one in zip(places, chosen, strict=False):
+        add_sop_sheets(wb, one, year, place=place)
     create(path, wb, overwrite=overwrite)
 
 

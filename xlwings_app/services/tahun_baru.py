@@ -72,25 +72,27 @@ def _renstra(data: WorkbookData, indicator: Indicator, year: int, result: TahunB
 
 
 def _carry_sops(source: Path, wb: Workbook, year: int, problems: list[Problem]) -> list[str]:
-    """Copy the SOP (with an empty log and ``year``'s cuti bersama) into ``wb``; its names."""
-    from xlwings_app.adapters.openpyxl.sop_sheets import SHEET_SOP, add_sop_sheets
-    from xlwings_app.adapters.xlsx.sop_reader import read_sop_workbook
+    """Copy every SOP (each with an empty log; ``year``'s cuti bersama) into ``wb``; their names."""
+    from xlwings_app.adapters.openpyxl.sop_sheets import add_sop_sheets
+    from xlwings_app.adapters.xlsx.sop_reader import list_sops, read_sop_workbook
     from xlwings_app.domain.sop.calendar import cuti_bersama
 
-    sop_data = read_sop_workbook(source)
-    if sop_data.sop is None:
-        if SHEET_SOP in sop_data.sheets:
+    carried: list[str] = []
+    for place, _ in list_sops(source):
+        sop_data = read_sop_workbook(source, place)
+        if sop_data.sop is None:
             problems.append(
-                Problem(f"Sheet {SHEET_SOP} tidak dapat dibaca: SOP tidak dibawa ke tahun baru.",
-                        SHEET_SOP, file=source.name, tingkat="peringatan")
+                Problem(f"Sheet {place.sop} tidak dapat dibaca: SOP itu tidak dibawa ke tahun baru.",
+                        place.sop, file=source.name, tingkat="peringatan")
             )  # fmt: skip
-        return []
-    old = sop_data.calendar
-    kept = frozenset(d for d in old.days_off | old.working_days if d.year == year)
-    calendar = replace(
-        old,
-        days_off=frozenset(cuti_bersama(year)) | (kept & old.days_off),
-        working_days=kept & old.working_days,
-    )
-    add_sop_sheets(wb, sop_data.sop, year, calendar)
-    return [sop_data.sop.nama]
+            continue
+        old = sop_data.calendar
+        kept = frozenset(d for d in old.days_off | old.working_days if d.year == year)
+        calendar = replace(
+            old,
+            days_off=frozenset(cuti_bersama(year)) | (kept & old.days_off),
+            working_days=kept & old.working_days,
+        )
+        add_sop_sheets(wb, sop_data.sop, year, calendar if not carried else None, place=place)
+        carried.append(sop_data.sop.nama)
+    return carried

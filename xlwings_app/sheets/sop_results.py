@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
-from xlwings_app.adapters.openpyxl.sop_sheets import DATE_FORMAT, DATETIME_FORMAT, SHEET_HASIL
+from xlwings_app.adapters.openpyxl.sop_sheets import DATE_FORMAT, DATETIME_FORMAT, DEFAULT_PLACE, SopPlace
 from xlwings_app.domain.sop.measure import STATUSES, StepRun
 from xlwings_app.domain.sop.summary import PeriodSummary
 from xlwings_app.sheets.results import SheetValues
@@ -94,13 +94,16 @@ def _chart_values(sheet: SheetValues, summary: PeriodSummary | None) -> None:
 
 
 def hasil_sop_values(
-    sop_nama: str, summaries: Sequence[PeriodSummary], chart_periode: str | None = None
+    sop_nama: str,
+    summaries: Sequence[PeriodSummary],
+    chart_periode: str | None = None,
+    place: SopPlace = DEFAULT_PLACE,
 ) -> SheetValues:
     """Sheet Hasil SOP from ``summaries``; the chart helper holds ``chart_periode`` (else the last)."""
-    sheet = SheetValues(SHEET_HASIL)
+    sheet = SheetValues(place.hasil)
     sheet.put(1, 1, [f"Hasil Pemeriksaan Waktu SOP: {sop_nama}"], "title")
     sheet.put(
-        2, 1, ["Ditulis oleh Kinerja (kinerja sop periksa) dari sheet Log Langkah; jangan diketik, akan ditimpa."],
+        2, 1, [f"Ditulis oleh Kinerja (kinerja sop periksa) dari sheet {place.log}; jangan diketik, akan ditimpa."],
         "subtitle",
     )  # fmt: skip
     sheet.put(SUMMARY_ROW - 1, 1, ["Ringkasan per periode"], "bold")

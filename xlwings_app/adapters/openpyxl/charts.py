@@ -15,13 +15,17 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 ChartMaker = Callable[[Worksheet], None]
 _MAKERS: dict[str, ChartMaker] = {}
+_FAMILIES: set[str] = set()
 
 
-def register(sheet: str) -> Callable[[ChartMaker], ChartMaker]:
-    """Decorator: ``maker(ws)`` draws the charts of sheet ``sheet`` from its cells."""
+def register(sheet: str, family: bool = False) -> Callable[[ChartMaker], ChartMaker]:
+    """Decorator: ``maker(ws)`` draws the charts of sheet ``sheet`` from its cells; with ``family``
+    also of every sheet named "``sheet`` <name>" (e.g. Hasil SOP Perencanaan)."""
 
     def add(maker: ChartMaker) -> ChartMaker:
         _MAKERS[sheet] = maker
+        if family:
+            _FAMILIES.add(sheet)
         return maker
 
     return add
@@ -37,7 +41,8 @@ def restore_charts(wb: Workbook) -> None:
     for module in CHART_MODULES:
         importlib.import_module(module)
     for name, maker in _MAKERS.items():
-        if name in wb.sheetnames:
-            ws = wb[name]
-            ws._charts = []
-            maker(ws)
+        for sheet in wb.sheetnames:
+            if sheet == name or (name in _FAMILIES and sheet.startswith(name + " ")):
+                ws = wb[sheet]
+                ws._charts = []
+                maker(ws)

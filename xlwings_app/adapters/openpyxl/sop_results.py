@@ -20,7 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from xlwings_app.adapters.openpyxl import charts
 from xlwings_app.adapters.openpyxl import styles as S
-from xlwings_app.adapters.openpyxl.sop_sheets import SHEET_HASIL, SHEET_LOG, fit_height
+from xlwings_app.adapters.openpyxl.sop_sheets import DEFAULT_PLACE, SHEET_HASIL, SopPlace, fit_height
 from xlwings_app.domain.sop.measure import STATUSES
 from xlwings_app.domain.sop.summary import PeriodSummary
 from xlwings_app.sheets.results import SheetValues
@@ -67,17 +67,21 @@ def _write_values(ws: Worksheet, sheet: SheetValues) -> None:
 
 
 def write_hasil_sop(
-    wb: Workbook, sop_nama: str, summaries: Sequence[PeriodSummary], chart_periode: str | None = None
+    wb: Workbook,
+    sop_nama: str,
+    summaries: Sequence[PeriodSummary],
+    chart_periode: str | None = None,
+    place: SopPlace = DEFAULT_PLACE,
 ) -> None:
-    """Rewrite sheet Hasil SOP from ``summaries``; the chart shows ``chart_periode`` (else the last)."""
+    """Rewrite sheet Hasil SOP (of ``place``) from ``summaries``; the chart shows ``chart_periode``."""
     index = None
-    if SHEET_HASIL in wb.sheetnames:
-        index = wb.sheetnames.index(SHEET_HASIL)
-        del wb[SHEET_HASIL]
-    elif SHEET_LOG in wb.sheetnames:
-        index = wb.sheetnames.index(SHEET_LOG) + 1
-    ws = wb.create_sheet(SHEET_HASIL, index)
-    sheet = hasil_sop_values(sop_nama, summaries, chart_periode)
+    if place.hasil in wb.sheetnames:
+        index = wb.sheetnames.index(place.hasil)
+        del wb[place.hasil]
+    elif place.log in wb.sheetnames:
+        index = wb.sheetnames.index(place.log) + 1
+    ws = wb.create_sheet(place.hasil, index)
+    sheet = hasil_sop_values(sop_nama, summaries, chart_periode, place)
     _write_values(ws, sheet)
     ws["A1"].font = S.TITLE_FONT
     ws["A2"].font = S.SUBTITLE_FONT
@@ -88,7 +92,7 @@ def write_hasil_sop(
     for styled in range(top + 1, row + 1):
         if ws.cell(styled, 1).value is not None:
             _style_run(ws, styled)
-    table = Table(displayName=RUNS_TABLE, ref=f"A{top}:{get_column_letter(len(RUN_HEADERS))}{row}")
+    table = Table(displayName=RUNS_TABLE + place.suffix, ref=f"A{top}:{get_column_letter(len(RUN_HEADERS))}{row}")
     table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=False)
     ws.add_table(table)
     for col, width in enumerate(RUN_WIDTHS, start=1):
@@ -137,7 +141,7 @@ def _style_run(ws: Worksheet, row: int) -> None:
     ws.cell(row, 13).fill = _fill(STATUS_FILLS[str(ws.cell(row, 13).value)])
 
 
-@charts.register(SHEET_HASIL)
+@charts.register(SHEET_HASIL, family=True)
 def draw_hasil_sop_chart(ws: Worksheet) -> None:
     """Gantt-style chart: one bar per run, from its start to its end, coloured by status."""
     count, top, periode = ws[CHART_META].value, ws.cell(2, CHART_COLUMN).value, ws.cell(3, CHART_COLUMN).value

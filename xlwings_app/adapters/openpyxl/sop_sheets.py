@@ -9,7 +9,9 @@ the Excel Table ``TabelLogLangkah``, one row per run of a step. ``sop_reader`` r
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from openpyxl import Workbook
@@ -59,6 +61,60 @@ DATE_FORMAT = "dd-mm-yyyy"
 TIME_FORMAT = "hh:mm"
 EXCEL_2000 = 36526
 """Excel's serial number of 1 Januari 2000: the earliest date a log accepts."""
+PLACE_NAME_MAX = 31 - len(SHEET_HASIL) - 1
+"""Longest SOP name in a sheet name: "Hasil SOP <name>" must fit Excel's 31 characters."""
+
+
+@dataclass(frozen=True)
+class SopPlace:
+    """Where one SOP of the workbook lives, so that several SOPs sit side by side, each with its log.
+
+    The workbook's first SOP has the plain sheets SOP, Log Langkah and Hasil SOP (as always);
+    each further one is named: SOP Perencanaan, Log Perencanaan, Hasil SOP Perencanaan. The
+    sheet Kalender is shared by all.
+    """
+
+    nama: str = ""
+
+    @property
+    def sop(self) -> str:
+        return f"{SHEET_SOP} {self.nama}" if self.nama else SHEET_SOP
+
+    @property
+    def log(self) -> str:
+        return f"Log {self.nama}" if self.nama else SHEET_LOG
+
+    @property
+    def hasil(self) -> str:
+        return f"{SHEET_HASIL} {self.nama}" if self.nama else SHEET_HASIL
+
+    @property
+    def suffix(self) -> str:
+        """What the place adds to Table names (letters and digits of its name)."""
+        return re.sub(r"[^0-9A-Za-z]", "", self.nama)
+
+    @property
+    def log_table(self) -> str:
+        return LOG_TABLE + self.suffix
+
+
+DEFAULT_PLACE = SopPlace()
+
+
+def short_name(sop_nama: str) -> str:
+    """The name of an SOP as a sheet suffix: "Prosedur Penyusunan Perencanaan Kinerja" -> "Perencanaan"."""
+    text = re.sub(r"^\s*(prosedur\s+)?(penyusunan\s+)?", "", sop_nama, flags=re.IGNORECASE)
+    text = re.sub(r"\s+kinerja\s*$", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"[\\/?*\[\]:']", " ", text)
+    return " ".join(text.split()).title()[:PLACE_NAME_MAX].strip() or "Lain"
+
+
+def places_in(sheetnames: Iterable[str]) -> list[SopPlace]:
+    """The SOPs a workbook holds, by its sheet names: SOP first, then every "SOP <name>"."""
+    names = list(sheetnames)
+    found = [DEFAULT_PLACE] if SHEET_SOP in names else []
+    prefix = SHEET_SOP + " "
+    return found + [SopPlace(n[len(prefix):].strip()) for n in names if n.startswith(prefix) and n[len(prefix):].strip()]
 
 
 def _replace(wb: Workbook, name: str) -> Worksheet:
@@ -114,9 +170,9 @@ def step_header_row(sop: Sop) -> int:
     return SOP_IDENTITY_ROW + len(IDENTITY) + 2
 
 
-def write_sop(wb: Workbook, sop: Sop) -> None:
-    """(Re)write sheet SOP from ``sop``."""
-    ws = _replace(wb, SHEET_SOP)
+def write_sop(wb: Workbook, sop: Sop, place: SopPlace = DEFAULT_PLACE) -> None:
+    """(Re)write sheet SOP (or the ``place``'s SOP sheet) from ``sop``."""
+    ws = _replace(wb, place.sop)
     _title(
         ws,
         "Standar Operasional Prosedur (SOP)",
@@ -250,9 +306,11 @@ def _label(day: date) -> str:
     return cuti_bersama(day.year).get(day, "")
 
 
-def write_log(wb: Workbook, sop: Sop, entries: Sequence[LogEntry] = ()) -> None:
-    """(Re)write sheet Log Langkah as the Table ``TabelLogLangkah`` holding ``entries``."""
-    ws = _replace(wb, SHEET_LOG)
+def write_log(
+    wb: Workbook, sop: Sop, entries: Sequence[LogEntry] = (), place: SopPlace = DEFAULT_PLACE
+) -> None:
+    """(Re)write sheet Log Langkah (or the ``place``'s log) as a Table holding ``entries``."""
+    ws = _replace(wb, place.log)
     _title(
         ws,
         "Log Langkah SOP",
@@ -267,7 +325,7 @@ def write_log(wb: Workbook, sop: Sop, entries: Sequence[LogEntry] = ()) -> None:
         _header(ws, top, col, text)
         ws.column_dimensions[get_column_letter(col)].width = width
     end = top + max(len(entries), 1)
-    table = Table(displayName=LOG_TABLE, ref=f"A{top}:{get_column_letter(len(LOG_HEADERS))}{end}")
+    table = Table(displayName=place.log_table, ref=f"A{top}:{get_column_letter(len(LOG_HEADERS))}{end}")
     table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
     ws.add_table(table)
     write_log_rows(ws, sop, entries, top + 1)
@@ -308,7 +366,7 @@ def write_log_rows(ws: Worksheet, sop: Sop, entries: Sequence[LogEntry], first_r
             if header in ("Mulai", "Selesai"):
                 ws.cell(row, col).number_format = DATE_FORMAT if _date_only(value) else DATETIME_FORMAT
         fit_height(ws, row)
-    table = ws.tables.get(LOG_TABLE)
+    table = next((t for t in ws.tables.values() if str(t.displayName).startswith(LOG_TABLE)), None)
     if table is not None and row >= first_row:
         start, end = table.ref.split(":")
         last = int("".join(ch for ch in end if ch.isdigit()))
@@ -321,9 +379,18 @@ def _date_only(value: object) -> bool:
     return isinstance(value, date) and not isinstance(value, datetime)
 
 
-def add_sop_sheets(wb: Workbook, sop: Sop, year: int, calendar: WorkingCalendar | None = None) -> None:
-    """Add sheets SOP, Kalender (cuti bersama of ``year`` pre-filled) and an empty Log Langkah."""
-    chosen = calendar or WorkingCalendar(days_off=frozenset(cuti_bersama(year)))
-    write_sop(wb, sop)
-    write_kalender(wb, chosen, year)
-    write_log(wb, sop)
+def add_sop_sheets(
+    wb: Workbook,
+    sop: Sop,
+    year: int,
+    calendar: WorkingCalendar | None = None,
+    place: SopPlace = DEFAULT_PLACE,
+) -> None:
+    """Add sheets SOP, Kalender (cuti bersama of ``year`` pre-filled) and an empty Log Langkah.
+
+    For a further SOP (``place`` named) its own SOP and log sheets; Kalender only if missing.
+    """
+    write_sop(wb, sop, place)
+    if place == DEFAULT_PLACE or calendar is not None or SHEET_KALENDER not in wb.sheetnames:
+        write_kalender(wb, calendar or WorkingCalendar(days_off=frozenset(cuti_bersama(year))), year)
+    write_log(wb, sop, place=place)
