@@ -1,13 +1,14 @@
 """(Re)generate the default template ``pengukuran_kinerja.docx`` with python-docx.
 
 The committed .docx is the source users edit in Word; run this only to start it afresh:
-``.venv/bin/python report_templates/generate_default.py``. The layout: A4 portrait, kop with a
-double rule, title, table grouped by Sasaran (No and Sasaran cells merged with ``{% vm %}``, header
+``.venv/bin/python report_templates/generate_default.py``. The layout: A4 portrait, kop (lambang daerah
+``{{ lambang }}`` on the left, the text centred on the page) with a double rule, title, table grouped by Sasaran (No and Sasaran cells merged with ``{% vm %}``, header
 repeated on every page, rows never split), summary, chart, analysis, budget (only when present),
 and a signature block in a table row that cannot break across pages, its paragraphs kept together;
 then, on a new page and only when the workbook has an SOP log for the period, the annex "Lampiran:
 Kepatuhan Waktu SOP" (summary and a table of step runs). The footer carries the verification code
-and "Halaman X dari Y".
+and "Halaman X dari Y" (no generation time: the signed page is dated by its signing date, and the
+time it was made goes to the archive's manifest).
 
 It also writes ``pengukuran_kinerja_individu.docx``, the document of one official's IKI: the same
 kop, table and summary, the analysis, and a two-column signature block ("Mengetahui", the head, on
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -146,11 +147,32 @@ def setup(doc) -> None:
     doc.styles["Footer"].font.size = Pt(8)
 
 
+KOP = [26, 113, 26]
+
+
 def kop(doc) -> None:
-    para(doc, "{{ kop.pemerintah }}", bold=True, size=14, align=CENTER)
-    para(doc, "{{ kop.unit }}", bold=True, size=16, align=CENTER)
-    para(doc, "{{ kop.alamat }}", size=10, align=CENTER)
-    p = para(doc, "{{ kop.kontak }}", size=10, align=CENTER, after=6)
+    """Lambang daerah on the left, the kop text centred on the page, a double rule under both."""
+    t = doc.add_table(rows=1, cols=3)
+    t.autofit = False
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for column, width in zip(t.columns, KOP, strict=True):
+        column.width = Mm(width)
+    logo, text, _ = t.rows[0].cells
+    for cell, width in zip(t.rows[0].cells, KOP, strict=True):
+        cell.width = Mm(width)
+        cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+    logo.paragraphs[0].alignment = LEFT
+    logo.paragraphs[0].add_run("{{ lambang }}")
+    text.paragraphs[0].text = ""
+    for n, (line, size, bold) in enumerate((("{{ kop.pemerintah }}", 14, True), ("{{ kop.unit }}", 16, True),
+                                            ("{{ kop.alamat }}", 10, False), ("{{ kop.kontak }}", 10, False))):
+        p = text.paragraphs[0] if n == 0 else text.add_paragraph()
+        p.alignment = CENTER
+        p.paragraph_format.space_after = Pt(0)
+        run = p.add_run(line)
+        run.bold = bold
+        run.font.size = Pt(size)
+    p = para(doc, "", size=4, after=6)
     borders = _el("w:pBdr")
     borders.append(_el("w:bottom", val="thickThinSmallGap", sz="24", space="4", color="000000"))
     p._p.get_or_add_pPr().append(borders)
@@ -335,7 +357,7 @@ def sop_annex(doc) -> None:
 def footer(doc) -> None:
     p = doc.sections[0].footer.paragraphs[0]
     p.alignment = LEFT
-    run = p.add_run("Kode verifikasi: {{ kode_verifikasi }} · dibuat dengan Kinerja, {{ dibuat }}")
+    run = p.add_run("Kode verifikasi: {{ kode_verifikasi }}")
     run.font.size = Pt(8)
     tab = p.add_run("\t")
     tab.font.size = Pt(8)
@@ -404,7 +426,7 @@ def iki_signature(doc) -> None:
         ("{{ tempat_tanggal }}", False, False),
         ("{{ pejabat.jabatan }}", False, False),
         *SPACE,
-        ("{{ pejabat.nama }}", True, False),
+        ("{{ pejabat.nama }}", True, True),
         ("{{ pejabat.pangkat }}", False, False),
         ("{{ pejabat.nip }}", False, False),
     ])

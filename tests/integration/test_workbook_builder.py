@@ -22,7 +22,7 @@ def _new(tmp_path: Path) -> Path:
 
 def test_baru_creates_every_sheet_in_order(tmp_path: Path) -> None:
     wb = load_workbook(_new(tmp_path))
-    assert wb.sheetnames[:7] == ["Petunjuk", "Profil", "IKU", "IKI", "Pengaturan", "Hasil", "Rekap"]
+    assert wb.sheetnames[:8] == ["Petunjuk", "Profil", "IKU", "IKI", "Pejabat", "Pengaturan", "Hasil", "Rekap"]
 
 
 def test_baru_refuses_to_overwrite(tmp_path: Path) -> None:

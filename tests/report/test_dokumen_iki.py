@@ -42,7 +42,7 @@ def pages(pdf: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def book(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("iki") / "kinerja.xlsx"
-    build_workbook(example.PROFIL, example.INDICATORS, example.SETTINGS).save(path)
+    build_workbook(example.PROFIL, example.INDICATORS, example.SETTINGS, pejabat=example.PEJABAT).save(path)
     return path
 
 
@@ -84,14 +84,26 @@ def test_the_signature_block_stands_on_one_page(rendered: list[LaporanIki]) -> N
         assert doc.pdf is not None
         texts = pages(doc.pdf)
         assert 1 <= len(texts) <= 2
+        [official] = [p for p in example.PEJABAT if p.jabatan == doc.pejabat]
         lines = ("Mengetahui,", str(HEAD["ttd_jabatan"]), str(HEAD["ttd_nama"]),
-                 f"NIP {format_nip(str(HEAD['ttd_nip']))}", "Lumajang, 5 Juli 2024", doc.pejabat,
-                 "(......", "NIP ......")
-        holding = [n for n, page in enumerate(texts) if "Mengetahui," in page or "NIP ......" in page]
+                 f"NIP {format_nip(str(HEAD['ttd_nip']))}", "Lumajang, 7 Oktober 2024", doc.pejabat,
+                 official.nama, official.pangkat, f"NIP {format_nip(official.nip)}")
+        holding = [n for n, page in enumerate(texts) if "Mengetahui," in page or official.nama in page]
         assert len(holding) == 1, f"{doc.pejabat}: signature spread over pages {holding}"
         page = flat(texts[holding[0]])
         for line in lines:
             assert flat(line) in page, (doc.pejabat, line)
+        assert "......" not in page
+
+
+def test_an_official_missing_from_sheet_pejabat_gets_dotted_lines_to_fill_by_hand() -> None:
+    from xlwings_app.report.context_iki import TITIK_NAMA, TITIK_NIP, official_block
+    from xlwings_app.samples import contoh
+
+    assert official_block(contoh.PROFIL, "Kasi Trantib") == {
+        "jabatan": "Kasi Trantib", "nama": TITIK_NAMA, "pangkat": "", "nip": TITIK_NIP}
+    block = official_block(contoh.PROFIL, "kasi  pelayanan umum")
+    assert block["nama"] == "YULI ANDRIANI, S.Sos." and block["nip"] == "NIP 19860715 201001 2 009"
 
 
 @pytest.mark.libreoffice

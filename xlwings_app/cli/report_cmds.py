@@ -5,6 +5,7 @@ Exit codes: 0 done, 2 the input must be fixed (problems, template, period), 1 in
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
@@ -22,6 +23,18 @@ PeriodeOpt = Annotated[
     str | None, typer.Option("--periode", "-p", help=PERIODE_HELP + " Bawaan: periode aktif.")
 ]
 PdfOpt = Annotated[bool, typer.Option("--pdf", help="Buat juga PDF (LibreOffice atau Microsoft Word).")]
+TanggalOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--tanggal",
+        help="Tanggal penandatanganan, mis. \"7 Oktober 2024\" atau 2024-10-07. "
+        "Bawaan: Tanggal Penandatanganan di sheet Profil.",
+    ),
+]
+LambangOpt = Annotated[
+    Path | None,
+    typer.Option("--lambang", help="Gambar lambang daerah (PNG/JPEG). Bawaan: berkas yang disebut di sheet Profil."),
+]
 KeluarOpt = Annotated[
     Path | None, typer.Option("--keluar", "-k", help="Folder hasil. Bawaan: folder workbook.")
 ]
@@ -53,6 +66,23 @@ def _fail(exc: Exception) -> typer.Exit:
     return typer.Exit(1)
 
 
+def _tanggal(text: str | None) -> dt.date | None:
+    from xlwings_app.domain.tanggal import parse_tanggal
+
+    try:
+        return parse_tanggal(text)
+    except ValueError as exc:
+        typer.echo(f"--tanggal: {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
+def _dated(tanggal: dt.date | None) -> None:
+    from xlwings_app.domain.formatting import tanggal as format_tanggal
+
+    if tanggal is not None:
+        typer.echo(f"Tanggal dokumen: {format_tanggal(tanggal)}")
+
+
 def laporan_cmd(
     file: File,
     periode: PeriodeOpt = None,
@@ -61,19 +91,23 @@ def laporan_cmd(
     ] = None,
     pdf: PdfOpt = False,
     keluar: KeluarOpt = None,
+    tanggal: TanggalOpt = None,
+    lambang: LambangOpt = None,
 ) -> None:
     """Buat Dokumen Pengukuran Kinerja (.docx, dan PDF dengan --pdf) dari isian workbook.
 
-    Contoh: kinerja laporan kinerja.xlsx --periode TW2 --pdf --keluar hasil
+    Contoh: kinerja laporan kinerja.xlsx --periode TW2 --pdf --tanggal "7 Oktober 2024"
     """
+    signing = _tanggal(tanggal)
     try:
         from xlwings_app.services.laporan import laporan
 
-        hasil = laporan(file, keluar, parse_periode(periode), template, pdf)
+        hasil = laporan(file, keluar, parse_periode(periode), template, pdf, signing, lambang)
     except _refusals() as exc:
         raise _fail(exc) from exc
     for warning in hasil.peringatan:
         typer.echo(f"Peringatan: {warning.pesan}", err=True)
+    _dated(hasil.tanggal)
     typer.echo(f"Dokumen: {hasil.docx}")
     if hasil.pdf:
         typer.echo(f"PDF: {hasil.pdf}")
@@ -88,19 +122,25 @@ def laporan_iki_cmd(
     ] = None,
     pdf: PdfOpt = False,
     keluar: KeluarOpt = None,
+    tanggal: TanggalOpt = None,
+    lambang: LambangOpt = None,
 ) -> None:
     """Buat Dokumen Pengukuran Kinerja Individu: satu dokumen per penanggung jawab IKI.
 
-    Nama dan NIP pejabat dicetak sebagai titik-titik untuk diisi tangan.
+    Nama, pangkat dan NIP pejabat diambil dari sheet Pejabat.
 
     Contoh: kinerja laporan-iki kinerja.xlsx --periode TW3 --pdf --keluar hasil
     """
+    signing = _tanggal(tanggal)
     try:
         from xlwings_app.services.laporan_iki import laporan_iki
 
-        hasil = laporan_iki(file, keluar, parse_periode(periode), template, pdf)
+        hasil = laporan_iki(file, keluar, parse_periode(periode), template, pdf, signing, lambang)
     except _refusals() as exc:
         raise _fail(exc) from exc
+    for warning in hasil[0].peringatan if hasil else ():
+        typer.echo(f"Peringatan: {warning.pesan}", err=True)
+    _dated(hasil[0].tanggal if hasil else None)
     for doc in hasil:
         typer.echo(f"{doc.pejabat} ({len(doc.indikator)} IKI): {doc.docx}")
         if doc.pdf:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -24,7 +25,12 @@ class Pejabat:
 
 @dataclass(frozen=True)
 class Profil:
-    """Who measures: kabupaten, unit, address, year, signing official, Kasubag in charge."""
+    """Who measures: kabupaten, unit, address, year, signing official, Kasubag in charge.
+
+    ``tanggal_ttd`` is the signing date the office chose (None: not chosen yet); ``lambang`` the
+    file name of the lambang daerah image, beside the workbook; ``pejabat`` the officials of the
+    unit (sheet Pejabat), who are the Penanggung Jawab of the indicators.
+    """
 
     kabupaten: str
     unit: str
@@ -36,6 +42,14 @@ class Profil:
     telepon: str = ""
     email: str = ""
     laman: str = ""
+    tanggal_ttd: dt.date | None = None
+    lambang: str = ""
+    pejabat: tuple[Pejabat, ...] = ()
+
+    def pejabat_untuk(self, jabatan: str) -> Pejabat | None:
+        """The official whose jabatan is ``jabatan`` (case and spacing ignored), if listed."""
+        wanted = " ".join(jabatan.split()).casefold()
+        return next((p for p in self.pejabat if " ".join(p.jabatan.split()).casefold() == wanted), None)
 
 
 NIP_DIGITS = 18

@@ -3,7 +3,7 @@
 - Every kode is unique in the workbook (IKU and IKI together): the document and the forms
   identify an indicator by it.
 - Every IKI names an existing IKU as its parent (cascading, PermenPANRB 89/2021).
-- A penanggung jawab, when a list is kept in Pengaturan, is one of that list.
+- A penanggung jawab, once the table of officials (sheet Pejabat) has entries, is one of its jabatan.
 """
 
 from __future__ import annotations
@@ -53,16 +53,17 @@ def check_indicators(
             problems.append(
                 at(ind, "induk", "IKU Induk", f"IKU Induk '{ind.induk}' tidak ada di sheet IKU.", ind.induk)
             )
-    allowed = {p.casefold() for p in daftar_penanggung_jawab if p}
+    allowed = {" ".join(p.split()).casefold() for p in daftar_penanggung_jawab if p}
     if allowed:
         for ind in indicators:
-            if ind.penanggung_jawab and ind.penanggung_jawab.casefold() not in allowed:
+            if ind.penanggung_jawab and " ".join(ind.penanggung_jawab.split()).casefold() not in allowed:
                 problems.append(
                     at(
                         ind,
                         "penanggung_jawab",
                         "Penanggung Jawab",
-                        f"Penanggung Jawab '{ind.penanggung_jawab}' tidak ada dalam daftar di sheet Pengaturan.",
+                        f"Penanggung Jawab '{ind.penanggung_jawab}' tidak ada di tabel Pejabat (sheet Pejabat): "
+                        "tambahkan jabatannya di sana atau pilih dari daftar.",
                         ind.penanggung_jawab,
                     )
                 )

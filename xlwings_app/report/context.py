@@ -296,7 +296,7 @@ def provided() -> dict[str, object]:
     dokumen = Dokumen(Periode.TW2, "", dt.date(2024, 1, 1), dt.datetime(2024, 1, 1))
     names = shape(build_context(contoh.PROFIL, settings, results, dokumen, contoh_lampiran_sop()))
     assert isinstance(names, dict)
-    return {**names, "grafik": None}
+    return {**names, "grafik": None, "lambang": None}
 
 
 def contoh_lampiran_sop() -> LampiranSop:

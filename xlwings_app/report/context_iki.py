@@ -6,8 +6,9 @@ Pure, like ``report.context`` (whose row, summary and analysis formats it reuses
 - the IKI are grouped by the IKU they cascade from (column Induk): the group prints the IKU's code
   and name; an IKI whose Induk names no IKU is grouped under the code as written, one without
   Induk under "(tanpa IKU induk)";
-- the official's jabatan is the Penanggung Jawab name; the workbook has no field for the official's
-  name, pangkat or NIP, so those print as dotted lines to fill in by hand;
+- the official's jabatan is the Penanggung Jawab name; name, pangkat and NIP come from the table of
+  officials (sheet Pejabat, ``Profil.pejabat``); an official missing there, or without a name or
+  NIP, prints dotted lines to fill in by hand;
 - "Mengetahui" is the Profil's penandatangan (the head of the unit).
 """
 
@@ -75,6 +76,20 @@ def _groups(results: Sequence[Hasil], iku: dict[str, Indicator]) -> list[dict[st
     ]
 
 
+def official_block(profil: Profil, official: str) -> dict[str, str]:
+    """The official's signature lines from sheet Pejabat; dotted lines where it is blank."""
+    known = profil.pejabat_untuk(official)
+    if known is None:
+        return {"jabatan": official, "nama": TITIK_NAMA, "pangkat": "", "nip": TITIK_NIP}
+    block = pejabat(known)
+    return {
+        **block,
+        "jabatan": official,
+        "nama": known.nama or TITIK_NAMA,
+        "nip": block["nip"] or TITIK_NIP,
+    }
+
+
 def build_iki_context(
     profil: Profil,
     settings: Settings,
@@ -87,7 +102,7 @@ def build_iki_context(
     return {
         "kop": kop(profil),
         "dokumen": dokumen_header(profil, dokumen, JUDUL),
-        "pejabat": {"jabatan": official, "nama": TITIK_NAMA, "pangkat": "", "nip": TITIK_NIP},
+        "pejabat": official_block(profil, official),
         "iku": _groups(results, {i.kode.strip(): i for i in iku}),
         "ringkasan": ringkasan(list(results), settings),
         "analisis": analisis(results),
@@ -114,4 +129,4 @@ def provided_iki() -> dict[str, object]:
     context = build_iki_context(contoh.PROFIL, example.SETTINGS, "Pejabat", results, iku, dokumen)
     names = shape(context)
     assert isinstance(names, dict)
-    return {**names, "grafik": None}
+    return {**names, "grafik": None, "lambang": None}

@@ -34,6 +34,13 @@ PROFIL = Profil(
     tempat="Senduro",
     telepon="(0334) 571234",
     email="kec.senduro@lumajangkab.go.id",
+    pejabat=(
+        Pejabat("Kasi Pelayanan Umum", "YULI ANDRIANI, S.Sos.", "Penata (III/c)", "198607152010012009"),
+        Pejabat("Sekretaris Kecamatan", "HENDRO WIBOWO, S.STP., M.Si.", "Pembina (IV/a)",
+                "197911032000031002"),
+        Pejabat("Kasubag Perencanaan dan Keuangan", "SITI AMINAH, S.E.", "Penata (III/c)",
+                "198504122010012007"),
+    ),
 )
 
 SASARAN_1 = "Meningkatnya kualitas pelayanan publik di kecamatan"

@@ -8,9 +8,11 @@ and rencana aksi, and budget figures. The Camat is the signing official of the s
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from xlwings_app.domain.indicator import Agregasi, Indicator, Jenis, Periode, Polaritas
+from xlwings_app.domain.profil import Pejabat
 from xlwings_app.domain.settings import Settings
 
 CAMAT = "Camat"
@@ -22,6 +24,18 @@ KASI_PEL = "Kasi Pelayanan Umum"
 KASI_PMD = "Kasi Pemberdayaan Masyarakat"
 KASI_TRANTIB = "Kasi Ketenteraman dan Ketertiban Umum"
 PENANGGUNG_JAWAB = (CAMAT, SEKRETARIS, KASUBAG_UMUM, KASUBAG_KEU, KASI_PEM, KASI_PEL, KASI_PMD, KASI_TRANTIB)
+
+PEJABAT: tuple[Pejabat, ...] = (
+    Pejabat(CAMAT, "Drs. DEDWI SUPRAPTO, M.Si.", "Pembina Tingkat I (IV/b)", "19701218 199101 1 002"),
+    Pejabat(SEKRETARIS, "AGUS WIDODO, S.Sos., M.M.", "Pembina (IV/a)", "19750823 199803 1 004"),
+    Pejabat(KASUBAG_UMUM, "RINA KARTIKASARI, S.AP.", "Penata Tingkat I (III/d)", "19830305 200604 2 012"),
+    Pejabat(KASUBAG_KEU, "NURUL HIDAYATI, S.E.", "Penata Tingkat I (III/d)", "19820614 200801 2 015"),
+    Pejabat(KASI_PEM, "BAMBANG SUTRISNO, S.H.", "Penata Tingkat I (III/d)", "19780412 200312 1 006"),
+    Pejabat(KASI_PEL, "DWI ASTUTIK, S.Sos.", "Penata (III/c)", "19850917 200902 2 003"),
+    Pejabat(KASI_PMD, "MOH. FAJAR RAMADHAN, S.IP.", "Penata (III/c)", "19870120 201001 1 008"),
+    Pejabat(KASI_TRANTIB, "HERU PRASETYO, S.H.", "Penata Tingkat I (III/d)", "19800711 200501 1 009"),
+)
+"""The officials of sheet Pejabat (the Camat from the seed SOP; the others invented)."""
 
 PROFIL: dict[str, object] = {
     "kabupaten": "Kabupaten Lumajang",
@@ -39,6 +53,8 @@ PROFIL: dict[str, object] = {
     "pengelola_nama": "NURUL HIDAYATI, S.E.",
     "pengelola_nip": "19820614 200801 2 015",
     "tempat": "Lumajang",
+    "tanggal_ttd": dt.date(2024, 10, 7),
+    "lambang": "lambang-contoh.png",
 }
 
 S1 = "Meningkatnya kualitas pelayanan publik kecamatan"

@@ -6,7 +6,9 @@ Rules:
 - the zip holds the workbook snapshot (``workbook/<name>``), the documents (``dokumen/``), any
   extra files the user adds, e.g. the scanned signed copy (``lampiran/``), and ``manifest.json``;
 - the result carries the ``SealRecord`` the workbook must record (``report.seal``);
-- refused like ``laporan`` while the inputs have error problems.
+- refused like ``laporan`` while the inputs have error problems;
+- the manifest records when the document was made (``dokumen_dibuat``) and the date it carries
+  (``tanggal_penandatanganan``): the signed page itself prints no generation time.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from xlwings_app.services.laporan import (
     SumberData,
     buat_laporan,
     iku_of,
+    lambang_of,
     lampiran_sop,
     load_workbook,
 )
@@ -57,6 +60,7 @@ def buat_arsip(
     lampiran: Sequence[Path] = (),
     sekarang: dt.datetime | None = None,
     sop: LampiranSop | None = None,
+    lambang: bytes | None = None,
 ) -> Arsip:
     """Seal ``periode``: render, zip with the workbook snapshot and manifest, return the record.
 
@@ -66,10 +70,10 @@ def buat_arsip(
     catatan: list[str] = []
     work = out_dir / f".arsip-{periode.value}-{sekarang:%Y%m%d%H%M%S}"
     try:
-        doc = buat_laporan(data, work, periode, pdf=True, sekarang=sekarang, sop=sop)
+        doc = buat_laporan(data, work, periode, pdf=True, sekarang=sekarang, sop=sop, lambang=lambang)
     except PdfUnavailable as exc:
         catatan.append(f"Arsip tanpa PDF: {exc}")
-        doc = buat_laporan(data, work, periode, pdf=False, sekarang=sekarang, sop=sop)
+        doc = buat_laporan(data, work, periode, pdf=False, sekarang=sekarang, sop=sop, lambang=lambang)
     profil = data.profil
     assert profil is not None  # buat_laporan refuses a workbook without a Profil
     files = {f"workbook/{workbook.name}": workbook, f"dokumen/{doc.docx.name}": doc.docx}
@@ -85,6 +89,8 @@ def buat_arsip(
         "periode": periode.value,
         "kode_verifikasi": doc.kode_verifikasi,
         "disegel": sekarang.isoformat(timespec="seconds"),
+        "dokumen_dibuat": sekarang.isoformat(timespec="seconds"),
+        "tanggal_penandatanganan": doc.tanggal.isoformat() if doc.tanggal else None,
         "sidik_indikator": {i.kode: indicator_fingerprint(i, periode) for i in iku},
     }
     zip_path = build_archive(out_dir / archive_name(profil.tahun, periode, sekarang), files, info)
@@ -107,8 +113,9 @@ def arsip(
     sheet Segel (a safe, locked write)."""
     data = load_workbook(path)
     sop, notes = lampiran_sop(path, periode)  # the archived document carries the same annex
-    result = buat_arsip(data, path, periode, out_dir or path.parent, lampiran, sop=sop)
-    result.catatan.extend(n.pesan for n in notes)
+    image, image_notes = lambang_of(data, path, None)
+    result = buat_arsip(data, path, periode, out_dir or path.parent, lampiran, sop=sop, lambang=image)
+    result.catatan.extend(n.pesan for n in [*image_notes, *result.laporan.peringatan, *notes])
     (catat or (lambda record: record_in_file(path, record)))(result.record)
     return result
 

@@ -10,7 +10,7 @@ from xlwings_app.adapters.openpyxl.builder import build_workbook
 from xlwings_app.domain.formatting import persen
 from xlwings_app.domain.settings import Settings
 from xlwings_app.domain.sop.presets import DEFAULT_PRESET
-from xlwings_app.samples import example
+from xlwings_app.samples import example, lambang
 from xlwings_app.services import formulir
 from xlwings_app.services.hitung import hitung
 from xlwings_app.services.sop import contoh as sop_contoh
@@ -51,9 +51,10 @@ def contoh(folder: Path) -> Iterator[str]:
     """
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / EXAMPLE_NAME
-    wb = build_workbook(example.PROFIL, example.INDICATORS, example.SETTINGS, spare_rows=10)
+    wb = build_workbook(example.PROFIL, example.INDICATORS, example.SETTINGS, spare_rows=10, pejabat=example.PEJABAT)
     create(path, wb, overwrite=True)
-    yield f"Workbook contoh: {path}"
+    (folder / lambang.FILE_NAME).write_bytes(lambang.placeholder_png())
+    yield f"Workbook contoh: {path} (lambang daerah: gambar pengganti {lambang.FILE_NAME})"
     yield from sop_contoh(path)
     result = hitung(path)
     if not result.valid:

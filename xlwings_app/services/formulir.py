@@ -19,6 +19,7 @@ from openpyxl import Workbook
 
 from xlwings_app.adapters.openpyxl.form_builder import build_form, write_form_sheet, write_meta_sheet
 from xlwings_app.adapters.openpyxl.form_reader import read_forms
+from xlwings_app.domain.formatting import nip
 from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.problems import Problem
 from xlwings_app.forms.meta import KIND, FormMeta, context_of, sealed
@@ -80,6 +81,10 @@ def make_meta(data: WorkbookData, sheet: str, pj: str, rows: list[Indicator], pe
         "sumber": data.path.name,
         "dibuat": datetime.now().isoformat(timespec="seconds"),
     }
+    official = profil.pejabat_untuk(pj) if profil else None
+    if official is not None and official.nama:
+        # printed in the form's heading only; not stored in the metadata (nor its checksum)
+        fields["pejabat"] = f"{official.nama}, NIP {nip(official.nip)}" if official.nip else official.nama
     context = {i.kode: context_of(i, periode) for i in rows}
     return sealed(FormMeta(f"{periode.value}-{uuid.uuid4().hex[:12]}", sheet, fields, context))
 

@@ -6,6 +6,10 @@ Rules:
   uses names Kinerja does not provide, or when there is no IKU;
 - the verification code covers the unit, the period and the inputs (``report.verification``);
 - sealed periods whose data changed since sealing come back as warnings (``catatan``);
+- the document is dated on its signing date (``signing_date``): ``tanggal`` (``--tanggal``) when
+  given, else the Profil's Tanggal Penandatanganan; when both are blank it is dated the day it
+  is made and a warning says which date was used. The time it was made is not printed (it goes
+  to the archive's manifest);
 - the annex "Lampiran: Kepatuhan Waktu SOP" is added when the workbook's Log Langkah has the
   document's period (TW3 -> "TW3"), measured by ``services.sop.ukur``; without a log for the period
   there is no annex, and a log with errors leaves the annex out with a warning (the document
@@ -24,6 +28,7 @@ from xlwings_app.adapters.documents.chart import Batang, draw_chart
 from xlwings_app.adapters.documents.docx import default_template, render
 from xlwings_app.adapters.documents.pdf import to_pdf
 from xlwings_app.adapters.documents.template_check import check_template
+from xlwings_app.domain import formatting as fmt
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
 from xlwings_app.domain.measure import measure_all
 from xlwings_app.domain.problems import Problem, errors
@@ -65,11 +70,28 @@ class Laporan:
     periode: Periode
     kode_verifikasi: str
     peringatan: list[Problem] = field(default_factory=list)
+    tanggal: dt.date | None = None
 
 
 def file_name(profil: Profil, periode: Periode) -> str:
     """ "Pengukuran_Kinerja_2024_TW2" (no extension; ASCII, no spaces)."""
     return f"Pengukuran_Kinerja_{profil.tahun}_{periode.value}"
+
+
+def signing_date(
+    profil: Profil, tanggal: dt.date | None, sekarang: dt.datetime
+) -> tuple[dt.date, list[Problem]]:
+    """The date the document carries: ``tanggal``, else Profil's signing date, else today (warned)."""
+    if tanggal is not None:
+        return tanggal, []
+    if profil.tanggal_ttd is not None:
+        return profil.tanggal_ttd, []
+    today = sekarang.date()
+    return today, [Problem(
+        f"Tanggal Penandatanganan belum diisi: dokumen diberi tanggal hari ini, {fmt.tanggal(today)}. "
+        "Isi tanggalnya di sheet Profil (atau pakai --tanggal) agar cetak ulang bertanggal sama.",
+        "Profil", kolom="Tanggal Penandatanganan", tingkat="catatan",
+    )]  # fmt: skip
 
 
 def iku_of(data: SumberData) -> list[Indicator]:
@@ -87,10 +109,12 @@ def buat_laporan(
     segel: Sequence[SealRecord] = (),
     sekarang: dt.datetime | None = None,
     sop: LampiranSop | None = None,
+    lambang: bytes | None = None,
 ) -> Laporan:
     """Render the period's document into ``out_dir``; the period defaults to the active one.
 
-    ``sop`` is the SOP check of the period (``lampiran_sop``), printed as the annex.
+    ``sop`` is the SOP check of the period (``lampiran_sop``), printed as the annex; ``lambang``
+    the image printed left of the kop (``adapters.documents.lambang``).
     """
     blocking = errors(data.problems)
     if blocking:
@@ -109,22 +133,23 @@ def buat_laporan(
     if not iku:
         raise LaporanDitolak("Laporan tidak dibuat: belum ada Indikator Kinerja Utama (IKU).")
     sekarang = sekarang or dt.datetime.now().astimezone()
+    tanggal, date_notes = signing_date(profil, tanggal, sekarang)
     results = measure_all(iku, periode, data.settings)
     kode = verification_code(profil, periode, iku, data.settings)
     context = build_context(
         profil,
         data.settings,
         results,
-        Dokumen(periode, kode, tanggal or sekarang.date(), sekarang),
+        Dokumen(periode, kode, tanggal, sekarang),
         sop,
     )
     chart = draw_chart([Batang(h.indicator.kode, h.capaian) for h in results])
     docx = render(
-        template or default_template(), context, out_dir / f"{file_name(profil, periode)}.docx", chart
+        template or default_template(), context, out_dir / f"{file_name(profil, periode)}.docx", chart, lambang
     )
     pdf_path = to_pdf(docx, out_dir) if pdf else None
-    warnings = check_seals(segel, profil, data.settings, iku)
-    return Laporan(docx, pdf_path, periode, kode, warnings)
+    warnings = [*date_notes, *check_seals(segel, profil, data.settings, iku)]
+    return Laporan(docx, pdf_path, periode, kode, warnings, tanggal)
 
 
 def load_workbook(path: Path) -> SumberData:
@@ -175,12 +200,26 @@ def laporan(
     periode: Periode | None = None,
     template: Path | None = None,
     pdf: bool = False,
+    tanggal: dt.date | None = None,
+    lambang: Path | None = None,
 ) -> Laporan:
     """``buat_laporan`` on the workbook at ``path`` (output beside it by default)."""
     data = load_workbook(path)
     periode = periode or data.settings.periode_aktif
+    image, image_notes = lambang_of(data, path, lambang)
     sop, notes = lampiran_sop(path, periode)
     hasil = buat_laporan(
-        data, out_dir or path.parent, periode, template, pdf, segel=seals_of(data), sop=sop
+        data, out_dir or path.parent, periode, template, pdf, tanggal, segel=seals_of(data), sop=sop,
+        lambang=image,
     )
-    return replace(hasil, peringatan=[*hasil.peringatan, *notes])
+    return replace(hasil, peringatan=[*image_notes, *hasil.peringatan, *notes])
+
+
+def lambang_of(data: SumberData, path: Path, override: Path | None) -> tuple[bytes | None, list[Problem]]:
+    """The lambang image for the workbook at ``path``: ``override``, else the file Profil names."""
+    from xlwings_app.adapters.documents.lambang import LambangError, load_lambang
+
+    try:
+        return load_lambang(path.parent, data.profil.lambang if data.profil else "", override)
+    except LambangError as exc:
+        raise LaporanDitolak(str(exc)) from exc

@@ -7,13 +7,14 @@ Rules:
   Profil, when a custom template uses names Kinerja does not provide, or when there is no IKI;
 - measured from the inputs (``measure_all``), never from cached cells;
 - each document's verification code covers the unit, the period and the inputs of its IKI;
+- dated like ``laporan`` (``services.laporan.signing_date``);
 - file names: "Pengukuran_Kinerja_Individu_2024_TW3_Kasi_Pelayanan_Umum.docx".
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from xlwings_app.adapters.documents.docx import render
@@ -21,12 +22,12 @@ from xlwings_app.adapters.documents.pdf import to_pdf
 from xlwings_app.adapters.documents.template_check import check_template
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
 from xlwings_app.domain.measure import measure_all
-from xlwings_app.domain.problems import errors
+from xlwings_app.domain.problems import Problem, errors
 from xlwings_app.domain.verification import verification_code
 from xlwings_app.report.context import Dokumen
 from xlwings_app.report.context_iki import build_iki_context, officials, provided_iki, same_official, slug
 from xlwings_app.resources import resource_dir
-from xlwings_app.services.laporan import LaporanDitolak, SumberData, load_workbook
+from xlwings_app.services.laporan import LaporanDitolak, SumberData, lambang_of, load_workbook, signing_date
 
 IKI_TEMPLATE = "pengukuran_kinerja_individu.docx"
 
@@ -41,6 +42,8 @@ class LaporanIki:
     pdf: Path | None
     periode: Periode
     kode_verifikasi: str
+    tanggal: dt.date | None = None
+    peringatan: tuple[Problem, ...] = ()
 
 
 def default_iki_template() -> Path:
@@ -61,6 +64,7 @@ def buat_laporan_iki(
     pdf: bool = False,
     tanggal: dt.date | None = None,
     sekarang: dt.datetime | None = None,
+    lambang: bytes | None = None,
 ) -> list[LaporanIki]:
     """Render one document per official into ``out_dir``; the period defaults to the active one."""
     blocking = errors(data.problems)
@@ -83,18 +87,21 @@ def buat_laporan_iki(
         )
     periode = periode or data.settings.periode_aktif
     sekarang = sekarang or dt.datetime.now().astimezone()
+    tanggal, notes = signing_date(profil, tanggal, sekarang)
     iku = [i for i in data.indicators if i.jenis is Jenis.IKU]
     done: list[LaporanIki] = []
     for name in names:
         own = [i for i in iki if same_official(i.penanggung_jawab, name)]
         kode = verification_code(profil, periode, own, data.settings)
-        dokumen = Dokumen(periode, kode, tanggal or sekarang.date(), sekarang)
+        dokumen = Dokumen(periode, kode, tanggal, sekarang)
         results = measure_all(own, periode, data.settings)
         context = build_iki_context(profil, data.settings, name, results, iku, dokumen)
         stem = f"Pengukuran_Kinerja_Individu_{profil.tahun}_{periode.value}_{slug(name)}"
-        docx = render(template or default_iki_template(), context, out_dir / f"{stem}.docx")
+        docx = render(template or default_iki_template(), context, out_dir / f"{stem}.docx", lambang=lambang)
         pdf_path = to_pdf(docx, out_dir) if pdf else None
-        done.append(LaporanIki(name, tuple(i.kode for i in own), docx, pdf_path, periode, kode))
+        done.append(
+            LaporanIki(name, tuple(i.kode for i in own), docx, pdf_path, periode, kode, tanggal, tuple(notes))
+        )
     return done
 
 
@@ -104,6 +111,11 @@ def laporan_iki(
     periode: Periode | None = None,
     template: Path | None = None,
     pdf: bool = False,
+    tanggal: dt.date | None = None,
+    lambang: Path | None = None,
 ) -> list[LaporanIki]:
     """``buat_laporan_iki`` on the workbook at ``path`` (output beside it by default)."""
-    return buat_laporan_iki(load_workbook(path), out_dir or path.parent, periode, template, pdf)
+    data = load_workbook(path)
+    image, notes = lambang_of(data, path, lambang)
+    done = buat_laporan_iki(data, out_dir or path.parent, periode, template, pdf, tanggal, lambang=image)
+    return [replace(d, peringatan=(*notes, *d.peringatan)) for d in done]

@@ -16,7 +16,7 @@ _TYPES = {"text": "teks", "number": "angka", "choice": "pilihan", "formula": "di
 
 
 def format_section() -> str:
-    """Markdown: the IKU/IKI columns and the Profil fields."""
+    """Markdown: the IKU/IKI columns, the Profil fields and the Pejabat table."""
     lay = layout()
     iku, iki = lay.tables[Jenis.IKU], lay.tables[Jenis.IKI]
     lines = [
@@ -39,6 +39,12 @@ def format_section() -> str:
     lines += ["", "Sheet Profil (label di kolom A, isian di kolom B):", "", "| Isian | Wajib | Contoh |", "|---|---|---|"]
     for field in lay.profil:
         lines.append(f"| {field.label} | {'ya' if field.required else ''} | {field.contoh} |")
+    if lay.pejabat is not None:
+        lines += ["", f"Tabel `{lay.pejabat.name}` (sheet {lay.pejabat.sheet}, judul kolom di baris 4): "
+                  "daftar pilihan Penanggung Jawab; bila sudah berisi, Penanggung Jawab di luar tabel "
+                  "ditandai sebagai masalah.", "", "| Kolom | Wajib | Keterangan |", "|---|---|---|"]
+        for column in lay.pejabat.columns:
+            lines.append(f"| {column.header} | {'ya' if column.required else ''} | {column.help} |")
     lines.append(END)
     return "\n".join(lines)
 

@@ -61,7 +61,8 @@ def form_sheet_values(
     """The form sheet ``meta.sheet`` for ``indicators``, as ``write_form_sheet`` lays it out."""
     sheet = SheetValues(meta.sheet)
     sheet.put(1, 1, [f"Formulir Pengumpulan Data Kinerja {periode.label} Tahun {meta.get('tahun')}"], "title")
-    sheet.put(2, 1, [f"{meta.get('unit')} — Penanggung jawab: {meta.get('penanggung_jawab')}"], "subtitle")
+    official = f" ({meta.get('pejabat')})" if meta.get("pejabat") else ""
+    sheet.put(2, 1, [f"{meta.get('unit')} — Penanggung jawab: {meta.get('penanggung_jawab')}{official}"], "subtitle")
     for offset, line in enumerate(instructions(periode)):
         sheet.put(3 + offset, 1, [line], "bold" if offset == 0 else "subtitle")
     columns = form_columns(periode)

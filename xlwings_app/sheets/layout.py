@@ -81,6 +81,19 @@ class Formulir:
 
 
 @dataclass(frozen=True)
+class PejabatTable:
+    """The officials' table (``[pejabat]``): sheet, Excel table name, title, columns."""
+
+    sheet: str
+    name: str
+    judul: str
+    columns: tuple[Column, ...]
+
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
+
+
+@dataclass(frozen=True)
 class Layout:
     versi: str
     tables: dict[Jenis, Table]
@@ -89,6 +102,7 @@ class Layout:
     hasil_name: str
     hasil_headers: tuple[str, ...]
     formulir: Formulir | None = None
+    pejabat: PejabatTable | None = None
 
 
 def normalise_header(text: object) -> str:
@@ -136,6 +150,16 @@ def layout() -> Layout:
         hasil_name=raw["hasil"]["name"],
         hasil_headers=tuple(raw["hasil"]["headers"]),
         formulir=_formulir(raw["formulir"]) if "formulir" in raw else None,
+        pejabat=_pejabat(raw["pejabat"]) if "pejabat" in raw else None,
+    )
+
+
+def _pejabat(raw: dict[str, object]) -> PejabatTable:
+    return PejabatTable(
+        sheet=str(raw["sheet"]),
+        name=str(raw["name"]),
+        judul=str(raw["judul"]),
+        columns=tuple(_column(c) for c in raw["columns"]),  # type: ignore[attr-defined]
     )
 
 
@@ -169,3 +193,5 @@ PENGATURAN_PJ_ROWS = 40
 PERIODE_LIST_COLUMN = "F"
 """Column with TW1..TAHUNAN (rows 10..14), the source of the period dropdown and its index."""
 PROFIL_FIRST_ROW = 3
+PEJABAT_ROWS = 40
+"""Rows of the Pejabat table (filled and spare); the Penanggung Jawab dropdown lists them."""

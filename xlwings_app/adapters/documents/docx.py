@@ -2,7 +2,9 @@
 
 Rules: rendering uses autoescape, so user text with & < > " prints literally and cannot break the
 document's XML; context values are data, never template source, so "{{ x }}" or "{% if %}" typed
-by a user prints as typed. The chart PNG, when given, is the context's ``grafik`` (150 mm wide).
+by a user prints as typed. The chart PNG, when given, is the context's ``grafik`` (150 mm wide);
+the lambang daerah, when given, is ``lambang`` (22 mm high, left of the kop text); either is ""
+otherwise, so a template prints nothing there.
 A template that jinja cannot parse raises ``TemplateError`` with an Indonesian message.
 """
 
@@ -20,6 +22,7 @@ from xlwings_app.resources import resource_dir
 
 DEFAULT_TEMPLATE = "pengukuran_kinerja.docx"
 CHART_WIDTH_MM = 150
+LAMBANG_HEIGHT_MM = 22
 
 
 class TemplateError(Exception):
@@ -44,7 +47,7 @@ def open_template(path: Path) -> DocxTemplate:
 
 
 def render(template_path: Path, context: Mapping[str, object], out: Path,
-           chart_png: bytes | None = None) -> Path:
+           chart_png: bytes | None = None, lambang: bytes | None = None) -> Path:
     """Render ``context`` into ``template_path`` and save the document as ``out``."""
     template = open_template(template_path)
     values = dict(context)
@@ -52,6 +55,10 @@ def render(template_path: Path, context: Mapping[str, object], out: Path,
         values["grafik"] = InlineImage(template, io.BytesIO(chart_png), width=Mm(CHART_WIDTH_MM))
     else:
         values.setdefault("grafik", "")
+    if lambang is not None:
+        values["lambang"] = InlineImage(template, io.BytesIO(lambang), height=Mm(LAMBANG_HEIGHT_MM))
+    else:
+        values.setdefault("lambang", "")
     try:
         template.render(values, jinja_env=jinja2.Environment(autoescape=True), autoescape=True)
     except jinja2.TemplateSyntaxError as exc:

@@ -1,12 +1,13 @@
 """Build the Kinerja workbook with openpyxl, from the layout declaration (workbook/layout.toml).
 
-Sheets: Petunjuk, Profil, IKU, IKI, Pengaturan, Hasil, Rekap. IKU and IKI are Excel Tables whose
+Sheets: Petunjuk, Profil, IKU, IKI, Pejabat, Pengaturan, Hasil, Rekap. IKU and IKI are Excel Tables whose
 computed columns are live formulas (``live_formulas``); input cells are yellow and unlocked,
 computed cells grey and locked (sheet protection without a password, against accidental typing).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
@@ -23,6 +24,7 @@ from xlwings_app.adapters.openpyxl.sheet_format import print_setup as _print_set
 from xlwings_app.adapters.openpyxl.sheet_format import protect as _protect
 from xlwings_app.adapters.openpyxl.sheet_format import title as _title
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
+from xlwings_app.domain.profil import Pejabat
 from xlwings_app.domain.settings import Settings, VarianNegatif
 from xlwings_app.sheets import layout as L
 from xlwings_app.sheets.live_formulas import (
@@ -34,6 +36,8 @@ from xlwings_app.sheets.live_formulas import (
     live_formulas,
 )
 
+DATE_FORMAT = "[$-421]d mmmm yyyy"
+"""A date as Indonesians write it, "7 Oktober 2024", in any Excel locale (421: Indonesian)."""
 SPARE_ROWS = 30
 """Empty, formatted rows below the data, so a Kasi can add indicators without unprotecting."""
 
@@ -182,7 +186,12 @@ def _write_profil(wb: Workbook, values: Mapping[str, object]) -> None:
         cell = ws.cell(r, 2, excel_value(values.get(field.key)))
         if isinstance(cell.value, str):
             cell.data_type = "s"
-        cell.number_format = "@" if field.key.endswith("nip") else "General"
+        if field.key.endswith("nip"):
+            cell.number_format = "@"
+        elif isinstance(cell.value, dt.date):
+            cell.number_format = DATE_FORMAT
+        else:
+            cell.number_format = "General"
         cell.fill, cell.protection, cell.border = S.INPUT_FILL, S.UNLOCKED, S.BOX
         ws.cell(r, 3, field.contoh).font = S.SUBTITLE_FONT
     _print_setup(ws)
@@ -242,8 +251,7 @@ def _write_pengaturan(wb: Workbook, settings: Settings) -> None:
     ws[L.PENGATURAN_PERIODE_INDEX] = f"=MATCH({L.PENGATURAN_PERIODE},{period_range},0)"
     ws[L.PENGATURAN_PERIODE_INDEX].fill = S.COMPUTED_FILL
     ws.cell(first - 2, 1, "Skala predikat (urut naik; batas terendah 0)").font = S.BOLD
-    ws.cell(first - 2, 4, "Daftar penanggung jawab").font = S.BOLD
-    for col, text in ((1, "Batas Bawah (capaian ≥)"), (2, "Predikat"), (4, "Jabatan")):
+    for col, text in ((1, "Batas Bawah (capaian ≥)"), (2, "Predikat")):
         cell = ws.cell(first - 1, col, text)
         cell.font, cell.fill, cell.border = S.HEADER_FONT, S.HEADER_FILL, S.BOX
     for i in range(L.PENGATURAN_SKALA_ROWS):
@@ -254,10 +262,6 @@ def _write_pengaturan(wb: Workbook, settings: Settings) -> None:
         ):
             cell = ws.cell(first + i, col, value)
             cell.fill, cell.protection, cell.border = S.INPUT_FILL, S.UNLOCKED, S.BOX
-    for i in range(L.PENGATURAN_PJ_ROWS):
-        names = settings.daftar_penanggung_jawab
-        cell = ws.cell(first + i, 4, names[i] if i < len(names) else None)
-        cell.fill, cell.protection, cell.border = S.INPUT_FILL, S.UNLOCKED, S.BOX
     last_band = first + L.PENGATURAN_SKALA_ROWS - 1
     count = f"COUNT({sheet}!$A${first}:$A${last_band})"
     _define(wb, NAME_SKALA_BATAS, f"OFFSET({sheet}!$A${first},0,0,{count},1)")
@@ -266,7 +270,6 @@ def _write_pengaturan(wb: Workbook, settings: Settings) -> None:
     _define(
         wb, NAME_PERIODE_INDEX, f"{sheet}!${L.PENGATURAN_PERIODE_INDEX[0]}${L.PENGATURAN_PERIODE_INDEX[1:]}"
     )
-    _define(wb, NAME_DAFTAR_PJ, f"{sheet}!$D${first}:$D${first + L.PENGATURAN_PJ_ROWS - 1}")
     _print_setup(ws)
     _protect(ws)
 
@@ -326,6 +329,41 @@ def _write_petunjuk(wb: Workbook) -> None:
     ws.page_setup.orientation = "portrait"
 
 
+def _write_pejabat(wb: Workbook, pejabat: Sequence[Pejabat]) -> None:
+    """Sheet Pejabat: an Excel table of the officials; its Jabatan column feeds the dropdown."""
+    spec = L.layout().pejabat
+    assert spec is not None
+    ws = wb.create_sheet(spec.sheet)
+    _title(ws, spec.judul, "Pejabat unit kerja: jabatan seperti di kolom Penanggung Jawab, nama, NIP, pangkat")
+    ws["A3"] = "Nama, NIP dan pangkat dicetak pada formulir dan blok tanda tangan dokumen IKI."
+    ws["A3"].font = S.SUBTITLE_FONT
+    header_row = L.TITLE_ROWS + 1
+    for col, column in enumerate(spec.columns, start=1):
+        cell = ws.cell(header_row, col, column.header)
+        cell.font, cell.fill, cell.alignment, cell.border = S.HEADER_FONT, S.HEADER_FILL, S.CENTER_WRAP, S.BOX
+        ws.column_dimensions[get_column_letter(col)].width = column.width
+    for offset in range(L.PEJABAT_ROWS):
+        p = pejabat[offset] if offset < len(pejabat) else None
+        values = {"jabatan": p.jabatan, "nama": p.nama, "nip": p.nip, "pangkat": p.pangkat} if p else {}
+        for col, column in enumerate(spec.columns, start=1):
+            cell = ws.cell(header_row + 1 + offset, col, values.get(column.key) or None)
+            cell.data_type = "s" if cell.value is not None else cell.data_type
+            cell.number_format = "@"
+            cell.fill, cell.protection, cell.border, cell.alignment = S.INPUT_FILL, S.UNLOCKED, S.BOX, S.WRAP
+    first, last = header_row + 1, header_row + L.PEJABAT_ROWS
+    table = Table(displayName=spec.name, ref=f"A{header_row}:{get_column_letter(len(spec.columns))}{last}")
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=False)
+    table._initialise_columns()
+    for tc, column in zip(table.tableColumns, spec.columns, strict=True):
+        tc.name = column.header
+    ws.add_table(table)
+    _define(wb, NAME_DAFTAR_PJ, f"{quote_sheetname(spec.sheet)}!$A${first}:$A${last}")
+    ws.freeze_panes = ws.cell(first, 1)
+    _print_setup(ws, f"{header_row}:{header_row}")
+    ws.page_setup.orientation = "portrait"
+    _protect(ws)
+
+
 def _write_placeholder(wb: Workbook, name: str, text: str) -> None:
     ws = wb.create_sheet(name)
     _title(ws, name, text)
@@ -336,8 +374,12 @@ def build_workbook(
     indicators: Sequence[Indicator],
     settings: Settings,
     spare_rows: int = SPARE_ROWS,
+    pejabat: Sequence[Pejabat] = (),
 ) -> Workbook:
-    """A new workbook holding ``profil`` (by field key), ``indicators`` and ``settings``."""
+    """A new workbook holding ``profil`` (by field key), ``indicators``, ``settings`` and the officials.
+
+    Without ``pejabat`` the Pejabat table lists the jabatan of ``settings.daftar_penanggung_jawab``.
+    """
     wb = Workbook()
     _write_petunjuk(wb)
     _write_profil(wb, profil)
@@ -345,6 +387,7 @@ def build_workbook(
     for jenis, table in L.layout().tables.items():
         rows = [i for i in indicators if i.jenis is jenis]
         _write_table(wb, table, rows, unit, spare_rows)
+    _write_pejabat(wb, pejabat or [Pejabat(name, "") for name in settings.daftar_penanggung_jawab])
     _write_pengaturan(wb, settings)
     _write_placeholder(wb, L.layout().hasil_sheet, "Belum dihitung: tekan Hitung Capaian (kinerja hitung).")
     _write_placeholder(wb, L.SHEET_REKAP, "Belum dihitung: tekan Hitung Capaian (kinerja hitung).")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -31,6 +31,7 @@ from xlwings_app.domain.rows import RawRow, is_blank_row, parse_indicator, text_
 from xlwings_app.domain.seal import SHEET as SEAL_SHEET
 from xlwings_app.domain.seal import SealRecord
 from xlwings_app.domain.settings import DEFAULT_SCALE, Band, Scale, Settings, VarianNegatif
+from xlwings_app.domain.tanggal import parse_tanggal
 from xlwings_app.domain.validation import check_indicators
 from xlwings_app.sheets import layout as L
 
@@ -339,6 +340,15 @@ def _read_profil(source: SheetSource, data: WorkbookData) -> None:
                 sel=found["ttd_status"][1],
             )
         )
+    tanggal_ttd = None
+    if "tanggal_ttd" in found:
+        try:
+            tanggal_ttd = parse_tanggal(found["tanggal_ttd"][0])
+        except ValueError as exc:
+            data.problems.append(
+                Problem(str(exc), sheet, kolom=fields_label("tanggal_ttd"), sel=found["tanggal_ttd"][1],
+                        nilai=values.get("tanggal_ttd"))
+            )
     data.profil = Profil(
         kabupaten=values.get("kabupaten", ""),
         unit=values.get("unit", ""),
@@ -360,6 +370,8 @@ def _read_profil(source: SheetSource, data: WorkbookData) -> None:
         tempat=values.get("tempat", ""),
         telepon=values.get("telepon", ""),
         email=values.get("email", ""),
+        tanggal_ttd=tanggal_ttd,
+        lambang=values.get("lambang", ""),
     )
 
 
@@ -442,6 +454,65 @@ def _read_pengaturan(source: SheetSource, data: WorkbookData) -> None:
     )
 
 
+def _read_pejabat(source: SheetSource, data: WorkbookData) -> None:
+    """The officials of sheet Pejabat; once it has entries, they are the Penanggung Jawab list.
+
+    A workbook made before the sheet existed keeps the list of sheet Pengaturan (column D).
+    """
+    spec = L.layout().pejabat
+    if spec is None or spec.sheet not in source.sheetnames:
+        return
+    wanted = {L.normalise_header(c.header): c.key for c in spec.columns}
+    header_row, positions = 0, {}
+    for index, row in _rows(source, spec.sheet, HEADER_SCAN_ROWS):
+        found = {wanted[h]: i for h, i in _header_map(row).items() if h in wanted}
+        if "jabatan" in found:
+            header_row, positions = index, found
+            break
+    if not header_row:
+        data.problems.append(Problem(
+            "Baris judul tabel Pejabat (kolom Jabatan) tidak ditemukan: daftar pejabat tidak dibaca.",
+            spec.sheet, tingkat="catatan",
+        ))  # fmt: skip
+        return
+    letters = {key: get_column_letter(pos + 1) for key, pos in positions.items()}
+    label = {c.key: c.header for c in spec.columns}
+    officials: list[Pejabat] = []
+    for index, row in _rows(source, spec.sheet, header_row + MAX_BLANK_RUN):
+        if index <= header_row:
+            continue
+        raw = {key: (row[pos] if pos < len(row) else None) for key, pos in positions.items()}
+        values = {key: text_of(value) for key, value in raw.items()}
+        if not any(values.values()):
+            continue
+
+        def note(key: str, pesan: str, nilai: object = None, at: int = index) -> None:
+            data.problems.append(Problem(pesan, spec.sheet, at, label[key], f"{letters[key]}{at}", nilai,
+                                         tingkat="catatan"))
+
+        jabatan = " ".join(values.get("jabatan", "").split())
+        if not jabatan:
+            note("jabatan", "Jabatan belum diisi: baris pejabat ini tidak dipakai.")
+            continue
+        if any(" ".join(p.jabatan.split()).casefold() == jabatan.casefold() for p in officials):
+            note("jabatan", f"Jabatan '{jabatan}' tertulis dua kali di tabel Pejabat: yang pertama dipakai.",
+                 jabatan)
+            continue
+        nip = values.get("nip", "")
+        if isinstance(raw.get("nip"), float | int) and abs(raw["nip"]) >= 10**15:  # type: ignore[arg-type]
+            note("nip", "NIP tersimpan sebagai angka sehingga digit terakhirnya hilang: ketik ulang sebagai "
+                        "teks (awali dengan tanda petik).", raw["nip"])
+            nip = ""
+        elif nip and (why := nip_problem(nip)):
+            note("nip", why, nip)
+        officials.append(Pejabat(jabatan, values.get("nama", ""), values.get("pangkat", ""), nip))
+    if not officials:
+        return
+    data.settings = replace(data.settings, daftar_penanggung_jawab=tuple(p.jabatan for p in officials))
+    if data.profil is not None:
+        data.profil = replace(data.profil, pejabat=tuple(officials))
+
+
 def read_workbook(path: Path) -> WorkbookData:
     """Read every input of the workbook at ``path``; raise ``WorkbookError`` if it cannot be opened."""
     return read_file(path, read_source)
@@ -492,6 +563,7 @@ def read_source(source: SheetSource, path: Path) -> WorkbookData:
     data = WorkbookData(path=path, profil=None, profil_values={}, settings=Settings(), indicators=[])
     _read_profil(source, data)
     _read_pengaturan(source, data)
+    _read_pejabat(source, data)
     for table in L.layout().tables.values():
         _read_table(source, table, data)
     if SEAL_SHEET in source.sheetnames:
