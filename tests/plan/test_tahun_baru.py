@@ -21,12 +21,15 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def last_year(example_path: Path) -> Path:
-    """The example workbook with its SOP and filled log, as ``kinerja contoh`` leaves it."""
+def last_year(tmp_path: Path) -> Path:
+    """The example workbook with its officials, SOPs and filled logs, as ``kinerja contoh`` leaves it."""
+    from xlwings_app.adapters.openpyxl.builder import build_workbook
     from xlwings_app.services.sop import contoh
 
-    list(contoh(example_path))
-    return example_path
+    path = tmp_path / "kinerja-2024.xlsx"
+    build_workbook(example.PROFIL, example.INDICATORS, example.SETTINGS, pejabat=example.PEJABAT).save(path)
+    list(contoh(path))
+    return path
 
 
 def test_next_year_carries_codes_and_last_years_values(last_year: Path, tmp_path: Path) -> None:
@@ -35,10 +38,12 @@ def test_next_year_carries_codes_and_last_years_values(last_year: Path, tmp_path
     assert result.exit_code == 0, result.output
     assert "Workbook 2025 dibuat" in result.output and "16 indikator" in result.output
     data = read_workbook(new)
-    assert data.profil_values["tahun"] == "2025"
-    assert {k: v for k, v in data.profil_values.items() if k != "tahun"} == {
-        k: str(v) for k, v in example.PROFIL.items() if k != "tahun"
+    assert data.profil_values["tahun"] == "2025" and data.profil_values["tanggal_ttd"] == ""
+    old_profil = read_workbook(last_year).profil_values
+    assert {k: v for k, v in data.profil_values.items() if k not in ("tahun", "tanggal_ttd")} == {
+        k: v for k, v in old_profil.items() if k not in ("tahun", "tanggal_ttd")
     }
+    assert data.profil is not None and data.profil.pejabat == example.PEJABAT
     assert data.settings.periode_aktif is Periode.TW1
     assert data.settings.daftar_penanggung_jawab == example.PENANGGUNG_JAWAB
     rows = {r.values["kode"]: r for r in data.rows}

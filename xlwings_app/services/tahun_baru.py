@@ -1,7 +1,7 @@
 """The action "next year's workbook" (``kinerja baru FILE --dari LAST_YEAR.xlsx``).
 
 Last year's workbook is read and checked (never written); the new one carries its Profil (Tahun
-+ 1), Pengaturan (Periode aktif back to TW1), SOP with an empty log and that year's Kalender, and
++ 1, Tanggal Penandatanganan blank: the new documents get their own), Pejabat, Pengaturan (Periode aktif back to TW1), SOP with an empty log and that year's Kalender, and
 every indicator as ``domain.next_year`` says. With an error in last year's workbook nothing is
 written.
 """
@@ -50,11 +50,11 @@ def dari(path: Path, source: Path, overwrite: bool = False) -> TahunBaru:
     if not result.valid:
         return result
     result.dari_renstra = sum(1 for i in result.indicators if i.target_tahunan is not None)
-    profil = {**data.profil_values, "tahun": year}
+    profil = {**data.profil_values, "tahun": year, "tanggal_ttd": None}
     settings = replace(data.settings, periode_aktif=Periode.TW1)
     from xlwings_app.adapters.openpyxl.builder import build_workbook
 
-    wb = build_workbook(profil, result.indicators, settings)
+    wb = build_workbook(profil, result.indicators, settings, pejabat=data.profil.pejabat)
     result.sop = _carry_sops(source, wb, year, result.problems)
     create(path, wb, overwrite=overwrite)
     return result
