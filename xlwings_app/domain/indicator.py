@@ -109,6 +109,7 @@ class Indicator:
     target_lalu: Decimal | None = None
     realisasi_lalu: Decimal | None = None
     target_akhir_renstra: Decimal | None = None
+    program: str = ""
     sheet: str = field(default="", compare=False)
     baris: int | None = field(default=None, compare=False)
 

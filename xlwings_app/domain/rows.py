@@ -44,6 +44,7 @@ TEXT_KEYS = (
     "permasalahan",
     "rencana_aksi",
     "keterangan",
+    "program",
 )
 REQUIRED_TEXT = ("kode", "sasaran", "nama", "satuan")
 MAX_TEXT = 2000
@@ -195,6 +196,7 @@ def parse_indicator(raw: RawRow) -> tuple[Indicator | None, list[Problem]]:
         target_lalu=n["target_lalu"],
         realisasi_lalu=n["realisasi_lalu"],
         target_akhir_renstra=n["target_akhir_renstra"],
+        program=texts["program"],
         sheet=raw.sheet,
         baris=raw.baris,
     )

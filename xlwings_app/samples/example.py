@@ -54,8 +54,15 @@ PROFIL: dict[str, object] = {
     "pengelola_nip": "19820614 200801 2 015",
     "tempat": "Lumajang",
     "tanggal_ttd": dt.date(2024, 10, 7),
+    "tanggal_rencana": dt.date(2024, 1, 23),
+    "kd_jabatan": "Bupati Lumajang",
+    "kd_nama": "Ir. H. BUDI SANTOSO, M.M.",
     "lambang": "lambang-contoh.png",
 }
+
+PROGRAM_PELAYANAN = "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik"
+PROGRAM_PENUNJANG = "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota"
+"""Programs of the DPA (Permendagri 90/2019 nomenclature) for the Perjanjian Kinerja lampiran."""
 
 S1 = "Meningkatnya kualitas pelayanan publik kecamatan"
 S2 = "Meningkatnya akuntabilitas kinerja kecamatan"
@@ -132,6 +139,7 @@ INDICATORS: list[Indicator] = [
         KASI_PEL,
         pagu=Decimal(85_000_000),
         realisasi_anggaran=Decimal(61_250_000),
+        program=PROGRAM_PELAYANAN,
     ),
     _ind(
         "IKU-03",
@@ -176,6 +184,7 @@ INDICATORS: list[Indicator] = [
         rencana_aksi="Formulir pengumpulan data dikirim awal bulan ketiga triwulan; batas pengisian 5 hari kerja.",
         pagu=Decimal(24_500_000),
         realisasi_anggaran=Decimal(15_900_000),
+        program=PROGRAM_PENUNJANG,
     ),
     _ind(
         "IKU-06",
@@ -252,6 +261,7 @@ INDICATORS: list[Indicator] = [
         induk="IKU-04",
         pagu=Decimal(1_250_000_000),
         realisasi_anggaran=Decimal(852_500_000),
+        program=PROGRAM_PENUNJANG,
     ),
     _ind(
         "IKI-UMUM-01",

@@ -87,3 +87,17 @@ def _documents(path: Path, out_dir: Path) -> Iterator[str]:
 
     individu = laporan_iki(path, out_dir / "individu")
     yield f"Dokumen Pengukuran Kinerja Individu: {len(individu)} dokumen (satu per pejabat) di {out_dir / 'individu'}"
+    yield from _plan_documents(path, out_dir, pdf=doc.pdf is not None)
+
+
+def _plan_documents(path: Path, out_dir: Path, pdf: bool) -> Iterator[str]:
+    """The Rencana Kinerja Tahunan and the Perjanjian Kinerja (the unit's and one per official)."""
+    from xlwings_app.services.perjanjian import perjanjian
+    from xlwings_app.services.rencana import rencana
+
+    plan = rencana(path, out_dir, pdf=pdf)
+    yield f"Rencana Kinerja Tahunan: {plan.pdf or plan.docx}"
+    [unit] = perjanjian(path, out_dir, pdf=pdf)
+    yield f"Perjanjian Kinerja {unit.pejabat}: {unit.pdf or unit.docx}"
+    individu = perjanjian(path, out_dir / "perjanjian", pdf=pdf, iki=True)
+    yield f"Perjanjian Kinerja pejabat: {len(individu)} dokumen (satu per pejabat) di {out_dir / 'perjanjian'}"
