@@ -22,10 +22,10 @@ from pathlib import Path
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
@@ -223,6 +223,7 @@ def chart(doc) -> None:
 
 
 ANALYSIS = [10, 40, 17, 49, 49]
+GAP = "BELUM DIISI: wajib sebelum ditandatangani"
 
 
 def analysis(doc, title: str = "D. Analisis Indikator yang Belum Mencapai Target") -> None:
@@ -235,10 +236,15 @@ def analysis(doc, title: str = "D. Analisis Indikator yang Belum Mencapai Target
                   [CENTER, LEFT, RIGHT, LEFT, LEFT])
     for cell, name in ((row.cells[3], "a.permasalahan"), (row.cells[4], "a.rencana_aksi")):
         cell_text(cell, f"{{%p for b in {name} %}}")
-        for text in ("{{ b }}", "{%p endfor %}"):
+        for text in ("{{ b }}", "{%p endfor %}", f"{{%p if {name}_kosong %}}", GAP, "{%p endif %}"):
             p = cell.add_paragraph()
             p.paragraph_format.space_after = Pt(0)
-            p.add_run(text).font.size = Pt(9)
+            run = p.add_run(text)
+            run.font.size = Pt(9)
+            if text == GAP:
+                run.bold = True
+                run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
     tag_row(t, ANALYSIS, "{%tr endfor %}")
     para(doc, "{%p else %}")
     para(doc, "Seluruh indikator kinerja telah mencapai target pada periode ini.")
@@ -354,6 +360,31 @@ def sop_annex(doc) -> None:
     para(doc, "")
 
 
+def draft_header(doc) -> None:
+    """"DRAF" at the top of every page of a draft (the header is empty in a final document)."""
+    p = doc.sections[0].header.paragraphs[0]
+    p.alignment = CENTER
+    run = p.add_run("{% if draf %}DRAF · untuk koreksi, belum untuk ditandatangani{% endif %}")
+    run.bold = True
+    run.font.size = Pt(14)
+    run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+
+
+def draft_notes(doc) -> None:
+    """In a draft, under the title: what must be filled in before the document can be signed."""
+    para(doc, "{%p if draf %}")
+    t = table(doc, [165], None)
+    cell = add_row(t, [165], ["DRAF: dokumen ini untuk putaran koreksi dan belum dapat ditandatangani."]).cells[0]
+    shade(cell, "FFF2CC")
+    cell.paragraphs[0].runs[0].bold = True
+    for text in ("{%p if kekurangan %}", "Isian yang harus dilengkapi di workbook:",
+                 "{%p for k in kekurangan %}", "• {{ k }}", "{%p endfor %}", "{%p endif %}"):
+        p = cell.add_paragraph()
+        p.paragraph_format.space_after = Pt(0)
+        p.add_run(text).font.size = Pt(9)
+    para(doc, "{%p endif %}")
+
+
 def footer(doc) -> None:
     p = doc.sections[0].footer.paragraphs[0]
     p.alignment = LEFT
@@ -374,6 +405,7 @@ def build(out: Path = OUT) -> Path:
     setup(doc)
     kop(doc)
     title(doc)
+    draft_notes(doc)
     main_table(doc)
     summary(doc)
     chart(doc)
@@ -381,6 +413,7 @@ def build(out: Path = OUT) -> Path:
     budget(doc)
     signature(doc)
     sop_annex(doc)
+    draft_header(doc)
     footer(doc)
     doc.save(str(out))
     return out
@@ -437,6 +470,7 @@ def build_iki(out: Path = OUT_IKI) -> Path:
     setup(doc)
     kop(doc)
     title(doc)
+    draft_notes(doc)
     iki_identity(doc)
     iki_table(doc)
     heading(doc, "B. Ringkasan Capaian")
@@ -447,6 +481,7 @@ def build_iki(out: Path = OUT_IKI) -> Path:
     analysis(doc, "C. Analisis Indikator yang Belum Mencapai Target")
     iki_signature(doc)
     para(doc, "")
+    draft_header(doc)
     footer(doc)
     doc.save(str(out))
     return out

@@ -35,6 +35,11 @@ LambangOpt = Annotated[
     Path | None,
     typer.Option("--lambang", help="Gambar lambang daerah (PNG/JPEG). Bawaan: berkas yang disebut di sheet Profil."),
 ]
+DrafOpt = Annotated[
+    bool,
+    typer.Option("--draf", help="Buat draf untuk putaran koreksi: tanda DRAF di setiap halaman, isian yang "
+                 "kurang disorot. Tanpa --draf dokumen final ditolak selama isian analisis belum lengkap."),
+]
 KeluarOpt = Annotated[
     Path | None, typer.Option("--keluar", "-k", help="Folder hasil. Bawaan: folder workbook.")
 ]
@@ -93,6 +98,7 @@ def laporan_cmd(
     keluar: KeluarOpt = None,
     tanggal: TanggalOpt = None,
     lambang: LambangOpt = None,
+    draf: DrafOpt = False,
 ) -> None:
     """Buat Dokumen Pengukuran Kinerja (.docx, dan PDF dengan --pdf) dari isian workbook.
 
@@ -102,13 +108,13 @@ def laporan_cmd(
     try:
         from xlwings_app.services.laporan import laporan
 
-        hasil = laporan(file, keluar, parse_periode(periode), template, pdf, signing, lambang)
+        hasil = laporan(file, keluar, parse_periode(periode), template, pdf, signing, lambang, draf)
     except _refusals() as exc:
         raise _fail(exc) from exc
     for warning in hasil.peringatan:
         typer.echo(f"Peringatan: {warning.pesan}", err=True)
     _dated(hasil.tanggal)
-    typer.echo(f"Dokumen: {hasil.docx}")
+    typer.echo(f"Dokumen{' DRAF (belum untuk ditandatangani)' if hasil.draf else ''}: {hasil.docx}")
     if hasil.pdf:
         typer.echo(f"PDF: {hasil.pdf}")
     typer.echo(f"Kode verifikasi: {hasil.kode_verifikasi}")
@@ -124,6 +130,7 @@ def laporan_iki_cmd(
     keluar: KeluarOpt = None,
     tanggal: TanggalOpt = None,
     lambang: LambangOpt = None,
+    draf: DrafOpt = False,
 ) -> None:
     """Buat Dokumen Pengukuran Kinerja Individu: satu dokumen per penanggung jawab IKI.
 
@@ -135,7 +142,7 @@ def laporan_iki_cmd(
     try:
         from xlwings_app.services.laporan_iki import laporan_iki
 
-        hasil = laporan_iki(file, keluar, parse_periode(periode), template, pdf, signing, lambang)
+        hasil = laporan_iki(file, keluar, parse_periode(periode), template, pdf, signing, lambang, draf)
     except _refusals() as exc:
         raise _fail(exc) from exc
     for warning in hasil[0].peringatan if hasil else ():

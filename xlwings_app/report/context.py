@@ -6,7 +6,11 @@ Pure: domain results in, dicts/lists/strings out; no docxtpl here. Rules:
 - indicators are grouped by Sasaran Strategis in order of first appearance; groups are numbered
   1, 2, ...; the table's No and Sasaran cells are merged over the group's rows by the template;
 - the analysis lists every indicator whose status is "Tidak Tercapai" (capaian below 100), with
-  its permasalahan and rencana aksi, one list item per line the user wrote;
+  its permasalahan and rencana aksi, one list item per line the user wrote; a blank one is an
+  empty list with ``permasalahan_kosong`` / ``rencana_aksi_kosong`` set ("ya"), which a draft
+  highlights (a final document is refused before that: ``domain.kelengkapan``);
+- a draft (``Dokumen.kekurangan`` not None) has ``draf`` = "DRAF" and ``kekurangan``, the gaps to
+  fill before signing, as text; a final document has ``draf`` = "" and no gaps;
 - the budget table lists only indicators with both pagu and realisasi anggaran (DOMAIN.md,
   "Budget efficiency"); efisiensi is printed only where a capaian exists;
 - text is passed as typed: the renderer escapes it, and it is never parsed as a template;
@@ -51,6 +55,8 @@ class Dokumen:
     kode_verifikasi: str
     tanggal: dt.date
     dibuat: dt.datetime
+    kekurangan: tuple[str, ...] | None = None
+    """None: a final document; a tuple (maybe empty): a draft and what it still lacks."""
 
 
 @dataclass(frozen=True)
@@ -138,11 +144,21 @@ def analisis(results: Sequence[Hasil]) -> list[dict[str, object]]:
     return [
         {
             **indicator_row(h),
-            "permasalahan": _lines(h.indicator.permasalahan) or ["(belum diisi)"],
-            "rencana_aksi": _lines(h.indicator.rencana_aksi) or ["(belum diisi)"],
+            "permasalahan": _lines(h.indicator.permasalahan),
+            "rencana_aksi": _lines(h.indicator.rencana_aksi),
+            "permasalahan_kosong": "" if _lines(h.indicator.permasalahan) else "ya",
+            "rencana_aksi_kosong": "" if _lines(h.indicator.rencana_aksi) else "ya",
         }
         for h in results if h.status is Status.TIDAK_TERCAPAI
     ]
+
+
+def draf(dokumen: Dokumen) -> dict[str, object]:
+    """``draf`` ("DRAF" or "") and ``kekurangan`` (the gaps a draft still has, as text)."""
+    return {
+        "draf": "" if dokumen.kekurangan is None else "DRAF",
+        "kekurangan": list(dokumen.kekurangan or ()),
+    }
 
 
 def _anggaran(results: Sequence[Hasil]) -> list[dict[str, str]]:
@@ -269,6 +285,7 @@ def build_context(
         "kode_verifikasi": dokumen.kode_verifikasi,
         "dibuat": fmt.waktu(dokumen.dibuat),
         "lampiran_sop": lampiran_sop(sop),
+        **draf(dokumen),
     }
 
 
@@ -293,7 +310,7 @@ def provided() -> dict[str, object]:
 
     settings = Settings()
     results = measure_all(contoh.INDICATORS, Periode.TW2, settings)
-    dokumen = Dokumen(Periode.TW2, "", dt.date(2024, 1, 1), dt.datetime(2024, 1, 1))
+    dokumen = Dokumen(Periode.TW2, "", dt.date(2024, 1, 1), dt.datetime(2024, 1, 1), ("",))
     names = shape(build_context(contoh.PROFIL, settings, results, dokumen, contoh_lampiran_sop()))
     assert isinstance(names, dict)
     return {**names, "grafik": None, "lambang": None}

@@ -26,6 +26,7 @@ from xlwings_app.report.context import (
     Dokumen,
     analisis,
     dokumen_header,
+    draf,
     indicator_row,
     kop,
     pejabat,
@@ -110,6 +111,7 @@ def build_iki_context(
         "tempat_tanggal": f"{profil.tempat}, {fmt.tanggal(dokumen.tanggal)}",
         "kode_verifikasi": dokumen.kode_verifikasi,
         "dibuat": fmt.waktu(dokumen.dibuat),
+        **draf(dokumen),
     }
 
 
@@ -125,7 +127,7 @@ def provided_iki() -> dict[str, object]:
     iki = [i for i in example.INDICATORS if i.jenis is Jenis.IKI]
     iku = [i for i in example.INDICATORS if i.jenis is Jenis.IKU]
     results = measure_all(iki, Periode.TW3, example.SETTINGS)
-    dokumen = Dokumen(Periode.TW3, "", dt.date(2024, 1, 1), dt.datetime(2024, 1, 1))
+    dokumen = Dokumen(Periode.TW3, "", dt.date(2024, 1, 1), dt.datetime(2024, 1, 1), ("",))
     context = build_iki_context(contoh.PROFIL, example.SETTINGS, "Pejabat", results, iku, dokumen)
     names = shape(context)
     assert isinstance(names, dict)

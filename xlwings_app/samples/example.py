@@ -139,6 +139,8 @@ INDICATORS: list[Indicator] = [
         KASI_PEL,
         pagu=Decimal(85_000_000),
         realisasi_anggaran=Decimal(61_250_000),
+        permasalahan="Pada triwulan I layanan administrasi kependudukan terhambat gangguan jaringan aplikasi SIAK.",
+        rencana_aksi="Antrean manual cadangan disiapkan saat jaringan terganggu; gangguan dilaporkan ke Dispendukcapil hari itu juga.",
         program=PROGRAM_PELAYANAN,
     ),
     _ind(
@@ -153,6 +155,8 @@ INDICATORS: list[Indicator] = [
         (3, 3, 3, 3),
         (3.4, 2.8, 2.5, None),
         KASI_PEL,
+        permasalahan="Berkas perizinan triwulan I banyak yang belum lengkap saat diterima, sehingga waktu penyelesaian bertambah.",
+        rencana_aksi="Daftar periksa persyaratan dibagikan di loket dan laman kecamatan; berkas diperiksa saat diterima.",
     ),
     _ind(
         "IKU-04",
@@ -229,6 +233,8 @@ INDICATORS: list[Indicator] = [
         batas_bawah=Decimal(80),
         batas_atas=Decimal(90),
         keterangan="Target rentang 80–90.",
+        permasalahan="Musyawarah pembangunan di dua kelurahan pada triwulan I belum diikuti kelompok perempuan dan pemuda.",
+        rencana_aksi="Pendampingan kader pemberdayaan masyarakat di kelurahan dengan nilai terendah setiap bulan.",
     ),
     _ind(
         "IKI-SEK-01",
@@ -259,6 +265,9 @@ INDICATORS: list[Indicator] = [
         (18.5, 41, 68.2, None),
         KASUBAG_KEU,
         induk="IKU-04",
+        permasalahan="Dua paket pengadaan belanja modal mundur karena revisi DPA pada bulan Agustus.",
+        rencana_aksi="Percepatan proses pengadaan setelah DPA Perubahan ditetapkan; pemantauan serapan "
+        "mingguan oleh Kasubag Keuangan.",
         pagu=Decimal(1_250_000_000),
         realisasi_anggaran=Decimal(852_500_000),
         program=PROGRAM_PENUNJANG,
@@ -276,6 +285,9 @@ INDICATORS: list[Indicator] = [
         (100, 95, 100, None),
         KASUBAG_UMUM,
         induk="IKU-01",
+        permasalahan="Lima pengaduan triwulan II melalui SP4N-LAPOR! terlambat diteruskan ke OPD teknis.",
+        rencana_aksi="Petugas pengelola pengaduan cadangan ditunjuk; pengaduan diteruskan paling lama "
+        "2 hari kerja.",
     ),
     _ind(
         "IKI-PEL-01",
@@ -290,6 +302,8 @@ INDICATORS: list[Indicator] = [
         (1150, 1320, 1240, None),
         KASI_PEL,
         induk="IKU-02",
+        permasalahan="Permohonan layanan PATEN pada triwulan I di bawah perkiraan karena libur panjang awal tahun.",
+        rencana_aksi="Sosialisasi layanan PATEN melalui kelurahan dan media sosial kecamatan.",
     ),
     _ind(
         "IKI-PEL-02",
@@ -304,6 +318,8 @@ INDICATORS: list[Indicator] = [
         (18, 14, 12, None),
         KASI_PEL,
         induk="IKU-03",
+        permasalahan="Waktu tunggu triwulan I memanjang karena satu petugas loket cuti melahirkan.",
+        rencana_aksi="Petugas pengganti dari seksi lain dijadwalkan bergiliran pada jam sibuk.",
     ),
     _ind(
         "IKI-PEM-01",

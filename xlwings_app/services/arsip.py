@@ -6,7 +6,8 @@ Rules:
 - the zip holds the workbook snapshot (``workbook/<name>``), the documents (``dokumen/``), any
   extra files the user adds, e.g. the scanned signed copy (``lampiran/``), and ``manifest.json``;
 - the result carries the ``SealRecord`` the workbook must record (``report.seal``);
-- refused like ``laporan`` while the inputs have error problems;
+- refused like ``laporan`` while the inputs have error problems, and while an unmet indicator
+  lacks Permasalahan or Rencana Aksi (only a final document is archived; no draft);
 - the manifest records when the document was made (``dokumen_dibuat``) and the date it carries
   (``tanggal_penandatanganan``): the signed page itself prints no generation time.
 """
@@ -21,6 +22,8 @@ from pathlib import Path
 from xlwings_app.adapters.documents.archive import build_archive, sha256_file
 from xlwings_app.adapters.documents.pdf import PdfUnavailable
 from xlwings_app.domain.indicator import Periode
+from xlwings_app.domain.measure import measure_all
+from xlwings_app.domain.problems import errors
 from xlwings_app.domain.seal import SealRecord, seal_record
 from xlwings_app.domain.verification import indicator_fingerprint
 from xlwings_app.report.context import LampiranSop
@@ -28,6 +31,7 @@ from xlwings_app.services.laporan import (
     Laporan,
     SumberData,
     buat_laporan,
+    gaps_of,
     iku_of,
     lambang_of,
     lampiran_sop,
@@ -66,6 +70,9 @@ def buat_arsip(
 
     ``sop`` is the SOP annex of the period (``services.laporan.lampiran_sop``), as ``laporan`` prints it.
     """
+    if not errors(data.problems):  # a period is sealed only once its final document can be signed
+        results = measure_all(iku_of(data), periode, data.settings)
+        gaps_of(data, results, False, "Arsip", "Lengkapi sel berikut, buat dokumen final, lalu arsipkan:")
     sekarang = sekarang or dt.datetime.now().astimezone()
     catatan: list[str] = []
     work = out_dir / f".arsip-{periode.value}-{sekarang:%Y%m%d%H%M%S}"

@@ -63,10 +63,20 @@ def compute(data: WorkbookData, periode: Periode | None = None) -> Perhitungan:
 
 
 def periksa(path: Path) -> WorkbookData:
-    """Check every input of the workbook, the planner's checks too (``domain.planning``); write nothing."""
+    """Check every input of the workbook, the planner's checks too (``domain.planning``); write nothing.
+
+    Besides the input problems, it warns (``catatan``) of every unmet indicator of the active
+    period still lacking Permasalahan or Rencana Aksi: the gaps a final document is refused for.
+    """
     from xlwings_app.services.rencana import plan_problems
 
     data = load(path)
+    if not data.errors:
+        from xlwings_app.domain.kelengkapan import document_gaps
+        from xlwings_app.domain.measure import measure_all
+
+        results = measure_all(data.indicators, data.settings.periode_aktif, data.settings)
+        data.problems.extend(p.in_file(path.name) for p in document_gaps(results, data.cells, "catatan"))
     data.problems.extend(plan_problems(data))
     return data
 

@@ -10,6 +10,10 @@ Rules:
   given, else the Profil's Tanggal Penandatanganan; when both are blank it is dated the day it
   is made and a warning says which date was used. The time it was made is not printed (it goes
   to the archive's manifest);
+- final or draft (``domain.kelengkapan``): a final document is refused while an unmet indicator
+  lacks Permasalahan or Rencana Aksi, naming every such cell, and nothing is written; with
+  ``draf`` the document is written with "DRAF" on every page, the gaps listed under the title
+  and highlighted in the analysis, and the file name ends in "_DRAF";
 - the annex "Lampiran: Kepatuhan Waktu SOP" is added when the workbook's Log Langkah has the
   document's period (TW3 -> "TW3"), measured by ``services.sop.ukur``; without a log for the period
   there is no annex, and a log with errors leaves the annex out with a warning (the document
@@ -30,7 +34,8 @@ from xlwings_app.adapters.documents.pdf import to_pdf
 from xlwings_app.adapters.documents.template_check import check_template
 from xlwings_app.domain import formatting as fmt
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
-from xlwings_app.domain.measure import measure_all
+from xlwings_app.domain.kelengkapan import document_gaps
+from xlwings_app.domain.measure import Hasil, measure_all
 from xlwings_app.domain.problems import Problem, errors
 from xlwings_app.domain.profil import Profil
 from xlwings_app.domain.seal import SealRecord, check_seals
@@ -52,6 +57,9 @@ class SumberData(Protocol):
     def problems(self) -> list[Problem]: ...
 
 
+DRAF_SUFFIX = "_DRAF"
+
+
 class LaporanDitolak(Exception):
     """The document cannot be made from this input; ``problems`` say why (Indonesian)."""
 
@@ -71,6 +79,7 @@ class Laporan:
     kode_verifikasi: str
     peringatan: list[Problem] = field(default_factory=list)
     tanggal: dt.date | None = None
+    draf: bool = False
 
 
 def file_name(profil: Profil, periode: Periode) -> str:
@@ -94,6 +103,38 @@ def signing_date(
     )]  # fmt: skip
 
 
+def cells_of(data: SumberData) -> dict[tuple[str, int, str], str]:
+    """The reader's map of (sheet, row, column key) to cell address; empty for data built in code."""
+    return dict(getattr(data, "cells", {}) or {})
+
+
+def file_of(data: SumberData) -> str | None:
+    path = getattr(data, "path", None)
+    return path.name if isinstance(path, Path) else None
+
+
+DRAF_HINT = "Lengkapi sel berikut, atau buat draf untuk koreksi dengan --draf:"
+
+
+def gaps_of(
+    data: SumberData, results: Sequence[Hasil], draf: bool, what: str, hint: str = DRAF_HINT
+) -> tuple[str, ...] | None:
+    """The analysis gaps of ``results``: refused for a final document, the draft's notes otherwise.
+
+    None for a final document (nothing missing), the gaps as text for a draft.
+    """
+    gaps = document_gaps(results, cells_of(data), "catatan" if draf else "galat")
+    name = file_of(data)
+    gaps = [p.in_file(name) for p in gaps] if name else gaps
+    if gaps and not draf:
+        raise LaporanDitolak(
+            f"{what} tidak dibuat: {len(gaps)} isian analisis untuk indikator yang belum "
+            "mencapai target belum diisi (SOP Pengukuran Kinerja: target yang tidak tercapai dibuatkan "
+            f"rencana aksi sebelum ditandatangani). {hint}", gaps,
+        )
+    return tuple(str(replace(p, file=None)) for p in gaps) if draf else None
+
+
 def iku_of(data: SumberData) -> list[Indicator]:
     """The indicators the Dokumen Pengukuran Kinerja reports and its code covers: the IKU."""
     return [i for i in data.indicators if i.jenis is Jenis.IKU]
@@ -110,6 +151,7 @@ def buat_laporan(
     sekarang: dt.datetime | None = None,
     sop: LampiranSop | None = None,
     lambang: bytes | None = None,
+    draf: bool = False,
 ) -> Laporan:
     """Render the period's document into ``out_dir``; the period defaults to the active one.
 
@@ -135,21 +177,26 @@ def buat_laporan(
     sekarang = sekarang or dt.datetime.now().astimezone()
     tanggal, date_notes = signing_date(profil, tanggal, sekarang)
     results = measure_all(iku, periode, data.settings)
+    kekurangan = gaps_of(data, results, draf, "Dokumen final")
     kode = verification_code(profil, periode, iku, data.settings)
     context = build_context(
         profil,
         data.settings,
         results,
-        Dokumen(periode, kode, tanggal, sekarang),
+        Dokumen(periode, kode, tanggal, sekarang, kekurangan),
         sop,
     )
     chart = draw_chart([Batang(h.indicator.kode, h.capaian) for h in results])
     docx = render(
-        template or default_template(), context, out_dir / f"{file_name(profil, periode)}.docx", chart, lambang
+        template or default_template(),
+        context,
+        out_dir / f"{file_name(profil, periode)}{DRAF_SUFFIX if draf else ''}.docx",
+        chart,
+        lambang,
     )
     pdf_path = to_pdf(docx, out_dir) if pdf else None
     warnings = [*date_notes, *check_seals(segel, profil, data.settings, iku)]
-    return Laporan(docx, pdf_path, periode, kode, warnings, tanggal)
+    return Laporan(docx, pdf_path, periode, kode, warnings, tanggal, draf)
 
 
 def load_workbook(path: Path) -> SumberData:
@@ -202,6 +249,7 @@ def laporan(
     pdf: bool = False,
     tanggal: dt.date | None = None,
     lambang: Path | None = None,
+    draf: bool = False,
 ) -> Laporan:
     """``buat_laporan`` on the workbook at ``path`` (output beside it by default)."""
     data = load_workbook(path)
@@ -210,7 +258,7 @@ def laporan(
     sop, notes = lampiran_sop(path, periode)
     hasil = buat_laporan(
         data, out_dir or path.parent, periode, template, pdf, tanggal, segel=seals_of(data), sop=sop,
-        lambang=image,
+        lambang=image, draf=draf,
     )
     return replace(hasil, peringatan=[*image_notes, *hasil.peringatan, *notes])
 

@@ -7,6 +7,8 @@ Rules:
   Profil, when a custom template uses names Kinerja does not provide, or when there is no IKI;
 - measured from the inputs (``measure_all``), never from cached cells;
 - each document's verification code covers the unit, the period and the inputs of its IKI;
+- final or draft like ``laporan``: a final set is refused, before any file is written, while an
+  unmet IKI lacks Permasalahan or Rencana Aksi; ``draf`` marks every page;
 - dated like ``laporan`` (``services.laporan.signing_date``);
 - file names: "Pengukuran_Kinerja_Individu_2024_TW3_Kasi_Pelayanan_Umum.docx".
 """
@@ -27,7 +29,15 @@ from xlwings_app.domain.verification import verification_code
 from xlwings_app.report.context import Dokumen
 from xlwings_app.report.context_iki import build_iki_context, officials, provided_iki, same_official, slug
 from xlwings_app.resources import resource_dir
-from xlwings_app.services.laporan import LaporanDitolak, SumberData, lambang_of, load_workbook, signing_date
+from xlwings_app.services.laporan import (
+    DRAF_SUFFIX,
+    LaporanDitolak,
+    SumberData,
+    gaps_of,
+    lambang_of,
+    load_workbook,
+    signing_date,
+)
 
 IKI_TEMPLATE = "pengukuran_kinerja_individu.docx"
 
@@ -65,6 +75,7 @@ def buat_laporan_iki(
     tanggal: dt.date | None = None,
     sekarang: dt.datetime | None = None,
     lambang: bytes | None = None,
+    draf: bool = False,
 ) -> list[LaporanIki]:
     """Render one document per official into ``out_dir``; the period defaults to the active one."""
     blocking = errors(data.problems)
@@ -89,14 +100,17 @@ def buat_laporan_iki(
     sekarang = sekarang or dt.datetime.now().astimezone()
     tanggal, notes = signing_date(profil, tanggal, sekarang)
     iku = [i for i in data.indicators if i.jenis is Jenis.IKU]
+    measured = measure_all([i for i in iki if i.penanggung_jawab.strip()], periode, data.settings)
+    gaps_of(data, measured, draf, "Dokumen IKI final")  # a final set is refused before any file is written
     done: list[LaporanIki] = []
     for name in names:
         own = [i for i in iki if same_official(i.penanggung_jawab, name)]
         kode = verification_code(profil, periode, own, data.settings)
-        dokumen = Dokumen(periode, kode, tanggal, sekarang)
         results = measure_all(own, periode, data.settings)
+        dokumen = Dokumen(periode, kode, tanggal, sekarang, gaps_of(data, results, draf, "Dokumen IKI final"))
         context = build_iki_context(profil, data.settings, name, results, iku, dokumen)
         stem = f"Pengukuran_Kinerja_Individu_{profil.tahun}_{periode.value}_{slug(name)}"
+        stem += DRAF_SUFFIX if draf else ""
         docx = render(template or default_iki_template(), context, out_dir / f"{stem}.docx", lambang=lambang)
         pdf_path = to_pdf(docx, out_dir) if pdf else None
         done.append(
@@ -113,9 +127,12 @@ def laporan_iki(
     pdf: bool = False,
     tanggal: dt.date | None = None,
     lambang: Path | None = None,
+    draf: bool = False,
 ) -> list[LaporanIki]:
     """``buat_laporan_iki`` on the workbook at ``path`` (output beside it by default)."""
     data = load_workbook(path)
     image, notes = lambang_of(data, path, lambang)
-    done = buat_laporan_iki(data, out_dir or path.parent, periode, template, pdf, tanggal, lambang=image)
+    done = buat_laporan_iki(
+        data, out_dir or path.parent, periode, template, pdf, tanggal, lambang=image, draf=draf
+    )
     return [replace(d, peringatan=(*notes, *d.peringatan)) for d in done]
