@@ -4,7 +4,8 @@ Like ``generate_default.py`` (whose helpers it uses): the committed .docx files 
 users edit in Word; run ``.venv/bin/python report_templates/generate_plan.py`` only to start them
 afresh. Forms of PermenPANRB 53/2014:
 
-- Rencana Kinerja Tahunan: kop, "DRAF" when a draft, title, the table No / Sasaran Strategis /
+- Rencana Kinerja Tahunan: kop, title, in a draft the box of what to correct (and "DRAF" in the
+  header of every page, as the Pengukuran document's drafts), the table No / Sasaran Strategis /
   Indikator Kinerja / Satuan / Target (No and Sasaran merged over the group with ``{% vm %}``), the
   comparison with the year before (only when filled), the head's signature block on the right;
   then the lampiran "Target Triwulan" on a new page, and the Perencanaan SOP's timing when its log
@@ -21,7 +22,7 @@ import sys
 from pathlib import Path
 
 from docx import Document
-from docx.shared import Pt, RGBColor
+from docx.shared import Pt
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -30,15 +31,6 @@ import generate_default as G  # noqa: E402
 OUT_RENCANA = Path(__file__).with_name("rencana_kinerja.docx")
 OUT_PERJANJIAN = Path(__file__).with_name("perjanjian_kinerja.docx")
 CENTER, LEFT, RIGHT = G.CENTER, G.LEFT, G.RIGHT
-
-
-def draf_mark(doc) -> None:
-    G.para(doc, "{%p if draf %}")
-    p = G.para(doc, "", align=CENTER, after=4)
-    run = p.add_run("DRAF — untuk dikoreksi, belum ditandatangani")
-    run.bold, run.font.size = True, Pt(12)
-    run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
-    G.para(doc, "{%p endif %}")
 
 
 def titles(doc, lines: list[tuple[str, float]]) -> None:
@@ -118,8 +110,8 @@ def build_rencana(out: Path = OUT_RENCANA) -> Path:
     doc = Document()
     G.setup(doc)
     G.kop(doc)
-    draf_mark(doc)
     titles(doc, [("{{ dokumen.judul }}", 13), ("{{ dokumen.subjudul }}", 12), ("{{ dokumen.periode }}", 12)])
+    G.draft_notes(doc)
     sasaran_table(doc, "Target {{ dokumen.tahun }}")
     comparison(doc)
     _, right = G.signature_row(doc)
@@ -131,6 +123,7 @@ def build_rencana(out: Path = OUT_RENCANA) -> Path:
     G.para(doc, "Target triwulan menurut agregasi indikator: Jumlah (dijumlah menjadi target tahunan), Akhir "
                 "(TW IV = target tahunan), Rata-rata.", size=9, italic=True)
     G.sop_annex(doc)
+    G.draft_header(doc)
     footer(doc)
     doc.save(str(out))
     return out
@@ -172,8 +165,8 @@ def build_perjanjian(out: Path = OUT_PERJANJIAN) -> Path:
     doc = Document()
     G.setup(doc)
     G.kop(doc)
-    draf_mark(doc)
     titles(doc, [("{{ dokumen.judul }} TAHUN {{ dokumen.tahun }}", 13), ("{{ dokumen.subjudul }}", 12)])
+    G.draft_notes(doc)
     G.para(doc, TEXT_INTRO, after=6).paragraph_format.alignment = G.WD_ALIGN_PARAGRAPH.JUSTIFY
     party(doc, "pertama", "Selanjutnya disebut pihak pertama.")
     party(doc, "kedua", "Selaku atasan pihak pertama, selanjutnya disebut pihak kedua.")
@@ -202,6 +195,7 @@ def build_perjanjian(out: Path = OUT_PERJANJIAN) -> Path:
     G.para(doc, "{{ dokumen.subjudul }} TAHUN {{ dokumen.tahun }}", bold=True, size=11, align=CENTER, after=8,
            keep=True)
     rencana_aksi_table(doc)
+    G.draft_header(doc)
     footer(doc)
     doc.save(str(out))
     return out

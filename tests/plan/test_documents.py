@@ -128,7 +128,9 @@ def test_final_refuses_planning_errors_draft_marks_them(tmp_path: Path) -> None:
     assert draft.exit_code == 0, draft.output
     assert "Peringatan" in draft.output and "Jumlah target TW I–IV" in draft.output
     text = text_of(tmp_path / "out" / "Perjanjian_Kinerja_2024_DRAF.pdf")
-    assert "DRAF — untuk dikoreksi, belum ditandatangani" in text and "Lumajang, 2 Februari 2024" in text
+    assert text.count("DRAF · untuk koreksi, belum untuk ditandatangani") >= 6  # every page, both text orders
+    assert "Isian yang harus dilengkapi" in text and "Jumlah target TW I–IV" in text
+    assert "Lumajang, 2 Februari 2024" in text
 
 
 def test_missing_kepala_daerah_is_a_dotted_line(tmp_path: Path) -> None:

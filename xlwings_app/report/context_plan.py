@@ -13,7 +13,9 @@ Kinerja Tahunan and of the Perjanjian Kinerja with its lampiran). Rules:
   Lalu or a Target Akhir Renstra (``pembanding`` empty otherwise, and the template leaves it out);
 - pihak pertama and pihak kedua are signature blocks (``report.context.pejabat``): jabatan, nama,
   pangkat, "NIP ..."; a missing name prints as a dotted line to fill in by hand;
-- ``draf`` marks a draft (printed "DRAF"), to be corrected before the head signs.
+- a draft (``Penetapan.draf``) has ``draf`` = "DRAF" (printed on every page) and ``kekurangan``,
+  the planner's problems to correct before the head signs (as the Pengukuran document's drafts);
+  a final document has ``draf`` = "" and no ``kekurangan``.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ class Penetapan:
     tahun: int
     tanggal: dt.date
     draf: bool = False
+    kekurangan: tuple[str, ...] = ()
 
 
 def target_text(indicator: Indicator) -> str:
@@ -129,6 +132,10 @@ def _header(profil: Profil, penetapan: Penetapan, judul: str, subjudul: str) -> 
     }
 
 
+def _draf(penetapan: Penetapan) -> dict[str, object]:
+    return {"draf": "DRAF" if penetapan.draf else "", "kekurangan": list(penetapan.kekurangan) if penetapan.draf else []}
+
+
 def rencana_context(
     profil: Profil,
     iku: Sequence[Indicator],
@@ -142,7 +149,7 @@ def rencana_context(
     return {
         "kop": kop(profil),
         "dokumen": _header(profil, penetapan, JUDUL_RENCANA, profil.unit.upper()),
-        "draf": penetapan.draf,
+        **_draf(penetapan),
         "sasaran": sasaran(iku),
         "pembanding": pembanding(iku),
         "rencana_aksi": rencana_aksi(iku),
@@ -169,7 +176,7 @@ def perjanjian_context(
     return {
         "kop": kop(profil),
         "dokumen": _header(profil, penetapan, JUDUL_PERJANJIAN, subjudul),
-        "draf": penetapan.draf,
+        **_draf(penetapan),
         "pertama": pihak(pertama),
         "kedua": pihak(kedua),
         "sasaran": sasaran(indicators),

@@ -19,7 +19,15 @@ from xlwings_app.domain.profil import Pejabat
 from xlwings_app.report.context_iki import officials, same_official, slug
 from xlwings_app.report.context_plan import JUDUL_PERJANJIAN, Penetapan, perjanjian_context
 from xlwings_app.services.laporan import LaporanDitolak, lambang_of
-from xlwings_app.services.rencana import DokumenRencana, file_stem, indicators_of, open_plan, plan_date, write
+from xlwings_app.services.rencana import (
+    DokumenRencana,
+    file_stem,
+    gaps,
+    indicators_of,
+    open_plan,
+    plan_date,
+    write,
+)
 from xlwings_app.services.workbook import WorkbookData
 
 TEMPLATE_PERJANJIAN = "perjanjian_kinerja.docx"
@@ -55,7 +63,7 @@ def perjanjian(
     profil = data.profil
     signed, date_notes = plan_date(data, tanggal)
     image, image_notes = lambang_of(data, path, lambang)
-    penetapan = Penetapan(profil.tahun, signed, draf)
+    penetapan = Penetapan(profil.tahun, signed, draf, gaps(warnings))
     folder = out_dir or path.parent
     notes = [*image_notes, *date_notes, *warnings]
     if not iki:

@@ -14,7 +14,7 @@ Perencanaan SOP's timing as an annex when that SOP's log has entries. Rules shar
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from xlwings_app.adapters.documents.docx import render
@@ -66,6 +66,11 @@ def open_plan(path: Path, draf: bool) -> tuple[WorkbookData, list[Problem]]:
         raise LaporanDitolak("Dokumen tidak dibuat: sheet Profil belum lengkap.")
     warnings = [p for p in planning if p.tingkat != "catatan"]
     return data, warnings
+
+
+def gaps(problems: list[Problem]) -> tuple[str, ...]:
+    """A draft's box of what to correct: the planner's problems, located, without the file name."""
+    return tuple(str(replace(p, file=None)) for p in problems)
 
 
 def plan_date(data: WorkbookData, tanggal: dt.date | None) -> tuple[dt.date, list[Problem]]:
@@ -138,7 +143,7 @@ def rencana(
     signed, date_notes = plan_date(data, tanggal)
     image, image_notes = lambang_of(data, path, lambang)
     sop, sop_notes = lampiran_perencanaan(path, profil.tahun)
-    context = rencana_context(profil, iku, Penetapan(profil.tahun, signed, draf), sop)
+    context = rencana_context(profil, iku, Penetapan(profil.tahun, signed, draf, gaps(warnings)), sop)
     out = (out_dir or path.parent) / f"{file_stem('Rencana_Kinerja', profil.tahun, draf)}.docx"
     docx, pdf_path = write(TEMPLATE_RENCANA, context, out, pdf, image)
     notes = [*image_notes, *date_notes, *warnings, *notices(sop_notes)]
