@@ -57,7 +57,6 @@ PROFIL: dict[str, object] = {
     "tanggal_rencana": dt.date(2024, 1, 23),
     "kd_jabatan": "Bupati Lumajang",
     "kd_nama": "Ir. H. BUDI SANTOSO, M.M.",
-    "lambang": "lambang-contoh.png",
 }
 
 PROGRAM_PELAYANAN = "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik"
