@@ -6,7 +6,7 @@ STAMP   = $(VENV)/.installed
 OUT    ?= out
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install demo test test-fast lint bench libreoffice addin clean
+.PHONY: install demo test test-fast lint bench libreoffice addin gambar clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ libreoffice:
 demo: install libreoffice
 	$(BIN)/kinerja contoh $(OUT)/contoh
 	@echo "Selesai: workbook, formulir dan dokumen contoh ada di $(OUT)/contoh"
+
+## The page images under docs/ (the README's docs/dokumen-contoh.png among them), from the demo.
+gambar: install libreoffice
+	$(BIN)/python docs/gambar.py $(OUT)/gambar
 
 test: install libreoffice
 	$(BIN)/python -m pytest -n 2 -q

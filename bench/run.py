@@ -161,6 +161,18 @@ def items(sc: SC.Scenarios, with_xl: bool, with_pdf: bool, repeat_xl: int) -> li
             prepare=both(copier(sc.f_master, master), copier(sc.f_forms, forms)),
         )
     )
+    for name, folder, budget in (("K60", sc.k60, 10.0), ("K120", sc.k120, 20.0)):
+        rekap = run / f"kabupaten-{name}" / "Rekap.xlsx"
+        found.append(
+            Item(
+                f"kabupaten.{name}",
+                f"kinerja kabupaten {name} (rekap + .docx)",
+                [KINERJA, "kabupaten", str(folder), "--periode", "TW2", "--keluar", str(rekap)],
+                budget_s=budget,
+                budget_mib=500.0,
+                prepare=lambda rekap=rekap: rekap.parent.mkdir(parents=True, exist_ok=True),
+            )
+        )
     target, out = run / "laporan-S.xlsx", run / "laporan"
     found.append(
         Item(

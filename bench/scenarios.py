@@ -5,7 +5,9 @@
 - XL: 100,000 indicator rows (25,000 IKU + 75,000 IKI), streamed with openpyxl's write-only mode:
   the same sheets, titles and header rows as the builder, input cells only (no live formulas, no
   styles, no validations), which is what the reader reads;
-- F: a master of 50 × 40 indicators and 50 filled TW2 forms (``make_forms_scenario``).
+- F: a master of 50 × 40 indicators and 50 filled TW2 forms (``make_forms_scenario``);
+- K60 / K120: the kabupaten's inbox: 60 (120) unit workbooks of 60 IKU with four TW filled, every
+  sixth unit sent as its sealed TW2 archive instead (``samples.kabupaten``); K120 is K60 plus 60.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ class Scenarios:
     xl: Path
     f_master: Path
     f_forms: Path
+    k60: Path
+    k120: Path
 
 
 def _build(path: Path, n_iku: int, n_iki: int, seed: int) -> None:
@@ -43,10 +47,10 @@ def _build(path: Path, n_iku: int, n_iki: int, seed: int) -> None:
 
 
 def _build_s(path: Path) -> None:
-    from xlwings_app.services import sop
+    from xlwings_app.services.contoh import sop_contoh
 
     _build(path, 25, 60, seed=11)
-    for _ in sop.contoh(path):
+    for _ in sop_contoh(path):
         pass
     for backup in (path.parent / BACKUP_DIR).glob(f"{path.stem}-*"):
         backup.unlink()
@@ -77,9 +81,33 @@ def _build_xl(path: Path, n_iku: int = 25_000, n_iki: int = 75_000) -> None:
 
 
 def _build_f(folder: Path) -> None:
-    from xlwings_app.samples.forms_scenario import make_forms_scenario
+    from bench.forms_scenario import make_forms_scenario
 
     make_forms_scenario(folder, n_forms=50, n_indicators=40)
+
+
+K_INDICATORS = 60
+K_SEAL_EVERY = 6
+
+
+def _build_k(folder: Path, first: int, last: int) -> None:
+    from xlwings_app.samples.kabupaten import seal, unit_name, unit_workbook
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(first, last):
+        book = unit_workbook(folder / f"{unit_name(n).replace(' ', '_')}.xlsx", unit_name(n), K_INDICATORS, 7000 + n)
+        if n % K_SEAL_EVERY == 0:
+            work = folder.parent / f".segel-{folder.name}"
+            sealed = work / book.name
+            work.mkdir(exist_ok=True)
+            book.replace(sealed)
+            seal(sealed, Periode.TW2, folder)
+            shutil.rmtree(work)
+
+
+def _build_k120(k60: Path, k120: Path) -> None:
+    shutil.copytree(k60, k120)
+    _build_k(k120, 60, 120)
 
 
 def ensure(root: Path, log=print) -> Scenarios:  # type: ignore[no-untyped-def]
@@ -87,9 +115,11 @@ def ensure(root: Path, log=print) -> Scenarios:  # type: ignore[no-untyped-def]
     root = root / f"v{VERSION}"
     done = root / ".selesai"
     scenarios = Scenarios(
-        root / "S.xlsx", root / "L.xlsx", root / "XL.xlsx", root / "F" / "induk.xlsx", root / "F" / "formulir"
+        root / "S.xlsx", root / "L.xlsx", root / "XL.xlsx", root / "F" / "induk.xlsx", root / "F" / "formulir",
+        root / "K60", root / "K120",
     )
     if done.exists():
+        ensure_kabupaten(scenarios, log)
         return scenarios
     if root.exists():
         shutil.rmtree(root)
@@ -103,7 +133,25 @@ def ensure(root: Path, log=print) -> Scenarios:  # type: ignore[no-untyped-def]
         log(f"membuat skenario {label} ...")
         make()
     done.write_text(VERSION)
+    ensure_kabupaten(scenarios, log)
     return scenarios
+
+
+K_VERSION = "1"
+
+
+def ensure_kabupaten(scenarios: Scenarios, log=print) -> None:  # type: ignore[no-untyped-def]
+    """K60 and K120 (own marker: added after the others, so existing scenarios are not rebuilt)."""
+    done = scenarios.k120.parent / f".selesai-k{K_VERSION}"
+    if done.exists():
+        return
+    for folder in (scenarios.k60, scenarios.k120):
+        shutil.rmtree(folder, ignore_errors=True)
+    log("membuat skenario K60 ...")
+    _build_k(scenarios.k60, 0, 60)
+    log("membuat skenario K120 ...")
+    _build_k120(scenarios.k60, scenarios.k120)
+    done.write_text(K_VERSION)
 
 
 def counts() -> dict[str, str]:
@@ -113,4 +161,6 @@ def counts() -> dict[str, str]:
         "L": "500 IKU + 1.500 IKI",
         "XL": "25.000 IKU + 75.000 IKI (tanpa rumus hidup)",
         "F": "50 formulir × 40 indikator",
+        "K60": "60 unit × 60 IKU × 4 TW (10 sebagai arsip tersegel)",
+        "K120": "120 unit × 60 IKU × 4 TW (20 sebagai arsip tersegel)",
     }

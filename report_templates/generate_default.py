@@ -10,7 +10,9 @@ Kepatuhan Waktu SOP" (summary and a table of step runs). The footer carries the 
 and "Halaman X dari Y" (no generation time: the signed page is dated by its signing date, and the
 time it was made goes to the archive's manifest).
 
-It also writes ``pengukuran_kinerja_individu.docx``, the document of one official's IKI: the same
+It also writes ``rekapitulasi_kabupaten.docx`` (``kinerja kabupaten``: kop, summary, the units
+table, the units not yet reporting, signature of Kepala Bappeda / Sekda), and
+``pengukuran_kinerja_individu.docx``, the document of one official's IKI: the same
 kop, table and summary, the analysis, and a two-column signature block ("Mengetahui", the head, on
 the left; the official on the right, name and NIP as dotted lines to fill in by hand).
 """
@@ -86,6 +88,10 @@ def table(doc, widths_mm: list[float], header: list[str] | None) -> Table:
     t.style = "Table Grid"
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     t.autofit = False
+    margins = _el("w:tblCellMar")
+    for side in ("left", "right"):
+        margins.append(_el(f"w:{side}", w="57", type="dxa"))  # 1 mm: narrow columns keep their words
+    t._tbl.tblPr.append(margins)
     for column, width in zip(t.columns, widths_mm, strict=True):
         column.width = Mm(width)
     if header:
@@ -184,20 +190,45 @@ def title(doc) -> None:
     para(doc, "{{ dokumen.periode }}", bold=True, size=12, align=CENTER, after=10)
 
 
-MAIN = [9, 27, 40, 19, 15, 19, 17, 19]
+MAIN = [8, 24, 16, 34, 17, 14, 16, 15, 21]
+
+
+def scale_note(doc) -> None:
+    para(doc, "{{ skala }}", size=8, italic=True, after=2).paragraph_format.space_before = Pt(3)
 
 
 def main_table(doc) -> None:
     heading(doc, "A. Capaian Indikator Kinerja Utama")
-    t = table(doc, MAIN, ["No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target",
+    t = table(doc, MAIN, ["No", "Sasaran Strategis", "Kode", "Indikator Kinerja", "Satuan", "Target",
                           "Realisasi", "Capaian (%)", "Predikat"])
     tag_row(t, MAIN, "{%tr for g in sasaran %}")
     tag_row(t, MAIN, "{%tr for i in g.indikator %}")
-    add_row(t, MAIN, ["{{ g.no }}{% vm %}", "{{ g.nama }}{% vm %}", "{{ i.nama }}", "{{ i.satuan }}",
-                      "{{ i.target }}", "{{ i.realisasi }}", "{{ i.capaian }}", "{{ i.predikat }}"],
-            [CENTER, LEFT, LEFT, CENTER, RIGHT, RIGHT, RIGHT, CENTER])
+    add_row(t, MAIN, ["{{ g.no }}{% vm %}", "{{ g.nama }}{% vm %}", "{{ i.kode }}", "{{ i.nama }}",
+                      "{{ i.satuan }}", "{{ i.target }}", "{{ i.realisasi }}", "{{ i.capaian }}",
+                      "{{ i.predikat }}"],
+            [CENTER, LEFT, LEFT, LEFT, CENTER, RIGHT, RIGHT, RIGHT, CENTER])
     tag_row(t, MAIN, "{%tr endfor %}")
     tag_row(t, MAIN, "{%tr endfor %}")
+    scale_note(doc)
+
+
+PROGRESS = [19, 52, 17, 18, 21, 17, 21]
+
+
+def progress(doc, title: str = "Kemajuan terhadap Target Tahunan") -> None:
+    """For a period short of the year: the yearly target and how far the period has come."""
+    para(doc, "{%p if kemajuan %}")
+    para(doc, title, bold=True, size=10, after=3, keep=True).paragraph_format.space_before = Pt(8)
+    t = table(doc, PROGRESS, ["Kode", "Indikator Kinerja", "Satuan", "Target Tahunan",
+                              "Realisasi {{ dokumen.periode_label }}", "Progres (%)", "Agregasi"])
+    tag_row(t, PROGRESS, "{%tr for k in kemajuan %}")
+    add_row(t, PROGRESS, ["{{ k.kode }}", "{{ k.nama }}", "{{ k.satuan }}", "{{ k.target_tahunan }}",
+                          "{{ k.realisasi }}", "{{ k.progres }}", "{{ k.agregasi }}"],
+            [LEFT, LEFT, CENTER, RIGHT, RIGHT, RIGHT, CENTER])
+    tag_row(t, PROGRESS, "{%tr endfor %}")
+    para(doc, "Progres: agregasi Jumlah = realisasi s.d. periode ÷ target tahunan × 100; Akhir dan "
+              "Rata-rata = capaian realisasi periode terhadap target tahunan.", size=8, italic=True)
+    para(doc, "{%p endif %}")
 
 
 SUMMARY = [60, 35]
@@ -205,14 +236,13 @@ SUMMARY = [60, 35]
 
 def summary(doc) -> None:
     heading(doc, "B. Ringkasan Capaian")
-    para(doc, "Dari {{ ringkasan.jumlah_indikator }} indikator kinerja, {{ ringkasan.tercapai }} "
-              "indikator mencapai target dan {{ ringkasan.tidak_tercapai }} indikator belum mencapai "
-              "target. Rata-rata capaian kinerja {{ ringkasan.rata_rata_capaian }}%.", after=6)
+    para(doc, "{{ ringkasan.kalimat }}", after=6)
     t = table(doc, SUMMARY, ["Predikat", "Jumlah Indikator"])
     tag_row(t, SUMMARY, "{%tr for p in ringkasan.per_predikat %}")
     add_row(t, SUMMARY, ["{{ p.predikat }}", "{{ p.jumlah }}"], [LEFT, CENTER])
     tag_row(t, SUMMARY, "{%tr endfor %}")
     add_row(t, SUMMARY, ["Rata-rata capaian (%)", "{{ ringkasan.rata_rata_capaian }}"], [LEFT, CENTER])
+    progress(doc)
 
 
 def chart(doc) -> None:
@@ -222,19 +252,25 @@ def chart(doc) -> None:
               "{{ dokumen.tahun }}", size=9, align=CENTER, italic=True, after=4)
 
 
-ANALYSIS = [10, 40, 17, 49, 49]
+ANALYSIS = [8, 19, 26, 15, 17, 40, 40]
 GAP = "BELUM DIISI: wajib sebelum ditandatangani"
 
 
 def analysis(doc, title: str = "D. Analisis Indikator yang Belum Mencapai Target") -> None:
     heading(doc, title)
+    para(doc, "{%p if pembahasan.perbandingan %}")
+    para(doc, "{{ pembahasan.perbandingan }}", after=4)
+    para(doc, "{%p endif %}")
     para(doc, "{%p if analisis %}")
-    t = table(doc, ANALYSIS, ["No", "Indikator Kinerja", "Capaian (%)", "Permasalahan",
-                              "Rencana Aksi"])
+    para(doc, "{{ pembahasan.terjauh }}", after=6)
+    t = table(doc, ANALYSIS, ["No", "Kode", "Indikator Kinerja", "Capaian (%)",
+                              "{% if pembahasan.periode_lalu %}Periode lalu (%){% else %}Periode lalu{% endif %}",
+                              "Permasalahan", "Rencana Aksi"])
     tag_row(t, ANALYSIS, "{%tr for a in analisis %}")
-    row = add_row(t, ANALYSIS, ["{{ loop.index }}", "{{ a.nama }}", "{{ a.capaian }}", "", ""],
-                  [CENTER, LEFT, RIGHT, LEFT, LEFT])
-    for cell, name in ((row.cells[3], "a.permasalahan"), (row.cells[4], "a.rencana_aksi")):
+    row = add_row(t, ANALYSIS, ["{{ loop.index }}", "{{ a.kode }}", "{{ a.nama }}", "{{ a.capaian }}",
+                                "{{ a.capaian_lalu }}{% if a.tren %} ({{ a.tren }}){% endif %}", "", ""],
+                  [CENTER, LEFT, LEFT, RIGHT, RIGHT, LEFT, LEFT])
+    for cell, name in ((row.cells[5], "a.permasalahan"), (row.cells[6], "a.rencana_aksi")):
         cell_text(cell, f"{{%p for b in {name} %}}")
         for text in ("{{ b }}", "{%p endfor %}", f"{{%p if {name}_kosong %}}", GAP, "{%p endif %}"):
             p = cell.add_paragraph()
@@ -310,6 +346,26 @@ def signature(doc) -> None:
         ("{{ penandatangan.pangkat }}", False, False),
         ("{{ penandatangan.nip }}", False, False),
     ])
+
+
+QUARTERS = [19, 35, 17, 16, 19.5, 19.5, 19.5, 19.5]
+
+
+def quarter_annex(doc, judul: str = "LAMPIRAN: REALISASI PER TRIWULAN") -> None:
+    """Every indicator's target and realisasi per triwulan, on a page of its own."""
+    p = para(doc, judul, bold=True, size=12, align=CENTER, keep=True)
+    p.paragraph_format.page_break_before = True
+    para(doc, "{{ dokumen.judul }} {{ dokumen.periode }}", bold=True, size=10, align=CENTER, after=8,
+         keep=True)
+    t = table(doc, QUARTERS, ["Kode", "Indikator Kinerja", "Satuan", "Target Tahunan", "TW I", "TW II",
+                              "TW III", "TW IV"])
+    tag_row(t, QUARTERS, "{%tr for q in triwulan %}")
+    add_row(t, QUARTERS, ["{{ q.kode }}", "{{ q.nama }}", "{{ q.satuan }}", "{{ q.target_tahunan }}",
+                          "{{ q.tw1 }}", "{{ q.tw2 }}", "{{ q.tw3 }}", "{{ q.tw4 }}"],
+            [LEFT, LEFT, CENTER, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT])
+    tag_row(t, QUARTERS, "{%tr endfor %}")
+    para(doc, "Setiap sel triwulan: target / realisasi triwulan itu; – berarti belum diisi.", size=8,
+         italic=True)
 
 
 SOP_SUMMARY = [70, 95]
@@ -412,6 +468,7 @@ def build(out: Path = OUT) -> Path:
     analysis(doc)
     budget(doc)
     signature(doc)
+    quarter_annex(doc)
     sop_annex(doc)
     draft_header(doc)
     footer(doc)
@@ -429,20 +486,22 @@ def iki_identity(doc) -> None:
         add_row(t, [40, 125], [label, value])
 
 
-IKI_MAIN = [9, 36, 35, 15, 14, 18, 18, 20]
+IKI_MAIN = [7, 28, 19, 28, 17, 14, 17, 15, 20]
 
 
 def iki_table(doc) -> None:
     heading(doc, "A. Capaian Indikator Kinerja Individu")
-    t = table(doc, IKI_MAIN, ["No", "Indikator Kinerja Utama (IKU)", "Indikator Kinerja Individu",
-                          "Satuan", "Target", "Realisasi", "Capaian (%)", "Predikat"])
+    t = table(doc, IKI_MAIN, ["No", "Indikator Kinerja Utama (IKU)", "Kode", "Indikator Kinerja Individu",
+                              "Satuan", "Target", "Realisasi", "Capaian (%)", "Predikat"])
     tag_row(t, IKI_MAIN, "{%tr for g in iku %}")
     tag_row(t, IKI_MAIN, "{%tr for i in g.indikator %}")
-    add_row(t, IKI_MAIN, ["{{ g.no }}{% vm %}", "{{ g.nama }}{% vm %}", "{{ i.nama }}", "{{ i.satuan }}",
-                      "{{ i.target }}", "{{ i.realisasi }}", "{{ i.capaian }}", "{{ i.predikat }}"],
-            [CENTER, LEFT, LEFT, CENTER, RIGHT, RIGHT, RIGHT, CENTER])
+    add_row(t, IKI_MAIN, ["{{ g.no }}{% vm %}", "{{ g.nama }}{% vm %}", "{{ i.kode }}", "{{ i.nama }}",
+                          "{{ i.satuan }}", "{{ i.target }}", "{{ i.realisasi }}", "{{ i.capaian }}",
+                          "{{ i.predikat }}"],
+            [CENTER, LEFT, LEFT, LEFT, CENTER, RIGHT, RIGHT, RIGHT, CENTER])
     tag_row(t, IKI_MAIN, "{%tr endfor %}")
     tag_row(t, IKI_MAIN, "{%tr endfor %}")
+    scale_note(doc)
 
 
 def iki_signature(doc) -> None:
@@ -474,12 +533,11 @@ def build_iki(out: Path = OUT_IKI) -> Path:
     iki_identity(doc)
     iki_table(doc)
     heading(doc, "B. Ringkasan Capaian")
-    para(doc, "Dari {{ ringkasan.jumlah_indikator }} indikator kinerja individu, "
-              "{{ ringkasan.tercapai }} indikator mencapai target dan {{ ringkasan.tidak_tercapai }} "
-              "indikator belum mencapai target. Rata-rata capaian {{ ringkasan.rata_rata_capaian }}%.",
-         after=6)
+    para(doc, "{{ ringkasan.kalimat }}", after=6)
+    progress(doc)
     analysis(doc, "C. Analisis Indikator yang Belum Mencapai Target")
     iki_signature(doc)
+    quarter_annex(doc)
     para(doc, "")
     draft_header(doc)
     footer(doc)
@@ -487,6 +545,79 @@ def build_iki(out: Path = OUT_IKI) -> Path:
     return out
 
 
+OUT_KABUPATEN = Path(__file__).with_name("rekapitulasi_kabupaten.docx")
+UNITS = [10, 32, 19, 15, 19, 17, 25, 28]
+STATES = [100, 45]
+
+
+def kabupaten_body(doc) -> None:
+    heading(doc, "A. Ringkasan")
+    para(doc, "Dari {{ ringkasan.jumlah_unit }} perangkat daerah, {{ ringkasan.diterima }} telah "
+              "menyampaikan Pengukuran Kinerja {{ dokumen.periode_label }} Tahun {{ dokumen.tahun }}; "
+              "{{ ringkasan.dihitung }} dihitung dalam rekapitulasi ini dan {{ ringkasan.final }} di "
+              "antaranya final dan tersegel. Rata-rata capaian kinerja perangkat daerah "
+              "{{ ringkasan.rata_rata }}%.", after=6)
+    t = table(doc, STATES, ["Keadaan", "Jumlah Perangkat Daerah"])
+    tag_row(t, STATES, "{%tr for k in ringkasan.per_keadaan %}")
+    add_row(t, STATES, ["{{ k.keadaan }}", "{{ k.jumlah }}"], [LEFT, CENTER])
+    tag_row(t, STATES, "{%tr endfor %}")
+    heading(doc, "B. Capaian per Perangkat Daerah")
+    t = table(doc, UNITS, ["No", "Perangkat Daerah", "Peringkat", "Jumlah IKU", "Rata-rata Capaian (%)",
+                           "Tercapai (%)", "Keadaan", "Kode Verifikasi"])
+    tag_row(t, UNITS, "{%tr for u in unit %}")
+    add_row(t, UNITS, ["{{ u.no }}", "{{ u.unit }}", "{{ u.peringkat }}", "{{ u.jumlah }}",
+                       "{{ u.rata_rata }}", "{{ u.tercapai }}", "{{ u.keadaan }}", "{{ u.kode }}"],
+            [CENTER, LEFT, CENTER, CENTER, RIGHT, RIGHT, LEFT, CENTER])
+    tag_row(t, UNITS, "{%tr endfor %}")
+    para(doc, "Peringkat menurut rata-rata capaian IKU, lalu persentase indikator tercapai. Kode verifikasi "
+              "dihitung ulang dari data yang diterima.", size=9, italic=True, after=4)
+    heading(doc, "C. Perangkat Daerah yang Belum Melapor")
+    para(doc, "{%p if belum_melapor %}")
+    para(doc, "Perangkat daerah berikut belum menyampaikan Pengukuran Kinerja atau isiannya masih "
+              "mengandung galat, sehingga tidak dihitung:", after=2)
+    para(doc, "{%p for b in belum_melapor %}")
+    para(doc, "{{ loop.index }}. {{ b }}")
+    para(doc, "{%p endfor %}")
+    para(doc, "{%p else %}")
+    para(doc, "Seluruh perangkat daerah telah menyampaikan Pengukuran Kinerja.")
+    para(doc, "{%p endif %}")
+    para(doc, "{%p if catatan %}")
+    heading(doc, "D. Catatan Keabsahan Data")
+    para(doc, "{%p for c in catatan %}")
+    para(doc, "{{ loop.index }}. {{ c }}")
+    para(doc, "{%p endfor %}")
+    para(doc, "{%p endif %}")
+
+
+def build_kabupaten(out: Path = OUT_KABUPATEN) -> Path:
+    """The kabupaten's "Rekapitulasi Pengukuran Kinerja Perangkat Daerah", signed by Kepala Bappeda / Sekda."""
+    doc = Document()
+    setup(doc)
+    kop(doc)
+    title(doc)
+    kabupaten_body(doc)
+    signature(doc)
+    para(doc, "")
+    footer_kabupaten(doc)
+    doc.save(str(out))
+    return out
+
+
+def footer_kabupaten(doc) -> None:
+    p = doc.sections[0].footer.paragraphs[0]
+    p.alignment = LEFT
+    run = p.add_run("Dibuat dengan Kinerja (kinerja kabupaten), {{ dibuat }}")
+    run.font.size = Pt(8)
+    tab = p.add_run("\t")
+    tab.font.size = Pt(8)
+    for text, instruction in (("Halaman ", "PAGE"), (" dari ", "NUMPAGES")):
+        run = p.add_run(text)
+        run.font.size = Pt(8)
+        field(p, instruction)
+    p.paragraph_format.tab_stops.add_tab_stop(Mm(165), alignment=WD_TAB_ALIGNMENT.RIGHT)
+
+
 if __name__ == "__main__":
     print(build())
     print(build_iki())
+    print(build_kabupaten())

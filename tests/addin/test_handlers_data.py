@@ -17,6 +17,7 @@ from xlwings_app.cli import app
 from xlwings_app.domain.sop.stamp import log_columns, stamp_column
 from xlwings_app.ribbon import entry
 from xlwings_app.services import sop as sop_service
+from xlwings_app.services.contoh import sop_contoh
 
 
 @pytest.mark.parametrize(
@@ -43,7 +44,7 @@ def click(button: str, wb: Workbook, name: str = "kinerja.xlsx", **kwargs: str) 
 @pytest.fixture
 def with_log(example_path: Path) -> tuple[Path, int]:
     """The example with its SOP, the filled TW3 log and empty TW4 rows; the first TW4 row."""
-    list(sop_service.contoh(example_path))
+    list(sop_contoh(example_path))
     added = sop_service.mulai(example_path, "TW4")
     assert added.valid and added.first_row
     return example_path, added.first_row

@@ -13,13 +13,14 @@ from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
 from tests.addin import remote_book
+from tests.fakes import FakeMaster
 from xlwings_app.adapters.openpyxl.segel import HEADER_ROW
 from xlwings_app.adapters.xlsx.reader import read_workbook
 from xlwings_app.cli import app
 from xlwings_app.domain.indicator import Jenis, Periode
-from xlwings_app.domain.seal import SealRecord
 from xlwings_app.ribbon import entry
 from xlwings_app.services.arsip import arsip
+from xlwings_app.sheets.changes import AppendSeal
 
 SetCell = Callable[[Path, Jenis, str, str, object], str]
 
@@ -112,11 +113,11 @@ def test_arsipkan_seals_like_kinerja_arsip_and_records_the_seal_in_the_open_work
     assert [s.periode for s in read_workbook(example_path).segel] == [periode]
 
 
-def test_arsip_service_records_through_catat_and_leaves_the_file_alone(example_path: Path) -> None:
-    records: list[SealRecord] = []
+def test_arsip_service_records_in_the_given_master_and_leaves_the_file_alone(example_path: Path) -> None:
+    segel = FakeMaster()
     before = example_path.read_bytes()
-    result = arsip(example_path, Periode.TW2, catat=records.append)
-    assert records == [result.record] and example_path.read_bytes() == before
+    result = arsip(example_path, Periode.TW2, segel=segel)
+    assert segel.committed == [[AppendSeal(result.record)]] and example_path.read_bytes() == before
 
 
 def test_dokumen_iki_makes_the_documents_kinerja_laporan_iki_makes(example_path: Path, tmp_path: Path) -> None:

@@ -14,13 +14,14 @@ from xlwings_app.adapters.openpyxl.sop_sheets import SHEET_HASIL, SHEET_LOG
 from xlwings_app.adapters.xlwings.marks import NOTE_PREFIX
 from xlwings_app.cli import app
 from xlwings_app.services import sop as sop_service
+from xlwings_app.services.contoh import sop_contoh
 from xlwings_app.sheets.sop_results import CHART_COLUMN, RUNS_TABLE
 
 
 @pytest.fixture
 def with_log(example_path: Path) -> Path:
     """The example with its SOP and the filled TW3 log, sheet Hasil SOP not yet written."""
-    list(sop_service.contoh(example_path))
+    list(sop_contoh(example_path))
     wb = load_workbook(example_path)
     del wb[SHEET_HASIL]
     wb.save(example_path)

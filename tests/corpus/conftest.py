@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from bench.forms_scenario import fill_form
 from xlwings_app.adapters.openpyxl.builder import build_workbook
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.samples import example
-from xlwings_app.samples.forms_scenario import fill_form
 from xlwings_app.services.formulir import formulir
 
 TW4 = Periode.TW4

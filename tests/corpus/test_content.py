@@ -19,13 +19,13 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from bench.forms_scenario import fill_form
 from tests.conftest import cell_of
 from tests.corpus import generate as g
 from tests.corpus.conftest import TW4
 from tests.corpus.harness import cli, digest, kinerja, rekap_refused
 from tests.forms.conftest import find_cell
 from xlwings_app.domain.indicator import Jenis
-from xlwings_app.samples.forms_scenario import fill_form
 
 IKU = Jenis.IKU
 EMOJI_RTL = "Capaian 👍🏽 naik; keluarga 👨\u200d👩\u200d👧 — مرحبا بالعالم · שלום \u200fעולם"

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from bench.forms_scenario import fill_form
 from xlwings_app.cli import app
 from xlwings_app.samples import example
-from xlwings_app.samples.forms_scenario import fill_form
 
 runner = CliRunner()
 

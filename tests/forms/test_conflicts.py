@@ -12,13 +12,13 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
+from bench.forms_scenario import fill_form
 from tests.forms.conftest import TW4, build_master, find_cell
 from xlwings_app.adapters.openpyxl.form_builder import write_meta_sheet
 from xlwings_app.cli import app
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.forms.meta import FormMeta, from_rows, sealed
 from xlwings_app.samples import example
-from xlwings_app.samples.forms_scenario import fill_form
 from xlwings_app.services.formulir import formulir
 from xlwings_app.services.rekap import HasilRekap, rekap
 

@@ -12,12 +12,12 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
+from bench.forms_scenario import fill_form
 from tests.forms.conftest import TW4, find_cell
 from xlwings_app.adapters.documents.libreoffice import convert
 from xlwings_app.cli import app
 from xlwings_app.domain.measure import measure
 from xlwings_app.samples import example
-from xlwings_app.samples.forms_scenario import fill_form
 from xlwings_app.services.rekap import rekap
 from xlwings_app.services.workbook import load
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from bench.forms_scenario import fill_form
 from tests.forms.conftest import TW4
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.samples import example
-from xlwings_app.samples.forms_scenario import fill_form
 from xlwings_app.services.formulir import lembar
 from xlwings_app.services.rekap import rekap
 from xlwings_app.services.workbook import WorkbookError, load

@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from bench.forms_scenario import fill_form
 from xlwings_app.adapters.documents.libreoffice import recalculate
 from xlwings_app.adapters.openpyxl.builder import build_workbook
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.measure import measure
 from xlwings_app.domain.settings import Band, Scale, Settings, VarianNegatif
-from xlwings_app.samples.forms_scenario import fill_form
 from xlwings_app.samples.synthetic import SYNTHETIC_PROFIL, random_indicators
 from xlwings_app.services.formulir import formulir
 

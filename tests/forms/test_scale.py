@@ -8,8 +8,8 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from xlwings_app.samples.forms_scenario import make_forms_scenario
-from xlwings_app.services.formulir import contoh
+from bench.forms_scenario import make_forms_scenario
+from xlwings_app.services.contoh import formulir_contoh as contoh
 from xlwings_app.services.rekap import rekap
 from xlwings_app.services.workbook import load
 

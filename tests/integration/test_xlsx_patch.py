@@ -1,6 +1,6 @@
 """``kinerja hitung``'s fast writer: Hasil and Rekap replaced in the zip, every other part untouched.
 
-The reference is the openpyxl writer (``write_results`` through ``services.workbook.update``) on a
+The reference is the openpyxl writer (``apply_to_workbook`` through ``services.workbook.update``) on a
 copy of the same master: both must read back the same cells, formats, fills, table and charts.
 """
 
@@ -21,10 +21,11 @@ from PIL import Image as PILImage
 
 from xlwings_app.adapters.documents.libreoffice import recalculate
 from xlwings_app.adapters.openpyxl.builder import build_workbook
-from xlwings_app.adapters.xlsx.results_parts import HasilRows, SheetRows, _span_styles
+from xlwings_app.adapters.xlsx.master import apply_to_workbook
+from xlwings_app.adapters.xlsx.results_parts import HasilRows, SheetRows, _span_styles, build_parts
 from xlwings_app.domain.settings import Settings
 from xlwings_app.samples.synthetic import SYNTHETIC_PROFIL, random_indicators
-from xlwings_app.services.hitung import hitung, hitung_data, results_parts, write_results
+from xlwings_app.services.hitung import hitung, hitung_data, results_change
 from xlwings_app.services.workbook import load, update
 from xlwings_app.sheets.results import hasil_values
 
@@ -42,11 +43,11 @@ def master(request: pytest.FixtureRequest, example_path: Path, tmp_path: Path) -
 
 
 def reference(master: Path) -> Path:
-    """The same master written the old way (openpyxl load, ``write_results``, save)."""
+    """The same master written the old way (openpyxl load, ``apply_to_workbook``, save)."""
     copy = master.with_name("rujukan.xlsx")
     shutil.copy2(master, copy)
     result = hitung_data(load(copy))
-    update(copy, lambda wb: write_results(wb, result))
+    update(copy, lambda wb: apply_to_workbook(wb, results_change(result)))
     return copy
 
 
@@ -203,7 +204,8 @@ def test_a_master_without_rekap_is_rewritten_with_openpyxl(example_path: Path) -
 
 def test_hasil_streamed_is_hasil_values_of_all_results(master: Path) -> None:
     result = hitung_data(load(master))
-    parts = results_parts(result)
+    c = results_change(result)
+    parts = build_parts(c.semua_periode, c.rekap, c.unit, c.tahun, c.rekap_args)
     hasil = parts.rows["Hasil"]
     assert isinstance(hasil, HasilRows)
     whole = hasil_values(result.semua_periode, hasil.unit, hasil.tahun)

@@ -31,7 +31,7 @@ def text_of(pdf: Path, layout: bool = False) -> str:
 
 
 def workbook(folder: Path) -> Path:
-    from xlwings_app.services.sop import contoh
+    from xlwings_app.services.contoh import sop_contoh as contoh
 
     path = folder / "kinerja.xlsx"
     build_workbook(example.PROFIL, example.INDICATORS, example.SETTINGS, pejabat=example.PEJABAT).save(path)

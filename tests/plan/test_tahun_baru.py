@@ -24,7 +24,7 @@ runner = CliRunner()
 def last_year(tmp_path: Path) -> Path:
     """The example workbook with its officials, SOPs and filled logs, as ``kinerja contoh`` leaves it."""
     from xlwings_app.adapters.openpyxl.builder import build_workbook
-    from xlwings_app.services.sop import contoh
+    from xlwings_app.services.contoh import sop_contoh as contoh
 
     path = tmp_path / "kinerja-2024.xlsx"
     build_workbook(example.PROFIL, example.INDICATORS, example.SETTINGS, pejabat=example.PEJABAT).save(path)

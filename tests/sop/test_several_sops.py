@@ -120,7 +120,7 @@ def test_unknown_sop_lists_those_there_are(tmp_path: Path) -> None:
 def test_contoh_holds_three_sops_with_their_logs(tmp_path: Path) -> None:
     from xlwings_app.adapters.openpyxl.builder import build_workbook
     from xlwings_app.samples import example
-    from xlwings_app.services.sop import contoh
+    from xlwings_app.services.contoh import sop_contoh as contoh
 
     path = tmp_path / "k.xlsx"
     build_workbook(example.PROFIL, example.INDICATORS, example.SETTINGS).save(path)

@@ -14,6 +14,7 @@ from xlwings_app.adapters.xlsx.sop_reader import read_sop_workbook
 from xlwings_app.domain.problems import errors
 from xlwings_app.domain.sop.presets import preset
 from xlwings_app.services import sop as service
+from xlwings_app.services.contoh import sop_contoh
 
 KOMINFO = preset("pengukuran-kominfo")  # 9 steps; step 7 TIDAK returns to step 6
 
@@ -152,7 +153,7 @@ def test_periksa_one_period(tmp_path: Path) -> None:
 
 def test_example_has_late_steps_and_one_revision_round(tmp_path: Path) -> None:
     path = plain_workbook(tmp_path / "contoh.xlsx")
-    lines = list(service.contoh(path))
+    lines = list(sop_contoh(path))
     text = "\n".join(lines)
     assert "putaran revisi 1" in text
     assert "Terlambat 4" in text

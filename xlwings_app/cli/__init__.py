@@ -8,7 +8,16 @@ from __future__ import annotations
 
 import typer
 
-from xlwings_app.cli import addin_cmds, bahasa, forms_cmds, plan_cmds, report_cmds, sop_cmds, workbook_cmds
+from xlwings_app.cli import (
+    addin_cmds,
+    bahasa,
+    forms_cmds,
+    kabupaten_cmds,
+    plan_cmds,
+    report_cmds,
+    sop_cmds,
+    workbook_cmds,
+)
 
 bahasa.pasang()
 
@@ -20,7 +29,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-for _module in (workbook_cmds, sop_cmds, report_cmds, plan_cmds, forms_cmds, addin_cmds):
+for _module in (workbook_cmds, sop_cmds, report_cmds, plan_cmds, forms_cmds, kabupaten_cmds, addin_cmds):
     _module.register(app)
 
 

@@ -23,9 +23,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from xlwings_app.adapters.xlsx.guard import WorkbookError
 from xlwings_app.domain.indicator import Periode
-from xlwings_app.domain.problems import Problem
+from xlwings_app.domain.problems import Problem, Refusal
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
 console = Console(highlight=False, width=None if sys.stdout.isatty() else 150)
@@ -47,9 +46,9 @@ def translate_errors(func: Callable[P, R]) -> Callable[P, R]:
             return func(*args, **kwargs)
         except (typer.Exit, typer.Abort, typer.BadParameter):
             raise
-        except WorkbookError as exc:
-            err_console.print(f"[bold red]Gagal:[/] {exc}")
-            raise typer.Exit(EXIT_INPUT) from None
+        except Refusal as exc:
+            print_refusal(exc)
+            raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             err_console.print("Dibatalkan.")
             raise typer.Exit(EXIT_INTERNAL) from None
@@ -66,6 +65,13 @@ def translate_errors(func: Callable[P, R]) -> Callable[P, R]:
             raise typer.Exit(EXIT_INTERNAL) from None
 
     return wrapper
+
+
+def print_refusal(refusal: Refusal) -> None:
+    """A refusal of any service: "Gagal: <pesan>", then every problem behind it on its own line."""
+    err_console.print(f"[bold red]Gagal:[/] {refusal.pesan}", markup=True)
+    for problem in refusal.problems:
+        err_console.print(f"  - {problem}", markup=False, highlight=False)
 
 
 def parse_periode(value: str | None) -> Periode | None:

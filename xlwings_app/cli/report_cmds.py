@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from xlwings_app.cli.common import parse_periode
+from xlwings_app.cli.common import parse_periode, translate_errors
 
 # Services (docxtpl, Babel, openpyxl) are imported inside each command, so that starting
 # `kinerja` for another command does not pay for them.
@@ -43,32 +43,6 @@ DrafOpt = Annotated[
 KeluarOpt = Annotated[
     Path | None, typer.Option("--keluar", "-k", help="Folder hasil. Bawaan: folder workbook.")
 ]
-
-
-def _refusals() -> tuple[type[Exception], ...]:
-    """What a document command turns into a message (evaluated only when something failed)."""
-    from xlwings_app.adapters.documents.docx import TemplateError
-    from xlwings_app.adapters.documents.pdf import PdfFailed, PdfUnavailable
-    from xlwings_app.services.laporan import LaporanDitolak
-
-    return (LaporanDitolak, TemplateError, PdfUnavailable, PdfFailed, OSError)
-
-
-def _fail(exc: Exception) -> typer.Exit:
-    from xlwings_app.adapters.documents.docx import TemplateError
-    from xlwings_app.adapters.documents.pdf import PdfUnavailable
-    from xlwings_app.services.laporan import LaporanDitolak
-
-    if isinstance(exc, LaporanDitolak):
-        typer.echo(exc.pesan, err=True)
-        for problem in exc.problems:
-            typer.echo(f"  - {problem}", err=True)
-        return typer.Exit(2)
-    if isinstance(exc, TemplateError | PdfUnavailable):
-        typer.echo(str(exc), err=True)
-        return typer.Exit(2)
-    typer.echo(f"Galat: {exc}", err=True)
-    return typer.Exit(1)
 
 
 def _tanggal(text: str | None) -> dt.date | None:
@@ -105,12 +79,9 @@ def laporan_cmd(
     Contoh: kinerja laporan kinerja.xlsx --periode TW2 --pdf --tanggal "7 Oktober 2024"
     """
     signing = _tanggal(tanggal)
-    try:
-        from xlwings_app.services.laporan import laporan
+    from xlwings_app.services.laporan import laporan
 
-        hasil = laporan(file, keluar, parse_periode(periode), template, pdf, signing, lambang, draf)
-    except _refusals() as exc:
-        raise _fail(exc) from exc
+    hasil = laporan(file, keluar, parse_periode(periode), template, pdf, signing, lambang, draf)
     for warning in hasil.peringatan:
         typer.echo(f"Peringatan: {warning.pesan}", err=True)
     _dated(hasil.tanggal)
@@ -139,12 +110,9 @@ def laporan_iki_cmd(
     Contoh: kinerja laporan-iki kinerja.xlsx --periode TW3 --pdf --keluar hasil
     """
     signing = _tanggal(tanggal)
-    try:
-        from xlwings_app.services.laporan_iki import laporan_iki
+    from xlwings_app.services.laporan_iki import laporan_iki
 
-        hasil = laporan_iki(file, keluar, parse_periode(periode), template, pdf, signing, lambang, draf)
-    except _refusals() as exc:
-        raise _fail(exc) from exc
+    hasil = laporan_iki(file, keluar, parse_periode(periode), template, pdf, signing, lambang, draf)
     for warning in hasil[0].peringatan if hasil else ():
         typer.echo(f"Peringatan: {warning.pesan}", err=True)
     _dated(hasil[0].tanggal if hasil else None)
@@ -169,12 +137,9 @@ def arsip_cmd(
     """
     chosen = parse_periode(periode)
     assert chosen is not None
-    try:
-        from xlwings_app.services.arsip import arsip
+    from xlwings_app.services.arsip import arsip
 
-        hasil = arsip(file, chosen, keluar, lampiran or [])
-    except _refusals() as exc:
-        raise _fail(exc) from exc
+    hasil = arsip(file, chosen, keluar, lampiran or [])
     for note in hasil.catatan:
         typer.echo(f"Catatan: {note}", err=True)
     typer.echo(f"Arsip: {hasil.zip}")
@@ -184,6 +149,6 @@ def arsip_cmd(
 
 def register(app: typer.Typer) -> None:
     """Add ``laporan``, ``laporan-iki`` and ``arsip``."""
-    app.command("laporan")(laporan_cmd)
-    app.command("laporan-iki")(laporan_iki_cmd)
-    app.command("arsip")(arsip_cmd)
+    app.command("laporan")(translate_errors(laporan_cmd))
+    app.command("laporan-iki")(translate_errors(laporan_iki_cmd))
+    app.command("arsip")(translate_errors(arsip_cmd))

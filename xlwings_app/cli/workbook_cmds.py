@@ -166,9 +166,9 @@ def register(app: typer.Typer) -> None:
 
         Contoh: kinerja contoh out/contoh
         """
-        from xlwings_app.services import baru as baru_service
+        from xlwings_app.services.contoh import contoh as contoh_service
 
-        for line in baru_service.contoh(folder):
+        for line in contoh_service(folder):
             console.print(line)
 
     @app.command("periksa")

@@ -77,3 +77,29 @@ def errors(problems: Iterable[Problem]) -> list[Problem]:
 def notices(problems: Iterable[Problem]) -> list[Problem]:
     """Only the problems that do not block (``peringatan`` and ``catatan``)."""
     return [p for p in problems if not p.is_error]
+
+
+class Refusal(Exception):
+    """The one refusal of the house: the work cannot go on with this input; nothing was written.
+
+    ``pesan`` is an Indonesian sentence for the user and ``problems`` every problem behind it (all
+    at once, each naming its cell). The CLI turns it into exit code 2 and the ribbon into a message
+    box, each in one place; every named refusal (an unreadable file, a refused document, a
+    template or PDF that cannot be made) is a subclass.
+    """
+
+    exit_code = 2
+    """The CLI's exit code for this refusal: 2, the input must be fixed."""
+
+    def __init__(self, pesan: str, problems: Iterable[Problem | str] = ()) -> None:
+        super().__init__(pesan)
+        self.pesan = pesan
+        self.problems: list[Problem | str] = list(problems)
+
+    def lines(self, limit: int | None = None) -> list[str]:
+        """The message, then one line per problem (at most ``limit``, with a count of the rest)."""
+        shown = self.problems if limit is None else self.problems[:limit]
+        lines = [self.pesan, *(f"- {p}" for p in shown)]
+        if limit is not None and len(self.problems) > limit:
+            lines.append(f"… dan {len(self.problems) - limit} masalah lainnya.")
+        return lines

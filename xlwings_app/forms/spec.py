@@ -20,6 +20,7 @@ from xlwings_app.domain import predikat as predikat_rules
 from xlwings_app.domain.aggregation import realisasi_expr, target_expr
 from xlwings_app.domain.expr import Expr, to_excel
 from xlwings_app.domain.indicator import Jenis, Periode
+from xlwings_app.domain.problems import Refusal
 from xlwings_app.domain.settings import Settings
 from xlwings_app.sheets import layout as L
 
@@ -29,7 +30,7 @@ FORM_VERSI = "1"
 Role = Literal["konteks", "realisasi", "isian", "hitung"]
 
 
-class PeriodeError(ValueError):
+class PeriodeError(Refusal, ValueError):
     """A period that has no realisasi column of its own (TAHUNAN)."""
 
 
@@ -121,3 +122,11 @@ def row_formulas(periode: Periode, settings: Settings, cells: dict[str, str]) ->
     refs.update(setting_constants(settings))
     refs["target"], refs["realisasi"] = cells["target_periode"], cells["realisasi_periode"]
     return {key: "=" + to_excel(rule, refs) for key, rule in rules(periode).items() if key in cells}
+
+
+def chosen_periode(periode: Periode | None, periode_aktif: Periode) -> Periode:
+    """The period forms are made for or collected in: ``periode``, else the master's Periode aktif;
+    ``PeriodeError`` for a period without a realisasi column of its own (TAHUNAN)."""
+    chosen = periode or periode_aktif
+    realisasi_key(chosen)
+    return chosen

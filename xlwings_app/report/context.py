@@ -30,14 +30,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from xlwings_app.domain import formatting as fmt
-from xlwings_app.domain.indicator import Periode
-from xlwings_app.domain.measure import Hasil, Status
+from xlwings_app.domain.indicator import Indicator, Periode
+from xlwings_app.domain.measure import Hasil, Status, measure_all
 from xlwings_app.domain.profil import Pejabat, Profil
+from xlwings_app.domain.progres import periode_lalu, progres_tahunan, tren
 from xlwings_app.domain.settings import Settings
 from xlwings_app.domain.sop.measure import StepRun
 from xlwings_app.domain.sop.model import Sop
 from xlwings_app.domain.sop.summary import PeriodSummary, describe_minutes
 from xlwings_app.domain.summary import summarize
+from xlwings_app.report import kalimat
 
 JUDUL = "PENGUKURAN KINERJA"
 
@@ -114,43 +116,95 @@ def _predikat(h: Hasil) -> str:
     return h.predikat or _STATUS_TANPA_PREDIKAT.get(h.status, fmt.KOSONG)
 
 
-def indicator_row(h: Hasil) -> dict[str, str]:
+def rentang(i: Indicator) -> str:
+    """A range target as printed: "80–90" (en dash, Indonesian numbers)."""
+    return f"{fmt.angka(i.batas_bawah)}–{fmt.angka(i.batas_atas)}"
+
+
+def target_tahunan(i: Indicator) -> str:
+    return rentang(i) if i.is_range else fmt.angka(i.target_tahunan)
+
+
+def _tw(i: Indicator, n: int) -> str:
+    """Triwulan n as "target / realisasi": "80 / 81,2"; a range target as "80–90 / 92"."""
+    target = rentang(i) if i.is_range else fmt.angka(i.target_tw[n])
+    return f"{target} / {fmt.angka(i.realisasi_tw[n])}"
+
+
+def indicator_row(h: Hasil, settings: Settings | None = None, lalu: Hasil | None = None) -> dict[str, str]:
     i = h.indicator
+    progres = progres_tahunan(h, settings) if settings is not None else None
+    capaian_lalu = lalu.capaian if lalu is not None else None
     return {
         "kode": i.kode,
         "nama": i.nama,
         "satuan": i.satuan,
-        "target": fmt.angka(h.target),
+        "target": rentang(i) if i.is_range else fmt.angka(h.target),
         "realisasi": fmt.angka(h.realisasi),
         "capaian": fmt.persen(h.capaian),
         "predikat": _predikat(h),
         "status": h.status.value,
         "penanggung_jawab": i.penanggung_jawab,
         "keterangan": i.keterangan,
+        "agregasi": i.agregasi.value,
+        "target_tahunan": target_tahunan(i),
+        "progres": fmt.persen(progres),
+        "capaian_lalu": fmt.persen(capaian_lalu),
+        "tren": tren(h.capaian, capaian_lalu),
+        **{f"tw{n + 1}": _tw(i, n) for n in range(4)},
     }
 
 
-def _groups(results: Sequence[Hasil]) -> list[dict[str, object]]:
+def _groups(results: Sequence[Hasil], settings: Settings | None = None) -> list[dict[str, object]]:
     groups: dict[str, list[Hasil]] = {}
     for h in results:
         groups.setdefault(h.indicator.sasaran, []).append(h)
     return [
-        {"no": str(n), "nama": name, "indikator": [indicator_row(h) for h in items]}
+        {"no": str(n), "nama": name, "indikator": [indicator_row(h, settings) for h in items]}
         for n, (name, items) in enumerate(groups.items(), start=1)
     ]
 
 
-def analisis(results: Sequence[Hasil]) -> list[dict[str, object]]:
+def previous(results: Sequence[Hasil], settings: Settings) -> tuple[Periode | None, list[Hasil | None]]:
+    """The previous period (``domain.progres.periode_lalu``) and each indicator measured in it."""
+    if not results:
+        return None, []
+    lalu = periode_lalu(results[0].periode)
+    if lalu is None:
+        return None, [None] * len(results)
+    return lalu, list(measure_all([h.indicator for h in results], lalu, settings))
+
+
+def analisis(results: Sequence[Hasil], settings: Settings | None = None) -> list[dict[str, object]]:
+    lalu = previous(results, settings)[1] if settings is not None else [None] * len(results)
     return [
         {
-            **indicator_row(h),
+            **indicator_row(h, settings, before),
             "permasalahan": _lines(h.indicator.permasalahan),
             "rencana_aksi": _lines(h.indicator.rencana_aksi),
             "permasalahan_kosong": "" if _lines(h.indicator.permasalahan) else "ya",
             "rencana_aksi_kosong": "" if _lines(h.indicator.rencana_aksi) else "ya",
         }
-        for h in results if h.status is Status.TIDAK_TERCAPAI
+        for h, before in zip(results, lalu, strict=True) if h.status is Status.TIDAK_TERCAPAI
     ]
+
+
+def pembahasan(results: Sequence[Hasil], settings: Settings) -> dict[str, str]:
+    """The analysis' text: the comparison with the previous period and the furthest from target."""
+    lalu, before = previous(results, settings)
+    pairs = [(h, tren(h.capaian, b.capaian if b else None)) for h, b in zip(results, before, strict=True)]
+    return {
+        "periode_lalu": lalu.label if lalu else "",
+        "perbandingan": kalimat.perbandingan(pairs, lalu.label) if lalu else "",
+        "terjauh": kalimat.terjauh_kalimat(results),
+    }
+
+
+def kemajuan(results: Sequence[Hasil], settings: Settings) -> list[dict[str, str]]:
+    """Rows of "Kemajuan terhadap Target Tahunan"; none for the yearly document itself."""
+    if not results or results[0].periode is Periode.TAHUNAN:
+        return []
+    return [indicator_row(h, settings) for h in results]
 
 
 def draf(dokumen: Dokumen) -> dict[str, object]:
@@ -176,9 +230,10 @@ def _anggaran(results: Sequence[Hasil]) -> list[dict[str, str]]:
     ]
 
 
-def ringkasan(results: list[Hasil], settings: Settings) -> dict[str, object]:
+def ringkasan(results: list[Hasil], settings: Settings, jenis: str = "indikator kinerja") -> dict[str, object]:
     r = summarize("", results, settings)
     return {
+        "kalimat": kalimat.ringkasan(results, jenis, r.rata_rata_capaian),
         "jumlah_indikator": str(r.jumlah_indikator),
         "per_predikat": [{"predikat": k, "jumlah": str(v)} for k, v in r.per_predikat.items()],
         "rata_rata_capaian": fmt.persen(r.rata_rata_capaian),
@@ -276,9 +331,13 @@ def build_context(
     return {
         "kop": kop(profil),
         "dokumen": dokumen_header(profil, dokumen, JUDUL),
-        "sasaran": _groups(results),
+        "sasaran": _groups(results, settings),
+        "skala": kalimat.skala(settings.skala),
         "ringkasan": ringkasan(list(results), settings),
-        "analisis": analisis(results),
+        "kemajuan": kemajuan(results, settings),
+        "analisis": analisis(results, settings),
+        "pembahasan": pembahasan(results, settings),
+        "triwulan": [indicator_row(h, settings) for h in results],
         "anggaran": _anggaran(results),
         "penandatangan": pejabat(profil.penandatangan),
         "tempat_tanggal": f"{profil.tempat}, {fmt.tanggal(dokumen.tanggal)}",
@@ -305,7 +364,6 @@ def shape(value: object) -> object:
 
 def provided() -> dict[str, object]:
     """The shape of the context a template may use, from the example unit (every list filled)."""
-    from xlwings_app.domain.measure import measure_all
     from xlwings_app.samples import contoh
 
     settings = Settings()

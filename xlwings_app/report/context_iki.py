@@ -22,14 +22,17 @@ from xlwings_app.domain.indicator import Indicator
 from xlwings_app.domain.measure import Hasil
 from xlwings_app.domain.profil import Profil
 from xlwings_app.domain.settings import Settings
+from xlwings_app.report import kalimat
 from xlwings_app.report.context import (
     Dokumen,
     analisis,
     dokumen_header,
     draf,
     indicator_row,
+    kemajuan,
     kop,
     pejabat,
+    pembahasan,
     ringkasan,
 )
 
@@ -67,12 +70,14 @@ def _induk(indicator: Indicator, iku: dict[str, Indicator]) -> str:
     return f"{parent.kode} {parent.nama}" if parent else code
 
 
-def _groups(results: Sequence[Hasil], iku: dict[str, Indicator]) -> list[dict[str, object]]:
+def _groups(
+    results: Sequence[Hasil], iku: dict[str, Indicator], settings: Settings
+) -> list[dict[str, object]]:
     groups: dict[str, list[Hasil]] = {}
     for h in results:
         groups.setdefault(_induk(h.indicator, iku), []).append(h)
     return [
-        {"no": str(n), "nama": name, "indikator": [indicator_row(h) for h in items]}
+        {"no": str(n), "nama": name, "indikator": [indicator_row(h, settings) for h in items]}
         for n, (name, items) in enumerate(groups.items(), start=1)
     ]
 
@@ -104,9 +109,13 @@ def build_iki_context(
         "kop": kop(profil),
         "dokumen": dokumen_header(profil, dokumen, JUDUL),
         "pejabat": official_block(profil, official),
-        "iku": _groups(results, {i.kode.strip(): i for i in iku}),
-        "ringkasan": ringkasan(list(results), settings),
-        "analisis": analisis(results),
+        "iku": _groups(results, {i.kode.strip(): i for i in iku}, settings),
+        "skala": kalimat.skala(settings.skala),
+        "ringkasan": ringkasan(list(results), settings, "indikator kinerja individu"),
+        "kemajuan": kemajuan(results, settings),
+        "analisis": analisis(results, settings),
+        "pembahasan": pembahasan(results, settings),
+        "triwulan": [indicator_row(h, settings) for h in results],
         "penandatangan": pejabat(profil.penandatangan),
         "tempat_tanggal": f"{profil.tempat}, {fmt.tanggal(dokumen.tanggal)}",
         "kode_verifikasi": dokumen.kode_verifikasi,

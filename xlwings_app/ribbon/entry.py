@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from xlwings_app.domain.problems import Refusal
 from xlwings_app.ribbon.errors import PesanPengguna
 from xlwings_app.ribbon.registry import HANDLERS, LABELS
 
@@ -57,6 +58,8 @@ def dispatch(button_id: str, book: Any = None) -> None:
         show(book, f"Tombol '{label}' belum tersedia di versi Kinerja ini.")
     except PesanPengguna as refusal:
         show(book, str(refusal))
+    except Refusal as refusal:  # every service refusal, translated here once
+        show(book, "\n".join(refusal.lines(limit=8)))
     except Exception:
         show(book, unexpected_message(label, _log(button_id)))
 

@@ -21,41 +21,21 @@ REPLACE_HINT = "Formulir yang ada tidak ditimpa: pindahkan atau hapus dulu bila 
 
 
 def catat_waktu_langkah(book: xw.Book, now: datetime | None = None) -> None:
-    """Stamp the time into Mulai (if empty) else Selesai of the selected Log Langkah row."""
-    from xlwings_app.adapters.openpyxl.sop_sheets import DATETIME_FORMAT, SHEET_LOG
-    from xlwings_app.adapters.xlwings.book import sheet_rows
-    from xlwings_app.adapters.xlwings.protect import unprotected
-    from xlwings_app.domain.sop.log import LABELS
-    from xlwings_app.domain.sop.stamp import is_blank_row, log_columns, stamp_column
+    """Stamp the time into Mulai (if empty) else Selesai of the selected Log Langkah row (``sop.catat_waktu``)."""
+    from xlwings_app.services.sop import SHEET_LOG, catat_waktu
 
-    selected = book.selection
-    if selected is None or selected.sheet.name != SHEET_LOG or selected.shape[0] != 1:
+    master = live.master(book)
+    selected = master.selected_row()
+    if selected is None or selected[0] != SHEET_LOG:
         raise PesanPengguna(f"Pilih dulu satu baris langkah di sheet '{SHEET_LOG}', lalu klik lagi.")
-    sheet, row = selected.sheet, selected.row
-    rows = sheet_rows(sheet)
-    found = log_columns(rows)
-    if found is None:
-        raise PesanPengguna(f"Judul kolom {', '.join(LABELS.values())} tidak ditemukan di sheet '{SHEET_LOG}'.")
-    header, cols = found
-    values = rows[row - 1] if row <= len(rows) else []
-    if row <= header or is_blank_row(values, cols):
-        raise PesanPengguna(f"Baris {row} bukan baris langkah: pilih baris yang berisi Periode dan Langkah.")
-    cell = lambda key: values[cols[key]] if cols[key] < len(values) else None  # noqa: E731
-    kolom = stamp_column(cell("mulai"), cell("selesai"))
-    if kolom is None:
-        raise PesanPengguna(f"Mulai dan Selesai baris {row} sudah terisi; ubah langsung di sel bila keliru.")
-    stamp = (now or datetime.now()).replace(second=0, microsecond=0)
-    with unprotected(sheet):
-        target = sheet.range((row, cols[kolom] + 1))
-        target.number_format = DATETIME_FORMAT
-        target.value = stamp
-    live.alert(book, f"{LABELS[kolom]} langkah {cell('langkah')} ({cell('periode')}), baris {row}: "
-                     f"{stamp:%d-%m-%Y %H:%M}.")  # fmt: skip
+    done = catat_waktu(master, selected[1], now)
+    live.alert(book, f"{done.kolom} langkah {done.langkah} ({done.periode}), baris {done.baris}: "
+                     f"{done.waktu:%d-%m-%Y %H:%M}.")  # fmt: skip
 
 
 def ekspor_formulir(book: xw.Book) -> None:
     """One form per penanggung jawab (``kinerja formulir``) into "Formulir <periode>" beside the workbook."""
-    from xlwings_app.adapters.xlsx.guard import WorkbookError
+    from xlwings_app.domain.problems import Refusal
     from xlwings_app.ribbon.messages import problem_list
     from xlwings_app.services.formulir import formulir
 
@@ -64,7 +44,7 @@ def ekspor_formulir(book: xw.Book) -> None:
     folder = path.parent / f"Formulir {periode.value}"
     try:
         result = formulir(path, folder, periode)
-    except WorkbookError as exc:  # forms already there (maybe filled in: never overwritten), TAHUNAN
+    except Refusal as exc:  # forms already there (maybe filled in: never overwritten), TAHUNAN
         raise PesanPengguna(str(exc).replace("Gunakan --timpa untuk menimpanya.", REPLACE_HINT)) from exc
     if not result.valid:
         raise PesanPengguna(f"Formulir tidak dibuat:\n{problem_list(result.problems)}")
@@ -77,61 +57,48 @@ def ekspor_formulir(book: xw.Book) -> None:
 
 def impor_formulir(book: xw.Book) -> None:
     """Check every form of "Formulir <periode>" (``kinerja rekap``); all or nothing into the open workbook."""
-    from datetime import datetime
     from pathlib import Path
 
-    from xlwings_app.adapters.xlsx.guard import WorkbookError
-    from xlwings_app.adapters.xlwings.rekap import apply_live
+    from xlwings_app.forms.spec import chosen_periode
     from xlwings_app.ribbon.messages import problem_list
-    from xlwings_app.services.rekap import chosen_periode, collect, periksa_rekap, riwayat_entries
+    from xlwings_app.services.rekap import rekap
 
     path = Path(book.fullname)
     if not path.is_absolute():
         raise PesanPengguna(f"Workbook '{book.name}' belum disimpan di sebuah folder: simpan dulu, lalu klik lagi.")
-    data = live.read_live(book)
-    try:
-        periode = chosen_periode(data, None)
-    except WorkbookError as exc:  # TAHUNAN: forms are per triwulan
-        raise PesanPengguna(str(exc)) from exc
+    master = live.master(book)
+    periode = chosen_periode(None, master.data().settings.periode_aktif)  # TAHUNAN: a refusal
     folder = path.parent / f"Formulir {periode.value}"
-    result = periksa_rekap(data, *collect(path, [folder]), periode)
+    result = rekap(master, [folder], periode)
     if not result.valid:
         listed = problem_list(result.problems, with_file=True)
         raise PesanPengguna(f"Formulir tidak diimpor; tidak ada yang diubah. Masalah:\n{listed}")
-    cells = [(p.sheet, p.sel, p.change.baru) for p in result.perubahan]
-    apply_live(book, cells, riwayat_entries(result.perubahan, datetime.now()))
+    changed = len(result.perubahan)
     k = result.konsolidasi
     lines = [f"{k.jumlah_formulir} formulir {periode.value} diperiksa dari folder:", str(folder),
-             f"{len(cells)} sel diubah dan dicatat di sheet Riwayat." if cells else "Tidak ada perubahan.",
+             f"{changed} sel diubah dan dicatat di sheet Riwayat." if changed else "Tidak ada perubahan.",
              *([f"Realisasi belum diisi: {', '.join(k.belum_diisi)}"] if k.belum_diisi else []),
              *([f"Tanpa formulir: {', '.join(k.tanpa_formulir)}"] if k.tanpa_formulir else []),
-             *(["Simpan workbook sekarang (Ctrl+S)."] if cells else [])]  # fmt: skip
+             *(["Simpan workbook sekarang (Ctrl+S)."] if changed else [])]  # fmt: skip
     live.alert(book, "\n".join(lines))
 
 
 def buat_lembar_isian(book: xw.Book) -> None:
     """One form sheet per penanggung jawab in the open workbook (``kinerja lembar``), for the active period."""
-    from xlwings_app.adapters.xlsx.guard import WorkbookError
-    from xlwings_app.adapters.xlwings.forms import write_lembar_live
     from xlwings_app.forms.spec import spec
     from xlwings_app.ribbon.messages import problems_message
-    from xlwings_app.services.formulir import by_penanggung_jawab, lembar_forms, lembar_periode
+    from xlwings_app.services.formulir import lembar
 
-    data = live.read_live(book)
+    master = live.master(book)
+    data = master.data()
     if data.errors:
-        raise PesanPengguna(problems_message(data.problems, live.mark(book, data), "Lembar isian tidak dibuat."))
-    names = [sheet.name for sheet in book.sheets]
-    if spec().meta_sheet in names:
+        raise PesanPengguna(problems_message(data.problems, master.mark(data.problems), "Lembar isian tidak dibuat."))
+    if spec().meta_sheet in master.sheet_names():
         raise PesanPengguna("Lembar isian sudah ada di workbook ini. Impor dulu isinya bila sudah diisi "
                             "(kinerja rekap FILE --lembar); untuk membuat ulang: kinerja lembar FILE --timpa.")
-    try:
-        periode = lembar_periode(data)
-    except WorkbookError as exc:
-        raise PesanPengguna(str(exc)) from exc
-    forms = lembar_forms(data, by_penanggung_jawab(data.indicators), periode, names)
-    write_lembar_live(book, forms, periode, data.settings)
-    lines = [f"{len(forms)} lembar isian {periode.value} dibuat:",
-             *(f"- {meta.sheet}: {len(rows)} indikator" for meta, rows in forms),
+    result = lembar(master)
+    lines = [f"{len(result.formulir)} lembar isian {result.periode.value} dibuat:",
+             *(f"- {sheet}: {count} indikator" for _pj, sheet, count in result.formulir),
              "Sel kuning diisi; sel abu-abu berisi rumus. Dari tombol ini lembar tidak diproteksi dan "
              "tanpa validasi isian (kinerja lembar pada file memasangnya). Simpan workbook (Ctrl+S)."]  # fmt: skip
     live.alert(book, "\n".join(lines))

@@ -22,9 +22,10 @@ def periksa_data(book: xw.Book) -> None:
     from xlwings_app.ribbon.messages import problems_message
     from xlwings_app.services.rencana import plan_problems
 
-    data = live.read_live(book)
+    master = live.master(book)
+    data = master.data()
     data.problems.extend(plan_problems(data))
-    marked = live.mark(book, data)
+    marked = master.mark(data.problems)
     if data.problems:
         live.alert(book, problems_message(data.problems, marked, "Hasil belum dapat dihitung."))
     else:
@@ -34,33 +35,26 @@ def periksa_data(book: xw.Book) -> None:
 def hitung_capaian(book: xw.Book) -> None:
     """Check and compute (``kinerja hitung``); write Hasil and Rekap only when nothing is wrong."""
     from xlwings_app.ribbon.messages import problems_message
-    from xlwings_app.services.hitung import hitung_data
+    from xlwings_app.services.hitung import hitung
 
-    data = live.read_live(book)
-    marked = live.mark(book, data)
-    result = hitung_data(data)
+    master = live.master(book)
+    marked = master.mark(master.data().problems)
+    result = hitung(master)
     if not result.valid:
-        raise PesanPengguna(problems_message(data.problems, marked, "Sheet Hasil dan Rekap tidak ditulis."))
-    live.write_results(book, result)
+        raise PesanPengguna(problems_message(result.problems, marked, "Sheet Hasil dan Rekap tidak ditulis."))
     live.alert(book, hitung_summary(result))
 
 
 def periksa_waktu_sop(book: xw.Book) -> None:
     """Measure the step log (``kinerja sop periksa``); write Hasil SOP only when nothing is wrong."""
-    from pathlib import Path
-
-    from xlwings_app.adapters.xlsx.sop_reader import read_sop_source
-    from xlwings_app.adapters.xlwings.book import XlwingsSource
-    from xlwings_app.adapters.xlwings.marks import mark_problems
-    from xlwings_app.adapters.xlwings.sop import write_hasil_sop_live
     from xlwings_app.ribbon.messages import problems_message
-    from xlwings_app.services.sop import summary_lines, ukur
+    from xlwings_app.services.sop import periksa, summary_lines
 
-    result = ukur(read_sop_source(XlwingsSource(book), Path(book.fullname)))
-    marked = mark_problems(book, result.problems, {})
+    master = live.master(book)
+    result = periksa(master)
+    marked = master.mark(result.problems)
     if not result.valid or result.sop is None:
         raise PesanPengguna(problems_message(result.problems, marked, "Sheet Hasil SOP tidak ditulis."))
-    write_hasil_sop_live(book, result.sop.nama, result.summaries)
     lines = [line for s in result.summaries for line in summary_lines(s, result.day_minutes)]
     lines += ["", "Sheet Hasil SOP ditulis. Grafik lini waktu (Gantt) tidak digambar dari tombol ini:",
               "grafik muncul setelah `kinerja sop periksa` dijalankan pada file yang tersimpan."]  # fmt: skip

@@ -8,41 +8,19 @@ keeps the file locked: the user saves it afterwards.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from xlwings_app.ribbon import live
-from xlwings_app.ribbon.errors import PesanPengguna
 
 if TYPE_CHECKING:
     import xlwings as xw
-
-
-@contextmanager
-def _refusals() -> Iterator[None]:
-    """The services' refusals as Indonesian messages."""
-    from xlwings_app.adapters.documents.docx import TemplateError
-    from xlwings_app.adapters.documents.pdf import PdfFailed, PdfUnavailable
-    from xlwings_app.services.laporan import LaporanDitolak
-
-    try:
-        yield
-    except LaporanDitolak as exc:
-        lines = [exc.pesan, *(f"- {p}" for p in exc.problems[:8])]
-        if len(exc.problems) > 8:
-            lines.append(f"… dan {len(exc.problems) - 8} masalah lainnya (klik Periksa Data).")
-        raise PesanPengguna("\n".join(lines)) from exc
-    except (TemplateError, PdfUnavailable, PdfFailed) as exc:
-        raise PesanPengguna(str(exc)) from exc
 
 
 def _dokumen(book: xw.Book, pdf: bool) -> None:
     from xlwings_app.services.laporan import laporan
 
     path = live.saved_path(book)
-    with _refusals():
-        hasil = laporan(path, pdf=pdf)
+    hasil = laporan(path, pdf=pdf)
     lines = [f"Dokumen Pengukuran Kinerja {hasil.periode.label} dibuat:", str(hasil.docx)]
     if hasil.pdf:
         lines.append(f"PDF: {hasil.pdf}")
@@ -66,8 +44,7 @@ def dokumen_iki(book: xw.Book) -> None:
     from xlwings_app.services.laporan_iki import laporan_iki
 
     path = live.saved_path(book)
-    with _refusals():
-        dokumen = laporan_iki(path)
+    dokumen = laporan_iki(path)
     lines = [f"Dokumen Pengukuran Kinerja Individu dibuat: {len(dokumen)} dokumen di {path.parent}"]
     lines += [f"- {d.pejabat}: {d.docx.name}" for d in dokumen]
     live.alert(book, "\n".join(lines))
@@ -75,13 +52,12 @@ def dokumen_iki(book: xw.Book) -> None:
 
 def arsipkan(book: xw.Book) -> None:
     """Seal the active period (``kinerja arsip``); the seal row goes into the open workbook."""
-    from xlwings_app.adapters.xlwings.segel import append_seal_live
     from xlwings_app.services.arsip import arsip
 
     path = live.saved_path(book)
-    periode = live.read_live(book).settings.periode_aktif
-    with _refusals():
-        hasil = arsip(path, periode, catat=lambda record: append_seal_live(book, record))
+    master = live.master(book)
+    periode = master.data().settings.periode_aktif
+    hasil = arsip(path, periode, segel=master)
     lines = [f"Periode {periode.label} disegel.", f"Arsip: {hasil.zip}",
              f"Kode verifikasi: {hasil.record.kode_verifikasi}", *hasil.catatan,
              "Segel dicatat di sheet Segel: simpan workbook sekarang (Ctrl+S)."]  # fmt: skip

@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any
 from xlwings_app.ribbon.errors import PesanPengguna
 
 if TYPE_CHECKING:
-    from xlwings_app.adapters.xlsx.reader import WorkbookData
-    from xlwings_app.services.hitung import Perhitungan
+    from xlwings_app.services.master import Master
+    from xlwings_app.services.workbook import WorkbookData
 
 TITLE = "Kinerja"
 
@@ -33,43 +33,16 @@ def alert(book: Any, message: str) -> None:
     book.app.alert(message, title=TITLE)
 
 
+def master(book: Any) -> Master:
+    """The open workbook as the master of this click (``services.master.open_live``): read once."""
+    from xlwings_app.services.master import open_live
+
+    return open_live(book)
+
+
 def read_live(book: Any) -> WorkbookData:
     """Every input of the open workbook, checked like a file."""
-    from xlwings_app.adapters.xlsx.reader import read_source
-    from xlwings_app.adapters.xlwings.book import XlwingsSource
-
-    return read_source(XlwingsSource(book), Path(book.fullname))
-
-
-def input_cells(data: WorkbookData) -> dict[str, list[str]]:
-    """Per sheet, the addresses of the input cells read from the IKU and IKI tables."""
-    cells: dict[str, list[str]] = {}
-    for (sheet, _row, _key), address in data.cells.items():
-        cells.setdefault(sheet, []).append(address)
-    return cells
-
-
-def mark(book: Any, data: WorkbookData) -> int:
-    """Colour and annotate the problem cells of ``data`` in the open workbook."""
-    from xlwings_app.adapters.xlwings.marks import mark_problems
-
-    return mark_problems(book, data.problems, input_cells(data))
-
-
-def write_results(book: Any, result: Perhitungan) -> None:
-    """Sheets Hasil and Rekap into the open workbook, the cells ``kinerja hitung`` writes."""
-    from xlwings_app.adapters.xlwings.book import replace_sheet, write_sheet
-    from xlwings_app.services.hitung import result_sheets
-    from xlwings_app.sheets import layout as L
-    from xlwings_app.sheets.results import HASIL_HEADER_ROW
-
-    hasil, rekap = result_sheets(result)
-    sheet = replace_sheet(book, hasil.name, after=L.SHEET_PENGATURAN)
-    write_sheet(sheet, hasil)
-    rows, cols = max(hasil.shape[0], HASIL_HEADER_ROW + 1), len(L.layout().hasil_headers)
-    table = sheet.range((HASIL_HEADER_ROW, 1), (rows, cols))
-    sheet.tables.add(source=table, name=L.layout().hasil_name, table_style_name="TableStyleLight9")
-    write_sheet(replace_sheet(book, rekap.name, after=hasil.name), rekap)
+    return master(book).data()
 
 
 def _same_inputs(a: WorkbookData, b: WorkbookData) -> bool:
@@ -78,8 +51,8 @@ def _same_inputs(a: WorkbookData, b: WorkbookData) -> bool:
 
 def saved_path(book: Any) -> Path:
     """The workbook's file, once it is saved with the inputs on screen; else ``PesanPengguna``."""
-    from xlwings_app.adapters.xlsx.guard import WorkbookError
-    from xlwings_app.adapters.xlsx.reader import read_workbook
+    from xlwings_app.domain.problems import Refusal
+    from xlwings_app.services.hitung import periksa
 
     path = Path(book.fullname)
     if not path.is_absolute() or not path.is_file():
@@ -88,9 +61,9 @@ def saved_path(book: Any) -> Path:
             "(File > Simpan Sebagai, format .xlsx atau .xlsm di sebuah folder), lalu klik lagi."
         )
     try:
-        saved = read_workbook(path)
-    except WorkbookError as exc:
-        raise PesanPengguna(f"File tersimpan tidak dapat dibaca: {exc}") from exc
+        saved = periksa(path)
+    except Refusal as exc:
+        raise PesanPengguna(f"File tersimpan tidak dapat dibaca: {exc.pesan}") from exc
     if not _same_inputs(read_live(book), saved):
         raise PesanPengguna(
             "Ada perubahan yang belum disimpan. Simpan workbook dulu (Ctrl+S), lalu klik lagi: "

@@ -1,6 +1,7 @@
 """The built-in example's SOP log: Kecamatan Lumajang measures TW3 2024 with the Tim SAKIP SOP.
 
-The office uses the preset "pengukuran-tim-sakip" (seed 002) under its own name. The log of 1-4
+The office uses the preset "pengukuran-tim-sakip" (seed 002) under its own names: the seed's
+"Kecamatan Sumbersuko" and "Camat Senduro" become Kecamatan Lumajang and its Camat. The log of 1-4
 Oktober 2024 has late steps and one revision round: the Sekretaris sends the recapitulation back
 (step 8 answered TIDAK), the Tim SAKIP reports again (step 7, run 2), and step 8 then says YA.
 Names other than the Camat's are invented.
@@ -8,12 +9,12 @@ Names other than the Camat's are invented.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime
 
+from xlwings_app.domain.sop.adapt import for_unit
 from xlwings_app.domain.sop.log import LogEntry
-from xlwings_app.domain.sop.model import Sop
-from xlwings_app.domain.sop.presets import preset
+from xlwings_app.domain.sop.model import Pengesah, Sop
+from xlwings_app.domain.sop.presets import nama_asal, preset
 
 PRESET = "pengukuran-tim-sakip"
 PERIODE = "TW3"
@@ -40,8 +41,14 @@ _ROWS = (
 
 
 def example_sop() -> Sop:
-    """The preset as the example office keeps it (its own unit)."""
-    return replace(preset(PRESET), unit=("Pemerintah Kabupaten Lumajang", "Kecamatan Lumajang"))
+    """The preset as the example office keeps it (its own unit and Camat's names)."""
+    return adapted()[0]
+
+
+def adapted() -> tuple[Sop, tuple[str, ...]]:
+    """The preset made Kecamatan Lumajang's (``domain.sop.adapt``), and what was replaced."""
+    return for_unit(preset(PRESET), nama_asal(PRESET), "Kecamatan Lumajang", "Camat Lumajang",
+                    Pengesah("Camat Lumajang", CAMAT, "19701218 199101 1 002"))
 
 
 def example_log() -> list[LogEntry]:
@@ -85,9 +92,15 @@ def _at(text: str) -> datetime | date:
     return datetime.fromisoformat(text) if " " in text else date.fromisoformat(text)
 
 
+def own(preset_id: str) -> tuple[Sop, tuple[str, ...]]:
+    """The preset ``preset_id`` made Kecamatan Lumajang's, as ``adapted`` does for the first SOP."""
+    return for_unit(preset(preset_id), nama_asal(preset_id), "Kecamatan Lumajang", "Camat Lumajang",
+                    Pengesah("Camat Lumajang", CAMAT, "19701218 199101 1 002"))
+
+
 def perencanaan_sop() -> Sop:
     """The Perencanaan Kinerja preset as the example office keeps it."""
-    return replace(preset(PERENCANAAN_PRESET), unit=("Pemerintah Kabupaten Lumajang", "Kecamatan Lumajang"))
+    return own(PERENCANAAN_PRESET)[0]
 
 
 def perencanaan_log() -> list[LogEntry]:

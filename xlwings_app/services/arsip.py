@@ -15,7 +15,7 @@ Rules:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,8 +35,9 @@ from xlwings_app.services.laporan import (
     iku_of,
     lambang_of,
     lampiran_sop,
-    load_workbook,
 )
+from xlwings_app.services.master import Master, using
+from xlwings_app.sheets.changes import AppendSeal
 
 FORMAT = 1
 
@@ -64,11 +65,13 @@ def buat_arsip(
     lampiran: Sequence[Path] = (),
     sekarang: dt.datetime | None = None,
     sop: LampiranSop | None = None,
+    pdf: bool = True,
     lambang: bytes | None = None,
 ) -> Arsip:
     """Seal ``periode``: render, zip with the workbook snapshot and manifest, return the record.
 
     ``sop`` is the SOP annex of the period (``services.laporan.lampiran_sop``), as ``laporan`` prints it.
+    ``pdf=False`` archives the .docx alone (generated sample units, where speed matters).
     """
     if not errors(data.problems):  # a period is sealed only once its final document can be signed
         results = measure_all(iku_of(data), periode, data.settings)
@@ -77,7 +80,7 @@ def buat_arsip(
     catatan: list[str] = []
     work = out_dir / f".arsip-{periode.value}-{sekarang:%Y%m%d%H%M%S}"
     try:
-        doc = buat_laporan(data, work, periode, pdf=True, sekarang=sekarang, sop=sop, lambang=lambang)
+        doc = buat_laporan(data, work, periode, pdf=pdf, sekarang=sekarang, sop=sop, lambang=lambang)
     except PdfUnavailable as exc:
         catatan.append(f"Arsip tanpa PDF: {exc}")
         doc = buat_laporan(data, work, periode, pdf=False, sekarang=sekarang, sop=sop, lambang=lambang)
@@ -113,23 +116,18 @@ def arsip(
     periode: Periode,
     out_dir: Path | None = None,
     lampiran: Sequence[Path] = (),
-    catat: Callable[[SealRecord], None] | None = None,
+    segel: Master | None = None,
 ) -> Arsip:
-    """``buat_arsip`` on the workbook at ``path`` (archive beside it by default), then record the
-    seal: by ``catat`` when given (the ribbon writes it into the open workbook), else in the file's
-    sheet Segel (a safe, locked write)."""
-    data = load_workbook(path)
-    sop, notes = lampiran_sop(path, periode)  # the archived document carries the same annex
-    image, image_notes = lambang_of(data, path, None)
-    result = buat_arsip(data, path, periode, out_dir or path.parent, lampiran, sop=sop, lambang=image)
-    result.catatan.extend(n.pesan for n in [*image_notes, *result.laporan.peringatan, *notes])
-    (catat or (lambda record: record_in_file(path, record)))(result.record)
+    """``buat_arsip`` on the saved workbook at ``path`` (archive beside it by default), then record
+    the seal in sheet Segel: of the file itself (one locked, atomic commit), or of ``segel`` when
+    given (the ribbon: the workbook open in Excel, which holds the file)."""
+    with using(path) as master:
+        data = master.data()
+        sop, notes = lampiran_sop(master, periode)  # the archived document carries the same annex
+        image, image_notes = lambang_of(data, path, None)
+        result = buat_arsip(data, path, periode, out_dir or path.parent, lampiran, sop=sop, lambang=image)
+        result.catatan.extend(n.pesan for n in [*image_notes, *result.laporan.peringatan, *notes])
+        target = segel or master
+        target.stage(AppendSeal(result.record))
+        target.commit()
     return result
-
-
-def record_in_file(path: Path, record: SealRecord) -> None:
-    """Append ``record`` to sheet Segel of the workbook file at ``path``."""
-    from xlwings_app.adapters.openpyxl.segel import append_seal
-    from xlwings_app.services.workbook import update
-
-    update(path, lambda wb: append_seal(wb, record))

@@ -10,22 +10,21 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from openpyxl import Workbook
-
-from xlwings_app.adapters.openpyxl.form_builder import build_form, write_form_sheet, write_meta_sheet
-from xlwings_app.adapters.openpyxl.form_reader import read_forms
+from xlwings_app.adapters.openpyxl.form_builder import build_form
 from xlwings_app.domain.formatting import nip
 from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.problems import Problem
 from xlwings_app.forms.meta import KIND, FormMeta, context_of, sealed
-from xlwings_app.forms.spec import FORM_VERSI, PeriodeError, realisasi_key, spec
-from xlwings_app.services.workbook import WorkbookData, WorkbookError, create, load, update
+from xlwings_app.forms.spec import FORM_VERSI, spec
+from xlwings_app.forms.spec import chosen_periode as form_periode
+from xlwings_app.services.master import Master, using
+from xlwings_app.services.workbook import WorkbookData, WorkbookError, create
 from xlwings_app.sheets import layout as L
+from xlwings_app.sheets.changes import PutLembar
 
 
 @dataclass
@@ -48,13 +47,8 @@ class Distribusi:
 
 
 def chosen_periode(data: WorkbookData, periode: Periode | None) -> Periode:
-    """``periode``, else the master's Periode aktif; ``WorkbookError`` when forms have no such period."""
-    chosen = periode or data.settings.periode_aktif
-    try:
-        realisasi_key(chosen)
-    except PeriodeError as exc:
-        raise WorkbookError(str(exc)) from None
-    return chosen
+    """``periode``, else the master's Periode aktif; ``PeriodeError`` (a refusal) when forms have no such period."""
+    return form_periode(periode, data.settings.periode_aktif)
 
 
 def by_penanggung_jawab(indicators: list[Indicator]) -> dict[str, list[Indicator]]:
@@ -103,9 +97,12 @@ def form_filename(periode: Periode, pj: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r'[<>:"/\\|?*\x00-\x1f]', "-", f"Formulir {periode.value} - {pj}")).strip(" .")
 
 
-def formulir(path: Path, keluar: Path, periode: Periode | None = None, timpa: bool = False) -> Distribusi:
-    """Write one form per penanggung jawab into the folder ``keluar``."""
-    data = load(path)
+def formulir(
+    source: Path | Master, keluar: Path, periode: Periode | None = None, timpa: bool = False
+) -> Distribusi:
+    """Write one form per penanggung jawab into the folder ``keluar`` (the master is only read)."""
+    with using(source) as master:
+        data = master.data()
     result = Distribusi(data, periode or data.settings.periode_aktif)
     if data.errors:
         return result
@@ -142,53 +139,25 @@ def lembar_periode(data: WorkbookData, periode: Periode | None = None) -> Period
     return chosen_periode(data, periode)
 
 
-def lembar(path: Path, periode: Periode | None = None, timpa: bool = False) -> Distribusi:
-    """Add one form sheet per penanggung jawab inside the master workbook at ``path``."""
-    data = load(path)
-    result = Distribusi(data, periode or data.settings.periode_aktif)
-    if data.errors:
+def lembar(source: Path | Master, periode: Periode | None = None, timpa: bool = False) -> Distribusi:
+    """Add one form sheet per penanggung jawab inside the master workbook (a file or the open one)."""
+    with using(source) as master:
+        data = master.data()
+        result = Distribusi(data, periode or data.settings.periode_aktif)
+        if data.errors:
+            return result
+        result.periode = chosen_periode(data, periode)
+        names = master.sheet_names()
+        old = [f.sheet for f in master.lembar()[0]] if spec().meta_sheet in names else []
+        if spec().meta_sheet in names and not timpa:
+            listed = f" ({', '.join(old)})" if old else ""
+            raise WorkbookError(f"Lembar isian sudah ada{listed}: gunakan --timpa untuk menggantinya.")
+        groups = by_penanggung_jawab(data.indicators)
+        result.tanpa_penanggung_jawab = [i.kode for i in data.indicators if not i.penanggung_jawab]
+        drop = [*old, spec().meta_sheet] if spec().meta_sheet in names else []
+        kept = [n for n in names if n not in drop]
+        forms = lembar_forms(data, groups, result.periode, kept)
+        master.stage(PutLembar(forms, result.periode, data.settings, drop))
+        result.formulir = [(meta.get("penanggung_jawab"), meta.sheet, len(rows)) for meta, rows in forms]
+        result.cadangan = master.commit()
         return result
-    result.periode = chosen_periode(data, periode)
-    old, _ = read_forms(path, lembar=True)
-    if old and not timpa:
-        names = ", ".join(f.sheet for f in old)
-        raise WorkbookError(f"Lembar isian sudah ada ({names}): gunakan --timpa untuk menggantinya.")
-    groups = by_penanggung_jawab(data.indicators)
-    result.tanpa_penanggung_jawab = [i.kode for i in data.indicators if not i.penanggung_jawab]
-
-    def change(wb: Workbook) -> None:
-        for form in old:
-            if form.sheet in wb.sheetnames:
-                del wb[form.sheet]
-        forms = lembar_forms(data, groups, result.periode, wb.sheetnames)
-        for meta, rows in forms:
-            write_form_sheet(wb, meta, rows, result.periode, data.settings)
-            result.formulir.append((meta.get("penanggung_jawab"), meta.sheet, len(rows)))
-        write_meta_sheet(wb, [meta for meta, _ in forms])
-
-    result.cadangan = update(path, change)
-    return result
-
-
-def contoh(path: Path, out_dir: Path) -> Iterator[str]:
-    """The demo step of ``kinerja contoh``: distribute the example's TW4 forms, then collect them.
-
-    The example is measured s.d. TW III, so TW IV is the period whose data is collected next. The
-    forms come back unfilled: every check runs, nothing changes and the master is not rewritten.
-    """
-    from xlwings_app.services.rekap import rekap
-
-    periode = Periode.TW4
-    result = formulir(path, out_dir, periode, timpa=True)
-    if not result.valid:
-        raise RuntimeError("; ".join(str(p) for p in result.data.errors))
-    yield f"Formulir {periode.value}: {len(result.formulir)} file (satu per penanggung jawab) di {out_dir}"
-    hasil = rekap(path, [out_dir], periode)
-    if not hasil.valid:
-        raise RuntimeError("; ".join(str(p) for p in hasil.problems if p.is_error))
-    k = hasil.konsolidasi
-    yield (
-        f"Rekap formulir {periode.value}: {k.jumlah_formulir} formulir diperiksa tanpa galat, "
-        f"{len(hasil.perubahan)} perubahan, {len(k.belum_diisi)} realisasi belum diisi "
-        "(isi formulir lalu jalankan: kinerja rekap FILE FOLDER --periode TW4)."
-    )

@@ -7,18 +7,16 @@ input has an error, measures every indicator in every period, writes sheets Hasi
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from openpyxl import Workbook
-
-from xlwings_app.adapters.openpyxl.results import write_hasil, write_rekap
-from xlwings_app.adapters.xlsx.results_parts import ResultParts, build_parts
 from xlwings_app.domain.indicator import Jenis, Periode
 from xlwings_app.domain.measure import Hasil, measure_all
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.summary import Ringkasan, by_penanggung_jawab, by_sasaran, summarize
-from xlwings_app.services.workbook import WorkbookData, load, replace_sheets
+from xlwings_app.services.master import Master, using
+from xlwings_app.services.workbook import WorkbookData
+from xlwings_app.sheets.changes import PutResults
 from xlwings_app.sheets.results import SheetValues, hasil_values, rekap_values
 
 
@@ -62,7 +60,7 @@ def compute(data: WorkbookData, periode: Periode | None = None) -> Perhitungan:
     return result
 
 
-def periksa(path: Path) -> WorkbookData:
+def periksa(source: Path | Master) -> WorkbookData:
     """Check every input of the workbook, the planner's checks too (``domain.planning``); write nothing.
 
     Besides the input problems, it warns (``catatan``) of every unmet indicator of the active
@@ -70,15 +68,16 @@ def periksa(path: Path) -> WorkbookData:
     """
     from xlwings_app.services.rencana import plan_problems
 
-    data = load(path)
-    if not data.errors:
-        from xlwings_app.domain.kelengkapan import document_gaps
-        from xlwings_app.domain.measure import measure_all
+    with using(source) as master:
+        data = master.data()
+    if data.errors:
+        return replace(data, problems=[*data.problems, *plan_problems(data)])
+    from xlwings_app.domain.kelengkapan import document_gaps
+    from xlwings_app.domain.measure import measure_all
 
-        results = measure_all(data.indicators, data.settings.periode_aktif, data.settings)
-        data.problems.extend(p.in_file(path.name) for p in document_gaps(results, data.cells, "catatan"))
-    data.problems.extend(plan_problems(data))
-    return data
+    results = measure_all(data.indicators, data.settings.periode_aktif, data.settings)
+    gaps = [p.in_file(data.path.name) for p in document_gaps(results, data.cells, "catatan")]
+    return replace(data, problems=[*data.problems, *gaps, *plan_problems(data)])
 
 
 def hitung_data(data: WorkbookData, periode: Periode | None = None) -> Perhitungan:
@@ -98,13 +97,18 @@ def hitung_data(data: WorkbookData, periode: Periode | None = None) -> Perhitung
     return compute(data, periode)
 
 
-def hitung(path: Path, periode: Periode | None = None, tulis: bool = True) -> Perhitungan:
-    """Check, compute, and (when the inputs are valid and ``tulis``) write Hasil and Rekap."""
-    result = hitung_data(load(path), periode)
-    if result.valid and tulis:
-        result.cadangan = replace_sheets(path, lambda: results_parts(result), lambda wb: write_results(wb, result))
-        result.ditulis = True
-    return result
+def hitung(source: Path | Master, periode: Periode | None = None, tulis: bool = True) -> Perhitungan:
+    """Check, compute, and (when the inputs are valid and ``tulis``) write Hasil and Rekap.
+
+    ``source`` is the workbook file or an open master (the ribbon passes the live workbook).
+    """
+    with using(source) as master:
+        result = hitung_data(master.data(), periode)
+        if result.valid and tulis:
+            master.stage(results_change(result))
+            result.cadangan = master.commit()
+            result.ditulis = True
+        return result
 
 
 def result_sheets(result: Perhitungan) -> tuple[SheetValues, SheetValues]:
@@ -118,19 +122,9 @@ def result_sheets(result: Perhitungan) -> tuple[SheetValues, SheetValues]:
     return hasil, rekap
 
 
-def results_parts(result: Perhitungan) -> ResultParts:
-    """Sheets Hasil and Rekap of ``result`` as zip parts (the fast writer of ``hitung``)."""
+def results_change(result: Perhitungan) -> PutResults:
+    """Sheets Hasil and Rekap of ``result`` as the change a master commits (any writer)."""
     profil = result.data.profil
     unit, tahun = (profil.unit, profil.tahun) if profil else ("", 0)
     rekap_args = (result.periode, unit, tahun, result.per_jenis, result.per_sasaran, result.per_penanggung_jawab)
-    return build_parts(result.semua_periode, rekap_values(*rekap_args), unit, tahun, rekap_args)
-
-
-def write_results(wb: Workbook, result: Perhitungan) -> None:
-    """Write sheets Hasil and Rekap of ``result`` into ``wb``."""
-    profil = result.data.profil
-    unit, tahun = (profil.unit, profil.tahun) if profil else ("", 0)
-    write_hasil(wb, result.semua_periode, unit, tahun)
-    write_rekap(
-        wb, result.periode, unit, tahun, result.per_jenis, result.per_sasaran, result.per_penanggung_jawab
-    )
+    return PutResults(result.semua_periode, unit, tahun, rekap_values(*rekap_args), rekap_args)

@@ -36,12 +36,13 @@ from xlwings_app.domain import formatting as fmt
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
 from xlwings_app.domain.kelengkapan import document_gaps
 from xlwings_app.domain.measure import Hasil, measure_all
-from xlwings_app.domain.problems import Problem, errors
+from xlwings_app.domain.problems import Problem, Refusal, errors
 from xlwings_app.domain.profil import Profil
 from xlwings_app.domain.seal import SealRecord, check_seals
 from xlwings_app.domain.settings import Settings
 from xlwings_app.domain.verification import verification_code
 from xlwings_app.report.context import Dokumen, LampiranSop, build_context, provided
+from xlwings_app.services.master import Master, using
 
 
 class SumberData(Protocol):
@@ -60,13 +61,8 @@ class SumberData(Protocol):
 DRAF_SUFFIX = "_DRAF"
 
 
-class LaporanDitolak(Exception):
+class LaporanDitolak(Refusal):
     """The document cannot be made from this input; ``problems`` say why (Indonesian)."""
-
-    def __init__(self, pesan: str, problems: Sequence[Problem | str] = ()) -> None:
-        super().__init__(pesan)
-        self.pesan = pesan
-        self.problems = [str(p) for p in problems]
 
 
 @dataclass(frozen=True)
@@ -200,28 +196,23 @@ def buat_laporan(
 
 
 def load_workbook(path: Path) -> SumberData:
-    """The workbook's inputs (``adapters.workbook_reader``); an unreadable file is refused."""
-    from xlwings_app.adapters.xlsx.guard import WorkbookError
-    from xlwings_app.adapters.xlsx.reader import read_workbook
-
-    try:
-        return read_workbook(path)
-    except WorkbookError as exc:
-        raise LaporanDitolak(str(exc)) from exc
+    """The workbook's inputs (``adapters.xlsx.reader``); an unreadable file is refused."""
+    with using(path) as master:
+        return master.data()
 
 
-def lampiran_sop(path: Path, periode: Periode) -> tuple[LampiranSop | None, list[Problem]]:
+def lampiran_sop(source: Path | Master, periode: Periode) -> tuple[LampiranSop | None, list[Problem]]:
     """The SOP check of ``periode`` for the annex, or None when Log Langkah lacks the period.
 
     A log whose rows of the period have errors gives no annex and one warning saying why.
     """
     from xlwings_app.adapters.openpyxl.sop_sheets import SHEET_LOG
-    from xlwings_app.adapters.xlsx.sop_reader import read_sop_workbook
     from xlwings_app.domain.sop.log import normalize_periode
     from xlwings_app.services.sop import ukur
 
     name = normalize_periode(periode.value)
-    data = read_sop_workbook(path)
+    with using(source) as master:
+        path, data = master.path, master.sop()
     if data.sop is None or SHEET_LOG not in data.sheets or all(e.periode != name for e in data.entries):
         return None, []
     result = ukur(data, name)
@@ -242,7 +233,7 @@ def seals_of(data: SumberData) -> list[SealRecord]:
 
 
 def laporan(
-    path: Path,
+    source: Path | Master,
     out_dir: Path | None = None,
     periode: Periode | None = None,
     template: Path | None = None,
@@ -251,15 +242,16 @@ def laporan(
     lambang: Path | None = None,
     draf: bool = False,
 ) -> Laporan:
-    """``buat_laporan`` on the workbook at ``path`` (output beside it by default)."""
-    data = load_workbook(path)
-    periode = periode or data.settings.periode_aktif
-    image, image_notes = lambang_of(data, path, lambang)
-    sop, notes = lampiran_sop(path, periode)
-    hasil = buat_laporan(
-        data, out_dir or path.parent, periode, template, pdf, tanggal, segel=seals_of(data), sop=sop,
-        lambang=image, draf=draf,
-    )
+    """``buat_laporan`` on the workbook (output beside it by default); one open, one read."""
+    with using(source) as master:
+        data = master.data()
+        periode = periode or data.settings.periode_aktif
+        image, image_notes = lambang_of(data, master.path, lambang)
+        sop, notes = lampiran_sop(master, periode)
+        hasil = buat_laporan(
+            data, out_dir or master.path.parent, periode, template, pdf, tanggal, segel=seals_of(data),
+            sop=sop, lambang=image, draf=draf,
+        )
     return replace(hasil, peringatan=[*image_notes, *hasil.peringatan, *notes])
 
 

@@ -35,9 +35,9 @@ from xlwings_app.services.laporan import (
     SumberData,
     gaps_of,
     lambang_of,
-    load_workbook,
     signing_date,
 )
+from xlwings_app.services.master import Master, using
 
 IKI_TEMPLATE = "pengukuran_kinerja_individu.docx"
 
@@ -120,7 +120,7 @@ def buat_laporan_iki(
 
 
 def laporan_iki(
-    path: Path,
+    source: Path | Master,
     out_dir: Path | None = None,
     periode: Periode | None = None,
     template: Path | None = None,
@@ -130,9 +130,10 @@ def laporan_iki(
     draf: bool = False,
 ) -> list[LaporanIki]:
     """``buat_laporan_iki`` on the workbook at ``path`` (output beside it by default)."""
-    data = load_workbook(path)
-    image, notes = lambang_of(data, path, lambang)
-    done = buat_laporan_iki(
-        data, out_dir or path.parent, periode, template, pdf, tanggal, lambang=image, draf=draf
-    )
+    with using(source) as master:
+        data = master.data()
+        image, notes = lambang_of(data, master.path, lambang)
+        done = buat_laporan_iki(
+            data, out_dir or master.path.parent, periode, template, pdf, tanggal, lambang=image, draf=draf
+        )
     return [replace(d, peringatan=(*notes, *d.peringatan)) for d in done]

@@ -2,33 +2,31 @@
 
 Every form is read and checked first, and the problems of all forms are listed together (file,
 sheet, cell). Only when no form has an error are the changes applied to the master, in one
-locked, atomic save with a backup (``services.workbook.update``); otherwise the master stays
+commit of the master (``services.master``: locked, atomic, with a backup); otherwise the master stays
 byte-identical. Written: the period's Realisasi TW column and Permasalahan, Rencana Aksi,
 Keterangan of the IKU/IKI rows, located by kode; text stays text. Each change is appended to sheet
 Riwayat. With no change the master is not rewritten at all. ``periksa_rekap`` is the check on
 data read from a file or the live workbook; the ribbon's Impor Formulir applies its changes to the
-open workbook instead (``adapters.xlwings_rekap``).
+open workbook: the same ``rekap`` on the live master.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from openpyxl import Workbook
-
-from xlwings_app.adapters.openpyxl.builder import excel_value
 from xlwings_app.adapters.openpyxl.form_reader import form_files, read_forms
-from xlwings_app.adapters.openpyxl.riwayat import Entry, append_riwayat
+from xlwings_app.adapters.openpyxl.riwayat import Entry
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.problems import Problem
 from xlwings_app.forms.consolidate import Konsolidasi, consolidate
 from xlwings_app.forms.filled import Change, FilledForm
-from xlwings_app.services.formulir import chosen_periode
-from xlwings_app.services.workbook import WorkbookData, WorkbookError, load, update
+from xlwings_app.forms.spec import chosen_periode as form_periode
+from xlwings_app.services.master import Master, using
+from xlwings_app.services.workbook import WorkbookData
+from xlwings_app.sheets.changes import SetCells
 
 
 @dataclass(frozen=True)
@@ -52,10 +50,6 @@ class HasilRekap:
     @property
     def valid(self) -> bool:
         return not any(p.is_error for p in self.problems)
-
-
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _collect(path: Path, sources: Sequence[Path], lembar: bool) -> tuple[list[FilledForm], list[Problem]]:
@@ -90,15 +84,6 @@ def riwayat_entries(perubahan: Sequence[Perubahan], when: datetime) -> list[Entr
     ]  # fmt: skip
 
 
-def _apply(wb: Workbook, perubahan: Sequence[Perubahan], when: datetime) -> None:
-    for p in perubahan:
-        cell = wb[p.sheet][p.sel]
-        cell.value = excel_value(p.change.baru)
-        if isinstance(cell.value, str):
-            cell.data_type = "s"  # text typed into a form stays text in the master
-    append_riwayat(wb, riwayat_entries(perubahan, when))
-
-
 def periksa_rekap(
     data: WorkbookData, forms: Sequence[FilledForm], problems: Sequence[Problem], periode: Periode
 ) -> HasilRekap:
@@ -125,23 +110,27 @@ def collect(path: Path, sources: Sequence[Path]) -> tuple[list[FilledForm], list
     return _collect(path, sources, lembar=False)
 
 
-def rekap(path: Path, sources: Sequence[Path] = (), periode: Periode | None = None, lembar: bool = False,
-          tulis: bool = True) -> HasilRekap:
-    """Check every form of ``sources`` (or the master's lembar sheets) and apply them to ``path``."""
-    before = _digest(path) if path.is_file() else ""
-    data = load(path)
-    chosen = chosen_periode(data, periode)
-    forms, problems = _collect(path, sources, lembar)
-    result = periksa_rekap(data, forms, problems, chosen)
-    if not result.valid or not result.perubahan or not tulis:
+def stage_rekap(master: Master, result: HasilRekap, when: datetime) -> None:
+    """Stage the located changes and their Riwayat rows on ``master`` (a file or the open workbook)."""
+    cells = [(p.sheet, p.sel, p.change.baru) for p in result.perubahan]
+    master.stage(SetCells(cells, riwayat_entries(result.perubahan, when)))
+
+
+def rekap(source: Path | Master, sources: Sequence[Path] = (), periode: Periode | None = None,
+          lembar: bool = False, tulis: bool = True) -> HasilRekap:
+    """Check every form of ``sources`` (or the master's lembar sheets) and apply them to the master.
+
+    ``source`` is the master file or an open master (the ribbon's Impor Formulir passes the live
+    workbook). One read of the master, one commit; the file changed meanwhile is refused.
+    """
+    with using(source) as master:
+        data = master.data()
+        chosen = form_periode(periode, data.settings.periode_aktif)
+        forms, problems = master.lembar() if lembar else _collect(master.path, sources, lembar=False)
+        result = periksa_rekap(data, forms, problems, chosen)
+        if not result.valid or not result.perubahan or not tulis:
+            return result
+        stage_rekap(master, result, datetime.now())
+        result.cadangan = master.commit()
+        result.ditulis = True
         return result
-    when = datetime.now()
-
-    def change(wb: Workbook) -> None:
-        if _digest(path) != before:
-            raise WorkbookError(f"File {path.name} berubah selama rekap berjalan: ulangi rekap.")
-        _apply(wb, result.perubahan, when)
-
-    result.cadangan = update(path, change)
-    result.ditulis = True
-    return result

@@ -9,18 +9,16 @@ everything first; with any error they write nothing, so the file stays as it was
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
-from openpyxl import Workbook
-
-from xlwings_app.adapters.openpyxl.sop_results import write_hasil_sop
 from xlwings_app.adapters.openpyxl.sop_sheets import (
     DEFAULT_PLACE,
     LOG_HEADER_ROW,
     SHEET_KALENDER,
+    SHEET_LOG,
     SHEET_SOP,
     SopPlace,
     add_sop_sheets,
@@ -28,20 +26,22 @@ from xlwings_app.adapters.openpyxl.sop_sheets import (
     write_log,
     write_log_rows,
 )
+from xlwings_app.adapters.xlsx.guard import WorkbookError
 from xlwings_app.adapters.xlsx.sop_reader import (
     SopWorkbook,
     UnknownSop,
-    list_sops,
     match_place,
-    read_sop_workbook,
+    read_sop_source,
+    sop_places,
 )
-from xlwings_app.domain.problems import Problem
+from xlwings_app.domain.problems import Problem, Refusal
+from xlwings_app.domain.profil import Profil
 from xlwings_app.domain.sop.log import LogEntry, new_period_entries, normalize_periode
 from xlwings_app.domain.sop.model import Sop
 from xlwings_app.domain.sop.presets import UnknownPreset, preset
 from xlwings_app.domain.sop.summary import PeriodSummary, check_log, describe_minutes
-from xlwings_app.samples import example_sop
-from xlwings_app.services.workbook import WorkbookError, update
+from xlwings_app.services.master import Master, using
+from xlwings_app.sheets.changes import FileEdit, PutHasilSop, Stamp
 
 
 @dataclass
@@ -80,54 +80,108 @@ class PemeriksaanSop:
         return not any(p.is_error for p in self.problems)
 
 
-def place_of(path: Path, name: str | None) -> SopPlace:
-    """The workbook's SOP that ``--sop NAME`` names (``find_place``); WorkbookError if none."""
+def own_preset(preset_id: str, profil: Profil | None = None) -> tuple[Sop, str]:
+    """The preset with the seed's office names replaced by the unit's (``profil``, sheet Profil).
+
+    Without a Profil naming the unit (a new, empty workbook) the preset is kept and the note says
+    which names to replace by hand.
+    """
+    from xlwings_app.domain.sop.adapt import catatan, catatan_kosong, for_unit
+    from xlwings_app.domain.sop.model import Pengesah
+    from xlwings_app.domain.sop.presets import nama_asal
+
+    sop, asal = preset(preset_id), nama_asal(preset_id)
+    if profil is None or not profil.unit.strip():
+        return sop, catatan_kosong(asal)
+    head = profil.penandatangan
+    own, replaced = for_unit(sop, asal, profil.unit, head.jabatan,
+                             Pengesah(head.jabatan_lengkap, head.nama, head.nip))
+    return own, catatan(profil.unit, replaced)
+
+
+def mulai(source: Path | Master, periode: str, preset_id: str | None = None, tahun: int | None = None) -> MulaiSop:
+    """Add the rows of ``periode`` to Log Langkah, one per SOP step, in SOP order.
+
+    Without sheet SOP, ``preset_id`` names the built-in SOP to add first (with sheet Kalender,
+    cuti bersama of ``tahun`` pre-filled, and Log Langkah). A period already in the log is refused.
+    """
+    with using(source) as master:
+        return _mulai(master, normalize_periode(periode), preset_id, tahun)
+
+
+class _MasterSource:
+    """The master's sheets as a ``SheetSource`` (to find and read an SOP beside the first one)."""
+
+    def __init__(self, master: Master) -> None:
+        self.master = master
+
+    @property
+    def sheetnames(self) -> list[str]:
+        return self.master.sheet_names()
+
+    def iter_values(self, sheet: str) -> list[list[object]]:
+        return self.master.rows(sheet)
+
+
+def place_of(master: Master, name: str | None) -> SopPlace:
+    """The workbook's SOP that ``--sop NAME`` names (``match_place``); WorkbookError if none."""
+    if not name:
+        return DEFAULT_PLACE if SHEET_SOP in master.sheet_names() else match_place(sop_places(_MasterSource(master)), None)
     try:
-        return match_place(list_sops(path), name)
+        return match_place(sop_places(_MasterSource(master)), name)
     except UnknownSop as exc:
-        raise WorkbookError(f"{path.name}: {exc}") from None
+        raise WorkbookError(f"{master.path.name}: {exc}") from None
 
 
-def _place_for_mulai(path: Path, name: str | None) -> tuple[SopPlace, Sop | None, Problem | None]:
-    """(where, the preset to add there or None, a problem or notice): ``name`` is an SOP of the
+def sop_of(master: Master, place: SopPlace) -> SopWorkbook:
+    """The SOP sheets of ``place`` (the first SOP through the master as always)."""
+    if place == DEFAULT_PLACE:
+        return master.sop()
+    return read_sop_source(_MasterSource(master), master.path, place)
+
+
+def _place_for_mulai(master: Master, name: str) -> tuple[SopPlace, str | None, Problem | None]:
+    """(where, the preset id to add there or None, a problem or notice): ``name`` is an SOP of the
     workbook, else a preset id, added as the first SOP or beside the others under its short name."""
-    found = list_sops(path)
+    path = master.path
+    found = sop_places(_MasterSource(master))
     try:
         return match_place(found, name), None, None
     except UnknownSop as unknown:
-        assert name is not None
         try:
             chosen = preset(name)
         except UnknownPreset as exc:
             pesan = f"{unknown} {exc}" if found else str(exc)
             return DEFAULT_PLACE, None, Problem(pesan, SHEET_SOP, file=path.name)
     if not found:
-        return DEFAULT_PLACE, chosen, None
+        return DEFAULT_PLACE, name, None
     try:
         there = match_place(found, short_name(chosen.nama))
     except UnknownSop:
-        return SopPlace(short_name(chosen.nama)), chosen, None
+        return SopPlace(short_name(chosen.nama)), name, None
     notice = f"Sheet {there.sop} sudah ada: --sop {name} diabaikan."
     return there, None, Problem(notice, there.sop, file=path.name, tingkat="catatan")
 
 
-def mulai(path: Path, periode: str, preset_id: str | None = None, tahun: int | None = None) -> MulaiSop:
-    """Add the rows of ``periode`` to the SOP's log, one per SOP step, in SOP order.
-
-    ``preset_id`` names an SOP of the workbook (``--sop Perencanaan``) or a built-in SOP: without
-    any SOP sheet it is added first (with sheet Kalender, cuti bersama of ``tahun`` pre-filled,
-    and Log Langkah); beside other SOPs it gets its own sheets (SOP Perencanaan, Log Perencanaan).
-    A period already in the log is refused.
-    """
-    name = normalize_periode(periode)
-    place, chosen, problem = _place_for_mulai(path, preset_id)
-    if problem is not None and problem.is_error:
-        return MulaiSop(periode=name, problems=[problem])
-    data = read_sop_workbook(path, place)
+def _mulai(master: Master, name: str, preset_id: str | None, tahun: int | None) -> MulaiSop:
+    path = master.path
+    place, adding_id, problem = DEFAULT_PLACE, None, None
+    if preset_id is not None:
+        place, adding_id, problem = _place_for_mulai(master, preset_id)
+        if problem is not None and problem.is_error:
+            return MulaiSop(periode=name, problems=[problem])
+    elif SHEET_SOP not in master.sheet_names():
+        place = place_of(master, None)
+    data = sop_of(master, place)
     result = MulaiSop(periode=name, sop=data.sop)
-    adding = chosen is not None
-    if chosen is not None:
-        result.sop = chosen
+    replaced = ""
+    adding = adding_id is not None
+    if adding_id is not None:
+        try:
+            result.sop, replaced = own_preset(adding_id, master.data().profil)
+        except UnknownPreset as exc:
+            result.problems.append(Problem(str(exc), SHEET_SOP, file=path.name))
+            return result
         rewritten = (place.sop, SHEET_KALENDER) if place == DEFAULT_PLACE else (place.sop,)
         data.problems = [p for p in data.problems if p.sheet not in rewritten]
     if problem is not None:
@@ -155,33 +209,45 @@ def mulai(path: Path, periode: str, preset_id: str | None = None, tahun: int | N
     last = data.log_last_row if not (new_sheets or log_missing) else LOG_HEADER_ROW
     result.first_row = (last or LOG_HEADER_ROW) + 1
 
-    def change(wb: Workbook) -> None:
+    def change(wb: Any) -> None:
         if new_sheets:
-            add_sop_sheets(wb, sop, year, place=place)
+            add_sop_sheets(wb, sop, year, catatan=replaced, place=place)
         elif log_missing:
             write_log(wb, sop, place=place)
         assert result.first_row is not None
         result.last_row = write_log_rows(wb[place.log], sop, result.rows, result.first_row)
 
-    result.cadangan = update(path, change)
+    master.stage(FileEdit(change))
+    result.cadangan = master.commit()
     result.sheets_added = new_sheets
     result.place = place
     return result
 
 
 def periksa(
-    path: Path, periode: str | None = None, tulis: bool = True, sop: str | None = None
+    source: Path | Master, periode: str | None = None, tulis: bool = True, sop: str | None = None
 ) -> PemeriksaanSop:
     """Measure the step log of the SOP ``sop`` names (the first SOP without it; all periods, or
-    ``periode``) and, when nothing is wrong, write its Hasil SOP sheet."""
-    place = place_of(path, sop)
-    result = ukur(read_sop_workbook(path, place), periode)
-    if not result.valid or not tulis or result.sop is None:
+    ``periode``) and, when nothing is wrong, write its Hasil SOP sheet.
+
+    ``source`` is the workbook file or an open master (the ribbon's Periksa Waktu SOP: the live one).
+    """
+    with using(source) as master:
+        place = place_of(master, sop)
+        result = ukur(sop_of(master, place), periode)
+        if not result.valid or not tulis or result.sop is None:
+            return result
+        chosen = normalize_periode(periode) if periode else None
+        if place == DEFAULT_PLACE:
+            master.stage(PutHasilSop(result.sop.nama, result.summaries, chosen))
+        else:
+            from xlwings_app.adapters.openpyxl.sop_results import write_hasil_sop
+
+            nama, summaries = result.sop.nama, result.summaries
+            master.stage(FileEdit(lambda wb: write_hasil_sop(wb, nama, summaries, chosen, place)))
+        result.cadangan = master.commit()
+        result.ditulis = True
         return result
-    found, summaries, chosen = result.sop, result.summaries, normalize_periode(periode) if periode else None
-    result.cadangan = update(path, lambda wb: write_hasil_sop(wb, found.nama, summaries, chosen, place))
-    result.ditulis = True
-    return result
 
 
 def ukur(data: SopWorkbook, periode: str | None = None) -> PemeriksaanSop:
@@ -232,41 +298,47 @@ def summary_lines(summary: PeriodSummary, day_minutes: int = 450) -> list[str]:
     return lines
 
 
-def contoh(path: Path) -> Iterator[str]:
-    """Add the example SOPs to the workbook at ``path``, side by side, then check them.
+@dataclass(frozen=True)
+class Catatan:
+    """What Catat Waktu Langkah wrote: the column (Mulai/Selesai), the row's step and period, the time."""
 
-    The Pengukuran SOP (sheets SOP, Log Langkah) with its filled TW3 log, the Perencanaan SOP
-    (SOP Perencanaan, Log Perencanaan) with the log of the Rencana Kinerja 2024, and the
-    Pengumpulan Data SOP with its TW3 rows started. For ``kinerja contoh``: yields the lines to print.
+    kolom: str
+    baris: int
+    langkah: object
+    periode: object
+    waktu: datetime
+
+
+def catat_waktu(master: Master, baris: int, now: datetime | None = None) -> Catatan:
+    """Stamp the time into Mulai (if empty) else Selesai of row ``baris`` of Log Langkah (``domain.sop.stamp``).
+
+    Refused (``SopDitolak``, a refusal) for a row that is not a step, or whose Mulai and Selesai are
+    both filled. The stamp is one change, committed at once (the ribbon's Catat Waktu Langkah).
     """
-    sop, rows = example_sop.example_sop(), example_sop.example_log()
-    perencanaan = example_sop.perencanaan_sop()
-    plan_place = SopPlace(short_name(perencanaan.nama))
-    pengumpulan = replace(preset(example_sop.PENGUMPULAN_PRESET), unit=perencanaan.unit)
-    data_place = SopPlace(short_name(pengumpulan.nama))
+    from xlwings_app.adapters.openpyxl.sop_sheets import DATETIME_FORMAT
+    from xlwings_app.domain.sop.log import LABELS
+    from xlwings_app.domain.sop.stamp import is_blank_row, log_columns, stamp_column
 
-    def change(wb: Workbook) -> None:
-        add_sop_sheets(wb, sop, 2024)
-        write_log_rows(wb[DEFAULT_PLACE.log], sop, rows, LOG_HEADER_ROW + 1)
-        add_sop_sheets(wb, perencanaan, 2024, place=plan_place)
-        write_log_rows(wb[plan_place.log], perencanaan, example_sop.perencanaan_log(), LOG_HEADER_ROW + 1)
-        add_sop_sheets(wb, pengumpulan, 2024, place=data_place)
-        write_log_rows(
-            wb[data_place.log], pengumpulan, new_period_entries(pengumpulan, example_sop.PERIODE), LOG_HEADER_ROW + 1
-        )
+    rows = master.rows(SHEET_LOG)
+    found = log_columns(rows)
+    if found is None:
+        raise SopDitolak(f"Judul kolom {', '.join(LABELS.values())} tidak ditemukan di sheet '{SHEET_LOG}'.")
+    header, cols = found
+    values = rows[baris - 1] if baris <= len(rows) else []
+    if baris <= header or is_blank_row(values, cols):
+        raise SopDitolak(f"Baris {baris} bukan baris langkah: pilih baris yang berisi Periode dan Langkah.")
 
-    update(path, change)
-    yield f"SOP contoh: {sop.nama} (preset {example_sop.PRESET}), log {example_sop.PERIODE} terisi."
-    result = periksa(path)
-    if not result.valid:
-        raise RuntimeError("log SOP contoh tidak sah: " + "; ".join(str(p) for p in result.problems))
-    for summary in result.summaries:
-        yield from summary_lines(summary, result.day_minutes)
-    yield f"Sheet Hasil SOP ditulis ke {path}"
-    plan = periksa(path, sop=plan_place.nama)
-    if not plan.valid:
-        raise RuntimeError("log SOP Perencanaan contoh tidak sah: " + "; ".join(str(p) for p in plan.problems))
-    yield f"SOP contoh: {perencanaan.nama} (sheet {plan_place.sop}), log {example_sop.PERENCANAAN_PERIODE} terisi."
-    for summary in plan.summaries:
-        yield from summary_lines(summary, plan.day_minutes)
-    yield f"Sheet {plan_place.hasil} ditulis; {pengumpulan.nama} di sheet {data_place.sop} (log {example_sop.PERIODE} dimulai)."
+    def cell(key: str) -> object:
+        return values[cols[key]] if cols[key] < len(values) else None
+
+    kolom = stamp_column(cell("mulai"), cell("selesai"))
+    if kolom is None:
+        raise SopDitolak(f"Mulai dan Selesai baris {baris} sudah terisi; ubah langsung di sel bila keliru.")
+    stamp = (now or datetime.now()).replace(second=0, microsecond=0)
+    master.stage(Stamp(SHEET_LOG, baris, cols[kolom] + 1, stamp, DATETIME_FORMAT))
+    master.commit()
+    return Catatan(LABELS[kolom], baris, cell("langkah"), cell("periode"), stamp)
+
+
+class SopDitolak(Refusal):
+    """A step-log action cannot be done on this row; the message says what to select instead."""

@@ -90,8 +90,8 @@ def form_sheet_values(
                 if column.is_input:
                     sheet.style("unlocked", r, col)
             sheet.style("box", r, col)
-            if column.column.type == "text":
-                sheet.style("wrap", r, col)
+            # text wraps; numbers sit at the top beside it (one vertical alignment per row)
+            sheet.style("wrap" if column.column.type == "text" else "top", r, col)
             if column.column.format:
                 sheet.style(f"format:{column.column.format}", r, col)
     return sheet

@@ -13,13 +13,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from xlwings_app.domain.expr import round_half_away
 from xlwings_app.domain.indicator import Jenis, Periode
 from xlwings_app.domain.measure import Hasil
 from xlwings_app.domain.summary import Ringkasan
 from xlwings_app.sheets import layout as L
 
 HASIL_HEADER_ROW = 4
-HASIL_WIDTHS = (6, 12, 40, 10, 16, 11, 11, 10, 14, 20, 50, 12, 10)
+HASIL_WIDTHS = (6, 12, 40, 10, 16, 11, 11, 10, 14, 20, 50, 18, 10)
+"""Wide enough for each header on one line ("Serapan Anggaran" was clipped at 12)."""
 HASIL_STATUS_COLUMN = 10
 REKAP_PREDIKAT_ROW = 5
 """Header row of the count-per-predikat block; the chart reads the rows below it."""
@@ -27,7 +29,10 @@ REKAP_META_COLUMN = 8
 """Hidden column H: how many rows the Rekap charts read (H5 predikat rows, H6/H7 sasaran block)."""
 REKAP_WIDTHS = (44, 16, 20, 12, 14, 12)
 DECIMAL = "0.00"
-NUMBER = "#,##0.##"
+SHOWN_DECIMALS = 2
+"""As ``domain.formatting.MAX_DECIMALS`` (not imported: Babel is slow to load for ``hitung``)."""
+NUMBER = "General"
+"""Targets and realisasi show the decimals they have ("82", "82,5"); "#,##0.##" shows "82," in Excel."""
 BLOCK_HEADERS = (
     "Nama", "Jumlah Indikator", "Rata-rata Capaian (%)", "Tercapai", "Tidak Tercapai", "Belum Diisi",
 )  # fmt: skip
@@ -48,7 +53,7 @@ def excel_value(value: object) -> object:
 
 @dataclass(frozen=True)
 class Span:
-    """A styled rectangle (1-based). ``style``: title, subtitle, header, box, bold, wrap,
+    """A styled rectangle (1-based). ``style``: title, subtitle, header, box, bold, wrap, top,
     ``format:<number format>`` or ``status:<status>`` (the status fill)."""
 
     style: str
@@ -87,11 +92,17 @@ class SheetValues:
         return [[self.cells.get((r, c)) for c in range(1, cols + 1)] for r in range(1, rows + 1)]
 
 
+def _shown(value: Decimal | None) -> Decimal | None:
+    """A target or realisasi as the documents print it: at most 2 decimals (a mean of 95,2666…
+    is 95,27), so the cell's General format shows no long tail and no trailing separator."""
+    return None if value is None else round_half_away(value, SHOWN_DECIMALS)
+
+
 def hasil_row(h: Hasil) -> tuple[object, ...]:
     """The values of ``h``'s row in sheet Hasil, column A onwards (domain values, not yet cells)."""
     ind = h.indicator
     return (
-        ind.jenis.value, ind.kode, ind.nama, ind.satuan, h.periode.label, h.target, h.realisasi,
+        ind.jenis.value, ind.kode, ind.nama, ind.satuan, h.periode.label, _shown(h.target), _shown(h.realisasi),
         h.capaian, h.predikat, h.status.value, h.pesan, h.serapan, h.efisiensi,
     )  # fmt: skip
 

@@ -18,6 +18,7 @@ import jinja2
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 
+from xlwings_app.domain.problems import Refusal
 from xlwings_app.resources import resource_dir
 
 DEFAULT_TEMPLATE = "pengukuran_kinerja.docx"
@@ -25,7 +26,7 @@ CHART_WIDTH_MM = 150
 LAMBANG_HEIGHT_MM = 22
 
 
-class TemplateError(Exception):
+class TemplateError(Refusal):
     """The template cannot be used; the message says why, in Indonesian."""
 
 

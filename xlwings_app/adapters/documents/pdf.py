@@ -15,16 +15,19 @@ import sys
 from pathlib import Path
 
 from xlwings_app.adapters.documents import libreoffice
+from xlwings_app.domain.problems import Refusal
 
 TIMEOUT = 120
 
 
-class PdfUnavailable(Exception):
+class PdfUnavailable(Refusal):
     """No converter on this computer."""
 
 
-class PdfFailed(Exception):
-    """A converter exists but did not produce the PDF."""
+class PdfFailed(Refusal):
+    """A converter exists but did not produce the PDF (exit code 1: not the user's input)."""
+
+    exit_code = 1
 
 
 def _is_pdf(path: Path) -> bool:

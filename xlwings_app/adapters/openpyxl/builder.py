@@ -87,7 +87,7 @@ def row_height(values: Mapping[str, object], columns: Sequence[L.Column]) -> flo
     lines = 1
     for column in columns:
         text = values.get(column.key)
-        if column.type == "text" and isinstance(text, str) and text:
+        if column.type in ("text", "choice") and isinstance(text, str) and text:
             per_line = max(int(column.width * 1.15), 1)
             lines = max(lines, sum(-(-max(len(part), 1) // per_line) for part in text.split("\n")))
     return LINE_HEIGHT * min(lines, 15)
@@ -120,11 +120,11 @@ def _write_table(
                 if isinstance(cell.value, str):
                     cell.data_type = "s"  # text stays text: "=..." never becomes a formula
                 cell.fill, cell.protection = S.INPUT_FILL, S.UNLOCKED
-                if column.type == "text":
-                    cell.alignment = S.WRAP
+                # text and dropdowns wrap inside their column (never spill into the next one)
+                cell.alignment = S.WRAP if column.type in ("text", "choice") else S.TOP
             else:
                 cell.value = formulas[column.key]
-                cell.fill, cell.protection = S.COMPUTED_FILL, S.LOCKED
+                cell.fill, cell.protection, cell.alignment = S.COMPUTED_FILL, S.LOCKED, S.TOP
             if column.format:
                 cell.number_format = column.format
             cell.border = S.BOX
@@ -140,10 +140,11 @@ def _write_table(
     ws.add_table(excel_table)
     _validations(ws, table, header_row + 1, last_row)
     ws.freeze_panes = ws.cell(header_row + 1, 3)
-    ws.row_dimensions[header_row].height = 32
+    ws.row_dimensions[header_row].height = 45  # three lines: "Realisasi Anggaran", "Target TW III"
     _print_setup(ws, f"{header_row}:{header_row}")
-    # 28 columns do not fit one A4 width legibly: two pages wide, the kode..indikator columns repeated.
-    ws.page_setup.fitToWidth = 2
+    # 28 columns do not fit one A4 width legibly: three pages wide (about 75 %), kode..indikator repeated.
+    ws.page_setup.fitToWidth = 3
+    ws.print_area = f"A1:{get_column_letter(len(table.columns))}{last_row}"
     ws.print_title_cols = f"A:{get_column_letter(table.columns.index(table.column('nama')) + 1)}"
     _protect(ws)
 
@@ -271,6 +272,7 @@ def _write_pengaturan(wb: Workbook, settings: Settings) -> None:
     _define(
         wb, NAME_PERIODE_INDEX, f"{sheet}!${L.PENGATURAN_PERIODE_INDEX[0]}${L.PENGATURAN_PERIODE_INDEX[1:]}"
     )
+    ws.print_area = f"A1:{L.PERIODE_LIST_COLUMN}{first + L.PENGATURAN_SKALA_ROWS - 1}"  # no empty page
     _print_setup(ws)
     _protect(ws)
 

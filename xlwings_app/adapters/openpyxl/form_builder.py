@@ -17,7 +17,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from xlwings_app.adapters.openpyxl.results import write_values
-from xlwings_app.adapters.openpyxl.sheet_format import print_setup, protect
+from xlwings_app.adapters.openpyxl.sheet_format import fit_rows, print_setup, protect
 from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.rows import MAX_TEXT
 from xlwings_app.domain.settings import Settings
@@ -75,7 +75,8 @@ def write_form_sheet(
         if column.is_input:
             letter = get_column_letter(col)
             _validation(ws, column, f"{letter}{top + 1}:{letter}{last}")
-    ws.row_dimensions[top].height = 32
+    fit_rows(ws, top + 1, last)  # wrapped Indikator / Permasalahan rows, legible in LibreOffice too
+    ws.row_dimensions[top].height = 45
     ws.freeze_panes = ws.cell(top + 1, 3)
     print_setup(ws, f"{top}:{top}")
     protect(ws)

@@ -48,8 +48,9 @@ def form_files(sources: Sequence[Path], master: Path | None = None) -> tuple[lis
     return list(dict.fromkeys(files)), problems
 
 
-def _open(path: Path) -> object:
-    check_xlsx(path)
+def _open(path: Path, checked: bool = False) -> object:
+    if not checked:
+        check_xlsx(path)
     try:
         return load_workbook(path, read_only=True, data_only=False, keep_links=False)
     except Exception as exc:  # parser errors and defusedxml refusals of damaged or hostile files
@@ -118,10 +119,13 @@ def _form(wb: object, file: str, meta: FormMeta) -> FilledForm:
     return FilledForm(file, meta.sheet, meta, header_row, headers, tuple(rows), status)
 
 
-def read_forms(path: Path, lembar: bool = False) -> tuple[list[FilledForm], list[Problem]]:
-    """The forms in the workbook at ``path`` (a form file, or with ``lembar`` a master's lembar sheets)."""
+def read_forms(
+    path: Path, lembar: bool = False, checked: bool = False
+) -> tuple[list[FilledForm], list[Problem]]:
+    """The forms in the workbook at ``path`` (a form file, or with ``lembar`` a master's lembar sheets);
+    ``checked``: the caller has run the xlsx guard on ``path`` already (the file master)."""
     try:
-        wb = _open(path)
+        wb = _open(path, checked)
     except WorkbookError as exc:
         return [], [Problem(str(exc), file=path.name)]
     try:

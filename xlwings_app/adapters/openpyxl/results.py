@@ -63,6 +63,8 @@ def _styled(cell: Cell, style: str) -> None:
         cell.border = S.BOX
     elif kind == "wrap":
         cell.alignment = S.WRAP
+    elif kind == "top":
+        cell.alignment = S.TOP
     elif kind == "format":
         cell.number_format = arg
     elif kind == "status":

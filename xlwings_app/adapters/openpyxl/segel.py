@@ -36,6 +36,8 @@ def write_empty(wb: Workbook) -> None:
     ws["A1"].font = S.TITLE_FONT
     ws["A2"] = SUBTITLE
     ws["A2"].font = S.SUBTITLE_FONT
+    ws["A3"] = "Satu baris per periode yang disegel (kinerja arsip); tanpa baris berarti belum ada yang disegel."
+    ws["A3"].font = S.SUBTITLE_FONT  # printed, so the sheet's page is never a blank one
     for col, (text, width) in enumerate(zip(HEADERS, WIDTHS, strict=True), start=1):
         cell = ws.cell(HEADER_ROW, col, text)
         cell.font, cell.fill, cell.border = S.HEADER_FONT, S.HEADER_FILL, S.BOX

@@ -33,3 +33,21 @@ def print_setup(ws: Worksheet, title_rows: str | None = None) -> None:
     ws.print_options.gridLines = False
     if title_rows:
         ws.print_title_rows = title_rows
+
+
+def fit_rows(ws: Worksheet, first: int, last: int, line_height: float = 15.0) -> None:
+    """Give rows ``first..last`` the height of their wrapped text.
+
+    Excel and LibreOffice do not grow the rows of a file they open, so without a height a wrapped
+    cell prints over the row below (LibreOffice) or is cut (Excel).
+    """
+    for row in range(first, last + 1):
+        lines = 1
+        for cell in ws[row]:
+            if cell.value is None or not (cell.alignment and cell.alignment.wrap_text):
+                continue
+            width = ws.column_dimensions[cell.column_letter].width or 10
+            per_line = max(1, int(width * 1.1))
+            text = str(cell.value)
+            lines = max(lines, sum(-(-len(part) // per_line) or 1 for part in text.split("\n")))
+        ws.row_dimensions[row].height = min(409, line_height * lines)

@@ -170,8 +170,9 @@ def step_header_row(sop: Sop) -> int:
     return SOP_IDENTITY_ROW + len(IDENTITY) + 2
 
 
-def write_sop(wb: Workbook, sop: Sop, place: SopPlace = DEFAULT_PLACE) -> None:
-    """(Re)write sheet SOP (or the ``place``'s SOP sheet) from ``sop``."""
+def write_sop(wb: Workbook, sop: Sop, place: SopPlace = DEFAULT_PLACE, catatan: str = "") -> None:
+    """(Re)write sheet SOP (or the ``place``'s SOP sheet) from ``sop``; ``catatan`` (row 3) says how a
+    preset was made the unit's."""
     ws = _replace(wb, place.sop)
     _title(
         ws,
@@ -179,6 +180,9 @@ def write_sop(wb: Workbook, sop: Sop, place: SopPlace = DEFAULT_PLACE) -> None:
         "Identitas dan uraian prosedur (PermenPANRB 35/2012); "
         "sel kuning boleh diubah, tandai pelaksana dengan X.",
     )
+    if catatan:
+        ws["A3"] = catatan
+        ws["A3"].font = S.SUBTITLE_FONT
     signer = sop.disahkan_oleh
     values: dict[str, object] = {
         "nama": sop.nama,
@@ -384,13 +388,14 @@ def add_sop_sheets(
     sop: Sop,
     year: int,
     calendar: WorkingCalendar | None = None,
+    catatan: str = "",
     place: SopPlace = DEFAULT_PLACE,
 ) -> None:
     """Add sheets SOP, Kalender (cuti bersama of ``year`` pre-filled) and an empty Log Langkah.
 
     For a further SOP (``place`` named) its own SOP and log sheets; Kalender only if missing.
     """
-    write_sop(wb, sop, place)
+    write_sop(wb, sop, place, catatan)
     if place == DEFAULT_PLACE or calendar is not None or SHEET_KALENDER not in wb.sheetnames:
         write_kalender(wb, calendar or WorkingCalendar(days_off=frozenset(cuti_bersama(year))), year)
     write_log(wb, sop, place=place)

@@ -13,6 +13,8 @@ TITLE_FONT = Font(bold=True, size=14)
 SUBTITLE_FONT = Font(italic=True, color="595959")
 BOLD = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
+"""Numbers sit at the top of their row like the wrapped text beside them."""
 CENTER_WRAP = Alignment(wrap_text=True, vertical="center", horizontal="center")
 THIN = Side(style="thin", color="BFBFBF")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)

@@ -19,6 +19,8 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from xlwings_app.domain.problems import Refusal
+
 MAX_UNCOMPRESSED = 300 * 1024 * 1024
 MAX_RATIO = 200
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -27,7 +29,7 @@ FORBIDDEN_XML = (b"<!DOCTYPE", b"<!ENTITY")
 _CHUNK = 1024 * 1024
 
 
-class WorkbookError(Exception):
+class WorkbookError(Refusal):
     """A workbook cannot be opened or read; the message is Indonesian and names the file."""
 
 

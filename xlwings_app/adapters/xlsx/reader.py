@@ -524,38 +524,75 @@ T = TypeVar("T")
 def read_file(path: Path, read: Callable[[SheetSource, Path], T]) -> T:
     """Open the workbook file at ``path`` safely and hand it to ``read`` as a ``SheetSource``.
 
-    The file is checked first (``check_xlsx``). It is read with calamine when it can (fast);
-    otherwise, or when calamine fails, with openpyxl, whose errors are the messages the user sees.
-    Any failure becomes a ``WorkbookError`` naming the file.
+    The file is checked first (``check_xlsx``), then read by a ``FileReading``. Any failure becomes
+    a ``WorkbookError`` naming the file.
     """
     check_xlsx(path)
+    reading = FileReading(path)
     try:
-        fast = CalamineSource(path)
-    except Exception:
-        fast = None
-    if fast is not None:
-        try:
-            return read(fast, path)
-        except Exception:
-            pass
-        finally:
-            fast.close()
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True, keep_links=False)
-    except (InvalidFileException, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
-        raise WorkbookError(f"File {path.name} tidak dapat dibuka sebagai workbook Excel: {exc}") from exc
-    except Exception as exc:  # defusedxml refusals and parser errors of hostile files
-        raise WorkbookError(
-            f"File {path.name} ditolak: isinya tidak aman atau rusak ({type(exc).__name__})."
-        ) from exc
-    try:
-        return read(OpenpyxlSource(wb), path)
-    except WorkbookError:
-        raise
-    except Exception as exc:
-        raise WorkbookError(f"File {path.name} tidak dapat dibaca: {type(exc).__name__}: {exc}") from exc
+        return reading.read(read)
     finally:
-        wb.close()
+        reading.close()
+
+
+class FileReading:
+    """One already-checked workbook file, open for reading for as long as an action needs it.
+
+    Each ``read(fn)`` hands the file to ``fn`` as a ``SheetSource``: through calamine when it can
+    (fast; opened once, its sheets parsed once), otherwise, or when calamine fails, through openpyxl
+    (loaded once, read only), whose errors are the messages the user sees. It never checks the
+    file itself: whoever opens it has run ``check_xlsx`` once (``read_file``, the file master).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fast: CalamineSource | None = None
+        self._fast_failed = False
+        self._wb: Any = None
+
+    def read(self, read: Callable[[SheetSource, Path], T]) -> T:
+        path = self.path
+        fast = self._calamine()
+        if fast is not None:
+            try:
+                return read(fast, path)
+            except Exception:
+                self._fast_failed = True
+        try:
+            return read(OpenpyxlSource(self._openpyxl()), path)
+        except WorkbookError:
+            raise
+        except Exception as exc:
+            raise WorkbookError(f"File {path.name} tidak dapat dibaca: {type(exc).__name__}: {exc}") from exc
+
+    def _calamine(self) -> CalamineSource | None:
+        if self._fast is None and not self._fast_failed:
+            try:
+                self._fast = CalamineSource(self.path)
+            except Exception:
+                self._fast_failed = True
+        return None if self._fast_failed else self._fast
+
+    def _openpyxl(self) -> Any:
+        if self._wb is None:
+            path = self.path
+            try:
+                self._wb = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+            except (InvalidFileException, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
+                raise WorkbookError(f"File {path.name} tidak dapat dibuka sebagai workbook Excel: {exc}") from exc
+            except Exception as exc:  # defusedxml refusals and parser errors of hostile files
+                raise WorkbookError(
+                    f"File {path.name} ditolak: isinya tidak aman atau rusak ({type(exc).__name__})."
+                ) from exc
+        return self._wb
+
+    def close(self) -> None:
+        if self._fast is not None:
+            self._fast.close()
+            self._fast = None
+        if self._wb is not None:
+            self._wb.close()
+            self._wb = None
 
 
 def read_source(source: SheetSource, path: Path) -> WorkbookData:

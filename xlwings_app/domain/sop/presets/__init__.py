@@ -14,6 +14,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from xlwings_app.domain.sop.adapt import NamaAsal
 from xlwings_app.domain.sop.model import Pengesah, Sop, Step
 
 _TEXT_LISTS = ("unit", "dasar_hukum", "kualifikasi_pelaksana", "keterkaitan", "peralatan", "pencatatan")
@@ -57,6 +58,25 @@ def preset_ids() -> tuple[str, ...]:
 def presets() -> dict[str, Sop]:
     """All built-in SOPs by id."""
     return dict(_all())
+
+
+def nama_asal(preset_id: str) -> NamaAsal:
+    """The names of the seed's own offices (``[nama_asal]`` of its file), replaced by a unit's own."""
+    preset(preset_id)  # UnknownPreset for an unknown id
+    return _asal().get(preset_id, NamaAsal())
+
+
+@cache
+def _asal() -> dict[str, NamaAsal]:
+    found: dict[str, NamaAsal] = {}
+    for entry in resources.files(__name__).iterdir():
+        if entry.name.endswith(".toml"):
+            document = tomllib.loads(entry.read_text(encoding="utf-8"))
+            table = document.get("nama_asal", {})
+            names = NamaAsal(_texts(table, "unit", entry.name), _texts(table, "kepala", entry.name))
+            for sop in document.get("sop", []):
+                found[_text(sop, "id", entry.name, required=True)] = names
+    return found
 
 
 @cache

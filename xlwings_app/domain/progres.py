@@ -1,0 +1,57 @@
+"""Where a cumulative period stands against the year, and how it moved since the last period.
+
+Rules:
+- the yearly target is the Perjanjian Kinerja's (column Target Tahunan); a range target stays a
+  range for the year;
+- progress toward the yearly target (``progres_tahunan``), for a period short of the year:
+  an indicator aggregated by Jumlah compares what has been realised so far with the yearly amount,
+  realisasi s.d. TW n ÷ target tahunan × 100 (for a negative indicator: the share of the yearly
+  ceiling already used); an Akhir or Rata-rata indicator is a level, so its period realisasi is
+  measured against the yearly target by the indicator's own capaian formula (PermenPANRB 6/2022,
+  as ``domain.capaian``). None for the year itself, or when the yearly target or the realisasi is
+  missing or the yearly target is 0 on a Jumlah indicator;
+- the previous period of "s.d. TW n" is "s.d. TW n−1" (none before TW I); of the year, s.d. TW III;
+- a capaian moved "naik", "turun" or "tetap" (equal after rounding to 2 decimals); with either
+  capaian missing there is no trend.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from xlwings_app.domain.capaian import capaian
+from xlwings_app.domain.expr import round_half_away
+from xlwings_app.domain.indicator import Agregasi, Indicator, Periode
+from xlwings_app.domain.measure import Hasil
+from xlwings_app.domain.settings import Settings
+
+NAIK, TURUN, TETAP = "naik", "turun", "tetap"
+
+
+def progres_tahunan(h: Hasil, settings: Settings) -> Decimal | None:
+    """Progress (%) of ``h``'s period toward the yearly target; see the module rules."""
+    i: Indicator = h.indicator
+    if h.periode is Periode.TAHUNAN or h.realisasi is None:
+        return None
+    if i.agregasi is Agregasi.JUMLAH:
+        if not i.target_tahunan:
+            return None
+        return round_half_away(h.realisasi / i.target_tahunan * 100, 2)
+    if i.target_tahunan is None and not i.is_range:
+        return None
+    return capaian(i.target_tahunan, h.realisasi, i.polaritas, settings.varian_negatif,
+                   i.batas_bawah, i.batas_atas)
+
+
+def periode_lalu(periode: Periode) -> Periode | None:
+    """The period a document compares with: s.d. TW n−1; for the year, s.d. TW III; none for TW I."""
+    if periode is Periode.TAHUNAN:
+        return Periode.TW3
+    return None if periode is Periode.TW1 else list(Periode)[periode.number - 2]
+
+
+def tren(sekarang: Decimal | None, lalu: Decimal | None) -> str:
+    """ "naik", "turun", "tetap", or "" when either capaian is missing."""
+    if sekarang is None or lalu is None:
+        return ""
+    return NAIK if sekarang > lalu else TURUN if sekarang < lalu else TETAP

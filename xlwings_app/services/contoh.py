@@ -1,0 +1,164 @@
+"""The action "built-in example" (``kinerja contoh``, ``make demo``): the example unit end to end.
+
+Writes the example workbook of Kecamatan Lumajang (``samples``), adds its SOPs (Pengukuran with the
+TW3 log, Perencanaan with the log of the Rencana Kinerja 2024, Pengumpulan Data), computes, prints
+the documents (Pengukuran, IKI, Rencana Kinerja, Perjanjian Kinerja), then distributes and collects the TW4 forms, and ends with a small kabupaten
+rekap of generated units (``samples.kabupaten.contoh``); yields one Indonesian line of progress per
+step. Every step is the same service a user runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from xlwings_app.adapters.openpyxl.builder import build_workbook
+from xlwings_app.domain.formatting import persen
+from xlwings_app.domain.indicator import Periode
+from xlwings_app.samples import example, example_sop, lambang
+from xlwings_app.services.formulir import formulir
+from xlwings_app.services.hitung import hitung
+from xlwings_app.services.master import using
+from xlwings_app.services.rekap import rekap
+from xlwings_app.services.sop import periksa, summary_lines
+from xlwings_app.services.workbook import create
+from xlwings_app.sheets.changes import FileEdit
+
+EXAMPLE_NAME = "kinerja-kecamatan-lumajang-2024.xlsx"
+
+
+def contoh(folder: Path) -> Iterator[str]:
+    """Write the example workbook into ``folder`` and run the whole pipeline over it.
+
+    Yields one line of progress per step (Indonesian), for the CLI and ``make demo``.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / EXAMPLE_NAME
+    profil = {**example.PROFIL, "lambang": lambang.FILE_NAME}  # the placeholder is written beside it
+    wb = build_workbook(profil, example.INDICATORS, example.SETTINGS, spare_rows=10, pejabat=example.PEJABAT)
+    create(path, wb, overwrite=True)
+    (folder / lambang.FILE_NAME).write_bytes(lambang.placeholder_png())
+    yield f"Workbook contoh: {path} (lambang daerah: gambar pengganti {lambang.FILE_NAME})"
+    yield from sop_contoh(path)
+    result = hitung(path)
+    if not result.valid:
+        raise RuntimeError("contoh bawaan tidak sah: " + "; ".join(str(p) for p in result.data.errors))
+    for jenis, ringkasan in result.per_jenis.items():
+        yield (
+            f"{jenis.value} {result.periode.label}: {ringkasan.jumlah_indikator} indikator, "
+            f"rata-rata capaian {persen(ringkasan.rata_rata_capaian)}%, tercapai {ringkasan.tercapai}, "
+            f"tidak tercapai {ringkasan.tidak_tercapai}, belum diisi {ringkasan.belum_diisi}."
+        )
+    yield f"Sheet Hasil dan Rekap ditulis ke {path}"
+    yield from _documents(path, folder / "dokumen")
+    yield from formulir_contoh(path, folder / "formulir")
+    from xlwings_app.samples.kabupaten import contoh as kabupaten_contoh
+
+    yield from kabupaten_contoh(folder / "kabupaten")
+
+
+def _documents(path: Path, out_dir: Path) -> Iterator[str]:
+    """The Pengukuran Kinerja document of the active period, as .docx and (with LibreOffice) PDF."""
+    from xlwings_app.adapters.documents.pdf import PdfUnavailable
+    from xlwings_app.services.laporan import laporan
+
+    try:
+        doc = laporan(path, out_dir, pdf=True)
+    except PdfUnavailable as exc:
+        doc = laporan(path, out_dir, pdf=False)
+        yield f"PDF tidak dibuat: {exc}"
+    yield f"Dokumen Pengukuran Kinerja ({doc.periode.label}): {doc.docx}"
+    if doc.pdf is not None:
+        yield f"PDF: {doc.pdf} (kode verifikasi {doc.kode_verifikasi})"
+    from xlwings_app.services.laporan_iki import laporan_iki
+
+    individu = laporan_iki(path, out_dir / "individu")
+    yield f"Dokumen Pengukuran Kinerja Individu: {len(individu)} dokumen (satu per pejabat) di {out_dir / 'individu'}"
+    yield from _plan_documents(path, out_dir, pdf=doc.pdf is not None)
+
+
+def _plan_documents(path: Path, out_dir: Path, pdf: bool) -> Iterator[str]:
+    """The Rencana Kinerja Tahunan and the Perjanjian Kinerja (the unit's and one per official)."""
+    from xlwings_app.services.perjanjian import perjanjian
+    from xlwings_app.services.rencana import rencana
+
+    plan = rencana(path, out_dir, pdf=pdf)
+    yield f"Rencana Kinerja Tahunan: {plan.pdf or plan.docx}"
+    [unit] = perjanjian(path, out_dir, pdf=pdf)
+    yield f"Perjanjian Kinerja {unit.pejabat}: {unit.pdf or unit.docx}"
+    individu = perjanjian(path, out_dir / "perjanjian", pdf=pdf, iki=True)
+    yield f"Perjanjian Kinerja pejabat: {len(individu)} dokumen (satu per pejabat) di {out_dir / 'perjanjian'}"
+
+
+def sop_contoh(path: Path) -> Iterator[str]:
+    """Add the example SOP and its filled TW3 log to the workbook at ``path``, then check it.
+
+    For ``kinerja contoh``: yields the lines to print.
+    """
+    from xlwings_app.domain.sop.adapt import catatan
+
+    (sop, replaced), rows = example_sop.adapted(), example_sop.example_log()
+
+    def change(wb: Any) -> None:
+        from xlwings_app.adapters.openpyxl.sop_sheets import (
+            LOG_HEADER_ROW,
+            SHEET_LOG,
+            add_sop_sheets,
+            write_log_rows,
+        )
+
+        add_sop_sheets(wb, sop, 2024, catatan=catatan("Kecamatan Lumajang", replaced))
+        write_log_rows(wb[SHEET_LOG], sop, rows, LOG_HEADER_ROW + 1)
+        add_sop_sheets(wb, perencanaan, 2024, catatan=catatan("Kecamatan Lumajang", plan_replaced), place=plan_place)
+        write_log_rows(wb[plan_place.log], perencanaan, example_sop.perencanaan_log(), LOG_HEADER_ROW + 1)
+        add_sop_sheets(wb, pengumpulan, 2024, catatan=catatan("Kecamatan Lumajang", data_replaced), place=data_place)
+        started = new_period_entries(pengumpulan, example_sop.PERIODE)
+        write_log_rows(wb[data_place.log], pengumpulan, started, LOG_HEADER_ROW + 1)
+
+    from xlwings_app.adapters.openpyxl.sop_sheets import SopPlace, short_name
+    from xlwings_app.domain.sop.log import new_period_entries
+
+    perencanaan, plan_replaced = example_sop.own(example_sop.PERENCANAAN_PRESET)
+    pengumpulan, data_replaced = example_sop.own(example_sop.PENGUMPULAN_PRESET)
+    plan_place, data_place = SopPlace(short_name(perencanaan.nama)), SopPlace(short_name(pengumpulan.nama))
+    with using(path) as master:
+        master.stage(FileEdit(change))
+        master.commit()
+    yield f"SOP contoh: {sop.nama} (preset {example_sop.PRESET}), log {example_sop.PERIODE} terisi."
+    result = periksa(path)
+    if not result.valid:
+        raise RuntimeError("log SOP contoh tidak sah: " + "; ".join(str(p) for p in result.problems))
+    for summary in result.summaries:
+        yield from summary_lines(summary, result.day_minutes)
+    yield f"Sheet Hasil SOP ditulis ke {path}"
+    plan = periksa(path, sop=plan_place.nama)
+    if not plan.valid:
+        raise RuntimeError("log SOP Perencanaan contoh tidak sah: " + "; ".join(str(p) for p in plan.problems))
+    yield f"SOP contoh: {perencanaan.nama} (sheet {plan_place.sop}), log {example_sop.PERENCANAAN_PERIODE} terisi."
+    for summary in plan.summaries:
+        yield from summary_lines(summary, plan.day_minutes)
+    yield (f"Sheet {plan_place.hasil} ditulis; {pengumpulan.nama} di sheet {data_place.sop} "
+           f"(log {example_sop.PERIODE} dimulai).")
+
+
+def formulir_contoh(path: Path, out_dir: Path) -> Iterator[str]:
+    """The demo step of ``kinerja contoh``: distribute the example's TW4 forms, then collect them.
+
+    The example is measured s.d. TW III, so TW IV is the period whose data is collected next. The
+    forms come back unfilled: every check runs, nothing changes and the master is not rewritten.
+    """
+    periode = Periode.TW4
+    result = formulir(path, out_dir, periode, timpa=True)
+    if not result.valid:
+        raise RuntimeError("; ".join(str(p) for p in result.data.errors))
+    yield f"Formulir {periode.value}: {len(result.formulir)} file (satu per penanggung jawab) di {out_dir}"
+    hasil = rekap(path, [out_dir], periode)
+    if not hasil.valid:
+        raise RuntimeError("; ".join(str(p) for p in hasil.problems if p.is_error))
+    k = hasil.konsolidasi
+    yield (
+        f"Rekap formulir {periode.value}: {k.jumlah_formulir} formulir diperiksa tanpa galat, "
+        f"{len(hasil.perubahan)} perubahan, {len(k.belum_diisi)} realisasi belum diisi "
+        "(isi formulir lalu jalankan: kinerja rekap FILE FOLDER --periode TW4)."
+    )

@@ -1,0 +1,240 @@
+"""Service ``kabupaten``: the kabupaten's rekap of one period from every unit's workbook or archive.
+
+Steps (``domain.kabupaten`` states the rules of each judgement):
+1. read the kabupaten workbook's sheet Isian Kabupaten first (expected units, codes from the
+   signed papers, signer); codes imported from a list (``kode_dari``) are merged into it;
+2. read every source (``services.kabupaten_sumber``): a bad file becomes a reason, never a stop;
+3. judge each unit, measure the counted ones (each with its own settings, as its ``kinerja hitung``);
+4. build the consolidated frame and its figures (``services.kabupaten_tabel``, pandas);
+5. rebuild the generated sheets and write the workbook atomically (the Isian sheet kept);
+6. render the "Rekapitulasi Pengukuran Kinerja Perangkat Daerah" (.docx, PDF on request).
+
+A refusal (the rekap workbook unreadable, Isian errors) raises ``WorkbookError`` before anything
+is written.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from xlwings_app.adapters.xlsx.guard import WorkbookError
+from xlwings_app.domain.indicator import Periode
+from xlwings_app.domain.kabupaten import (
+    AgregatUnit,
+    Isian,
+    Konsolidasi,
+    Penolakan,
+    konsolidasi,
+    normal_code,
+    pilih,
+    tahun_rekap,
+    unit_key,
+)
+from xlwings_app.domain.measure import measure_all
+from xlwings_app.domain.problems import Problem
+from xlwings_app.domain.settings import DEFAULT_SCALE
+from xlwings_app.domain.summary import summarize
+from xlwings_app.services.kabupaten_sumber import find_sources, read_all
+from xlwings_app.sheets import kabupaten as K
+
+TEMPLATE = "rekapitulasi_kabupaten.docx"
+
+
+@dataclass
+class Rekapitulasi:
+    """What one run did: the consolidation, its figures, the files written, notes for the user."""
+
+    rekap: Konsolidasi
+    figures: dict[str, AgregatUnit]
+    workbook: Path
+    docx: Path | None = None
+    pdf: Path | None = None
+    cadangan: Path | None = None
+    catatan: list[Problem] = field(default_factory=list)
+
+
+def read_isian(path: Path) -> tuple[Isian, dict[str, str], list[list[object]] | None, list[Problem]]:
+    """The kabupaten's inputs from ``path`` (empty when the workbook does not exist yet)."""
+    from xlwings_app.adapters.openpyxl.kabupaten import read_isian_rows
+
+    if not path.exists():
+        return Isian(), {"instansi": K.DEFAULT_INSTANSI, "alamat": ""}, None, []
+    rows = read_isian_rows(path)
+    if rows is None:
+        raise WorkbookError(
+            f"File {path.name} tidak memiliki sheet '{K.SHEET_ISIAN}': bukan rekap kabupaten Kinerja. Pilih "
+            "nama file lain untuk --keluar (file itu tidak diubah)."
+        )
+    isian, kop, problems = K.parse_isian(rows)
+    return isian, kop, rows, [p.in_file(path.name) for p in problems]
+
+
+def import_codes(
+    source: Path, rows: list[list[object]] | None, isian: Isian
+) -> tuple[Isian, dict[tuple[int, int], str], list[Problem]]:
+    """Merge a list of codes (CSV: Unit Kerja;Periode;Kode, header first, ``;`` or ``,``) into the
+    Isian: a unit on the kabupaten's list gets the code in its row (the cells to write are
+    returned); a unit not on the list is reported (add it to the list first)."""
+    try:
+        text = source.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise WorkbookError(f"Daftar kode {source.name} tidak dapat dibaca: {exc}") from exc
+    dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ";", delimiters=";,\t")
+    lines = list(csv.reader(text.splitlines(), dialect))
+    problems: list[Problem] = []
+    positions = _unit_rows(rows or [])
+    codes = dict(isian.kode_dokumen)
+    cells: dict[tuple[int, int], str] = {}
+    for n, line in enumerate(lines[1:], start=2):
+        if not any(c.strip() for c in line):
+            continue
+        if len(line) < 3:
+            problems.append(Problem("baris harus berisi Unit Kerja, Periode, Kode", None, n, file=source.name))
+            continue
+        unit, periode_text, code = (c.strip() for c in line[:3])
+        try:
+            periode = Periode.parse(periode_text)
+        except ValueError:
+            problems.append(Problem(f"periode '{periode_text}' tidak dikenal", None, n, file=source.name))
+            continue
+        row = positions.get(unit_key(unit))
+        if row is None:
+            problems.append(Problem(
+                f"unit '{unit}' tidak ada di daftar unit sheet {K.SHEET_ISIAN}: tambahkan dulu", None, n,
+                file=source.name,
+            ))  # fmt: skip
+            continue
+        codes[(unit_key(unit), periode)] = normal_code(code)
+        cells[(row, 2 + list(Periode).index(periode))] = normal_code(code)
+    return replace(isian, kode_dokumen=codes), cells, problems
+
+
+def _unit_rows(rows: Sequence[Sequence[object]]) -> dict[str, int]:
+    header = next((n for n, r in enumerate(rows, 1) if r and str(r[0] or "").strip().casefold() == "unit kerja"), None)
+    if header is None:
+        return {}
+    return {unit_key(str(r[0])): n for n, r in enumerate(rows[header:], header + 1) if r and r[0]}
+
+
+def kabupaten(
+    sources: Sequence[Path],
+    periode: Periode,
+    keluar: Path,
+    tahun: int | None = None,
+    kode_dari: Path | None = None,
+    dokumen: bool = True,
+    pdf: bool = False,
+    sekarang: dt.datetime | None = None,
+) -> Rekapitulasi:
+    """Build the rekap of ``periode`` from ``sources`` into the workbook ``keluar`` (see module)."""
+    sekarang = sekarang or dt.datetime.now().astimezone()
+    isian, kop, rows, notes = read_isian(keluar)
+    cells: dict[tuple[int, int], str] = {}
+    if kode_dari is not None:
+        isian, cells, more = import_codes(kode_dari, rows, isian)
+        notes += more
+    if any(p.is_error for p in notes):
+        raise IsianDitolak(notes)
+    paths, missing = find_sources(sources, skip=keluar)
+    read = read_all(paths, periode)
+    kiriman = [k for k in read if not isinstance(k, Penolakan)]
+    ditolak = missing + [k for k in read if isinstance(k, Penolakan)]
+    year = tahun_rekap(isian, kiriman, tahun)
+    if year is None:
+        raise WorkbookError("Tidak ada workbook atau arsip unit yang terbaca di sumber: " + _reasons(ditolak))
+    diterima, more_rejected = pilih(kiriman, year, periode)
+    rekap = konsolidasi(isian, diterima, ditolak + more_rejected, year, periode)
+    labels = _labels(rekap)
+    for u in rekap.dihitung:
+        assert u.kiriman is not None
+        u.hasil = measure_all(u.kiriman.indicators, periode, u.kiriman.settings)
+        u.ringkasan = summarize("IKU", u.hasil, u.kiriman.settings)
+    from xlwings_app.services import kabupaten_tabel as T
+
+    frame = T.indicator_frame(rekap.units)
+    names = [u.unit for u in rekap.dihitung]
+    figures = T.aggregates(frame, labels, names)
+    sheets = [
+        K.rekap_values(rekap, figures, labels),
+        K.indikator_values(rekap, _table_rows(frame)),
+        K.peringkat_values(rekap, T.ranking(figures)),
+        K.bersama_values(rekap, T.shared(frame, names), names),
+        K.berkas_values(rekap, rekap.ditolak),
+    ]
+    from xlwings_app.adapters.openpyxl.kabupaten import write_rekap_workbook
+
+    new_isian = K.isian_values(rekap.kabupaten, year, [u.unit for u in rekap.units])
+    if not isian.unit_diharapkan:
+        notes.append(Problem(
+            f"Daftar unit yang diharapkan di sheet {K.SHEET_ISIAN} masih kosong"
+            + (": diisi dengan unit yang diterima kali ini; lengkapi lalu jalankan ulang."
+               if rows is None else "; unit yang belum diterima tidak dapat disebut."),
+            K.SHEET_ISIAN, file=keluar.name, tingkat="catatan",
+        ))  # fmt: skip
+    result = Rekapitulasi(rekap, figures, keluar, catatan=notes)
+    result.cadangan = write_rekap_workbook(keluar, sheets, new_isian, cells)
+    if dokumen:
+        _document(result, isian, kop, sekarang, pdf)
+    return result
+
+
+class IsianDitolak(WorkbookError):
+    """Sheet Isian Kabupaten (or the imported list) has errors: nothing was written."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("Isian kabupaten bermasalah, rekap tidak ditulis:", [p for p in problems if p.is_error])
+
+
+def _reasons(ditolak: Sequence[Penolakan]) -> str:
+    return "; ".join(f"{d.file}: {d.alasan}" for d in ditolak[:5]) or "sumber kosong"
+
+
+def _labels(rekap: Konsolidasi) -> list[str]:
+    labels: list[str] = []
+    for u in rekap.dihitung:
+        assert u.kiriman is not None
+        for label in reversed(u.kiriman.settings.skala.labels):
+            if label not in labels:
+                labels.append(label)
+    return labels or list(reversed(DEFAULT_SCALE.labels))
+
+
+def _table_rows(frame: object) -> list[tuple[object, ...]]:
+    columns = [
+        "unit", "kode", "sasaran", "nama", "satuan", "polaritas", "agregasi", "target", "realisasi",
+        "capaian", "predikat", "status", "penanggung_jawab",
+    ]  # fmt: skip
+    subset = frame[columns]  # type: ignore[index]
+    return [tuple(None if v is None or v != v else v for v in row) for row in subset.itertuples(index=False)]
+
+
+def _document(result: Rekapitulasi, isian: Isian, kop: dict[str, str], sekarang: dt.datetime, pdf: bool) -> None:
+    from xlwings_app.adapters.documents.docx import render
+    from xlwings_app.report.context_kabupaten import kabupaten_context
+    from xlwings_app.resources import resource_dir
+
+    tanggal = isian.tanggal
+    if tanggal is None:
+        tanggal = sekarang.date()
+        result.catatan.append(Problem(
+            f"Tanggal penandatanganan di sheet {K.SHEET_ISIAN} kosong: dokumen bertanggal hari ini.",
+            K.SHEET_ISIAN, file=result.workbook.name, tingkat="catatan",
+        ))  # fmt: skip
+    rekap = result.rekap
+    context = kabupaten_context(rekap, result.figures, isian, kop, tanggal, sekarang)
+    name = f"Rekapitulasi_Pengukuran_Kinerja_{rekap.tahun}_{rekap.periode.value}.docx"
+    out = result.workbook.parent
+    docx = render(resource_dir("report_templates") / TEMPLATE, context, out / f".~{name}")
+    docx = docx.replace(out / name)
+    result.docx = docx
+    if pdf:
+        from xlwings_app.adapters.documents.pdf import PdfUnavailable, to_pdf
+
+        try:
+            result.pdf = to_pdf(docx, out)
+        except PdfUnavailable as exc:  # the workbook and the .docx are written: say so, do not fail
+            result.catatan.append(Problem(str(exc), file=docx.name, tingkat="catatan"))

@@ -1,0 +1,162 @@
+"""Reading what the units sent: each workbook or archive into a ``Kiriman``, or a ``Penolakan``.
+
+Rules:
+- a source is a file (.xlsx, .xlsm, .zip) or a folder, searched with its subfolders; Excel's lock
+  files (``~$...``), Kinerja's backups and temporary files, and the kabupaten's own rekap are skipped;
+- a workbook is read with the same checks as ``kinerja periksa`` (``adapters.xlsx.reader``); the
+  SOP log, when the workbook has one, is read from the same opening;
+- an archive is verified against its manifest (SHA-256 of each file) and its workbook is read
+  from a copy; the verification code is recomputed from that workbook for the archived period;
+- a file that cannot be used becomes a ``Penolakan`` with its reason; nothing here raises.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
+from pathlib import Path
+
+from xlwings_app.adapters.documents.archive_open import (
+    ArchiveError,
+    extract_workbook,
+    open_manifest,
+    verify_archive,
+)
+from xlwings_app.adapters.xlsx.guard import WorkbookError
+from xlwings_app.adapters.xlsx.reader import SheetSource, WorkbookData, read_file, read_source
+from xlwings_app.adapters.xlsx.safe_write import BACKUP_DIR
+from xlwings_app.domain.indicator import Jenis as JenisIndikator
+from xlwings_app.domain.indicator import Periode
+from xlwings_app.domain.kabupaten import Jenis, Kiriman, Penolakan, latest_seal
+from xlwings_app.domain.verification import verification_code
+
+SUFFIXES = (".xlsx", ".xlsm", ".zip")
+SOP_LOG_SHEET = "Log Langkah"
+
+
+def find_sources(sources: Iterable[Path], skip: Path | None = None) -> tuple[list[Path], list[Penolakan]]:
+    """Every unit file under ``sources`` (sorted, each once) and the sources that do not exist."""
+    found: dict[Path, None] = {}
+    missing: list[Penolakan] = []
+    skipped = skip.resolve() if skip else None
+    for source in sources:
+        if source.is_dir():
+            files: Iterator[Path] = (p for p in sorted(source.rglob("*")) if p.is_file())
+        elif source.is_file():
+            files = iter([source])
+        else:
+            missing.append(Penolakan(str(source), "tidak ditemukan"))
+            continue
+        for path in files:
+            if _wanted(path) and path.resolve() != skipped:
+                found.setdefault(path, None)
+    return list(found), missing
+
+
+def _wanted(path: Path) -> bool:
+    name = path.name
+    return (
+        path.suffix.lower() in SUFFIXES
+        and not name.startswith(("~$", ".~lock", "."))
+        and BACKUP_DIR not in path.parts
+        and not name.endswith(".tmp")
+    )
+
+
+PARALLEL_FROM = 12
+"""From this many files on, they are read by two processes (a PC has at least two cores)."""
+
+
+def read_all(paths: Sequence[Path], periode: Periode) -> list[Kiriman | Penolakan]:
+    """``read_kiriman`` of every path, in order; in two forked processes when there are many
+    (reading is CPU-bound; fork is only used where the platform has it, else one by one)."""
+    import multiprocessing as mp
+
+    if len(paths) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods() or (os.cpu_count() or 1) < 2:
+        return [read_kiriman(p, periode) for p in paths]
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        with ProcessPoolExecutor(max_workers=2, mp_context=mp.get_context("fork")) as pool:
+            return list(pool.map(read_kiriman, paths, [periode] * len(paths), chunksize=4))
+    except (BrokenProcessPool, OSError):  # a worker killed (memory) or no process to spare: one by one
+        return [read_kiriman(p, periode) for p in paths]
+
+
+def read_kiriman(path: Path, periode: Periode) -> Kiriman | Penolakan:
+    """``path`` read as a unit's workbook or archive, or why it cannot be used."""
+    try:
+        if path.suffix.lower() == ".zip":
+            return _read_archive(path, periode)
+        return _from_workbook(path, path.name, Jenis.WORKBOOK, periode)
+    except (WorkbookError, ArchiveError) as exc:
+        return Penolakan(path.name, str(exc))
+    except Exception as exc:  # a file no reader foresaw: reported, the others go on
+        return Penolakan(path.name, f"tidak dapat dibaca ({type(exc).__name__}: {exc})")
+
+
+def _both(source: SheetSource, path: Path) -> tuple[WorkbookData, object]:
+    data = read_source(source, path)
+    sop = None
+    if SOP_LOG_SHEET in source.sheetnames:
+        from xlwings_app.adapters.xlsx.sop_reader import read_sop_source
+
+        sop = read_sop_source(source, path)
+    return data, sop
+
+
+def _from_workbook(path: Path, file: str, jenis: Jenis, periode: Periode) -> Kiriman:
+    data, sop = read_file(path, _both)
+    profil = data.profil
+    if profil is None:
+        raise WorkbookError(f"File {file}: sheet Profil tidak terbaca, bukan workbook Kinerja unit.")
+    iku = [i for i in data.indicators if i.jenis is JenisIndikator.IKU]
+    kiriman = Kiriman(
+        file=file, jenis=jenis, kabupaten=profil.kabupaten, unit=profil.unit, tahun=profil.tahun,
+        indicators=iku, settings=data.settings, problems=[p.in_file(file) for p in data.problems],
+    )  # fmt: skip
+    if not kiriman.errors:
+        kiriman.kode = verification_code(profil, periode, iku, data.settings)
+    seal = latest_seal(data.segel, periode)
+    if seal is not None and jenis is Jenis.WORKBOOK:
+        kiriman.kode_segel, kiriman.disegel = seal.kode_verifikasi, seal.disegel
+    if sop is not None and not kiriman.errors:
+        kiriman.sop_tepat_waktu = _sop_share(sop, periode)
+    return kiriman
+
+
+def _sop_share(sop: object, periode: Periode) -> Decimal | None:
+    from xlwings_app.domain.sop.log import normalize_periode
+    from xlwings_app.services.sop import ukur
+
+    name = normalize_periode(periode.value)
+    if getattr(sop, "sop", None) is None or all(e.periode != name for e in getattr(sop, "entries", [])):
+        return None
+    result = ukur(sop, name)  # type: ignore[arg-type]
+    summary = next((s for s in result.summaries if s.periode == name), None)
+    return summary.share_on_time if result.valid and summary is not None else None
+
+
+def _read_archive(path: Path, periode: Periode) -> Kiriman:
+    manifest = open_manifest(path)
+    try:
+        archived = Periode.parse(str(manifest.get("periode", "")))
+    except ValueError:
+        archived = None
+    with tempfile.TemporaryDirectory(prefix="kinerja-kab-") as folder:
+        book = extract_workbook(path, Path(folder))
+        label = f"{path.name} ({book.name})"
+        kiriman = _from_workbook(book, label, Jenis.ARSIP, archived or periode)
+    kiriman.periode_arsip = archived
+    kiriman.masalah_arsip = [m.removeprefix(f"{path.name}: ") for m in verify_archive(path)]
+    code = manifest.get("kode_verifikasi")
+    kiriman.kode_segel = code if isinstance(code, str) else None
+    try:
+        kiriman.disegel = dt.datetime.fromisoformat(str(manifest.get("disegel", "")))
+    except ValueError:
+        kiriman.disegel = None
+    return kiriman
