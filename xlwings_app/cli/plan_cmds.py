@@ -9,23 +9,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from xlwings_app.cli.report_cmds import (
-    File,
-    KeluarOpt,
-    LambangOpt,
-    PdfOpt,
-    TanggalOpt,
-    _fail,
-    _refusals,
-    _tanggal,
-)
+from xlwings_app.cli.common import translate_errors
+from xlwings_app.cli.report_cmds import File, KeluarOpt, LambangOpt, PdfOpt, TanggalOpt, _tanggal
 
 if TYPE_CHECKING:
     from xlwings_app.services.rencana import DokumenRencana
 
 DrafOpt = Annotated[
     bool,
-    typer.Option("--draf", help="Buat draf bertanda DRAF untuk dikoreksi (pemeriksaan perencanaan jadi peringatan)."),
+    typer.Option("--draf", help="Buat draf bertanda DRAF untuk dikoreksi (temuan pemeriksaan perencanaan dicantumkan)."),
 ]
 
 
@@ -59,13 +51,9 @@ def rencana_cmd(
     Contoh: kinerja rencana kinerja.xlsx --pdf --tanggal "23 Januari 2024"
     """
     signing = _tanggal(tanggal)
-    try:
-        from xlwings_app.services.rencana import rencana
+    from xlwings_app.services.rencana import rencana
 
-        doc = rencana(file, keluar, pdf, draf, signing, lambang)
-    except _refusals() as exc:
-        raise _fail(exc) from exc
-    _show([doc])
+    _show([rencana(file, keluar, pdf, draf, signing, lambang)])
 
 
 def perjanjian_cmd(
@@ -87,16 +75,12 @@ def perjanjian_cmd(
     Contoh: kinerja perjanjian kinerja.xlsx --iki --draf --keluar pk-pejabat
     """
     signing = _tanggal(tanggal)
-    try:
-        from xlwings_app.services.perjanjian import perjanjian
+    from xlwings_app.services.perjanjian import perjanjian
 
-        docs = perjanjian(file, keluar, pdf, draf, signing, lambang, iki)
-    except _refusals() as exc:
-        raise _fail(exc) from exc
-    _show(docs)
+    _show(perjanjian(file, keluar, pdf, draf, signing, lambang, iki))
 
 
 def register(app: typer.Typer) -> None:
     """Add ``rencana`` and ``perjanjian``."""
-    app.command("rencana")(rencana_cmd)
-    app.command("perjanjian")(perjanjian_cmd)
+    app.command("rencana")(translate_errors(rencana_cmd))
+    app.command("perjanjian")(translate_errors(perjanjian_cmd))
