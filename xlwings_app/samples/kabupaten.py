@@ -41,7 +41,13 @@ def unit_indicators(n_iku: int, seed: int, unit: str) -> list[Indicator]:
             nama, satuan = SHARED[i]
         else:
             nama, satuan = f"Indikator {unit} nomor {i + 1}", ind.satuan
-        renamed.append(dataclasses.replace(ind, nama=nama, satuan=satuan))
+        # every indicator carries its analysis, so a sealed unit's document is a final one
+        # (services.arsip refuses an unmet indicator without Permasalahan / Rencana Aksi)
+        renamed.append(dataclasses.replace(
+            ind, nama=nama, satuan=satuan,
+            permasalahan=ind.permasalahan or f"Permasalahan contoh indikator {i + 1}.",
+            rencana_aksi=ind.rencana_aksi or f"Rencana aksi contoh indikator {i + 1}.",
+        ))
     return renamed
 
 
