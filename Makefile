@@ -6,7 +6,7 @@ STAMP   = $(VENV)/.installed
 OUT    ?= out
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install demo test test-fast lint bench libreoffice addin gambar clean
+.PHONY: install demo test test-fast lint bench libreoffice addin dist gambar clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,13 @@ bench: install
 
 addin: install
 	$(BIN)/kinerja addin build
+
+## The office install bundle: the wheel and dist/Kinerja-Windows-<versi>.zip (win_amd64 wheels of every
+## dependency for each supported Python, the add-in, pasang.bat); needs the package index once.
+dist: install
+	rm -rf dist
+	$(BIN)/python -m pip wheel --quiet --no-deps --wheel-dir dist .
+	$(BIN)/python -m xlwings_app.addin.bundle dist/kinerja-*.whl --keluar dist --sertakan docs/windows.md
 
 clean:
 	rm -rf build $(OUT) .pytest_cache .mypy_cache .ruff_cache

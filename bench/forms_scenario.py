@@ -16,12 +16,13 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from xlwings_app.adapters.openpyxl.builder import build_workbook, excel_value
+from xlwings_app.adapters.openpyxl.builder import build_workbook
 from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.settings import Settings
 from xlwings_app.forms.spec import form_columns
 from xlwings_app.samples.synthetic import SYNTHETIC_PROFIL, random_indicators
 from xlwings_app.sheets import layout as L
+from xlwings_app.sheets.grid import excel_value
 
 
 def fill_form(path: Path, values: Mapping[str, Mapping[str, object]], sheet: str | None = None) -> None:

@@ -1,8 +1,9 @@
 """In-process timings the bench runs as child processes: ``python -m bench.probe WHAT FILE``.
 
 ``calamine FILE`` reads every sheet of FILE with python-calamine (the reading floor);
-``baca FILE`` reads FILE's inputs with Kinerja's reader. Each prints ``BENCH_SECONDS=<s>`` of the
-read alone (imports excluded); the bench also times the whole process.
+``baca FILE`` reads FILE's inputs with Kinerja's reader; ``klik FILE`` clicks Hitung Capaian on
+FILE as the add-in's long-lived Python does (``klik``). Each prints ``BENCH_SECONDS=<s>`` of the
+work alone (imports excluded); the bench also times the whole process.
 """
 
 from __future__ import annotations
@@ -33,9 +34,46 @@ def baca(path: Path) -> int:
     return len(data.indicators)
 
 
+CLICKS = 5
+
+
+def klik(path: Path) -> int:
+    """Hitung Capaian clicked in a process that stays alive, as the add-in's UDF server is.
+
+    The workbook comes as xlwings' remote engine receives it (the test book of tests/addin), the
+    click is ``entry.dispatch`` as the VBA calls it. One click first (the server's first click
+    imports the handler's modules), then the median of ``CLICKS`` clicks: handler time only."""
+    import copy
+    import os
+    import statistics
+
+    os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")  # the remote engine (PolyForm NC)
+    import xlwings as xw
+    from openpyxl import load_workbook
+
+    from tests.addin.remote_book import payload
+    from xlwings_app.ribbon import entry
+
+    data = payload(load_workbook(path), name=str(path))
+    seconds = []
+    for click in range(CLICKS + 1):
+        book = xw.Book(json=copy.deepcopy(data))
+        start = time.perf_counter()
+        entry.dispatch("hitung_capaian", book)
+        elapsed = time.perf_counter() - start
+        alerts = [a["args"][0] for a in book.json()["actions"] if a["func"] == "alert"]
+        book.close()
+        if len(alerts) != 1 or "dihitung" not in alerts[0]:
+            raise SystemExit(f"{path.name}: klik Hitung Capaian gagal: {alerts}")
+        if click:
+            seconds.append(elapsed)
+    print(f"BENCH_SECONDS={statistics.median(seconds):.6f}")
+    return CLICKS
+
+
 def main(argv: list[str]) -> None:
     what, file = argv
-    {"calamine": calamine, "baca": baca}[what](Path(file))
+    {"calamine": calamine, "baca": baca, "klik": klik}[what](Path(file))
 
 
 if __name__ == "__main__":

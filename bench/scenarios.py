@@ -18,12 +18,13 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
-from xlwings_app.adapters.openpyxl.builder import build_workbook, indicator_values
+from xlwings_app.adapters.openpyxl.builder import build_workbook
 from xlwings_app.adapters.xlsx.safe_write import BACKUP_DIR
 from xlwings_app.domain.indicator import Jenis, Periode
 from xlwings_app.domain.settings import Settings
 from xlwings_app.samples.synthetic import PENANGGUNG_JAWAB, SYNTHETIC_PROFIL, random_indicators
 from xlwings_app.sheets import layout as L
+from xlwings_app.sheets.indicator_rows import indicator_values
 
 VERSION = "1"
 """Bump when a generator changes: cached scenarios of another version are rebuilt."""
@@ -91,7 +92,7 @@ K_SEAL_EVERY = 6
 
 
 def _build_k(folder: Path, first: int, last: int) -> None:
-    from xlwings_app.samples.kabupaten import seal, unit_name, unit_workbook
+    from xlwings_app.services.contoh_kabupaten import seal, unit_name, unit_workbook
 
     folder.mkdir(parents=True, exist_ok=True)
     for n in range(first, last):

@@ -1,14 +1,20 @@
 """The Kinerja worksheet functions (xlwings UDFs), wrapped in VBA by macros/KinerjaUDF.bas.
 
-Excel names: KINERJA_CAPAIAN(target; realisasi; polaritas), KINERJA_PREDIKAT(capaian),
-KINERJA_DURASI(mulai; selesai) and KINERJA_WAKTU_STANDAR(teks). A VBA name cannot hold a dot, so
-the issue's "KINERJA.CAPAIAN" is written KINERJA_CAPAIAN; the Python names are the VBA names, as
-``xlwings.import_udfs`` would generate them. Each function computes with the domain, the same
-rules as the CLI, and never lets an exception reach the cell: a bad input gives an Indonesian
-message starting with ``#KINERJA``; a value that cannot be computed (blank realisasi, target 0 with
-positive polarity) gives an empty cell.
+Excel names: KINERJA_CAPAIAN(target; realisasi; polaritas),
+KINERJA_PREDIKAT(capaian; [skala_batas]; [skala_predikat]), KINERJA_DURASI(mulai; selesai) and
+KINERJA_WAKTU_STANDAR(teks). A VBA name cannot hold a dot, so the issue's "KINERJA.CAPAIAN" is
+written KINERJA_CAPAIAN; the Python names are the VBA names, as ``xlwings.import_udfs`` would
+generate them. Each function computes with the domain, the same rules as the CLI, and never lets
+an exception reach the cell: a bad input gives an Indonesian message starting with ``#KINERJA``.
 
-The four public functions carry no type hints on purpose: xlwings reads a UDF's hints as value
+A value that cannot be computed (blank realisasi, target 0 with positive polarity) is ``None``
+here. xlwings sends ``None`` to VBA as "" (text), which Excel ranks above every number, so
+``=KINERJA_CAPAIAN(...)>=91`` would be TRUE for it; the VBA wrappers of the numeric functions
+(macros/KinerjaUDF.bas, ``BlankAsEmpty``) turn that "" into Empty, which Excel treats as an empty
+cell in comparisons and sums (as 0: ``>=91`` FALSE, SUM unchanged; the cell shows 0). A predikat
+stays text: "" for no predikat.
+
+The public functions carry no type hints on purpose: xlwings reads a UDF's hints as value
 converters (``convert=``), and plain values are what these functions take and return.
 """
 
@@ -23,8 +29,8 @@ import xlwings as xw
 from xlwings_app.domain.capaian import capaian
 from xlwings_app.domain.indicator import Polaritas
 from xlwings_app.domain.numbers import read_number
-from xlwings_app.domain.predikat import predikat
-from xlwings_app.domain.settings import DEFAULT_SCALE
+from xlwings_app.domain.predikat import check_scale, predikat
+from xlwings_app.domain.settings import DEFAULT_SCALE, Band, Scale
 
 Cell = object
 
@@ -89,9 +95,69 @@ def _capaian(target: Cell, realisasi: Cell, polaritas: Cell) -> float | None:
 
 
 @xw.func
-def KINERJA_PREDIKAT(nilai_capaian):  # type: ignore[no-untyped-def]
-    """Predikat of a capaian on Permendagri 86/2017's scale (``domain.predikat``)."""
-    return _guarded(lambda value: predikat(_number(value, "capaian"), DEFAULT_SCALE), nilai_capaian)
+@xw.arg("skala_batas", ndim=2)
+@xw.arg("skala_predikat", ndim=2)
+def KINERJA_PREDIKAT(nilai_capaian, skala_batas=None, skala_predikat=None):  # type: ignore[no-untyped-def]
+    """Predikat of a capaian (``domain.predikat``), rounded to 2 decimals first.
+
+    Without a scale: Permendagri 86/2017's (>= 91 Sangat Tinggi, 76 Tinggi, 66 Sedang, 51 Rendah,
+    else Sangat Rendah). With one: ``skala_batas`` the lower bounds and ``skala_predikat`` the
+    labels (a Kinerja workbook names them SkalaBatas and SkalaPredikat, from sheet Pengaturan), or
+    ``skala_batas`` alone as two columns (bound, label). Checked like sheet Pengaturan's scale.
+    """
+    return _guarded(_predikat, nilai_capaian, skala_batas, skala_predikat)
+
+
+def _predikat(value: Cell, bounds: Cell, labels: Cell) -> str | None:
+    scale = DEFAULT_SCALE if bounds is None and labels is None else _scale(bounds, labels)
+    return predikat(_number(value, "capaian"), scale)
+
+
+def _cells(value: Cell) -> list[list[Cell]]:
+    """A range or array argument as rows; a single value as one row."""
+    if isinstance(value, list | tuple):
+        return [list(row) if isinstance(row, list | tuple) else [row] for row in value]
+    return [[value]]
+
+
+def _column(value: Cell) -> list[Cell]:
+    rows = _cells(value)
+    if len(rows) == 1:  # a row, e.g. {0;51;66} typed across or A10:E10
+        return rows[0]
+    if any(len(row) != 1 for row in rows):
+        raise _BadInput("skala: batas dan predikat masing-masing satu kolom (atau satu baris)")
+    return [row[0] for row in rows]
+
+
+def _scale(bounds: Cell, labels: Cell) -> Scale:
+    """The scale of the optional arguments; blank rows (a range longer than the scale) skipped."""
+    if labels is None:
+        rows = _cells(bounds)
+        if any(len(row) != 2 for row in rows):
+            raise _BadInput("skala: beri dua kolom (batas bawah, predikat) atau batas dan predikat terpisah")
+        pairs = [(row[0], row[1]) for row in rows]
+    elif bounds is None:
+        raise _BadInput("skala: batas bawah (skala_batas) tidak diisi")
+    else:
+        lower, names = _column(bounds), _column(labels)
+        if len(lower) != len(names):
+            raise _BadInput(f"skala: {len(lower)} batas bawah tetapi {len(names)} predikat")
+        pairs = list(zip(lower, names, strict=True))
+    bands = []
+    for bound, label in pairs:
+        if bound in (None, "") and label in (None, ""):
+            continue
+        number = _number(bound, "skala: batas bawah")
+        if number is None:
+            raise _BadInput(f"skala: predikat '{label}' tanpa batas bawah")
+        bands.append(Band(number, "" if label is None else str(label).strip()))
+    scale = Scale(tuple(bands))
+    from xlwings_app.sheets.layout import SHEET_PENGATURAN  # the scale's defined names live there
+
+    problems = check_scale(scale, SHEET_PENGATURAN)
+    if problems:
+        raise _BadInput("skala: " + problems[0].pesan)
+    return scale
 
 
 def _moment(value: Cell, name: str) -> datetime | date:
@@ -100,7 +166,7 @@ def _moment(value: Cell, name: str) -> datetime | date:
     if isinstance(value, datetime | date):
         moment = value
     elif isinstance(value, int | float) and not isinstance(value, bool):
-        moment = xw.to_datetime(value)
+        moment = xw.to_datetime(value)  # type: ignore[no-untyped-call]
     elif isinstance(value, str) and value.strip():
         try:
             moment = datetime.fromisoformat(value.strip())

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import xlwings as xw
@@ -36,14 +38,36 @@ def _cell(value: object) -> object:
     return value
 
 
+def _tables(ws: Any) -> list[dict[str, Any]]:
+    """The sheet's Excel Tables as the Office.js client sends them."""
+    from openpyxl.worksheet.cell_range import CellRange
+
+    found = []
+    for table in ws.tables.values():
+        whole, totals = CellRange(table.ref), int(table.totalsRowCount or 0)
+        body = CellRange(min_col=whole.min_col, min_row=whole.min_row + 1, max_col=whole.max_col,
+                         max_row=whole.max_row - totals)  # fmt: skip
+        total = CellRange(min_col=whole.min_col, min_row=whole.max_row, max_col=whole.max_col, max_row=whole.max_row)
+        found.append({
+            "name": table.displayName, "range_address": table.ref, "show_headers": True,
+            "show_totals": bool(totals), "show_autofilter": True,
+            "header_row_range_address": f"{whole.coord.split(':')[0]}:{total.coord.split(':')[1].rstrip('0123456789')}"
+            f"{whole.min_row}",
+            "data_body_range_address": body.coord, "total_row_range_address": total.coord if totals else None,
+        })  # fmt: skip
+    return found
+
+
 def payload(
-    wb: Workbook, active: str | None = None, name: str = "kinerja.xlsx", selection: str = "A1"
+    wb: Workbook, active: str | None = None, name: str = "kinerja.xlsx", selection: str = "A1", tables: bool = False
 ) -> dict[str, Any]:
+    """``tables``: send the sheets' Excel Tables too (the handler tests play sheets without them)."""
     sheets = []
     for ws in wb.worksheets:
         values = [[_cell(v) for v in row] for row in ws.iter_rows(values_only=True)] or [[""]]
         notes = [{"address": c.coordinate} for row in ws.iter_rows() for c in row if c.comment]
-        sheets.append({"name": ws.title, "values": values, "pictures": [], "tables": [], "notes": notes})
+        sheets.append({"name": ws.title, "values": values, "pictures": [], "tables": _tables(ws) if tables else [],
+                       "notes": notes})  # fmt: skip
     index = wb.sheetnames.index(active) if active else wb.sheetnames.index(wb.active.title)
     return {
         "client": "Office.js",
@@ -52,6 +76,27 @@ def payload(
         "names": [],
         "sheets": sheets,
     }
+
+
+@contextmanager
+def number_formats(wb: Workbook) -> Iterator[None]:
+    """Let ``Range.number_format`` be read as the desktop engine reads it (Excel's
+    ``Range.NumberFormat``: the code when every cell of the range shares it, else ``None``), from
+    the number formats of ``wb``. xlwings' remote engine cannot read formats synchronously."""
+    from xlwings.pro import _xlremote
+
+    def read(rng: Any) -> str | None:
+        ws = wb[rng.sheet.name]
+        rows, cols = rng.shape
+        codes = {ws.cell(rng.row + i, rng.column + j).number_format for i in range(rows) for j in range(cols)}
+        return codes.pop() if len(codes) == 1 else None
+
+    original = _xlremote.Range.number_format
+    _xlremote.Range.number_format = property(read, original.fset)
+    try:
+        yield
+    finally:
+        _xlremote.Range.number_format = original
 
 
 def _fill(colour: str | None) -> PatternFill:

@@ -1,4 +1,5 @@
-"""A click starts a new Python: importing a handler module must not import the heavy libraries."""
+"""A first click (and every click with "USE UDF SERVER","False") starts a new Python: importing a
+handler module must not import the heavy libraries."""
 
 from __future__ import annotations
 

@@ -12,12 +12,12 @@ from openpyxl.utils import get_column_letter
 from typer.testing import CliRunner
 
 from tests.addin import remote_book
-from xlwings_app.adapters.openpyxl.sop_sheets import SHEET_LOG
 from xlwings_app.cli import app
 from xlwings_app.domain.sop.stamp import log_columns, stamp_column
 from xlwings_app.ribbon import entry
 from xlwings_app.services import sop as sop_service
 from xlwings_app.services.contoh import sop_contoh
+from xlwings_app.sheets.sop_layout import SHEET_LOG
 
 
 @pytest.mark.parametrize(

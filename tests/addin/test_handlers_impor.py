@@ -11,9 +11,9 @@ from typer.testing import CliRunner
 
 from tests.addin.test_handlers_hitung import click, values
 from tests.forms.conftest import find_cell
-from xlwings_app.adapters.openpyxl.riwayat import SHEET_RIWAYAT
 from xlwings_app.cli import app
 from xlwings_app.services.formulir import formulir
+from xlwings_app.sheets.riwayat import SHEET_RIWAYAT
 
 FORMS = "Formulir TW3"  # the example's Periode aktif is TW3
 

@@ -14,13 +14,13 @@ from typer.testing import CliRunner
 
 from tests.addin import remote_book
 from tests.fakes import FakeMaster
-from xlwings_app.adapters.openpyxl.segel import HEADER_ROW
 from xlwings_app.adapters.xlsx.reader import read_workbook
 from xlwings_app.cli import app
 from xlwings_app.domain.indicator import Jenis, Periode
 from xlwings_app.ribbon import entry
 from xlwings_app.services.arsip import arsip
 from xlwings_app.sheets.changes import AppendSeal
+from xlwings_app.sheets.segel import HEADER_ROW
 
 SetCell = Callable[[Path, Jenis, str, str, object], str]
 

@@ -10,11 +10,11 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from tests.addin.test_handlers_hitung import click, values
-from xlwings_app.adapters.openpyxl.sop_sheets import SHEET_HASIL, SHEET_LOG
 from xlwings_app.adapters.xlwings.marks import NOTE_PREFIX
 from xlwings_app.cli import app
 from xlwings_app.services import sop as sop_service
 from xlwings_app.services.contoh import sop_contoh
+from xlwings_app.sheets.sop_layout import SHEET_HASIL, SHEET_LOG
 from xlwings_app.sheets.sop_results import CHART_COLUMN, RUNS_TABLE
 
 

@@ -84,11 +84,14 @@ def test_message_labels_match_the_ribbon(buttons: list[Element]) -> None:
     assert {b.get("id"): b.get("label") for b in buttons} == registry.LABELS
 
 
-def test_vba_dispatcher_passes_the_button_id_to_python() -> None:
+def test_vba_dispatcher_passes_the_button_id_and_addin_version_to_python() -> None:
     source = (MACROS / "KinerjaRibbon.bas").read_text(encoding="utf-8")
     assert "Public Sub OnAction(control As IRibbonControl)" in source
-    match = re.search(r'RunPython "(.*)" & control\.Id & "(.*)"', source)
-    assert match, "OnAction must hand control.Id to RunPython"
-    command = match.group(1) + "periksa_data" + match.group(2)
+    match = re.search(
+        r'pythonCall = "(.*)" & control\.Id & "(.*)" & GetConfig\("KINERJA_VERSI", ""\) & "(.*)"', source
+    )
+    assert match, "OnAction must hand control.Id and the add-in's version to Python"
+    command = match.group(1) + "periksa_data" + match.group(2) + "0.1.0" + match.group(3)
     compile(command, "<RunPython>", "exec")
-    assert command == "import xlwings_app.ribbon.entry as e; e.dispatch('periksa_data')"
+    assert command == "import xlwings_app.ribbon.entry as e; e.dispatch('periksa_data', addin_version='0.1.0')"
+    assert "XLPy.Exec pythonCall" in source and "RunPython pythonCall" in source

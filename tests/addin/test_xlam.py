@@ -12,6 +12,7 @@ from defusedxml import ElementTree as SafeET
 from oletools.olevba import VBA_Parser
 
 from tests.addin.conftest import MACROS, bas_sources
+from xlwings_app import __version__
 from xlwings_app.addin.config_sheet import AddinConfig
 from xlwings_app.addin.xlam import CUSTOM_UI_PART, build_xlam
 
@@ -50,7 +51,24 @@ def test_default_config_names_the_udf_module_and_no_interpreter(built_xlam: Path
     rows = _config_rows(built_xlam)
     assert rows["UDF Modules"] == "xlwings_app.udfs"
     assert rows["ADD_WORKBOOK_TO_PYTHONPATH"] == "0"
+    assert rows["KINERJA_VERSI"] == __version__
     assert "Interpreter_Win" not in rows  # an empty key would hide the user's config file
+
+
+def test_conf_sheet_holds_only_what_kinerja_sets_on_purpose(built_xlam: Path) -> None:
+    """The add-in's sheet is read before the user's kinerja.conf, so a key here could not be
+    changed there: in particular no forced "Use UDF Server" or "Show Console"."""
+    keys = {key.upper() for key in _config_rows(built_xlam)}
+    assert keys == {"UDF MODULES", "ADD_WORKBOOK_TO_PYTHONPATH", "KINERJA_VERSI"}
+    assert not keys & {"USE UDF SERVER", "SHOW CONSOLE", "DEBUG UDFS", "LICENSE_KEY"}
+
+
+def test_document_properties_name_kinerja_not_the_template_author(built_xlam: Path) -> None:
+    with zipfile.ZipFile(built_xlam) as archive:
+        core = archive.read("docProps/core.xml").decode()
+    assert "Felix" not in core and "Zumstein" not in core
+    assert "<dc:creator>Kinerja</dc:creator>" in core
+    assert "<dc:title>Kinerja</dc:title>" in core
 
 
 def test_config_carries_interpreter_and_pythonpath(tmp_path: Path) -> None:
@@ -128,3 +146,59 @@ def test_libreoffice_opens_the_addin_and_imports_our_modules(built_xlam: Path, t
         for t in root.iter("{urn:oasis:names:tc:opendocument:xmlns:table:1.0}table")
     ]
     assert sheets == ["kinerja.conf"]
+
+
+def _decoded_vba(xlam: Path) -> dict[str, str]:
+    parser = VBA_Parser(str(xlam))
+    return {name.rsplit(".", 1)[0]: code.replace("\r\n", "\n") for _, _, name, code in parser.extract_macros()}
+
+
+def _procedures(source: str) -> dict[str, str]:
+    """Each Sub/Function of a module: its name and body, as VBA declares them."""
+    found = re.findall(
+        r"^((?:Public |Private )?(?:Sub|Function) (\w+)\(.*?^End (?:Sub|Function))$", source, re.M | re.S
+    )
+    return {name: body for body, name in found}
+
+
+def test_decoded_ribbon_module_guards_the_click_before_python(built_xlam: Path) -> None:
+    """No active workbook (Excel just started) or a file in Protected View: RunPython would stop
+    at ``Set wb = ActiveWorkbook`` with error 91 and open the VBA editor; the guard answers first."""
+    ribbon = _decoded_vba(built_xlam)["KinerjaRibbon"]
+    procedures = _procedures(ribbon)
+    on_action = procedures["OnAction"]
+    assert on_action.index("On Error GoTo failed") < on_action.index("WorkbookReady()")
+    assert on_action.index("If Not WorkbookReady() Then Exit Sub") < on_action.index("XLPy.Exec")
+    guard = procedures["WorkbookReady"]
+    assert "Application.ActiveProtectedViewWindow" in guard and "If ActiveWorkbook Is Nothing Then" in guard
+    assert "Tampilan Terproteksi (Protected View)" in guard and "Aktifkan Pengeditan" in guard
+    assert "Belum ada workbook yang terbuka" in guard
+    assert "MsgBox PythonFailedMessage(Err.Description), vbExclamation, JUDUL" in on_action
+    assert "Kinerja tidak dapat menjalankan Python" in procedures["PythonFailedMessage"]
+
+
+def test_decoded_ribbon_module_runs_clicks_in_the_long_lived_python_by_default(built_xlam: Path) -> None:
+    procedures = _procedures(_decoded_vba(built_xlam)["KinerjaRibbon"])
+    setting = procedures["LongLivedPython"]
+    assert 'GetConfig("USE UDF SERVER", "True")' in setting  # absent from every config: long-lived
+    assert 'Case "FALSE", "0"' in setting and "LongLivedPython = False" in setting
+    on_action = procedures["OnAction"]
+    # What xlwings' own RunPython does when "USE UDF SERVER" is True, and RunPython otherwise.
+    assert 'XLPy.SetAttr XLPy.Module("xlwings._xlwindows"), "BOOK_CALLER", ActiveWorkbook' in on_action
+    xlwings = _decoded_vba(built_xlam)["xlwings"]
+    assert 'XLPy.SetAttr XLPy.Module("xlwings._xlwindows"), "BOOK_CALLER", ActiveWorkbook' in xlwings
+    assert 'OPTIMIZED_CONNECTION = GetConfig("USE UDF SERVER", False)' in xlwings
+
+
+def test_every_entry_point_of_our_modules_has_an_error_handler(built_xlam: Path) -> None:
+    """Ribbon callbacks and worksheet functions are what Excel calls; an error in one must become
+    a message (callback) or a cell value (function), never the VBA editor."""
+    decoded = _decoded_vba(built_xlam)
+    entry_points = 0
+    for module in bas_sources():
+        for name, body in _procedures(decoded[module]).items():
+            if body.startswith("Private "):
+                continue
+            entry_points += 1
+            assert "On Error GoTo failed" in body and "\nfailed:\n" in body, f"{module}.{name}"
+    assert entry_points == 5  # OnAction and the four KINERJA_* functions

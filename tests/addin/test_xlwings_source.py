@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import xlwings as xw
@@ -40,3 +41,26 @@ def test_each_sheet_is_read_once(example_path: Path) -> None:
     first = list(source.iter_values("IKU"))
     book.sheets["IKU"].api["values"] = [["changed"]]  # a second read would see this
     assert list(source.iter_values("IKU")) == first
+
+
+def test_percent_cells_read_live_as_in_the_file(example_path: Path) -> None:
+    """Typing 93% in the open workbook stores 0.93 with a percent format: read as 93, as the file is."""
+    from tests.conftest import cell_of
+    from xlwings_app.domain.indicator import Jenis
+
+    wb = load_workbook(example_path)
+    cells = {}
+    for kode, key, stored, fmt in [("IKI-KEU-01", "r3", 0.682, "0.0%"), ("IKI-SEK-01", "t3", 1, "0%"),
+                                   ("IKI-UMUM-01", "r2", 0.95, "#,##0.00%")]:  # fmt: skip
+        cells[kode] = sel = cell_of(example_path, Jenis.IKI, kode, key)
+        wb["IKI"][sel].value, wb["IKI"][sel].number_format = stored, fmt
+    wb.save(example_path)
+    with remote_book.number_formats(wb):
+        book = xw.Book(json=remote_book.payload(wb, name=str(example_path)))
+        live = read_source(XlwingsSource(book), example_path)
+    saved = read_workbook(example_path)
+    assert live.indicators == saved.indicators and live.problems == saved.problems
+    keu = next(i for i in live.indicators if i.kode == "IKI-KEU-01")
+    sek = next(i for i in live.indicators if i.kode == "IKI-SEK-01")
+    assert keu.realisasi_tw[2] == Decimal("68.2") and sek.target_tw[2] == 100
+    assert {p.sel for p in live.problems if "berformat persen" in p.pesan} == set(cells.values())

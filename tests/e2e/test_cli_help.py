@@ -65,3 +65,18 @@ def test_usage_errors_are_indonesian_exit_2_and_not_internal(args: list[str], me
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 2
     assert message in result.output and "Galat internal" not in result.output
+
+
+@pytest.mark.parametrize(("name", "command"), COMMANDS, ids=[n for n, _ in COMMANDS])
+def test_help_screens_show_plain_words_for_option_types(name: str, command: Any) -> None:
+    run = CliRunner().invoke(app, [*name.split(), "--help"], terminal_width=100)
+    assert run.exit_code == 0, run.output
+    for english in ("<bool>", "<str>", "<path>", "<int>", "<list[", "[OPTIONS]", "<file>", "<directory>"):
+        assert english not in run.output, (name, english, run.output)
+
+
+def test_the_type_words() -> None:
+    from xlwings_app.cli.bahasa import type_word
+
+    assert [type_word(t) for t in ("<bool>", "<str>", "<list[Path]>", "<path>", "<int>", "TW1|TW2")] == [
+        None, "teks", "berkas...", "lokasi", "angka", "TW1|TW2"]  # fmt: skip

@@ -61,7 +61,11 @@ def test_hitung_json_follows_the_documented_schema(example_path: Path) -> None:
     by_kode = {i["kode"]: i for i in payload["indikator"]}
     assert by_kode["IKU-04"]["capaian"] is None and by_kode["IKU-04"]["status"] == "Belum Diisi"
     assert by_kode["IKU-08"]["capaian"] == 100.0  # 84 inside the range 80–90
-    assert payload["masalah"] == []
+    # IKI-PMD-01 (Akhir) has no realisasi TW II: its TW I value is used, and the user is told
+    [carried] = payload["masalah"]
+    assert carried["tingkat"] == "catatan" and carried["sheet"] == "IKI" and carried["kolom"] == "Realisasi TW II"
+    assert carried["pesan"] == "Realisasi TW II belum diisi; capaian s.d. TW II memakai TW I."
+    assert by_kode["IKI-PMD-01"]["pesan"].startswith("Realisasi TW II belum diisi; capaian s.d. TW II memakai TW I.")
 
 
 def test_periksa_never_writes(example_path: Path) -> None:

@@ -77,3 +77,50 @@ def test_libreoffice_computes_what_the_engine_computes(tmp_path: Path, periode: 
             mismatches.append((indicator.kode, expected.capaian, got, expected.predikat, got_predikat))
     assert mismatches == []
     assert computed > len(INDICATORS) // 3  # the comparison is not vacuous
+
+
+FORMATS = {"0%": True, "0.0%": True, "0.00%": True, "#,##0.0%": True, "[Red]0.0%": True,
+           '0.0"%"': False, "0.0\\%": False, "General": False, "#,##0.##": False}  # fmt: skip
+
+
+@pytest.mark.libreoffice
+def test_the_sheet_marks_exactly_the_cells_the_engine_reads_as_percentages(tmp_path: Path) -> None:
+    """Decision (docs/masukan-excel.md): a value typed as 93% (0.93, percent format) is read as 93
+    by the engine; the live formulas are not changed (rewritten per input they would pass Excel's
+    8192-character limit), the sheet marks such cells with the conditional format
+    ``percent_format_test``. LibreOffice computes that test on every input cell: TRUE exactly where
+    the reader gave its percent notice."""
+    from openpyxl.utils import get_column_letter
+
+    from xlwings_app.adapters.xlsx.reader import read_workbook
+    from xlwings_app.samples import example
+    from xlwings_app.sheets.live_formulas import percent_format_test
+
+    source = tmp_path / "persen.xlsx"
+    build_workbook(example.PROFIL, example.INDICATORS, example.SETTINGS, spare_rows=2).save(source)
+    wb = load_workbook(source)
+    table = L.layout().tables[Jenis.IKI]
+    ws = wb[table.sheet]
+    header = L.TITLE_ROWS + 1
+    keys = [c.key for c in table.columns]
+    typed = []
+    for offset, (fmt, _) in enumerate(FORMATS.items()):
+        row, col = header + 1 + offset, keys.index("r2") + 1
+        ws.cell(row, col).value, ws.cell(row, col).number_format = 0.5, fmt
+        typed.append(f"{get_column_letter(col)}{row}")
+    assert ws.conditional_formatting, "the input cells carry the percent mark"
+    rules = {r.formula[0] for cf in ws.conditional_formatting for r in cf.rules}
+    assert percent_format_test(f"{get_column_letter(keys.index('r2') + 1)}{header + 1}") in rules
+    check = wb.create_sheet("Uji")
+    inputs = [f"{get_column_letter(keys.index(k) + 1)}{r}" for k in L.PERCENT_POINT_KEYS
+              for r in range(header + 1, ws.max_row + 1)]  # fmt: skip
+    for i, address in enumerate(inputs, start=1):
+        check.cell(i, 1, address)
+        check.cell(i, 2, "=" + percent_format_test(f"{table.sheet}!{address}"))
+    wb.save(source)
+    read = read_workbook(source)
+    engine = {p.sel for p in read.problems if p.sheet == table.sheet and "berformat persen" in p.pesan}
+    assert engine == {a for a, (f, pct) in zip(typed, FORMATS.items(), strict=True) if pct}
+    recalculated = load_workbook(recalculate(source, tmp_path / "lo"), data_only=True)["Uji"]
+    marked = {row[0] for row in recalculated.iter_rows(values_only=True) if row[1] is True}
+    assert marked == engine

@@ -61,7 +61,7 @@ def test_table_names_do_not_read_as_cell_addresses() -> None:
     for table in L.layout().tables.values():
         assert not re.fullmatch(r"[A-Za-z]{1,3}\d+", table.name), table.name
         assert not re.fullmatch(r"[Rr]\d*[Cc]\d*", table.name), table.name
-    assert not re.fullmatch(r"[A-Za-z]{1,3}\d+", L.layout().hasil_name)
+    assert not re.fullmatch(r"[A-Za-z]{1,3}\d+", L.layout().hasil.name)
 
 
 def test_dropdowns_for_polaritas_agregasi_and_penanggung_jawab(tmp_path: Path) -> None:

@@ -21,8 +21,9 @@ from PIL import Image as PILImage
 
 from xlwings_app.adapters.documents.libreoffice import recalculate
 from xlwings_app.adapters.openpyxl.builder import build_workbook
+from xlwings_app.adapters.openpyxl.grid import cell_styles
 from xlwings_app.adapters.xlsx.master import apply_to_workbook
-from xlwings_app.adapters.xlsx.results_parts import HasilRows, SheetRows, _span_styles, build_parts
+from xlwings_app.adapters.xlsx.results_parts import HasilRows, SheetRows, build_parts
 from xlwings_app.domain.settings import Settings
 from xlwings_app.samples.synthetic import SYNTHETIC_PROFIL, random_indicators
 from xlwings_app.services.hitung import hitung, hitung_data, results_change
@@ -205,11 +206,11 @@ def test_a_master_without_rekap_is_rewritten_with_openpyxl(example_path: Path) -
 def test_hasil_streamed_is_hasil_values_of_all_results(master: Path) -> None:
     result = hitung_data(load(master))
     c = results_change(result)
-    parts = build_parts(c.semua_periode, c.rekap, c.unit, c.tahun, c.rekap_args)
+    parts = build_parts(c.semua_periode, c.rekap, c.unit, c.tahun)
     hasil = parts.rows["Hasil"]
     assert isinstance(hasil, HasilRows)
     whole = hasil_values(result.semua_periode, hasil.unit, hasil.tahun)
     xf_map = {i: i for i in set(hasil.xf_of.values())}
-    expected = "".join(SheetRows(whole, _span_styles(whole), hasil.xf_of).chunks(xf_map))
+    expected = "".join(SheetRows(whole, cell_styles(whole), hasil.xf_of).chunks(xf_map))
     assert "".join(hasil.chunks(xf_map)) == expected
-    assert hasil.dimension == SheetRows(whole, _span_styles(whole), hasil.xf_of).dimension
+    assert hasil.dimension == SheetRows(whole, cell_styles(whole), hasil.xf_of).dimension

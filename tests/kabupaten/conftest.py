@@ -30,7 +30,7 @@ from xlwings_app.adapters.openpyxl.kabupaten import write_rekap_workbook
 from xlwings_app.adapters.xlsx.reader import read_workbook
 from xlwings_app.domain.indicator import Jenis, Periode
 from xlwings_app.domain.verification import verification_code
-from xlwings_app.samples.kabupaten import KABUPATEN, seal, unit_name, unit_workbook
+from xlwings_app.services.contoh_kabupaten import KABUPATEN, seal, unit_name, unit_workbook
 from xlwings_app.sheets import kabupaten as K
 from xlwings_app.sheets.layout import layout
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from xlwings_app.domain.kabupaten import Keadaan
-from xlwings_app.samples.kabupaten import contoh
+from xlwings_app.services.contoh_kabupaten import contoh
 from xlwings_app.sheets import kabupaten as K
 
 

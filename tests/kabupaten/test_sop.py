@@ -9,9 +9,9 @@ from openpyxl import load_workbook
 from xlwings_app.adapters.xlsx.safe_write import BACKUP_DIR
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.samples.example_sop import PERIODE
-from xlwings_app.samples.kabupaten import unit_workbook
 from xlwings_app.services import sop
 from xlwings_app.services.contoh import sop_contoh
+from xlwings_app.services.contoh_kabupaten import unit_workbook
 from xlwings_app.services.kabupaten import kabupaten
 from xlwings_app.sheets import kabupaten as K
 

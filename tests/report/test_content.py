@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 
+from xlwings_app.adapters.documents.lambang_contoh import FILE_NAME, placeholder_png
 from xlwings_app.adapters.openpyxl.builder import build_workbook
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.measure import Hasil, Status, measure_all
@@ -16,7 +17,6 @@ from xlwings_app.domain.progres import periode_lalu, progres_tahunan, tren
 from xlwings_app.domain.settings import DEFAULT_SCALE, Settings
 from xlwings_app.report import kalimat
 from xlwings_app.samples import example
-from xlwings_app.samples.lambang import FILE_NAME, placeholder_png
 from xlwings_app.services.laporan import Laporan, laporan
 
 

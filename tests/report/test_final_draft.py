@@ -10,9 +10,9 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.report.test_cli import app
+from xlwings_app.adapters.documents.lambang_contoh import FILE_NAME, placeholder_png
 from xlwings_app.adapters.openpyxl.builder import build_workbook
 from xlwings_app.samples import example
-from xlwings_app.samples.lambang import FILE_NAME, placeholder_png
 from xlwings_app.services.hitung import periksa
 
 GAPS = {"IKU-05": ("permasalahan", "rencana_aksi"), "IKU-07": ("rencana_aksi",),

@@ -9,8 +9,9 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from xlwings_app.adapters.openpyxl.sop_sheets import LOG_HEADERS, SHEET_LOG, add_sop_sheets
+from xlwings_app.adapters.openpyxl.sop_sheets import add_sop_sheets
 from xlwings_app.domain.sop.model import Sop
+from xlwings_app.sheets.sop_layout import LOG_HEADERS, SHEET_LOG
 
 
 def plain_workbook(path: Path, tahun: int | None = 2024) -> Path:

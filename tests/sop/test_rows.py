@@ -47,7 +47,7 @@ def test_parse_sop_rows() -> None:
         StepCells(12, {}, {}),  # blank row
         StepCells(13, {"No": Cell("tiga", "A13"), "Kegiatan": Cell("Mengarsipkan")}, {}),
     ]  # fmt: skip
-    sop, problems = parse_sop({"nama": Cell("Uji")}, ["Camat", "Staf"], rows)
+    sop, problems = parse_sop({"nama": Cell("Uji")}, ["Camat", "Staf"], rows, sheet="SOP")
     assert [(s.no, s.pelaksana, s.is_decision, s.returns_to) for s in sop.steps] == [
         (1, ("Camat",), False, None),
         (2, ("Camat",), True, 1),

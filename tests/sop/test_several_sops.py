@@ -10,9 +10,9 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from tests.sop.helpers import digest, edit, log_column, plain_workbook
-from xlwings_app.adapters.openpyxl.sop_sheets import LOG_HEADER_ROW, SopPlace, places_in, short_name
 from xlwings_app.adapters.xlsx.sop_reader import list_sops, read_sop_workbook
 from xlwings_app.cli import app
+from xlwings_app.sheets.sop_layout import LOG_HEADER_ROW, SopPlace, places_in, short_name
 
 runner = CliRunner()
 THREE = "pengukuran-lumajang,perencanaan-lumajang,pengumpulan-data-tim-sakip"

@@ -8,13 +8,14 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from tests.sop.helpers import digest, edit, fill_log, plain_workbook, sop_workbook
-from xlwings_app.adapters.openpyxl.sop_results import CHART_META, RUNS_TABLE, STATUS_FILLS
-from xlwings_app.adapters.openpyxl.sop_sheets import LOG_TABLE, SHEET_HASIL, SHEET_LOG
 from xlwings_app.adapters.xlsx.sop_reader import read_sop_workbook
 from xlwings_app.domain.problems import errors
 from xlwings_app.domain.sop.presets import preset
 from xlwings_app.services import sop as service
 from xlwings_app.services.contoh import sop_contoh
+from xlwings_app.sheets.palette import SOP_STATUS
+from xlwings_app.sheets.sop_layout import LOG_TABLE, SHEET_HASIL, SHEET_LOG
+from xlwings_app.sheets.sop_results import CHART_META, RUNS_TABLE
 
 KOMINFO = preset("pengukuran-kominfo")  # 9 steps; step 7 TIDAK returns to step 6
 
@@ -103,7 +104,7 @@ def test_periksa_writes_hasil_sop_with_colours_and_a_chart(tmp_path: Path) -> No
     statuses = [ws.cell(top + i, 13).value for i in range(1, 12)]
     assert statuses == [r.status for r in summary.runs]
     late = statuses.index("Terlambat") + top + 1
-    assert ws.cell(late, 13).fill.fgColor.rgb.endswith(STATUS_FILLS["Terlambat"])
+    assert ws.cell(late, 13).fill.fgColor.rgb.endswith(SOP_STATUS["Terlambat"])
     assert ws[CHART_META].value == 9  # runs with a start and an end (step 8 is open, 9 not begun)
     assert len(ws._charts) == 1
     assert ws["D5"].value == "TW2" and ws["D6"].value == 11

@@ -9,18 +9,14 @@ import pytest
 from openpyxl import Workbook
 
 from tests.sop.helpers import edit, fill_log, sop_workbook
-from xlwings_app.adapters.openpyxl.sop_sheets import (
-    SHEET_KALENDER,
-    SHEET_SOP,
-    add_sop_sheets,
-    step_header_row,
-)
+from xlwings_app.adapters.openpyxl.sop_sheets import add_sop_sheets, step_header_row
 from xlwings_app.adapters.xlsx.sop_reader import read_sop_workbook
 from xlwings_app.domain.problems import errors, notices
 from xlwings_app.domain.sop.calendar import JUMAT, WorkingCalendar, WorkingHours
 from xlwings_app.domain.sop.log import LogEntry
 from xlwings_app.domain.sop.presets import preset, preset_ids
 from xlwings_app.domain.sop.sop_rows import IDENTITY
+from xlwings_app.sheets.sop_layout import SHEET_KALENDER, SHEET_SOP
 
 KOMINFO = preset("pengukuran-kominfo")
 

@@ -1,4 +1,4 @@
-"""From triwulan to period (DOMAIN.md, "From triwulan to year"), through ``measure.period_values``.
+"""From triwulan to period (docs/domain.md, "From triwulan to year"), through ``measure.period_values``.
 
 Every aggregation at every period: TW1..TW4 mean "s.d. TW n" (cumulative), TAHUNAN the year.
 """

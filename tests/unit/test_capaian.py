@@ -1,4 +1,4 @@
-"""Capaian rules of DOMAIN.md, "Capaian formulas", one test per rule and worked example."""
+"""Capaian rules of docs/domain.md, "Capaian formulas", one test per rule and worked example."""
 
 from __future__ import annotations
 

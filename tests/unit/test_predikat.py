@@ -1,4 +1,4 @@
-"""Predikat scale (DOMAIN.md, "Predikat scale"): default Permendagri 86/2017, custom scales, checks."""
+"""Predikat scale (docs/domain.md, "Predikat scale"): default Permendagri 86/2017, custom scales, checks."""
 
 from __future__ import annotations
 
@@ -100,7 +100,7 @@ def test_measure_uses_the_units_scale_from_settings():
 
 @pytest.mark.parametrize("good", [DEFAULT_SCALE, OTHER_LABELS, IKI_SCALE], ids=["default", "labels", "iki"])
 def test_a_well_formed_scale_has_no_problems(good):
-    assert check_scale(good) == []
+    assert check_scale(good, "Pengaturan") == []
 
 
 def test_default_scale_bounds_and_labels():
@@ -109,13 +109,13 @@ def test_default_scale_bounds_and_labels():
 
 
 def test_an_empty_scale_is_a_problem():
-    [problem] = check_scale(Scale(()))
+    [problem] = check_scale(Scale(()), "Pengaturan")
     assert "kosong" in problem.pesan
     assert problem.sheet == "Pengaturan"
 
 
 def test_the_lowest_band_must_start_at_zero():
-    [problem] = check_scale(scale((10, "Rendah"), (50, "Tinggi")))
+    [problem] = check_scale(scale((10, "Rendah"), (50, "Tinggi")), "Pengaturan")
     assert (problem.kolom, problem.nilai) == ("Batas Bawah", Decimal(10))
     assert "harus 0" in problem.pesan
 
@@ -129,17 +129,17 @@ def test_the_lowest_band_must_start_at_zero():
     ids=["descending", "repeated bound"],
 )
 def test_bounds_must_strictly_ascend(bad):
-    [problem] = check_scale(bad)
+    [problem] = check_scale(bad, "Pengaturan")
     assert problem.kolom == "Batas Bawah"
 
 
 def test_every_band_needs_a_label():
-    [problem] = check_scale(scale((0, "Rendah"), (50, "  ")))
+    [problem] = check_scale(scale((0, "Rendah"), (50, "  ")), "Pengaturan")
     assert problem.kolom == "Predikat"
 
 
 def test_labels_must_be_distinct_ignoring_surrounding_spaces():
-    [problem] = check_scale(scale((0, "Baik"), (50, " Baik ")))
+    [problem] = check_scale(scale((0, "Baik"), (50, " Baik ")), "Pengaturan")
     assert problem.kolom == "Predikat"
 
 

@@ -1,4 +1,4 @@
-"""The signing official: NIP grouping 8-6-1-3 and its checks (DOMAIN.md, glossary "NIP")."""
+"""The signing official: NIP grouping 8-6-1-3 and its checks (docs/domain.md, glossary "NIP")."""
 
 from __future__ import annotations
 

@@ -66,7 +66,7 @@ def test_negative_polarity_rasio_is_non_increasing_in_a_positive_realisasi(t, r1
 
 
 def test_negative_polarity_rasio_is_not_monotonic_at_zero_by_rule():
-    # DOMAIN.md fixes realisasi 0 at 100 (with a note), below what any 0 < R < T gives.
+    # docs/domain.md fixes realisasi 0 at 100 (with a note), below what any 0 < R < T gives.
     rasio = VarianNegatif.RASIO
     assert capaian(Decimal(10), Decimal(0), Polaritas.NEGATIF, rasio) == Decimal(100)
     assert capaian(Decimal(10), Decimal(5), Polaritas.NEGATIF, rasio) == Decimal(200)

@@ -4,6 +4,14 @@ xlwings' VBA (``GetConfigFromSheet``) reads the sheet named ``<PROJECT_NAME>.con
 workbook, then of the add-in, before the user's ``%USERPROFILE%\\.<PROJECT_NAME>\\<PROJECT_NAME>.conf``
 file; it stops at the first blank cell of column A, and a key present with an empty value hides
 the lower layers, so only keys with a value are written.
+
+Because the add-in's sheet comes before the user's file, a key written here can never be changed
+by the user. The sheet therefore holds only what Kinerja sets on purpose: the interpreter and
+PYTHONPATH chosen by ``kinerja addin pasang``, the UDF module, ADD_WORKBOOK_TO_PYTHONPATH off (a
+``.py`` file beside a workbook must not shadow Kinerja's imports) and the add-in's version (the
+long-lived Python compares it with its own). Everything else, ``USE UDF SERVER`` (Kinerja's VBA
+reads it with the default True: a click runs in xlwings' long-lived Python) and ``SHOW CONSOLE``
+among them, is left to ``%USERPROFILE%\\.kinerja\\kinerja.conf``.
 """
 
 from __future__ import annotations
@@ -11,10 +19,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+from xlwings_app import __version__
+
 CONFIG_NAME = "kinerja"
 """xlwings' PROJECT_NAME in the add-in: the sheet ``kinerja.conf`` and ``~\\.kinerja\\kinerja.conf``."""
 
 SHEET_NAME = f"{CONFIG_NAME}.conf"
+
+VERSION_KEY = "KINERJA_VERSI"
+"""The add-in's version; KinerjaRibbon.bas passes it to ``ribbon.entry.dispatch`` on every click."""
 
 _MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
@@ -26,8 +39,7 @@ class AddinConfig:
     interpreter_win: str = ""
     pythonpath: str = ""
     udf_modules: str = "xlwings_app.udfs"
-    use_udf_server: bool = False
-    show_console: bool = False
+    version: str = __version__
 
     def rows(self) -> list[tuple[str, str | bool]]:
         """The (key, value) rows, as xlwings names the keys."""
@@ -36,8 +48,7 @@ class AddinConfig:
             ("PYTHONPATH", self.pythonpath),
             ("UDF Modules", self.udf_modules),
             ("ADD_WORKBOOK_TO_PYTHONPATH", False),
-            ("Use UDF Server", self.use_udf_server),
-            ("Show Console", self.show_console),
+            (VERSION_KEY, self.version),
         ]
         return [(key, value) for key, value in rows if value != ""]
 

@@ -9,7 +9,8 @@ workbook parts and change four things (ECMA-376 Part 2 packaging; MS-OVBA for th
 - ``customUI/customUI14.xml``: our ``macros/customUI.xml`` (namespace 2009/07, the Office 2010+
   part, related to the package by the ``2007/relationships/ui/extensibility`` type).
 - ``xl/worksheets/sheet1.xml`` and ``xl/workbook.xml``: the config sheet ``kinerja.conf``.
-- no absolute path of the template's author in ``xl/workbook.xml``.
+- no absolute path of the template's author in ``xl/workbook.xml``; ``docProps/core.xml`` names
+  Kinerja as title and author (the template names xlwings' author).
 """
 
 from __future__ import annotations
@@ -40,7 +41,10 @@ _VBA_PART = "xl/vbaProject.bin"
 _SHEET_PART = "xl/worksheets/sheet1.xml"
 _WORKBOOK_PART = "xl/workbook.xml"
 _RELS_PART = "_rels/.rels"
+_CORE_PART = "docProps/core.xml"
 _CUSTOM_UI_REL = "http://schemas.microsoft.com/office/2007/relationships/ui/extensibility"
+TEMP_PREFIX = ".kinerja-"
+"""Temporary files while writing: ``.kinerja-XXXX.tmp``, an extension Excel does not open."""
 _XLWINGS_PROJECT_CONST = re.compile(r'(Public Const PROJECT_NAME As String = )"[^"]*"')
 
 
@@ -90,8 +94,13 @@ def build_xlam(
     config: AddinConfig | None = None,
     macros: Path | None = None,
     template: Path | None = None,
+    temp_dir: Path | None = None,
 ) -> Path:
-    """Write the add-in to ``target`` (atomically: a temporary file, then a rename)."""
+    """Write the add-in to ``target`` (atomically: a temporary file, then a rename).
+
+    The temporary file is ``.kinerja-XXXX.tmp`` in ``temp_dir`` (default: the target's folder; it
+    must be on the same volume). ``pasang`` puts it beside XLSTART, not in it.
+    """
     macros = macros or resource_dir("macros")
     custom_ui = (macros / "customUI.xml").read_bytes()
     parts = _read_zip(template or template_path())
@@ -104,8 +113,10 @@ def build_xlam(
     parts[_RELS_PART] = _point_rels_to_custom_ui14(parts[_RELS_PART].decode("utf-8")).encode()
     parts[_SHEET_PART] = sheet_xml(config or AddinConfig(), _sheet_code_name(parts)).encode()
     parts[_WORKBOOK_PART] = _rename_config_sheet(parts[_WORKBOOK_PART].decode("utf-8")).encode()
+    if _CORE_PART in parts:
+        parts[_CORE_PART] = _kinerja_core_properties(parts[_CORE_PART].decode("utf-8")).encode()
     target.parent.mkdir(parents=True, exist_ok=True)
-    _write_zip_atomically(target, parts)
+    _write_zip_atomically(target, parts, temp_dir or target.parent)
     return target
 
 
@@ -114,8 +125,8 @@ def _read_zip(path: Path) -> dict[str, bytes]:
         return {name: archive.read(name) for name in archive.namelist()}
 
 
-def _write_zip_atomically(target: Path, parts: dict[str, bytes]) -> None:
-    handle, temporary = tempfile.mkstemp(prefix=".kinerja-", suffix=".xlam", dir=target.parent)
+def _write_zip_atomically(target: Path, parts: dict[str, bytes], temp_dir: Path) -> None:
+    handle, temporary = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=temp_dir)
     os.close(handle)
     try:
         with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -138,6 +149,14 @@ def _point_rels_to_custom_ui14(rels: str) -> str:
     if count != 1:
         raise BuildError("Relasi customUI tidak ditemukan di _rels/.rels templat")
     return new
+
+
+def _kinerja_core_properties(core: str) -> str:
+    """Title and author Kinerja; the template's last-modified-by and dates left out."""
+    for tag, value in (("dc:title", PROJECT_NAME), ("dc:creator", PROJECT_NAME)):
+        core = re.sub(rf"<{tag}\s*/>|<{tag}>[^<]*</{tag}>", f"<{tag}>{value}</{tag}>", core)
+    core = re.sub(r"<cp:lastModifiedBy>[^<]*</cp:lastModifiedBy>|<cp:lastModifiedBy\s*/>", "", core)
+    return core
 
 
 def _sheet_code_name(parts: dict[str, bytes]) -> str:

@@ -28,26 +28,52 @@ def build(
     keluar: Annotated[
         Path, typer.Option("--keluar", "-o", help="Berkas add-in yang ditulis.")
     ] = DEFAULT_TARGET,
+    interpreter: Annotated[
+        str | None,
+        typer.Option(
+            "--interpreter",
+            help="Path python.exe di komputer Windows tujuan (Interpreter_Win), mis. C:\\Kinerja\\venv\\Scripts\\python.exe.",
+        ),
+    ] = None,
+    pythonpath: Annotated[
+        str | None, typer.Option("--pythonpath", help="Folder berisi paket xlwings_app di komputer tujuan.")
+    ] = None,
 ) -> None:
     """Membuat berkas add-in Kinerja.xlam dari macros/ (tanpa Excel).
 
+    Tanpa --interpreter add-in tidak menyebut Python mana yang dipakai; di Windows pasang dengan 'kinerja addin pasang', yang menulis Python itu.
     Contoh: kinerja addin build --keluar build/Kinerja.xlam
     """
+    from xlwings_app.addin.config_sheet import AddinConfig
+    from xlwings_app.addin.install import interpreter_problem
     from xlwings_app.addin.xlam import BuildError, build_xlam
 
+    if interpreter:
+        problem = interpreter_problem(interpreter)
+        if problem:
+            typer.echo(f"Gagal membuat add-in: {problem}", err=True)
+            raise typer.Exit(1)
+    config = AddinConfig(interpreter_win=interpreter or "", pythonpath=pythonpath or "")
     try:
-        path = build_xlam(keluar)
+        path = build_xlam(keluar, config)
     except BuildError as error:
         typer.echo(f"Gagal membuat add-in: {error}", err=True)
         raise typer.Exit(1) from None
     typer.echo(f"Add-in ditulis ke {path}")
+    if not interpreter:
+        typer.echo(
+            "Peringatan: add-in ini tidak menyebut interpreter Python (Interpreter_Win), jadi xlwings "
+            "memakai 'pythonw' dari PATH dan tidak dapat menemukan DLL-nya. Untuk dipakai di Windows: "
+            "pasang dengan 'kinerja addin pasang' di komputer itu, atau buat dengan --interpreter.",
+            err=True,
+        )
 
 
 @addin_app.command("pasang")
 def pasang() -> None:
     """Memasang add-in Kinerja ke Excel (Windows): disalin ke folder XLSTART pengguna.
 
-    Konfigurasinya memakai Python yang menjalankan perintah ini.
+    Konfigurasinya memakai Python yang menjalankan perintah ini; Python itu diperiksa dulu (DLL xlwings di sampingnya, bukan Python Microsoft Store).
     Contoh: kinerja addin pasang
     """
     from xlwings_app.addin import install

@@ -83,18 +83,55 @@ class _AfterRichUtils(importlib.abc.MetaPathFinder):
         if spec is None or spec.loader is None:
             return None
         loader = spec.loader
-        original = loader.exec_module  # type: ignore[attr-defined]
+        original = loader.exec_module
 
         def exec_module(module: ModuleType) -> None:
             original(module)
             _translate_rich(module)
 
-        loader.exec_module = exec_module  # type: ignore[attr-defined]
+        loader.exec_module = exec_module  # type: ignore[method-assign]
         return spec
+
+
+TYPE_WORDS = {
+    "bool": "", "str": "teks", "int": "angka", "float": "angka", "path": "lokasi", "file": "berkas",
+    "directory": "folder", "datetime": "tanggal", "Path": "berkas", "uuid": "teks",
+}  # fmt: skip
+"""Typer's type labels (``<str>``, ``<list[Path]>``) as the plain words the help shows; a flag
+(``bool``) takes no value, so it shows none."""
+
+
+def type_word(label: str | None) -> str | None:
+    """``"<list[Path]>"`` → ``"berkas..."``, ``"<bool>"`` → ``None``; choices ("TW1|TW2") stay."""
+    if not label or not label.startswith("<"):
+        return label
+    inner = label.strip("<>").removesuffix("...")
+    many = inner.startswith("list[") or label.endswith("...")
+    inner = inner.removeprefix("list[").removesuffix("]")
+    word = TYPE_WORDS.get(inner, inner)
+    if not word:
+        return None
+    return f"{word}..." if many else word
+
+
+def _plain_types() -> None:
+    from typer import core as typer_core
+
+    for cls in (typer_core.TyperArgument, typer_core.TyperOption):
+        original = cls.display_type_rich
+        if getattr(original, "_kinerja", False):
+            continue
+
+        def display(self: Any, ctx: Any, _original: Any = original) -> str | None:
+            return type_word(_original(self, ctx))
+
+        display._kinerja = True  # type: ignore[attr-defined]
+        cls.display_type_rich = display  # type: ignore[method-assign]
 
 
 def pasang() -> None:
     """Put the Indonesian words in place (idempotent)."""
+    _plain_types()
     if "typer.rich_utils" in sys.modules:
         _translate_rich(sys.modules["typer.rich_utils"])
     elif not any(isinstance(f, _AfterRichUtils) for f in sys.meta_path):
@@ -107,6 +144,7 @@ def pasang() -> None:
     original_usage = formatting.HelpFormatter.write_usage
 
     def write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
+        args = args.replace("[OPTIONS]", "[OPSI]").replace("COMMAND [ARGS]", "PERINTAH [ARGUMEN]")
         original_usage(self, prog, args, "Pemakaian: " if prefix is None else prefix)
 
     write_usage._kinerja = True  # type: ignore[attr-defined]

@@ -40,7 +40,9 @@ def _shown(value: object) -> str:
     if isinstance(value, str):
         text = " ".join(value.split())
         return f'"{text[:60]}…"' if len(text) > 60 else f'"{text}"'
-    return str(number(value))  # type: ignore[arg-type]
+    from xlwings_app.domain.formatting import angka
+
+    return angka(value)  # type: ignore[arg-type]
 
 
 def _report_distribusi(result: Distribusi, what: str) -> None:
@@ -149,7 +151,9 @@ def register(app: typer.Typer) -> None:
         formulir_: Annotated[
             list[Path] | None, typer.Argument(metavar="FORMULIR_ATAU_FOLDER...", help="Formulir .xlsx atau folder.")
         ] = None,
-        periode: PeriodeOption = None,
+        periode: Annotated[str | None, typer.Option(
+            "--periode", "-p", help="TW1, TW2, TW3 atau TW4 (baku: periode yang tercatat di formulir; tanpa "
+            "formulir: Periode aktif di sheet Pengaturan).")] = None,  # fmt: skip
         lembar_: Annotated[bool, typer.Option("--lembar", help="Baca lembar isian di dalam workbook induk.")] = False,
         json_: Annotated[bool, typer.Option("--json", help="Keluaran JSON.")] = False,
     ) -> None:

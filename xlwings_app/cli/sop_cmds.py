@@ -78,6 +78,8 @@ def summary_json(summary: PeriodSummary) -> dict[str, Any]:
 
 
 def _print_runs(summary: PeriodSummary) -> None:
+    from xlwings_app.domain.formatting import angka
+
     table = Table(title=f"Langkah SOP, periode {summary.periode}", title_justify="left")
     for column in ("Langkah", "Putaran", "Pelaksana", "Standar", "Aktual", "Selisih", "Status"):
         table.add_column(column, overflow="fold")
@@ -87,7 +89,7 @@ def _print_runs(summary: PeriodSummary) -> None:
             str(run.langkah),
             str(run.run_no),
             run.pelaksana or "-",
-            *("-" if m is None else f"{m} menit" for m in cells),
+            *("-" if m is None else f"{angka(m)} menit" for m in cells),
             run.status + (f" ({run.decision})" if run.decision else ""),
         )
     console.print(table)

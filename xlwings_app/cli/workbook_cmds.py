@@ -61,7 +61,10 @@ def hitung_json(result: Perhitungan) -> dict[str, Any]:
 
 
 def _short(value: Decimal | None) -> str:
-    return "-" if value is None else f"{number(value, 2)}"
+    """A number as an Indonesian reader reads it ("92,5"; "1.234,57")."""
+    from xlwings_app.domain.formatting import angka
+
+    return "-" if value is None else angka(value)
 
 
 TABLE_LIMIT = 100
@@ -70,6 +73,8 @@ helps nobody and costs seconds); every row is in sheet Hasil and in ``--json``."
 
 
 def _print_summary(result: Perhitungan) -> None:
+    from xlwings_app.domain.formatting import persen
+
     if len(result.hasil) > TABLE_LIMIT:
         console.print(
             f"{len(result.hasil)} indikator: rincian per indikator ada di sheet Hasil (atau pakai --json)."
@@ -78,13 +83,15 @@ def _print_summary(result: Perhitungan) -> None:
         _print_table(result)
     for jenis, ringkasan in result.per_jenis.items():
         counts = ", ".join(f"{k} {v}" for k, v in ringkasan.per_predikat.items())
-        mean = ringkasan.rata_rata_capaian if ringkasan.rata_rata_capaian is not None else "-"
+        mean = persen(ringkasan.rata_rata_capaian) if ringkasan.rata_rata_capaian is not None else "-"
         console.print(
             f"{jenis.value}: {ringkasan.jumlah_indikator} indikator, rata-rata capaian {mean}%; {counts}."
         )
 
 
 def _print_table(result: Perhitungan) -> None:
+    from xlwings_app.domain.formatting import persen
+
     table = Table(title=f"Capaian {result.periode.label}", title_justify="left")
     for column in ("Kode", "Indikator", "Target", "Realisasi", "Capaian (%)", "Predikat", "Status"):
         table.add_column(column, overflow="fold")
@@ -94,7 +101,7 @@ def _print_table(result: Perhitungan) -> None:
             h.indicator.nama,
             _short(h.target),
             _short(h.realisasi),
-            f"{h.capaian}" if h.capaian is not None else "-",
+            persen(h.capaian) if h.capaian is not None else "-",
             h.predikat or "-",
             h.status.value,
         )

@@ -1,7 +1,7 @@
 """From triwulan to period: the target and realisasi an indicator is measured on.
 
 Written as expressions (``xlwings_app.domain.expr``) so the same rule feeds the engine and the
-workbook's live ``Target Periode`` / ``Realisasi Periode`` formulas. DOMAIN.md, "From triwulan to
+workbook's live ``Target Periode`` / ``Realisasi Periode`` formulas. docs/domain.md, "From triwulan to
 year"; practice varies, so the method is the indicator's own ``Agregasi`` column:
 
 - Jumlah: realisasi s.d. TW n = R1 + … + Rn against T1 + … + Tn; every TW up to n must be filled.

@@ -1,4 +1,4 @@
-"""Capaian: how far realisasi reaches target, in percent (DOMAIN.md, "Capaian formulas").
+"""Capaian: how far realisasi reaches target, in percent (docs/domain.md, "Capaian formulas").
 
 The rules, each written once as an expression (``CAPAIAN``) that the engine evaluates and the
 workbook renders as the live ``Capaian`` formula:

@@ -1,6 +1,6 @@
 """Indonesian formatting of printed values, through Babel's ``id`` locale.
 
-Rules (DOMAIN.md, "Printed documents"):
+Rules (docs/domain.md, "Printed documents"):
 - dates: "5 Januari 2024" (day without leading zero, full month name);
 - numbers: decimal comma and thousands dot: "1.234,5"; a value prints the decimals it has, at
   most ``MAX_DECIMALS`` (rounded half away from zero), so a target of 85 prints "85", not "85,00";
@@ -36,6 +36,9 @@ def waktu(value: dt.datetime) -> str:
     return format_datetime(value, "d MMMM y HH.mm", locale=LOCALE)
 
 
+_ID_SEPARATORS = str.maketrans({",": ".", ".": ","})
+
+
 def _rounded(value: Decimal, digits: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
 
@@ -49,6 +52,8 @@ def angka(value: Decimal | int | None, desimal: int | None = None) -> str:
     if value is None:
         return KOSONG
     number = Decimal(value)
+    if not number.is_finite() or number.adjusted() > 20:  # beyond any count: not worth a quantize
+        return f"{number:E}".replace(".", ",")
     if desimal is None:
         number = _rounded(number, MAX_DECIMALS).normalize()
         exponent = number.as_tuple().exponent
@@ -59,6 +64,9 @@ def angka(value: Decimal | int | None, desimal: int | None = None) -> str:
         pattern = "#,##0" + ("." + "0" * desimal if desimal else "")
     if number == 0:
         number = abs(number)
+    if pattern.startswith("#,##0") and LOCALE in ("id", "id_ID"):  # Babel's answer, without its cost per call
+        places = len(pattern) - len("#,##0.") if "." in pattern else 0
+        return f"{number:,.{places}f}".translate(_ID_SEPARATORS)
     return format_decimal(number, format=pattern, locale=LOCALE, decimal_quantization=True)
 
 

@@ -22,7 +22,7 @@ class Polaritas(StrEnum):
 
 
 class Agregasi(StrEnum):
-    """How triwulan values make a period's value (DOMAIN.md, "From triwulan to year").
+    """How triwulan values make a period's value (docs/domain.md, "From triwulan to year").
 
     Jumlah: cumulative counts, summed. Akhir: status values, the latest filled TW.
     Rata-rata: the mean of the filled TWs.

@@ -2,7 +2,7 @@
 
 ``measure(indicator, periode, settings)`` applies the aggregation rule of the indicator's
 ``agregasi`` (``aggregation``), the capaian rule of its polarity (``capaian``), and the unit's
-predikat scale (``predikat``). Budget efficiency (DOMAIN.md, "Budget efficiency"):
+predikat scale (``predikat``). Budget efficiency (docs/domain.md, "Budget efficiency"):
 serapan = realisasi anggaran / pagu × 100; efisiensi = (1 − serapan / capaian) × 100, reported only
 where pagu, realisasi anggaran and a non-zero capaian exist.
 """
@@ -16,8 +16,10 @@ from enum import StrEnum
 from xlwings_app.domain.aggregation import realisasi_expr, target_expr
 from xlwings_app.domain.capaian import capaian
 from xlwings_app.domain.expr import Value, evaluate, round_half_away
-from xlwings_app.domain.indicator import Indicator, Periode, Polaritas
+from xlwings_app.domain.formatting import angka
+from xlwings_app.domain.indicator import Agregasi, Indicator, Periode, Polaritas
 from xlwings_app.domain.predikat import predikat
+from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.settings import Settings, VarianNegatif
 
 
@@ -108,9 +110,42 @@ def _explain(
     ):
         notes.append("Realisasi 0 pada polaritas negatif (rumus T/R): capaian ditetapkan 100.")
     if indicator.is_range:
-        notes.append(f"Target rentang {indicator.batas_bawah}–{indicator.batas_atas}.")
+        notes.append(f"Target rentang {angka(indicator.batas_bawah)}–{angka(indicator.batas_atas)}.")
     status = Status.TERCAPAI if value >= 100 else Status.TIDAK_TERCAPAI
     return status, " ".join(notes)
+
+
+TW_NAMES = ("TW I", "TW II", "TW III", "TW IV")
+
+
+def carried_from(indicator: Indicator, periode: Periode) -> tuple[int, ...]:
+    """The earlier triwulan (1-based) whose realisasi stands in for a blank one in ``periode``.
+
+    Akhir takes the latest filled triwulan up to the period's last; Rata-rata the mean of the
+    filled ones (``aggregation``). When the period's own last triwulan is blank and an earlier one
+    is filled, the value comes from the earlier triwulan(s): returned here so the user is told.
+    Jumlah needs every triwulan, so it never carries over."""
+    n = periode.last_tw
+    realisasi = indicator.realisasi_tw
+    if indicator.agregasi is Agregasi.JUMLAH or realisasi[n - 1] is not None:
+        return ()
+    filled = tuple(i + 1 for i in range(n - 1) if realisasi[i] is not None)
+    if not filled:
+        return ()
+    return filled[-1:] if indicator.agregasi is Agregasi.AKHIR else filled
+
+
+def carry_note(indicator: Indicator, periode: Periode) -> str | None:
+    """"Realisasi TW III belum diisi; capaian s.d. TW III memakai TW II" (``carried_from``)."""
+    used = carried_from(indicator, periode)
+    if not used:
+        return None
+    n = periode.last_tw
+    what = " dan ".join(TW_NAMES[i - 1] for i in used)
+    if indicator.agregasi is Agregasi.RATA_RATA and len(used) > 1:
+        what = "rata-rata " + ", ".join(TW_NAMES[i - 1] for i in used)
+    scope = "Tahunan" if periode is Periode.TAHUNAN else f"s.d. {TW_NAMES[n - 1]}"
+    return f"Realisasi {TW_NAMES[n - 1]} belum diisi; capaian {scope} memakai {what}."
 
 
 def _efficiency(indicator: Indicator, value: Decimal | None) -> tuple[Decimal | None, Decimal | None]:
@@ -130,6 +165,8 @@ def measure(indicator: Indicator, periode: Periode, settings: Settings) -> Hasil
         indicator.batas_bawah, indicator.batas_atas,
     )
     status, pesan = _explain(indicator, target, realisasi, value, periode, settings.varian_negatif)
+    if realisasi is not None and (note := carry_note(indicator, periode)):
+        pesan = f"{note} {pesan}".strip()
     serapan, efisiensi = _efficiency(indicator, value)
     return Hasil(
         indicator=indicator,
@@ -143,6 +180,21 @@ def measure(indicator: Indicator, periode: Periode, settings: Settings) -> Hasil
         serapan=serapan,
         efisiensi=efisiensi,
     )
+
+
+def carry_problems(hasil: list[Hasil], cells: dict[tuple[str, int, str], str]) -> list[Problem]:
+    """A notice (``catatan``) on the blank realisasi cell of every result whose value comes from an
+    earlier triwulan (``carry_note``); ``cells`` maps (sheet, row, key) to the cell address."""
+    problems = []
+    for h in hasil:
+        note = carry_note(h.indicator, h.periode) if h.realisasi is not None else None
+        if note:
+            ind, key = h.indicator, f"r{h.periode.last_tw}"
+            problems.append(Problem(
+                note, ind.sheet, ind.baris, f"Realisasi {TW_NAMES[h.periode.last_tw - 1]}",
+                cells.get((ind.sheet, ind.baris or 0, key)), None, tingkat="catatan",
+            ))  # fmt: skip
+    return problems
 
 
 def measure_all(

@@ -10,6 +10,14 @@ it is a percentage: "85%" is 85); with both "." and "," the last one is the deci
 only "," it is the decimal mark unless it groups thousands ("1,234,567"); with only "." it groups
 thousands when every group after it has three digits ("1.234", "1.234.567"), else it is the
 decimal mark ("2.5").
+
+What the cell means, not only its raw value: a number shown with a percent number format is what
+the user typed. Typing ``93%`` in Excel stores 0.93 with the format ``0%``; the reader hands such a
+value over as ``Percent(0.93)`` and it is read as 93, with a notice naming the cell. A format
+whose "%" is quoted or escaped (``0"%"``, ``0\\%``) only shows a percent sign: no scaling.
+
+Numbers beyond ``MAX_MAGNITUDE`` (or not finite) are an input problem, never arithmetic that
+overflows: no indicator of a kecamatan counts past a thousand trillion.
 """
 
 from __future__ import annotations
@@ -24,6 +32,22 @@ EXCEL_ERRORS = ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE
 _GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")
 _GROUPED_EN = re.compile(r"^\d{1,3}(,\d{3})+$")
 _PLAIN = re.compile(r"^[+-]?\d+(\.\d+)?$")
+MAX_MAGNITUDE = Decimal(10) ** 15
+"""The largest number read from a cell (a sanity bound: beyond it the value is a typing error)."""
+_FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
+
+
+class Percent(float):
+    """A cell's number shown with a percent number format (0.93 shown as "93%")."""
+
+
+def is_percent_format(code: str | None) -> bool:
+    """Whether the number format ``code`` scales by 100: a "%" outside quotes, escapes and
+    brackets (``0%``, ``0.0%``, ``#,##0.00%``; not ``0"%"`` or ``0\\%``). Excel and LibreOffice
+    answer ``CELL("format", ...)`` with "P…" for exactly these formats."""
+    if not code or "%" not in code:
+        return False
+    return "%" in _FORMAT_LITERALS.sub("", code.split(";")[0])
 
 
 @dataclass(frozen=True)
@@ -35,11 +59,47 @@ class ReadNumber:
     galat: str | None = None
 
 
+def with_format(value: object, number_format: str | None) -> object:
+    """A cell's value as a reader hands it over: a number shown as a percentage is ``Percent``."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and is_percent_format(number_format):
+        return Percent(value)
+    return value
+
+
 def _from_float(value: float) -> ReadNumber:
     if math.isnan(value) or math.isinf(value):
         return ReadNumber(None, galat="Nilai bukan angka yang sah.")
     # repr gives the shortest text that round-trips: 0.1 stays 0.1, as Excel shows it.
-    return ReadNumber(Decimal(repr(value)))
+    return _bounded(Decimal(repr(float(value))))
+
+
+def _bounded(number: Decimal, catatan: str | None = None) -> ReadNumber:
+    if not number.is_finite() or abs(number) > MAX_MAGNITUDE:
+        return ReadNumber(
+            None,
+            galat=f"Angka {_plain_short(number)} terlalu besar (batas 1.000.000.000.000.000): periksa ketikan.",
+        )
+    return ReadNumber(number, catatan)
+
+
+def _from_percent(value: Percent) -> ReadNumber:
+    read = _from_float(value)
+    if read.value is None:
+        return read
+    number = (read.value * 100).normalize()
+    number = number.quantize(Decimal(1)) if number == number.to_integral_value() else number
+    read = _bounded(number)
+    if read.value is None:
+        return read
+    from xlwings_app.domain.formatting import angka
+
+    shown = angka(number)
+    stored = _plain(Decimal(repr(float(value)))).replace(".", ",")
+    return ReadNumber(
+        number,
+        catatan=f"Sel berformat persen: tampil {shown}% (tersimpan {stored}), "
+        f"dibaca sebagai {shown}.",
+    )
 
 
 def _normalise(text: str) -> str | None:
@@ -74,12 +134,14 @@ def read_number(value: object) -> ReadNumber:
         return ReadNumber(None)
     if isinstance(value, bool):
         return ReadNumber(None, galat="Berisi TRUE/FALSE, bukan angka.")
+    if isinstance(value, Percent):
+        return _from_percent(value)
     if isinstance(value, int):
-        return ReadNumber(Decimal(value))
+        return _bounded(Decimal(value))
     if isinstance(value, float):
         return _from_float(value)
     if isinstance(value, Decimal):
-        return ReadNumber(value)
+        return _bounded(value)
     if isinstance(value, datetime | date | time):
         return ReadNumber(None, galat="Berisi tanggal/waktu, bukan angka.")
     text = str(value).strip()
@@ -101,11 +163,19 @@ def read_number(value: object) -> ReadNumber:
         number = Decimal(normalised)
     except InvalidOperation:
         return ReadNumber(None, galat=f"'{_short(text)}' bukan angka.")
-    return ReadNumber(number, catatan=f"Teks '{_short(text)}' dibaca sebagai angka {_plain(number)}.")
+    from xlwings_app.domain.formatting import angka
+
+    return _bounded(number, f"Teks '{_short(text)}' dibaca sebagai angka {angka(number)}.")
 
 
 def _plain(number: Decimal) -> str:
     return format(number, "f")
+
+
+def _plain_short(number: Decimal) -> str:
+    if not number.is_finite():
+        return str(number)
+    return format(number, "E").replace(".", ",") if abs(number.adjusted()) > 20 else _plain(number)
 
 
 def _short(text: str, limit: int = 40) -> str:

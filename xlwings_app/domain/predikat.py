@@ -1,4 +1,4 @@
-"""Predikat: the category of a capaian on the unit's scale (DOMAIN.md, "Predikat scale").
+"""Predikat: the category of a capaian on the unit's scale (docs/domain.md, "Predikat scale").
 
 The default scale is Permendagri 86/2017's (``settings.DEFAULT_SCALE``); units may print other
 labels or thresholds, kept in sheet Pengaturan. A capaian is rounded to 2 decimals first, so
@@ -53,7 +53,7 @@ def predikat(capaian: Decimal | None, scale: Scale) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def check_scale(scale: Scale, sheet: str = "Pengaturan") -> list[Problem]:
+def check_scale(scale: Scale, sheet: str) -> list[Problem]:
     """A scale needs bands ascending by lower bound, the lowest at 0, and distinct labels."""
     problems: list[Problem] = []
     bounds = scale.bounds

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+
+from xlwings_app.domain.problems import Problem
 
 
 @dataclass(frozen=True)
 class Pejabat:
-    """An official as printed in a signature block (DOMAIN.md, "Printed documents")."""
+    """An official as printed in a signature block (docs/domain.md, "Printed documents")."""
 
     jabatan: str
     nama: str
@@ -84,3 +87,69 @@ def nip_problem(text: str) -> str | None:
     if sex not in "12":
         return "Angka ke-15 NIP harus 1 (pria) atau 2 (wanita)."
     return None
+
+
+NIP_AS_NUMBER = (
+    "NIP tersimpan sebagai angka sehingga digit terakhirnya hilang: ketik ulang sebagai teks "
+    "(awali dengan tanda petik, mis. '19770309 200501 1 003)."
+)
+
+DOCUMENT_FIELDS: dict[str, str] = {
+    "alamat": "Alamat",
+    "ttd_jabatan": "Jabatan Penandatangan",
+    "ttd_nama": "Nama Penandatangan",
+    "ttd_nip": "NIP Penandatangan",
+    "pengelola_jabatan": "Jabatan Pengelola (Kasubag)",
+    "pengelola_nama": "Nama Pengelola",
+    "tempat": "Tempat Penandatanganan",
+    "pengelola_nip": "NIP Pengelola",
+}
+"""The Profil fields only a signed document needs (key → label of sheet Profil, layout.toml): the
+kop (address), the signature block (place, signer, NIP) and the Kasubag in charge. Measuring
+(``periksa``, ``hitung``, forms) does not need them: there a blank one is a notice at most."""
+
+
+def _document_values(profil: Profil) -> dict[str, str]:
+    return {
+        "alamat": profil.alamat,
+        "ttd_jabatan": profil.penandatangan.jabatan,
+        "ttd_nama": profil.penandatangan.nama,
+        "ttd_nip": profil.penandatangan.nip,
+        "pengelola_jabatan": profil.pengelola.jabatan,
+        "pengelola_nama": profil.pengelola.nama,
+        "tempat": profil.tempat,
+        "pengelola_nip": profil.pengelola.nip,
+    }
+
+
+OPTIONAL_DOCUMENT_FIELDS = ("pengelola_nip",)
+"""Printed when filled in, checked then; may stay blank."""
+
+
+def document_problems(
+    profil: Profil | None,
+    cells: Mapping[str, str] | None = None,
+    numeric: Collection[str] = (),
+    sheet: str = "Profil",
+) -> list[Problem]:
+    """What a document (Dokumen Pengukuran Kinerja, dokumen IKI, arsip) cannot be signed without:
+    every ``DOCUMENT_FIELDS`` entry filled in, and the signer's NIP a valid 18-digit NIP
+    (``nip_problem``; BKN's structure), never stored as a number (``numeric``: the keys the
+    reader found as numbers). ``cells`` maps a field key to its cell ("B9") for the messages. PermenPANRB 53/2014: the Perjanjian/Pengukuran Kinerja carries the signer's name,
+    jabatan and NIP, dated at a place."""
+    if profil is None:
+        return [Problem("Sheet Profil tidak terbaca: dokumen memerlukan identitas unit dan penandatangan.", sheet)]
+    cells = cells or {}
+    problems = []
+    for key, value in _document_values(profil).items():
+        label = DOCUMENT_FIELDS[key]
+        if key in numeric:
+            problems.append(Problem(NIP_AS_NUMBER, sheet, kolom=label, sel=cells.get(key)))
+        elif not value.strip() and key in OPTIONAL_DOCUMENT_FIELDS:
+            continue
+        elif not value.strip():
+            problems.append(Problem(f"{label} belum diisi: diperlukan untuk dokumen yang ditandatangani.",
+                                    sheet, kolom=label, sel=cells.get(key)))  # fmt: skip
+        elif key.endswith("nip") and (why := nip_problem(value)):
+            problems.append(Problem(why, sheet, kolom=label, sel=cells.get(key), nilai=value))
+    return problems

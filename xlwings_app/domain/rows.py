@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from xlwings_app.domain.formatting import angka
 from xlwings_app.domain.indicator import Agregasi, Indicator, Jenis, Polaritas
 from xlwings_app.domain.numbers import read_number
 from xlwings_app.domain.problems import Problem
@@ -79,6 +80,69 @@ def text_of(value: object) -> str:
     return cleaned.strip()
 
 
+_INVISIBLE = dict.fromkeys(
+    map(ord, "\u00ad\u034f\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+             "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"),
+    None,
+)
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d"), "-")
+
+
+@dataclass(frozen=True)
+class Kode:
+    """A kode as compared: ``text`` normalised; ``changed`` when it differs from what the cell
+    shows only by invisible characters, dash forms or spacing; ``control`` when the cell holds a
+    control character (tab, line break), which no kode may hold."""
+
+    text: str
+    changed: bool = False
+    control: bool = False
+
+
+def normalise_kode(value: object) -> Kode:
+    """The kode of a cell, normalised before any comparison: Unicode NFKC (full-width and
+    compatibility forms, the no-break space), zero-width and bidirectional marks removed, every
+    dash form (non-breaking hyphen, en dash, minus sign) as "-", runs of spaces as one space,
+    surrounding spaces trimmed. Two kodes are the same indicator when these texts are equal
+    (case ignored, as Excel's lookups do)."""
+    if value is None:
+        return Kode("")
+    raw = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+    control = any(unicodedata.category(ch) == "Cc" for ch in raw)
+    text = unicodedata.normalize("NFKC", raw).translate(_INVISIBLE).translate(_DASHES)
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cc" or ch in "\t\n\r")
+    text = " ".join(text.split())
+    return Kode(text, changed=text != raw.strip() and not control, control=control)
+
+
+@dataclass(frozen=True)
+class KodeSeen:
+    """A kode found in a table row, whether or not the row is usable (for the cross-row checks)."""
+
+    jenis: Jenis
+    kode: str
+    sheet: str
+    baris: int
+    sel: str | None
+
+
+def kode_problems(raw: RawRow, key: str) -> tuple[str, list[Problem]]:
+    """The normalised kode in column ``key`` (Kode or IKU Induk) of ``raw`` and its problems."""
+    kode = normalise_kode(raw.values.get(key))
+    label = raw.headers.get(key, key)
+    shown = text_of(raw.values.get(key)).encode("unicode_escape").decode("ascii")
+    if kode.control:
+        return kode.text, [_problem(
+            raw, key, f"{label} '{shown}' berisi karakter kendali (tab/baris baru): ketik ulang kodenya.", shown
+        )]
+    if kode.changed:
+        return kode.text, [_problem(
+            raw, key, f"{label} '{shown}' berisi spasi, tanda hubung atau karakter tak terlihat yang tidak baku: "
+            f"dibaca sebagai '{kode.text}'.", shown, "catatan",
+        )]
+    return kode.text, []
+
+
 def _choice(
     raw: RawRow, key: str, options: type[Polaritas] | type[Agregasi], problems: list[Problem]
 ) -> Polaritas | Agregasi | None:
@@ -118,7 +182,7 @@ def _numbers(raw: RawRow, problems: list[Problem]) -> dict[str, Decimal | None]:
             problems.append(_problem(raw, key, read.catatan, value, "catatan"))
         if read.value is not None and read.value < 0:
             problems.append(
-                _problem(raw, key, f"{raw.headers[key]} tidak boleh negatif ({read.value}).", value)
+                _problem(raw, key, f"{raw.headers[key]} tidak boleh negatif ({angka(read.value)}).", value)
             )
         numbers[key] = read.value
     return numbers
@@ -133,6 +197,10 @@ def parse_indicator(raw: RawRow) -> tuple[Indicator | None, list[Problem]]:
     """Type one row; the indicator is ``None`` when an error leaves it unusable."""
     problems: list[Problem] = []
     texts = {key: text_of(raw.values.get(key)) for key in TEXT_KEYS}
+    for key in ("kode", "induk"):
+        if key in raw.values:
+            texts[key], found = kode_problems(raw, key)
+            problems += found
     for key in REQUIRED_TEXT + (("induk",) if raw.jenis is Jenis.IKI else ()):
         if not texts[key]:
             problems.append(_problem(raw, key, f"{raw.headers.get(key, key)} belum diisi.", None))
@@ -154,7 +222,7 @@ def parse_indicator(raw: RawRow) -> tuple[Indicator | None, list[Problem]]:
         if bawah > atas:
             problems.append(
                 _problem(
-                    raw, "batas_bawah", f"Batas Bawah ({bawah}) lebih besar dari Batas Atas ({atas}).", bawah
+                    raw, "batas_bawah", f"Batas Bawah ({angka(bawah)}) lebih besar dari Batas Atas ({angka(atas)}).", bawah
                 )
             )
         if agregasi is Agregasi.JUMLAH:

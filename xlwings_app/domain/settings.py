@@ -10,7 +10,7 @@ from xlwings_app.domain.indicator import Periode
 
 
 class VarianNegatif(StrEnum):
-    """Which formula a negative-polarity indicator uses (DOMAIN.md, "Capaian formulas").
+    """Which formula a negative-polarity indicator uses (docs/domain.md, "Capaian formulas").
 
     SELISIH: (2 × target − realisasi) / target × 100, never below 0 (PermenPANRB 6/2022
     "kondisi khusus", written there as (1 + (1 − R/T)) × 100). The default.
@@ -66,7 +66,7 @@ DEFAULT_SCALE = Scale(
 
 @dataclass(frozen=True)
 class Settings:
-    """What a unit may choose; defaults are DOMAIN.md's."""
+    """What a unit may choose; defaults are docs/domain.md's."""
 
     skala: Scale = DEFAULT_SCALE
     varian_negatif: VarianNegatif = VarianNegatif.SELISIH

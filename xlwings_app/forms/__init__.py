@@ -2,6 +2,6 @@
 
 Pure parts only: which columns a form has and their live formulas (``spec``), the metadata and
 its checksum (``meta``), a form as read back (``filled``), the checks of one form (``checks``) and
-the rekap of many (``consolidate``). The files are written and read by ``adapters.form_builder``
-and ``adapters.form_reader``; ``scenario`` generates forms for tests and benchmarks.
+the rekap of many (``consolidate``). The files are written and read by ``adapters.openpyxl.form_builder``
+and ``adapters.openpyxl.form_reader``; ``bench.forms_scenario`` generates forms for tests and benchmarks.
 """

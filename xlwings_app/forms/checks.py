@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
+from xlwings_app.domain.formatting import angka
 from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.numbers import read_number
 from xlwings_app.domain.problems import Problem
@@ -113,7 +114,7 @@ def _input(form: FilledForm, row: FormRow, column: FormColumn) -> tuple[list[Pro
         if read.galat:
             return [form.problem(read.galat, row, column.header, cell, cell.value)], None
         if read.value is not None and read.value < 0:
-            return [form.problem(f"{column.header} tidak boleh negatif ({read.value}).",
+            return [form.problem(f"{column.header} tidak boleh negatif ({angka(read.value)}).",
                                  row, column.header, cell, cell.value)], None
         problems = [form.problem(read.catatan, row, column.header, cell, cell.value, "catatan")] if read.catatan else []
         value = read.value

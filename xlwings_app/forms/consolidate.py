@@ -47,6 +47,15 @@ def master_value(indicator: Indicator, key: str) -> Value | None:
     return text or None
 
 
+def _shown(value: object) -> str:
+    """A delivered value as the message shows it: a number the Indonesian way ("97,3")."""
+    from decimal import Decimal
+
+    from xlwings_app.domain.formatting import angka
+
+    return angka(value) if isinstance(value, Decimal) else str(value)
+
+
 def _where(d: Delivered) -> str:
     return f"{d.file} ({d.sheet}!{d.sel})"
 
@@ -61,7 +70,8 @@ def _duplicates(delivered: list[Delivered], problems: list[Problem]) -> list[Del
             continue
         same = other.value == d.value
         pesan = (
-            f"{d.kolom} {d.kode} dikirim dua kali: {other.value} di {_where(other)} dan {d.value} di {_where(d)}"
+            f"{d.kolom} {d.kode} dikirim dua kali: {_shown(other.value)} di {_where(other)} dan {_shown(d.value)} "
+            f"di {_where(d)}"
             + (" (nilai sama, dipakai sekali)." if same else ": nilai berbeda, tetapkan satu lalu ulangi rekap.")
         )
         problems.append(Problem(pesan, d.sheet, None, d.kolom, d.sel, d.value, d.file,

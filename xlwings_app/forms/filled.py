@@ -1,7 +1,7 @@
 """A form as read back: its metadata, header row and the cells of every indicator row.
 
-The adapter (``adapters/form_reader.py``) fills these from a form file or from the lembar sheets
-of a master workbook; the checks (``checks.py``, ``consolidate.py``) only see these values.
+The adapter (``adapters.openpyxl.form_reader``) fills these from a form file or from the lembar sheets
+of a master workbook; the checks (``forms.checks``, ``forms.consolidate``) only see these values.
 """
 
 from __future__ import annotations

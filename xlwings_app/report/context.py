@@ -11,7 +11,7 @@ Pure: domain results in, dicts/lists/strings out; no docxtpl here. Rules:
   highlights (a final document is refused before that: ``domain.kelengkapan``);
 - a draft (``Dokumen.kekurangan`` not None) has ``draf`` = "DRAF" and ``kekurangan``, the gaps to
   fill before signing, as text; a final document has ``draf`` = "" and no gaps;
-- the budget table lists only indicators with both pagu and realisasi anggaran (DOMAIN.md,
+- the budget table lists only indicators with both pagu and realisasi anggaran (docs/domain.md,
   "Budget efficiency"); efisiensi is printed only where a capaian exists;
 - text is passed as typed: the renderer escapes it, and it is never parsed as a template;
 - the annex "Lampiran: Kepatuhan Waktu SOP" (``lampiran_sop``) is present only when the workbook's
@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from xlwings_app.domain import formatting as fmt
 from xlwings_app.domain.indicator import Indicator, Periode
-from xlwings_app.domain.measure import Hasil, Status, measure_all
+from xlwings_app.domain.measure import TW_NAMES, Hasil, Status, carried_from, measure_all
 from xlwings_app.domain.profil import Pejabat, Profil
 from xlwings_app.domain.progres import periode_lalu, progres_tahunan, tren
 from xlwings_app.domain.settings import Settings
@@ -116,6 +116,13 @@ def _predikat(h: Hasil) -> str:
     return h.predikat or _STATUS_TANPA_PREDIKAT.get(h.status, fmt.KOSONG)
 
 
+def _realisasi(h: Hasil) -> str:
+    """The period's realisasi; "83,1 (TW II)" when it comes from an earlier triwulan (``carried_from``)."""
+    used = carried_from(h.indicator, h.periode) if h.realisasi is not None else ()
+    shown = fmt.angka(h.realisasi)
+    return f"{shown} ({', '.join(TW_NAMES[i - 1] for i in used)})" if used else shown
+
+
 def rentang(i: Indicator) -> str:
     """A range target as printed: "80–90" (en dash, Indonesian numbers)."""
     return f"{fmt.angka(i.batas_bawah)}–{fmt.angka(i.batas_atas)}"
@@ -140,7 +147,7 @@ def indicator_row(h: Hasil, settings: Settings | None = None, lalu: Hasil | None
         "nama": i.nama,
         "satuan": i.satuan,
         "target": rentang(i) if i.is_range else fmt.angka(h.target),
-        "realisasi": fmt.angka(h.realisasi),
+        "realisasi": _realisasi(h),
         "capaian": fmt.persen(h.capaian),
         "predikat": _predikat(h),
         "status": h.status.value,

@@ -1,9 +1,19 @@
-"""What every ribbon click runs: ``dispatch(button_id)``, called by RunPython.
+"""What every ribbon click runs: ``dispatch(button_id, addin_version=...)``, called by the add-in.
 
-Importing this module imports only the registry; the handler's module is imported on the click,
-and xlwings only once a handler is found. No exception leaves ``dispatch``: a ``PesanPengguna``
-is shown as its message; anything else as a short Indonesian message naming the log file, and
-its traceback is appended to that log in the user's temp folder.
+A click runs in xlwings' long-lived Python (the UDF server; see macros/KinerjaRibbon.bas), or in
+a new Python per click when the user's kinerja.conf says ``"USE UDF SERVER","False"``. So a click
+must be safe in a process that outlives it:
+- nothing is kept between clicks: the handler gets the calling book and reads the workbook anew
+  (``live.read_live``); the only module-level caches are of declared, immutable data (the layout,
+  the SOP presets, compiled rule expressions, holidays per year), bounded and keyed by their input;
+- a process left from another Kinerja version is noticed (``changed_version``) before any handler
+  runs: the add-in passes its version, and the version installed on disk is read afresh;
+- importing this module imports only the registry (a first click, or a click in a new process,
+  stays cheap); the handler's module is imported on the click.
+
+No exception leaves ``dispatch``: a ``PesanPengguna`` is shown as its message; anything else as a
+short Indonesian message naming the log file, and its traceback is appended to that log in the
+user's temp folder.
 """
 
 from __future__ import annotations
@@ -44,15 +54,59 @@ def log_path() -> Path:
     return Path(tempfile.gettempdir()) / "kinerja" / "kinerja-ribbon.log"
 
 
-def dispatch(button_id: str, book: Any = None) -> None:
-    """Run the handler of ``button_id`` on ``book`` (default: ``xlwings.Book.caller()``)."""
+def running_version() -> str:
+    """The Kinerja version this process imported (it stays the same for the process's life)."""
+    import xlwings_app
+
+    return xlwings_app.__version__
+
+
+def installed_version() -> str | None:
+    """The version of the ``kinerja`` package installed on disk now, read afresh on every call."""
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    try:
+        return distribution("kinerja").version
+    except PackageNotFoundError:
+        return None
+
+
+def changed_version(addin_version: str | None, installed: str | None = None) -> str | None:
+    """The Indonesian message when the add-in, this process and the installed package disagree.
+
+    ``installed`` defaults to ``installed_version()``. None when all agree (an empty or missing
+    ``addin_version``, from an add-in built before it carried one, is not compared).
+    """
+    running = running_version()
+    installed = installed_version() if installed is None else installed
+    if installed and installed != running:
+        return (
+            f"Kinerja versi {installed} sudah dipasang, tetapi Python yang sedang melayani Excel masih "
+            f"memuat versi {running}. Tutup semua jendela Excel lalu buka kembali, kemudian klik lagi."
+        )
+    if addin_version and addin_version != running:
+        return (
+            f"Add-in Kinerja.xlam versi {addin_version} tidak sama dengan paket Kinerja versi {running}. "
+            "Tutup Excel, jalankan 'kinerja addin pasang' di Command Prompt, lalu buka Excel lagi."
+        )
+    return None
+
+
+def dispatch(button_id: str, book: Any = None, addin_version: str | None = None) -> None:
+    """Run the handler of ``button_id`` on ``book`` (default: ``xlwings.Book.caller()``).
+
+    ``addin_version``: the version the add-in was built with (its KINERJA_VERSI setting).
+    """
     label = LABELS.get(button_id, button_id)
     try:
-        handler = resolve(button_id)
         if book is None:
             import xlwings as xw
 
             book = xw.Book.caller()
+        changed = changed_version(addin_version)
+        if changed:
+            raise PesanPengguna(changed)
+        handler = resolve(button_id)
         handler(book)
     except UnknownButton:
         show(book, f"Tombol '{label}' belum tersedia di versi Kinerja ini.")

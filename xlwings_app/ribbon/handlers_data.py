@@ -22,7 +22,8 @@ REPLACE_HINT = "Formulir yang ada tidak ditimpa: pindahkan atau hapus dulu bila 
 
 def catat_waktu_langkah(book: xw.Book, now: datetime | None = None) -> None:
     """Stamp the time into Mulai (if empty) else Selesai of the selected Log Langkah row (``sop.catat_waktu``)."""
-    from xlwings_app.services.sop import SHEET_LOG, catat_waktu
+    from xlwings_app.services.sop import catat_waktu
+    from xlwings_app.sheets.sop_layout import SHEET_LOG
 
     master = live.master(book)
     selected = master.selected_row()

@@ -1,6 +1,6 @@
 """What the ribbon's handlers share: read the open workbook, write results, check it is saved.
 
-Reading the live workbook: ``read_live(book)`` runs ``workbook_reader.read_source`` on
+Reading the live workbook: ``read_live(book)`` runs ``adapters.xlsx.reader.read_source`` on
 ``XlwingsSource(book)``, the same checks as ``kinerja periksa`` on a file.
 
 The rule "save first" (``saved_path``), for the buttons whose service works on the file

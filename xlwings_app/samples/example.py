@@ -85,8 +85,8 @@ def _ind(
     polaritas: Polaritas,
     agregasi: Agregasi,
     tahunan: float | int | None,
-    targets: tuple[object, ...],
-    realisasi: tuple[object, ...],
+    targets: tuple[float | int | str | None, ...],
+    realisasi: tuple[float | int | str | None, ...],
     pj: str,
     **extra: object,
 ) -> Indicator:
@@ -101,7 +101,7 @@ def _ind(
         target_tahunan=None if tahunan is None else Decimal(str(tahunan)),
         target_tw=_d(*targets),
         realisasi_tw=_d(*realisasi),
-        penanggung_jawab=pj,  # type: ignore[arg-type]
+        penanggung_jawab=pj,
         **extra,  # type: ignore[arg-type]
     )
 

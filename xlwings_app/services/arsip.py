@@ -5,7 +5,7 @@ Rules:
   present), so the archive holds exactly what the verification code covers;
 - the zip holds the workbook snapshot (``workbook/<name>``), the documents (``dokumen/``), any
   extra files the user adds, e.g. the scanned signed copy (``lampiran/``), and ``manifest.json``;
-- the result carries the ``SealRecord`` the workbook must record (``report.seal``);
+- the result carries the ``SealRecord`` the workbook must record (``domain.seal``);
 - refused like ``laporan`` while the inputs have error problems, and while an unmet indicator
   lacks Permasalahan or Rencana Aksi (only a final document is archived; no draft);
 - the manifest records when the document was made (``dokumen_dibuat``) and the date it carries
@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from xlwings_app.adapters.documents.archive import build_archive, sha256_file
+from xlwings_app.adapters.documents.folder import output_folder_problem
 from xlwings_app.adapters.documents.pdf import PdfUnavailable
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.measure import measure_all
@@ -29,6 +30,7 @@ from xlwings_app.domain.verification import indicator_fingerprint
 from xlwings_app.report.context import LampiranSop
 from xlwings_app.services.laporan import (
     Laporan,
+    LaporanDitolak,
     SumberData,
     buat_laporan,
     gaps_of,
@@ -73,6 +75,8 @@ def buat_arsip(
     ``sop`` is the SOP annex of the period (``services.laporan.lampiran_sop``), as ``laporan`` prints it.
     ``pdf=False`` archives the .docx alone (generated sample units, where speed matters).
     """
+    if why := output_folder_problem(out_dir):
+        raise LaporanDitolak(f"Arsip tidak dibuat: {why}")
     if not errors(data.problems):  # a period is sealed only once its final document can be signed
         results = measure_all(iku_of(data), periode, data.settings)
         gaps_of(data, results, False, "Arsip", "Lengkapi sel berikut, buat dokumen final, lalu arsipkan:")

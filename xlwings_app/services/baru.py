@@ -19,9 +19,10 @@ def baru(path: Path, overwrite: bool = False, sop: str = DEFAULT_PRESET, tahun: 
     ("pengukuran-lumajang,perencanaan-lumajang"): the first gets the sheets SOP and Log Langkah,
     each further one its own (SOP Perencanaan, Log Perencanaan). ``tahun`` defaults to this year.
     """
-    from xlwings_app.adapters.openpyxl.sop_sheets import DEFAULT_PLACE, SopPlace, add_sop_sheets, short_name
+    from xlwings_app.adapters.openpyxl.sop_sheets import add_sop_sheets
     from xlwings_app.domain.sop.presets import UnknownPreset
     from xlwings_app.services.sop import own_preset
+    from xlwings_app.sheets.sop_layout import DEFAULT_PLACE, SopPlace, short_name
 
     try:
         chosen = [own_preset(name.strip()) for name in sop.split(",") if name.strip()]
@@ -29,8 +30,8 @@ def baru(path: Path, overwrite: bool = False, sop: str = DEFAULT_PRESET, tahun: 
         raise WorkbookError(str(exc)) from exc
     if len({short_name(s.nama) for s, _ in chosen}) < len(chosen):
         raise WorkbookError(f"--sop {sop}: dua SOP bernama sama; pilih SOP yang berbeda jenisnya.")
-    year = tahun or date.today().year
-    wb = build_workbook({"tahun": tahun} if tahun else {}, [], Settings())
+    year = tahun or date.today().year  # the year the help promises, written into Profil too
+    wb = build_workbook({"tahun": year}, [], Settings())
     places = [DEFAULT_PLACE] + [SopPlace(short_name(s.nama)) for s, _ in chosen[1:]]
     for place, (one, note) in zip(places, chosen, strict=True):
         add_sop_sheets(wb, one, year, catatan=note, place=place)

@@ -2,8 +2,9 @@
 
 Writes the example workbook of Kecamatan Lumajang (``samples``), adds its SOPs (Pengukuran with the
 TW3 log, Perencanaan with the log of the Rencana Kinerja 2024, Pengumpulan Data), computes, prints
-the documents (Pengukuran, IKI, Rencana Kinerja, Perjanjian Kinerja), then distributes and collects the TW4 forms, and ends with a small kabupaten
-rekap of generated units (``samples.kabupaten.contoh``); yields one Indonesian line of progress per
+the documents (Pengukuran, IKI, Rencana Kinerja, Perjanjian Kinerja), then distributes and collects
+the TW4 forms, and ends with a small kabupaten rekap of generated units
+(``services.contoh_kabupaten.contoh``); yields one Indonesian line of progress per
 step. Every step is the same service a user runs.
 """
 
@@ -13,10 +14,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from xlwings_app.adapters.documents import lambang_contoh as lambang
 from xlwings_app.adapters.openpyxl.builder import build_workbook
 from xlwings_app.domain.formatting import persen
 from xlwings_app.domain.indicator import Periode
-from xlwings_app.samples import example, example_sop, lambang
+from xlwings_app.samples import example, example_sop
 from xlwings_app.services.formulir import formulir
 from xlwings_app.services.hitung import hitung
 from xlwings_app.services.master import using
@@ -53,7 +55,7 @@ def contoh(folder: Path) -> Iterator[str]:
     yield f"Sheet Hasil dan Rekap ditulis ke {path}"
     yield from _documents(path, folder / "dokumen")
     yield from formulir_contoh(path, folder / "formulir")
-    from xlwings_app.samples.kabupaten import contoh as kabupaten_contoh
+    from xlwings_app.services.contoh_kabupaten import contoh as kabupaten_contoh
 
     yield from kabupaten_contoh(folder / "kabupaten")
 
@@ -101,12 +103,8 @@ def sop_contoh(path: Path) -> Iterator[str]:
     (sop, replaced), rows = example_sop.adapted(), example_sop.example_log()
 
     def change(wb: Any) -> None:
-        from xlwings_app.adapters.openpyxl.sop_sheets import (
-            LOG_HEADER_ROW,
-            SHEET_LOG,
-            add_sop_sheets,
-            write_log_rows,
-        )
+        from xlwings_app.adapters.openpyxl.sop_sheets import add_sop_sheets, write_log_rows
+        from xlwings_app.sheets.sop_layout import LOG_HEADER_ROW, SHEET_LOG
 
         add_sop_sheets(wb, sop, 2024, catatan=catatan("Kecamatan Lumajang", replaced))
         write_log_rows(wb[SHEET_LOG], sop, rows, LOG_HEADER_ROW + 1)
@@ -116,8 +114,8 @@ def sop_contoh(path: Path) -> Iterator[str]:
         started = new_period_entries(pengumpulan, example_sop.PERIODE)
         write_log_rows(wb[data_place.log], pengumpulan, started, LOG_HEADER_ROW + 1)
 
-    from xlwings_app.adapters.openpyxl.sop_sheets import SopPlace, short_name
     from xlwings_app.domain.sop.log import new_period_entries
+    from xlwings_app.sheets.sop_layout import SopPlace, short_name
 
     perencanaan, plan_replaced = example_sop.own(example_sop.PERENCANAAN_PRESET)
     pengumpulan, data_replaced = example_sop.own(example_sop.PENGUMPULAN_PRESET)

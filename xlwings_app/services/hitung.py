@@ -11,13 +11,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from xlwings_app.domain.indicator import Jenis, Periode
-from xlwings_app.domain.measure import Hasil, measure_all
+from xlwings_app.domain.measure import Hasil, carry_problems, measure_all
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.summary import Ringkasan, by_penanggung_jawab, by_sasaran, summarize
 from xlwings_app.services.master import Master, using
 from xlwings_app.services.workbook import WorkbookData
 from xlwings_app.sheets.changes import PutResults
-from xlwings_app.sheets.results import SheetValues, hasil_values, rekap_values
+from xlwings_app.sheets.grid import SheetValues
+from xlwings_app.sheets.results import hasil_values, rekap_values
 
 
 @dataclass
@@ -84,7 +85,7 @@ def hitung_data(data: WorkbookData, periode: Periode | None = None) -> Perhitung
     """Compute ``data`` already read (from a file or the live workbook); write nothing.
 
     With error problems nothing is computed. A sealed period whose data changed since sealing
-    adds a notice (``report.seal.check_seals``).
+    adds a notice (``domain.seal.check_seals``).
     """
     if data.errors:
         return Perhitungan(data=data, periode=periode or data.settings.periode_aktif)
@@ -94,7 +95,9 @@ def hitung_data(data: WorkbookData, periode: Periode | None = None) -> Perhitung
         iku = [i for i in data.indicators if i.jenis is Jenis.IKU]
         found = check_seals(data.segel, data.profil, data.settings, iku)
         data.problems.extend(p.in_file(data.path.name) for p in found)
-    return compute(data, periode)
+    result = compute(data, periode)
+    data.problems.extend(p.in_file(data.path.name) for p in carry_problems(result.hasil, data.cells))
+    return result
 
 
 def hitung(source: Path | Master, periode: Periode | None = None, tulis: bool = True) -> Perhitungan:
@@ -115,16 +118,20 @@ def result_sheets(result: Perhitungan) -> tuple[SheetValues, SheetValues]:
     """The cells of sheets Hasil and Rekap for ``result`` (for any writer)."""
     profil = result.data.profil
     unit, tahun = (profil.unit, profil.tahun) if profil else ("", 0)
-    hasil = hasil_values(result.semua_periode, unit, tahun)
-    rekap = rekap_values(
+    return hasil_values(result.semua_periode, unit, tahun), _rekap_sheet(result)
+
+
+def _rekap_sheet(result: Perhitungan) -> SheetValues:
+    profil = result.data.profil
+    unit, tahun = (profil.unit, profil.tahun) if profil else ("", 0)
+    return rekap_values(
         result.periode, unit, tahun, result.per_jenis, result.per_sasaran, result.per_penanggung_jawab
     )
-    return hasil, rekap
 
 
 def results_change(result: Perhitungan) -> PutResults:
-    """Sheets Hasil and Rekap of ``result`` as the change a master commits (any writer)."""
+    """Sheets Hasil and Rekap of ``result`` as the change a master commits (any writer): Rekap's
+    values built once here, Hasil's rows from the results (the zip patch streams them)."""
     profil = result.data.profil
     unit, tahun = (profil.unit, profil.tahun) if profil else ("", 0)
-    rekap_args = (result.periode, unit, tahun, result.per_jenis, result.per_sasaran, result.per_penanggung_jawab)
-    return PutResults(result.semua_periode, unit, tahun, rekap_values(*rekap_args), rekap_args)
+    return PutResults(result.semua_periode, unit, tahun, _rekap_sheet(result))

@@ -32,9 +32,10 @@ from xlwings_app.domain.indicator import Jenis as JenisIndikator
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.kabupaten import Jenis, Kiriman, Penolakan, latest_seal
 from xlwings_app.domain.verification import verification_code
+from xlwings_app.sheets.sop_layout import SHEET_LOG
 
 SUFFIXES = (".xlsx", ".xlsm", ".zip")
-SOP_LOG_SHEET = "Log Langkah"
+SOP_LOG_SHEET = SHEET_LOG
 
 
 def find_sources(sources: Iterable[Path], skip: Path | None = None) -> tuple[list[Path], list[Penolakan]]:

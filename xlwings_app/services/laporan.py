@@ -4,7 +4,7 @@ Rules:
 - the document is computed from the workbook's inputs (``measure_all``), never from cached cells;
 - it refuses (``LaporanDitolak``) while the inputs have error problems, or when a custom template
   uses names Kinerja does not provide, or when there is no IKU;
-- the verification code covers the unit, the period and the inputs (``report.verification``);
+- the verification code covers the unit, the period and the inputs (``domain.verification``);
 - sealed periods whose data changed since sealing come back as warnings (``catatan``);
 - the document is dated on its signing date (``signing_date``): ``tanggal`` (``--tanggal``) when
   given, else the Profil's Tanggal Penandatanganan; when both are blank it is dated the day it
@@ -30,6 +30,7 @@ from typing import Protocol
 
 from xlwings_app.adapters.documents.chart import Batang, draw_chart
 from xlwings_app.adapters.documents.docx import default_template, render
+from xlwings_app.adapters.documents.folder import output_folder_problem
 from xlwings_app.adapters.documents.pdf import to_pdf
 from xlwings_app.adapters.documents.template_check import check_template
 from xlwings_app.domain import formatting as fmt
@@ -37,7 +38,7 @@ from xlwings_app.domain.indicator import Indicator, Jenis, Periode
 from xlwings_app.domain.kelengkapan import document_gaps
 from xlwings_app.domain.measure import Hasil, measure_all
 from xlwings_app.domain.problems import Problem, Refusal, errors
-from xlwings_app.domain.profil import Profil
+from xlwings_app.domain.profil import Profil, document_problems
 from xlwings_app.domain.seal import SealRecord, check_seals
 from xlwings_app.domain.settings import Settings
 from xlwings_app.domain.verification import verification_code
@@ -154,7 +155,9 @@ def buat_laporan(
     ``sop`` is the SOP check of the period (``lampiran_sop``), printed as the annex; ``lambang``
     the image printed left of the kop (``adapters.documents.lambang``).
     """
-    blocking = errors(data.problems)
+    blocking = errors(data.problems) + document_problems(
+        data.profil, getattr(data, "profil_cells", None), getattr(data, "profil_numeric", ())
+    )
     if blocking:
         raise LaporanDitolak(
             f"Laporan tidak dibuat: {len(blocking)} masalah pada data harus diperbaiki dulu.", blocking
@@ -166,6 +169,8 @@ def buat_laporan(
         unknown = check_template(template, provided())
         if unknown:
             raise LaporanDitolak("Template tidak dapat dipakai.", unknown)
+    if why := output_folder_problem(out_dir):
+        raise LaporanDitolak(f"Laporan tidak dibuat: {why}")
     periode = periode or data.settings.periode_aktif
     iku = iku_of(data)
     if not iku:
@@ -206,9 +211,9 @@ def lampiran_sop(source: Path | Master, periode: Periode) -> tuple[LampiranSop |
 
     A log whose rows of the period have errors gives no annex and one warning saying why.
     """
-    from xlwings_app.adapters.openpyxl.sop_sheets import SHEET_LOG
     from xlwings_app.domain.sop.log import normalize_periode
     from xlwings_app.services.sop import ukur
+    from xlwings_app.sheets.sop_layout import SHEET_LOG
 
     name = normalize_periode(periode.value)
     with using(source) as master:

@@ -20,11 +20,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from xlwings_app.adapters.documents.docx import render
+from xlwings_app.adapters.documents.folder import output_folder_problem
 from xlwings_app.adapters.documents.pdf import to_pdf
 from xlwings_app.adapters.documents.template_check import check_template
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
 from xlwings_app.domain.measure import measure_all
 from xlwings_app.domain.problems import Problem, errors
+from xlwings_app.domain.profil import document_problems
 from xlwings_app.domain.verification import verification_code
 from xlwings_app.report.context import Dokumen
 from xlwings_app.report.context_iki import build_iki_context, officials, provided_iki, same_official, slug
@@ -78,7 +80,9 @@ def buat_laporan_iki(
     draf: bool = False,
 ) -> list[LaporanIki]:
     """Render one document per official into ``out_dir``; the period defaults to the active one."""
-    blocking = errors(data.problems)
+    blocking = errors(data.problems) + document_problems(
+        data.profil, getattr(data, "profil_cells", None), getattr(data, "profil_numeric", ())
+    )
     if blocking:
         raise LaporanDitolak(
             f"Dokumen IKI tidak dibuat: {len(blocking)} masalah pada data harus diperbaiki dulu.", blocking
@@ -90,6 +94,8 @@ def buat_laporan_iki(
         unknown = check_template(template, provided_iki())
         if unknown:
             raise LaporanDitolak("Template tidak dapat dipakai.", unknown)
+    if why := output_folder_problem(out_dir):
+        raise LaporanDitolak(f"Dokumen IKI tidak dibuat: {why}")
     iki = iki_of(data)
     names = officials(iki)
     if not names:

@@ -18,15 +18,16 @@ from datetime import datetime
 from pathlib import Path
 
 from xlwings_app.adapters.openpyxl.form_reader import form_files, read_forms
-from xlwings_app.adapters.openpyxl.riwayat import Entry
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.problems import Problem
 from xlwings_app.forms.consolidate import Konsolidasi, consolidate
 from xlwings_app.forms.filled import Change, FilledForm
+from xlwings_app.forms.periode import periode_of_forms
 from xlwings_app.forms.spec import chosen_periode as form_periode
 from xlwings_app.services.master import Master, using
 from xlwings_app.services.workbook import WorkbookData
 from xlwings_app.sheets.changes import SetCells
+from xlwings_app.sheets.riwayat import Entry
 
 
 @dataclass(frozen=True)
@@ -125,9 +126,10 @@ def rekap(source: Path | Master, sources: Sequence[Path] = (), periode: Periode 
     """
     with using(source) as master:
         data = master.data()
-        chosen = form_periode(periode, data.settings.periode_aktif)
         forms, problems = master.lembar() if lembar else _collect(master.path, sources, lembar=False)
-        result = periksa_rekap(data, forms, problems, chosen)
+        from_forms, said = periode_of_forms(forms) if periode is None else (None, [])
+        chosen = form_periode(periode or from_forms, data.settings.periode_aktif)
+        result = periksa_rekap(data, forms, [*problems, *said], chosen)
         if not result.valid or not result.perubahan or not tulis:
             return result
         stage_rekap(master, result, datetime.now())

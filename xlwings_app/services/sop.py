@@ -14,18 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from xlwings_app.adapters.openpyxl.sop_sheets import (
-    DEFAULT_PLACE,
-    LOG_HEADER_ROW,
-    SHEET_KALENDER,
-    SHEET_LOG,
-    SHEET_SOP,
-    SopPlace,
-    add_sop_sheets,
-    short_name,
-    write_log,
-    write_log_rows,
-)
+from xlwings_app.adapters.openpyxl.sop_sheets import add_sop_sheets, write_log, write_log_rows
 from xlwings_app.adapters.xlsx.guard import WorkbookError
 from xlwings_app.adapters.xlsx.sop_reader import (
     SopWorkbook,
@@ -42,6 +31,15 @@ from xlwings_app.domain.sop.presets import UnknownPreset, preset
 from xlwings_app.domain.sop.summary import PeriodSummary, check_log, describe_minutes
 from xlwings_app.services.master import Master, using
 from xlwings_app.sheets.changes import FileEdit, PutHasilSop, Stamp
+from xlwings_app.sheets.sop_layout import (
+    DEFAULT_PLACE,
+    LOG_HEADER_ROW,
+    SHEET_KALENDER,
+    SHEET_LOG,
+    SHEET_SOP,
+    SopPlace,
+    short_name,
+)
 
 
 @dataclass
@@ -187,7 +185,7 @@ def _mulai(master: Master, name: str, preset_id: str | None, tahun: int | None) 
     if problem is not None:
         data.problems.append(problem)
     result.problems = data.problems
-    rows_of_period = [e.baris for e in data.entries if e.periode == name]
+    rows_of_period = [e.baris for e in data.entries if e.periode == name and e.baris is not None]
     if rows_of_period:
         result.problems.append(
             Problem(
@@ -315,9 +313,9 @@ def catat_waktu(master: Master, baris: int, now: datetime | None = None) -> Cata
     Refused (``SopDitolak``, a refusal) for a row that is not a step, or whose Mulai and Selesai are
     both filled. The stamp is one change, committed at once (the ribbon's Catat Waktu Langkah).
     """
-    from xlwings_app.adapters.openpyxl.sop_sheets import DATETIME_FORMAT
     from xlwings_app.domain.sop.log import LABELS
     from xlwings_app.domain.sop.stamp import is_blank_row, log_columns, stamp_column
+    from xlwings_app.sheets.sop_layout import DATETIME_FORMAT
 
     rows = master.rows(SHEET_LOG)
     found = log_columns(rows)

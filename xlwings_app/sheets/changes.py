@@ -20,19 +20,18 @@ from xlwings_app.domain.seal import SealRecord
 from xlwings_app.domain.settings import Settings
 from xlwings_app.domain.sop.summary import PeriodSummary
 from xlwings_app.forms.meta import FormMeta
-from xlwings_app.sheets.results import SheetValues
+from xlwings_app.sheets.grid import SheetValues
 
 
 @dataclass(frozen=True)
 class PutResults:
     """Sheets Hasil and Rekap replaced (``kinerja hitung``): every indicator in every period and the
-    Rekap of the chosen period; ``rekap_args`` are the figures ``rekap`` was built from."""
+    Rekap of the chosen period (``sheets.results.rekap_values``, built once; every writer takes it)."""
 
     semua_periode: Sequence[Hasil]
     unit: str
     tahun: int
     rekap: SheetValues
-    rekap_args: tuple[Any, ...]
 
 
 @dataclass(frozen=True)

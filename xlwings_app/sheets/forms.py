@@ -1,10 +1,10 @@
 """What a lembar isian (form sheet) and the form metadata hold, as values: for the live writer.
 
-``form_sheet_values`` gives the cells ``form_builder.write_form_sheet`` writes (title,
+``form_sheet_values`` gives the cells ``adapters.openpyxl.form_builder.write_form_sheet`` writes (title,
 instructions, the Status formulir cell, headers, one row per indicator with the live formulas as ``Formula``) and the
 styles as spans: yellow input cells, grey computed cells, header, wrap, number formats, column
 widths. ``meta_sheet_values`` gives the metadata rows, all text. The ribbon's Buat Lembar Isian
-writes them into the open workbook (``xlwings_forms``); tests/addin checks they equal what
+writes them into the open workbook (``adapters.xlwings.forms``); tests/addin checks they equal what
 ``kinerja lembar`` writes. The row values come from the same helpers the openpyxl builder uses.
 """
 
@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from xlwings_app.adapters.openpyxl.builder import indicator_values
 from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.settings import Settings
 from xlwings_app.forms.checks import STATUS_CHOICES, STATUS_LABEL
 from xlwings_app.forms.meta import META_HEADERS, FormMeta, to_rows
 from xlwings_app.forms.spec import form_columns, row_formulas, spec
-from xlwings_app.sheets.results import Formula, SheetValues
+from xlwings_app.sheets import palette as P
+from xlwings_app.sheets.grid import Formula, SheetValues
+from xlwings_app.sheets.indicator_rows import indicator_values
 
 
 def instructions(periode: Periode) -> tuple[str, ...]:
@@ -43,10 +44,6 @@ def header_row(periode: Periode) -> int:
     return 2 + len(instructions(periode)) + 2
 
 
-INPUT_FILL = "FFF2CC"
-COMPUTED_FILL = "E7E6E6"
-
-
 def _letter(col: int) -> str:
     letters = ""
     while col:
@@ -68,7 +65,7 @@ def form_sheet_values(
     columns = form_columns(periode)
     top = header_row(periode)
     sheet.put(top - 1, 1, [STATUS_LABEL], "bold")  # "Status formulir": Draf/Final
-    sheet.put(top - 1, 2, [STATUS_CHOICES[0]], f"fill:{INPUT_FILL}")
+    sheet.put(top - 1, 2, [STATUS_CHOICES[0]], f"fill:{P.INPUT}")
     sheet.style("unlocked", top - 1, 2)
     sheet.style("box", top - 1, 2)
     sheet.put(top - 1, 3, ["← pilih Final bila semua isian sudah lengkap"], "subtitle")
@@ -81,19 +78,20 @@ def form_sheet_values(
         formulas = row_formulas(periode, settings, cells)
         for col, column in enumerate(columns, start=1):
             if column.role == "hitung":
-                sheet.put(r, col, [Formula(formulas[column.key])], f"fill:{COMPUTED_FILL}")
+                sheet.put(r, col, [Formula(formulas[column.key])], f"fill:{P.COMPUTED}")
             else:
                 value = values.get(column.key)
                 sheet.put(r, col, [None if value in ("", None) else value])
                 if column.is_input:
-                    sheet.style(f"fill:{INPUT_FILL}", r, col)
+                    sheet.style(f"fill:{P.INPUT}", r, col)
                 if column.is_input:
                     sheet.style("unlocked", r, col)
             sheet.style("box", r, col)
             # text wraps; numbers sit at the top beside it (one vertical alignment per row)
             sheet.style("wrap" if column.column.type == "text" else "top", r, col)
-            if column.column.format:
-                sheet.style(f"format:{column.column.format}", r, col)
+            fmt = column.column.format_for(indicator.satuan)
+            if fmt:
+                sheet.style(f"format:{fmt}", r, col)
     return sheet
 
 

@@ -30,7 +30,9 @@ from xlwings_app.domain.kabupaten import (
 )
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.profil import Pejabat
-from xlwings_app.sheets.results import DECIMAL, SheetValues
+from xlwings_app.sheets import palette as P
+from xlwings_app.sheets.grid import SheetValues
+from xlwings_app.sheets.results import DECIMAL
 
 SHEET_ISIAN = "Isian Kabupaten"
 SHEET_REKAP = "Rekap Unit"
@@ -62,14 +64,8 @@ ISIAN_HEADERS = (UNIT_HEADER, *CODE_HEADERS, "Keterangan")
 ISIAN_FIELD_ROW = 4
 ISIAN_TABLE_ROW = ISIAN_FIELD_ROW + len(FIELDS) + 2
 DEFAULT_INSTANSI = "Badan Perencanaan Pembangunan Daerah"
-FILLS = {
-    Keadaan.FINAL: "C6EFCE",
-    Keadaan.BERUBAH: "FFEB9C",
-    Keadaan.BELUM_DISEGEL: "DDEBF7",
-    Keadaan.GALAT_ISIAN: "FFC7CE",
-    Keadaan.TIDAK_COCOK: "FF9999",
-    Keadaan.BELUM_DITERIMA: "D9D9D9",
-}
+FILLS = {keadaan: P.KABUPATEN_STATUS[keadaan.value] for keadaan in Keadaan}
+"""A unit state's fill (``sheets.palette.KABUPATEN_STATUS``)."""
 MONTHS = ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november", "desember"]
 
 

@@ -10,12 +10,18 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
+from typing import Any, Literal, cast
 
 from xlwings_app.domain.indicator import Jenis
 from xlwings_app.resources import resource_dir
 
 ColumnType = Literal["text", "number", "choice", "formula"]
+
+
+PERCENT_POINT_KEYS = frozenset(
+    ("target_tahunan", "t1", "t2", "t3", "t4", "r1", "r2", "r3", "r4", "batas_bawah", "batas_atas")
+)
+"""The columns that hold the indicator's own values (in percentage points for a "%" indicator)."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,14 @@ class Column:
     @property
     def is_input(self) -> bool:
         return self.type != "formula"
+
+    def format_for(self, satuan: str) -> str | None:
+        """The number format of this column in a row of unit ``satuan``. In a "%" row the number
+        columns show a literal percent sign (``General"%"``): typing 93 stays 93 and shows 93%,
+        while typing 93% stores 0.93 with a percent format, which the reader reads as 93."""
+        if self.format and self.key in PERCENT_POINT_KEYS and satuan.strip() == "%":
+            return self.format + '"%"'
+        return self.format
 
 
 @dataclass(frozen=True)
@@ -81,6 +95,39 @@ class Formulir:
 
 
 @dataclass(frozen=True)
+class SheetNames:
+    """The sheets other than IKU/IKI, Hasil and the forms (``[sheets]``), by role."""
+
+    petunjuk: str
+    profil: str
+    pengaturan: str
+    rekap: str
+    riwayat: str
+    segel: str
+    sop: str
+    kalender: str
+    log: str
+    hasil_sop: str
+
+
+@dataclass(frozen=True)
+class HasilSheet:
+    """Sheet Hasil (``[hasil]``): the Excel table ``name`` under ``headers`` in row ``header_row``."""
+
+    sheet: str
+    name: str
+    header_row: int
+    headers: tuple[str, ...]
+    widths: tuple[float, ...]
+    status: str
+
+    @property
+    def status_column(self) -> int:
+        """1-based column of the status cells (coloured by status)."""
+        return self.headers.index(self.status) + 1
+
+
+@dataclass(frozen=True)
 class PejabatTable:
     """The officials' table (``[pejabat]``): sheet, Excel table name, title, columns."""
 
@@ -98,9 +145,8 @@ class Layout:
     versi: str
     tables: dict[Jenis, Table]
     profil: tuple[Field, ...]
-    hasil_sheet: str
-    hasil_name: str
-    hasil_headers: tuple[str, ...]
+    sheets: SheetNames
+    hasil: HasilSheet
     formulir: Formulir | None = None
     pejabat: PejabatTable | None = None
 
@@ -110,20 +156,38 @@ def normalise_header(text: object) -> str:
     return re.sub(r"\s+", " ", str(text or "")).strip().strip(":*").strip().casefold()
 
 
-def _column(raw: dict[str, object]) -> Column:
+def _strings(raw: object) -> tuple[str, ...]:
+    return tuple(str(item) for item in cast(list[object], raw))
+
+
+def _column(raw: dict[str, Any]) -> Column:
     return Column(
         key=str(raw["key"]),
         header=str(raw["header"]),
-        type=raw["type"],  # type: ignore[arg-type]
+        type=raw["type"],
         required=bool(raw.get("required", False)),
-        width=float(raw.get("width", 12)),  # type: ignore[arg-type]
-        format=raw.get("format"),  # type: ignore[arg-type]
+        width=float(raw.get("width", 12)),
+        format=raw.get("format"),
         help=str(raw.get("help", "")),
-        choices=tuple(raw.get("choices", ())),  # type: ignore[arg-type]
-        choices_from=raw.get("choices_from"),  # type: ignore[arg-type]
-        only=raw.get("only"),  # type: ignore[arg-type]
+        choices=_strings(raw.get("choices", [])),
+        choices_from=raw.get("choices_from"),
+        only=raw.get("only"),
         optional=bool(raw.get("optional", False)),
     )
+
+
+def _hasil(raw: dict[str, Any]) -> HasilSheet:
+    hasil = HasilSheet(
+        sheet=str(raw["sheet"]),
+        name=str(raw["name"]),
+        header_row=int(raw["header_row"]),
+        headers=_strings(raw["headers"]),
+        widths=tuple(float(w) for w in raw["widths"]),
+        status=str(raw["status"]),
+    )
+    if len(hasil.widths) != len(hasil.headers) or hasil.status not in hasil.headers:
+        raise ValueError("layout.toml [hasil]: widths must match headers, status must be a header")
+    return hasil
 
 
 @cache
@@ -146,9 +210,8 @@ def layout() -> Layout:
         versi=str(raw["versi"]),
         tables=tables,
         profil=tuple(Field(**f) for f in raw["profil"]),
-        hasil_sheet=raw["hasil"]["sheet"],
-        hasil_name=raw["hasil"]["name"],
-        hasil_headers=tuple(raw["hasil"]["headers"]),
+        sheets=SheetNames(**{key: str(value) for key, value in raw["sheets"].items()}),
+        hasil=_hasil(raw["hasil"]),
         formulir=_formulir(raw["formulir"]) if "formulir" in raw else None,
         pejabat=_pejabat(raw["pejabat"]) if "pejabat" in raw else None,
     )
@@ -167,16 +230,25 @@ def _formulir(raw: dict[str, object]) -> Formulir:
     return Formulir(
         sheet=str(raw["sheet"]),
         meta_sheet=str(raw["meta_sheet"]),
-        konteks=tuple(raw["konteks"]),  # type: ignore[call-overload]
-        isian=tuple(raw["isian"]),  # type: ignore[call-overload]
-        hitung=tuple(raw["hitung"]),  # type: ignore[call-overload]
+        konteks=_strings(raw["konteks"]),
+        isian=_strings(raw["isian"]),
+        hitung=_strings(raw["hitung"]),
     )
 
 
-SHEET_PETUNJUK = "Petunjuk"
-SHEET_PROFIL = "Profil"
-SHEET_PENGATURAN = "Pengaturan"
-SHEET_REKAP = "Rekap"
+_SHEETS = layout().sheets
+SHEET_PETUNJUK = _SHEETS.petunjuk
+SHEET_PROFIL = _SHEETS.profil
+SHEET_PENGATURAN = _SHEETS.pengaturan
+SHEET_REKAP = _SHEETS.rekap
+SHEET_RIWAYAT = _SHEETS.riwayat
+SHEET_SEGEL = _SHEETS.segel
+SHEET_HASIL = layout().hasil.sheet
+SHEET_SOP = _SHEETS.sop
+SHEET_KALENDER = _SHEETS.kalender
+SHEET_LOG = _SHEETS.log
+SHEET_HASIL_SOP = _SHEETS.hasil_sop
+"""The sheet names of ``[sheets]`` and ``[hasil]`` as constants (read once, at import)."""
 TITLE_ROWS = 3
 """Rows above each table's header row (title, unit line, note); the header is row 4."""
 

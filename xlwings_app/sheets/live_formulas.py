@@ -71,6 +71,16 @@ RULES: dict[str, Expr] = {
 """Each computed column's rule, by column key (layout.toml)."""
 
 
+def percent_format_test(cell: str) -> str:
+    """Formula text (without ``=``) that is TRUE when ``cell`` has a percent number format: Excel
+    and LibreOffice answer ``CELL("format", …)`` with "P0", "P1", … exactly for the formats
+    ``numbers.is_percent_format`` accepts. The input cells of the IKU and IKI tables carry it as a
+    conditional format: a value typed as ``93%`` is stored as 0.93, which Kinerja reads as 93 but
+    the live formulas would read as 0.93, so the sheet marks the cell (decision in
+    docs/masukan-excel.md)."""
+    return f'LEFT(CELL("format",{cell}),1)="P"'
+
+
 def live_formulas(table: Table) -> dict[str, str]:
     """Formula text (with the leading ``=``) of every computed column of ``table``."""
     refs = _refs(table)

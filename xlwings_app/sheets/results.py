@@ -1,16 +1,17 @@
 """What sheets Hasil and Rekap hold, as plain values: one layout for every writer.
 
-``hasil_values`` and ``rekap_values`` return a ``SheetValues``: the cell values from A1 and the
-styled spans (title, header, box, number formats, status fills) as data. The openpyxl writer
-(``results_sheets``, for ``kinerja hitung``) and the xlwings writer (``xlwings_results``, for the
-ribbon's Hitung Capaian) both write from it, so the file and the live workbook hold the same cells.
-Nothing here imports openpyxl or xlwings.
+``hasil_values`` and ``rekap_values`` return a ``grid.SheetValues``: the cell values from A1 and
+the styled spans (title, header, box, number formats, status fills) as data. Sheet Hasil's
+headers, widths, header row and status column are ``[hasil]`` of workbook/layout.toml. Three
+writers interpret these values: the openpyxl writer (``adapters.openpyxl.results``), the zip
+patch (``adapters.xlsx.results_parts`` with ``adapters.xlsx.patch``), both for ``kinerja hitung``,
+and the xlwings writer (``adapters.xlwings.book.write_sheet``, for the ribbon's Hitung Capaian),
+so the file and the live workbook hold the same cells. Nothing here imports openpyxl or xlwings.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from xlwings_app.domain.expr import round_half_away
@@ -18,11 +19,8 @@ from xlwings_app.domain.indicator import Jenis, Periode
 from xlwings_app.domain.measure import Hasil
 from xlwings_app.domain.summary import Ringkasan
 from xlwings_app.sheets import layout as L
+from xlwings_app.sheets.grid import SheetValues
 
-HASIL_HEADER_ROW = 4
-HASIL_WIDTHS = (6, 12, 40, 10, 16, 11, 11, 10, 14, 20, 50, 18, 10)
-"""Wide enough for each header on one line ("Serapan Anggaran" was clipped at 12)."""
-HASIL_STATUS_COLUMN = 10
 REKAP_PREDIKAT_ROW = 5
 """Header row of the count-per-predikat block; the chart reads the rows below it."""
 REKAP_META_COLUMN = 8
@@ -36,60 +34,6 @@ NUMBER = "General"
 BLOCK_HEADERS = (
     "Nama", "Jumlah Indikator", "Rata-rata Capaian (%)", "Tercapai", "Tidak Tercapai", "Belum Diisi",
 )  # fmt: skip
-
-
-class Formula(str):
-    """A cell's formula text ("=..."), written as a formula; any other ``str`` is written as text."""
-
-    __slots__ = ()
-
-
-def excel_value(value: object) -> object:
-    """A domain value as a cell value (Decimal becomes int or float)."""
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    return value
-
-
-@dataclass(frozen=True)
-class Span:
-    """A styled rectangle (1-based). ``style``: title, subtitle, header, box, bold, wrap, top,
-    ``format:<number format>`` or ``status:<status>`` (the status fill)."""
-
-    style: str
-    row: int
-    col: int
-    rows: int = 1
-    cols: int = 1
-
-
-@dataclass
-class SheetValues:
-    """One sheet's cells (1-based ``(row, col)``) and styled spans."""
-
-    name: str
-    cells: dict[tuple[int, int], object] = field(default_factory=dict)
-    spans: list[Span] = field(default_factory=list)
-
-    def put(self, row: int, col: int, values: Sequence[object], *styles: str) -> None:
-        """Write ``values`` across row ``row`` from ``col``; style the span with ``styles``."""
-        for offset, value in enumerate(values):
-            self.cells[(row, col + offset)] = excel_value(value)
-        self.spans.extend(Span(s, row, col, 1, len(values)) for s in styles)
-
-    def style(self, style: str, row: int, col: int, rows: int = 1, cols: int = 1) -> None:
-        self.spans.append(Span(style, row, col, rows, cols))
-
-    @property
-    def shape(self) -> tuple[int, int]:
-        if not self.cells:
-            return 1, 1
-        return max(r for r, _ in self.cells), max(c for _, c in self.cells)
-
-    def grid(self) -> list[list[object]]:
-        """Every value from A1, a rectangle; ``None`` where nothing is written."""
-        rows, cols = self.shape
-        return [[self.cells.get((r, c)) for c in range(1, cols + 1)] for r in range(1, rows + 1)]
 
 
 def _shown(value: Decimal | None) -> Decimal | None:
@@ -108,23 +52,23 @@ def hasil_row(h: Hasil) -> tuple[object, ...]:
 
 
 def hasil_values(results: Sequence[Hasil], unit: str, tahun: int) -> SheetValues:
-    """Sheet Hasil: one row per indicator and period, under the header in row 4."""
-    lay = L.layout()
-    sheet = SheetValues(lay.hasil_sheet)
+    """Sheet Hasil: one row per indicator and period, below the header row of ``[hasil]``."""
+    lay = L.layout().hasil
+    sheet = SheetValues(lay.sheet)
     sheet.put(1, 1, [f"Hasil Pengukuran Kinerja {unit} Tahun {tahun}".replace("  ", " ")], "title")
     sheet.put(
         2, 1, ["Ditulis oleh Kinerja (kinerja hitung); jangan diketik, akan ditimpa saat dihitung ulang."],
         "subtitle",
     )  # fmt: skip
-    sheet.put(HASIL_HEADER_ROW, 1, lay.hasil_headers, "header")
-    row = HASIL_HEADER_ROW
+    sheet.put(lay.header_row, 1, lay.headers, "header")
+    row = lay.header_row
     for h in results:
         row += 1
         sheet.put(row, 1, hasil_row(h), "box")
-        sheet.style(f"status:{h.status.value}", row, HASIL_STATUS_COLUMN)
-    if row > HASIL_HEADER_ROW:
-        count = row - HASIL_HEADER_ROW
-        first = HASIL_HEADER_ROW + 1
+        sheet.style(f"status:{h.status.value}", row, lay.status_column)
+    if row > lay.header_row:
+        count = row - lay.header_row
+        first = lay.header_row + 1
         sheet.style(f"format:{NUMBER}", first, 6, count, 2)
         for col in (8, 12, 13):
             sheet.style(f"format:{DECIMAL}", first, col, count)

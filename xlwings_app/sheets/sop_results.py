@@ -1,10 +1,11 @@
 """What sheet Hasil SOP holds, as plain values: one layout for the file writer and the live one.
 
-``hasil_sop_values`` returns a ``results_values.SheetValues``: the summary block (one column per
-period), the runs table (one row per run of a step) and the hidden chart helper columns T:W, with
-styled spans as data (``fill:<RRGGBB>`` for a status colour). ``sop_results`` writes it with
-openpyxl for ``kinerja sop periksa`` (and draws the Gantt chart); ``xlwings_sop`` writes it into
-the open workbook for the ribbon's Periksa Waktu SOP. Nothing here imports openpyxl or xlwings.
+``hasil_sop_values`` returns a ``sheets.grid.SheetValues``: the summary block (one column per
+period, labels merged over A:C), the runs table (one row per run of a step) and the hidden chart
+helper columns T:W, with styled spans as data (``fill:<RRGGBB>`` for a status colour of
+``sheets.palette.SOP_STATUS``, row heights for the wrapped labels). ``adapters.openpyxl.sop_results``
+writes it for ``kinerja sop periksa`` (and draws the Gantt chart); ``adapters.xlwings.sop`` writes
+it into the open workbook for the ribbon's Periksa Waktu SOP. Nothing here imports openpyxl or xlwings.
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
-from xlwings_app.adapters.openpyxl.sop_sheets import DATE_FORMAT, DATETIME_FORMAT, DEFAULT_PLACE, SopPlace
 from xlwings_app.domain.sop.measure import STATUSES, StepRun
 from xlwings_app.domain.sop.summary import PeriodSummary
-from xlwings_app.sheets.results import SheetValues
+from xlwings_app.sheets import palette as P
+from xlwings_app.sheets.grid import SheetValues
+from xlwings_app.sheets.sop_layout import DATE_FORMAT, DATETIME_FORMAT, DEFAULT_PLACE, SopPlace
 
 SUMMARY_ROW = 5
 RUNS_TABLE = "TabelHasilSOP"
@@ -39,14 +41,20 @@ CHART_COLUMN = 20
 """Hidden helper columns T:W hold the chart's data: label, start day, length in days, status."""
 CHART_META = "T1"
 """Number of chart rows; T2 holds the helper header row and T3 the period shown."""
-STATUS_FILLS = {
-    "Tepat Waktu": "C6EFCE",
-    "Terlambat": "FFC7CE",
-    "Belum Selesai": "FFEB9C",
-    "Belum Dimulai": "D9D9D9",
-    "Data Tidak Lengkap": "F8CBAD",
-    "Urutan Salah": "E4DFEC",
-}
+STATUS_FILLS = P.SOP_STATUS
+"""The status colours (``sheets.palette.SOP_STATUS``)."""
+
+
+LINE_HEIGHT = 15
+LABEL_CHARS = 27
+"""Characters per line of a summary label (merged A:C)."""
+DELAYS_CHARS = 38
+"""Characters per line of the longest-delays text (one summary column)."""
+RUN_HEADER_HEIGHT = 32
+
+
+def _lines(length: int, per_line: int) -> int:
+    return max(1, -(-length // per_line))
 
 
 def _moment_format(value: object) -> str:
@@ -107,12 +115,17 @@ def hasil_sop_values(
         "subtitle",
     )  # fmt: skip
     sheet.put(SUMMARY_ROW - 1, 1, ["Ringkasan per periode"], "bold")
+    last = SUMMARY_ROW + len(SUMMARY_LABELS) - 1
     for offset, label in enumerate(SUMMARY_LABELS):
-        sheet.put(SUMMARY_ROW + offset, 1, [label], "header" if offset == 0 else "bold")
+        row = SUMMARY_ROW + offset
+        sheet.put(row, 1, [label], "header" if offset == 0 else "bold", "box", "wrap")
+        sheet.style("merge", row, 1, 1, 3)
+        if row != last:
+            sheet.style(f"height:{_lines(len(label), LABEL_CHARS) * LINE_HEIGHT}", row, 1)
     for col, summary in enumerate(summaries, start=4):
         values = _summary_values(summary)
         for offset, value in enumerate(values):
-            sheet.put(SUMMARY_ROW + offset, col, [value], "wrap")
+            sheet.put(SUMMARY_ROW + offset, col, [value], "wrap", "box")
             if isinstance(value, datetime):
                 sheet.style(f"format:{DATETIME_FORMAT}", SUMMARY_ROW + offset, col)
         sheet.style("header", SUMMARY_ROW, col)
@@ -120,9 +133,12 @@ def hasil_sop_values(
         for status, offset in zip(STATUSES, range(3, 3 + len(STATUSES)), strict=True):
             if summary.status_counts[status]:
                 sheet.style(f"fill:{STATUS_FILLS[status]}", SUMMARY_ROW + offset, col)
+    longest = max((len(str(_summary_values(s)[-1] or "")) for s in summaries), default=0)
+    sheet.style(f"height:{_lines(longest, DELAYS_CHARS) * LINE_HEIGHT}", last, 1)
     top = RUNS_TOP
     sheet.put(top - 1, 1, ["Setiap pelaksanaan langkah (putaran 2 dst. = diulang setelah keputusan TIDAK)"], "bold")
     sheet.put(top, 1, RUN_HEADERS, "header")
+    sheet.style(f"height:{RUN_HEADER_HEIGHT}", top, 1)
     row = top
     for summary in summaries:
         for run in summary.runs:

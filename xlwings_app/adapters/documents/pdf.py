@@ -1,7 +1,7 @@
 """Convert a .docx to PDF: LibreOffice headless, else Word through COM on Windows.
 
 Rules:
-- LibreOffice runs through ``adapters.libreoffice`` (its own throw-away profile per call, so
+- LibreOffice runs through ``adapters.documents.libreoffice`` (its own throw-away profile per call, so
   conversions run side by side; stopped after ``timeout`` seconds); soffice exits 0 even when it
   failed, so success means the PDF exists and starts with ``%PDF``;
 - without LibreOffice, on Windows, Microsoft Word is driven through COM (pywin32) when importable;
@@ -38,7 +38,7 @@ def _is_pdf(path: Path) -> bool:
 
 
 def convert_with_libreoffice(docx: Path, out_dir: Path, timeout: float = TIMEOUT) -> Path:
-    """Convert with LibreOffice headless (``adapters.libreoffice``); return the PDF's path."""
+    """Convert with LibreOffice headless (``adapters.documents.libreoffice``); return the PDF's path."""
     try:
         target = libreoffice.convert(docx, "pdf", out_dir, timeout)
     except libreoffice.LibreOfficeError as exc:
@@ -50,7 +50,7 @@ def convert_with_libreoffice(docx: Path, out_dir: Path, timeout: float = TIMEOUT
 
 def convert_with_word(docx: Path, out_dir: Path) -> Path:  # pragma: no cover - Windows only
     """Convert with Microsoft Word through COM (Windows, pywin32)."""
-    import win32com.client  # type: ignore[import-not-found]
+    import win32com.client
 
     out_dir.mkdir(parents=True, exist_ok=True)
     target = (out_dir / f"{docx.stem}.pdf").resolve()
@@ -71,7 +71,7 @@ def _word_available() -> bool:
     if sys.platform != "win32":
         return False
     try:
-        import win32com.client  # type: ignore[import-not-found]  # noqa: F401
+        import win32com.client  # noqa: F401
     except ImportError:
         return False
     return True

@@ -9,6 +9,7 @@ once, by the path the template wrote. A template jinja cannot parse is reported 
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -134,11 +135,23 @@ def template_source(path: Path) -> str:
 
 
 def check_template(path: Path, provided: Mapping[str, object]) -> list[str]:
-    """Indonesian messages for every problem of the template at ``path``; empty when usable."""
+    """Indonesian messages for every problem of the template at ``path``; empty when usable.
+
+    A missing file, a folder, or a file that is not a Word document (.docx: a zip holding
+    ``word/document.xml``) is one message naming it."""
+    if not path.is_file():
+        return [f"Template {path} tidak ditemukan (atau bukan file): periksa nama dan folder template."]
+    try:
+        with zipfile.ZipFile(path) as archive:
+            archive.getinfo("word/document.xml")
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return [f"Template {path.name} bukan dokumen Word .docx: simpan template dari Word sebagai .docx."]
     try:
         names = unknown_names(template_source(path), provided)
     except jinja2.TemplateSyntaxError as exc:
         return [f"Template {path.name} berisi tag yang salah tulis: {exc.message}"]
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        return [f"Template {path.name} tidak dapat dibaca sebagai dokumen Word ({type(exc).__name__})."]
     return [
         f"Template {path.name} memakai '{name}', yang tidak disediakan Kinerja." for name in names
     ]

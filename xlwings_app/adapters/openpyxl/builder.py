@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from decimal import Decimal
 
 from openpyxl import Workbook
+from openpyxl.formatting.rule import FormulaRule
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableFormula, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
-from xlwings_app.adapters.openpyxl import segel as seal_sheet
+from xlwings_app.adapters.openpyxl import segel
 from xlwings_app.adapters.openpyxl import styles as S
 from xlwings_app.adapters.openpyxl.sheet_format import print_setup as _print_setup
 from xlwings_app.adapters.openpyxl.sheet_format import protect as _protect
@@ -27,6 +27,8 @@ from xlwings_app.domain.indicator import Indicator, Jenis, Periode
 from xlwings_app.domain.profil import Pejabat
 from xlwings_app.domain.settings import Settings, VarianNegatif
 from xlwings_app.sheets import layout as L
+from xlwings_app.sheets.grid import excel_value
+from xlwings_app.sheets.indicator_rows import indicator_values
 from xlwings_app.sheets.live_formulas import (
     NAME_DAFTAR_PJ,
     NAME_PERIODE_INDEX,
@@ -34,49 +36,13 @@ from xlwings_app.sheets.live_formulas import (
     NAME_SKALA_PREDIKAT,
     NAME_VARIAN,
     live_formulas,
+    percent_format_test,
 )
 
 DATE_FORMAT = "[$-421]d mmmm yyyy"
 """A date as Indonesians write it, "7 Oktober 2024", in any Excel locale (421: Indonesian)."""
 SPARE_ROWS = 30
 """Empty, formatted rows below the data, so a Kasi can add indicators without unprotecting."""
-
-
-def excel_value(value: object) -> object:
-    """A domain value as a cell value (Decimal becomes int or float)."""
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    return value
-
-
-def indicator_values(indicator: Indicator) -> dict[str, object]:
-    """The input cells of an indicator's row, by column key."""
-    values: dict[str, object] = {
-        "kode": indicator.kode,
-        "induk": indicator.induk or "",
-        "sasaran": indicator.sasaran,
-        "nama": indicator.nama,
-        "satuan": indicator.satuan,
-        "polaritas": indicator.polaritas.value,
-        "agregasi": indicator.agregasi.value,
-        "target_tahunan": indicator.target_tahunan,
-        "batas_bawah": indicator.batas_bawah,
-        "batas_atas": indicator.batas_atas,
-        "penanggung_jawab": indicator.penanggung_jawab,
-        "pagu": indicator.pagu,
-        "realisasi_anggaran": indicator.realisasi_anggaran,
-        "permasalahan": indicator.permasalahan,
-        "rencana_aksi": indicator.rencana_aksi,
-        "keterangan": indicator.keterangan,
-        "target_lalu": indicator.target_lalu,
-        "realisasi_lalu": indicator.realisasi_lalu,
-        "target_akhir_renstra": indicator.target_akhir_renstra,
-        "program": indicator.program,
-    }
-    for i in range(4):
-        values[f"t{i + 1}"] = indicator.target_tw[i]
-        values[f"r{i + 1}"] = indicator.realisasi_tw[i]
-    return {k: excel_value(v) for k, v in values.items()}
 
 
 LINE_HEIGHT = 15.0
@@ -125,8 +91,9 @@ def _write_table(
             else:
                 cell.value = formulas[column.key]
                 cell.fill, cell.protection, cell.alignment = S.COMPUTED_FILL, S.LOCKED, S.TOP
-            if column.format:
-                cell.number_format = column.format
+            fmt = column.format_for(str(values.get("satuan") or ""))
+            if fmt:
+                cell.number_format = fmt
             cell.border = S.BOX
     last_row = header_row + len(rows)
     ref = f"A{header_row}:{get_column_letter(len(table.columns))}{last_row}"
@@ -139,6 +106,7 @@ def _write_table(
             tc.calculatedColumnFormula = TableFormula(attr_text=formulas[column.key][1:])
     ws.add_table(excel_table)
     _validations(ws, table, header_row + 1, last_row)
+    _percent_marks(ws, table, header_row + 1, last_row)
     ws.freeze_panes = ws.cell(header_row + 1, 3)
     ws.row_dimensions[header_row].height = 45  # three lines: "Realisasi Anggaran", "Target TW III"
     _print_setup(ws, f"{header_row}:{header_row}")
@@ -147,6 +115,15 @@ def _write_table(
     ws.print_area = f"A1:{get_column_letter(len(table.columns))}{last_row}"
     ws.print_title_cols = f"A:{get_column_letter(table.columns.index(table.column('nama')) + 1)}"
     _protect(ws)
+
+
+def _percent_marks(ws: Worksheet, table: L.Table, first: int, last: int) -> None:
+    """Mark (orange) a target or realisasi cell typed as a percentage ("93%" stored as 0.93)."""
+    for col, column in enumerate(table.columns, start=1):
+        if column.key in L.PERCENT_POINT_KEYS:
+            letter = get_column_letter(col)
+            rule = FormulaRule(formula=[percent_format_test(f"{letter}{first}")], fill=S.PROBLEM_FILL)
+            ws.conditional_formatting.add(f"{letter}{first}:{letter}{last}", rule)
 
 
 def _validations(ws: Worksheet, table: L.Table, first: int, last: int) -> None:
@@ -392,8 +369,8 @@ def build_workbook(
         _write_table(wb, table, rows, unit, spare_rows)
     _write_pejabat(wb, pejabat or [Pejabat(name, "") for name in settings.daftar_penanggung_jawab])
     _write_pengaturan(wb, settings)
-    _write_placeholder(wb, L.layout().hasil_sheet, "Belum dihitung: tekan Hitung Capaian (kinerja hitung).")
+    _write_placeholder(wb, L.layout().hasil.sheet, "Belum dihitung: tekan Hitung Capaian (kinerja hitung).")
     _write_placeholder(wb, L.SHEET_REKAP, "Belum dihitung: tekan Hitung Capaian (kinerja hitung).")
-    seal_sheet.write_empty(wb)
+    segel.write_empty(wb)
     wb.calculation.fullCalcOnLoad = True
     return wb

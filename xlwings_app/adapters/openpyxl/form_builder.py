@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from xlwings_app.adapters.openpyxl.results import write_values
+from xlwings_app.adapters.openpyxl.grid import write_values
 from xlwings_app.adapters.openpyxl.sheet_format import fit_rows, print_setup, protect
 from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.rows import MAX_TEXT
@@ -61,7 +61,7 @@ def write_form_sheet(
 ) -> Worksheet:
     """Add the form sheet ``meta.sheet`` for ``indicators`` (in that order) to ``wb``.
 
-    The cells and their looks are ``form_values.form_sheet_values`` (the ribbon writes the same
+    The cells and their looks are ``sheets.forms.form_sheet_values`` (the ribbon writes the same
     values into the open workbook); this adds what only a file can carry: validations, frozen
     panes, print setup and sheet protection.
     """

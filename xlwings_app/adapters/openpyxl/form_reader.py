@@ -2,7 +2,7 @@
 
 Nothing is judged here beyond "can this be read as a form at all"; every such failure becomes a
 problem naming the file (a bad file never stops the other forms from being checked). The cells
-are handed over raw, with their address and whether they hold a formula, to ``forms.checks``.
+are handed over raw (a number shown as a percentage as ``numbers.Percent``), with their address and whether they hold a formula, to ``forms.checks``.
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from openpyxl.utils import get_column_letter
 
 from xlwings_app.adapters.xlsx.guard import WorkbookError, check_xlsx, has_macros
 from xlwings_app.domain.indicator import Periode
+from xlwings_app.domain.numbers import with_format
 from xlwings_app.domain.problems import Problem
-from xlwings_app.domain.rows import text_of
+from xlwings_app.domain.rows import normalise_kode, text_of
 from xlwings_app.forms.checks import STATUS_LABEL
 from xlwings_app.forms.filled import Cell, FilledForm, FormRow
 from xlwings_app.forms.meta import FormMeta, from_rows
@@ -75,7 +76,7 @@ def _cells(ws: object) -> Iterator[tuple[int, list[Cell]]]:
             [
                 Cell(
                     f"{get_column_letter(c)}{r}",
-                    getattr(cell, "value", None),
+                    with_format(getattr(cell, "value", None), getattr(cell, "number_format", None)),
                     getattr(cell, "data_type", "") == "f",
                 )
                 for c, cell in enumerate(row, start=1)
@@ -110,7 +111,7 @@ def _form(wb: object, file: str, meta: FormMeta) -> FilledForm:
             continue
         if r - header_row > MAX_FORM_ROWS:
             break
-        kode = text_of(cells[0].value) if cells else ""
+        kode = normalise_kode(cells[0].value).text if cells else ""
         if kode:
             padded = cells + [
                 Cell(f"{get_column_letter(i + 1)}{r}", None) for i in range(len(cells), len(keys))

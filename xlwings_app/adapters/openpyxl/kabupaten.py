@@ -25,12 +25,13 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
-from xlwings_app.adapters.openpyxl.results import write_values
+from xlwings_app.adapters.openpyxl.grid import write_values
+from xlwings_app.adapters.openpyxl.sheet_format import print_setup
 from xlwings_app.adapters.xlsx.guard import WorkbookError, check_xlsx
 from xlwings_app.adapters.xlsx.reader import SheetSource, read_file
 from xlwings_app.adapters.xlsx.safe_write import save_atomically, writer_lock
 from xlwings_app.sheets import kabupaten as K
-from xlwings_app.sheets.results import SheetValues
+from xlwings_app.sheets.grid import SheetValues
 
 MAX_ISIAN_ROWS = 5_000
 
@@ -138,10 +139,7 @@ def _widths_and_print(ws: Worksheet, name: str, cols: int) -> None:
     widths = K.WIDTHS.get(name, ())
     for col in range(1, max(cols, len(widths)) + 1):
         ws.column_dimensions[get_column_letter(col)].width = widths[col - 1] if col <= len(widths) else 14
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    print_setup(ws)
 
 
 def _write_sheet(ws: Worksheet, sheet: SheetValues) -> None:

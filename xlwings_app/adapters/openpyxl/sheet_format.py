@@ -1,10 +1,22 @@
-"""Small sheet-formatting helpers shared by the workbook builder and the form builder."""
+"""Small sheet-formatting helpers shared by the openpyxl writers: replace, protect, title, print."""
 
 from __future__ import annotations
 
+from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from xlwings_app.adapters.openpyxl import styles as S
+
+
+def replace_sheet(wb: Workbook, name: str, after: str | None = None) -> Worksheet:
+    """A new empty sheet ``name`` where the old one was (else after ``after``, else last)."""
+    index = None
+    if name in wb.sheetnames:
+        index = wb.sheetnames.index(name)
+        del wb[name]
+    elif after and after in wb.sheetnames:
+        index = wb.sheetnames.index(after) + 1
+    return wb.create_sheet(name, index)
 
 
 def protect(ws: Worksheet) -> None:

@@ -9,9 +9,7 @@ the Excel Table ``TabelLogLangkah``, one row per run of a step. ``sop_reader`` r
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from openpyxl import Workbook
@@ -21,108 +19,36 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from xlwings_app.adapters.openpyxl import styles as S
+from xlwings_app.adapters.openpyxl.sheet_format import print_setup, replace_sheet
 from xlwings_app.domain.sop.calendar import WorkingCalendar, cuti_bersama, national_holidays
 from xlwings_app.domain.sop.calendar_rows import HOURS_HEADERS, week_rows
-from xlwings_app.domain.sop.log import LABELS, LogEntry
+from xlwings_app.domain.sop.log import LogEntry
 from xlwings_app.domain.sop.model import Sop
 from xlwings_app.domain.sop.sop_rows import DATE_FIELDS, IDENTITY, LIST_FIELDS, MARK, STEP_HEADERS
-
-# --- the layout -------------------------------------------------------------------------------
-SHEET_SOP, SHEET_KALENDER, SHEET_LOG, SHEET_HASIL = "SOP", "Kalender", "Log Langkah", "Hasil SOP"
-SOP_IDENTITY_ROW = 4
-"""First row of the identity block: label in A (merged A:B), value in C (merged to the last column)."""
-SOP_IDENTITY_VALUE_COLUMN = 3
-SOP_SPARE_STEPS = 10
-KALENDER_HEADER_ROW = 4
-"""Header row of the three Kalender tables; Senin..Minggu in rows 5-11 (columns A-E)."""
-KALENDER_NATIONAL = "B13"
-"""Ya/Tidak: national holidays count."""
-KALENDER_LIST_ROWS = 120
-"""Rows read in each date list (Hari Libur Tambahan in G:H, Hari Kerja Tambahan in J:K)."""
-KALENDER_OFF_COLUMN, KALENDER_WORK_COLUMN, KALENDER_INFO_COLUMN = 7, 10, 13
-LOG_HEADER_ROW = 4
-LOG_TABLE = "TabelLogLangkah"
-LOG_HEADERS = (
-    LABELS["periode"],
-    LABELS["langkah"],
-    "Kegiatan",
-    "Peran",
-    LABELS["pelaksana"],
-    LABELS["mulai"],
-    LABELS["selesai"],
-    LABELS["catatan"],
+from xlwings_app.sheets.sop_layout import (
+    DATE_FORMAT,
+    DATETIME_FORMAT,
+    DEFAULT_PLACE,
+    EXCEL_2000,
+    KALENDER_HEADER_ROW,
+    KALENDER_INFO_COLUMN,
+    KALENDER_LIST_ROWS,
+    KALENDER_NATIONAL,
+    KALENDER_OFF_COLUMN,
+    KALENDER_WORK_COLUMN,
+    LOG_HEADER_ROW,
+    LOG_HEADERS,
+    LOG_INFO,
+    LOG_TABLE,
+    LOG_VALIDATED_ROWS,
+    LOG_WIDTHS,
+    SHEET_KALENDER,
+    SOP_IDENTITY_ROW,
+    SOP_IDENTITY_VALUE_COLUMN,
+    SOP_SPARE_STEPS,
+    TIME_FORMAT,
+    SopPlace,
 )
-"""Kegiatan and Peran are copied from the SOP for reading ease; the reader ignores them."""
-LOG_INFO = ("Kegiatan", "Peran")
-LOG_WIDTHS = (9, 8, 44, 18, 22, 17, 17, 30)
-LOG_VALIDATED_ROWS = 2000
-DATETIME_FORMAT = "dd-mm-yyyy hh:mm"
-DATE_FORMAT = "dd-mm-yyyy"
-TIME_FORMAT = "hh:mm"
-EXCEL_2000 = 36526
-"""Excel's serial number of 1 Januari 2000: the earliest date a log accepts."""
-PLACE_NAME_MAX = 31 - len(SHEET_HASIL) - 1
-"""Longest SOP name in a sheet name: "Hasil SOP <name>" must fit Excel's 31 characters."""
-
-
-@dataclass(frozen=True)
-class SopPlace:
-    """Where one SOP of the workbook lives, so that several SOPs sit side by side, each with its log.
-
-    The workbook's first SOP has the plain sheets SOP, Log Langkah and Hasil SOP (as always);
-    each further one is named: SOP Perencanaan, Log Perencanaan, Hasil SOP Perencanaan. The
-    sheet Kalender is shared by all.
-    """
-
-    nama: str = ""
-
-    @property
-    def sop(self) -> str:
-        return f"{SHEET_SOP} {self.nama}" if self.nama else SHEET_SOP
-
-    @property
-    def log(self) -> str:
-        return f"Log {self.nama}" if self.nama else SHEET_LOG
-
-    @property
-    def hasil(self) -> str:
-        return f"{SHEET_HASIL} {self.nama}" if self.nama else SHEET_HASIL
-
-    @property
-    def suffix(self) -> str:
-        """What the place adds to Table names (letters and digits of its name)."""
-        return re.sub(r"[^0-9A-Za-z]", "", self.nama)
-
-    @property
-    def log_table(self) -> str:
-        return LOG_TABLE + self.suffix
-
-
-DEFAULT_PLACE = SopPlace()
-
-
-def short_name(sop_nama: str) -> str:
-    """The name of an SOP as a sheet suffix: "Prosedur Penyusunan Perencanaan Kinerja" -> "Perencanaan"."""
-    text = re.sub(r"^\s*(prosedur\s+)?(penyusunan\s+)?", "", sop_nama, flags=re.IGNORECASE)
-    text = re.sub(r"\s+kinerja\s*$", "", text, flags=re.IGNORECASE)
-    text = re.sub(r"[\\/?*\[\]:']", " ", text)
-    return " ".join(text.split()).title()[:PLACE_NAME_MAX].strip() or "Lain"
-
-
-def places_in(sheetnames: Iterable[str]) -> list[SopPlace]:
-    """The SOPs a workbook holds, by its sheet names: SOP first, then every "SOP <name>"."""
-    names = list(sheetnames)
-    found = [DEFAULT_PLACE] if SHEET_SOP in names else []
-    prefix = SHEET_SOP + " "
-    return found + [SopPlace(n[len(prefix):].strip()) for n in names if n.startswith(prefix) and n[len(prefix):].strip()]
-
-
-def _replace(wb: Workbook, name: str) -> Worksheet:
-    index = None
-    if name in wb.sheetnames:
-        index = wb.sheetnames.index(name)
-        del wb[name]
-    return wb.create_sheet(name, index)
 
 
 def _title(ws: Worksheet, title: str, subtitle: str) -> None:
@@ -142,15 +68,6 @@ def _input(ws: Worksheet, row: int, col: int, value: object, wrap: bool = False)
     cell.fill, cell.border = S.INPUT_FILL, S.BOX
     if wrap:
         cell.alignment = S.WRAP
-
-
-def _landscape(ws: Worksheet, title_rows: str | None = None) -> None:
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    if title_rows:
-        ws.print_title_rows = title_rows
 
 
 def fit_height(ws: Worksheet, row: int) -> None:
@@ -173,7 +90,7 @@ def step_header_row(sop: Sop) -> int:
 def write_sop(wb: Workbook, sop: Sop, place: SopPlace = DEFAULT_PLACE, catatan: str = "") -> None:
     """(Re)write sheet SOP (or the ``place``'s SOP sheet) from ``sop``; ``catatan`` (row 3) says how a
     preset was made the unit's."""
-    ws = _replace(wb, place.sop)
+    ws = replace_sheet(wb, place.sop)
     _title(
         ws,
         "Standar Operasional Prosedur (SOP)",
@@ -226,7 +143,7 @@ def write_sop(wb: Workbook, sop: Sop, place: SopPlace = DEFAULT_PLACE, catatan: 
         fit_height(ws, row)
     ws.freeze_panes = ws.cell(top + 1, 3)
     ws.row_dimensions[top].height = 45
-    _landscape(ws, f"{top}:{top}")
+    print_setup(ws, f"{top}:{top}")
 
 
 def _write_identity(ws: Worksheet, values: dict[str, object], last_col: int, value_width: float) -> None:
@@ -248,7 +165,7 @@ def _write_identity(ws: Worksheet, values: dict[str, object], last_col: int, val
 
 def write_kalender(wb: Workbook, calendar: WorkingCalendar, year: int) -> None:
     """(Re)write sheet Kalender; the national holidays of ``year`` are listed for reference."""
-    ws = _replace(wb, SHEET_KALENDER)
+    ws = replace_sheet(wb, SHEET_KALENDER)
     _title(
         ws,
         "Kalender Kerja",
@@ -302,7 +219,7 @@ def write_kalender(wb: Workbook, calendar: WorkingCalendar, year: int) -> None:
     ):
         ws.column_dimensions[letter].width = width
     ws.row_dimensions[top].height = 32
-    _landscape(ws)
+    print_setup(ws)
 
 
 def _label(day: date) -> str:
@@ -314,7 +231,7 @@ def write_log(
     wb: Workbook, sop: Sop, entries: Sequence[LogEntry] = (), place: SopPlace = DEFAULT_PLACE
 ) -> None:
     """(Re)write sheet Log Langkah (or the ``place``'s log) as a Table holding ``entries``."""
-    ws = _replace(wb, place.log)
+    ws = replace_sheet(wb, place.log)
     _title(
         ws,
         "Log Langkah SOP",
@@ -343,7 +260,7 @@ def write_log(
         rule.add(f"{letter}{top + 1}:{letter}{top + LOG_VALIDATED_ROWS}")
         ws.add_data_validation(rule)
     ws.freeze_panes = ws.cell(top + 1, 3)
-    _landscape(ws, f"{top}:{top}")
+    print_setup(ws, f"{top}:{top}")
 
 
 def write_log_rows(ws: Worksheet, sop: Sop, entries: Sequence[LogEntry], first_row: int) -> int:

@@ -4,6 +4,9 @@ Calamine (Rust) reads cell values about fifteen times faster than openpyxl's rea
 values are turned into what openpyxl gives, so the reader's checks and messages are the same: an
 empty cell is ``None``, a whole number an ``int``, a date a ``datetime`` at midnight, and an error
 cell its text (``#N/A``; calamine reads those as empty, so they are found in the sheet's XML).
+Calamine gives no number formats: a number whose cell style has a percent format (styles.xml
+``cellXfs`` → ``numFmts``) is found by its ``s`` attribute in the sheet's XML and handed over as
+``numbers.Percent`` (the sheets of a workbook without any percent style are not scanned).
 
 ``Unsuitable`` means "read this file with openpyxl instead": a sheet so sparse that calamine's
 dense grid would be huge (a cell far right or far down), or a part this module does not expect.
@@ -19,6 +22,9 @@ from pathlib import Path, PurePosixPath
 
 from defusedxml import ElementTree
 
+from xlwings_app.adapters.xlsx import sheet_parts
+from xlwings_app.domain.numbers import Percent, is_percent_format
+
 MAX_CELLS = 20_000_000
 """The largest dense grid (rows × columns) read with calamine; beyond, openpyxl streams."""
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -33,6 +39,8 @@ _WIDE = re.compile(rb'<c r="[A-Z]{3}[0-9]')
 _TWO_LETTERS = re.compile(rb'<c r="([A-Z]{2})[0-9]')
 _ESCAPES = {b"&amp;": b"&", b"&lt;": b"<", b"&gt;": b">", b"&quot;": b'"', b"&apos;": b"'"}
 _EXACT = 2**53
+BUILTIN_PERCENT_FORMATS = (9, 10)
+"""Excel's built-in number formats 9 (``0%``) and 10 (``0.00%``)."""
 
 
 class Unsuitable(Exception):
@@ -46,7 +54,7 @@ def _column(letters: bytes) -> int:
     return number
 
 
-def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+def sheet_part_names(archive: zipfile.ZipFile) -> dict[str, str]:
     """Sheet name → worksheet part, from xl/workbook.xml and its relationships."""
     try:
         book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
@@ -60,6 +68,26 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
         path = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
         parts[sheet.get("name", "")] = path
     return parts
+
+
+def percent_styles(archive: zipfile.ZipFile) -> tuple[bytes, ...]:
+    """The cell style indexes (``s="…"``) whose number format is a percent format."""
+    try:
+        styles = ElementTree.fromstring(archive.read("xl/styles.xml"))
+    except KeyError:
+        return ()
+    percent = set(BUILTIN_PERCENT_FORMATS)
+    for fmt in styles.iter(f"{_MAIN}numFmt"):
+        if is_percent_format(fmt.get("formatCode")):
+            percent.add(int(fmt.get("numFmtId", "-1")))
+    xfs = styles.find(f"{_MAIN}cellXfs")
+    if xfs is None:
+        return ()
+    return tuple(
+        str(index).encode()
+        for index, xf in enumerate(xfs.iter(f"{_MAIN}xf"))
+        if int(xf.get("numFmtId", "0")) in percent
+    )
 
 
 def _cell(value: object) -> object:
@@ -85,9 +113,14 @@ class CalamineSource:
         from python_calamine import CalamineWorkbook
 
         self._archive = zipfile.ZipFile(path)
-        self._parts = _sheet_parts(self._archive)
+        self._parts = sheet_part_names(self._archive)
         self._book = CalamineWorkbook.from_path(str(path))
         self._rows: dict[str, list[list[object]]] = {}
+        self._merged: dict[str, list[str]] = {}
+        styles = percent_styles(self._archive)
+        self._percent = (
+            re.compile(rb'<c\b[^>]*?\bs="(?:' + b"|".join(styles) + rb')"[^>]*>') if styles else None
+        )
 
     def close(self) -> None:
         self._archive.close()
@@ -96,6 +129,16 @@ class CalamineSource:
     @property
     def sheetnames(self) -> list[str]:
         return list(self._book.sheet_names)
+
+    def tables(self, sheet: str) -> list[sheet_parts.TableInfo]:
+        """The Excel Tables of ``sheet`` (name, range, Total Rows)."""
+        part = self._parts.get(sheet)
+        return sheet_parts.tables(self._archive, part) if part else []
+
+    def merged(self, sheet: str) -> list[str]:
+        """The merged ranges of ``sheet``."""
+        self.iter_values(sheet)
+        return self._merged.get(sheet, [])
 
     def iter_values(self, sheet: str) -> Sequence[Sequence[object]]:
         if sheet not in self._rows:
@@ -122,7 +165,23 @@ class CalamineSource:
             self._errors(xml, rows)
         if b"<f" in xml:
             self._uncached_formulas(xml, rows)
+        if self._percent is not None:
+            self._percentages(self._percent, xml, rows)
+        self._merged[sheet] = sheet_parts.merged_ranges(xml)
         return rows
+
+    @staticmethod
+    def _percentages(pattern: re.Pattern[bytes], xml: bytes, rows: list[list[object]]) -> None:
+        """Numbers of cells with a percent format become ``Percent`` (what the user typed: 93%)."""
+        for match in pattern.finditer(xml):
+            ref = _REF.search(match.group(0))
+            if ref is None:
+                continue
+            row, col = int(ref.group(2)) - 1, _column(ref.group(1)) - 1
+            if row < len(rows) and col < len(rows[row]):
+                value = rows[row][col]
+                if isinstance(value, int | float) and not isinstance(value, bool):
+                    rows[row][col] = Percent(value)
 
     @staticmethod
     def _uncached_formulas(xml: bytes, rows: list[list[object]]) -> None:

@@ -149,8 +149,7 @@ class FileMaster:
                 assert isinstance(result, PutResults)
 
                 def write(tmp: Path) -> None:  # built inside the save: its failures are the save's
-                    parts = build_parts(result.semua_periode, result.rekap, result.unit, result.tahun,
-                                        result.rekap_args)  # fmt: skip
+                    parts = build_parts(result.semua_periode, result.rekap, result.unit, result.tahun)
                     patch(path, tmp, parts.scratch, parts.rows)
 
                 try:
@@ -196,10 +195,10 @@ def apply_to_workbook(wb: Any, change: Change) -> None:
         from xlwings_app.adapters.openpyxl.results import write_hasil, write_rekap
 
         write_hasil(wb, change.semua_periode, change.unit, change.tahun)
-        write_rekap(wb, *change.rekap_args)
+        write_rekap(wb, change.rekap)
     elif isinstance(change, SetCells):
-        from xlwings_app.adapters.openpyxl.builder import excel_value
         from xlwings_app.adapters.openpyxl.riwayat import append_riwayat
+        from xlwings_app.sheets.grid import excel_value
 
         for sheet, address, value in change.cells:
             cell = wb[sheet][address]

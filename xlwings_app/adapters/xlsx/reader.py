@@ -9,31 +9,34 @@ row, column and cell; nothing is written.
 from __future__ import annotations
 
 import re
+import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from openpyxl import load_workbook
+from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
-from xlwings_app.adapters.openpyxl.segel import read_seals
-from xlwings_app.adapters.xlsx.calamine import CalamineSource
+from xlwings_app.adapters.xlsx.calamine import CalamineSource, sheet_part_names
 from xlwings_app.adapters.xlsx.guard import WorkbookError, check_xlsx
+from xlwings_app.adapters.xlsx.sheet_parts import TableInfo, merged_ranges, range_bounds
+from xlwings_app.adapters.xlsx.sheet_parts import tables as sheet_tables
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
-from xlwings_app.domain.numbers import read_number
+from xlwings_app.domain.numbers import is_percent_format, read_number, with_format
 from xlwings_app.domain.predikat import check_scale
 from xlwings_app.domain.problems import Problem
-from xlwings_app.domain.profil import Pejabat, Profil, nip_problem
-from xlwings_app.domain.rows import RawRow, is_blank_row, parse_indicator, text_of
-from xlwings_app.domain.seal import SHEET as SEAL_SHEET
+from xlwings_app.domain.profil import DOCUMENT_FIELDS, NIP_AS_NUMBER, Pejabat, Profil, nip_problem
+from xlwings_app.domain.rows import KodeSeen, RawRow, is_blank_row, normalise_kode, parse_indicator, text_of
 from xlwings_app.domain.seal import SealRecord
 from xlwings_app.domain.settings import DEFAULT_SCALE, Band, Scale, Settings, VarianNegatif
 from xlwings_app.domain.tanggal import parse_tanggal
 from xlwings_app.domain.validation import check_indicators
 from xlwings_app.sheets import layout as L
+from xlwings_app.sheets.segel import read_seals
 
 HEADER_SCAN_ROWS = 12
 MAX_ROWS = 200_000
@@ -62,6 +65,12 @@ class WorkbookData:
     """Every non-blank IKU and IKI row as typed, usable or not (the planner's checks read them)."""
     renstra: dict[str, dict[int, object]] = field(default_factory=dict)
     """Optional "Target Renstra 2025"-style columns: kode (case folded) -> year -> cell value."""
+    profil_cells: dict[str, str] = field(default_factory=dict)
+    profil_numeric: set[str] = field(default_factory=set)
+    """Profil fields (NIPs) stored as numbers, whose last digits Excel has lost."""
+    """Profil field key → the cell its value was read from ("B9")."""
+    kodes: list[KodeSeen] = field(default_factory=list)
+    """Every kode read from the IKU and IKI tables, rows with errors too."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -90,20 +99,65 @@ class _CachedParser(WorkSheetParser):  # type: ignore[misc]
         return cell
 
 
-class OpenpyxlSource:
-    """A workbook file opened read-only by openpyxl (cached values; formulas are never evaluated)."""
+def number_format_of(wb: Any, style_id: int) -> str:
+    """The number format code of cell style ``style_id`` of an openpyxl workbook."""
+    fmt_id = wb._cell_styles[style_id].numFmtId if style_id < len(wb._cell_styles) else 0
+    if fmt_id < BUILTIN_FORMATS_MAX_SIZE:
+        return str(BUILTIN_FORMATS.get(fmt_id, "General"))
+    return str(wb._number_formats[fmt_id - BUILTIN_FORMATS_MAX_SIZE])
 
-    def __init__(self, wb: Any) -> None:
+
+class OpenpyxlSource:
+    """A workbook file opened read-only by openpyxl (cached values; formulas are never evaluated).
+    Numbers with a percent number format come as ``Percent``. Tables and merged ranges are read
+    from the package at ``path`` (read-only openpyxl gives neither) or from a workbook opened for
+    writing."""
+
+    def __init__(self, wb: Any, path: Path | None = None) -> None:
         self._wb = wb
+        self._path = path
+        self._percent = {
+            i for i in range(len(wb._cell_styles)) if is_percent_format(number_format_of(wb, i))
+        }
 
     @property
     def sheetnames(self) -> list[str]:
         return [ws.title for ws in self._wb.worksheets]
 
+    def _part(self, sheet: str) -> tuple[zipfile.ZipFile, str] | None:
+        if self._path is None:
+            return None
+        archive = zipfile.ZipFile(self._path)
+        part = sheet_part_names(archive).get(sheet)
+        if part is None or part not in archive.namelist():
+            archive.close()
+            return None
+        return archive, part
+
+    def tables(self, sheet: str) -> list[TableInfo]:
+        ws = self._wb[sheet]
+        if hasattr(ws, "tables"):
+            return [TableInfo(t.displayName, t.ref, int(t.totalsRowCount or 0)) for t in ws.tables.values()]
+        found = self._part(sheet)
+        if found is None:
+            return []
+        with found[0] as archive:
+            return sheet_tables(archive, found[1])
+
+    def merged(self, sheet: str) -> list[str]:
+        ws = self._wb[sheet]
+        if hasattr(ws, "merged_cells"):
+            return [str(r) for r in ws.merged_cells.ranges]
+        found = self._part(sheet)
+        if found is None:
+            return []
+        with found[0] as archive:
+            return merged_ranges(archive.read(found[1]))
+
     def iter_values(self, sheet: str) -> Iterable[Sequence[object]]:
         ws = self._wb[sheet]
         if not hasattr(ws, "_get_source"):  # a workbook opened for writing: formulas are text already
-            return ws.iter_rows(values_only=True)  # type: ignore[no-any-return]
+            return (tuple(with_format(c.value, c.number_format) for c in row) for row in ws.iter_rows())
         return self._read_only_rows(ws)
 
     def _read_only_rows(self, ws: Any) -> Iterator[Sequence[object]]:
@@ -123,7 +177,10 @@ class OpenpyxlSource:
                 row: list[object] = [None] * size
                 for c in cells:
                     if c["column"] <= size:
-                        row[c["column"] - 1] = c["value"]
+                        value = c["value"]
+                        if c["style_id"] in self._percent:
+                            value = with_format(value, "0%")
+                        row[c["column"] - 1] = value
                 yield tuple(row)
                 expected = index + 1
         for _ in range(expected, (height or 0) + 1):
@@ -197,12 +254,68 @@ def _locate_table(
     return None
 
 
+def _table_at(source: SheetSource, sheet: str, table: L.Table, header_row: int, kode_col: int) -> TableInfo | None:
+    """The Excel Table whose header row is ``header_row`` and holds the Kode column (preferring the
+    layout's own name, e.g. TabelIKU); ``None`` for a plain range or a source without tables."""
+    tables = getattr(source, "tables", None)
+    if tables is None:
+        return None
+    found = [t for t in tables(sheet) if t.bounds[0] == header_row and t.bounds[1] <= kode_col <= t.bounds[3]]
+    return next((t for t in found if t.name.casefold() == table.name.casefold()), found[0] if found else None)
+
+
+def _duplicate_headers(row: Sequence[object], table: L.Table, sheet: str, header_row: int) -> list[Problem]:
+    wanted = {L.normalise_header(c.header): c.header for c in table.inputs}
+    seen: dict[str, list[int]] = {}
+    for i, value in enumerate(row):
+        key = L.normalise_header(value)
+        if key in wanted:
+            seen.setdefault(key, []).append(i)
+    return [
+        Problem(
+            f"Judul kolom '{wanted[key]}' ada {len(cols)} kali di baris judul: "
+            + " dan ".join(f"{get_column_letter(c + 1)}{header_row}" for c in cols)
+            + ". Hapus salinan judul (mis. salinan tabel di samping) agar jelas kolom mana yang dibaca.",
+            sheet, header_row, wanted[key], f"{get_column_letter(cols[1] + 1)}{header_row}",
+        )
+        for key, cols in seen.items() if len(cols) > 1
+    ]  # fmt: skip
+
+
+def _merged_inputs(
+    source: SheetSource, sheet: str, header_row: int, positions: dict[str, int], labels: dict[str, str]
+) -> list[Problem]:
+    merged = getattr(source, "merged", None)
+    if merged is None:
+        return []
+    by_col = {pos + 1: key for key, pos in positions.items()}
+    problems = []
+    for ref in merged(sheet):
+        top, left, bottom, right = range_bounds(ref)
+        keys = [by_col[c] for c in range(left, right + 1) if c in by_col]
+        if bottom > header_row and keys:
+            problems.append(Problem(
+                f"Sel digabung (merge) {ref} di kolom {', '.join(labels[k] for k in keys)}: hanya sel kiri atas "
+                f"({get_column_letter(left)}{top}) yang menyimpan nilai, sel lain terbaca kosong. Pisahkan "
+                "gabungan sel (Unmerge) lalu isi tiap sel.",
+                sheet, max(top, header_row + 1), labels[keys[0]], ref,
+            ))  # fmt: skip
+    return problems
+
+
 def _read_table(source: SheetSource, table: L.Table, data: WorkbookData) -> None:
     located = _locate_table(source, table, data.problems)
     if located is None:
         return
     sheet, header_row, headers = located
     data.sheets[table.jenis] = sheet
+    header_values = next((row for index, row in _rows(source, sheet, header_row) if index == header_row), ())
+    excel_table = _table_at(source, sheet, table, header_row, headers[L.normalise_header("Kode")] + 1)
+    left, right = (excel_table.bounds[1] - 1, excel_table.bounds[3] - 1) if excel_table else (0, len(header_values))
+    # the table's own columns (never a copy of its titles beside it); the first of repeated titles
+    headers = {L.normalise_header(v): i for i, v in reversed(list(enumerate(header_values)))
+               if left <= i <= right and L.normalise_header(v)}  # fmt: skip
+    data.problems.extend(_duplicate_headers(header_values, table, sheet, header_row))
     positions: dict[str, int] = {}
     missing = []
     for column in table.inputs:
@@ -223,11 +336,20 @@ def _read_table(source: SheetSource, table: L.Table, data: WorkbookData) -> None
         )
         return
     labels = {c.key: c.header for c in table.columns}
-    renstra = {int(m.group(1)): pos for h, pos in headers.items() if (m := RENSTRA_HEADER.fullmatch(h))}
+    # "Target Renstra YYYY" columns are the user's own, not the table's: read them anywhere in the
+    # header row (also beside the Excel Table), the first of a repeated year
+    renstra = {int(m.group(1)): i for i, v in reversed(list(enumerate(header_values)))
+               if (m := RENSTRA_HEADER.fullmatch(L.normalise_header(v)))}  # fmt: skip
+    data.problems.extend(_merged_inputs(source, sheet, header_row, positions, labels))
+    totals: range = range(0)
+    if excel_table is not None and excel_table.totals_rows:
+        bottom = excel_table.bounds[2]
+        totals = range(bottom - excel_table.totals_rows + 1, bottom + 1)
     letters = {key: get_column_letter(pos + 1) for key, pos in positions.items()}
     blank_run = 0
-    for index, row in _rows(source, sheet):
-        if index <= header_row:
+    rows = _rows(source, sheet)
+    for index, row in rows:
+        if index <= header_row or index in totals:  # the Total Row sums the table: no indicator
             continue
         if index - header_row > MAX_ROWS:
             data.problems.append(
@@ -245,6 +367,7 @@ def _read_table(source: SheetSource, table: L.Table, data: WorkbookData) -> None
         if is_blank_row(raw):
             blank_run += 1
             if blank_run >= MAX_BLANK_RUN:
+                _past_the_limit(rows, positions, letters, sheet, index, table, data)
                 break
             continue
         blank_run = 0
@@ -255,10 +378,36 @@ def _read_table(source: SheetSource, table: L.Table, data: WorkbookData) -> None
             }
         indicator, problems = parse_indicator(raw)
         data.problems.extend(problems)
+        kode = normalise_kode(values.get("kode")).text
+        if kode:
+            data.kodes.append(KodeSeen(table.jenis, kode, sheet, index, raw.cells.get("kode")))
         for key, letter in letters.items():
             data.cells[(sheet, index, key)] = f"{letter}{index}"
         if indicator is not None:
             data.indicators.append(indicator)
+
+
+def _past_the_limit(
+    rows: Iterator[tuple[int, Sequence[object]]], positions: dict[str, int], letters: dict[str, str],
+    sheet: str, stopped: int, table: L.Table, data: WorkbookData,
+) -> None:
+    """A notice naming the first filled input cell after reading stopped at a long blank run."""
+    for index, row in rows:
+        if index - stopped > MAX_ROWS:
+            return
+        for key, pos in positions.items():
+            if pos < len(row) and row[pos] not in (None, ""):
+                data.problems.append(Problem(
+                    f"Pembacaan tabel {table.jenis.value} berhenti di baris {stopped} setelah {MAX_BLANK_RUN} "
+                    f"baris kosong berturut-turut, tetapi sel {letters[key]}{index} masih berisi data: baris itu "
+                    "tidak dibaca. Pindahkan barisnya ke atas, tepat di bawah tabel.",
+                    sheet, index, labels_of(table)[key], f"{letters[key]}{index}", tingkat="catatan",
+                ))  # fmt: skip
+                return
+
+
+def labels_of(table: L.Table) -> dict[str, str]:
+    return {c.key: c.header for c in table.columns}
 
 
 def _grid(source: SheetSource, sheet: str, rows: int, cols: int) -> dict[str, object]:
@@ -285,12 +434,17 @@ def _read_profil(source: SheetSource, data: WorkbookData) -> None:
             found[fields[L.normalise_header(row[0])].key] = (row[1], f"B{index}")
     values = {key: text_of(value) for key, (value, _) in found.items()}
     data.profil_values = dict(values)
+    data.profil_cells = {key: cell for key, (_, cell) in found.items()}
     for f in L.layout().profil:
         cell = found.get(f.key, (None, None))[1]
         if f.key not in found:
             data.problems.append(
                 Problem(f"Isian '{f.label}' tidak ditemukan di kolom A.", sheet, kolom=f.label)
             )
+        elif f.required and not values[f.key] and f.key in DOCUMENT_FIELDS:  # laporan checks it
+            data.problems.append(Problem(
+                f"{f.label} belum diisi: capaian tetap dihitung; dokumen (kinerja laporan, laporan-iki, arsip) "
+                "memerlukannya.", sheet, kolom=f.label, sel=cell, tingkat="catatan"))  # fmt: skip
         elif f.required and not values[f.key]:
             data.problems.append(Problem(f"{f.label} belum diisi.", sheet, kolom=f.label, sel=cell))
     tahun = 0
@@ -313,22 +467,25 @@ def _read_profil(source: SheetSource, data: WorkbookData) -> None:
         else:
             tahun = int(read.value)
     for key in ("ttd_nip", "pengelola_nip"):
+        # document data (domain.profil.document_problems refuses the documents): a notice here
         if isinstance(found.get(key, (None,))[0], float | int) and abs(found[key][0]) >= 10**15:  # type: ignore[arg-type]
+            data.profil_numeric.add(key)
             data.problems.append(
                 Problem(
-                    "NIP tersimpan sebagai angka sehingga digit terakhirnya hilang: ketik ulang sebagai teks "
-                    "(awali dengan tanda petik, mis. '19770309 200501 1 003).",
+                    NIP_AS_NUMBER,
                     sheet,
                     kolom=fields_label(key),
                     sel=found[key][1],
                     nilai=found[key][0],
+                    tingkat="catatan",
                 )
             )
         elif values.get(key):
             why = nip_problem(values[key])
             if why:
                 data.problems.append(
-                    Problem(why, sheet, kolom=fields_label(key), sel=found[key][1], nilai=values[key])
+                    Problem(why, sheet, kolom=fields_label(key), sel=found[key][1], nilai=values[key],
+                            tingkat="catatan")  # fmt: skip
                 )
     status = values.get("ttd_status", "")
     if status and status.rstrip(".").casefold() not in ("plt", "plh"):
@@ -559,7 +716,7 @@ class FileReading:
             except Exception:
                 self._fast_failed = True
         try:
-            return read(OpenpyxlSource(self._openpyxl()), path)
+            return read(OpenpyxlSource(self._openpyxl(), path), path)
         except WorkbookError:
             raise
         except Exception as exc:
@@ -603,12 +760,11 @@ def read_source(source: SheetSource, path: Path) -> WorkbookData:
     _read_pejabat(source, data)
     for table in L.layout().tables.values():
         _read_table(source, table, data)
-    if SEAL_SHEET in source.sheetnames:
-        data.segel, seal_problems = read_seals([tuple(row) for _, row in _rows(source, SEAL_SHEET)])
+    if L.SHEET_SEGEL in source.sheetnames:
+        data.segel, seal_problems = read_seals([tuple(row) for _, row in _rows(source, L.SHEET_SEGEL)])
         data.problems.extend(seal_problems)
-    known_iku = {text_of(r.values.get("kode")) for r in data.rows if r.jenis is Jenis.IKU}
     data.problems.extend(
-        check_indicators(data.indicators, data.cells, data.settings.daftar_penanggung_jawab, known_iku)
+        check_indicators(data.indicators, data.cells, data.settings.daftar_penanggung_jawab, data.kodes)
     )
     data.problems = [p.in_file(path.name) for p in data.problems]
     return data

@@ -1,7 +1,7 @@
-"""Sheets Hasil and Rekap as zip parts, for ``xlsx_patch`` (``kinerja hitung``'s fast writer).
+"""Sheets Hasil and Rekap as zip parts, for ``adapters.xlsx.patch`` (``kinerja hitung``'s fast writer).
 
 A small scratch workbook made by openpyxl gives everything around the cells, exactly as the
-openpyxl writer (``results_sheets``) makes it: the sheet XML around ``<sheetData>`` (widths,
+openpyxl writer (``adapters.openpyxl.results``) makes it: the sheet XML around ``<sheetData>`` (widths,
 frozen panes, print setup), the table ``TabelHasil``, Rekap's drawing and charts, the print titles
 and the cell formats (one per combination of span styles). The cells themselves are streamed as
 XML (text as inline strings): Rekap from its ``SheetValues``, Hasil a result at a time from
@@ -16,41 +16,22 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from operator import itemgetter
-from typing import Any
 from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import TableColumn
 
-from xlwings_app.adapters.openpyxl.results import _styled, write_hasil, write_rekap
+from xlwings_app.adapters.openpyxl.grid import cell_styles, style_cell
+from xlwings_app.adapters.openpyxl.results import write_hasil, write_rekap
 from xlwings_app.adapters.xlsx.patch import PatchUnsupported
 from xlwings_app.domain.measure import Hasil
 from xlwings_app.sheets import layout as L
-from xlwings_app.sheets.results import (
-    HASIL_HEADER_ROW,
-    SheetValues,
-    excel_value,
-    hasil_row,
-    hasil_values,
-)
+from xlwings_app.sheets.grid import SheetValues, excel_value
+from xlwings_app.sheets.results import hasil_row, hasil_values
 
 STYLE_SHEET = "_gaya"
 """The scratch sheet holding one cell per style combination (never copied into the master)."""
-
-
-def _span_styles(sheet: SheetValues) -> dict[tuple[int, int], tuple[str, ...]]:
-    """Each cell's style names, in span order (as ``results_sheets.write_values`` applies them)."""
-    styles: dict[tuple[int, int], tuple[str, ...]] = {}
-    get = styles.get
-    for span in sheet.spans:
-        names = (span.style,)
-        cols = range(span.col, span.col + span.cols)
-        for row in range(span.row, span.row + span.rows):
-            for col in cols:
-                key = (row, col)
-                styles[key] = get(key, ()) + names
-    return styles
 
 
 def _cell_xml(ref: str, value: object, s: str) -> str:
@@ -131,7 +112,8 @@ class HasilRows:
 
     @property
     def bounds(self) -> tuple[int, int]:
-        return HASIL_HEADER_ROW + len(self.results), len(L.layout().hasil_headers)
+        lay = L.layout().hasil
+        return lay.header_row + len(self.results), len(lay.headers)
 
     @property
     def dimension(self) -> str:
@@ -147,7 +129,7 @@ class HasilRows:
 
     def _row_styles(self, xf_map: dict[int, int]) -> dict[object, list[str]]:
         """Each status's style attribute per column (a data row's styles depend on nothing else)."""
-        styles = _span_styles(self.sample())
+        styles = cell_styles(self.sample())
         cols = self.bounds[1]
         try:
             return {
@@ -155,18 +137,18 @@ class HasilRows:
                     _attr(xf_map[self.xf_of[names]]) if (names := styles.get((row, c))) else ""
                     for c in range(1, cols + 1)
                 ]
-                for row, h in enumerate(self._representatives(), start=HASIL_HEADER_ROW + 1)
+                for row, h in enumerate(self._representatives(), start=L.layout().hasil.header_row + 1)
             }
         except KeyError as exc:
             raise PatchUnsupported(f"gaya sel tidak terdaftar: {exc}") from exc
 
     def chunks(self, xf_map: dict[int, int]) -> Iterator[str]:
         head = hasil_values([], self.unit, self.tahun)
-        yield from SheetRows(head, _span_styles(head), self.xf_of).chunks(xf_map)
+        yield from SheetRows(head, cell_styles(head), self.xf_of).chunks(xf_map)
         row_styles = self._row_styles(xf_map)
         cols = self.bounds[1]
         letters = [get_column_letter(c) for c in range(1, cols + 1)]
-        first = HASIL_HEADER_ROW + 1
+        first = L.layout().hasil.header_row + 1
         for at, h in enumerate(self.results, start=first):
             s = row_styles[h.status]
             values = [excel_value(v) for v in hasil_row(h)]
@@ -184,30 +166,31 @@ class ResultParts:
     rows: dict[str, SheetRows | HasilRows]
 
 
-def build_parts(results: Sequence[Hasil], rekap: SheetValues, unit: str, tahun: int, rekap_args: tuple[Any, ...]) -> ResultParts:
-    """Build the scratch workbook: Hasil without rows (table ref set for all), Rekap whole."""
-    lay = L.layout()
+def build_parts(results: Sequence[Hasil], rekap: SheetValues, unit: str, tahun: int) -> ResultParts:
+    """Build the scratch workbook: Hasil without rows (table ref set for all), Rekap whole from
+    ``rekap`` (``sheets.results.rekap_values``, built once by the caller)."""
+    lay = L.layout().hasil
     wb = Workbook()
     write_hasil(wb, [], unit, tahun)
-    table = wb[lay.hasil_sheet].tables[lay.hasil_name]
+    table = wb[lay.sheet].tables[lay.name]
     # Named columns now: else saving reads the header through ws[ref], making every cell of the range.
-    table.tableColumns = [TableColumn(id=i, name=str(h)) for i, h in enumerate(lay.hasil_headers, start=1)]
-    last = max(HASIL_HEADER_ROW + len(results), HASIL_HEADER_ROW + 1)
-    table.ref = f"A{HASIL_HEADER_ROW}:{get_column_letter(len(lay.hasil_headers))}{last}"
+    table.tableColumns = [TableColumn(id=i, name=str(h)) for i, h in enumerate(lay.headers, start=1)]
+    last = max(lay.header_row + len(results), lay.header_row + 1)
+    table.ref = f"A{lay.header_row}:{get_column_letter(len(lay.headers))}{last}"
     if table.autoFilter is not None:
         table.autoFilter.ref = table.ref
-    write_rekap(wb, *rekap_args)
+    write_rekap(wb, rekap)
     gaya = wb.create_sheet(STYLE_SHEET)
     xf_of: dict[tuple[str, ...], int] = {}
     hasil = HasilRows(results, unit, tahun, xf_of)
-    rekap_rows = SheetRows(rekap, _span_styles(rekap), xf_of)
-    for styles in (_span_styles(hasil.sample()), rekap_rows.styles):
+    rekap_rows = SheetRows(rekap, cell_styles(rekap), xf_of)
+    for styles in (cell_styles(hasil.sample()), rekap_rows.styles):
         for names in dict.fromkeys(styles.values()):
             if names not in xf_of:
                 cell = gaya.cell(len(xf_of) + 1, 1)
                 for name in names:
-                    _styled(cell, name)
+                    style_cell(cell, name)
                 xf_of[names] = cell.style_id
     buffer = io.BytesIO()
     wb.save(buffer)
-    return ResultParts(buffer.getvalue(), {lay.hasil_sheet: hasil, rekap.name: rekap_rows})
+    return ResultParts(buffer.getvalue(), {lay.sheet: hasil, rekap.name: rekap_rows})

@@ -14,6 +14,9 @@ process id and host). A lock of a crashed writer is taken over: at once when its
 (same host, POSIX), else once older than ``STALE_LOCK_SECONDS``; temporary files a crashed writer
 left behind are removed then. A read-only file or folder, a full disk or any other failure of the
 file system is a ``WorkbookError`` saying the original was not changed.
+
+A workbook given through a symbolic link is written where the link points (``target_of``): the
+link stays a link, and the real workbook gets the results; its backup and lock sit beside it.
 """
 
 from __future__ import annotations
@@ -40,6 +43,11 @@ STALE_LOCK_SECONDS = 15 * 60
 
 class FileBusyError(WorkbookError):
     """The file is open in Excel or being written by another Kinerja process."""
+
+
+def target_of(path: Path) -> Path:
+    """The file a symbolic link ``path`` points to (through every link), else ``path`` itself."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
 def excel_lock_file(path: Path) -> Path:
@@ -97,6 +105,7 @@ def _create_lock(lock: Path, path: Path) -> int:
 @contextlib.contextmanager
 def writer_lock(path: Path) -> Iterator[None]:
     """Hold the Kinerja write lock of ``path`` for the duration of the block."""
+    path = target_of(path)
     lock = lock_file(path)
     try:
         fd = _create_lock(lock, path)
@@ -163,6 +172,8 @@ def _backup(path: Path) -> Path:
 
 def save_atomically(path: Path, write: Callable[[Path], None], backup: bool = True) -> Path | None:
     """Write ``path`` through ``write(temp_path)``; return the backup's path (if one was made)."""
+    ensure_not_open_in_excel(path)
+    path = target_of(path)
     ensure_not_open_in_excel(path)
     ensure_writable(path)
     tmp = path.with_name(f".~{path.stem}.{uuid.uuid4().hex[:8]}.tmp{path.suffix}")

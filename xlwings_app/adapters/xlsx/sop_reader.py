@@ -1,7 +1,7 @@
 """Read sheets SOP, Kalender and Log Langkah (read only; nothing is written).
 
 ``read_sop_workbook(path)`` opens a file with openpyxl; ``read_sop_source(source, path)`` reads any
-``workbook_reader.SheetSource`` (the file, or the live workbook through ``XlwingsSource``), so
+``adapters.xlsx.reader.SheetSource`` (the file, or the live workbook through ``XlwingsSource``), so
 the CLI and the ribbon run the same checks.
 
 Headers are found by text (case and spacing ignored, as the workbook reader does), so a user may
@@ -18,7 +18,17 @@ from pathlib import Path
 
 from openpyxl.utils import get_column_letter
 
-from xlwings_app.adapters.openpyxl.sop_sheets import (
+from xlwings_app.adapters.xlsx.reader import SheetSource, read_file
+from xlwings_app.domain.problems import Problem
+from xlwings_app.domain.sop.calendar import WorkingCalendar
+from xlwings_app.domain.sop.calendar_rows import parse_calendar
+from xlwings_app.domain.sop.log import LABELS, LogEntry, read_log_row
+from xlwings_app.domain.sop.model import Sop
+from xlwings_app.domain.sop.presets import preset_ids
+from xlwings_app.domain.sop.sop_rows import IDENTITY, STEP_HEADERS, Cell, StepCells, parse_sop
+from xlwings_app.domain.sop.waktu import Unit, match_unit
+from xlwings_app.sheets.layout import SHEET_PROFIL, normalise_header
+from xlwings_app.sheets.sop_layout import (
     DEFAULT_PLACE,
     KALENDER_HEADER_ROW,
     KALENDER_LIST_ROWS,
@@ -33,16 +43,6 @@ from xlwings_app.adapters.openpyxl.sop_sheets import (
     places_in,
     short_name,
 )
-from xlwings_app.adapters.xlsx.reader import SheetSource, read_file
-from xlwings_app.domain.problems import Problem
-from xlwings_app.domain.sop.calendar import WorkingCalendar
-from xlwings_app.domain.sop.calendar_rows import parse_calendar
-from xlwings_app.domain.sop.log import LABELS, LogEntry, read_log_row
-from xlwings_app.domain.sop.model import Sop
-from xlwings_app.domain.sop.presets import preset_ids
-from xlwings_app.domain.sop.sop_rows import IDENTITY, STEP_HEADERS, Cell, StepCells, parse_sop
-from xlwings_app.domain.sop.waktu import Unit, match_unit
-from xlwings_app.sheets.layout import SHEET_PROFIL, normalise_header
 
 HEADER_SCAN_ROWS = 60
 MAX_ROWS = 20_000

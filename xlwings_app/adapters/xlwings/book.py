@@ -4,7 +4,11 @@
 checks on it as on a file. Each sheet is read once (``used_range``), padded so that its rows start
 at row 1 and column A whatever corner the used range starts at, and numbers are given as openpyxl
 gives them (a whole number as ``int``: Excel hands every number over as a float).
-``write_sheet`` writes a ``results_values.SheetValues`` (values in one call, then its styles).
+Numbers shown with a percent number format are handed over as ``numbers.Percent`` (typing 93%
+stores 0.93): the format is read per column of the used range, per cell only in a column of mixed
+formats. An engine that cannot read formats synchronously (xlwings' remote engine) gives plain
+values. ``write_sheet`` writes a ``sheets.grid.SheetValues`` (values in one call, then its styles,
+colours from ``sheets.palette``).
 Works on the desktop engine (RunPython) and on xlwings' remote engine (the tests).
 """
 
@@ -13,17 +17,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from xlwings_app.sheets.results import Formula, SheetValues
-
-HEADER_FILL = "#1F4E78"
-HEADER_FONT = "#FFFFFF"
-STATUS_FILLS = {
-    "Tercapai": "#C6EFCE",
-    "Tidak Tercapai": "#FFC7CE",
-    "Belum Diisi": "#FFEB9C",
-    "Tidak Dapat Dihitung": "#D9D9D9",
-}
-"""The colours of ``styles.STATUS_FILLS``, as xlwings takes them."""
+from xlwings_app.adapters.xlsx.sheet_parts import TableInfo
+from xlwings_app.domain.numbers import Percent, is_percent_format
+from xlwings_app.sheets import palette as P
+from xlwings_app.sheets.grid import Formula, SheetValues
 
 
 def _cell(value: object) -> object:
@@ -32,18 +29,43 @@ def _cell(value: object) -> object:
     return value
 
 
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _percentages(used: Any, values: list[list[object]]) -> None:
+    """Mark the numbers of ``values`` (the used range's) whose cells have a percent format."""
+    try:
+        whole = used.number_format
+    except NotImplementedError:
+        return
+    if isinstance(whole, str) and not is_percent_format(whole):
+        return
+    width = max((len(row) for row in values), default=0)
+    for col in range(width):
+        rows = [r for r, row in enumerate(values) if col < len(row) and _is_number(row[col])]
+        if not rows:
+            continue
+        column = whole if isinstance(whole, str) else used[:, col].number_format
+        for r in rows:
+            code = column if isinstance(column, str) else used[r, col].number_format
+            if is_percent_format(code):
+                values[r][col] = Percent(values[r][col])  # type: ignore[arg-type]
+
+
 def sheet_rows(sheet: Any) -> list[list[object]]:
-    """The sheet's values from A1 (one read of its used range)."""
+    """The sheet's values from A1 (one read of its used range; percent cells as ``Percent``)."""
     used = sheet.used_range
-    values = used.options(ndim=2).value or [[]]
+    values = [[_cell(v) for v in row] for row in (used.options(ndim=2).value or [[]])]
+    _percentages(used, values)
     left = [None] * (used.column - 1)
     rows: list[list[object]] = [[] for _ in range(used.row - 1)]
-    rows.extend(left + [_cell(v) for v in row] for row in values)
+    rows.extend(left + row for row in values)
     return rows
 
 
 class XlwingsSource:
-    """The open workbook as a ``workbook_reader.SheetSource``; each sheet is read at most once."""
+    """The open workbook as a ``adapters.xlsx.reader.SheetSource``; each sheet is read at most once."""
 
     def __init__(self, book: Any) -> None:
         self._book = book
@@ -52,6 +74,15 @@ class XlwingsSource:
     @property
     def sheetnames(self) -> list[str]:
         return [sheet.name for sheet in self._book.sheets]
+
+    def tables(self, sheet: str) -> list[TableInfo]:
+        """The Excel Tables of ``sheet`` (name, range, whether a Total Row is shown)."""
+        found = []
+        for table in self._book.sheets[sheet].tables:
+            address = table.range.address.replace("$", "") if table.range is not None else ""
+            if address:
+                found.append(TableInfo(table.name, address, 1 if table.show_totals else 0))
+        return found
 
     def iter_values(self, sheet: str) -> Iterable[Sequence[object]]:
         if sheet not in self._rows:
@@ -92,16 +123,18 @@ def as_text(value: object) -> object:
 def write_sheet(sheet: Any, values: SheetValues) -> None:
     """Write ``values`` into ``sheet`` (values in one call; fonts, fills and number formats).
 
-    Text is written as text (``as_text``)."""
-    sheet.range("A1").value = [[as_text(v) for v in row] for row in values.grid()]
+    The values are written from their top-left cell (A1 for a whole sheet, a row's first cell
+    for an appended row); text is written as text (``as_text``)."""
+    origin = values.origin
+    sheet.range(origin).value = [[as_text(v) for v in row] for row in values.grid(origin)]
     status: dict[tuple[int, int], str] = {}
     for span in values.spans:
         kind, _, arg = span.style.partition(":")
         rng = sheet.range(*_address(span.row, span.col, span.rows, span.cols))
         if kind == "header":
-            rng.color = HEADER_FILL
+            rng.color = P.xlwings(P.HEADER)
             rng.font.bold = True
-            rng.font.color = HEADER_FONT
+            rng.font.color = P.xlwings(P.HEADER_TEXT)
             rng.wrap_text = True
         elif kind in ("title", "bold"):
             rng.font.bold = True
@@ -114,11 +147,12 @@ def write_sheet(sheet: Any, values: SheetValues) -> None:
         elif kind == "format":
             rng.number_format = arg
         elif kind == "status":
-            status[(span.row, span.col)] = STATUS_FILLS[arg]
+            status[(span.row, span.col)] = P.xlwings(P.STATUS[arg])
         elif kind == "fill":
-            rng.color = f"#{arg}"
+            rng.color = P.xlwings(arg)
         elif kind == "width":
             rng.column_width = float(arg)
+        # box, merge, height, unlocked: a file's only (borders, merges and row heights stay Excel's)
     if status:
         rows = [r for r, _ in status]
         col = next(iter(status))[1]

@@ -1,7 +1,7 @@
 """Lembar isian written into the open workbook through xlwings (the ribbon's Buat Lembar Isian).
 
 Each form sheet is added at the end: its values and live formulas in one call
-(``form_values.form_sheet_values``), then fills (yellow inputs, grey computed), header, wrap,
+(``sheets.forms.form_sheet_values``), then fills (yellow inputs, grey computed), header, wrap,
 number formats and column widths; then the metadata sheet, all text, hidden.
 Not applied here, unlike ``kinerja lembar`` on the file: sheet protection and the input cells'
 data validation, the Status formulir dropdown included (the remote engine has neither), and the metadata sheet is "hidden", not "very

@@ -3,7 +3,7 @@
 Rules (the ribbon's Periksa Data and Hitung Capaian):
 - every input cell that was read gets its input colour back (yellow), so a cell fixed since the
   last check is no longer orange; then every cell a problem names is coloured orange
-  (``styles.PROBLEM_FILL``); one ``set_colors`` call per sheet;
+  (``sheets.palette.PROBLEM``); one ``set_colors`` call per sheet;
 - a problem cell gets a note "Kinerja: <pesan>" (several problems of one cell: one line each),
   replacing the text of a note already there;
 - a note Kinerja wrote on a cell that no longer has a problem is deleted where the engine can
@@ -20,9 +20,10 @@ from typing import Any
 
 from xlwings_app.adapters.xlwings.protect import unprotected
 from xlwings_app.domain.problems import Problem
+from xlwings_app.sheets import palette as P
 
-PROBLEM_FILL = "#F8CBAD"
-INPUT_FILL = "#FFF2CC"
+PROBLEM_FILL = P.xlwings(P.PROBLEM)
+INPUT_FILL = P.xlwings(P.INPUT)
 NOTE_PREFIX = "Kinerja: "
 CELL = re.compile(r"[A-Z]{1,3}[1-9][0-9]*")
 

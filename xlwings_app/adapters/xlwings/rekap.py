@@ -1,9 +1,9 @@
 """Changes of checked forms applied to the open workbook through xlwings (the ribbon's Impor Formulir).
 
 The same cells ``kinerja rekap`` writes into the file: each changed input cell of IKU/IKI (text
-stays text), then the Riwayat rows appended below the last used row in one call (sheet Riwayat,
-with its title and header, added at the end when missing). Protected sheets are lifted for the
-write, as ``xlwings_marks`` does.
+stays text), then the Riwayat rows (``sheets.riwayat``) appended below the last used row in one
+call (sheet Riwayat, with its title and header, added at the end when missing). Protected sheets
+are lifted for the write, as ``adapters.xlwings.marks`` does.
 """
 
 from __future__ import annotations
@@ -11,18 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from xlwings_app.adapters.openpyxl.builder import excel_value
-from xlwings_app.adapters.openpyxl.riwayat import (
-    HEADER_ROW,
-    HEADERS,
-    SHEET_RIWAYAT,
-    SUBTITLE,
-    TITLE,
-    Entry,
-    entry_values,
-)
-from xlwings_app.adapters.xlwings.book import HEADER_FILL, HEADER_FONT, as_text, sheet_rows
+from xlwings_app.adapters.xlwings.book import as_text, sheet_rows, write_sheet
 from xlwings_app.adapters.xlwings.protect import unprotected
+from xlwings_app.sheets.grid import excel_value
+from xlwings_app.sheets.riwayat import HEADER_ROW, SHEET_RIWAYAT, Entry, entry_values, head_values
 
 
 def _riwayat_sheet(book: Any) -> tuple[Any, int]:
@@ -33,15 +25,7 @@ def _riwayat_sheet(book: Any) -> tuple[Any, int]:
         used = max((i for i, row in enumerate(rows, start=1) if any(v not in (None, "") for v in row)), default=0)
         return sheet, max(used, HEADER_ROW) + 1
     sheet = book.sheets.add(SHEET_RIWAYAT, after=book.sheets[len(book.sheets) - 1])
-    blank = [None] * (len(HEADERS) - 1)
-    sheet.range("A1").value = [[TITLE, *blank], [SUBTITLE, *blank], [None, *blank], list(HEADERS)]
-    sheet.range("A1").font.bold = True
-    sheet.range("A1").font.size = 14
-    sheet.range("A2").font.italic = True
-    header = sheet.range((HEADER_ROW, 1), (HEADER_ROW, len(HEADERS)))
-    header.color = HEADER_FILL
-    header.font.bold = True
-    header.font.color = HEADER_FONT
+    write_sheet(sheet, head_values())
     return sheet, HEADER_ROW + 1
 
 

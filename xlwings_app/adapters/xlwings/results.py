@@ -11,7 +11,7 @@ from typing import Any
 from xlwings_app.adapters.xlwings.book import replace_sheet, write_sheet
 from xlwings_app.sheets import layout as L
 from xlwings_app.sheets.changes import PutResults
-from xlwings_app.sheets.results import HASIL_HEADER_ROW, hasil_values
+from xlwings_app.sheets.results import hasil_values
 
 
 def write_results_live(book: Any, change: PutResults) -> None:
@@ -20,7 +20,8 @@ def write_results_live(book: Any, change: PutResults) -> None:
     rekap = change.rekap
     sheet = replace_sheet(book, hasil.name, after=L.SHEET_PENGATURAN)
     write_sheet(sheet, hasil)
-    rows, cols = max(hasil.shape[0], HASIL_HEADER_ROW + 1), len(L.layout().hasil_headers)
-    table = sheet.range((HASIL_HEADER_ROW, 1), (rows, cols))
-    sheet.tables.add(source=table, name=L.layout().hasil_name, table_style_name="TableStyleLight9")
+    lay = L.layout().hasil
+    rows, cols = max(hasil.shape[0], lay.header_row + 1), len(lay.headers)
+    table = sheet.range((lay.header_row, 1), (rows, cols))
+    sheet.tables.add(source=table, name=lay.name, table_style_name="TableStyleLight9")
     write_sheet(replace_sheet(book, rekap.name, after=hasil.name), rekap)

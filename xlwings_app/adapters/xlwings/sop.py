@@ -1,6 +1,6 @@
 """Sheet Hasil SOP written into the open workbook through xlwings (the ribbon's Periksa Waktu SOP).
 
-The cells are ``sop_results_values.hasil_sop_values``, the ones ``kinerja sop periksa`` writes;
+The cells are ``sheets.sop_results.hasil_sop_values``, the ones ``kinerja sop periksa`` writes;
 values in one call, then fonts, fills and number formats, the Table ``TabelHasilSOP``, and the
 chart helper columns T:W hidden. The Gantt chart itself is not drawn here: a native chart needs
 the desktop object model, which the remote engine lacks. The helper cells are written, so the
@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from xlwings_app.adapters.openpyxl.sop_sheets import SHEET_HASIL, SHEET_LOG
 from xlwings_app.adapters.xlwings.book import replace_sheet, write_sheet
 from xlwings_app.domain.sop.summary import PeriodSummary
+from xlwings_app.sheets.sop_layout import SHEET_HASIL, SHEET_LOG
 from xlwings_app.sheets.sop_results import (
     CHART_COLUMN,
     RUN_HEADERS,

@@ -47,7 +47,7 @@ def parse_calendar(
     working_days: Sequence[tuple[int, Cell]],
     national: Cell,
     *,
-    sheet: str = "Kalender",
+    sheet: str,
 ) -> tuple[WorkingCalendar, list[Problem]]:
     """The calendar of sheet Kalender and every problem of it.
 

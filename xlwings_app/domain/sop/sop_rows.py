@@ -78,7 +78,7 @@ def parse_sop(
     pelaksana: Sequence[str],
     rows: Sequence[StepCells],
     *,
-    sheet: str = "SOP",
+    sheet: str,
     default_unit: Unit | None = None,
 ) -> tuple[Sop, list[Problem]]:
     """The SOP in sheet SOP, and every problem of it (``check_sop`` rules plus the cells' own).

@@ -1,0 +1,124 @@
+"""The office install bundle (``make dist``): its requirements resolve for 64-bit Windows.
+
+The resolution test asks the package index (PyPI) what a 64-bit Windows Python of every supported
+version would install, without installing anything (``pip install --dry-run --platform win_amd64
+--only-binary=:all: --report``): a dependency without a Windows wheel fails here, not on the
+office PC. It needs the network, as ``make dist`` does.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tomllib
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from xlwings_app import __version__
+from xlwings_app.addin import bundle
+
+ROOT = Path(__file__).resolve().parents[2]
+WHEEL_TAG = re.compile(r"-(?P<python>[^-]+)-(?P<abi>[^-]+)-(?P<platform>[^-]+)\.whl$")
+
+
+def _dependencies() -> list[str]:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+
+
+@pytest.fixture(scope="module")
+def resolved() -> dict[str, list[bundle.Package]]:
+    """Each supported Python's resolution, the versions in parallel (each takes tens of seconds)."""
+    with ThreadPoolExecutor(max_workers=len(bundle.SUPPORTED_PYTHONS)) as pool:
+        found = pool.map(lambda v: bundle.resolve(_dependencies(), v), bundle.SUPPORTED_PYTHONS)
+        return dict(zip(bundle.SUPPORTED_PYTHONS, found, strict=True))
+
+
+@pytest.mark.parametrize("python", bundle.SUPPORTED_PYTHONS)
+def test_every_requirement_has_a_wheel_for_64_bit_windows(
+    resolved: dict[str, list[bundle.Package]], python: str
+) -> None:
+    packages = resolved[python]
+    names = {p.name.lower().replace("_", "-"): p for p in packages}
+    assert names["xlwings"].version == "0.37.8"  # the DLL name in the add-in's VBA
+    # Required on Windows only, so left out by pip here (markers judged for Linux): found anyway.
+    assert "pywin32" in names, "pywin32 (xlwings' COM bridge on Windows) must be in the bundle"
+    assert "colorama" in names  # typer: colorama; platform_system == "Windows"
+    assert "tzdata" in names  # pandas: tzdata; sys_platform == "win32"
+    for package in packages:
+        tag = WHEEL_TAG.search(package.wheel)
+        assert tag, f"{package.pin}: bukan wheel ({package.url})"
+        assert tag["platform"] in ("win_amd64", "any"), f"{package.pin}: {package.wheel}"
+        if tag["platform"] == "win_amd64":
+            digits = python.replace(".", "")
+            assert tag["python"] in (f"cp{digits}", "cp3", "py3") or tag["abi"] == "abi3", package.wheel
+
+
+def test_windows_only_requirements_skipped_by_pip_here_are_found() -> None:
+    """pip evaluates markers for this Linux machine even with --platform win_amd64."""
+    report = {
+        "install": [
+            {
+                "metadata": {
+                    "name": "xlwings",
+                    "requires_dist": [
+                        "pywin32>=224 ; platform_system == 'Windows'",
+                        "psutil>=2.0.0 ; platform_system == 'Darwin'",
+                        "jinja2 ; extra == 'reports'",
+                    ],
+                }
+            },
+            {"metadata": {"name": "click", "requires_dist": ["colorama; platform_system == 'Windows'"]}},
+            {"metadata": {"name": "colorama", "requires_dist": None}},
+            {"metadata": {"name": "pandas", "requires_dist": ["tzdata>=2022.7 ; python_version < '3.13'"]}},
+        ]
+    }
+    assert bundle.windows_requirements(report, "3.11") == ["pywin32>=224", "tzdata>=2022.7"]
+    assert bundle.windows_requirements(report, "3.13") == ["pywin32>=224"]
+
+
+def _bat_check_code(bat: str) -> str:
+    match = re.search(r'%PY% -c "(import sys, struct;[^"]+)" \|\| goto python_salah', bat)
+    assert match, "pasang.bat must check the Python before installing"
+    return match.group(1)
+
+
+def test_pasang_bat_installs_offline_then_installs_the_addin() -> None:
+    bat = bundle.pasang_bat(__version__)
+    assert bat.endswith("\r\n") and "\n" not in bat.replace("\r\n", "")  # cmd.exe line ends
+    bat.encode("ascii")
+    lines = bat.split("\r\n")
+    install = next(i for i, line in enumerate(lines) if "-m pip install" in line)
+    addin = next(i for i, line in enumerate(lines) if "addin pasang" in line)
+    assert install < addin
+    assert '--no-index --find-links "%~dp0wheels" --upgrade kinerja' in lines[install]
+    assert lines[install].startswith('"%VENV%\\Scripts\\python.exe"')
+    assert lines[addin] == '"%VENV%\\Scripts\\kinerja.exe" addin pasang || goto gagal'
+    assert r"set VENV=%LOCALAPPDATA%\Kinerja\venv" in lines
+
+
+def test_pasang_bat_python_check_runs_and_names_the_supported_versions() -> None:
+    """The check pasang.bat hands to Python, run here by this (64-bit, supported) Python."""
+    code = _bat_check_code(bundle.pasang_bat(__version__))
+    low, high = bundle.SUPPORTED_PYTHONS[0], bundle.SUPPORTED_PYTHONS[-1]
+    assert f"({low.replace('.', ', ')}) <= v <= ({high.replace('.', ', ')})" in code
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+    too_new = code.replace("sys.version_info[:2]", "(9, 0)")
+    assert subprocess.run([sys.executable, "-c", too_new]).returncode == 1
+    store = code.replace("sys.base_prefix.lower()", "r'c:\\program files\\windowsapps\\python'")
+    assert subprocess.run([sys.executable, "-c", store]).returncode == 1
+
+
+def test_dist_target_builds_the_wheel_then_the_bundle() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile[makefile.index("\ndist: install") :].split("\n\n")[0]
+    assert "pip wheel --quiet --no-deps --wheel-dir dist ." in recipe
+    assert "-m xlwings_app.addin.bundle dist/kinerja-*.whl --keluar dist --sertakan docs/windows.md" in recipe
+    assert (ROOT / "docs" / "windows.md").is_file()
+
+
+def test_the_bundle_carries_xlwings_bsd_licence() -> None:
+    text = bundle.xlwings_licence().read_text(encoding="utf-8")
+    assert "Redistribution and use in source and binary forms" in text  # BSD 3-Clause

@@ -1,0 +1,219 @@
+"""The package's architecture, checked from its imports (docs/arsitektur.md draws it).
+
+Every module's imports are parsed (``ast``, function-level imports and ``TYPE_CHECKING`` blocks
+included) and each layer may import only what ``ALLOWED`` states: imports point down, never up.
+The import graph of top-level imports has no circle. The domain, the sheet layouts, the form
+rules and the document context import no engine (no workbook, document or CLI library).
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+import xlwings_app
+
+PACKAGE = Path(xlwings_app.__file__).parent
+ENGINES = {
+    "openpyxl", "xlwings", "docxtpl", "docx", "typer", "click", "rich", "python_calamine", "lxml",
+    "pandas", "olefile", "win32com", "defusedxml", "PIL", "jinja2",
+}  # fmt: skip
+"""Libraries of the edges (workbooks, documents, the command line): only adapters and entry points."""
+
+ENTRY_POINTS = {"cli", "ribbon", "udfs"}
+LOWER = {"domain", "sheets", "forms", "report", "samples", "resources"}
+ALLOWED: dict[str, set[str]] = {
+    "domain": {"domain"},
+    "sheets": LOWER,
+    "forms": LOWER,
+    "report": LOWER,
+    "adapters": LOWER | {"adapters"},
+    "services": LOWER | {"adapters", "services"},
+    "samples": {"domain", "samples", "resources"},
+    "cli": LOWER | {"adapters", "services", "samples", *ENTRY_POINTS, "addin"},
+    "ribbon": LOWER | {"services", "samples", *ENTRY_POINTS},
+    "udfs": LOWER | {"adapters", "services", "samples", *ENTRY_POINTS},
+    "addin": {"addin", "resources"},
+    "resources": set(),
+    "": {"resources"},  # xlwings_app/__init__.py
+}
+"""Layer -> the layers it may import (a layer is the first name below ``xlwings_app``)."""
+
+UPWARD_EXCEPTIONS: set[tuple[str, str]] = set()
+"""Known upward imports still to remove (none now: the example data in ``samples`` is data only, the
+demo steps are services). A new one fails the test."""
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+@cache
+def modules() -> dict[str, Path]:
+    return {module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
+
+
+def _resolve(name: str) -> str:
+    """``name`` as a module of the package (``from pkg import module`` names the module)."""
+    known = modules()
+    while name not in known and "." in name:
+        name = name.rsplit(".", 1)[0]
+    return name
+
+
+def imports(source: str, module: str = "", top_level_only: bool = False) -> set[str]:
+    """Every absolute module ``source`` imports (relative imports resolved against ``module``).
+
+    ``top_level_only``: only the imports run when the module is imported (not those inside a
+    function, nor under ``if TYPE_CHECKING:``)."""
+    tree = ast.parse(source)
+    nodes: list[ast.AST] = []
+    if top_level_only:
+        for node in tree.body:
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+                nodes.extend(node.orelse)
+            else:
+                nodes.append(node)
+        nodes = [n for top in nodes for n in ast.walk(top) if not isinstance(top, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))]
+    else:
+        nodes = list(ast.walk(tree))
+    found: set[str] = set()
+    for node in nodes:
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                package = module.split(".")[: len(module.split(".")) - node.level]
+                base = ".".join([*package, base] if base else package)
+            found.add(base)
+            if base.startswith("xlwings_app"):
+                found.update(f"{base}.{alias.name}" for alias in node.names)
+    return found
+
+
+def own_imports(module: str, top_level_only: bool = False) -> set[str]:
+    source = modules()[module].read_text(encoding="utf-8")
+    names = {n for n in imports(source, module, top_level_only) if n.split(".")[0] == "xlwings_app"}
+    return {_resolve(n) for n in names} - {module, "xlwings_app"}
+
+
+def layer(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else ""
+
+
+# --- the checker itself --------------------------------------------------------------------
+
+
+def test_the_checker_sees_imports_anywhere_in_a_module() -> None:
+    source = (
+        "import os, openpyxl.styles\n"
+        "from xlwings import Book\n"
+        "def f():\n"
+        "    import pandas as pd\n"
+        "    from . import sibling\n"
+        "if TYPE_CHECKING:\n"
+        "    from xlwings_app.services import hitung\n"
+    )
+    assert imports(source, "xlwings_app.domain.x") == {
+        "os", "openpyxl.styles", "xlwings", "pandas", "xlwings_app.domain", "xlwings_app.domain.sibling",
+        "xlwings_app.services", "xlwings_app.services.hitung",
+    }  # fmt: skip
+    assert imports(source, "xlwings_app.domain.x", top_level_only=True) == {"os", "openpyxl.styles", "xlwings"}
+
+
+def test_the_checker_sees_an_outer_layer_imported_by_name() -> None:
+    assert "xlwings_app.cli" in imports("from xlwings_app import cli\n")
+    assert _resolve("xlwings_app.sheets.layout.SHEET_REKAP") == "xlwings_app.sheets.layout"
+
+
+def test_every_module_has_a_layer_with_rules() -> None:
+    names = modules()
+    assert {"xlwings_app.domain.capaian", "xlwings_app.domain.sop.measure", "xlwings_app.udfs"} <= names.keys()
+    assert {layer(m) for m in names} <= ALLOWED.keys()
+
+
+# --- the rules -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("module", sorted(modules()))
+def test_imports_point_down(module: str) -> None:
+    allowed = ALLOWED[layer(module)] | {layer(module)}
+    upward = {
+        (module, ".".join(target.split(".")[:2]))
+        for target in own_imports(module)
+        if layer(target) not in allowed
+    }
+    assert upward - UPWARD_EXCEPTIONS == set()
+
+
+def test_the_upward_exceptions_still_exist() -> None:
+    seen = {(m, ".".join(t.split(".")[:2])) for m in modules() for t in own_imports(m)}
+    assert seen >= UPWARD_EXCEPTIONS, "remove the fixed ones from UPWARD_EXCEPTIONS"
+
+
+@pytest.mark.parametrize(
+    "module", sorted(m for m in modules() if layer(m) in {"domain", "sheets", "forms", "report"})
+)
+def test_the_core_imports_no_engine(module: str) -> None:
+    source = modules()[module].read_text(encoding="utf-8")
+    assert {n for n in imports(source, module) if n.split(".")[0] in ENGINES} == set()
+
+
+def test_the_sop_domain_imports_only_the_standard_library_holidays_and_problems() -> None:
+    sop = [m for m in modules() if m.startswith("xlwings_app.domain.sop")]
+    assert len(sop) >= 7
+    for module in sop:
+        source = modules()[module].read_text(encoding="utf-8")
+        for name in imports(source, module):
+            top = name.split(".")[0]
+            assert (
+                top in sys.stdlib_module_names or top == "holidays"
+                or name.startswith(("xlwings_app.domain.problems", "xlwings_app.domain.sop"))
+            ), f"{module} imports {name}"  # fmt: skip
+
+
+@pytest.mark.parametrize("module", sorted(m for m in modules() if layer(m) == "ribbon"))
+def test_ribbon_modules_import_no_adapters(module: str) -> None:
+    """The ribbon's handlers call the services (on the live master), as the CLI does."""
+    assert {t for t in own_imports(module) if layer(t) == "adapters"} == set()
+
+
+def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One import circle of ``graph`` (as a path that returns to its start), or ``None``."""
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        stack.append(node)
+        for target in sorted(graph.get(node, ())):
+            if state.get(target) == 1:
+                return [*stack[stack.index(target):], target]
+            if target not in state and (found := visit(target)):
+                return found
+        stack.pop()
+        state[node] = 2
+        return None
+
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 5000))
+    for node in sorted(graph):
+        if node not in state and (found := visit(node)):
+            return found
+    return None
+
+
+def test_the_cycle_check_finds_a_circle() -> None:
+    assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert _cycle({"a": {"b"}, "b": {"c"}, "c": set()}) is None
+
+
+def test_no_import_circle_among_modules() -> None:
+    graph = {m: own_imports(m, top_level_only=True) for m in modules()}
+    assert _cycle(graph) is None
