@@ -10,9 +10,10 @@ from PIL import Image
 from typer.testing import CliRunner
 
 from tests.report.test_cli import PROFIL, app
+from xlwings_app.adapters.documents import lambang_contoh as lambang
 from xlwings_app.adapters.openpyxl.builder import build_workbook
 from xlwings_app.domain.settings import Settings
-from xlwings_app.samples import contoh, lambang
+from xlwings_app.samples import contoh
 from xlwings_app.services.laporan import laporan
 
 

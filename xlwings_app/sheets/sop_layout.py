@@ -1,4 +1,6 @@
-"""The SOP workbook's layout (sheets SOP, Kalender, Log Langkah and Hasil SOP), declared once.
+"""The SOP workbook's layout (sheets SOP, Kalender, Log Langkah and Hasil SOP), declared once,
+and where each SOP of a workbook lives (``SopPlace``: the first in the plain sheets, each further
+one in "SOP <name>", "Log <name>", "Hasil SOP <name>").
 
 The sheet names are ``[sheets]`` of workbook/layout.toml; the rows, columns and formats here are
 shared by the openpyxl writer (``adapters.openpyxl.sop_sheets``), the reader
