@@ -14,6 +14,7 @@ from xlwings_app.cli import (
     forms_cmds,
     kabupaten_cmds,
     pengumpulan_cmds,
+    plan_cmds,
     report_cmds,
     sop_cmds,
     workbook_cmds,
@@ -29,7 +30,9 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-for _module in (workbook_cmds, sop_cmds, report_cmds, forms_cmds, pengumpulan_cmds, kabupaten_cmds, addin_cmds):
+for _module in (
+    workbook_cmds, sop_cmds, report_cmds, plan_cmds, forms_cmds, pengumpulan_cmds, kabupaten_cmds, addin_cmds,
+):
     _module.register(app)
 
 

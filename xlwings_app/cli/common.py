@@ -93,7 +93,7 @@ def print_problems(problems: Iterable[Problem], title: str = "Masalah isian") ->
         table.add_column(column, overflow="fold")
     for p in items:
         table.add_row(
-            "galat" if p.is_error else "catatan",
+            p.tingkat,
             p.sheet or "",
             p.sel or (str(p.baris) if p.baris else ""),
             p.kolom or "",

@@ -113,7 +113,9 @@ def register(app: typer.Typer) -> None:
         sop: Annotated[
             str | None,
             typer.Option(
-                "--sop", help="SOP bawaan bila workbook belum punya sheet SOP (lihat: kinerja sop daftar)."
+                "--sop",
+                help="SOP di workbook (mis. Perencanaan), atau SOP bawaan (lihat: kinerja sop daftar) yang "
+                "ditambahkan: sebagai sheet SOP bila belum ada, atau di samping SOP lain (SOP Perencanaan).",
             ),
         ] = None,
         tahun: Annotated[
@@ -124,6 +126,7 @@ def register(app: typer.Typer) -> None:
         """Tambahkan baris Log Langkah satu periode, satu baris per langkah SOP.
 
         Contoh: kinerja sop mulai kinerja.xlsx --periode TW1 --sop pengukuran-lumajang
+        Contoh: kinerja sop mulai kinerja.xlsx --periode 2025 --sop perencanaan-lumajang
         """
         from xlwings_app.services import sop as sop_service
 
@@ -133,9 +136,9 @@ def register(app: typer.Typer) -> None:
             console.print("File tidak diubah: perbaiki masalah di atas lalu ulangi.")
             raise typer.Exit(EXIT_INPUT)
         if result.sheets_added and result.sop is not None:
-            console.print(f"Sheet SOP, Kalender dan Log Langkah ditambahkan: {result.sop.nama}.")
+            console.print(f"Sheet {result.place.sop}, Kalender dan {result.place.log} ditambahkan: {result.sop.nama}.")
         console.print(
-            f"Log Langkah {result.periode}: {len(result.rows)} baris ditambahkan "
+            f"{result.place.log} {result.periode}: {len(result.rows)} baris ditambahkan "
             f"(baris {result.first_row}-{result.last_row}). Isi Pelaksana, Mulai dan Selesai."
         )
 
@@ -147,18 +150,24 @@ def register(app: typer.Typer) -> None:
             str | None, typer.Option("--periode", "-p", help=PERIODE_HELP + " Baku: semua periode di log.")
         ] = None,
         json_: Annotated[bool, typer.Option("--json", help="Keluaran JSON.")] = False,
+        sop: Annotated[
+            str | None,
+            typer.Option("--sop", help="SOP yang diperiksa bila workbook memuat beberapa SOP (baku: sheet SOP)."),
+        ] = None,
     ) -> None:
         """Ukur setiap langkah di Log Langkah terhadap Waktu SOP, lalu tulis sheet Hasil SOP.
 
         Contoh: kinerja sop periksa kinerja.xlsx --periode TW1 --json
+        Contoh: kinerja sop periksa kinerja.xlsx --sop Perencanaan
         """
         from xlwings_app.services import sop as sop_service
 
-        result = sop_service.periksa(file, periode)
+        result = sop_service.periksa(file, periode, sop=sop)
         if json_:
             emit_json(
                 {
                     "sop": result.sop.nama if result.sop else None,
+                    "sheet": result.place.sop,
                     "periode": [summary_json(s) for s in result.summaries] if result.valid else [],
                     "ditulis": result.ditulis,
                     "masalah": problems_json(result.problems),
@@ -172,7 +181,7 @@ def register(app: typer.Typer) -> None:
                     for line in sop_service.summary_lines(summary, result.day_minutes):
                         console.print(line)
                 console.print(
-                    f"Sheet Hasil SOP ditulis ke {file}"
+                    f"Sheet {result.place.hasil} ditulis ke {file}"
                     + (f" (cadangan: {result.cadangan})" if result.cadangan else ".")
                 )
             else:

@@ -108,6 +108,23 @@ def _print_table(result: Perhitungan) -> None:
     console.print(table)
 
 
+def _baru_dari(file: Path, dari: Path, timpa: bool) -> None:
+    from xlwings_app.services.tahun_baru import dari as dari_service
+
+    result = dari_service(file, dari, overwrite=timpa)
+    print_problems(result.problems)
+    if not result.valid:
+        console.print(f"Workbook tidak dibuat: perbaiki dulu {dari.name} lalu ulangi.")
+        raise typer.Exit(EXIT_INPUT)
+    kosong = len(result.indicators) - result.dari_renstra
+    console.print(
+        f"Workbook {result.tahun} dibuat: {file} ({len(result.indicators)} indikator; target dari Renstra "
+        f"{result.dari_renstra}, belum diisi {kosong}; SOP: {', '.join(result.sop) or 'tidak ada'})."
+    )
+    if kosong:
+        console.print("Isi Target Tahunan dan target triwulan, lalu jalankan: kinerja periksa " + str(file))
+
+
 def register(app: typer.Typer) -> None:
     """Add baru, contoh, periksa and hitung to ``app``."""
 
@@ -117,14 +134,31 @@ def register(app: typer.Typer) -> None:
         file: Annotated[Path, typer.Argument(help="Workbook baru (.xlsx).")],
         timpa: Annotated[bool, typer.Option("--timpa", help="Timpa file yang sudah ada.")] = False,
         sop: Annotated[
-            str, typer.Option("--sop", help="Preset SOP (lihat: kinerja sop daftar).")
+            str,
+            typer.Option(
+                "--sop",
+                help="Preset SOP (lihat: kinerja sop daftar); beberapa dipisah koma, masing-masing dengan log sendiri.",
+            ),
         ] = DEFAULT_PRESET,
         tahun: Annotated[int | None, typer.Option("--tahun", help="Tahun kinerja (baku: tahun ini).")] = None,
+        dari: Annotated[
+            Path | None,
+            typer.Option(
+                "--dari",
+                help="Workbook tahun lalu: Profil, Pengaturan, SOP dan semua indikator dibawa ke tahun "
+                "berikutnya (target kosong atau dari kolom Target Renstra TAHUN; realisasi tahun lalu disimpan).",
+            ),
+        ] = None,
     ) -> None:
-        """Buat workbook Kinerja kosong (Profil, IKU, IKI, Pengaturan, SOP, ...).
+        """Buat workbook Kinerja kosong (Profil, IKU, IKI, Pengaturan, SOP, ...), atau tahun berikutnya.
 
         Contoh: kinerja baru "Pengukuran Kinerja 2025.xlsx" --sop pengukuran-kominfo --tahun 2025
+        Contoh: kinerja baru kinerja.xlsx --sop pengukuran-lumajang,perencanaan-lumajang,pengumpulan-data-tim-sakip
+        Contoh: kinerja baru kinerja-2025.xlsx --dari kinerja-2024.xlsx
         """
+        if dari is not None:
+            _baru_dari(file, dari, timpa)
+            return
         from xlwings_app.services import baru as baru_service
 
         baru_service.baru(file, overwrite=timpa, sop=sop, tahun=tahun)

@@ -106,6 +106,10 @@ class Indicator:
     rencana_aksi: str = ""
     keterangan: str = ""
     induk: str | None = None
+    target_lalu: Decimal | None = None
+    realisasi_lalu: Decimal | None = None
+    target_akhir_renstra: Decimal | None = None
+    program: str = ""
     sheet: str = field(default="", compare=False)
     baris: int | None = field(default=None, compare=False)
 

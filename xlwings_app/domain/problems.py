@@ -2,8 +2,9 @@
 
 A problem says where (file, sheet, row, column, cell) and what is wrong, in Indonesian, with the
 value seen. Validators collect every problem and return them all, so the user fixes everything in
-one pass. A ``galat`` (error) blocks computing and writing; a ``catatan`` (notice) only informs,
-e.g. that "1.234,5" was read as the number 1234.5.
+one pass. A ``galat`` (error) blocks computing and writing; a ``peringatan`` (warning) asks the
+user to look again where practice varies; a ``catatan`` (notice) only informs, e.g. that "1.234,5"
+was read as the number 1234.5. Only a ``galat`` blocks.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Literal
 
-Tingkat = Literal["galat", "catatan"]
+Tingkat = Literal["galat", "peringatan", "catatan"]
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def errors(problems: Iterable[Problem]) -> list[Problem]:
 
 
 def notices(problems: Iterable[Problem]) -> list[Problem]:
-    """Only the informative problems (``catatan``)."""
+    """Only the problems that do not block (``peringatan`` and ``catatan``)."""
     return [p for p in problems if not p.is_error]
 
 

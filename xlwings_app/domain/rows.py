@@ -31,6 +31,9 @@ NUMBER_KEYS = (
     "r4",
     "pagu",
     "realisasi_anggaran",
+    "target_lalu",
+    "realisasi_lalu",
+    "target_akhir_renstra",
 )
 TEXT_KEYS = (
     "kode",
@@ -42,6 +45,7 @@ TEXT_KEYS = (
     "permasalahan",
     "rencana_aksi",
     "keterangan",
+    "program",
 )
 REQUIRED_TEXT = ("kode", "sasaran", "nama", "satuan")
 MAX_TEXT = 2000
@@ -257,6 +261,10 @@ def parse_indicator(raw: RawRow) -> tuple[Indicator | None, list[Problem]]:
         rencana_aksi=texts["rencana_aksi"],
         keterangan=texts["keterangan"],
         induk=texts["induk"] or None,
+        target_lalu=n["target_lalu"],
+        realisasi_lalu=n["realisasi_lalu"],
+        target_akhir_renstra=n["target_akhir_renstra"],
+        program=texts["program"],
         sheet=raw.sheet,
         baris=raw.baris,
     )

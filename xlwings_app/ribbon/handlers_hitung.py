@@ -18,11 +18,13 @@ if TYPE_CHECKING:
 
 
 def periksa_data(book: xw.Book) -> None:
-    """Check every input (``kinerja periksa``); colour and annotate problem cells; write nothing else."""
+    """Check every input and the plan (``kinerja periksa``); colour and annotate problem cells; write nothing else."""
     from xlwings_app.ribbon.messages import problems_message
+    from xlwings_app.services.rencana import plan_problems
 
     master = live.master(book)
     data = master.data()
+    data.problems.extend(plan_problems(data))
     marked = master.mark(data.problems)
     if data.problems:
         live.alert(book, problems_message(data.problems, marked, "Hasil belum dapat dihitung."))

@@ -54,7 +54,14 @@ PROFIL: dict[str, object] = {
     "pengelola_nip": "19820614 200801 2 015",
     "tempat": "Lumajang",
     "tanggal_ttd": dt.date(2024, 10, 7),
+    "tanggal_rencana": dt.date(2024, 1, 23),
+    "kd_jabatan": "Bupati Lumajang",
+    "kd_nama": "Ir. H. BUDI SANTOSO, M.M.",
 }
+
+PROGRAM_PELAYANAN = "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik"
+PROGRAM_PENUNJANG = "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota"
+"""Programs of the DPA (Permendagri 90/2019 nomenclature) for the Perjanjian Kinerja lampiran."""
 
 S1 = "Meningkatnya kualitas pelayanan publik kecamatan"
 S2 = "Meningkatnya akuntabilitas kinerja kecamatan"
@@ -133,6 +140,7 @@ INDICATORS: list[Indicator] = [
         realisasi_anggaran=Decimal(61_250_000),
         permasalahan="Pada triwulan I layanan administrasi kependudukan terhambat gangguan jaringan aplikasi SIAK.",
         rencana_aksi="Antrean manual cadangan disiapkan saat jaringan terganggu; gangguan dilaporkan ke Dispendukcapil hari itu juga.",
+        program=PROGRAM_PELAYANAN,
     ),
     _ind(
         "IKU-03",
@@ -179,6 +187,7 @@ INDICATORS: list[Indicator] = [
         rencana_aksi="Formulir pengumpulan data dikirim awal bulan ketiga triwulan; batas pengisian 5 hari kerja.",
         pagu=Decimal(24_500_000),
         realisasi_anggaran=Decimal(15_900_000),
+        program=PROGRAM_PENUNJANG,
     ),
     _ind(
         "IKU-06",
@@ -260,6 +269,7 @@ INDICATORS: list[Indicator] = [
         "mingguan oleh Kasubag Keuangan.",
         pagu=Decimal(1_250_000_000),
         realisasi_anggaran=Decimal(852_500_000),
+        program=PROGRAM_PENUNJANG,
     ),
     _ind(
         "IKI-UMUM-01",

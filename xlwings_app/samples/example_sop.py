@@ -9,7 +9,7 @@ Names other than the Camat's are invented.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from xlwings_app.domain.sop.adapt import for_unit
 from xlwings_app.domain.sop.log import LogEntry
@@ -63,4 +63,49 @@ def example_log() -> list[LogEntry]:
             catatan,
         )
         for no, name, mulai, selesai, catatan in _ROWS
+    ]
+
+
+# The Perencanaan Kinerja SOP (seed 001) beside it: the Rencana Kinerja 2024 drafted in January
+# 2024; the draft (step 5, 7 hari) takes two working days longer.
+PERENCANAAN_PRESET = "perencanaan-lumajang"
+PERENCANAAN_PERIODE = "2024"
+KASUBAG_KEU = "NURUL HIDAYATI, S.E."
+_PERENCANAAN_ROWS = (
+    (1, STAF, "2024-01-02 08:00", "2024-01-02 08:05", "Surat Edaran Bappeda"),
+    (2, SEKRETARIS, "2024-01-02 08:30", "2024-01-02 08:45", ""),
+    (3, CAMAT, "2024-01-02 09:00", "2024-01-02 09:10", ""),
+    (4, KASUBAG_KEU, "2024-01-03", "2024-01-08", "Form diisi bersama Kasubag dan Kasi"),
+    (5, STAF, "2024-01-09", "2024-01-19", "Menunggu data dua seksi"),
+    (6, KASUBAG_KEU, "2024-01-22 08:00", "2024-01-22 08:15", ""),
+    (7, SEKRETARIS, "2024-01-22 08:30", "2024-01-22 15:00", ""),
+    (8, SEKRETARIS, "2024-01-23 08:00", "2024-01-23 08:15", ""),
+    (9, CAMAT, "2024-01-23 09:00", "2024-01-23 09:30", ""),
+    (10, STAF, "2024-01-23 10:00", "2024-01-23 10:15", ""),
+    (11, STAF, "2024-01-23 10:30", "2024-01-23 11:30", ""),
+)
+PENGUMPULAN_PRESET = "pengumpulan-data-tim-sakip"
+"""The Pengumpulan Data SOP, the third beside them (its log is started, not yet filled)."""
+
+
+def _at(text: str) -> datetime | date:
+    return datetime.fromisoformat(text) if " " in text else date.fromisoformat(text)
+
+
+def own(preset_id: str) -> tuple[Sop, tuple[str, ...]]:
+    """The preset ``preset_id`` made Kecamatan Lumajang's, as ``adapted`` does for the first SOP."""
+    return for_unit(preset(preset_id), nama_asal(preset_id), "Kecamatan Lumajang", "Camat Lumajang",
+                    Pengesah("Camat Lumajang", CAMAT, "19701218 199101 1 002"))
+
+
+def perencanaan_sop() -> Sop:
+    """The Perencanaan Kinerja preset as the example office keeps it."""
+    return own(PERENCANAAN_PRESET)[0]
+
+
+def perencanaan_log() -> list[LogEntry]:
+    """The filled log of the Rencana Kinerja 2024."""
+    return [
+        LogEntry(PERENCANAAN_PERIODE, no, name, _at(mulai), _at(selesai), catatan)
+        for no, name, mulai, selesai, catatan in _PERENCANAAN_ROWS
     ]

@@ -1,8 +1,10 @@
 """The action "built-in example" (``kinerja contoh``, ``make demo``): the example unit end to end.
 
-Writes the example workbook of Kecamatan Lumajang (``samples``), adds its SOP and TW3 log, computes,
-prints the documents, then distributes and collects the TW4 forms, and ends with a small kabupaten
-rekap of generated units (``services.contoh_kabupaten.contoh``); yields one Indonesian line of progress per
+Writes the example workbook of Kecamatan Lumajang (``samples``), adds its SOPs (Pengukuran with the
+TW3 log, Perencanaan with the log of the Rencana Kinerja 2024, Pengumpulan Data), computes, prints
+the documents (Pengukuran, IKI, Rencana Kinerja, Perjanjian Kinerja), then distributes and collects
+the TW4 forms, and ends with a small kabupaten rekap of generated units
+(``services.contoh_kabupaten.contoh``); yields one Indonesian line of progress per
 step. Every step is the same service a user runs.
 """
 
@@ -82,6 +84,20 @@ def _documents(path: Path, out_dir: Path) -> Iterator[str]:
 
     individu = laporan_iki(path, out_dir / "individu")
     yield f"Dokumen Pengukuran Kinerja Individu: {len(individu)} dokumen (satu per pejabat) di {out_dir / 'individu'}"
+    yield from _plan_documents(path, out_dir, pdf=doc.pdf is not None)
+
+
+def _plan_documents(path: Path, out_dir: Path, pdf: bool) -> Iterator[str]:
+    """The Rencana Kinerja Tahunan and the Perjanjian Kinerja (the unit's and one per official)."""
+    from xlwings_app.services.perjanjian import perjanjian
+    from xlwings_app.services.rencana import rencana
+
+    plan = rencana(path, out_dir, pdf=pdf)
+    yield f"Rencana Kinerja Tahunan: {plan.pdf or plan.docx}"
+    [unit] = perjanjian(path, out_dir, pdf=pdf)
+    yield f"Perjanjian Kinerja {unit.pejabat}: {unit.pdf or unit.docx}"
+    individu = perjanjian(path, out_dir / "perjanjian", pdf=pdf, iki=True)
+    yield f"Perjanjian Kinerja pejabat: {len(individu)} dokumen (satu per pejabat) di {out_dir / 'perjanjian'}"
 
 
 def sop_contoh(path: Path) -> Iterator[str]:
@@ -99,7 +115,18 @@ def sop_contoh(path: Path) -> Iterator[str]:
 
         add_sop_sheets(wb, sop, 2024, catatan=catatan("Kecamatan Lumajang", replaced))
         write_log_rows(wb[SHEET_LOG], sop, rows, LOG_HEADER_ROW + 1)
+        add_sop_sheets(wb, perencanaan, 2024, catatan=catatan("Kecamatan Lumajang", plan_replaced), place=plan_place)
+        write_log_rows(wb[plan_place.log], perencanaan, example_sop.perencanaan_log(), LOG_HEADER_ROW + 1)
+        add_sop_sheets(wb, pengumpulan, 2024, catatan=catatan("Kecamatan Lumajang", data_replaced), place=data_place)
+        started = new_period_entries(pengumpulan, example_sop.PERIODE)
+        write_log_rows(wb[data_place.log], pengumpulan, started, LOG_HEADER_ROW + 1)
 
+    from xlwings_app.domain.sop.log import new_period_entries
+    from xlwings_app.sheets.sop_layout import SopPlace, short_name
+
+    perencanaan, plan_replaced = example_sop.own(example_sop.PERENCANAAN_PRESET)
+    pengumpulan, data_replaced = example_sop.own(example_sop.PENGUMPULAN_PRESET)
+    plan_place, data_place = SopPlace(short_name(perencanaan.nama)), SopPlace(short_name(pengumpulan.nama))
     with using(path) as master:
         master.stage(FileEdit(change))
         master.commit()
@@ -110,6 +137,14 @@ def sop_contoh(path: Path) -> Iterator[str]:
     for summary in result.summaries:
         yield from summary_lines(summary, result.day_minutes)
     yield f"Sheet Hasil SOP ditulis ke {path}"
+    plan = periksa(path, sop=plan_place.nama)
+    if not plan.valid:
+        raise RuntimeError("log SOP Perencanaan contoh tidak sah: " + "; ".join(str(p) for p in plan.problems))
+    yield f"SOP contoh: {perencanaan.nama} (sheet {plan_place.sop}), log {example_sop.PERENCANAAN_PERIODE} terisi."
+    for summary in plan.summaries:
+        yield from summary_lines(summary, plan.day_minutes)
+    yield (f"Sheet {plan_place.hasil} ditulis; {pengumpulan.nama} di sheet {data_place.sop} "
+           f"(log {example_sop.PERIODE} dimulai).")
 
 
 def formulir_contoh(path: Path, out_dir: Path) -> Iterator[str]:

@@ -62,21 +62,23 @@ def compute(data: WorkbookData, periode: Periode | None = None) -> Perhitungan:
 
 
 def periksa(source: Path | Master) -> WorkbookData:
-    """Check every input of the workbook; write nothing.
+    """Check every input of the workbook, the planner's checks too (``domain.planning``); write nothing.
 
     Besides the input problems, it warns (``catatan``) of every unmet indicator of the active
     period still lacking Permasalahan or Rencana Aksi: the gaps a final document is refused for.
     """
+    from xlwings_app.services.rencana import plan_problems
+
     with using(source) as master:
         data = master.data()
     if data.errors:
-        return data
+        return replace(data, problems=[*data.problems, *plan_problems(data)])
     from xlwings_app.domain.kelengkapan import document_gaps
     from xlwings_app.domain.measure import measure_all
 
     results = measure_all(data.indicators, data.settings.periode_aktif, data.settings)
     gaps = [p.in_file(data.path.name) for p in document_gaps(results, data.cells, "catatan")]
-    return replace(data, problems=[*data.problems, *gaps])
+    return replace(data, problems=[*data.problems, *gaps, *plan_problems(data)])
 
 
 def hitung_data(data: WorkbookData, periode: Periode | None = None) -> Perhitungan:

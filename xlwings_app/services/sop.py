@@ -15,7 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from xlwings_app.adapters.openpyxl.sop_sheets import add_sop_sheets, write_log, write_log_rows
-from xlwings_app.adapters.xlsx.sop_reader import SopWorkbook
+from xlwings_app.adapters.xlsx.guard import WorkbookError
+from xlwings_app.adapters.xlsx.sop_reader import (
+    SopWorkbook,
+    UnknownSop,
+    match_place,
+    read_sop_source,
+    sop_places,
+)
 from xlwings_app.domain.problems import Problem, Refusal
 from xlwings_app.domain.profil import Profil
 from xlwings_app.domain.sop.log import LogEntry, new_period_entries, normalize_periode
@@ -24,7 +31,15 @@ from xlwings_app.domain.sop.presets import UnknownPreset, preset
 from xlwings_app.domain.sop.summary import PeriodSummary, check_log, describe_minutes
 from xlwings_app.services.master import Master, using
 from xlwings_app.sheets.changes import FileEdit, PutHasilSop, Stamp
-from xlwings_app.sheets.sop_layout import LOG_HEADER_ROW, SHEET_KALENDER, SHEET_LOG, SHEET_SOP
+from xlwings_app.sheets.sop_layout import (
+    DEFAULT_PLACE,
+    LOG_HEADER_ROW,
+    SHEET_KALENDER,
+    SHEET_LOG,
+    SHEET_SOP,
+    SopPlace,
+    short_name,
+)
 
 
 @dataclass
@@ -39,6 +54,7 @@ class MulaiSop:
     last_row: int | None = None
     sheets_added: bool = False
     cadangan: Path | None = None
+    place: SopPlace = DEFAULT_PLACE
 
     @property
     def valid(self) -> bool:
@@ -55,6 +71,7 @@ class PemeriksaanSop:
     day_minutes: int = 450
     ditulis: bool = False
     cadangan: Path | None = None
+    place: SopPlace = DEFAULT_PLACE
 
     @property
     def valid(self) -> bool:
@@ -90,32 +107,91 @@ def mulai(source: Path | Master, periode: str, preset_id: str | None = None, tah
         return _mulai(master, normalize_periode(periode), preset_id, tahun)
 
 
+class _MasterSource:
+    """The master's sheets as a ``SheetSource`` (to find and read an SOP beside the first one)."""
+
+    def __init__(self, master: Master) -> None:
+        self.master = master
+
+    @property
+    def sheetnames(self) -> list[str]:
+        return self.master.sheet_names()
+
+    def iter_values(self, sheet: str) -> list[list[object]]:
+        return self.master.rows(sheet)
+
+
+def place_of(master: Master, name: str | None) -> SopPlace:
+    """The workbook's SOP that ``--sop NAME`` names (``match_place``); WorkbookError if none."""
+    if not name:
+        return DEFAULT_PLACE if SHEET_SOP in master.sheet_names() else match_place(sop_places(_MasterSource(master)), None)
+    try:
+        return match_place(sop_places(_MasterSource(master)), name)
+    except UnknownSop as exc:
+        raise WorkbookError(f"{master.path.name}: {exc}") from None
+
+
+def sop_of(master: Master, place: SopPlace) -> SopWorkbook:
+    """The SOP sheets of ``place`` (the first SOP through the master as always)."""
+    if place == DEFAULT_PLACE:
+        return master.sop()
+    return read_sop_source(_MasterSource(master), master.path, place)
+
+
+def _place_for_mulai(master: Master, name: str) -> tuple[SopPlace, str | None, Problem | None]:
+    """(where, the preset id to add there or None, a problem or notice): ``name`` is an SOP of the
+    workbook, else a preset id, added as the first SOP or beside the others under its short name."""
+    path = master.path
+    found = sop_places(_MasterSource(master))
+    try:
+        return match_place(found, name), None, None
+    except UnknownSop as unknown:
+        try:
+            chosen = preset(name)
+        except UnknownPreset as exc:
+            pesan = f"{unknown} {exc}" if found else str(exc)
+            return DEFAULT_PLACE, None, Problem(pesan, SHEET_SOP, file=path.name)
+    if not found:
+        return DEFAULT_PLACE, name, None
+    try:
+        there = match_place(found, short_name(chosen.nama))
+    except UnknownSop:
+        return SopPlace(short_name(chosen.nama)), name, None
+    notice = f"Sheet {there.sop} sudah ada: --sop {name} diabaikan."
+    return there, None, Problem(notice, there.sop, file=path.name, tingkat="catatan")
+
+
 def _mulai(master: Master, name: str, preset_id: str | None, tahun: int | None) -> MulaiSop:
     path = master.path
-    data = master.sop()
+    place, adding_id, problem = DEFAULT_PLACE, None, None
+    if preset_id is not None:
+        place, adding_id, problem = _place_for_mulai(master, preset_id)
+        if problem is not None and problem.is_error:
+            return MulaiSop(periode=name, problems=[problem])
+    elif SHEET_SOP not in master.sheet_names():
+        place = place_of(master, None)
+    data = sop_of(master, place)
     result = MulaiSop(periode=name, sop=data.sop)
     replaced = ""
-    adding = SHEET_SOP not in data.sheets and preset_id is not None
-    if adding:
+    adding = adding_id is not None
+    if adding_id is not None:
         try:
-            result.sop, replaced = own_preset(str(preset_id), master.data().profil)
+            result.sop, replaced = own_preset(adding_id, master.data().profil)
         except UnknownPreset as exc:
             result.problems.append(Problem(str(exc), SHEET_SOP, file=path.name))
             return result
-        data.problems = [p for p in data.problems if p.sheet not in (SHEET_SOP, SHEET_KALENDER)]
-    elif preset_id is not None:
-        data.problems.append(
-            Problem(f"Sheet {SHEET_SOP} sudah ada: --sop {preset_id} diabaikan.", SHEET_SOP,
-                    file=path.name, tingkat="catatan")
-        )  # fmt: skip
+        rewritten = (place.sop, SHEET_KALENDER) if place == DEFAULT_PLACE else (place.sop,)
+        data.problems = [p for p in data.problems if p.sheet not in rewritten]
+    if problem is not None:
+        data.problems.append(problem)
     result.problems = data.problems
     rows_of_period = [e.baris for e in data.entries if e.periode == name and e.baris is not None]
     if rows_of_period:
         result.problems.append(
             Problem(
-                f"Periode {name} sudah ada di Log Langkah (baris {min(rows_of_period)}-{max(rows_of_period)}); "
+                f"Periode {name} sudah ada di {place.log} (baris {min(rows_of_period)}-{max(rows_of_period)}); "
                 "hapus baris itu dulu bila ingin memulai ulang.",
-                SHEET_LOG,
+                place.log,
                 min(rows_of_period),
                 "Periode",
                 file=path.name,
@@ -127,35 +203,46 @@ def _mulai(master: Master, name: str, preset_id: str | None, tahun: int | None) 
     result.rows = new_period_entries(sop, name)
     year = tahun or data.tahun or date.today().year
     new_sheets = adding
-    log_missing = SHEET_LOG not in data.sheets
+    log_missing = place.log not in data.sheets
     last = data.log_last_row if not (new_sheets or log_missing) else LOG_HEADER_ROW
     result.first_row = (last or LOG_HEADER_ROW) + 1
 
     def change(wb: Any) -> None:
         if new_sheets:
-            add_sop_sheets(wb, sop, year, catatan=replaced)
+            add_sop_sheets(wb, sop, year, catatan=replaced, place=place)
         elif log_missing:
-            write_log(wb, sop)
+            write_log(wb, sop, place=place)
         assert result.first_row is not None
-        result.last_row = write_log_rows(wb[SHEET_LOG], sop, result.rows, result.first_row)
+        result.last_row = write_log_rows(wb[place.log], sop, result.rows, result.first_row)
 
     master.stage(FileEdit(change))
     result.cadangan = master.commit()
     result.sheets_added = new_sheets
+    result.place = place
     return result
 
 
-def periksa(source: Path | Master, periode: str | None = None, tulis: bool = True) -> PemeriksaanSop:
-    """Measure the step log (all periods, or ``periode``) and, when nothing is wrong, write Hasil SOP.
+def periksa(
+    source: Path | Master, periode: str | None = None, tulis: bool = True, sop: str | None = None
+) -> PemeriksaanSop:
+    """Measure the step log of the SOP ``sop`` names (the first SOP without it; all periods, or
+    ``periode``) and, when nothing is wrong, write its Hasil SOP sheet.
 
     ``source`` is the workbook file or an open master (the ribbon's Periksa Waktu SOP: the live one).
     """
     with using(source) as master:
-        result = ukur(master.sop(), periode)
+        place = place_of(master, sop)
+        result = ukur(sop_of(master, place), periode)
         if not result.valid or not tulis or result.sop is None:
             return result
         chosen = normalize_periode(periode) if periode else None
-        master.stage(PutHasilSop(result.sop.nama, result.summaries, chosen))
+        if place == DEFAULT_PLACE:
+            master.stage(PutHasilSop(result.sop.nama, result.summaries, chosen))
+        else:
+            from xlwings_app.adapters.openpyxl.sop_results import write_hasil_sop
+
+            nama, summaries = result.sop.nama, result.summaries
+            master.stage(FileEdit(lambda wb: write_hasil_sop(wb, nama, summaries, chosen, place)))
         result.cadangan = master.commit()
         result.ditulis = True
         return result
@@ -166,16 +253,16 @@ def ukur(data: SopWorkbook, periode: str | None = None) -> PemeriksaanSop:
 
     Measured even when reading found errors, so that every problem is listed in one pass.
     """
-    name = data.path.name
-    result = PemeriksaanSop(problems=data.problems, sop=data.sop, day_minutes=_day_minutes(data))
-    if SHEET_LOG not in data.sheets:
+    name, log = data.path.name, data.place.log
+    result = PemeriksaanSop(problems=data.problems, sop=data.sop, day_minutes=_day_minutes(data), place=data.place)
+    if log not in data.sheets:
         result.problems.append(
-            Problem(f"Sheet {SHEET_LOG} tidak ditemukan: buat dengan kinerja sop mulai FILE --periode TW1.",
-                    SHEET_LOG, file=name)
+            Problem(f"Sheet {log} tidak ditemukan: buat dengan kinerja sop mulai FILE --periode TW1.",
+                    log, file=name)
         )  # fmt: skip
-    if data.sop is None or SHEET_LOG not in data.sheets:
+    if data.sop is None or log not in data.sheets:
         return result
-    summaries, problems = check_log(data.sop, data.entries, data.calendar, periode=periode, sheet=SHEET_LOG)
+    summaries, problems = check_log(data.sop, data.entries, data.calendar, periode=periode, sheet=log)
     result.summaries = summaries
     result.problems.extend(p.in_file(name) for p in problems)
     return result

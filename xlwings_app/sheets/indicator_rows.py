@@ -29,6 +29,10 @@ def indicator_values(indicator: Indicator) -> dict[str, object]:
         "permasalahan": indicator.permasalahan,
         "rencana_aksi": indicator.rencana_aksi,
         "keterangan": indicator.keterangan,
+        "target_lalu": indicator.target_lalu,
+        "realisasi_lalu": indicator.realisasi_lalu,
+        "target_akhir_renstra": indicator.target_akhir_renstra,
+        "program": indicator.program,
     }
     for i in range(4):
         values[f"t{i + 1}"] = indicator.target_tw[i]

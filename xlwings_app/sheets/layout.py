@@ -36,6 +36,8 @@ class Column:
     choices: tuple[str, ...] = ()
     choices_from: str | None = None
     only: str | None = None
+    optional: bool = False
+    """A column a workbook may lack (read as blank), e.g. those added after version 1."""
 
     @property
     def is_input(self) -> bool:
@@ -170,6 +172,7 @@ def _column(raw: dict[str, Any]) -> Column:
         choices=_strings(raw.get("choices", [])),
         choices_from=raw.get("choices_from"),
         only=raw.get("only"),
+        optional=bool(raw.get("optional", False)),
     )
 
 

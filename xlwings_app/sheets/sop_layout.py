@@ -1,4 +1,6 @@
-"""The SOP workbook's layout (sheets SOP, Kalender, Log Langkah and Hasil SOP), declared once.
+"""The SOP workbook's layout (sheets SOP, Kalender, Log Langkah and Hasil SOP), declared once,
+and where each SOP of a workbook lives (``SopPlace``: the first in the plain sheets, each further
+one in "SOP <name>", "Log <name>", "Hasil SOP <name>").
 
 The sheet names are ``[sheets]`` of workbook/layout.toml; the rows, columns and formats here are
 shared by the openpyxl writer (``adapters.openpyxl.sop_sheets``), the reader
@@ -6,6 +8,10 @@ shared by the openpyxl writer (``adapters.openpyxl.sop_sheets``), the reader
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from xlwings_app.domain.sop.log import LABELS
 from xlwings_app.sheets import layout as L
@@ -43,3 +49,57 @@ DATE_FORMAT = "dd-mm-yyyy"
 TIME_FORMAT = "hh:mm"
 EXCEL_2000 = 36526
 """Excel's serial number of 1 Januari 2000: the earliest date a log accepts."""
+PLACE_NAME_MAX = 31 - len(SHEET_HASIL) - 1
+"""Longest SOP name in a sheet name: "Hasil SOP <name>" must fit Excel's 31 characters."""
+
+
+@dataclass(frozen=True)
+class SopPlace:
+    """Where one SOP of the workbook lives, so that several SOPs sit side by side, each with its log.
+
+    The workbook's first SOP has the plain sheets SOP, Log Langkah and Hasil SOP (as always);
+    each further one is named: SOP Perencanaan, Log Perencanaan, Hasil SOP Perencanaan. The
+    sheet Kalender is shared by all.
+    """
+
+    nama: str = ""
+
+    @property
+    def sop(self) -> str:
+        return f"{SHEET_SOP} {self.nama}" if self.nama else SHEET_SOP
+
+    @property
+    def log(self) -> str:
+        return f"Log {self.nama}" if self.nama else SHEET_LOG
+
+    @property
+    def hasil(self) -> str:
+        return f"{SHEET_HASIL} {self.nama}" if self.nama else SHEET_HASIL
+
+    @property
+    def suffix(self) -> str:
+        """What the place adds to Table names (letters and digits of its name)."""
+        return re.sub(r"[^0-9A-Za-z]", "", self.nama)
+
+    @property
+    def log_table(self) -> str:
+        return LOG_TABLE + self.suffix
+
+
+DEFAULT_PLACE = SopPlace()
+
+
+def short_name(sop_nama: str) -> str:
+    """The name of an SOP as a sheet suffix: "Prosedur Penyusunan Perencanaan Kinerja" -> "Perencanaan"."""
+    text = re.sub(r"^\s*(prosedur\s+)?(penyusunan\s+)?", "", sop_nama, flags=re.IGNORECASE)
+    text = re.sub(r"\s+kinerja\s*$", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"[\\/?*\[\]:']", " ", text)
+    return " ".join(text.split()).title()[:PLACE_NAME_MAX].strip() or "Lain"
+
+
+def places_in(sheetnames: Iterable[str]) -> list[SopPlace]:
+    """The SOPs a workbook holds, by its sheet names: SOP first, then every "SOP <name>"."""
+    names = list(sheetnames)
+    found = [DEFAULT_PLACE] if SHEET_SOP in names else []
+    prefix = SHEET_SOP + " "
+    return found + [SopPlace(n[len(prefix):].strip()) for n in names if n.startswith(prefix) and n[len(prefix):].strip()]

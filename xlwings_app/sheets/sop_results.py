@@ -17,7 +17,7 @@ from xlwings_app.domain.sop.measure import STATUSES, StepRun
 from xlwings_app.domain.sop.summary import PeriodSummary
 from xlwings_app.sheets import palette as P
 from xlwings_app.sheets.grid import SheetValues
-from xlwings_app.sheets.sop_layout import DATE_FORMAT, DATETIME_FORMAT, SHEET_HASIL
+from xlwings_app.sheets.sop_layout import DATE_FORMAT, DATETIME_FORMAT, DEFAULT_PLACE, SopPlace
 
 SUMMARY_ROW = 5
 RUNS_TABLE = "TabelHasilSOP"
@@ -102,13 +102,16 @@ def _chart_values(sheet: SheetValues, summary: PeriodSummary | None) -> None:
 
 
 def hasil_sop_values(
-    sop_nama: str, summaries: Sequence[PeriodSummary], chart_periode: str | None = None
+    sop_nama: str,
+    summaries: Sequence[PeriodSummary],
+    chart_periode: str | None = None,
+    place: SopPlace = DEFAULT_PLACE,
 ) -> SheetValues:
     """Sheet Hasil SOP from ``summaries``; the chart helper holds ``chart_periode`` (else the last)."""
-    sheet = SheetValues(SHEET_HASIL)
+    sheet = SheetValues(place.hasil)
     sheet.put(1, 1, [f"Hasil Pemeriksaan Waktu SOP: {sop_nama}"], "title")
     sheet.put(
-        2, 1, ["Ditulis oleh Kinerja (kinerja sop periksa) dari sheet Log Langkah; jangan diketik, akan ditimpa."],
+        2, 1, [f"Ditulis oleh Kinerja (kinerja sop periksa) dari sheet {place.log}; jangan diketik, akan ditimpa."],
         "subtitle",
     )  # fmt: skip
     sheet.put(SUMMARY_ROW - 1, 1, ["Ringkasan per periode"], "bold")

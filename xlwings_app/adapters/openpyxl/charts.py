@@ -25,11 +25,16 @@ CHARTS: Mapping[str, ChartMaker] = {
 }
 """Sheet name -> the function drawing that sheet's charts from its cells."""
 
+FAMILIES: frozenset[str] = frozenset({L.SHEET_HASIL_SOP})
+"""Sheets of ``CHARTS`` whose chart is also drawn on every sheet named "<name> <SOP>" (a further
+SOP's Hasil, e.g. Hasil SOP Perencanaan)."""
+
 
 def restore_charts(wb: Workbook) -> None:
     """Redraw every listed sheet's charts (the sheet's old charts are dropped first)."""
     for name, maker in CHARTS.items():
-        if name in wb.sheetnames:
-            ws = wb[name]
-            ws._charts = []
-            maker(ws)
+        for sheet in wb.sheetnames:
+            if sheet == name or (name in FAMILIES and sheet.startswith(name + " ")):
+                ws = wb[sheet]
+                ws._charts = []
+                maker(ws)

@@ -23,7 +23,7 @@ from xlwings_app.adapters.openpyxl.sheet_format import print_setup, replace_shee
 from xlwings_app.adapters.openpyxl.sop_sheets import fit_height
 from xlwings_app.domain.sop.summary import PeriodSummary
 from xlwings_app.sheets import palette as P
-from xlwings_app.sheets.sop_layout import SHEET_HASIL, SHEET_LOG
+from xlwings_app.sheets.sop_layout import DEFAULT_PLACE, SopPlace
 from xlwings_app.sheets.sop_results import (
     CHART_COLUMN,
     CHART_META,
@@ -40,14 +40,19 @@ CHART_ANCHOR = "F4"
 
 
 def write_hasil_sop(
-    wb: Workbook, sop_nama: str, summaries: Sequence[PeriodSummary], chart_periode: str | None = None
+    wb: Workbook,
+    sop_nama: str,
+    summaries: Sequence[PeriodSummary],
+    chart_periode: str | None = None,
+    place: SopPlace = DEFAULT_PLACE,
 ) -> None:
-    """Rewrite sheet Hasil SOP from ``summaries``; the chart shows ``chart_periode`` (else the last)."""
-    ws = replace_sheet(wb, SHEET_HASIL, after=SHEET_LOG)
-    sheet = hasil_sop_values(sop_nama, summaries, chart_periode)
+    """Rewrite sheet Hasil SOP (of ``place``) from ``summaries``; the chart shows ``chart_periode``
+    (else the last)."""
+    ws = replace_sheet(wb, place.hasil, after=place.log)
+    sheet = hasil_sop_values(sop_nama, summaries, chart_periode, place)
     write_values(ws, sheet)
     top, row = RUNS_TOP, runs_last_row(sheet)
-    table = Table(displayName=RUNS_TABLE, ref=f"A{top}:{get_column_letter(len(RUN_HEADERS))}{row}")
+    table = Table(displayName=RUNS_TABLE + place.suffix, ref=f"A{top}:{get_column_letter(len(RUN_HEADERS))}{row}")
     table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=False)
     ws.add_table(table)
     for col, width in enumerate(RUN_WIDTHS, start=1):

@@ -28,6 +28,7 @@ from xlwings_app.domain.sop.sop_rows import DATE_FIELDS, IDENTITY, LIST_FIELDS, 
 from xlwings_app.sheets.sop_layout import (
     DATE_FORMAT,
     DATETIME_FORMAT,
+    DEFAULT_PLACE,
     EXCEL_2000,
     KALENDER_HEADER_ROW,
     KALENDER_INFO_COLUMN,
@@ -42,12 +43,11 @@ from xlwings_app.sheets.sop_layout import (
     LOG_VALIDATED_ROWS,
     LOG_WIDTHS,
     SHEET_KALENDER,
-    SHEET_LOG,
-    SHEET_SOP,
     SOP_IDENTITY_ROW,
     SOP_IDENTITY_VALUE_COLUMN,
     SOP_SPARE_STEPS,
     TIME_FORMAT,
+    SopPlace,
 )
 
 
@@ -87,9 +87,10 @@ def step_header_row(sop: Sop) -> int:
     return SOP_IDENTITY_ROW + len(IDENTITY) + 2
 
 
-def write_sop(wb: Workbook, sop: Sop, catatan: str = "") -> None:
-    """(Re)write sheet SOP from ``sop``; ``catatan`` (row 3) says how a preset was made the unit's."""
-    ws = replace_sheet(wb, SHEET_SOP)
+def write_sop(wb: Workbook, sop: Sop, place: SopPlace = DEFAULT_PLACE, catatan: str = "") -> None:
+    """(Re)write sheet SOP (or the ``place``'s SOP sheet) from ``sop``; ``catatan`` (row 3) says how a
+    preset was made the unit's."""
+    ws = replace_sheet(wb, place.sop)
     _title(
         ws,
         "Standar Operasional Prosedur (SOP)",
@@ -226,9 +227,11 @@ def _label(day: date) -> str:
     return cuti_bersama(day.year).get(day, "")
 
 
-def write_log(wb: Workbook, sop: Sop, entries: Sequence[LogEntry] = ()) -> None:
-    """(Re)write sheet Log Langkah as the Table ``TabelLogLangkah`` holding ``entries``."""
-    ws = replace_sheet(wb, SHEET_LOG)
+def write_log(
+    wb: Workbook, sop: Sop, entries: Sequence[LogEntry] = (), place: SopPlace = DEFAULT_PLACE
+) -> None:
+    """(Re)write sheet Log Langkah (or the ``place``'s log) as a Table holding ``entries``."""
+    ws = replace_sheet(wb, place.log)
     _title(
         ws,
         "Log Langkah SOP",
@@ -243,7 +246,7 @@ def write_log(wb: Workbook, sop: Sop, entries: Sequence[LogEntry] = ()) -> None:
         _header(ws, top, col, text)
         ws.column_dimensions[get_column_letter(col)].width = width
     end = top + max(len(entries), 1)
-    table = Table(displayName=LOG_TABLE, ref=f"A{top}:{get_column_letter(len(LOG_HEADERS))}{end}")
+    table = Table(displayName=place.log_table, ref=f"A{top}:{get_column_letter(len(LOG_HEADERS))}{end}")
     table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
     ws.add_table(table)
     write_log_rows(ws, sop, entries, top + 1)
@@ -289,7 +292,7 @@ def write_log_rows(ws: Worksheet, sop: Sop, entries: Sequence[LogEntry], first_r
             if header in ("Mulai", "Selesai"):
                 ws.cell(row, col).number_format = DATE_FORMAT if _date_only(value) else DATETIME_FORMAT
         fit_height(ws, row)
-    table = ws.tables.get(LOG_TABLE)
+    table = next((t for t in ws.tables.values() if str(t.displayName).startswith(LOG_TABLE)), None)
     if table is not None and row >= first_row:
         start, end = table.ref.split(":")
         last = int("".join(ch for ch in end if ch.isdigit()))
@@ -303,10 +306,18 @@ def _date_only(value: object) -> bool:
 
 
 def add_sop_sheets(
-    wb: Workbook, sop: Sop, year: int, calendar: WorkingCalendar | None = None, catatan: str = ""
+    wb: Workbook,
+    sop: Sop,
+    year: int,
+    calendar: WorkingCalendar | None = None,
+    catatan: str = "",
+    place: SopPlace = DEFAULT_PLACE,
 ) -> None:
-    """Add sheets SOP, Kalender (cuti bersama of ``year`` pre-filled) and an empty Log Langkah."""
-    chosen = calendar or WorkingCalendar(days_off=frozenset(cuti_bersama(year)))
-    write_sop(wb, sop, catatan)
-    write_kalender(wb, chosen, year)
-    write_log(wb, sop)
+    """Add sheets SOP, Kalender (cuti bersama of ``year`` pre-filled) and an empty Log Langkah.
+
+    For a further SOP (``place`` named) its own SOP and log sheets; Kalender only if missing.
+    """
+    write_sop(wb, sop, place, catatan)
+    if place == DEFAULT_PLACE or calendar is not None or SHEET_KALENDER not in wb.sheetnames:
+        write_kalender(wb, calendar or WorkingCalendar(days_off=frozenset(cuti_bersama(year))), year)
+    write_log(wb, sop, place=place)

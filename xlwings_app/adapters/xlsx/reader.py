@@ -8,6 +8,7 @@ row, column and cell; nothing is written.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -41,6 +42,8 @@ HEADER_SCAN_ROWS = 12
 MAX_ROWS = 200_000
 """Rows read per table at most; a table longer than this is refused (a sheet of formatted but
 empty rows to the bottom of Excel would otherwise be read a million times)."""
+RENSTRA_HEADER = re.compile(r"target renstra (\d{4})")
+"""Optional per-year Renstra target columns (header compared normalised, e.g. "Target Renstra 2025")."""
 MAX_BLANK_RUN = 5_000
 """Reading a table stops after this many consecutive blank rows."""
 
@@ -58,6 +61,10 @@ class WorkbookData:
     cells: dict[tuple[str, int, str], str] = field(default_factory=dict)
     sheets: dict[Jenis, str] = field(default_factory=dict)
     segel: list[SealRecord] = field(default_factory=list)
+    rows: list[RawRow] = field(default_factory=list)
+    """Every non-blank IKU and IKI row as typed, usable or not (the planner's checks read them)."""
+    renstra: dict[str, dict[int, object]] = field(default_factory=dict)
+    """Optional "Target Renstra 2025"-style columns: kode (case folded) -> year -> cell value."""
     profil_cells: dict[str, str] = field(default_factory=dict)
     profil_numeric: set[str] = field(default_factory=set)
     """Profil fields (NIPs) stored as numbers, whose last digits Excel has lost."""
@@ -314,7 +321,8 @@ def _read_table(source: SheetSource, table: L.Table, data: WorkbookData) -> None
     for column in table.inputs:
         position = headers.get(L.normalise_header(column.header))
         if position is None:
-            missing.append(column.header)
+            if not column.optional:
+                missing.append(column.header)
         else:
             positions[column.key] = position
     if missing:
@@ -328,6 +336,10 @@ def _read_table(source: SheetSource, table: L.Table, data: WorkbookData) -> None
         )
         return
     labels = {c.key: c.header for c in table.columns}
+    # "Target Renstra YYYY" columns are the user's own, not the table's: read them anywhere in the
+    # header row (also beside the Excel Table), the first of a repeated year
+    renstra = {int(m.group(1)): i for i, v in reversed(list(enumerate(header_values)))
+               if (m := RENSTRA_HEADER.fullmatch(L.normalise_header(v)))}  # fmt: skip
     data.problems.extend(_merged_inputs(source, sheet, header_row, positions, labels))
     totals: range = range(0)
     if excel_table is not None and excel_table.totals_rows:
@@ -359,6 +371,11 @@ def _read_table(source: SheetSource, table: L.Table, data: WorkbookData) -> None
                 break
             continue
         blank_run = 0
+        data.rows.append(raw)
+        if renstra:
+            data.renstra[text_of(values.get("kode")).casefold()] = {
+                year: row[pos] if pos < len(row) else None for year, pos in renstra.items()
+            }
         indicator, problems = parse_indicator(raw)
         data.problems.extend(problems)
         kode = normalise_kode(values.get("kode")).text

@@ -29,6 +29,7 @@ from xlwings_app.domain.sop.sop_rows import IDENTITY, STEP_HEADERS, Cell, StepCe
 from xlwings_app.domain.sop.waktu import Unit, match_unit
 from xlwings_app.sheets.layout import SHEET_PROFIL, normalise_header
 from xlwings_app.sheets.sop_layout import (
+    DEFAULT_PLACE,
     KALENDER_HEADER_ROW,
     KALENDER_LIST_ROWS,
     KALENDER_NATIONAL,
@@ -38,6 +39,9 @@ from xlwings_app.sheets.sop_layout import (
     SHEET_LOG,
     SHEET_SOP,
     SOP_IDENTITY_VALUE_COLUMN,
+    SopPlace,
+    places_in,
+    short_name,
 )
 
 HEADER_SCAN_ROWS = 60
@@ -60,29 +64,70 @@ class SopWorkbook:
     """Last non-blank row of the log (None when there is no log sheet)."""
     tahun: int | None = None
     """Tahun in sheet Profil, when it holds one (the year whose holidays sheet Kalender lists)."""
+    place: SopPlace = DEFAULT_PLACE
+    """Which of the workbook's SOPs was read (its SOP, log and Hasil sheets)."""
 
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.is_error]
 
 
-def read_sop_workbook(path: Path) -> SopWorkbook:
+def read_sop_workbook(path: Path, place: SopPlace = DEFAULT_PLACE) -> SopWorkbook:
     """Read the SOP sheets of the workbook at ``path``; WorkbookError if it cannot be opened."""
-    return read_file(path, read_sop_source)
+    return read_file(path, lambda source, named: read_sop_source(source, named, place))
 
 
-def read_sop_source(source: SheetSource, path: Path) -> SopWorkbook:
+class UnknownSop(LookupError):
+    """``--sop NAME`` names no SOP of the workbook."""
+
+
+def sop_places(source: SheetSource) -> list[tuple[SopPlace, str]]:
+    """Every SOP of the workbook (``places_in``) with its Nama SOP ("" when unreadable)."""
+    found = []
+    for place in places_in(source.sheetnames):
+        probe = SopWorkbook(path=Path(""))
+        _read_sop(list(_rows(source.iter_values(place.sop), 2_000)), probe, place.sop)
+        found.append((place, probe.sop.nama if probe.sop else ""))
+    return found
+
+
+def list_sops(path: Path) -> list[tuple[SopPlace, str]]:
+    """``sop_places`` of the workbook file at ``path``."""
+    return read_file(path, lambda source, _: sop_places(source))
+
+
+def match_place(found: list[tuple[SopPlace, str]], name: str | None) -> SopPlace:
+    """The SOP called ``name``: a named SOP sheet ("SOP Perencanaan"), or an SOP whose Nama SOP
+    gives that name ("Prosedur Penyusunan Perencanaan Kinerja"); without ``name`` the first SOP.
+    ``UnknownSop`` names the SOPs there are.
+    """
+    if not name:
+        return found[0][0] if found else DEFAULT_PLACE
+    wanted = _key(name)
+    for place, nama in found:
+        names = {_key(place.sop), _key(place.nama)} | ({_key(nama), _key(short_name(nama))} if nama else set())
+        if wanted in names - {""}:
+            return place
+    known = ", ".join(place.sop for place, _ in found) or "tidak ada"
+    raise UnknownSop(f'SOP "{name}" tidak ada di workbook (sheet SOP yang ada: {known}).')
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", text.casefold())
+
+
+def read_sop_source(source: SheetSource, path: Path, place: SopPlace = DEFAULT_PLACE) -> SopWorkbook:
     """Read the SOP sheets from ``source`` (a file or the live workbook named ``path``)."""
     names = source.sheetnames
-    data = SopWorkbook(path=path, sheets=set(names))
-    if SHEET_SOP in names:
-        _read_sop(list(_rows(source.iter_values(SHEET_SOP), 2_000)), data)
+    data = SopWorkbook(path=path, sheets=set(names), place=place)
+    if place.sop in names:
+        _read_sop(list(_rows(source.iter_values(place.sop), 2_000)), data, place.sop)
     else:
         data.problems.append(
             Problem(
-                f"Sheet '{SHEET_SOP}' tidak ditemukan. Tambahkan SOP bawaan dengan: kinerja sop mulai "
+                f"Sheet '{place.sop}' tidak ditemukan. Tambahkan SOP bawaan dengan: kinerja sop mulai "
                 f"FILE --periode TW1 --sop PRESET (PRESET: {', '.join(preset_ids())}).",
-                SHEET_SOP,
+                place.sop,
             )
         )
     if SHEET_KALENDER in names:
@@ -97,8 +142,8 @@ def read_sop_source(source: SheetSource, path: Path) -> SopWorkbook:
                 tingkat="catatan",
             )
         )
-    if SHEET_LOG in names:
-        _read_log(_rows(source.iter_values(SHEET_LOG), MAX_ROWS), data)
+    if place.log in names:
+        _read_log(_rows(source.iter_values(place.log), MAX_ROWS), data, place.log)
     if SHEET_PROFIL in names:
         data.tahun = _tahun(_rows(source.iter_values(SHEET_PROFIL), 80))
     data.problems = [p.in_file(path.name) for p in data.problems]
@@ -127,7 +172,7 @@ def _tahun(rows: Iterator[tuple[int, Row]]) -> int | None:
     return None
 
 
-def _read_sop(rows: list[tuple[int, Row]], data: SopWorkbook) -> None:
+def _read_sop(rows: list[tuple[int, Row]], data: SopWorkbook, sheet: str = SHEET_SOP) -> None:
     labels = {normalise_header(label): key for key, label in IDENTITY}
     wanted = {normalise_header(h) for h in STEP_HEADERS} - {"waktu"}
     identity: dict[str, Cell] = {}
@@ -143,7 +188,7 @@ def _read_sop(rows: list[tuple[int, Row]], data: SopWorkbook) -> None:
     if header is None:
         data.problems.append(
             Problem(
-                "Tabel uraian prosedur tidak ditemukan: baris judul harus diawali No, Kegiatan.", SHEET_SOP
+                "Tabel uraian prosedur tidak ditemukan: baris judul harus diawali No, Kegiatan.", sheet
             )
         )
         return
@@ -162,7 +207,7 @@ def _read_sop(rows: list[tuple[int, Row]], data: SopWorkbook) -> None:
     missing = [t for t in STEP_HEADERS if t not in columns]
     if missing:
         data.problems.append(
-            Problem(f"Kolom tabel SOP tidak ditemukan: {', '.join(missing)}.", SHEET_SOP, header_row)
+            Problem(f"Kolom tabel SOP tidak ditemukan: {', '.join(missing)}.", sheet, header_row)
         )
         return
     first, last = columns["Kegiatan"] + 1, columns["Kelengkapan"]
@@ -183,9 +228,7 @@ def _read_sop(rows: list[tuple[int, Row]], data: SopWorkbook) -> None:
         cells = {t: Cell(_at(row, c), f"{get_column_letter(c + 1)}{index}") for t, c in columns.items()}
         marks = {n: Cell(_at(row, c), f"{get_column_letter(c + 1)}{index}") for c, n in pelaksana}
         steps.append(StepCells(index, cells, marks))
-    sop, problems = parse_sop(
-        identity, [n for _, n in pelaksana], steps, sheet=SHEET_SOP, default_unit=default_unit
-    )
+    sop, problems = parse_sop(identity, [n for _, n in pelaksana], steps, sheet=sheet, default_unit=default_unit)
     data.sop = sop
     data.problems.extend(problems)
 
@@ -210,7 +253,7 @@ def _read_kalender(rows: list[tuple[int, Row]], data: SopWorkbook) -> None:
     data.problems.extend(problems)
 
 
-def _read_log(rows: Iterator[tuple[int, Row]], data: SopWorkbook) -> None:
+def _read_log(rows: Iterator[tuple[int, Row]], data: SopWorkbook, sheet: str = SHEET_LOG) -> None:
     required = {normalise_header(label): key for key, label in LABELS.items()}
     positions: dict[str, int] | None = None
     blank = 0
@@ -225,7 +268,7 @@ def _read_log(rows: Iterator[tuple[int, Row]], data: SopWorkbook) -> None:
             continue
         values = {key: _at(row, col) for key, col in positions.items()}
         cells = {key: f"{get_column_letter(col + 1)}{index}" for key, col in positions.items()}
-        entry, problems = read_log_row(values, baris=index, sheet=SHEET_LOG, cells=cells)
+        entry, problems = read_log_row(values, baris=index, sheet=sheet, cells=cells)
         if entry is None:
             blank += 1
             if blank >= MAX_BLANK_RUN:
@@ -239,6 +282,6 @@ def _read_log(rows: Iterator[tuple[int, Row]], data: SopWorkbook) -> None:
         data.problems.append(
             Problem(
                 f"Baris judul Log Langkah tidak ditemukan: kolom {', '.join(LABELS.values())} harus ada.",
-                SHEET_LOG,
+                sheet,
             )
         )

@@ -1,0 +1,150 @@
+"""The planner's actions: check the plan (``kinerja periksa``) and the Rencana Kinerja document.
+
+``rencana`` renders the Rencana Kinerja Tahunan (PermenPANRB 53/2014) of the workbook's year:
+the IKU by Sasaran Strategis with their targets, the triwulan targets in a lampiran, and the
+Perencanaan SOP's timing as an annex when that SOP's log has entries. Rules shared with
+``services.perjanjian``:
+- a reading error refuses the document (``LaporanDitolak``); a final document also refuses the
+  planner's errors (``domain.planning``), a draft (``draf``) is made with them as warnings and
+  is marked "DRAF";
+- the document is dated ``tanggal`` (``--tanggal``), else Profil's Tanggal Penandatanganan
+  Rencana/Perjanjian Kinerja, else its Tanggal Penandatanganan, else today (with a warning).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from xlwings_app.adapters.documents.docx import render
+from xlwings_app.adapters.documents.pdf import to_pdf
+from xlwings_app.domain.indicator import Indicator, Jenis
+from xlwings_app.domain.planning import check_plan, plan_row
+from xlwings_app.domain.problems import Problem, errors, notices
+from xlwings_app.domain.tanggal import parse_tanggal
+from xlwings_app.report.context import LampiranSop
+from xlwings_app.report.context_plan import Penetapan, rencana_context
+from xlwings_app.resources import resource_dir
+from xlwings_app.services.laporan import LaporanDitolak, lambang_of, signing_date
+from xlwings_app.services.workbook import WorkbookData, WorkbookError, load
+
+TEMPLATE_RENCANA = "rencana_kinerja.docx"
+
+
+@dataclass(frozen=True)
+class DokumenRencana:
+    """One planning document written, and what the user should know."""
+
+    judul: str
+    docx: Path
+    pdf: Path | None
+    tanggal: dt.date
+    peringatan: list[Problem] = field(default_factory=list)
+    pejabat: str = ""
+
+
+def plan_problems(data: WorkbookData) -> list[Problem]:
+    """The planner's checks (``domain.planning``) on every IKU and IKI row of ``data``."""
+    return [p.in_file(data.path.name) for p in check_plan([plan_row(r) for r in data.rows])]
+
+
+def open_plan(path: Path, draf: bool) -> tuple[WorkbookData, list[Problem]]:
+    """The workbook's inputs, checked for a planning document; the warnings to show."""
+    try:
+        data = load(path)
+    except WorkbookError as exc:
+        raise LaporanDitolak(str(exc)) from exc
+    planning = plan_problems(data)
+    blocking = errors(data.problems) + ([] if draf else errors(planning))
+    if blocking:
+        hint = "" if draf else " (atau buat draf dengan --draf bila hanya pemeriksaan perencanaan yang gagal)"
+        raise LaporanDitolak(
+            f"Dokumen tidak dibuat: {len(blocking)} masalah pada data harus diperbaiki dulu{hint}.", blocking
+        )
+    if data.profil is None:
+        raise LaporanDitolak("Dokumen tidak dibuat: sheet Profil belum lengkap.")
+    warnings = [p for p in planning if p.tingkat != "catatan"]
+    return data, warnings
+
+
+def gaps(problems: list[Problem]) -> tuple[str, ...]:
+    """A draft's box of what to correct: the planner's problems, located, without the file name."""
+    return tuple(str(replace(p, file=None)) for p in problems)
+
+
+def plan_date(data: WorkbookData, tanggal: dt.date | None) -> tuple[dt.date, list[Problem]]:
+    """``tanggal``, else Profil's Tanggal Penandatanganan Rencana/Perjanjian Kinerja, else ``signing_date``."""
+    assert data.profil is not None
+    if tanggal is None:
+        text = str(data.profil_values.get("tanggal_rencana") or "")
+        try:
+            tanggal = parse_tanggal(text.removesuffix(" 00:00:00"))
+        except ValueError as exc:
+            raise LaporanDitolak(f"Profil, Tanggal Penandatanganan Rencana/Perjanjian Kinerja: {exc}") from exc
+    return signing_date(data.profil, tanggal, dt.datetime.now().astimezone())
+
+
+def indicators_of(data: WorkbookData, jenis: Jenis) -> list[Indicator]:
+    return [i for i in data.indicators if i.jenis is jenis]
+
+
+def write(template: str, context: dict[str, object], out: Path, pdf: bool, lambang: bytes | None) -> tuple[Path, Path | None]:
+    """Render ``context`` into the shipped ``template`` at ``out`` (and its PDF beside it)."""
+    docx = render(resource_dir("report_templates") / template, context, out, None, lambang)
+    return docx, to_pdf(docx, out.parent) if pdf else None
+
+
+def file_stem(kind: str, tahun: int, draf: bool, who: str = "") -> str:
+    """"Rencana_Kinerja_2024", "Perjanjian_Kinerja_2024_Kasi_Pelayanan_Umum_DRAF"."""
+    return "_".join(part for part in (kind, str(tahun), who, "DRAF" if draf else "") if part)
+
+
+def lampiran_perencanaan(path: Path, tahun: int) -> tuple[LampiranSop | None, list[Problem]]:
+    """The Perencanaan SOP's timing for the annex: its log's period named ``tahun``, else its last
+    period; None when the workbook has no Perencanaan SOP or its log is empty."""
+    from xlwings_app.adapters.xlsx.sop_reader import UnknownSop, list_sops, match_place, read_sop_workbook
+    from xlwings_app.services.sop import ukur
+
+    try:
+        place = match_place(list_sops(path), "Perencanaan")
+    except UnknownSop:
+        return None, []
+    data = read_sop_workbook(path, place)
+    periods = [e.periode for e in data.entries if e.mulai is not None]
+    if data.sop is None or not periods:
+        return None, []
+    name = str(tahun) if str(tahun) in periods else periods[-1]
+    result = ukur(data, name)
+    summary = next((s for s in result.summaries if s.periode == name), None)
+    if not result.valid or summary is None:
+        return None, [Problem(
+            f"Lampiran waktu SOP Perencanaan tidak dibuat: log {name} bermasalah; periksa dengan "
+            f"kinerja sop periksa FILE --sop Perencanaan.", place.log, file=path.name, tingkat="catatan",
+        )]  # fmt: skip
+    return LampiranSop(data.sop, summary, result.day_minutes), []
+
+
+def rencana(
+    path: Path,
+    out_dir: Path | None = None,
+    pdf: bool = False,
+    draf: bool = False,
+    tanggal: dt.date | None = None,
+    lambang: Path | None = None,
+) -> DokumenRencana:
+    """Render the Rencana Kinerja Tahunan of the workbook at ``path`` (see the module docstring)."""
+    data, warnings = open_plan(path, draf)
+    assert data.profil is not None
+    profil = data.profil
+    iku = indicators_of(data, Jenis.IKU)
+    if not iku:
+        raise LaporanDitolak("Rencana Kinerja tidak dibuat: belum ada Indikator Kinerja Utama (IKU).")
+    signed, date_notes = plan_date(data, tanggal)
+    image, image_notes = lambang_of(data, path, lambang)
+    sop, sop_notes = lampiran_perencanaan(path, profil.tahun)
+    context = rencana_context(profil, iku, Penetapan(profil.tahun, signed, draf, gaps(warnings)), sop)
+    out = (out_dir or path.parent) / f"{file_stem('Rencana_Kinerja', profil.tahun, draf)}.docx"
+    docx, pdf_path = write(TEMPLATE_RENCANA, context, out, pdf, image)
+    notes = [*image_notes, *date_notes, *warnings, *notices(sop_notes)]
+    return DokumenRencana("Rencana Kinerja Tahunan", docx, pdf_path, signed, notes)
