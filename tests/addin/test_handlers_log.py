@@ -11,8 +11,9 @@ from openpyxl import Workbook
 from tests.addin.test_handlers_hitung import click
 from tests.sop.helpers import edit
 from xlwings_app.adapters.openpyxl.form_fill import fill_form
-from xlwings_app.adapters.openpyxl.sop_sheets import LOG_HEADERS, SHEET_LOG, add_sop_sheets
+from xlwings_app.adapters.openpyxl.sop_sheets import add_sop_sheets
 from xlwings_app.domain.sop.presets import preset
+from xlwings_app.sheets.sop_layout import LOG_HEADERS, SHEET_LOG
 
 
 def _with_sop(path: Path) -> Path:

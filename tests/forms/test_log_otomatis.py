@@ -12,13 +12,14 @@ from openpyxl import Workbook, load_workbook
 from tests.forms.conftest import TW4, build_master
 from tests.sop.helpers import edit, fill_log
 from xlwings_app.adapters.openpyxl.form_fill import fill_form
-from xlwings_app.adapters.openpyxl.sop_sheets import SHEET_LOG, add_sop_sheets
+from xlwings_app.adapters.openpyxl.sop_sheets import add_sop_sheets
 from xlwings_app.adapters.xlsx.sop_reader import read_sop_workbook
 from xlwings_app.domain.sop.log import LogEntry
 from xlwings_app.domain.sop.presets import preset
 from xlwings_app.services.formulir import formulir
 from xlwings_app.services.rekap import rekap
 from xlwings_app.services.sop import periksa
+from xlwings_app.sheets.sop_layout import SHEET_LOG
 
 SOP = preset("pengumpulan-data-tim-sakip")
 
