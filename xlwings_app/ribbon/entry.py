@@ -4,7 +4,7 @@ A click runs in xlwings' long-lived Python (the UDF server; see macros/KinerjaRi
 a new Python per click when the user's kinerja.conf says ``"USE UDF SERVER","False"``. So a click
 must be safe in a process that outlives it:
 - nothing is kept between clicks: the handler gets the calling book and reads the workbook anew
-  (``live.read_live``); the only module-level caches are of declared, immutable data (the layout,
+  (``live.master``); the only module-level caches are of declared, immutable data (the layout,
   the SOP presets, compiled rule expressions, holidays per year), bounded and keyed by their input;
 - a process left from another Kinerja version is noticed (``changed_version``) before any handler
   runs: the add-in passes its version, and the version installed on disk is read afresh;

@@ -40,11 +40,11 @@ def ekspor_formulir(book: xw.Book) -> None:
     from xlwings_app.ribbon.messages import problem_list
     from xlwings_app.services.formulir import formulir
 
-    path = live.saved_path(book)
-    periode = live.read_live(book).settings.periode_aktif
+    path, master = live.saved(book)
+    periode = master.data().settings.periode_aktif
     folder = path.parent / f"Formulir {periode.value}"
     try:
-        result = formulir(live.master(book), folder, periode)  # the saved inputs; the log: the open book
+        result = formulir(master, folder, periode)  # the saved inputs; the log: the open book
     except Refusal as exc:  # forms already there (maybe filled in: never overwritten), TAHUNAN
         raise PesanPengguna(str(exc).replace("Gunakan --timpa untuk menimpanya.", REPLACE_HINT)) from exc
     if not result.valid:

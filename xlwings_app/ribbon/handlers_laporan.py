@@ -54,8 +54,7 @@ def arsipkan(book: xw.Book) -> None:
     """Seal the active period (``kinerja arsip``); the seal row goes into the open workbook."""
     from xlwings_app.services.arsip import arsip
 
-    path = live.saved_path(book)
-    master = live.master(book)
+    path, master = live.saved(book)
     periode = master.data().settings.periode_aktif
     hasil = arsip(path, periode, segel=master)
     lines = [f"Periode {periode.label} disegel.", f"Arsip: {hasil.zip}",

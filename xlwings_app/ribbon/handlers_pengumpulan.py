@@ -21,8 +21,8 @@ def tanda_terima(book: xw.Book) -> None:
     """Print-ready Tanda Terima of the forms in "Formulir <periode>" (``kinerja tanda-terima --timpa``)."""
     from xlwings_app.services.tanda_terima import tanda_terima as make
 
-    path = live.saved_path(book)
-    periode = live.read_live(book).settings.periode_aktif
+    path, master = live.saved(book)
+    periode = master.data().settings.periode_aktif
     target, _ = make(path, path.parent / f"Formulir {periode.value}", periode, timpa=True)  # refusals: the dispatcher
     live.alert(book, f"Tanda terima formulir {periode.value} (cetak A4, ditandatangani penerima):\n{target}")
 
@@ -31,12 +31,12 @@ def _laporan(book: xw.Book, final: bool) -> None:
     from xlwings_app.services.laporan import PdfUnavailable
     from xlwings_app.services.laporan_pengumpulan import laporan_pengumpulan
 
-    path = live.saved_path(book)  # the inputs on screen are the saved ones
-    periode = live.read_live(book).settings.periode_aktif
+    path, master = live.saved(book)  # the inputs on screen are the saved ones
+    periode = master.data().settings.periode_aktif
     folder = path.parent / f"Formulir {periode.value}"
     try:  # a refusal (forms not imported yet, input errors) is the ribbon's message box
-        hasil = laporan_pengumpulan(live.master(book), [folder], periode, final, pdf=True)
-    except PdfUnavailable:
+        hasil = laporan_pengumpulan(master, [folder], periode, final, pdf=True)
+    except PdfUnavailable:  # a fresh master: nothing staged by the attempt carries over
         hasil = laporan_pengumpulan(live.master(book), [folder], periode, final)
     h = hasil.hasil
     logged = [p.pesan for p in hasil.peringatan if p.sheet == "Log Langkah"]

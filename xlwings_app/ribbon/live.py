@@ -1,9 +1,9 @@
-"""What the ribbon's handlers share: read the open workbook, write results, check it is saved.
+"""What the ribbon's handlers share: the open workbook as this click's master, and "save first".
 
-Reading the live workbook: ``read_live(book)`` runs ``adapters.xlsx.reader.read_source`` on
-``XlwingsSource(book)``, the same checks as ``kinerja periksa`` on a file.
+``master(book)`` is the live master (``services.master.open_live``): its inputs are read once per
+click through ``XlwingsSource``, with the same checks as ``kinerja periksa`` on a file.
 
-The rule "save first" (``saved_path``), for the buttons whose service works on the file
+The rule "save first" (``saved_path``; ``saved`` also hands back the master it read), for the buttons whose service works on the file
 (Dokumen Pengukuran, PDF, Arsipkan, Ekspor Formulir; Impor Formulir reads and writes the open
 workbook, so it only needs the folder the workbook is saved in): the document must say what
 the saved file says, and Excel keeps the open file locked against writing. xlwings cannot ask
@@ -40,17 +40,18 @@ def master(book: Any) -> Master:
     return open_live(book)
 
 
-def read_live(book: Any) -> WorkbookData:
-    """Every input of the open workbook, checked like a file."""
-    return master(book).data()
-
-
 def _same_inputs(a: WorkbookData, b: WorkbookData) -> bool:
     return (a.profil_values, a.settings, a.indicators) == (b.profil_values, b.settings, b.indicators)
 
 
 def saved_path(book: Any) -> Path:
     """The workbook's file, once it is saved with the inputs on screen; else ``PesanPengguna``."""
+    return saved(book)[0]
+
+
+def saved(book: Any) -> tuple[Path, Master]:
+    """``saved_path`` and the open workbook's master, whose inputs were read once for the comparison
+    (a handler that needs them again, e.g. for the active period, asks the master: no second read)."""
     from xlwings_app.domain.problems import Refusal
     from xlwings_app.services.hitung import periksa
 
@@ -61,12 +62,13 @@ def saved_path(book: Any) -> Path:
             "(File > Simpan Sebagai, format .xlsx atau .xlsm di sebuah folder), lalu klik lagi."
         )
     try:
-        saved = periksa(path)
+        saved_data = periksa(path)
     except Refusal as exc:
         raise PesanPengguna(f"File tersimpan tidak dapat dibaca: {exc.pesan}") from exc
-    if not _same_inputs(read_live(book), saved):
+    opened = master(book)
+    if not _same_inputs(opened.data(), saved_data):
         raise PesanPengguna(
             "Ada perubahan yang belum disimpan. Simpan workbook dulu (Ctrl+S), lalu klik lagi: "
             "dokumen dibuat dari file yang tersimpan."
         )
-    return path
+    return path, opened
