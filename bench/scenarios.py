@@ -7,7 +7,7 @@
   styles, no validations), which is what the reader reads;
 - F: a master of 50 × 40 indicators and 50 filled TW2 forms (``make_forms_scenario``);
 - K60 / K120: the kabupaten's inbox: 60 (120) unit workbooks of 60 IKU with four TW filled, every
-  sixth unit sent as its sealed TW2 archive instead (``samples.kabupaten``); K120 is K60 plus 60.
+  sixth unit sent as its sealed TW2 archive instead (``services.contoh_kabupaten``); K120 is K60 plus 60.
 """
 
 from __future__ import annotations

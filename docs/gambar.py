@@ -42,7 +42,8 @@ def first_page_of(pdf: Path, title: str) -> int:
 
 def main(out: Path) -> None:
     from xlwings_app.adapters.openpyxl.builder import build_workbook
-    from xlwings_app.samples import example, lambang
+    from xlwings_app.adapters.documents import lambang_contoh as lambang
+    from xlwings_app.samples import example
     from xlwings_app.services.contoh import EXAMPLE_NAME, contoh
     from xlwings_app.services.laporan import laporan
 

@@ -27,7 +27,7 @@ from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Mm, Pt, RGBColor, Twips
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
@@ -441,18 +441,22 @@ def draft_notes(doc) -> None:
     para(doc, "{%p endif %}")
 
 
-def footer(doc) -> None:
+def footer(doc, text: str = "Kode verifikasi: {{ kode_verifikasi }}") -> None:
+    """The footer: ``text`` at the left, "Halaman X dari Y" at the right margin.
+
+    Word's Footer style has its own centre (82.5 mm) and right stops; they are cleared and one right
+    stop at 165 mm set, so the page number sits at the right margin however long ``text`` is.
+    """
     p = doc.sections[0].footer.paragraphs[0]
     p.alignment = LEFT
-    run = p.add_run("Kode verifikasi: {{ kode_verifikasi }}")
-    run.font.size = Pt(8)
-    tab = p.add_run("\t")
-    tab.font.size = Pt(8)
-    for text, instruction in (("Halaman ", "PAGE"), (" dari ", "NUMPAGES")):
-        run = p.add_run(text)
-        run.font.size = Pt(8)
+    p.add_run(text).font.size = Pt(8)
+    p.add_run("\t").font.size = Pt(8)
+    for part, instruction in (("Halaman ", "PAGE"), (" dari ", "NUMPAGES")):
+        p.add_run(part).font.size = Pt(8)
         field(p, instruction)
     stops = p.paragraph_format.tab_stops
+    stops.add_tab_stop(Twips(4680), alignment=WD_TAB_ALIGNMENT.CLEAR)
+    stops.add_tab_stop(Twips(9360), alignment=WD_TAB_ALIGNMENT.CLEAR)
     stops.add_tab_stop(Mm(165), alignment=WD_TAB_ALIGNMENT.RIGHT)
 
 

@@ -1,4 +1,4 @@
-"""``make demo``'s kabupaten step (``samples.kabupaten.contoh``): every state but one, quickly."""
+"""``make demo``'s kabupaten step (``services.contoh_kabupaten.contoh``): every state but one, quickly."""
 
 from __future__ import annotations
 
