@@ -32,6 +32,7 @@ from xlwings_app.adapters.xlsx.patch import (
     _workbook_xml,
     _xml,
 )
+from xlwings_app.adapters.xlsx.zip_copy import copy_member
 from xlwings_app.sheets.riwayat import HEADER_ROW, SHEET_RIWAYAT
 
 _ROW, _C, _V, _F, _IS, _T = (f"{{{MAIN}}}{tag}" for tag in ("row", "c", "v", "f", "is", "t"))
@@ -352,7 +353,4 @@ def set_cells(
                 elif name in new_parts:
                     out.writestr(name, new_parts[name])
                 else:
-                    old = z.getinfo(name)
-                    info = zipfile.ZipInfo(name, old.date_time)
-                    info.external_attr = old.external_attr
-                    out.writestr(info, z.read(name), compress_type=old.compress_type)
+                    copy_member(z, out, name)
