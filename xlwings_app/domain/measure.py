@@ -30,7 +30,7 @@ class Status(StrEnum):
     TIDAK_DAPAT_DIHITUNG = "Tidak Dapat Dihitung"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hasil:
     """The measurement of one indicator in one period."""
 
