@@ -33,6 +33,7 @@ from xlwings_app.adapters.xlsx.patch import (
     _xml,
 )
 from xlwings_app.adapters.xlsx.zip_copy import copy_member
+from xlwings_app.sheets.grid import column_letter
 from xlwings_app.sheets.riwayat import HEADER_ROW, SHEET_RIWAYAT
 
 _ROW, _C, _V, _F, _IS, _T = (f"{{{MAIN}}}{tag}" for tag in ("row", "c", "v", "f", "is", "t"))
@@ -52,14 +53,6 @@ def _column_number(letters: str) -> int:
             n = n * 26 + ord(ch) - 64
         _COLUMNS[letters] = n
     return n
-
-
-def _column_letters(n: int) -> str:
-    out = ""
-    while n:
-        n, rest = divmod(n - 1, 26)
-        out = chr(65 + rest) + out
-    return out
 
 
 def _split(address: str) -> tuple[int, int]:
@@ -147,7 +140,7 @@ class _Sheet:
     def cell(self, number: int, column: int) -> etree._Element:
         """The ``<c>`` at ``(number, column)``, created in column order when missing."""
         row = self.row(number)
-        address = f"{_column_letters(column)}{number}"
+        address = f"{column_letter(column)}{number}"
         for cell in row.iter(_C):
             at = cell.get("r")
             if at == address:
@@ -176,7 +169,7 @@ class _Sheet:
         bottom, right = _split(ref.group(2) or ref.group(1))
         for number, column in cells:
             top, bottom, left, right = min(top, number), max(bottom, number), min(left, column), max(right, column)
-        self._dim = f"{_column_letters(left)}{top}:{_column_letters(right)}{bottom}"
+        self._dim = f"{column_letter(left)}{top}:{column_letter(right)}{bottom}"
 
     def _row_bytes(self, number: int) -> bytes:
         text = bytes(etree.tostring(self.rows[number], encoding="UTF-8"))
@@ -282,7 +275,7 @@ def _rows_xml(first: int, rows: Sequence[Sequence[object]], styles: dict[int, st
     """``rows`` as ``<row>`` elements from row ``first`` on, and their last column."""
     out: list[str] = []
     width = 0
-    letters = [_column_letters(n) for n in range(1, max((len(r) for r in rows), default=0) + 1)]
+    letters = [column_letter(n) for n in range(1, max((len(r) for r in rows), default=0) + 1)]
     for number, values in enumerate(rows, start=first):
         cells = [_text_cell(f"{letters[i]}{number}", styles.get(i + 1, "0"), v)
                  for i, v in enumerate(values) if v is not None and v != ""]  # fmt: skip
