@@ -12,8 +12,8 @@ no defined names and works in any spreadsheet program.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from decimal import Decimal
+from functools import cache
 from typing import Literal
 
 from xlwings_app.domain import capaian as capaian_rules
