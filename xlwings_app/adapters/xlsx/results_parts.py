@@ -154,7 +154,7 @@ def _row_xml(at: int, columns: Sequence[tuple[str, str]], values: Sequence[objec
     """One Hasil ``<row>``: ``_cell_xml`` of each value, fused into one loop (a 100.000-indicator
     workbook writes 6,5 million of these cells); a Decimal is written as ``excel_value`` makes it
     (an integral one as an int: both print the same digits through ``.16g``)."""
-    cells = []
+    cells: list[str] = []
     append = cells.append
     for (letter, s), value in zip(columns, values, strict=True):
         kind = type(value)

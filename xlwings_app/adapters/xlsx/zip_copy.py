@@ -50,5 +50,5 @@ def copy_member(src: zipfile.ZipFile, out: zipfile.ZipFile, name: str) -> None:
     out.fp.write(data)
     out.filelist.append(copy)
     out.NameToInfo[name] = copy
-    out.start_dir = out.fp.tell()  # type: ignore[attr-defined]
+    out.start_dir = out.fp.tell()
     out._didModify = True  # type: ignore[attr-defined]
