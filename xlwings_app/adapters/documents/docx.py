@@ -6,17 +6,27 @@ by a user prints as typed. The chart PNG, when given, is the context's ``grafik`
 the lambang daerah, when given, is ``lambang`` (22 mm high, left of the kop text); either is ""
 otherwise, so a template prints nothing there.
 A template that jinja cannot parse raises ``TemplateError`` with an Indonesian message.
+
+Speed: jinja's compiled code of each template part is kept between runs in jinja's own bytecode cache
+(``FileSystemBytecodeCache``, in the temporary folder), keyed by the part's full source, jinja's and
+Python's version and the environment's settings: a changed template is compiled afresh, and a folder
+that cannot be used only means compiling every time. Compiling the shipped body costs more than
+rendering it.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import io
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
+from jinja2.bccache import BytecodeCache, FileSystemBytecodeCache
 
 from xlwings_app.domain.problems import Refusal
 from xlwings_app.resources import resource_dir
@@ -24,10 +34,50 @@ from xlwings_app.resources import resource_dir
 DEFAULT_TEMPLATE = "pengukuran_kinerja.docx"
 CHART_WIDTH_MM = 150
 LAMBANG_HEIGHT_MM = 22
+CACHE_PATTERN = "kinerja-jinja2-%s.cache"
+_CACHE_TAG = "docxtpl autoescape=True"
+"""Part of every cache key: the environment's settings (``_environment``) the code was compiled with."""
 
 
 class TemplateError(Refusal):
     """The template cannot be used; the message says why, in Indonesian."""
+
+
+class _CachedEnvironment(jinja2.Environment):
+    """``from_string`` through the bytecode cache (jinja itself uses it only for loader templates)."""
+
+    def from_string(
+        self,
+        source: str | jinja2.nodes.Template,
+        globals: MutableMapping[str, Any] | None = None,
+        template_class: type[jinja2.Template] | None = None,
+    ) -> jinja2.Template:
+        cache = self.bytecode_cache
+        if cache is None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        name = hashlib.sha256(f"{_CACHE_TAG}\0{source}".encode()).hexdigest()
+        try:
+            bucket = cache.get_bucket(self, name, None, source)
+        except Exception:  # unreadable or damaged (pickle, marshal errors): only a speed-up, compile
+            return super().from_string(source, globals, template_class)
+        if bucket.code is None:
+            bucket.code = self.compile(source)
+            with contextlib.suppress(OSError):  # a cache that cannot be written: compiled next time
+                cache.set_bucket(bucket)
+        cls = template_class or self.template_class
+        return cls.from_code(self, bucket.code, self.make_globals(globals), None)
+
+
+def _bytecode_cache() -> BytecodeCache | None:
+    try:
+        return FileSystemBytecodeCache(pattern=CACHE_PATTERN)
+    except (OSError, RuntimeError):  # no safe temporary folder: no cache
+        return None
+
+
+def _environment() -> jinja2.Environment:
+    """The environment every document renders with (autoescape; see the module's rules)."""
+    return _CachedEnvironment(autoescape=True, bytecode_cache=_bytecode_cache())
 
 
 def default_template() -> Path:
@@ -61,7 +111,7 @@ def render(template_path: Path, context: Mapping[str, object], out: Path,
     else:
         values.setdefault("lambang", "")
     try:
-        template.render(values, jinja_env=jinja2.Environment(autoescape=True), autoescape=True)
+        template.render(values, jinja_env=_environment(), autoescape=True)
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(
             f"Template {template_path.name} berisi tag yang salah tulis (baris XML {exc.lineno}): "
