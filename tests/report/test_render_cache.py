@@ -1,4 +1,5 @@
-"""The compiled-template cache of the docx adapter: same document, no second compile, fresh on change."""
+"""The docx adapter's caches (jinja's compiled code, docxtpl's cleaned XML): the same document, no
+second compile or clean-up, done afresh when the template changes or a cache file is damaged."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 import jinja2
 import pytest
 from docx import Document
+from docxtpl import DocxTemplate
 from jinja2.bccache import FileSystemBytecodeCache
 from PIL import Image
 
@@ -32,6 +34,21 @@ def compiles(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return compile_(self, source, *args, **kwargs)
 
     monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    return seen
+
+
+@pytest.fixture
+def patches(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The parts docxtpl cleans (``patch_xml``) from now on, with this process's memory emptied."""
+    seen: list[str] = []
+    patch = DocxTemplate.patch_xml
+
+    def counting(self: DocxTemplate, source: str) -> str:
+        seen.append(source)
+        return str(patch(self, source))
+
+    monkeypatch.setattr(DocxTemplate, "patch_xml", counting)
+    monkeypatch.setattr(docx_adapter, "_PATCHED", {})
     return seen
 
 
@@ -111,6 +128,44 @@ def test_a_damaged_cache_file_is_compiled_again(
     again = make(data, tmp_path / "b")
     assert [s for s in compiles if "<w:body" in s]
     assert parts(again) == parts(reference)
+
+
+def test_the_cleaned_xml_is_taken_from_the_cache_folder_in_a_new_process(
+    data: Data, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, patches: list[str]
+) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    use_cache(monkeypatch, cache)
+    first = make(data, tmp_path / "a")
+    assert [s for s in patches if "<w:body" in s]
+    [stored] = [f for f in cache.glob("kinerja-docxtpl-*.xml") if "<w:body" in f.read_text(encoding="utf-8")]
+    patches.clear()
+    monkeypatch.setattr(docx_adapter, "_PATCHED", {})  # as a new process starts
+    second = make(data, tmp_path / "b")
+    assert patches == []
+    assert parts(second) == parts(first)
+    stored.write_text(stored.read_text(encoding="utf-8")[:500], encoding="utf-8")  # cut off mid-write
+    monkeypatch.setattr(docx_adapter, "_PATCHED", {})
+    third = make(data, tmp_path / "c")
+    assert [s for s in patches if "<w:body" in s], "a damaged file is cleaned again"
+    assert parts(third) == parts(first)
+
+
+def test_an_edited_template_is_cleaned_afresh(
+    data: Data, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, patches: list[str]
+) -> None:
+    use_cache(monkeypatch, tmp_path / "cache")
+    (tmp_path / "cache").mkdir()
+    make(data, tmp_path / "a")
+    doc = Document(str(docx_adapter.default_template()))
+    doc.add_paragraph("Catatan {{ kop.unit }}")
+    edited = tmp_path / "sendiri.docx"
+    doc.save(str(edited))
+    patches.clear()
+    out = make(data, tmp_path / "b", template=edited)
+    assert [s for s in patches if "Catatan {{ kop.unit }}" in s]
+    assert data.profil is not None
+    assert f"Catatan {data.profil.unit.upper()}" in "\n".join(p.text for p in Document(str(out)).paragraphs)
 
 
 def test_the_chart_png_keeps_its_pixels_size_and_dpi() -> None:

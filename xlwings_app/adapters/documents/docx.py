@@ -9,8 +9,10 @@ A template that jinja cannot parse raises ``TemplateError`` with an Indonesian m
 
 Speed: jinja's compiled code of each template part is kept between runs in jinja's own bytecode cache
 (``FileSystemBytecodeCache``, in the temporary folder), keyed by the part's full source, jinja's and
-Python's version and the environment's settings: a changed template is compiled afresh, and a folder
-that cannot be used only means compiling every time. Compiling the shipped body costs more than
+Python's version and the environment's settings; docxtpl's clean-up of a part's XML before jinja
+(``patch_xml``, a function of that XML alone) is kept beside it, keyed by the XML and docxtpl's
+version. A changed template is cleaned and compiled afresh; a cache that cannot be used, or a damaged
+cache file, only means doing the work again. Cleaning and compiling the shipped body cost more than
 rendering it.
 """
 
@@ -19,10 +21,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
-from collections.abc import Mapping, MutableMapping
+import os
+import tempfile
+from collections.abc import Callable, Mapping, MutableMapping
 from pathlib import Path
 from typing import Any
 
+import docxtpl
 import jinja2
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
@@ -35,6 +40,7 @@ DEFAULT_TEMPLATE = "pengukuran_kinerja.docx"
 CHART_WIDTH_MM = 150
 LAMBANG_HEIGHT_MM = 22
 CACHE_PATTERN = "kinerja-jinja2-%s.cache"
+PATCHED_PATTERN = "kinerja-docxtpl-%s.xml"
 _CACHE_TAG = "docxtpl autoescape=True"
 """Part of every cache key: the environment's settings (``_environment``) the code was compiled with."""
 
@@ -68,6 +74,59 @@ class _CachedEnvironment(jinja2.Environment):
         return cls.from_code(self, bucket.code, self.make_globals(globals), None)
 
 
+class _Template(DocxTemplate):  # type: ignore[misc]  # docxtpl has no type hints
+    """docxtpl's template with ``patch_xml`` remembered (``_patched``)."""
+
+    def patch_xml(self, src_xml: str) -> str:
+        return _patched(src_xml, super().patch_xml)
+
+
+_PATCHED: dict[str, str] = {}
+"""This process's cleaned parts by key (``laporan-iki`` renders one template per official)."""
+
+
+def _patched(src_xml: str, patch: Callable[[str], str]) -> str:
+    """``patch(src_xml)``, from memory or the cache folder when done before; stored for next time."""
+    key = hashlib.sha256(f"docxtpl {docxtpl.__version__}\0{src_xml}".encode()).hexdigest()
+    if key in _PATCHED:
+        return _PATCHED[key]
+    folder = _cache_folder()
+    file = Path(folder, PATCHED_PATTERN % key) if folder else None
+    header = f"{key}\n"
+    try:
+        text = file.read_text(encoding="utf-8") if file else ""
+    except (OSError, UnicodeError):  # unreadable or damaged: only a speed-up
+        text = ""
+    if text.startswith(header) and text.endswith("\0"):  # written whole (see below)
+        result = text[len(header):-1]
+    else:
+        result = patch(src_xml)
+        if file:
+            _store(file, f"{header}{result}\0")
+    _PATCHED[key] = result
+    return result
+
+
+def _store(file: Path, text: str) -> None:
+    """Write ``text`` to ``file`` whole or not at all (temporary file, then ``os.replace``)."""
+    try:
+        handle, name = tempfile.mkstemp(dir=file.parent, prefix=file.name, suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(name, file)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.remove(name)
+
+
+def _cache_folder() -> str | None:
+    cache = _bytecode_cache()
+    return cache.directory if isinstance(cache, FileSystemBytecodeCache) else None
+
+
 def _bytecode_cache() -> BytecodeCache | None:
     try:
         return FileSystemBytecodeCache(pattern=CACHE_PATTERN)
@@ -90,7 +149,7 @@ def open_template(path: Path) -> DocxTemplate:
     if not path.is_file():
         raise TemplateError(f"Template tidak ditemukan: {path}")
     try:
-        template = DocxTemplate(str(path))
+        template = _Template(str(path))
         template.init_docx()
     except Exception as exc:  # python-docx raises several types for a non-docx file
         raise TemplateError(f"Template {path.name} bukan dokumen Word (.docx) yang sah: {exc}") from exc
