@@ -4,7 +4,9 @@ second compile or clean-up, done afresh when the template changes or a cache fil
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -166,6 +168,28 @@ def test_an_edited_template_is_cleaned_afresh(
     assert [s for s in patches if "Catatan {{ kop.unit }}" in s]
     assert data.profil is not None
     assert f"Catatan {data.profil.unit.upper()}" in "\n".join(p.text for p in Document(str(out)).paragraphs)
+
+
+@pytest.mark.parametrize("alamat", ["Jl. Raya Senduro 1", "Jl. Raya Senduro 1\nBaris kedua\tRT 2"])
+def test_skipping_docxtpl_listing_step_gives_the_same_xml(
+    data: Data, alamat: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without a newline or tab in any text the step is skipped; with one it still makes the line
+    break and the tab (a template that prints a value holding them as they are)."""
+    assert data.profil is not None
+    source = replace(data, profil=replace(data.profil, alamat=alamat))
+    doc = Document(str(docx_adapter.default_template()))
+    doc.add_paragraph("Alamat: {{ kop.alamat }}")
+    template = tmp_path / "sendiri.docx"
+    doc.save(str(template))
+    quick = parts(make(source, tmp_path / "a", template))
+    monkeypatch.setattr(docx_adapter._Template, "resolve_listing", DocxTemplate.resolve_listing)
+    assert parts(make(source, tmp_path / "b", template)) == quick
+    body = quick["word/document.xml"].decode()
+    if "\n" in alamat:
+        assert re.search(r"Senduro 1</w:t><w:br/><w:t[^>]*>Baris kedua</w:t></w:r><w:r><w:tab/></w:r>", body)
+    else:
+        assert "Alamat: Jl. Raya Senduro 1</w:t>" in body
 
 
 def test_the_chart_png_keeps_its_pixels_size_and_dpi() -> None:

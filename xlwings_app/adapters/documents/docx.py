@@ -22,6 +22,7 @@ import contextlib
 import hashlib
 import io
 import os
+import re
 import tempfile
 from collections.abc import Callable, Mapping, MutableMapping
 from pathlib import Path
@@ -75,10 +76,23 @@ class _CachedEnvironment(jinja2.Environment):
 
 
 class _Template(DocxTemplate):  # type: ignore[misc]  # docxtpl has no type hints
-    """docxtpl's template with ``patch_xml`` remembered (``_patched``)."""
+    """docxtpl's template with ``patch_xml`` remembered (``_patched``) and ``resolve_listing`` skipped
+    when no text element (``<w:t>``) of the rendered XML holds a character it turns into Word markup
+    (tab, newline, \\a, \\f): it changes only those, so its regular expressions would give back the
+    same XML."""
 
     def patch_xml(self, src_xml: str) -> str:
         return _patched(src_xml, super().patch_xml)
+
+    def resolve_listing(self, xml: str) -> str:
+        if not any(_LISTING.search(text) for text in _TEXT.findall(xml)):
+            return xml
+        return str(super().resolve_listing(xml))
+
+
+_TEXT = re.compile(r"<w:t(?: [^>]*)?>(.*?)</w:t>", re.DOTALL)
+"""A text element and its text, as docxtpl's ``resolve_listing`` finds them."""
+_LISTING = re.compile("[\t\a\n\f]")
 
 
 _PATCHED: dict[str, str] = {}
