@@ -83,7 +83,7 @@ Quarterly = tuple[Decimal | None, Decimal | None, Decimal | None, Decimal | None
 NO_VALUES: Quarterly = (None, None, None, None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Indicator:
     """One row of the IKU or IKI table, with typed values (``None`` = not filled in)."""
 

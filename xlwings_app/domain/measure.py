@@ -30,7 +30,7 @@ class Status(StrEnum):
     TIDAK_DAPAT_DIHITUNG = "Tidak Dapat Dihitung"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hasil:
     """The measurement of one indicator in one period."""
 
@@ -67,11 +67,16 @@ def _decimal(value: Value) -> Decimal | None:
     return value if isinstance(value, Decimal) else None
 
 
+BY_AGREGASI = ("agregasi",)
+"""The aggregation rules branch on the row's agregasi: each is evaluated specialised to it."""
+
+
 def period_values(indicator: Indicator, periode: Periode) -> tuple[Decimal | None, Decimal | None]:
     """(target, realisasi) of ``periode`` by the indicator's aggregation rule."""
     env = indicator_env(indicator)
-    return _decimal(evaluate(target_expr(periode), env)), _decimal(
-        evaluate(realisasi_expr(periode), env)
+    return (
+        _decimal(evaluate(target_expr(periode), env, fixed=BY_AGREGASI)),
+        _decimal(evaluate(realisasi_expr(periode), env, fixed=BY_AGREGASI)),
     )
 
 

@@ -12,6 +12,7 @@ no defined names and works in any spreadsheet program.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from decimal import Decimal
 from typing import Literal
 
@@ -63,8 +64,9 @@ def realisasi_key(periode: Periode) -> str:
     return f"r{periode.number}"
 
 
+@cache
 def form_columns(periode: Periode) -> tuple[FormColumn, ...]:
-    """The form's columns, left to right."""
+    """The form's columns, left to right (built once per period: a rekap asks for every row)."""
     form = spec()
     table = L.layout().tables[Jenis.IKU]
     n = int(realisasi_key(periode)[1:])
@@ -78,10 +80,12 @@ def form_columns(periode: Periode) -> tuple[FormColumn, ...]:
     return tuple(columns)
 
 
+@cache
 def context_keys(periode: Periode) -> tuple[str, ...]:
     return tuple(c.key for c in form_columns(periode) if c.role == "konteks")
 
 
+@cache
 def input_keys(periode: Periode) -> tuple[str, ...]:
     return tuple(c.key for c in form_columns(periode) if c.is_input)
 

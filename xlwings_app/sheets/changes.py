@@ -12,17 +12,18 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from xlwings_app.domain.indicator import Indicator, Periode
-from xlwings_app.domain.measure import Hasil
-from xlwings_app.domain.seal import SealRecord
-from xlwings_app.domain.settings import Settings
-from xlwings_app.domain.sop.model import Sop
-from xlwings_app.domain.sop.otomatis import Rencana
-from xlwings_app.domain.sop.summary import PeriodSummary
-from xlwings_app.forms.meta import FormMeta
-from xlwings_app.sheets.grid import SheetValues
+if TYPE_CHECKING:  # field types only: a command loads just the modules of what it changes
+    from xlwings_app.domain.indicator import Indicator, Periode
+    from xlwings_app.domain.measure import Hasil
+    from xlwings_app.domain.seal import SealRecord
+    from xlwings_app.domain.settings import Settings
+    from xlwings_app.domain.sop.model import Sop
+    from xlwings_app.domain.sop.otomatis import Rencana
+    from xlwings_app.domain.sop.summary import PeriodSummary
+    from xlwings_app.forms.meta import FormMeta
+    from xlwings_app.sheets.grid import SheetValues
 
 
 @dataclass(frozen=True)

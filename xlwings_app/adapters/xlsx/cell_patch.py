@@ -32,6 +32,7 @@ from xlwings_app.adapters.xlsx.patch import (
     _workbook_xml,
     _xml,
 )
+from xlwings_app.adapters.xlsx.zip_copy import copy_member
 from xlwings_app.sheets.riwayat import HEADER_ROW, SHEET_RIWAYAT
 
 _ROW, _C, _V, _F, _IS, _T = (f"{{{MAIN}}}{tag}" for tag in ("row", "c", "v", "f", "is", "t"))
@@ -75,8 +76,8 @@ def _column(cell: etree._Element) -> int:
 
 
 _ROOT_TAG = re.compile(rb"<worksheet\b[^>]*>")
-_ROW_SPAN = re.compile(rb'<row\b[^>]*?\br="([0-9]+)"[^>]*?(?:/>|>.*?</row>)', re.S)
-_ROW_OPEN = re.compile(rb"<row\b")
+_ROW_OPEN = re.compile(rb"<row\b[^>]*>")
+_ROW_NUMBER = re.compile(rb'\br="([0-9]+)"')
 _HAS_CELL = re.compile(rb"<c[\s>/]")
 _DIM = re.compile(rb'<dimension ref="([^"]*)"\s*/>')
 _DECL = re.compile(rb'\sxmlns(?::[\w.-]+)?="[^"]*"')
@@ -106,10 +107,18 @@ class _Sheet:
         self._end = end if end >= 0 else empty
         self._empty = end < 0
         self.spans: dict[int, tuple[int, int]] = {}
-        for match in _ROW_SPAN.finditer(data):
-            self.spans[int(match.group(1))] = match.span()
-        if len(self.spans) != len(_ROW_OPEN.findall(data)):
-            raise PatchUnsupported(f"{part}: baris tanpa nomor")
+        find = data.find
+        for match in _ROW_OPEN.finditer(data):  # rows do not nest: a row ends at its </row>
+            number = _ROW_NUMBER.search(match.group(0))
+            if number is None:
+                raise PatchUnsupported(f"{part}: baris tanpa nomor")
+            stop = match.end()
+            if not match.group(0).endswith(b"/>"):
+                close = find(b"</row>", stop)
+                if close < 0:
+                    raise PatchUnsupported(f"{part}: baris tanpa penutup")
+                stop = close + len(b"</row>")
+            self.spans[int(number.group(1))] = (match.start(), stop)
         self.rows: dict[int, etree._Element] = {}
         self._new: set[int] = set()
         self._dim: str | None = None
@@ -344,7 +353,4 @@ def set_cells(
                 elif name in new_parts:
                     out.writestr(name, new_parts[name])
                 else:
-                    old = z.getinfo(name)
-                    info = zipfile.ZipInfo(name, old.date_time)
-                    info.external_attr = old.external_attr
-                    out.writestr(info, z.read(name), compress_type=old.compress_type)
+                    copy_member(z, out, name)

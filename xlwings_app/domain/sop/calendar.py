@@ -89,9 +89,8 @@ def national_holidays(year: int) -> dict[date, str]:
     """Indonesia's national holidays of ``year`` with their Indonesian names (``holidays``, public).
 
     Cuti bersama are not included: they are set each year by SKB Menteri and kept as data.
-    ``holidays`` is imported here, not with the module: most commands never ask for a holiday.
     """
-    import holidays
+    import holidays  # here, not at the top: its data takes 60 ms to load and most commands never ask
 
     found = holidays.country_holidays("ID", years=year, language="id")
     return {day: str(name) for day, name in sorted(found.items())}
