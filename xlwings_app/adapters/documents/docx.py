@@ -107,8 +107,8 @@ def _patched(src_xml: str, patch: Callable[[str], str]) -> str:
     folder = _cache_folder()
     file = Path(folder, PATCHED_PATTERN % key) if folder else None
     header = f"{key}\n"
-    try:
-        text = file.read_text(encoding="utf-8") if file else ""
+    try:  # bytes, not text mode: no newline translation on Windows
+        text = file.read_bytes().decode("utf-8") if file else ""
     except (OSError, UnicodeError):  # unreadable or damaged: only a speed-up
         text = ""
     if text.startswith(header) and text.endswith("\0"):  # written whole (see below)
@@ -128,8 +128,8 @@ def _store(file: Path, text: str) -> None:
     except OSError:
         return
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as f:
-            f.write(text)
+        with os.fdopen(handle, "wb") as f:
+            f.write(text.encode("utf-8"))
         os.replace(name, file)
     except OSError:
         with contextlib.suppress(OSError):
