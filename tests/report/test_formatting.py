@@ -39,3 +39,22 @@ def test_nip_is_grouped_8_6_1_3() -> None:
     assert fmt.nip("197703092005011003") == "19770309 200501 1 003"
     assert fmt.nip("NIP. 19770309 200501 1 003") == "19770309 200501 1 003"
     assert fmt.nip(" 12345 ") == "12345"
+
+
+def test_dates_and_times_are_babels_indonesian_text() -> None:
+    """``tanggal``/``waktu`` build the text without Babel; it is Babel's, day by day and minute by minute."""
+    from babel.dates import format_date, format_datetime
+
+    day, days = dt.date(1999, 1, 1), []
+    while day <= dt.date(2031, 12, 31):
+        days.append(day)
+        day += dt.timedelta(days=1)
+    days += [dt.date(1, 1, 1), dt.date(999, 3, 9), dt.date(9999, 12, 31)]
+    for day in days:
+        assert fmt.tanggal(day) == format_date(day, "d MMMM y", locale="id_ID"), day
+    zones = (None, dt.timezone(dt.timedelta(hours=7)), dt.timezone(dt.timedelta(hours=-3, minutes=-30)))
+    moments = [dt.datetime(2024, 7, 5, h, m, tzinfo=z) for h in range(24) for m in range(60) for z in zones]
+    moments += [dt.datetime(2024, 12, 31, 23, 59, 59, 999999), dt.datetime(2025, 1, 1, 0, 0)]
+    for moment in moments:
+        assert fmt.waktu(moment) == format_datetime(moment, "d MMMM y HH.mm", locale="id_ID"), moment
+        assert fmt.tanggal(moment) == format_date(moment, "d MMMM y", locale="id_ID"), moment

@@ -1,4 +1,4 @@
-"""Indonesian formatting of printed values, through Babel's ``id`` locale.
+"""Indonesian formatting of printed values, as Babel's ``id`` locale writes them.
 
 Rules (docs/domain.md, "Printed documents"):
 - dates: "5 Januari 2024" (day without leading zero, full month name);
@@ -9,15 +9,14 @@ Rules (docs/domain.md, "Printed documents"):
 - money: "Rp 1.234.567" (no decimals; sen are rounded half away from zero);
 - NIP: grouped 8-6-1-3, "19770309 200501 1 003" (``domain.profil.format_nip``);
 - a missing value (``None``) prints as ``KOSONG``, an em dash.
+Dates and "#,##0" numbers are built here with Babel's exact text for ``id`` (tests compare them with
+Babel): importing Babel and loading its locale data cost more than a document's whole context.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
-
-from babel.dates import format_date, format_datetime
-from babel.numbers import format_decimal
 
 from xlwings_app.domain.profil import format_nip
 
@@ -26,14 +25,20 @@ MAX_DECIMALS = 2
 KOSONG = "–"
 
 
+BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+         "Oktober", "November", "Desember")  # fmt: skip
+"""Babel's ``id`` month names (pattern ``MMMM``)."""
+
+
 def tanggal(value: dt.date) -> str:
-    """"5 Januari 2024"."""
-    return format_date(value, "d MMMM y", locale=LOCALE)
+    """"5 Januari 2024" (Babel's ``d MMMM y``)."""
+    return f"{value.day} {BULAN[value.month - 1]} {value.year}"
 
 
 def waktu(value: dt.datetime) -> str:
-    """"5 Januari 2024 14.03" (Indonesian time separator is a dot)."""
-    return format_datetime(value, "d MMMM y HH.mm", locale=LOCALE)
+    """"5 Januari 2024 14.03" (Babel's ``d MMMM y HH.mm``: the Indonesian time separator is a dot;
+    the clock of ``value`` as it is, like Babel without a ``tzinfo``)."""
+    return f"{tanggal(value)} {value.hour:02d}.{value.minute:02d}"
 
 
 _ID_SEPARATORS = str.maketrans({",": ".", ".": ","})
@@ -67,6 +72,8 @@ def angka(value: Decimal | int | None, desimal: int | None = None) -> str:
     if pattern.startswith("#,##0") and LOCALE in ("id", "id_ID"):  # Babel's answer, without its cost per call
         places = len(pattern) - len("#,##0.") if "." in pattern else 0
         return f"{number:,.{places}f}".translate(_ID_SEPARATORS)
+    from babel.numbers import format_decimal  # another locale: Babel itself
+
     return format_decimal(number, format=pattern, locale=LOCALE, decimal_quantization=True)
 
 

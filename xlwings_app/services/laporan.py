@@ -216,7 +216,6 @@ def lampiran_sop(source: Path | Master, periode: Periode) -> tuple[LampiranSop |
     A log whose rows of the period have errors gives no annex and one warning saying why.
     """
     from xlwings_app.domain.sop.log import normalize_periode
-    from xlwings_app.services.sop import ukur
     from xlwings_app.sheets.sop_layout import SHEET_LOG
 
     name = normalize_periode(periode.value)
@@ -224,6 +223,8 @@ def lampiran_sop(source: Path | Master, periode: Periode) -> tuple[LampiranSop |
         path, data = master.path, master.sop()
     if data.sop is None or SHEET_LOG not in data.sheets or all(e.periode != name for e in data.entries):
         return None, []
+    from xlwings_app.services.sop import ukur  # the SOP check's modules only when there is a log to check
+
     result = ukur(data, name)
     summary = next((s for s in result.summaries if s.periode == name), None)
     if not result.valid or result.sop is None or summary is None:

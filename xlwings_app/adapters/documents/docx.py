@@ -6,17 +6,33 @@ by a user prints as typed. The chart PNG, when given, is the context's ``grafik`
 the lambang daerah, when given, is ``lambang`` (22 mm high, left of the kop text); either is ""
 otherwise, so a template prints nothing there.
 A template that jinja cannot parse raises ``TemplateError`` with an Indonesian message.
+
+Speed: jinja's compiled code of each template part is kept between runs in jinja's own bytecode cache
+(``FileSystemBytecodeCache``, in the temporary folder), keyed by the part's full source, jinja's and
+Python's version and the environment's settings; docxtpl's clean-up of a part's XML before jinja
+(``patch_xml``, a function of that XML alone) is kept beside it, keyed by the XML and docxtpl's
+version. A changed template is cleaned and compiled afresh; a cache that cannot be used, or a damaged
+cache file, only means doing the work again. Cleaning and compiling the shipped body cost more than
+rendering it.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import io
-from collections.abc import Mapping
+import os
+import re
+import tempfile
+from collections.abc import Callable, Mapping, MutableMapping
 from pathlib import Path
+from typing import Any
 
+import docxtpl
 import jinja2
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
+from jinja2.bccache import BytecodeCache, FileSystemBytecodeCache
 
 from xlwings_app.domain.problems import Refusal
 from xlwings_app.resources import resource_dir
@@ -24,10 +40,117 @@ from xlwings_app.resources import resource_dir
 DEFAULT_TEMPLATE = "pengukuran_kinerja.docx"
 CHART_WIDTH_MM = 150
 LAMBANG_HEIGHT_MM = 22
+CACHE_PATTERN = "kinerja-jinja2-%s.cache"
+PATCHED_PATTERN = "kinerja-docxtpl-%s.xml"
+_CACHE_TAG = "docxtpl autoescape=True"
+"""Part of every cache key: the environment's settings (``_environment``) the code was compiled with."""
 
 
 class TemplateError(Refusal):
     """The template cannot be used; the message says why, in Indonesian."""
+
+
+class _CachedEnvironment(jinja2.Environment):
+    """``from_string`` through the bytecode cache (jinja itself uses it only for loader templates)."""
+
+    def from_string(
+        self,
+        source: str | jinja2.nodes.Template,
+        globals: MutableMapping[str, Any] | None = None,
+        template_class: type[jinja2.Template] | None = None,
+    ) -> jinja2.Template:
+        cache = self.bytecode_cache
+        if cache is None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        name = hashlib.sha256(f"{_CACHE_TAG}\0{source}".encode()).hexdigest()
+        try:
+            bucket = cache.get_bucket(self, name, None, source)
+        except Exception:  # unreadable or damaged (pickle, marshal errors): only a speed-up, compile
+            return super().from_string(source, globals, template_class)
+        if bucket.code is None:
+            bucket.code = self.compile(source)
+            with contextlib.suppress(OSError):  # a cache that cannot be written: compiled next time
+                cache.set_bucket(bucket)
+        cls = template_class or self.template_class
+        return cls.from_code(self, bucket.code, self.make_globals(globals), None)
+
+
+class _Template(DocxTemplate):  # type: ignore[misc]  # docxtpl has no type hints
+    """docxtpl's template with ``patch_xml`` remembered (``_patched``) and ``resolve_listing`` skipped
+    when no text element (``<w:t>``) of the rendered XML holds a character it turns into Word markup
+    (tab, newline, \\a, \\f): it changes only those, so its regular expressions would give back the
+    same XML."""
+
+    def patch_xml(self, src_xml: str) -> str:
+        return _patched(src_xml, super().patch_xml)
+
+    def resolve_listing(self, xml: str) -> str:
+        if not any(_LISTING.search(text) for text in _TEXT.findall(xml)):
+            return xml
+        return str(super().resolve_listing(xml))
+
+
+_TEXT = re.compile(r"<w:t(?: [^>]*)?>(.*?)</w:t>", re.DOTALL)
+"""A text element and its text, as docxtpl's ``resolve_listing`` finds them."""
+_LISTING = re.compile("[\t\a\n\f]")
+
+
+_PATCHED: dict[str, str] = {}
+"""This process's cleaned parts by key (``laporan-iki`` renders one template per official)."""
+
+
+def _patched(src_xml: str, patch: Callable[[str], str]) -> str:
+    """``patch(src_xml)``, from memory or the cache folder when done before; stored for next time."""
+    key = hashlib.sha256(f"docxtpl {docxtpl.__version__}\0{src_xml}".encode()).hexdigest()
+    if key in _PATCHED:
+        return _PATCHED[key]
+    folder = _cache_folder()
+    file = Path(folder, PATCHED_PATTERN % key) if folder else None
+    header = f"{key}\n"
+    try:  # bytes, not text mode: no newline translation on Windows
+        text = file.read_bytes().decode("utf-8") if file else ""
+    except (OSError, UnicodeError):  # unreadable or damaged: only a speed-up
+        text = ""
+    if text.startswith(header) and text.endswith("\0"):  # written whole (see below)
+        result = text[len(header):-1]
+    else:
+        result = patch(src_xml)
+        if file:
+            _store(file, f"{header}{result}\0")
+    _PATCHED[key] = result
+    return result
+
+
+def _store(file: Path, text: str) -> None:
+    """Write ``text`` to ``file`` whole or not at all (temporary file, then ``os.replace``)."""
+    try:
+        handle, name = tempfile.mkstemp(dir=file.parent, prefix=file.name, suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "wb") as f:
+            f.write(text.encode("utf-8"))
+        os.replace(name, file)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.remove(name)
+
+
+def _cache_folder() -> str | None:
+    cache = _bytecode_cache()
+    return cache.directory if isinstance(cache, FileSystemBytecodeCache) else None
+
+
+def _bytecode_cache() -> BytecodeCache | None:
+    try:
+        return FileSystemBytecodeCache(pattern=CACHE_PATTERN)
+    except (OSError, RuntimeError):  # no safe temporary folder: no cache
+        return None
+
+
+def _environment() -> jinja2.Environment:
+    """The environment every document renders with (autoescape; see the module's rules)."""
+    return _CachedEnvironment(autoescape=True, bytecode_cache=_bytecode_cache())
 
 
 def default_template() -> Path:
@@ -40,7 +163,7 @@ def open_template(path: Path) -> DocxTemplate:
     if not path.is_file():
         raise TemplateError(f"Template tidak ditemukan: {path}")
     try:
-        template = DocxTemplate(str(path))
+        template = _Template(str(path))
         template.init_docx()
     except Exception as exc:  # python-docx raises several types for a non-docx file
         raise TemplateError(f"Template {path.name} bukan dokumen Word (.docx) yang sah: {exc}") from exc
@@ -61,7 +184,7 @@ def render(template_path: Path, context: Mapping[str, object], out: Path,
     else:
         values.setdefault("lambang", "")
     try:
-        template.render(values, jinja_env=jinja2.Environment(autoescape=True), autoescape=True)
+        template.render(values, jinja_env=_environment(), autoescape=True)
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(
             f"Template {template_path.name} berisi tag yang salah tulis (baris XML {exc.lineno}): "
