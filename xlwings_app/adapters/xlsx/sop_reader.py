@@ -16,8 +16,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl.utils import get_column_letter
-
 from xlwings_app.adapters.xlsx.reader import SheetSource, read_file
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.sop.calendar import WorkingCalendar
@@ -27,6 +25,7 @@ from xlwings_app.domain.sop.model import Sop
 from xlwings_app.domain.sop.presets import preset_ids
 from xlwings_app.domain.sop.sop_rows import IDENTITY, STEP_HEADERS, Cell, StepCells, parse_sop
 from xlwings_app.domain.sop.waktu import Unit, match_unit
+from xlwings_app.sheets.grid import column_letter
 from xlwings_app.sheets.layout import SHEET_PROFIL, normalise_header
 from xlwings_app.sheets.sop_layout import (
     DEFAULT_PLACE,
@@ -184,7 +183,7 @@ def _read_sop(rows: list[tuple[int, Row]], data: SopWorkbook, sheet: str = SHEET
         key = labels.get(normalise_header(_at(row, 0)))
         if key and index <= HEADER_SCAN_ROWS:
             col = SOP_IDENTITY_VALUE_COLUMN
-            identity[key] = Cell(_at(row, col - 1), f"{get_column_letter(col)}{index}")
+            identity[key] = Cell(_at(row, col - 1), f"{column_letter(col)}{index}")
     if header is None:
         data.problems.append(
             Problem(
@@ -225,8 +224,8 @@ def _read_sop(rows: list[tuple[int, Row]], data: SopWorkbook, sheet: str = SHEET
                 break
             continue
         blank = 0
-        cells = {t: Cell(_at(row, c), f"{get_column_letter(c + 1)}{index}") for t, c in columns.items()}
-        marks = {n: Cell(_at(row, c), f"{get_column_letter(c + 1)}{index}") for c, n in pelaksana}
+        cells = {t: Cell(_at(row, c), f"{column_letter(c + 1)}{index}") for t, c in columns.items()}
+        marks = {n: Cell(_at(row, c), f"{column_letter(c + 1)}{index}") for c, n in pelaksana}
         steps.append(StepCells(index, cells, marks))
     sop, problems = parse_sop(identity, [n for _, n in pelaksana], steps, sheet=sheet, default_unit=default_unit)
     data.sop = sop
@@ -237,7 +236,7 @@ def _read_kalender(rows: list[tuple[int, Row]], data: SopWorkbook) -> None:
     grid = dict(rows)
 
     def cell(row: int, col: int) -> Cell:
-        return Cell(_at(grid.get(row, ()), col - 1), f"{get_column_letter(col)}{row}")
+        return Cell(_at(grid.get(row, ()), col - 1), f"{column_letter(col)}{row}")
 
     top = KALENDER_HEADER_ROW
     week = [[cell(top + day, col) for col in range(2, 6)] for day in range(1, 8)]
@@ -267,7 +266,7 @@ def _read_log(rows: Iterator[tuple[int, Row]], data: SopWorkbook, sheet: str = S
                 break
             continue
         values = {key: _at(row, col) for key, col in positions.items()}
-        cells = {key: f"{get_column_letter(col + 1)}{index}" for key, col in positions.items()}
+        cells = {key: f"{column_letter(col + 1)}{index}" for key, col in positions.items()}
         entry, problems = read_log_row(values, baris=index, sheet=sheet, cells=cells)
         if entry is None:
             blank += 1
