@@ -10,6 +10,7 @@ from rich.table import Table
 
 from xlwings_app.cli.common import (
     EXIT_INPUT,
+    add_plain_row,
     console,
     emit_json,
     err_console,
@@ -92,7 +93,7 @@ def print_form_problems(problems: list[Problem]) -> None:
     for column in ("Tingkat", "File", "Sheet", "Sel", "Kolom", "Pesan"):
         table.add_column(column, overflow="fold")
     for p in problems:
-        table.add_row("galat" if p.is_error else "catatan", p.file or "", p.sheet or "",
+        add_plain_row(table, "galat" if p.is_error else "catatan", p.file or "", p.sheet or "",
                       p.sel or (str(p.baris) if p.baris else ""), p.kolom or "", p.pesan)
     (err_console if any(p.is_error for p in problems) else console).print(table)
 

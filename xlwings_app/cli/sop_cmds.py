@@ -11,6 +11,7 @@ from rich.table import Table
 
 from xlwings_app.cli.common import (
     EXIT_INPUT,
+    add_plain_row,
     console,
     emit_json,
     number,
@@ -85,7 +86,8 @@ def _print_runs(summary: PeriodSummary) -> None:
         table.add_column(column, overflow="fold")
     for run in summary.runs:
         cells = (run.standard_minutes, run.actual_minutes, run.difference_minutes)
-        table.add_row(
+        add_plain_row(
+            table,
             str(run.langkah),
             str(run.run_no),
             run.pelaksana or "-",

@@ -11,6 +11,7 @@ from rich.table import Table
 
 from xlwings_app.cli.common import (
     EXIT_INPUT,
+    add_plain_row,
     console,
     emit_json,
     number,
@@ -96,7 +97,8 @@ def _print_table(result: Perhitungan) -> None:
     for column in ("Kode", "Indikator", "Target", "Realisasi", "Capaian (%)", "Predikat", "Status"):
         table.add_column(column, overflow="fold")
     for h in result.hasil:
-        table.add_row(
+        add_plain_row(
+            table,
             h.indicator.kode,
             h.indicator.nama,
             _short(h.target),

@@ -8,8 +8,8 @@ titled by their header cells, the categories from the label column).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from xml.sax.saxutils import escape
 
+from xlwings_app.adapters.xlsx.xml_text import xml_text
 from xlwings_app.sheets.charts import BarChart
 from xlwings_app.sheets.grid import column_letter
 
@@ -22,7 +22,7 @@ EMU_PER_CM = 360_000
 
 def _title(text: str) -> str:
     return (
-        f'<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:pPr><a:defRPr/></a:pPr><a:r><a:t>{escape(text)}</a:t></a:r>'
+        f'<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:pPr><a:defRPr/></a:pPr><a:r><a:t>{xml_text(text)}</a:t></a:r>'
         "</a:p></c:rich></c:tx><c:overlay val=\"0\"/></c:title>"
     )
 
@@ -39,9 +39,9 @@ def chart_part(spec: BarChart, sheet: str) -> str:
     categories = _ref(sheet, spec.category_col, first, last)
     series = "".join(
         f'<c:ser><c:idx val="{i}"/><c:order val="{i}"/>'
-        f"<c:tx><c:strRef><c:f>{escape(_ref(sheet, col, spec.header_row, spec.header_row))}</c:f></c:strRef></c:tx>"
-        f"<c:cat><c:strRef><c:f>{escape(categories)}</c:f></c:strRef></c:cat>"
-        f"<c:val><c:numRef><c:f>{escape(_ref(sheet, col, first, last))}</c:f></c:numRef></c:val></c:ser>"
+        f"<c:tx><c:strRef><c:f>{xml_text(_ref(sheet, col, spec.header_row, spec.header_row))}</c:f></c:strRef></c:tx>"
+        f"<c:cat><c:strRef><c:f>{xml_text(categories)}</c:f></c:strRef></c:cat>"
+        f"<c:val><c:numRef><c:f>{xml_text(_ref(sheet, col, first, last))}</c:f></c:numRef></c:val></c:ser>"
         for i, col in enumerate(spec.series_cols)
     )
     value_title = _title(spec.value_axis_title) if spec.value_axis_title else ""
@@ -91,3 +91,4 @@ def drawing_part(specs: Sequence[BarChart]) -> str:
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         f'<xdr:wsDr xmlns:xdr="{XDR}" xmlns:a="{A}" xmlns:r="{R}">{"".join(anchors)}</xdr:wsDr>'
     )
+

@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 from operator import itemgetter
-from xml.sax.saxutils import escape, quoteattr
 
 from xlwings_app.adapters.xlsx.chart_xml import chart_part, drawing_part
 from xlwings_app.adapters.xlsx.patch import PatchUnsupported
 from xlwings_app.adapters.xlsx.styles_xml import Styles, cell_format
+from xlwings_app.adapters.xlsx.xml_text import xml_attribute, xml_text
 from xlwings_app.domain.measure import Hasil
 from xlwings_app.sheets import layout as L
 from xlwings_app.sheets.grid import SheetValues, cell_styles, column_letter, excel_value
@@ -36,7 +36,7 @@ def _cell_xml(ref: str, value: object, s: str) -> str:
     if kind is str and value:
         text = str(value)
         if "&" in text or "<" in text or ">" in text:
-            text = escape(text)
+            text = xml_text(text)
         space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
         return f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{text}</t></is></c>'
     if value is None or value == "":  # as openpyxl: an empty text is an empty cell
@@ -166,7 +166,7 @@ def _row_xml(at: int, columns: Sequence[tuple[str, str]], values: Sequence[objec
         elif kind is str and value:
             text = str(value)
             if "&" in text or "<" in text or ">" in text:
-                text = escape(text)
+                text = xml_text(text)
             space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
             append(f'<c r="{letter}{at}"{s} t="inlineStr"><is><t{space}>{text}</t></is></c>')
             continue
@@ -284,9 +284,9 @@ def _quoted(sheet: str) -> str:
 def _workbook_xml(hasil: str, rekap: str, header_row: int) -> str:
     """Two sheets; Hasil's header row printed on every page (the patch copies the print titles)."""
     sheets = "".join(
-        f'<sheet name={quoteattr(name)} sheetId="{i}" r:id="rId{i}"/>' for i, name in enumerate((hasil, rekap), 1)
+        f'<sheet name={xml_attribute(name)} sheetId="{i}" r:id="rId{i}"/>' for i, name in enumerate((hasil, rekap), 1)
     )
-    titles = f"{escape(_quoted(hasil))}!${header_row}:${header_row}"
+    titles = f"{xml_text(_quoted(hasil))}!${header_row}:${header_row}"
     return (
         f'{_HEAD}<workbook xmlns="{MAIN}" xmlns:r="{REL}"><sheets>{sheets}</sheets><definedNames>'
         f'<definedName name="_xlnm.Print_Titles" localSheetId="0">{titles}</definedName></definedNames></workbook>'
@@ -294,7 +294,7 @@ def _workbook_xml(hasil: str, rekap: str, header_row: int) -> str:
 
 
 def _table_xml(name: str, headers: Sequence[str], ref: str) -> str:
-    columns = "".join(f"<tableColumn id=\"{i}\" name={quoteattr(str(h))}/>" for i, h in enumerate(headers, 1))
+    columns = "".join(f"<tableColumn id=\"{i}\" name={xml_attribute(str(h))}/>" for i, h in enumerate(headers, 1))
     return (
         f'{_HEAD}<table xmlns="{MAIN}" id="1" name="{name}" displayName="{name}" ref="{ref}" headerRowCount="1">'
         f'<tableColumns count="{len(headers)}">{columns}</tableColumns>'
@@ -345,3 +345,4 @@ def _sheet_xml(
         '<printOptions gridLines="0"/><pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/>'
         f'<pageSetup orientation="landscape" paperSize="9" fitToHeight="0" fitToWidth="1"/>{tail}</worksheet>'
     )
+

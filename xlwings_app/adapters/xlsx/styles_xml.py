@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from xml.sax.saxutils import quoteattr
 
+from xlwings_app.adapters.xlsx.xml_text import xml_attribute
 from xlwings_app.sheets import palette as P
 
 BUILTIN_FORMATS = {"General": 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10, "@": 49}
@@ -122,7 +122,7 @@ class Styles:
             return f'<{tag} count="{len(items)}">{"".join(items)}</{tag}>'
 
         formats = "".join(
-            f'<numFmt numFmtId="{164 + i}" formatCode={quoteattr(code)}/>' for i, code in enumerate(self.codes)
+            f'<numFmt numFmtId="{164 + i}" formatCode={xml_attribute(code)}/>' for i, code in enumerate(self.codes)
         )
         return (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
@@ -136,3 +136,4 @@ class Styles:
             + '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0" hidden="0"/></cellStyles>'
             "</styleSheet>"
         )
+
