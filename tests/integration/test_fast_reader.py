@@ -16,7 +16,14 @@ from hypothesis import strategies as st
 
 from xlwings_app.adapters.openpyxl.builder import build_workbook
 from xlwings_app.adapters.xlsx import guard
-from xlwings_app.adapters.xlsx.calamine import _FORMULA_CELL, _REF, CalamineSource, _column, _unescape
+from xlwings_app.adapters.xlsx.calamine import (
+    _FORMULA_CELL,
+    _LONG_REFS,
+    _REF,
+    CalamineSource,
+    _column,
+    _unescape,
+)
 from xlwings_app.adapters.xlsx.guard import WorkbookError, check_xlsx
 from xlwings_app.adapters.xlsx.sheet_parts import column_letter
 from xlwings_app.domain.settings import Settings
@@ -106,6 +113,7 @@ _PIECES = [
     b'<c r="L12"><f >q</f> </c>', b'<c  r="M13"\n><f\n>w</f></c>', b'<c r="N14"><f>', b'<row r="1">', b"</row>",
     b'<c r="O15"><v>1</v></c>', b'<c r="P16"><f>\xc3\xa9</f></c>', b'<c r="Q17"><f ref="A1:A2" t="array">1</f></c>',
     b'<c r="AB18"><f>IF(TabelIKU[[#This Row],[Agregasi]]=&quot;Jumlah&quot;,1,2)</f><v></v></c>',
+    b'<c r="S19" t="e"><v>#N/A</v></c>', b'<c r="T20"><f>IF(t="e",1)</f><v>1</v></c>', b'<c r="ABC21"><v>2</v></c>',
 ]  # fmt: skip
 
 
@@ -120,9 +128,14 @@ def test_uncached_formulas_are_the_regular_expressions_cells(pieces: list[bytes]
             key = (int(ref.group(2)) - 1, _column(ref.group(1)) - 1)
             expected.setdefault(key, "=" + _unescape(match.group(3) or b""))
     found: dict[tuple[int, int], str] = {}
-    for row, col, text in CalamineSource._uncached_formulas(xml):
+    fixes, tags = CalamineSource._uncached_formulas(xml)
+    for row, col, text in fixes:
         found.setdefault((row, col), text)
     assert found == expected
+    # the cells' tags are all in the XML without the formulas' text: the searches of _load find the same
+    assert _LONG_REFS.findall(tags) == _LONG_REFS.findall(xml)
+    errors = CalamineSource._errors(xml)
+    assert (errors if b't="e"' in tags else []) == (errors if b't="e"' in xml else [])
 
 
 def test_a_read_sheets_formulas_without_values_come_as_their_text(master: Path) -> None:

@@ -180,20 +180,22 @@ class CalamineSource:
         xml = self._archive.read(part)
         last = _LAST_ROW.search(xml, max(0, xml.rfind(b"<row ")))
         height = int(last.group(1)) if last else 0
-        letters = set(_LONG_REFS.findall(xml))
+        # what the XML says beyond calamine's values, found before calamine's grid is built so that
+        # the part's text (70 MB for a sheet of 75,000 rows) is not held next to it; the searches for
+        # cells read the XML without the formulas' text (most of a sheet of formulas), where no
+        # cell's tag is
+        formulas, tags = self._uncached_formulas(xml) if b"<f" in xml else ([], xml)
+        letters = set(_LONG_REFS.findall(tags))
         if any(len(c) == 3 for c in letters):
             raise Unsuitable(f"sheet {sheet} memakai kolom setelah ZZ")
         width = max((_column(c) for c in letters), default=26)
         if height * width > MAX_CELLS:
             raise Unsuitable(f"sheet {sheet} terlalu jarang untuk dibaca calamine")
-        # what the XML says beyond calamine's values, found before calamine's grid is built so that
-        # the part's text (70 MB for a sheet of 75,000 rows) is not held next to it
-        errors = self._errors(xml) if b't="e"' in xml else []
-        formulas = self._uncached_formulas(xml) if b"<f" in xml else []
-        percent = self._percentages(self._percent, xml) if self._percent is not None else []
+        errors = self._errors(xml) if b't="e"' in tags else []
+        percent = self._percentages(self._percent, tags) if self._percent is not None else []
         # mergeCells follows sheetData (the schema's order): only the end of the part is searched
         self._merged[sheet] = sheet_parts.merged_ranges(xml[max(0, xml.rfind(b"</sheetData>")) :])
-        del xml
+        del xml, tags
         rows = cast(list[list[object]], self._book.get_sheet_by_name(sheet).to_python(skip_empty_area=False))
         _as_openpyxl(rows)
         for row, col, text in errors:  # error cells' text (#DIV/0!), where calamine left them empty
@@ -221,10 +223,11 @@ class CalamineSource:
         return found
 
     @staticmethod
-    def _uncached_formulas(xml: bytes) -> list[tuple[int, int, str]]:
-        """The formulas Excel stored no value for, as (row, column from 0, text): such a cell reads
-        as its text ("=SUM(A1:A2)"), as with openpyxl's fallback, never as a blank (where calamine
-        left it blank); it is never evaluated.
+    def _uncached_formulas(xml: bytes) -> tuple[list[tuple[int, int, str]], bytes]:
+        """The formulas Excel stored no value for, as (row, column from 0, text), and the XML
+        without any formula's text (``<f>`` and ``</f>`` kept). Such a cell reads as its text
+        ("=SUM(A1:A2)"), as with openpyxl's fallback, never as a blank (where calamine left it
+        blank); it is never evaluated.
 
         The cells are those ``_FORMULA_CELL`` matches (``<c …><f …>text</f></c>``, perhaps with an
         empty ``<v/>``), found from each ``<f`` with ``bytes.find``: a sheet's XML is mostly the
@@ -233,6 +236,8 @@ class CalamineSource:
         find, rfind, startswith = xml.find, xml.rfind, xml.startswith
         texts: dict[bytes, str] = {}
         found: list[tuple[int, int, str]] = []
+        outside: list[bytes] = []  # the XML between formula texts
+        kept = 0
         at, last = find(b"<f"), len(xml) - 3
         while 0 < at < last:
             after = at + 2
@@ -251,6 +256,8 @@ class CalamineSource:
                         at = find(b"<f", end)
                         continue
                     after = end + 4
+                    outside.append(xml[kept:start])
+                    kept = end
                 tag = rfind(b"<", 0, at - 1)
                 if startswith(_NO_VALUE, after) and startswith(b"<c", tag) and xml[tag + 2] not in _WORD:
                     ref = _REF.search(xml, tag, at)
@@ -261,7 +268,10 @@ class CalamineSource:
                             text = texts[raw] = "=" + _unescape(raw)
                         found.append((int(ref.group(2)) - 1, _column(ref.group(1)) - 1, text))
             at = find(b"<f", after)
-        return found
+        if not outside:
+            return found, xml
+        outside.append(xml[kept:])
+        return found, b"".join(outside)
 
     @staticmethod
     def _errors(xml: bytes) -> list[tuple[int, int, str]]:
