@@ -15,7 +15,9 @@ dense grid would be huge (a cell far right or far down), or a part this module d
 from __future__ import annotations
 
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
@@ -140,6 +142,7 @@ class CalamineSource:
     def __init__(self, path: Path) -> None:
         from python_calamine import CalamineWorkbook
 
+        self._path = path
         self._archive = zipfile.ZipFile(path)
         self._parts = sheet_part_names(self._archive)
         self._book = CalamineWorkbook.from_path(str(path))
@@ -177,7 +180,7 @@ class CalamineSource:
         part = self._parts.get(sheet)
         if part is None or part not in self._archive.namelist():
             raise Unsuitable(f"bagian sheet {sheet} tidak ditemukan")
-        xml = self._archive.read(part)
+        xml = self._part(part)
         last = _LAST_ROW.search(xml, max(0, xml.rfind(b"<row ")))
         height = int(last.group(1)) if last else 0
         # what the XML says beyond calamine's values, found before calamine's grid is built so that
@@ -210,6 +213,28 @@ class CalamineSource:
                 if isinstance(value, int | float) and not isinstance(value, bool):
                     rows[row][col] = Percent(value)
         return rows
+
+    def _part(self, name: str) -> bytes:
+        """The part ``name`` decompressed in one call into a buffer of its size, its CRC not checked
+        again: the guard has read every part to its end (``guard.check_xlsx``) and calamine checks
+        the sheets it reads. Anything but a plain deflated or stored part is read by ``zipfile``."""
+        info = self._archive.getinfo(name)
+        if info.flag_bits & 0x1 or info.compress_type not in (zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED):
+            return self._archive.read(name)
+        with open(self._path, "rb") as handle:  # the local file header, then the data (APPNOTE 4.3.7)
+            handle.seek(info.header_offset)
+            header = handle.read(30)
+            if len(header) < 30 or not header.startswith(b"PK\x03\x04"):
+                return self._archive.read(name)
+            name_length, extra_length = struct.unpack("<HH", header[26:30])
+            handle.seek(info.header_offset + 30 + name_length + extra_length)
+            data = handle.read(info.compress_size)
+        try:
+            if info.compress_type == zipfile.ZIP_DEFLATED:
+                data = zlib.decompress(data, -15, max(info.file_size, 1))
+        except zlib.error:
+            return self._archive.read(name)
+        return data if len(data) == info.file_size else self._archive.read(name)
 
     @staticmethod
     def _percentages(pattern: re.Pattern[bytes], xml: bytes) -> list[tuple[int, int]]:
