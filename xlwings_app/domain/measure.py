@@ -9,6 +9,7 @@ where pagu, realisasi anggaran and a non-zero capaian exist.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -192,7 +193,7 @@ def measure(
     )
 
 
-def carry_problems(hasil: list[Hasil], cells: dict[tuple[str, int, str], str]) -> list[Problem]:
+def carry_problems(hasil: list[Hasil], cells: Mapping[tuple[str, int, str], str]) -> list[Problem]:
     """A notice (``catatan``) on the blank realisasi cell of every result whose value comes from an
     earlier triwulan (``carry_note``); ``cells`` maps (sheet, row, key) to the cell address."""
     problems = []

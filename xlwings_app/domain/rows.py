@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from xlwings_app.domain.formatting import angka
 from xlwings_app.domain.indicator import Agregasi, Indicator, Jenis, Polaritas
-from xlwings_app.domain.numbers import read_number
+from xlwings_app.domain.numbers import MAX_MAGNITUDE, read_number
 from xlwings_app.domain.problems import Problem
 
 NUMBER_KEYS = (
@@ -49,6 +49,10 @@ TEXT_KEYS = (
 )
 REQUIRED_TEXT = ("kode", "sasaran", "nama", "satuan")
 MAX_TEXT = 2000
+_MAX_INT = int(MAX_MAGNITUDE)
+_MAX_FLOAT = float(MAX_MAGNITUDE)
+"""Plain numbers within these bounds read without a check of their own (``read_number``'s bound:
+a float within it is a Decimal within it, its shortest repr rounding to it)."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,8 @@ def text_of(value: object) -> str:
     """
     if value is None:
         return ""
+    if type(value) is str and value.isprintable():  # the common case, first
+        return value.strip()
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = str(value)
@@ -108,6 +114,11 @@ def normalise_kode(value: object) -> Kode:
     if value is None:
         return Kode("")
     raw = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+    if raw.isascii() and raw.isprintable():  # no control, invisible or dash forms; NFKC changes nothing
+        if "  " not in raw and raw == raw.strip():
+            return Kode(raw)
+        text = " ".join(raw.split())
+        return Kode(text, changed=text != raw.strip())
     control = any(unicodedata.category(ch) == "Cc" for ch in raw)
     text = unicodedata.normalize("NFKC", raw).translate(_INVISIBLE).translate(_DASHES)
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Cc" or ch in "\t\n\r")
@@ -129,6 +140,8 @@ class KodeSeen:
 def kode_problems(raw: RawRow, key: str) -> tuple[str, list[Problem]]:
     """The normalised kode in column ``key`` (Kode or IKU Induk) of ``raw`` and its problems."""
     kode = normalise_kode(raw.values.get(key))
+    if not (kode.control or kode.changed):
+        return kode.text, []
     label = raw.headers.get(key, key)
     shown = text_of(raw.values.get(key)).encode("unicode_escape").decode("ascii")
     if kode.control:
@@ -150,13 +163,22 @@ def _choice(
     if not text:
         problems.append(_problem(raw, key, f"{raw.headers[key]} belum diisi.", None))
         return None
-    wanted = text.casefold().replace(" ", "").replace("-", "")
-    for option in options:
-        if option.value.casefold().replace(" ", "").replace("-", "") == wanted:
-            return option
+    found = _CHOICES[options].get(_choice_key(text))
+    if found is not None:
+        return found
     allowed = ", ".join(o.value for o in options)
     problems.append(_problem(raw, key, f"{raw.headers[key]} '{text}' tidak dikenal: pilih {allowed}.", text))
     return None
+
+
+def _choice_key(text: str) -> str:
+    return text.casefold().replace(" ", "").replace("-", "")
+
+
+_CHOICES: dict[type[Polaritas] | type[Agregasi], dict[str, Polaritas | Agregasi]] = {}
+for _options in (Polaritas, Agregasi):
+    for _option in _options:
+        _CHOICES.setdefault(_options, {}).setdefault(_choice_key(_option.value), _option)
 
 
 def _problem(raw: RawRow, key: str, pesan: str, nilai: object, tingkat: str = "galat") -> Problem:
@@ -173,18 +195,30 @@ def _problem(raw: RawRow, key: str, pesan: str, nilai: object, tingkat: str = "g
 
 def _numbers(raw: RawRow, problems: list[Problem]) -> dict[str, Decimal | None]:
     numbers: dict[str, Decimal | None] = {}
+    get = raw.values.get
     for key in NUMBER_KEYS:
-        value = raw.values.get(key)
-        read = read_number(value)
-        if read.galat:
-            problems.append(_problem(raw, key, read.galat, value))
-        elif read.catatan:
-            problems.append(_problem(raw, key, read.catatan, value, "catatan"))
-        if read.value is not None and read.value < 0:
+        value = get(key)
+        kind = type(value)
+        # the plain cells first, as read_number reads them (no notice, within bounds)
+        if value is None:
+            numbers[key] = None
+            continue
+        if kind is int and -_MAX_INT <= value <= _MAX_INT:  # type: ignore[operator]
+            number: Decimal | None = Decimal(value)  # type: ignore[arg-type]
+        elif kind is float and -_MAX_FLOAT <= value <= _MAX_FLOAT:  # type: ignore[operator]  # NaN fails
+            number = Decimal(repr(value))
+        else:
+            read = read_number(value)
+            if read.galat:
+                problems.append(_problem(raw, key, read.galat, value))
+            elif read.catatan:
+                problems.append(_problem(raw, key, read.catatan, value, "catatan"))
+            number = read.value
+        if number is not None and number < 0:
             problems.append(
-                _problem(raw, key, f"{raw.headers[key]} tidak boleh negatif ({angka(read.value)}).", value)
+                _problem(raw, key, f"{raw.headers[key]} tidak boleh negatif ({angka(number)}).", value)
             )
-        numbers[key] = read.value
+        numbers[key] = number
     return numbers
 
 
@@ -193,8 +227,102 @@ def is_blank_row(raw: RawRow) -> bool:
     return all(text_of(v) == "" for v in raw.values.values())
 
 
+_EXACT_CHOICES: dict[object, Polaritas | Agregasi] = {o.value: o for o in (*Polaritas, *Agregasi)}
+
+
+def _clean_indicator(raw: RawRow) -> Indicator | None:
+    """The row's indicator when the row has no problem at all (no error, no notice) and every cell
+    is of the plain kind (text as typed, numbers as numbers); else ``None``, and ``parse_indicator``
+    reads the row cell by cell with its messages. Most rows are clean: they are typed here with a
+    check per cell and no message made."""
+    get = raw.values.get
+    texts: list[str] = []
+    for key in TEXT_KEYS:
+        value = get(key)
+        if value is None:
+            texts.append("")
+        elif type(value) is str and value.isprintable():
+            text = value.strip()
+            if len(text) > MAX_TEXT:
+                return None
+            texts.append(text)
+        else:
+            return None
+    kode, induk, sasaran, nama, satuan, penanggung_jawab, permasalahan, rencana_aksi, keterangan, program = texts
+    # a kode as typed: what normalise_kode leaves alone (ASCII, no outer or doubled spaces)
+    if not kode or kode != get("kode") or not kode.isascii() or "  " in kode:
+        return None
+    if raw.jenis is Jenis.IKI:
+        if not induk or induk != get("induk") or not induk.isascii() or "  " in induk:
+            return None
+    elif induk and (induk != get("induk") or not induk.isascii() or "  " in induk):
+        return None
+    if not (sasaran and nama and satuan):
+        return None
+    polaritas = _EXACT_CHOICES.get(get("polaritas"))
+    agregasi = _EXACT_CHOICES.get(get("agregasi"))
+    if not isinstance(polaritas, Polaritas) or not isinstance(agregasi, Agregasi):
+        return None
+    numbers: list[Decimal | None] = []
+    for key in NUMBER_KEYS:
+        value = get(key)
+        kind = type(value)
+        if value is None:
+            numbers.append(None)
+        elif kind is int and 0 <= value <= _MAX_INT:  # type: ignore[operator]
+            numbers.append(Decimal(value))  # type: ignore[arg-type]
+        elif kind is float and 0 <= value <= _MAX_FLOAT:  # type: ignore[operator]  # not NaN
+            numbers.append(Decimal(repr(value)))
+        else:
+            return None
+    (target_tahunan, t1, t2, t3, t4, bawah, atas, r1, r2, r3, r4, pagu, realisasi_anggaran, target_lalu,
+     realisasi_lalu, target_akhir_renstra) = numbers  # fmt: skip
+    if (bawah is None) != (atas is None):
+        return None
+    if bawah is not None and atas is not None:
+        if bawah > atas or agregasi is Agregasi.JUMLAH:
+            return None
+    elif target_tahunan is None:
+        return None
+    return Indicator(
+        kode=kode,
+        jenis=raw.jenis,
+        sasaran=sasaran,
+        nama=nama,
+        satuan=satuan,
+        polaritas=polaritas,
+        agregasi=agregasi,
+        target_tahunan=target_tahunan,
+        target_tw=(t1, t2, t3, t4),
+        realisasi_tw=(r1, r2, r3, r4),
+        batas_bawah=bawah,
+        batas_atas=atas,
+        penanggung_jawab=penanggung_jawab,
+        pagu=pagu,
+        realisasi_anggaran=realisasi_anggaran,
+        permasalahan=permasalahan,
+        rencana_aksi=rencana_aksi,
+        keterangan=keterangan,
+        induk=induk or None,
+        target_lalu=target_lalu,
+        realisasi_lalu=realisasi_lalu,
+        target_akhir_renstra=target_akhir_renstra,
+        program=program,
+        sheet=raw.sheet,
+        baris=raw.baris,
+    )
+
+
 def parse_indicator(raw: RawRow) -> tuple[Indicator | None, list[Problem]]:
     """Type one row; the indicator is ``None`` when an error leaves it unusable."""
+    clean = _clean_indicator(raw)
+    if clean is not None:
+        return clean, []
+    return _parse_cells(raw)
+
+
+def _parse_cells(raw: RawRow) -> tuple[Indicator | None, list[Problem]]:
+    """``parse_indicator`` cell by cell: every problem of the row, in column order."""
     problems: list[Problem] = []
     texts = {key: text_of(raw.values.get(key)) for key in TEXT_KEYS}
     for key in ("kode", "induk"):

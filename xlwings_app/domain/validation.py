@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from xlwings_app.domain.indicator import Indicator, Jenis
 from xlwings_app.domain.problems import Problem
@@ -19,7 +19,7 @@ from xlwings_app.domain.rows import KodeSeen
 
 def check_indicators(
     indicators: Sequence[Indicator],
-    cells: dict[tuple[str, int, str], str] | None = None,
+    cells: Mapping[tuple[str, int, str], str] | None = None,
     daftar_penanggung_jawab: Sequence[str] = (),
     seen: Sequence[KodeSeen] | None = None,
 ) -> list[Problem]:

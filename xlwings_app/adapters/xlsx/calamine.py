@@ -15,10 +15,13 @@ dense grid would be huge (a cell far right or far down), or a part this module d
 from __future__ import annotations
 
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
+from typing import cast
 
 from defusedxml import ElementTree
 
@@ -35,9 +38,11 @@ _FORMULA_CELL = re.compile(rb"<c\b([^>]*)>(<f\b[^>]*(?:/>|>([^<]*)</f>))(?:<v/>|
 _REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]+)"')
 _VALUE = re.compile(rb"<v>([^<]*)</v>")
 _LAST_ROW = re.compile(rb'<row\b[^>]*\br="([0-9]+)"')
-_WIDE = re.compile(rb'<c r="[A-Z]{3}[0-9]')
-_TWO_LETTERS = re.compile(rb'<c r="([A-Z]{2})[0-9]')
-_ESCAPES = {b"&amp;": b"&", b"&lt;": b"<", b"&gt;": b">", b"&quot;": b'"', b"&apos;": b"'"}
+_LONG_REFS = re.compile(rb'<c r="([A-Z]{2,3})[0-9]')
+"""Cells past column Z: their letters give the sheet's width (one search for both checks)."""
+_ESCAPES = {b"&lt;": b"<", b"&gt;": b">", b"&quot;": b'"', b"&apos;": b"'", b"&amp;": b"&"}
+_WORD = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+_NO_VALUE = (b"</c>", b"<v/></c>", b"<v></v></c>")
 _EXACT = 2**53
 BUILTIN_PERCENT_FORMATS = (9, 10)
 """Excel's built-in number formats 9 (``0%``) and 10 (``0.00%``)."""
@@ -48,10 +53,16 @@ class Unsuitable(Exception):
 
 
 def _column(letters: bytes) -> int:
-    number = 0
-    for char in letters:
-        number = number * 26 + char - 64
+    number = _COLUMNS.get(letters)
+    if number is None:
+        number = 0
+        for char in letters:
+            number = number * 26 + char - 64
+        _COLUMNS[letters] = number
     return number
+
+
+_COLUMNS: dict[bytes, int] = {}
 
 
 def sheet_part_names(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -100,9 +111,28 @@ def _cell(value: object) -> object:
     return value
 
 
+def _as_openpyxl(rows: list[list[object]]) -> None:
+    """``_cell`` on every value of ``rows``, in place (no second copy of a large sheet)."""
+    for row in rows:
+        for i, value in enumerate(row):
+            kind = type(value)
+            if kind is float:
+                if value.is_integer() and -_EXACT < value < _EXACT:  # type: ignore[attr-defined, operator]
+                    row[i] = int(value)  # type: ignore[call-overload]
+            elif kind is str:
+                if not value:
+                    row[i] = None
+            elif kind is not int and kind is not bool:
+                row[i] = _cell(value)
+
+
 def _unescape(text: bytes) -> str:
-    for escaped, plain in _ESCAPES.items():
-        text = text.replace(escaped, plain)
+    """The text of XML character data with the five predefined entities replaced, as one pass
+    would ("&amp;lt;" is "&lt;"): "&amp;" last, so no "&" it leaves starts another entity."""
+    if b"&" in text:
+        for escaped, plain in _ESCAPES.items():
+            if escaped in text:
+                text = text.replace(escaped, plain)
     return text.decode("utf-8")
 
 
@@ -112,6 +142,7 @@ class CalamineSource:
     def __init__(self, path: Path) -> None:
         from python_calamine import CalamineWorkbook
 
+        self._path = path
         self._archive = zipfile.ZipFile(path)
         self._parts = sheet_part_names(self._archive)
         self._book = CalamineWorkbook.from_path(str(path))
@@ -149,59 +180,133 @@ class CalamineSource:
         part = self._parts.get(sheet)
         if part is None or part not in self._archive.namelist():
             raise Unsuitable(f"bagian sheet {sheet} tidak ditemukan")
-        xml = self._archive.read(part)
+        xml = self._part(part)
         last = _LAST_ROW.search(xml, max(0, xml.rfind(b"<row ")))
         height = int(last.group(1)) if last else 0
-        if _WIDE.search(xml):
+        # what the XML says beyond calamine's values, found before calamine's grid is built so that
+        # the part's text (70 MB for a sheet of 75,000 rows) is not held next to it; the searches for
+        # cells read the XML without the formulas' text (most of a sheet of formulas), where no
+        # cell's tag is
+        formulas, tags = self._uncached_formulas(xml) if b"<f" in xml else ([], xml)
+        letters = set(_LONG_REFS.findall(tags))
+        if any(len(c) == 3 for c in letters):
             raise Unsuitable(f"sheet {sheet} memakai kolom setelah ZZ")
-        width = max((_column(c) for c in set(_TWO_LETTERS.findall(xml))), default=26)
+        width = max((_column(c) for c in letters), default=26)
         if height * width > MAX_CELLS:
             raise Unsuitable(f"sheet {sheet} terlalu jarang untuk dibaca calamine")
-        rows = [
-            [_cell(v) for v in row]
-            for row in self._book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
-        ]
-        if b't="e"' in xml:
-            self._errors(xml, rows)
-        if b"<f" in xml:
-            self._uncached_formulas(xml, rows)
-        if self._percent is not None:
-            self._percentages(self._percent, xml, rows)
-        self._merged[sheet] = sheet_parts.merged_ranges(xml)
-        return rows
-
-    @staticmethod
-    def _percentages(pattern: re.Pattern[bytes], xml: bytes, rows: list[list[object]]) -> None:
-        """Numbers of cells with a percent format become ``Percent`` (what the user typed: 93%)."""
-        for match in pattern.finditer(xml):
-            ref = _REF.search(match.group(0))
-            if ref is None:
-                continue
-            row, col = int(ref.group(2)) - 1, _column(ref.group(1)) - 1
+        errors = self._errors(xml) if b't="e"' in tags else []
+        percent = self._percentages(self._percent, tags) if self._percent is not None else []
+        # mergeCells follows sheetData (the schema's order): only the end of the part is searched
+        self._merged[sheet] = sheet_parts.merged_ranges(xml[max(0, xml.rfind(b"</sheetData>")) :])
+        del xml, tags
+        rows = cast(list[list[object]], self._book.get_sheet_by_name(sheet).to_python(skip_empty_area=False))
+        _as_openpyxl(rows)
+        for row, col, text in errors:  # error cells' text (#DIV/0!), where calamine left them empty
+            if row < len(rows) and col < len(rows[row]):
+                rows[row][col] = text
+        for row, col, text in formulas:
+            if row < len(rows) and col < len(rows[row]) and rows[row][col] is None:
+                rows[row][col] = text
+        for row, col in percent:
             if row < len(rows) and col < len(rows[row]):
                 value = rows[row][col]
                 if isinstance(value, int | float) and not isinstance(value, bool):
                     rows[row][col] = Percent(value)
+        return rows
+
+    def _part(self, name: str) -> bytes:
+        """The part ``name`` decompressed in one call into a buffer of its size, its CRC not checked
+        again: the guard has read every part to its end (``guard.check_xlsx``) and calamine checks
+        the sheets it reads. Anything but a plain deflated or stored part is read by ``zipfile``."""
+        info = self._archive.getinfo(name)
+        if info.flag_bits & 0x1 or info.compress_type not in (zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED):
+            return self._archive.read(name)
+        with open(self._path, "rb") as handle:  # the local file header, then the data (APPNOTE 4.3.7)
+            handle.seek(info.header_offset)
+            header = handle.read(30)
+            if len(header) < 30 or not header.startswith(b"PK\x03\x04"):
+                return self._archive.read(name)
+            name_length, extra_length = struct.unpack("<HH", header[26:30])
+            handle.seek(info.header_offset + 30 + name_length + extra_length)
+            data = handle.read(info.compress_size)
+        try:
+            if info.compress_type == zipfile.ZIP_DEFLATED:
+                data = zlib.decompress(data, -15, max(info.file_size, 1))
+        except zlib.error:
+            return self._archive.read(name)
+        return data if len(data) == info.file_size else self._archive.read(name)
 
     @staticmethod
-    def _uncached_formulas(xml: bytes, rows: list[list[object]]) -> None:
-        """A formula Excel stored no value for reads as its text ("=SUM(A1:A2)"), as with openpyxl's
-        fallback, never as a blank; it is never evaluated."""
-        for match in _FORMULA_CELL.finditer(xml):
-            ref = _REF.search(match.group(1))
-            if ref is None:
-                continue
-            row, col = int(ref.group(2)) - 1, _column(ref.group(1)) - 1
-            if row < len(rows) and col < len(rows[row]) and rows[row][col] is None:
-                rows[row][col] = "=" + _unescape(match.group(3) or b"")
+    def _percentages(pattern: re.Pattern[bytes], xml: bytes) -> list[tuple[int, int]]:
+        """The cells (row, column from 0) with a percent format: their numbers become ``Percent``
+        (what the user typed: 93%)."""
+        found = []
+        for match in pattern.finditer(xml):
+            ref = _REF.search(match.group(0))
+            if ref is not None:
+                found.append((int(ref.group(2)) - 1, _column(ref.group(1)) - 1))
+        return found
 
     @staticmethod
-    def _errors(xml: bytes, rows: list[list[object]]) -> None:
-        """Put error cells' text (``#DIV/0!``) where calamine left them empty."""
+    def _uncached_formulas(xml: bytes) -> tuple[list[tuple[int, int, str]], bytes]:
+        """The formulas Excel stored no value for, as (row, column from 0, text), and the XML
+        without any formula's text (``<f>`` and ``</f>`` kept). Such a cell reads as its text
+        ("=SUM(A1:A2)"), as with openpyxl's fallback, never as a blank (where calamine left it
+        blank); it is never evaluated.
+
+        The cells are those ``_FORMULA_CELL`` matches (``<c …><f …>text</f></c>``, perhaps with an
+        empty ``<v/>``), found from each ``<f`` with ``bytes.find``: a sheet's XML is mostly the
+        formulas' text, which a regular expression reads character by character. A column's
+        formulas are often one text (structured references, "[#This Row]"): each text is made once."""
+        find, rfind, startswith = xml.find, xml.rfind, xml.startswith
+        texts: dict[bytes, str] = {}
+        found: list[tuple[int, int, str]] = []
+        outside: list[bytes] = []  # the XML between formula texts
+        kept = 0
+        at, last = find(b"<f"), len(xml) - 3
+        while 0 < at < last:
+            after = at + 2
+            if xml[at - 1] == 62 and xml[at + 2] not in _WORD:  # <f> right after a <c …> tag's ">"
+                close = find(b">", at)
+                if close < 0:
+                    break
+                if xml[close - 1] == 47:  # <f …/>
+                    start = end = after = close + 1
+                else:
+                    start = close + 1
+                    end = find(b"<", start)  # the text holds no "<" (a single byte: found fast)
+                    if end < 0:
+                        break
+                    if not startswith(b"</f>", end):
+                        at = find(b"<f", end)
+                        continue
+                    after = end + 4
+                    outside.append(xml[kept:start])
+                    kept = end
+                tag = rfind(b"<", 0, at - 1)
+                if startswith(_NO_VALUE, after) and startswith(b"<c", tag) and xml[tag + 2] not in _WORD:
+                    ref = _REF.search(xml, tag, at)
+                    if ref is not None:
+                        raw = xml[start:end]
+                        text = texts.get(raw)
+                        if text is None:
+                            text = texts[raw] = "=" + _unescape(raw)
+                        found.append((int(ref.group(2)) - 1, _column(ref.group(1)) - 1, text))
+            at = find(b"<f", after)
+        if not outside:
+            return found, xml
+        outside.append(xml[kept:])
+        return found, b"".join(outside)
+
+    @staticmethod
+    def _errors(xml: bytes) -> list[tuple[int, int, str]]:
+        """The error cells' text (``#DIV/0!``) as (row, column from 0, text): calamine reads them
+        as empty."""
+        found = []
         for match in _ERROR_CELL.finditer(xml):
             ref, value = _REF.search(match.group(1)), _VALUE.search(match.group(2))
             if ref is None:
                 raise Unsuitable("sel galat tanpa alamat")
-            row, col = int(ref.group(2)) - 1, _column(ref.group(1)) - 1
-            if value is not None and row < len(rows) and col < len(rows[row]):
-                rows[row][col] = _unescape(value.group(1))
+            if value is not None:
+                found.append((int(ref.group(2)) - 1, _column(ref.group(1)) - 1, _unescape(value.group(1))))
+        return found

@@ -16,6 +16,9 @@ defusedxml is missing or ``OPENPYXL_DEFUSEDXML`` is not "True").
 
 from __future__ import annotations
 
+import importlib.util
+import os
+import sys
 import zipfile
 from pathlib import Path
 
@@ -26,6 +29,7 @@ MAX_RATIO = 200
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 XML_SUFFIXES = (".xml", ".rels", ".vml")
 FORBIDDEN_XML = (b"<!DOCTYPE", b"<!ENTITY")
+"""Each holds "!": a part without that byte is scanned for no marker (``_check_archive``)."""
 _CHUNK = 1024 * 1024
 
 
@@ -34,11 +38,22 @@ class WorkbookError(Refusal):
 
 
 def ensure_defused() -> None:
-    """Raise ``WorkbookError`` unless openpyxl parses worksheet XML through defusedxml."""
-    import openpyxl.xml
-    import openpyxl.xml.functions
+    """Raise ``WorkbookError`` unless openpyxl parses worksheet XML through defusedxml.
 
-    if not openpyxl.xml.DEFUSEDXML or not openpyxl.xml.functions.iterparse.__module__.startswith("defusedxml"):
+    openpyxl is not imported for this (the fast reader never loads it): until it is loaded, the
+    check is what openpyxl decides when it is (``openpyxl.xml``: defusedxml installed and
+    ``OPENPYXL_DEFUSEDXML`` unset or "True"); once loaded, its parser itself is checked.
+    """
+    functions = sys.modules.get("openpyxl.xml.functions")
+    if functions is None:
+        defused = os.environ.get("OPENPYXL_DEFUSEDXML", "True") == "True" and (
+            "defusedxml" in sys.modules or importlib.util.find_spec("defusedxml") is not None
+        )
+    else:
+        import openpyxl.xml
+
+        defused = bool(openpyxl.xml.DEFUSEDXML) and functions.iterparse.__module__.startswith("defusedxml")
+    if not defused:
         raise WorkbookError(
             "Instalasi Kinerja tidak lengkap: pelindung XML (defusedxml) tidak aktif, sehingga file dari luar "
             "tidak dibaca. Pasang ulang Kinerja (pip install defusedxml) dan jangan setel OPENPYXL_DEFUSEDXML."
@@ -125,12 +140,16 @@ def _check_archive(archive: zipfile.ZipFile, name: str, size: int) -> None:
         with archive.open(entry) as member:  # reading to the end checks the CRC
             while chunk := member.read(_CHUNK):
                 if scan:
-                    window = tail + chunk
-                    utf16 = not tail and window.startswith((b"\xff\xfe", b"\xfe\xff"))
-                    if utf16 or any(marker in window for marker in FORBIDDEN_XML):
+                    # a marker is in the chunk or straddles the previous one's last 16 bytes (no copy
+                    # of the chunk); both hold "!", which one byte search rules out in most parts
+                    window = tail + chunk[:16]
+                    utf16 = not tail and chunk.startswith((b"\xff\xfe", b"\xfe\xff"))
+                    if utf16 or ((b"!" in chunk or b"!" in window) and any(
+                        marker in chunk or marker in window for marker in FORBIDDEN_XML
+                    )):
                         raise WorkbookError(
                             f"File {name} ditolak demi keamanan: bagian {entry.filename} berisi deklarasi XML "
                             "(DTD/entitas, atau pengodean UTF-16) yang tidak pernah ditulis Excel. Buka file di Excel, salin isinya ke "
                             "workbook baru, lalu simpan ulang."
                         )
-                    tail = window[-16:]
+                    tail = (tail + chunk)[-16:] if len(chunk) < 16 else chunk[-16:]

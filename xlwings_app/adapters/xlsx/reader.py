@@ -1,30 +1,33 @@
-"""Read the Kinerja workbook's inputs (Profil, Pengaturan, IKU, IKI) with openpyxl.
+"""Read the Kinerja workbook's inputs (Profil, Pengaturan, IKU, IKI) with calamine, or openpyxl.
 
 Only input cells are read; computed cells are never trusted. Columns are found by header text
 (case and spacing ignored), so reordered columns work and a missing column is named. A sheet that
 was renamed is found by its header row, with a notice. Every problem is collected with its sheet,
 row, column and cell; nothing is written.
+
+openpyxl (whose import alone costs more than reading a workbook with calamine) is imported only
+when a file is read through it: the fallback when calamine cannot read the file
+(``FileReading``), or a workbook opened with openpyxl handed over as an ``OpenpyxlSource``.
 """
 
 from __future__ import annotations
 
+import gc
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from openpyxl import load_workbook
-from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
-from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
-
 from xlwings_app.adapters.xlsx.calamine import CalamineSource, sheet_part_names
-from xlwings_app.adapters.xlsx.guard import WorkbookError, check_xlsx
-from xlwings_app.adapters.xlsx.sheet_parts import TableInfo, merged_ranges, range_bounds
+from xlwings_app.adapters.xlsx.guard import WorkbookError, check_xlsx, ensure_defused
+from xlwings_app.adapters.xlsx.sheet_parts import TableInfo, column_letter, merged_ranges, range_bounds
 from xlwings_app.adapters.xlsx.sheet_parts import tables as sheet_tables
+from xlwings_app.domain.cell_addresses import CellAddresses, RowCells
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
 from xlwings_app.domain.numbers import is_percent_format, read_number, with_format
 from xlwings_app.domain.predikat import check_scale
@@ -58,7 +61,8 @@ class WorkbookData:
     settings: Settings
     indicators: list[Indicator]
     problems: list[Problem] = field(default_factory=list)
-    cells: dict[tuple[str, int, str], str] = field(default_factory=dict)
+    cells: CellAddresses = field(default_factory=CellAddresses)
+    """(sheet, row, column key) → the address of each input cell of the IKU and IKI rows read."""
     sheets: dict[Jenis, str] = field(default_factory=dict)
     segel: list[SealRecord] = field(default_factory=list)
     rows: list[RawRow] = field(default_factory=list)
@@ -88,19 +92,26 @@ class SheetSource(Protocol):
         ...
 
 
-class _CachedParser(WorkSheetParser):  # type: ignore[misc]
+@cache
+def _cached_parser() -> Any:
     """openpyxl's sheet parser reading cached values, except that a formula Excel stored no value
     for comes back as its text ("=SUM(A1:A2)") instead of a blank (it is never evaluated)."""
+    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
-    def parse_cell(self, element: Any) -> dict[str, Any]:
-        cell: dict[str, Any] = super().parse_cell(element)
-        if cell["value"] is None and element.find(FORMULA_TAG) is not None:
-            cell["value"] = "=" + (element.findtext(FORMULA_TAG) or "")
-        return cell
+    class CachedParser(WorkSheetParser):  # type: ignore[misc]
+        def parse_cell(self, element: Any) -> dict[str, Any]:
+            cell: dict[str, Any] = super().parse_cell(element)
+            if cell["value"] is None and element.find(FORMULA_TAG) is not None:
+                cell["value"] = "=" + (element.findtext(FORMULA_TAG) or "")
+            return cell
+
+    return CachedParser
 
 
 def number_format_of(wb: Any, style_id: int) -> str:
     """The number format code of cell style ``style_id`` of an openpyxl workbook."""
+    from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
+
     fmt_id = wb._cell_styles[style_id].numFmtId if style_id < len(wb._cell_styles) else 0
     if fmt_id < BUILTIN_FORMATS_MAX_SIZE:
         return str(BUILTIN_FORMATS.get(fmt_id, "General"))
@@ -165,8 +176,8 @@ class OpenpyxlSource:
         wb = self._wb
         width, height = ws.max_column, ws.max_row
         with ws._get_source() as src:
-            parser = _CachedParser(src, ws._shared_strings, data_only=True, epoch=wb.epoch,
-                                   date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
+            parser = _cached_parser()(src, ws._shared_strings, data_only=True, epoch=wb.epoch,
+                                      date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
             expected = 1
             for index, cells in parser.parse():
                 if height is not None and index > height:
@@ -274,9 +285,9 @@ def _duplicate_headers(row: Sequence[object], table: L.Table, sheet: str, header
     return [
         Problem(
             f"Judul kolom '{wanted[key]}' ada {len(cols)} kali di baris judul: "
-            + " dan ".join(f"{get_column_letter(c + 1)}{header_row}" for c in cols)
+            + " dan ".join(f"{column_letter(c + 1)}{header_row}" for c in cols)
             + ". Hapus salinan judul (mis. salinan tabel di samping) agar jelas kolom mana yang dibaca.",
-            sheet, header_row, wanted[key], f"{get_column_letter(cols[1] + 1)}{header_row}",
+            sheet, header_row, wanted[key], f"{column_letter(cols[1] + 1)}{header_row}",
         )
         for key, cols in seen.items() if len(cols) > 1
     ]  # fmt: skip
@@ -296,7 +307,7 @@ def _merged_inputs(
         if bottom > header_row and keys:
             problems.append(Problem(
                 f"Sel digabung (merge) {ref} di kolom {', '.join(labels[k] for k in keys)}: hanya sel kiri atas "
-                f"({get_column_letter(left)}{top}) yang menyimpan nilai, sel lain terbaca kosong. Pisahkan "
+                f"({column_letter(left)}{top}) yang menyimpan nilai, sel lain terbaca kosong. Pisahkan "
                 "gabungan sel (Unmerge) lalu isi tiap sel.",
                 sheet, max(top, header_row + 1), labels[keys[0]], ref,
             ))  # fmt: skip
@@ -345,7 +356,12 @@ def _read_table(source: SheetSource, table: L.Table, data: WorkbookData) -> None
     if excel_table is not None and excel_table.totals_rows:
         bottom = excel_table.bounds[2]
         totals = range(bottom - excel_table.totals_rows + 1, bottom + 1)
-    letters = {key: get_column_letter(pos + 1) for key, pos in positions.items()}
+    letters = {key: column_letter(pos + 1) for key, pos in positions.items()}
+    keys = tuple(positions)
+    # the input cells of a row in one call (a row narrower than the table's columns cell by cell)
+    pick = itemgetter(*positions.values())
+    width = max(positions.values()) + 1
+    several = len(keys) > 1  # itemgetter of one position gives the value, not a tuple
     blank_run = 0
     rows = _rows(source, sheet)
     for index, row in rows:
@@ -360,11 +376,14 @@ def _read_table(source: SheetSource, table: L.Table, data: WorkbookData) -> None
                 )
             )
             break
-        values = {key: (row[pos] if pos < len(row) else None) for key, pos in positions.items()}
-        raw = RawRow(
-            table.jenis, sheet, index, values, {k: f"{v}{index}" for k, v in letters.items()}, labels
-        )
-        if is_blank_row(raw):
+        if len(row) >= width:
+            values = dict(zip(keys, pick(row) if several else (pick(row),), strict=True))
+        else:
+            values = {key: (row[pos] if pos < len(row) else None) for key, pos in positions.items()}
+        raw = RawRow(table.jenis, sheet, index, values, RowCells(letters, index), labels)
+        kode_value = values.get("kode")
+        # a kode typed as text: not a blank row (what is_blank_row would answer, sooner)
+        if not (type(kode_value) is str and kode_value.isprintable() and kode_value.strip()) and is_blank_row(raw):
             blank_run += 1
             if blank_run >= MAX_BLANK_RUN:
                 _past_the_limit(rows, positions, letters, sheet, index, table, data)
@@ -377,12 +396,12 @@ def _read_table(source: SheetSource, table: L.Table, data: WorkbookData) -> None
                 year: row[pos] if pos < len(row) else None for year, pos in renstra.items()
             }
         indicator, problems = parse_indicator(raw)
-        data.problems.extend(problems)
-        kode = normalise_kode(values.get("kode")).text
+        if problems:
+            data.problems.extend(problems)
+        kode = indicator.kode if indicator is not None else normalise_kode(kode_value).text
         if kode:
             data.kodes.append(KodeSeen(table.jenis, kode, sheet, index, raw.cells.get("kode")))
-        for key, letter in letters.items():
-            data.cells[(sheet, index, key)] = f"{letter}{index}"
+        data.cells.add(sheet, index, letters)
         if indicator is not None:
             data.indicators.append(indicator)
 
@@ -414,7 +433,7 @@ def _grid(source: SheetSource, sheet: str, rows: int, cols: int) -> dict[str, ob
     grid: dict[str, object] = {}
     for index, row in _rows(source, sheet, rows):
         for col, value in enumerate(row[:cols], start=1):
-            grid[f"{get_column_letter(col)}{index}"] = value
+            grid[f"{column_letter(col)}{index}"] = value
     return grid
 
 
@@ -632,7 +651,7 @@ def _read_pejabat(source: SheetSource, data: WorkbookData) -> None:
             spec.sheet, tingkat="catatan",
         ))  # fmt: skip
         return
-    letters = {key: get_column_letter(pos + 1) for key, pos in positions.items()}
+    letters = {key: column_letter(pos + 1) for key, pos in positions.items()}
     label = {c.key: c.header for c in spec.columns}
     officials: list[Pejabat] = []
     for index, row in _rows(source, spec.sheet, header_row + MAX_BLANK_RUN):
@@ -733,6 +752,10 @@ class FileReading:
     def _openpyxl(self) -> Any:
         if self._wb is None:
             path = self.path
+            from openpyxl import load_workbook
+            from openpyxl.utils.exceptions import InvalidFileException
+
+            ensure_defused()  # openpyxl itself parses through defusedxml, now that it is loaded
             try:
                 self._wb = load_workbook(path, read_only=True, data_only=True, keep_links=False)
             except (InvalidFileException, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
@@ -752,8 +775,27 @@ class FileReading:
             self._wb = None
 
 
+@contextmanager
+def _no_collection() -> Iterator[None]:
+    """No cyclic garbage collection while a workbook's rows are read: reading makes a few objects
+    per cell and frees none, so each collection would only walk the rows read so far again (a
+    third of the time on 100,000 rows). Collection resumes as it was afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def read_source(source: SheetSource, path: Path) -> WorkbookData:
     """Read every input from ``source`` (a file or the live workbook named ``path``)."""
+    with _no_collection():
+        return _read_inputs(source, path)
+
+
+def _read_inputs(source: SheetSource, path: Path) -> WorkbookData:
     data = WorkbookData(path=path, profil=None, profil_values={}, settings=Settings(), indicators=[])
     _read_profil(source, data)
     _read_pengaturan(source, data)

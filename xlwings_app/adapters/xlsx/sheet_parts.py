@@ -3,7 +3,7 @@
 Read straight from the .xlsx package (the sheet part, its relationships and the table parts), so
 the fast reader (calamine) and openpyxl's read-only mode, which give neither, report the same:
 ``tables(archive, part)`` gives each table's name, range (``ref``) and Total Row count;
-``merged_ranges(xml)`` the ``mergeCell`` ranges ("A5:A7").
+``merged_ranges(xml)`` the ``mergeCell`` ranges ("A5:A7"); ``column_letter`` names a column.
 """
 
 from __future__ import annotations
@@ -43,6 +43,17 @@ def _coords(cell: str) -> tuple[int, int]:
     for char in match.group(1):
         col = col * 26 + ord(char) - 64
     return int(match.group(2)), col
+
+
+def column_letter(col: int) -> str:
+    """1 → "A", 27 → "AA", 16384 → "XFD" (as openpyxl's ``get_column_letter``)."""
+    if not 1 <= col <= 18278:
+        raise ValueError(f"Invalid column index {col}")
+    letters = ""
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def range_bounds(ref: str) -> tuple[int, int, int, int]:

@@ -1,0 +1,98 @@
+"""Typing a table row fast (issue 17): a clean row is typed without a message made, and gives what
+reading it cell by cell gives; any row with a problem is read cell by cell. Cell addresses are made
+when asked for."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from xlwings_app.domain.cell_addresses import CellAddresses, RowCells
+from xlwings_app.domain.indicator import Jenis
+from xlwings_app.domain.numbers import Percent
+from xlwings_app.domain.rows import (
+    NUMBER_KEYS,
+    TEXT_KEYS,
+    RawRow,
+    _clean_indicator,
+    _parse_cells,
+    parse_indicator,
+)
+
+LETTERS = {key: chr(65 + i) for i, key in enumerate((*TEXT_KEYS, "polaritas", "agregasi"))} | {
+    key: f"A{chr(65 + i)}" for i, key in enumerate(NUMBER_KEYS)}  # fmt: skip
+HEADERS = {key: key.replace("_", " ").title() for key in LETTERS}
+
+texts = st.one_of(
+    st.none(), st.sampled_from(["IKU-01", "IKI-02", " IKU-01", "IKU-01 ", "IKU  01", "IKU\u201101", "ｉｋｕ", "a\tb",
+                                "Dokumen", "%", "", "x" * 2001, "Kasi Trantib"]),
+    st.text(max_size=12), st.integers(-5, 5), st.floats(allow_nan=True),
+)  # fmt: skip
+numbers = st.one_of(
+    st.none(), st.integers(-10, 10**16), st.floats(allow_nan=True, allow_infinity=True),
+    st.floats(0, 1e6), st.just(-0.0), st.builds(Percent, st.floats(0, 2)), st.booleans(),
+    st.sampled_from(["12", "1.234,5", "85%", "abc", "#N/A", "=A1", " ", datetime(2024, 1, 2)]),
+)  # fmt: skip
+plain = st.one_of(st.none(), st.integers(0, 1000), st.floats(0, 1e6))
+choices = st.sampled_from([None, "Positif", "Negatif", "positif", " Negatif", "Jumlah", "Akhir", "Rata-rata",
+                           "rata rata", "naik", 1])  # fmt: skip
+
+
+@st.composite
+def raw_rows(draw: st.DrawFn) -> RawRow:
+    jenis = draw(st.sampled_from(Jenis))
+    values: dict[str, object] = {key: draw(texts) for key in TEXT_KEYS if key != "induk" or jenis is Jenis.IKI}
+    if draw(st.booleans()):  # a plain row, most of the time clean
+        values |= {key: draw(st.sampled_from([None, "Kasi Trantib", "Rapat  bulanan "])) for key in TEXT_KEYS[5:]}
+        values.update(kode="IKU-07", sasaran="Sasaran", nama="Indikator", satuan="%", induk="IKU-01")
+        values |= {"polaritas": "Positif", "agregasi": draw(st.sampled_from(["Akhir", "Rata-rata", "Jumlah"]))}
+        values |= {key: draw(plain) for key in NUMBER_KEYS}
+        if draw(st.booleans()):  # a single target, not a range
+            values.update(target_tahunan=draw(st.integers(0, 1000)), batas_bawah=None, batas_atas=None)
+        odd = draw(st.sampled_from((None, *TEXT_KEYS, *NUMBER_KEYS, "polaritas", "agregasi")))
+        if odd is not None:  # one cell of any kind in an otherwise plain row
+            values[odd] = draw(numbers if odd in NUMBER_KEYS else choices if odd in ("polaritas", "agregasi") else texts)
+    else:
+        values |= {"polaritas": draw(choices), "agregasi": draw(choices)}
+        values |= {key: draw(numbers) for key in NUMBER_KEYS}
+    return RawRow(jenis, jenis.value, 7, values, RowCells(LETTERS, 7), HEADERS)
+
+
+@settings(max_examples=600, deadline=None)
+@given(raw_rows())
+def test_a_clean_row_reads_as_cell_by_cell_and_any_other_row_is_read_cell_by_cell(raw: RawRow) -> None:
+    clean = _clean_indicator(raw)
+    by_cell = _parse_cells(raw)
+    if clean is not None:
+        assert by_cell == (clean, [])
+        assert (by_cell[0].sheet, by_cell[0].baris) == (clean.sheet, clean.baris)
+    assert parse_indicator(raw) == by_cell
+
+
+def test_a_typical_row_is_clean() -> None:
+    values = {"kode": "IKU-01", "sasaran": "S", "nama": "N", "satuan": "%", "polaritas": "Positif",
+              "agregasi": "Akhir", "target_tahunan": 90, "t1": 85.5, "r1": 80}  # fmt: skip
+    clean = _clean_indicator(RawRow(Jenis.IKU, "IKU", 5, values, RowCells(LETTERS, 5), HEADERS))
+    assert clean is not None and clean.target_tw[0] == Decimal("85.5") and clean.induk is None
+
+
+def test_row_cells_are_made_when_asked_for() -> None:
+    cells = RowCells({"kode": "A", "nama": "C"}, 12)
+    assert cells["kode"] == "A12" and cells.get("pagu") is None and dict(cells) == {"kode": "A12", "nama": "C12"}
+
+
+def test_cell_addresses_hold_every_input_cell_of_the_rows_read() -> None:
+    cells = CellAddresses()
+    cells.add("IKU", 5, {"kode": "A", "r1": "N"})
+    cells.add("IKU", 6, {"kode": "A", "r1": "N"})
+    cells.add("IKI", 5, {"kode": "A", "induk": "B"})
+    assert cells[("IKU", 6, "r1")] == "N6" and cells.get(("IKU", 7, "kode")) is None
+    assert cells.get(("IKU", 5, "induk")) is None and cells.get(("Hasil", 5, "kode")) is None
+    assert list(cells.items()) == [
+        (("IKU", 5, "kode"), "A5"), (("IKU", 5, "r1"), "N5"), (("IKU", 6, "kode"), "A6"), (("IKU", 6, "r1"), "N6"),
+        (("IKI", 5, "kode"), "A5"), (("IKI", 5, "induk"), "B5"),
+    ]  # fmt: skip
+    assert len(cells) == 6 and cells == dict(cells.items())
