@@ -25,9 +25,9 @@ from xlwings_app.adapters.xlsx.calamine import (
     _unescape,
 )
 from xlwings_app.adapters.xlsx.guard import WorkbookError, check_xlsx
-from xlwings_app.adapters.xlsx.sheet_parts import column_letter
 from xlwings_app.domain.settings import Settings
 from xlwings_app.samples.synthetic import SYNTHETIC_PROFIL, random_indicators
+from xlwings_app.sheets.grid import column_letter
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -25,7 +25,10 @@ class Formula(str):
 
 
 def column_letter(col: int) -> str:
-    """The column's letters (1 -> "A", 27 -> "AA")."""
+    """The column's letters: 1 → "A", 27 → "AA", 16384 → "XFD" (as openpyxl's ``get_column_letter``,
+    ValueError outside 1..18278)."""
+    if not 1 <= col <= 18278:
+        raise ValueError(f"Invalid column index {col}")
     letters = ""
     while col > 0:
         col, rest = divmod(col - 1, 26)

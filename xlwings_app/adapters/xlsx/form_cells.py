@@ -18,18 +18,11 @@ from pathlib import Path
 
 from xlwings_app.adapters.xlsx.calamine import CalamineSource, Unsuitable, _column, _unescape
 from xlwings_app.forms.filled import Cell
+from xlwings_app.sheets.grid import column_letter
 
 _FORMULA = re.compile(rb"<c\b([^>]*)>\s*<f\b([^>]*?)(?:/>|>([^<]*)</f>)", re.S)
 _REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]+)"')
 _DIMENSION = re.compile(rb'<dimension ref="(?:[A-Z]{1,3}[0-9]+:)?([A-Z]{1,3})([0-9]+)"')
-
-
-def _letters(n: int) -> str:
-    out = ""
-    while n:
-        n, rest = divmod(n - 1, 26)
-        out = chr(65 + rest) + out
-    return out
 
 
 class FormCells:
@@ -69,7 +62,7 @@ class FormCells:
         dim = _DIMENSION.search(xml)
         width = max(_column(dim.group(1)) if dim else 0, max((len(r) for r in grid), default=0))
         height = max(int(dim.group(2)) if dim else 0, len(grid))
-        letters = [_letters(c) for c in range(1, width + 1)]
+        letters = [column_letter(c) for c in range(1, width + 1)]
         for r in range(1, height + 1):
             values = grid[r - 1] if r <= len(grid) else ()
             cells = []

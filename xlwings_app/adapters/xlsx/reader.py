@@ -25,7 +25,7 @@ from typing import Any, Protocol, TypeVar
 
 from xlwings_app.adapters.xlsx.calamine import CalamineSource, sheet_part_names
 from xlwings_app.adapters.xlsx.guard import WorkbookError, check_xlsx, ensure_defused
-from xlwings_app.adapters.xlsx.sheet_parts import TableInfo, column_letter, merged_ranges, range_bounds
+from xlwings_app.adapters.xlsx.sheet_parts import TableInfo, merged_ranges, range_bounds
 from xlwings_app.adapters.xlsx.sheet_parts import tables as sheet_tables
 from xlwings_app.domain.cell_addresses import CellAddresses, RowCells
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
@@ -39,6 +39,7 @@ from xlwings_app.domain.settings import DEFAULT_SCALE, Band, Scale, Settings, Va
 from xlwings_app.domain.tanggal import parse_tanggal
 from xlwings_app.domain.validation import check_indicators
 from xlwings_app.sheets import layout as L
+from xlwings_app.sheets.grid import column_letter
 from xlwings_app.sheets.segel import read_seals
 
 HEADER_SCAN_ROWS = 12

@@ -45,17 +45,6 @@ def _coords(cell: str) -> tuple[int, int]:
     return int(match.group(2)), col
 
 
-def column_letter(col: int) -> str:
-    """1 → "A", 27 → "AA", 16384 → "XFD" (as openpyxl's ``get_column_letter``)."""
-    if not 1 <= col <= 18278:
-        raise ValueError(f"Invalid column index {col}")
-    letters = ""
-    while col:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def range_bounds(ref: str) -> tuple[int, int, int, int]:
     """"B4:AC40" → (4, 2, 40, 29); a single cell is a range of one."""
     first, _, last = ref.partition(":")
