@@ -23,6 +23,7 @@ from xlwings_app.domain.sop.otomatis import Rencana
 from xlwings_app.domain.sop.summary import PeriodSummary
 from xlwings_app.forms.meta import FormMeta
 from xlwings_app.sheets.grid import SheetValues
+from xlwings_app.sheets.sop_layout import DEFAULT_PLACE, SopPlace
 
 
 @dataclass(frozen=True)
@@ -54,11 +55,12 @@ class AppendSeal:
 
 @dataclass(frozen=True)
 class PutHasilSop:
-    """Sheet Hasil SOP replaced (``kinerja sop periksa``); the chart shows ``chart_periode``."""
+    """Sheet Hasil SOP of ``place`` replaced (``kinerja sop periksa``); the chart shows ``chart_periode``."""
 
     sop_nama: str
     summaries: Sequence[PeriodSummary]
     chart_periode: str | None = None
+    place: SopPlace = DEFAULT_PLACE
 
 
 @dataclass(frozen=True)
