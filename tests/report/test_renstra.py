@@ -141,3 +141,20 @@ def test_no_section_when_no_indicator_has_the_end_target(tmp_path: Path) -> None
     text = _document(tmp_path, blank, Periode.TW3)
     assert HEADING not in text and "Target Akhir Renstra" not in text and "Kemajuan (%)" not in text
     assert "Kemajuan terhadap Target Tahunan" in text  # the rest of the summary as before
+
+
+@pytest.mark.libreoffice
+def test_an_officials_iki_document_shows_it_for_that_officials_iki(tmp_path: Path) -> None:
+    from xlwings_app.services.laporan_iki import laporan_iki
+
+    indicators = [replace(i, target_akhir_renstra=D(5000)) if i.kode == "IKI-PEL-01" else i
+                  for i in example.INDICATORS]  # fmt: skip
+    path = tmp_path / "kinerja.xlsx"
+    build_workbook(example.PROFIL, indicators, example.SETTINGS, pejabat=example.PEJABAT).save(path)
+    docs = {d.pejabat: d for d in laporan_iki(path, tmp_path / "out", Periode.TW3, pdf=True)}
+    pelayanan, sekretaris = docs[example.KASI_PEL].pdf, docs[example.SEKRETARIS].pdf
+    assert pelayanan is not None and sekretaris is not None
+    section = _layout(pelayanan).split(HEADING)[1]
+    assert re.search(r"IKI-PEL-01\s+Jumlah layanan PATEN.*\slayanan\s+5\.000\s+3\.710\s+74,20\s+Jumlah", section)
+    assert "IKI-PEL-02" not in section.split("Kemajuan: agregasi Jumlah")[0]
+    assert HEADING not in _layout(sekretaris)  # none of the Sekretaris' IKI has the column
