@@ -4,7 +4,8 @@
 - L: 2,000 indicators (500 IKU + 1,500 IKI), built by the normal builder;
 - XL: 100,000 indicator rows (25,000 IKU + 75,000 IKI), streamed with openpyxl's write-only mode:
   the same sheets, titles and header rows as the builder, input cells only (no live formulas, no
-  styles, no validations), which is what the reader reads;
+  styles, no validations), which is what the reader reads; XL2 the same with 200,000 rows (the
+  fourth point of ``hitung``'s growth; built only when the bench measures XL);
 - F: a master of 50 × 40 indicators and 50 filled TW2 forms (``make_forms_scenario``);
 - K60 / K120: the kabupaten's inbox: 60 (120) unit workbooks of 60 IKU with four TW filled, every
   sixth unit sent as its sealed TW2 archive instead (``services.contoh_kabupaten``); K120 is K60 plus 60.
@@ -41,6 +42,10 @@ class Scenarios:
     f_forms: Path
     k60: Path
     k120: Path
+
+    @property
+    def xl2(self) -> Path:
+        return self.xl.with_name("XL2.xlsx")
 
 
 def _build(path: Path, n_iku: int, n_iki: int, seed: int) -> None:
@@ -139,6 +144,19 @@ def ensure(root: Path, log=print) -> Scenarios:  # type: ignore[no-untyped-def]
     return scenarios
 
 
+XL2_VERSION = "1"
+
+
+def ensure_xl2(scenarios: Scenarios, log=print) -> Path:  # type: ignore[no-untyped-def]
+    """XL2: 50,000 IKU + 150,000 IKI, as XL (own marker: only a bench with XL builds it)."""
+    done = scenarios.xl2.with_name(f".selesai-xl2-{XL2_VERSION}")
+    if not done.exists():
+        log("membuat skenario XL2 ...")
+        _build_xl(scenarios.xl2, 50_000, 150_000)
+        done.write_text(XL2_VERSION)
+    return scenarios.xl2
+
+
 K_VERSION = "1"
 
 
@@ -162,6 +180,7 @@ def counts() -> dict[str, str]:
         "S": f"25 {Jenis.IKU.value} + 60 {Jenis.IKI.value}, 4 TW, 1 log SOP",
         "L": "500 IKU + 1.500 IKI",
         "XL": "25.000 IKU + 75.000 IKI (tanpa rumus hidup)",
+        "XL2": "50.000 IKU + 150.000 IKI (tanpa rumus hidup)",
         "F": "50 formulir × 40 indikator",
         "K60": "60 unit × 60 IKU × 4 TW (10 sebagai arsip tersegel)",
         "K120": "120 unit × 60 IKU × 4 TW (20 sebagai arsip tersegel)",

@@ -21,13 +21,13 @@ from PIL import Image as PILImage
 
 from xlwings_app.adapters.documents.libreoffice import recalculate
 from xlwings_app.adapters.openpyxl.builder import build_workbook
-from xlwings_app.adapters.openpyxl.grid import cell_styles
 from xlwings_app.adapters.xlsx.master import apply_to_workbook
 from xlwings_app.adapters.xlsx.results_parts import HasilRows, SheetRows, build_parts
 from xlwings_app.domain.settings import Settings
 from xlwings_app.samples.synthetic import SYNTHETIC_PROFIL, random_indicators
 from xlwings_app.services.hitung import hitung, hitung_data, results_change
 from xlwings_app.services.workbook import load, update
+from xlwings_app.sheets.grid import cell_styles
 from xlwings_app.sheets.results import hasil_values
 
 REPLACED = ("Hasil", "Rekap")

@@ -42,4 +42,22 @@ def test_compiled_rules_equal_the_interpreter(
            "skala_label": DEFAULT_SCALE.labels, "target_periode": values["target"],
            "realisasi_periode": values["realisasi"]}
     for rule in RULE_SET:
-        assert evaluate(rule, env) == interpret(rule, env)
+        expected = interpret(rule, env)
+        assert evaluate(rule, env) == expected
+        for fixed in (("agregasi",), ("polaritas", "varian_negatif"), ("agregasi", "polaritas", "indeks_periode")):
+            assert evaluate(rule, env, fixed=fixed) == expected, fixed
+
+
+def test_specialising_removes_the_branches_of_the_fixed_inputs() -> None:
+    from xlwings_app.domain.expr import If, refs, specialise
+
+    def ifs(expr: Expr) -> int:
+        from xlwings_app.domain.expr import _children
+
+        return isinstance(expr, If) + sum(ifs(c) for c in _children(expr))
+
+    rule = target_expr(Periode.TW3)
+    small = specialise(rule, {"agregasi": Agregasi.JUMLAH.value})
+    assert "agregasi" in refs(rule) and "agregasi" not in refs(small)
+    assert ifs(small) < ifs(rule)
+    assert specialise(rule, {}) is rule

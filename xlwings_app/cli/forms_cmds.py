@@ -97,14 +97,26 @@ def print_form_problems(problems: list[Problem]) -> None:
     (err_console if any(p.is_error for p in problems) else console).print(table)
 
 
+CHANGE_LIMIT = 100
+"""The terminal lists at most this many changed cells (every change is a row of sheet Riwayat and of
+the Laporan Hasil Pengumpulan; thousands of lines help nobody and take seconds to print)."""
+
+
 def _report_rekap(result: HasilRekap, file: Path) -> None:
     print_form_problems(result.problems)
     if not result.valid:
         console.print("Workbook induk tidak diubah: perbaiki semua masalah di atas lalu ulangi rekap.")
         return
-    for p in result.perubahan:
+    for p in result.perubahan[:CHANGE_LIMIT]:
         c = p.change
-        console.print(f"{p.sheet}!{p.sel} {c.kode} {c.kolom}: {_shown(c.lama)} → {_shown(c.baru)}  ({c.file})")
+        console.print(
+            f"{p.sheet}!{p.sel} {c.kode} {c.kolom}: {_shown(c.lama)} → {_shown(c.baru)}  ({c.file})", markup=False
+        )
+    if len(result.perubahan) > CHANGE_LIMIT:
+        rest = len(result.perubahan) - CHANGE_LIMIT
+        from xlwings_app.domain.formatting import angka
+
+        console.print(f"… dan {angka(rest)} perubahan lain: semuanya tercatat di sheet Riwayat.")
     k = result.konsolidasi
     if k.belum_diisi:
         console.print(f"Realisasi {result.periode.value} belum diisi: {', '.join(k.belum_diisi)}")

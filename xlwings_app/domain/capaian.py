@@ -109,6 +109,7 @@ def capaian(
             "polaritas": polaritas.value,
             "varian_negatif": varian.value,
         },
+        fixed=("polaritas", "varian_negatif"),  # the rule specialised to the indicator's polarity
     )
     if value is ERROR or not isinstance(value, Decimal):
         return None

@@ -18,7 +18,7 @@ Semantics follow Excel where the two could differ:
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation, getcontext
 from functools import lru_cache
 from typing import Final, TypeAlias
@@ -272,8 +272,16 @@ def round_half_away(value: Decimal, digits: int) -> Decimal:
     Exact at any magnitude: the precision grows with the value, so a huge capaian keeps its
     ``digits`` decimals instead of raising ``InvalidOperation`` (quantize past 28 digits).
     """
-    context = Context(prec=max(getcontext().prec, value.adjusted() + digits + 2))
-    return value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP, context=context)
+    needed = value.adjusted() + digits + 2
+    if needed <= _ROUNDING.prec and getcontext().prec <= _ROUNDING.prec:  # the common case: no context to make
+        return value.quantize(_STEPS[digits] if 0 <= digits < len(_STEPS) else Decimal(1).scaleb(-digits),
+                              context=_ROUNDING)  # fmt: skip
+    context = Context(prec=max(getcontext().prec, needed), rounding=ROUND_HALF_UP)
+    return value.quantize(Decimal(1).scaleb(-digits), context=context)
+
+
+_ROUNDING = Context(prec=28, rounding=ROUND_HALF_UP)
+_STEPS = tuple(Decimal(1).scaleb(-d) for d in range(8))
 
 
 def _truthy(value: Value) -> bool | _Error:
@@ -284,13 +292,63 @@ def _truthy(value: Value) -> bool | _Error:
     return ERROR
 
 
-def evaluate(expr: Expr, env: Env) -> Value:
+def evaluate(expr: Expr, env: Env, fixed: tuple[str, ...] = ()) -> Value:
     """Evaluate ``expr`` with the named inputs of ``env`` (missing names are blank).
 
     The tree is compiled once into nested closures (``compile_expr``) and the compiled form is
-    kept, so evaluating a rule for thousands of indicators does not re-walk it each time.
+    kept, so evaluating a rule for thousands of indicators does not re-walk it each time. The
+    inputs named in ``fixed`` take few values (an indicator's agregasi, polaritas): the tree is
+    first ``specialise``d to their values in ``env`` and that smaller tree compiled and kept.
     """
+    if fixed:
+        return _specialised(expr, fixed, tuple(env.get(name) for name in fixed))(env)
     return compile_expr(expr)(env)
+
+
+@lru_cache(maxsize=1024)
+def _specialised(expr: Expr, names: tuple[str, ...], values: tuple[Value, ...]) -> Compiled:
+    return compile_expr(specialise(expr, dict(zip(names, values, strict=True))))
+
+
+def refs(expr: Expr) -> frozenset[str]:
+    """The input names ``expr`` reads."""
+    if isinstance(expr, Ref):
+        return frozenset((expr.name,))
+    return frozenset().union(*(refs(child) for child in _children(expr)))
+
+
+def _children(expr: Expr) -> list[Expr]:
+    found: list[Expr] = []
+    for f in fields(expr):  # type: ignore[arg-type]
+        value = getattr(expr, f.name)
+        if isinstance(value, Expr):
+            found.append(value)
+        elif isinstance(value, tuple):
+            found.extend(v for v in value if isinstance(v, Expr))
+    return found
+
+
+def specialise(expr: Expr, known: Env) -> Expr:
+    """``expr`` with every ``If`` whose condition reads only ``known`` inputs replaced by the branch
+    that condition takes: for any environment agreeing with ``known`` it evaluates the same (an
+    ``If`` evaluates only its branch, and evaluating has no side effects). A condition that is an
+    error is left in place."""
+    if isinstance(expr, If) and refs(expr.cond) <= known.keys():
+        truth = _truthy(compile_expr(expr.cond)(known))
+        if not isinstance(truth, _Error):
+            return specialise(expr.then if truth else expr.other, known)
+    changes: dict[str, object] = {}
+    for f in fields(expr):  # type: ignore[arg-type]
+        value = getattr(expr, f.name)
+        if isinstance(value, Expr):
+            new: object = specialise(value, known)
+        elif isinstance(value, tuple) and any(isinstance(v, Expr) for v in value):
+            new = tuple(specialise(v, known) if isinstance(v, Expr) else v for v in value)
+        else:
+            continue
+        if new != value:
+            changes[f.name] = new
+    return replace(expr, **changes) if changes else expr  # type: ignore[type-var]
 
 
 Compiled: TypeAlias = Callable[[Env], Value]

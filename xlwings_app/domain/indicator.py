@@ -48,20 +48,17 @@ class Periode(StrEnum):
     @property
     def number(self) -> int:
         """1..5, the position used by the workbook's CHOOSE formulas."""
-        return list(Periode).index(self) + 1
+        return _PERIODE_NUMBER[self]
 
     @property
     def last_tw(self) -> int:
         """The last triwulan the period covers (the year covers all four)."""
-        return 4 if self is Periode.TAHUNAN else self.number
+        return min(_PERIODE_NUMBER[self], 4)
 
     @property
     def label(self) -> str:
         """Indonesian label: "Triwulan I", "s.d. Triwulan II", "Tahunan"."""
-        if self is Periode.TAHUNAN:
-            return "Tahunan"
-        roman = ("I", "II", "III", "IV")[self.number - 1]
-        return f"Triwulan {roman}" if self is Periode.TW1 else f"s.d. Triwulan {roman}"
+        return _PERIODE_LABEL[self]
 
     @classmethod
     def parse(cls, text: str) -> Periode:
@@ -83,7 +80,7 @@ Quarterly = tuple[Decimal | None, Decimal | None, Decimal | None, Decimal | None
 NO_VALUES: Quarterly = (None, None, None, None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Indicator:
     """One row of the IKU or IKI table, with typed values (``None`` = not filled in)."""
 
@@ -117,3 +114,12 @@ class Indicator:
     def is_range(self) -> bool:
         """A range target [batas_bawah, batas_atas] (PermenPANRB 6/2022)."""
         return self.batas_bawah is not None and self.batas_atas is not None
+
+
+_PERIODE_NUMBER = {p: n for n, p in enumerate(Periode, start=1)}
+_PERIODE_LABEL = {
+    p: "Tahunan" if p is Periode.TAHUNAN
+    else ("Triwulan I" if p is Periode.TW1 else f"s.d. Triwulan {('I', 'II', 'III', 'IV')[n - 1]}")
+    for p, n in _PERIODE_NUMBER.items()
+}
+"""Periode's position and label, made once (a 100.000-row workbook asks for them millions of times)."""

@@ -30,7 +30,7 @@ class Status(StrEnum):
     TIDAK_DAPAT_DIHITUNG = "Tidak Dapat Dihitung"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hasil:
     """The measurement of one indicator in one period."""
 
@@ -67,11 +67,19 @@ def _decimal(value: Value) -> Decimal | None:
     return value if isinstance(value, Decimal) else None
 
 
-def period_values(indicator: Indicator, periode: Periode) -> tuple[Decimal | None, Decimal | None]:
-    """(target, realisasi) of ``periode`` by the indicator's aggregation rule."""
-    env = indicator_env(indicator)
-    return _decimal(evaluate(target_expr(periode), env)), _decimal(
-        evaluate(realisasi_expr(periode), env)
+BY_AGREGASI = ("agregasi",)
+"""The aggregation rules branch on the row's agregasi: each is evaluated specialised to it."""
+
+
+def period_values(
+    indicator: Indicator, periode: Periode, env: dict[str, Value] | None = None
+) -> tuple[Decimal | None, Decimal | None]:
+    """(target, realisasi) of ``periode`` by the indicator's aggregation rule (``env``: the
+    indicator's ``indicator_env``, when the caller already made it)."""
+    env = env if env is not None else indicator_env(indicator)
+    return (
+        _decimal(evaluate(target_expr(periode), env, fixed=BY_AGREGASI)),
+        _decimal(evaluate(realisasi_expr(periode), env, fixed=BY_AGREGASI)),
     )
 
 
@@ -157,9 +165,11 @@ def _efficiency(indicator: Indicator, value: Decimal | None) -> tuple[Decimal | 
     return serapan, round_half_away((1 - serapan / value) * 100, 2)
 
 
-def measure(indicator: Indicator, periode: Periode, settings: Settings) -> Hasil:
+def measure(
+    indicator: Indicator, periode: Periode, settings: Settings, env: dict[str, Value] | None = None
+) -> Hasil:
     """Measure ``indicator`` in ``periode`` with the unit's ``settings``."""
-    target, realisasi = period_values(indicator, periode)
+    target, realisasi = period_values(indicator, periode, env)
     value = capaian(
         target, realisasi, indicator.polaritas, settings.varian_negatif,
         indicator.batas_bawah, indicator.batas_atas,
@@ -202,3 +212,13 @@ def measure_all(
 ) -> list[Hasil]:
     """Measure every indicator in ``periode``, in input order."""
     return [measure(indicator, periode, settings) for indicator in indicators]
+
+
+def measure_every_period(indicators: list[Indicator], settings: Settings) -> dict[Periode, list[Hasil]]:
+    """``measure_all`` of every period (sheet Hasil's rows), each indicator's inputs gathered once."""
+    by_period: dict[Periode, list[Hasil]] = {p: [] for p in Periode}
+    for indicator in indicators:
+        env = indicator_env(indicator)
+        for periode, found in by_period.items():
+            found.append(measure(indicator, periode, settings, env))
+    return by_period

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 from typing import Literal
 
 from xlwings_app.domain import capaian as capaian_rules
@@ -63,8 +64,9 @@ def realisasi_key(periode: Periode) -> str:
     return f"r{periode.number}"
 
 
+@cache
 def form_columns(periode: Periode) -> tuple[FormColumn, ...]:
-    """The form's columns, left to right."""
+    """The form's columns, left to right (built once per period: a rekap asks for every row)."""
     form = spec()
     table = L.layout().tables[Jenis.IKU]
     n = int(realisasi_key(periode)[1:])
@@ -78,10 +80,12 @@ def form_columns(periode: Periode) -> tuple[FormColumn, ...]:
     return tuple(columns)
 
 
+@cache
 def context_keys(periode: Periode) -> tuple[str, ...]:
     return tuple(c.key for c in form_columns(periode) if c.role == "konteks")
 
 
+@cache
 def input_keys(periode: Periode) -> tuple[str, ...]:
     return tuple(c.key for c in form_columns(periode) if c.is_input)
 

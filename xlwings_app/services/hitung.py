@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from xlwings_app.domain.indicator import Jenis, Periode
-from xlwings_app.domain.measure import Hasil, carry_problems, measure_all
+from xlwings_app.domain.measure import Hasil, carry_problems, measure_every_period
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.summary import Ringkasan, by_penanggung_jawab, by_sasaran, summarize
 from xlwings_app.services.master import Master, using
@@ -49,7 +49,7 @@ def compute(data: WorkbookData, periode: Periode | None = None) -> Perhitungan:
     chosen = periode or data.settings.periode_aktif
     result = Perhitungan(data=data, periode=chosen)
     settings = data.settings
-    by_period = {p: measure_all(data.indicators, p, settings) for p in Periode}
+    by_period = measure_every_period(data.indicators, settings)
     result.hasil = by_period[chosen]
     result.semua_periode = [by_period[p][i] for i in range(len(data.indicators)) for p in Periode]
     for jenis in Jenis:

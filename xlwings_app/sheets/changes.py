@@ -12,18 +12,19 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from xlwings_app.domain.indicator import Indicator, Periode
-from xlwings_app.domain.measure import Hasil
-from xlwings_app.domain.seal import SealRecord
-from xlwings_app.domain.settings import Settings
-from xlwings_app.domain.sop.model import Sop
-from xlwings_app.domain.sop.otomatis import Rencana
-from xlwings_app.domain.sop.summary import PeriodSummary
-from xlwings_app.forms.meta import FormMeta
-from xlwings_app.sheets.grid import SheetValues
-from xlwings_app.sheets.sop_layout import DEFAULT_PLACE, SopPlace
+if TYPE_CHECKING:  # field types only: a command loads just the modules of what it changes
+    from xlwings_app.domain.indicator import Indicator, Periode
+    from xlwings_app.domain.measure import Hasil
+    from xlwings_app.domain.seal import SealRecord
+    from xlwings_app.domain.settings import Settings
+    from xlwings_app.domain.sop.model import Sop
+    from xlwings_app.domain.sop.otomatis import Rencana
+    from xlwings_app.domain.sop.summary import PeriodSummary
+    from xlwings_app.forms.meta import FormMeta
+    from xlwings_app.sheets.grid import SheetValues
+    from xlwings_app.sheets.sop_layout import SopPlace
 
 
 @dataclass(frozen=True)
@@ -55,12 +56,13 @@ class AppendSeal:
 
 @dataclass(frozen=True)
 class PutHasilSop:
-    """Sheet Hasil SOP of ``place`` replaced (``kinerja sop periksa``); the chart shows ``chart_periode``."""
+    """Sheet Hasil SOP of ``place`` replaced (``kinerja sop periksa``; None: the first SOP's, sheet
+    Hasil SOP); the chart shows ``chart_periode``."""
 
     sop_nama: str
     summaries: Sequence[PeriodSummary]
     chart_periode: str | None = None
-    place: SopPlace = DEFAULT_PLACE
+    place: SopPlace | None = None
 
 
 @dataclass(frozen=True)

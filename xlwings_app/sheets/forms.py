@@ -18,7 +18,7 @@ from xlwings_app.forms.checks import STATUS_CHOICES, STATUS_LABEL
 from xlwings_app.forms.meta import META_HEADERS, FormMeta, to_rows
 from xlwings_app.forms.spec import form_columns, row_formulas, spec
 from xlwings_app.sheets import palette as P
-from xlwings_app.sheets.grid import Formula, SheetValues
+from xlwings_app.sheets.grid import Formula, SheetValues, column_letter
 from xlwings_app.sheets.indicator_rows import indicator_values
 
 
@@ -44,14 +44,6 @@ def header_row(periode: Periode) -> int:
     return 2 + len(instructions(periode)) + 2
 
 
-def _letter(col: int) -> str:
-    letters = ""
-    while col:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def form_sheet_values(
     meta: FormMeta, indicators: Sequence[Indicator], periode: Periode, settings: Settings
 ) -> SheetValues:
@@ -74,7 +66,7 @@ def form_sheet_values(
         sheet.style(f"width:{column.column.width}", top, col)
     for r, indicator in enumerate(indicators, start=top + 1):
         values = indicator_values(indicator)
-        cells = {c.key: f"{_letter(i)}{r}" for i, c in enumerate(columns, start=1)}
+        cells = {c.key: f"{column_letter(i)}{r}" for i, c in enumerate(columns, start=1)}
         formulas = row_formulas(periode, settings, cells)
         for col, column in enumerate(columns, start=1):
             if column.role == "hitung":

@@ -2,7 +2,8 @@
 
 Every sheet Kinerja writes (Hasil, Rekap, Hasil SOP, lembar isian, Riwayat, Segel) is first built
 as a ``SheetValues`` by its module in ``sheets/``; each engine's writer interprets it
-(``adapters/openpyxl/results.write_values``, the zip patch ``adapters/xlsx/results_parts``,
+(``adapters/openpyxl/grid.write_values``, the zip patch ``adapters/xlsx/results_parts`` with
+``adapters/xlsx/styles_xml``,
 ``adapters/xlwings/book.write_sheet``), so a file and the live workbook hold the same cells.
 Span styles: ``title``, ``subtitle``, ``header``, ``box``, ``bold``, ``wrap``, ``unlocked``,
 ``merge`` (the span's cells merged), ``format:<number format>``, ``status:<Hasil status>``,
@@ -21,6 +22,15 @@ class Formula(str):
     """A cell's formula text ("=..."), written as a formula; any other ``str`` is written as text."""
 
     __slots__ = ()
+
+
+def column_letter(col: int) -> str:
+    """The column's letters (1 -> "A", 27 -> "AA")."""
+    letters = ""
+    while col > 0:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def excel_value(value: object) -> object:
@@ -77,3 +87,21 @@ class SheetValues:
         rows, cols = self.shape
         top, left = origin
         return [[self.cells.get((r, c)) for c in range(left, cols + 1)] for r in range(top, rows + 1)]
+
+
+def cell_styles(sheet: SheetValues) -> dict[tuple[int, int], tuple[str, ...]]:
+    """Each styled cell's style names, in span order (``merge`` left out: it is no cell style).
+    A later name overrides an earlier one where both set the same thing (a status fill over a
+    header's)."""
+    styles: dict[tuple[int, int], tuple[str, ...]] = {}
+    get = styles.get
+    for span in sheet.spans:
+        if span.style == "merge":
+            continue
+        names = (span.style,)
+        cols = range(span.col, span.col + span.cols)
+        for row in range(span.row, span.row + span.rows):
+            for col in cols:
+                key = (row, col)
+                styles[key] = get(key, ()) + names
+    return styles

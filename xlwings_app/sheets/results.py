@@ -11,7 +11,7 @@ so the file and the live workbook hold the same cells. Nothing here imports open
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from xlwings_app.domain.expr import round_half_away
@@ -19,6 +19,7 @@ from xlwings_app.domain.indicator import Jenis, Periode
 from xlwings_app.domain.measure import Hasil
 from xlwings_app.domain.summary import Ringkasan
 from xlwings_app.sheets import layout as L
+from xlwings_app.sheets.charts import BarChart
 from xlwings_app.sheets.grid import SheetValues
 
 REKAP_PREDIKAT_ROW = 5
@@ -125,3 +126,22 @@ def rekap_values(
     sheet.cells[(REKAP_PREDIKAT_ROW + 2, REKAP_META_COLUMN)] = len(per_sasaran)
     _block(sheet, row, "Capaian per Penanggung Jawab", per_pj)
     return sheet
+
+
+def rekap_charts(cell: Callable[[int, int], object]) -> list[BarChart]:
+    """Rekap's charts, from the sheet's own cells (``cell(row, col)``): indicators per predikat
+    (IKU and IKI columns) and the mean capaian per sasaran; the hidden column H says how many
+    rows each reads (``rekap_values``). None when H5 holds no count (a Rekap not made by Kinerja)."""
+    count = cell(REKAP_PREDIKAT_ROW, REKAP_META_COLUMN)
+    if not isinstance(count, int) or count < 1:
+        return []
+    top = REKAP_PREDIKAT_ROW
+    charts = [
+        BarChart("Jumlah Indikator per Predikat", "col", (2, 3), 1, top, top + count, "J2", value_axis_title="Jumlah")
+    ]
+    first, n = cell(top + 1, REKAP_META_COLUMN), cell(top + 2, REKAP_META_COLUMN)
+    if isinstance(first, int) and isinstance(n, int) and n > 0:
+        charts.append(
+            BarChart("Rata-rata Capaian per Sasaran (%)", "bar", (3,), 1, first - 1, first + n - 1, "J18", legend=False)
+        )
+    return charts

@@ -29,6 +29,7 @@ from xlwings_app.forms.filled import Cell, FilledForm, FormRow
 from xlwings_app.forms.meta import FormMeta, from_rows
 from xlwings_app.forms.spec import PeriodeError, form_columns, spec
 from xlwings_app.sheets import layout as L
+from xlwings_app.sheets.grid import column_letter
 from xlwings_app.sheets.tanda_terima import FILE_PREFIX as TANDA_TERIMA
 
 HEADER_SCAN_ROWS = 40
@@ -79,7 +80,7 @@ class _OpenpyxlCells:
                 r,
                 [
                     Cell(
-                        f"{_letter(c)}{r}",
+                        f"{column_letter(c)}{r}",
                         with_format(getattr(cell, "value", None), getattr(cell, "number_format", None)),
                         getattr(cell, "data_type", "") == "f",
                     )
@@ -97,14 +98,6 @@ class _Cells(Protocol):
     def rows(self, sheet: str) -> Iterator[tuple[int, list[Cell]]]: ...
 
     def close(self) -> None: ...
-
-
-def _letter(n: int) -> str:
-    out = ""
-    while n:
-        n, rest = divmod(n - 1, 26)
-        out = chr(65 + rest) + out
-    return out
 
 
 FAST = True
@@ -200,7 +193,7 @@ def _form(wb: _Cells, file: str, meta: FormMeta, diubah: datetime | None = None)
         kode = normalise_kode(cells[0].value).text if cells else ""
         if kode:
             padded = cells + [
-                Cell(f"{_letter(i + 1)}{r}", None) for i in range(len(cells), len(keys))
+                Cell(f"{column_letter(i + 1)}{r}", None) for i in range(len(cells), len(keys))
             ]
             rows.append(FormRow(kode, r, dict(zip(keys, padded, strict=False))))
     return FilledForm(file, meta.sheet, meta, header_row, headers, tuple(rows), status, diubah)

@@ -1,7 +1,8 @@
 """A ``sheets.grid.SheetValues`` written with openpyxl: its values, then its spans' styles.
 
-The one interpreter of span styles for files: ``write_values`` for a whole sheet, ``style_cell``
-for one cell (the zip patch's scratch workbook registers each style combination with it).
+The interpreter of span styles for the files openpyxl writes: ``write_values`` for a whole sheet,
+``style_cell`` for one cell. The zip patch of ``kinerja hitung`` has its own, as XML text
+(``adapters.xlsx.styles_xml``); a test holds the two to the same fonts, fills, borders and formats.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.worksheet.worksheet import Worksheet
 
 from xlwings_app.adapters.openpyxl import styles as S
-from xlwings_app.sheets.grid import Formula, SheetValues
+from xlwings_app.sheets.grid import Formula, SheetValues, cell_styles
 
 
 def style_cell(cell: Cell, style: str) -> None:
@@ -44,22 +45,6 @@ def style_cell(cell: Cell, style: str) -> None:
         cell.parent.row_dimensions[cell.row].height = float(arg)
     elif kind == "unlocked":
         cell.protection = S.UNLOCKED
-
-
-def cell_styles(sheet: SheetValues) -> dict[tuple[int, int], tuple[str, ...]]:
-    """Each styled cell's style names, in span order (``merge`` left out: it is no cell style)."""
-    styles: dict[tuple[int, int], tuple[str, ...]] = {}
-    get = styles.get
-    for span in sheet.spans:
-        if span.style == "merge":
-            continue
-        names = (span.style,)
-        cols = range(span.col, span.col + span.cols)
-        for row in range(span.row, span.row + span.rows):
-            for col in cols:
-                key = (row, col)
-                styles[key] = get(key, ()) + names
-    return styles
 
 
 def write_values(ws: Worksheet, sheet: SheetValues) -> None:

@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from openpyxl import Workbook
-from openpyxl.chart import BarChart, Reference
+from openpyxl.chart import BarChart as OpenpyxlBarChart
+from openpyxl.chart import Reference
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
@@ -22,12 +23,13 @@ from xlwings_app.adapters.openpyxl.grid import write_values
 from xlwings_app.adapters.openpyxl.sheet_format import print_setup, replace_sheet
 from xlwings_app.domain.measure import Hasil
 from xlwings_app.sheets import layout as L
+from xlwings_app.sheets.charts import BarChart
 from xlwings_app.sheets.grid import SheetValues
 from xlwings_app.sheets.results import (
     REKAP_META_COLUMN,
-    REKAP_PREDIKAT_ROW,
     REKAP_WIDTHS,
     hasil_values,
+    rekap_charts,
 )
 
 
@@ -65,30 +67,22 @@ def write_rekap(wb: Workbook, sheet: SheetValues) -> None:
 
 
 def draw_rekap_charts(ws: Worksheet) -> None:
-    """Bar charts: indicators per predikat (IKU, IKI) and mean capaian per sasaran."""
-    count = ws.cell(REKAP_PREDIKAT_ROW, REKAP_META_COLUMN).value
-    if not isinstance(count, int) or count < 1:
-        return
-    top = REKAP_PREDIKAT_ROW
-    chart = BarChart()
-    chart.type = "col"
-    chart.title = "Jumlah Indikator per Predikat"
-    chart.y_axis.title = "Jumlah"
-    chart.add_data(
-        Reference(ws, min_col=2, max_col=3, min_row=top, max_row=top + count), titles_from_data=True
-    )
-    chart.set_categories(Reference(ws, min_col=1, min_row=top + 1, max_row=top + count))
-    chart.height, chart.width = 7.5, 16
-    ws.add_chart(chart, "J2")
-    first, n = ws.cell(top + 1, REKAP_META_COLUMN).value, ws.cell(top + 2, REKAP_META_COLUMN).value
-    if isinstance(first, int) and isinstance(n, int) and n > 0:
-        bars = BarChart()
-        bars.type = "bar"
-        bars.title = "Rata-rata Capaian per Sasaran (%)"
-        bars.add_data(
-            Reference(ws, min_col=3, min_row=first - 1, max_row=first + n - 1), titles_from_data=True
-        )
-        bars.set_categories(Reference(ws, min_col=1, min_row=first, max_row=first + n - 1))
-        bars.legend = None
-        bars.height, bars.width = 7.5, 16
-        ws.add_chart(bars, "J18")
+    """Rekap's bar charts (``sheets.results.rekap_charts``), from the sheet's cells."""
+    for spec in rekap_charts(lambda row, col: ws.cell(row, col).value):
+        add_bar_chart(ws, spec)
+
+
+def add_bar_chart(ws: Worksheet, spec: BarChart) -> None:
+    """Draw ``spec`` (``sheets.charts.BarChart``) on ``ws``."""
+    chart = OpenpyxlBarChart()
+    chart.type = spec.direction
+    chart.title = spec.title
+    if spec.value_axis_title:
+        chart.y_axis.title = spec.value_axis_title
+    for col in spec.series_cols:
+        chart.add_data(Reference(ws, min_col=col, min_row=spec.header_row, max_row=spec.last_row), titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=spec.category_col, min_row=spec.header_row + 1, max_row=spec.last_row))
+    if not spec.legend:
+        chart.legend = None
+    chart.height, chart.width = spec.height_cm, spec.width_cm
+    ws.add_chart(chart, spec.anchor)

@@ -32,6 +32,8 @@ from xlwings_app.adapters.xlsx.patch import (
     _workbook_xml,
     _xml,
 )
+from xlwings_app.adapters.xlsx.zip_copy import copy_member
+from xlwings_app.sheets.grid import column_letter
 from xlwings_app.sheets.riwayat import HEADER_ROW, SHEET_RIWAYAT
 
 _ROW, _C, _V, _F, _IS, _T = (f"{{{MAIN}}}{tag}" for tag in ("row", "c", "v", "f", "is", "t"))
@@ -53,14 +55,6 @@ def _column_number(letters: str) -> int:
     return n
 
 
-def _column_letters(n: int) -> str:
-    out = ""
-    while n:
-        n, rest = divmod(n - 1, 26)
-        out = chr(65 + rest) + out
-    return out
-
-
 def _split(address: str) -> tuple[int, int]:
     """``"K12"`` -> ``(12, 11)``."""
     match = _ADDRESS.match(address.replace("$", "").upper())
@@ -75,8 +69,8 @@ def _column(cell: etree._Element) -> int:
 
 
 _ROOT_TAG = re.compile(rb"<worksheet\b[^>]*>")
-_ROW_SPAN = re.compile(rb'<row\b[^>]*?\br="([0-9]+)"[^>]*?(?:/>|>.*?</row>)', re.S)
-_ROW_OPEN = re.compile(rb"<row\b")
+_ROW_OPEN = re.compile(rb"<row\b[^>]*>")
+_ROW_NUMBER = re.compile(rb'\br="([0-9]+)"')
 _HAS_CELL = re.compile(rb"<c[\s>/]")
 _DIM = re.compile(rb'<dimension ref="([^"]*)"\s*/>')
 _DECL = re.compile(rb'\sxmlns(?::[\w.-]+)?="[^"]*"')
@@ -106,10 +100,18 @@ class _Sheet:
         self._end = end if end >= 0 else empty
         self._empty = end < 0
         self.spans: dict[int, tuple[int, int]] = {}
-        for match in _ROW_SPAN.finditer(data):
-            self.spans[int(match.group(1))] = match.span()
-        if len(self.spans) != len(_ROW_OPEN.findall(data)):
-            raise PatchUnsupported(f"{part}: baris tanpa nomor")
+        find = data.find
+        for match in _ROW_OPEN.finditer(data):  # rows do not nest: a row ends at its </row>
+            number = _ROW_NUMBER.search(match.group(0))
+            if number is None:
+                raise PatchUnsupported(f"{part}: baris tanpa nomor")
+            stop = match.end()
+            if not match.group(0).endswith(b"/>"):
+                close = find(b"</row>", stop)
+                if close < 0:
+                    raise PatchUnsupported(f"{part}: baris tanpa penutup")
+                stop = close + len(b"</row>")
+            self.spans[int(number.group(1))] = (match.start(), stop)
         self.rows: dict[int, etree._Element] = {}
         self._new: set[int] = set()
         self._dim: str | None = None
@@ -138,7 +140,7 @@ class _Sheet:
     def cell(self, number: int, column: int) -> etree._Element:
         """The ``<c>`` at ``(number, column)``, created in column order when missing."""
         row = self.row(number)
-        address = f"{_column_letters(column)}{number}"
+        address = f"{column_letter(column)}{number}"
         for cell in row.iter(_C):
             at = cell.get("r")
             if at == address:
@@ -167,7 +169,7 @@ class _Sheet:
         bottom, right = _split(ref.group(2) or ref.group(1))
         for number, column in cells:
             top, bottom, left, right = min(top, number), max(bottom, number), min(left, column), max(right, column)
-        self._dim = f"{_column_letters(left)}{top}:{_column_letters(right)}{bottom}"
+        self._dim = f"{column_letter(left)}{top}:{column_letter(right)}{bottom}"
 
     def _row_bytes(self, number: int) -> bytes:
         text = bytes(etree.tostring(self.rows[number], encoding="UTF-8"))
@@ -273,7 +275,7 @@ def _rows_xml(first: int, rows: Sequence[Sequence[object]], styles: dict[int, st
     """``rows`` as ``<row>`` elements from row ``first`` on, and their last column."""
     out: list[str] = []
     width = 0
-    letters = [_column_letters(n) for n in range(1, max((len(r) for r in rows), default=0) + 1)]
+    letters = [column_letter(n) for n in range(1, max((len(r) for r in rows), default=0) + 1)]
     for number, values in enumerate(rows, start=first):
         cells = [_text_cell(f"{letters[i]}{number}", styles.get(i + 1, "0"), v)
                  for i, v in enumerate(values) if v is not None and v != ""]  # fmt: skip
@@ -344,7 +346,4 @@ def set_cells(
                 elif name in new_parts:
                     out.writestr(name, new_parts[name])
                 else:
-                    old = z.getinfo(name)
-                    info = zipfile.ZipInfo(name, old.date_time)
-                    info.external_attr = old.external_attr
-                    out.writestr(info, z.read(name), compress_type=old.compress_type)
+                    copy_member(z, out, name)

@@ -22,6 +22,8 @@ from typing import Protocol
 
 from lxml import etree
 
+from xlwings_app.adapters.xlsx.zip_copy import copy_member
+
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -286,10 +288,7 @@ def patch(src: Path, dst: Path, scratch: bytes, rows: Mapping[str, SheetXml]) ->
                 elif name in new_parts:
                     out.writestr(name, new_parts[name])
                 else:
-                    old_info = z.getinfo(name)
-                    info = zipfile.ZipInfo(name, old_info.date_time)
-                    info.external_attr = old_info.external_attr
-                    out.writestr(info, z.read(name), compress_type=old_info.compress_type)
+                    copy_member(z, out, name)
 
 
 def _root_parts(z: zipfile.ZipFile, names: set[str]) -> list[str]:

@@ -1,37 +1,33 @@
 """Sheets Hasil and Rekap as zip parts, for ``adapters.xlsx.patch`` (``kinerja hitung``'s fast writer).
 
-A small scratch workbook made by openpyxl gives everything around the cells, exactly as the
-openpyxl writer (``adapters.openpyxl.results``) makes it: the sheet XML around ``<sheetData>`` (widths,
-frozen panes, print setup), the table ``TabelHasil``, Rekap's drawing and charts, the print titles
-and the cell formats (one per combination of span styles). The cells themselves are streamed as
-XML (text as inline strings): Rekap from its ``SheetValues``, Hasil a result at a time from
-``hasil_row``, so Hasil's rows never become openpyxl cells nor sit in memory all at once.
+A small scratch workbook, written here as XML text (no openpyxl: ``kinerja hitung`` never imports
+it), gives everything around the cells as the openpyxl writer (``adapters.openpyxl.results``) makes
+it: the sheet XML around ``<sheetData>`` (widths, frozen panes, print setup), the table
+``TabelHasil``, Rekap's drawing and charts (``chart_xml``, from ``sheets.results.rekap_charts``),
+the print titles and the cell formats (``styles_xml``, one per combination of span styles). The
+cells themselves are streamed as XML (text as inline strings): Rekap from its ``SheetValues``,
+Hasil a result at a time from ``hasil_row``, so Hasil's rows never sit in memory all at once.
 """
 
 from __future__ import annotations
 
 import io
 import math
+import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cached_property
 from operator import itemgetter
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, quoteattr
 
-from openpyxl import Workbook
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.table import TableColumn
-
-from xlwings_app.adapters.openpyxl.grid import cell_styles, style_cell
-from xlwings_app.adapters.openpyxl.results import write_hasil, write_rekap
+from xlwings_app.adapters.xlsx.chart_xml import chart_part, drawing_part
 from xlwings_app.adapters.xlsx.patch import PatchUnsupported
+from xlwings_app.adapters.xlsx.styles_xml import Styles, cell_format
 from xlwings_app.domain.measure import Hasil
 from xlwings_app.sheets import layout as L
-from xlwings_app.sheets.grid import SheetValues, excel_value
-from xlwings_app.sheets.results import hasil_row, hasil_values
-
-STYLE_SHEET = "_gaya"
-"""The scratch sheet holding one cell per style combination (never copied into the master)."""
+from xlwings_app.sheets.grid import SheetValues, cell_styles, column_letter, excel_value
+from xlwings_app.sheets.results import REKAP_META_COLUMN, REKAP_WIDTHS, hasil_row, hasil_values, rekap_charts
 
 
 def _cell_xml(ref: str, value: object, s: str) -> str:
@@ -74,7 +70,7 @@ class SheetRows:
     @property
     def dimension(self) -> str:
         rows, cols = self.bounds
-        return f"A1:{get_column_letter(cols)}{rows}"
+        return f"A1:{column_letter(cols)}{rows}"
 
     def chunks(self, xf_map: dict[int, int], first: int = 1, offset: int = 0) -> Iterator[str]:
         """The ``<row>`` elements from row ``first``, numbered ``offset`` lower down;
@@ -85,7 +81,7 @@ class SheetRows:
             xf = {names: _attr(xf_map[self.xf_of[names]]) for names in set(styles.values())}
         except KeyError as exc:  # a style combination the scratch workbook did not register
             raise PatchUnsupported(f"gaya sel tidak terdaftar: {exc}") from exc
-        letters = [get_column_letter(c) for c in range(1, cols + 1)]
+        letters = [column_letter(c) for c in range(1, cols + 1)]
         for r in range(first, rows + 1):
             parts = []
             for c in range(1, cols + 1):
@@ -118,7 +114,7 @@ class HasilRows:
     @property
     def dimension(self) -> str:
         rows, cols = self.bounds
-        return f"A1:{get_column_letter(cols)}{rows}"
+        return f"A1:{column_letter(cols)}{rows}"
 
     def _representatives(self) -> list[Hasil]:
         return list({h.status: h for h in self.results}.values())
@@ -147,15 +143,38 @@ class HasilRows:
         yield from SheetRows(head, cell_styles(head), self.xf_of).chunks(xf_map)
         row_styles = self._row_styles(xf_map)
         cols = self.bounds[1]
-        letters = [get_column_letter(c) for c in range(1, cols + 1)]
+        letters = [column_letter(c) for c in range(1, cols + 1)]
         first = L.layout().hasil.header_row + 1
+        columns = {status: list(zip(letters, styles, strict=True)) for status, styles in row_styles.items()}
         for at, h in enumerate(self.results, start=first):
-            s = row_styles[h.status]
-            values = [excel_value(v) for v in hasil_row(h)]
-            xml = "".join(
-                _cell_xml(f"{letters[c]}{at}", value, s[c]) for c, value in enumerate(values)
-            )
-            yield f'<row r="{at}">{xml}</row>'
+            yield _row_xml(at, columns[h.status], hasil_row(h))
+
+
+def _row_xml(at: int, columns: Sequence[tuple[str, str]], values: Sequence[object]) -> str:
+    """One Hasil ``<row>``: ``_cell_xml`` of each value, fused into one loop (a 100.000-indicator
+    workbook writes 6,5 million of these cells); a Decimal is written as ``excel_value`` makes it
+    (an integral one as an int: both print the same digits through ``.16g``)."""
+    cells: list[str] = []
+    append = cells.append
+    for (letter, s), value in zip(columns, values, strict=True):
+        kind = type(value)
+        if kind is Decimal:
+            number = float(value)  # type: ignore[arg-type]
+            if math.isfinite(number):
+                append(f'<c r="{letter}{at}"{s}><v>{number:.16g}</v></c>')
+                continue
+        elif kind is str and value:
+            text = str(value)
+            if "&" in text or "<" in text or ">" in text:
+                text = escape(text)
+            space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
+            append(f'<c r="{letter}{at}"{s} t="inlineStr"><is><t{space}>{text}</t></is></c>')
+            continue
+        elif value is None or value == "":
+            append(f'<c r="{letter}{at}"{s}/>')
+            continue
+        append(_cell_xml(f"{letter}{at}", excel_value(value), s))
+    return f'<row r="{at}">{"".join(cells)}</row>'
 
 
 @dataclass
@@ -170,27 +189,159 @@ def build_parts(results: Sequence[Hasil], rekap: SheetValues, unit: str, tahun: 
     """Build the scratch workbook: Hasil without rows (table ref set for all), Rekap whole from
     ``rekap`` (``sheets.results.rekap_values``, built once by the caller)."""
     lay = L.layout().hasil
-    wb = Workbook()
-    write_hasil(wb, [], unit, tahun)
-    table = wb[lay.sheet].tables[lay.name]
-    # Named columns now: else saving reads the header through ws[ref], making every cell of the range.
-    table.tableColumns = [TableColumn(id=i, name=str(h)) for i, h in enumerate(lay.headers, start=1)]
-    last = max(lay.header_row + len(results), lay.header_row + 1)
-    table.ref = f"A{lay.header_row}:{get_column_letter(len(lay.headers))}{last}"
-    if table.autoFilter is not None:
-        table.autoFilter.ref = table.ref
-    write_rekap(wb, rekap)
-    gaya = wb.create_sheet(STYLE_SHEET)
+    styles = Styles()
     xf_of: dict[tuple[str, ...], int] = {}
     hasil = HasilRows(results, unit, tahun, xf_of)
+    head = hasil_values([], unit, tahun)
     rekap_rows = SheetRows(rekap, cell_styles(rekap), xf_of)
-    for styles in (cell_styles(hasil.sample()), rekap_rows.styles):
-        for names in dict.fromkeys(styles.values()):
+    for found in (cell_styles(hasil.sample()), rekap_rows.styles):
+        for names in dict.fromkeys(found.values()):
             if names not in xf_of:
-                cell = gaya.cell(len(xf_of) + 1, 1)
-                for name in names:
-                    style_cell(cell, name)
-                xf_of[names] = cell.style_id
+                try:
+                    xf_of[names] = styles.add(cell_format(names))
+                except ValueError as exc:
+                    raise PatchUnsupported(str(exc)) from exc
+    last = max(lay.header_row + len(results), lay.header_row + 1)
+    charts = rekap_charts(lambda row, col: rekap.cells.get((row, col)))
+    hasil_sheet = _sheet_xml(
+        head,
+        widths=dict(enumerate(lay.widths, start=1)),
+        freeze=(lay.header_row, 3),
+        tail='<tableParts count="1"><tablePart r:id="rId1"/></tableParts>',
+    )
+    rekap_sheet = _sheet_xml(
+        rekap,
+        widths=dict(enumerate(REKAP_WIDTHS, start=1)),
+        hidden=(REKAP_META_COLUMN,),
+        tail='<drawing r:id="rId1"/>' if charts else "",
+    )
+    parts = {
+        "xl/workbook.xml": _workbook_xml(lay.sheet, rekap.name, lay.header_row),
+        "xl/_rels/workbook.xml.rels": _rels([(WORKSHEET, "worksheets/sheet1.xml"), (WORKSHEET, "worksheets/sheet2.xml"), (STYLES, "styles.xml")]),
+        "xl/styles.xml": styles.xml(),
+        "xl/worksheets/sheet1.xml": hasil_sheet,
+        "xl/worksheets/_rels/sheet1.xml.rels": _rels([(TABLE, "/xl/tables/table1.xml")]),
+        "xl/tables/table1.xml": _table_xml(lay.name, lay.headers, f"A{lay.header_row}:{column_letter(len(lay.headers))}{last}"),
+        "xl/worksheets/sheet2.xml": rekap_sheet,
+    }
+    if charts:
+        parts["xl/worksheets/_rels/sheet2.xml.rels"] = _rels([(DRAWING, "/xl/drawings/drawing1.xml")])
+        parts["xl/drawings/drawing1.xml"] = drawing_part(charts)
+        parts["xl/drawings/_rels/drawing1.xml.rels"] = _rels(
+            [(CHART, f"/xl/charts/chart{i}.xml") for i in range(1, len(charts) + 1)]
+        )
+        for i, spec in enumerate(charts, start=1):
+            parts[f"xl/charts/chart{i}.xml"] = chart_part(spec, rekap.name)
+    parts["[Content_Types].xml"] = _content_types(parts)
     buffer = io.BytesIO()
-    wb.save(buffer)
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as z:
+        for name, xml in parts.items():
+            z.writestr(name, xml)
     return ResultParts(buffer.getvalue(), {lay.sheet: hasil, rekap.name: rekap_rows})
+
+
+_NS = "http://schemas.openxmlformats.org"
+MAIN = f"{_NS}/spreadsheetml/2006/main"
+REL = f"{_NS}/officeDocument/2006/relationships"
+WORKSHEET, STYLES, TABLE = f"{REL}/worksheet", f"{REL}/styles", f"{REL}/table"
+DRAWING, CHART = f"{REL}/drawing", f"{REL}/chart"
+_TYPES = {
+    "xl/workbook.xml": "spreadsheetml.sheet.main+xml",
+    "xl/styles.xml": "spreadsheetml.styles+xml",
+    "xl/worksheets/": "spreadsheetml.worksheet+xml",
+    "xl/tables/": "spreadsheetml.table+xml",
+    "xl/drawings/": "drawing+xml",
+    "xl/charts/": "drawingml.chart+xml",
+}
+_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+
+
+def _rels(targets: Sequence[tuple[str, str]]) -> str:
+    rels = "".join(
+        f'<Relationship Id="rId{i}" Type="{kind}" Target="{target}"/>' for i, (kind, target) in enumerate(targets, 1)
+    )
+    return f'{_HEAD}<Relationships xmlns="{_NS}/package/2006/relationships">{rels}</Relationships>'
+
+
+def _content_types(parts: dict[str, str]) -> str:
+    overrides = "".join(
+        f'<Override PartName="/{name}" ContentType="application/vnd.openxmlformats-officedocument.{kind}"/>'
+        for name in parts
+        for prefix, kind in _TYPES.items()
+        if name.startswith(prefix) and "/_rels/" not in name
+    )
+    return (
+        f'{_HEAD}<Types xmlns="{_NS}/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        f'<Default Extension="xml" ContentType="application/xml"/>{overrides}</Types>'
+    )
+
+
+def _quoted(sheet: str) -> str:
+    return "'" + sheet.replace("'", "''") + "'"
+
+
+def _workbook_xml(hasil: str, rekap: str, header_row: int) -> str:
+    """Two sheets; Hasil's header row printed on every page (the patch copies the print titles)."""
+    sheets = "".join(
+        f'<sheet name={quoteattr(name)} sheetId="{i}" r:id="rId{i}"/>' for i, name in enumerate((hasil, rekap), 1)
+    )
+    titles = f"{escape(_quoted(hasil))}!${header_row}:${header_row}"
+    return (
+        f'{_HEAD}<workbook xmlns="{MAIN}" xmlns:r="{REL}"><sheets>{sheets}</sheets><definedNames>'
+        f'<definedName name="_xlnm.Print_Titles" localSheetId="0">{titles}</definedName></definedNames></workbook>'
+    )
+
+
+def _table_xml(name: str, headers: Sequence[str], ref: str) -> str:
+    columns = "".join(f"<tableColumn id=\"{i}\" name={quoteattr(str(h))}/>" for i, h in enumerate(headers, 1))
+    return (
+        f'{_HEAD}<table xmlns="{MAIN}" id="1" name="{name}" displayName="{name}" ref="{ref}" headerRowCount="1">'
+        f'<tableColumns count="{len(headers)}">{columns}</tableColumns>'
+        '<tableStyleInfo name="TableStyleLight9" showRowStripes="1"/></table>'
+    )
+
+
+HIDDEN_WIDTH = 13
+"""A hidden column's width as the openpyxl writer stores it (its default column width)."""
+
+
+def _sheet_xml(
+    sheet: SheetValues,
+    widths: dict[int, float],
+    freeze: tuple[int, int] | None = None,
+    hidden: Sequence[int] = (),
+    tail: str = "",
+) -> str:
+    """The sheet around an empty ``<sheetData/>`` (the patch streams the rows into it): widths,
+    frozen panes below row ``freeze[0]`` right of column ``freeze[1]``, merges, A4 landscape one
+    page wide (as ``adapters.openpyxl.sheet_format.print_setup``), then ``tail`` (table or drawing)."""
+    if any(span.style.startswith("width:") for span in sheet.spans):
+        raise PatchUnsupported("lebar kolom dari gaya sel")
+    if freeze:
+        row, col = freeze
+        top_left = f"{column_letter(col + 1)}{row + 1}"
+        view = (
+            f'<sheetView workbookViewId="0"><pane xSplit="{col}" ySplit="{row}" topLeftCell="{top_left}" '
+            'activePane="bottomRight" state="frozen"/><selection pane="topRight"/><selection pane="bottomLeft"/>'
+            '<selection pane="bottomRight" activeCell="A1" sqref="A1"/></sheetView>'
+        )
+    else:
+        view = '<sheetView workbookViewId="0"><selection activeCell="A1" sqref="A1"/></sheetView>'
+    cols = {c: f'<col width="{w:g}" customWidth="1" min="{c}" max="{c}"/>' for c, w in widths.items()}
+    for c in hidden:
+        cols[c] = f'<col hidden="1" width="{widths.get(c, HIDDEN_WIDTH):g}" customWidth="1" min="{c}" max="{c}"/>'
+    merges = [
+        f'<mergeCell ref="{column_letter(s.col)}{s.row}:{column_letter(s.col + s.cols - 1)}{s.row + s.rows - 1}"/>'
+        for s in sheet.spans
+        if s.style == "merge"
+    ]
+    merged = f'<mergeCells count="{len(merges)}">{"".join(merges)}</mergeCells>' if merges else ""
+    return (
+        f'{_HEAD}<worksheet xmlns="{MAIN}" xmlns:r="{REL}"><sheetPr><outlinePr summaryBelow="1" summaryRight="1"/>'
+        '<pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="A1"/>'
+        f'<sheetViews>{view}</sheetViews><sheetFormatPr baseColWidth="8" defaultRowHeight="15"/>'
+        f'<cols>{"".join(cols[c] for c in sorted(cols))}</cols><sheetData/>{merged}'
+        '<printOptions gridLines="0"/><pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/>'
+        f'<pageSetup orientation="landscape" paperSize="9" fitToHeight="0" fitToWidth="1"/>{tail}</worksheet>'
+    )

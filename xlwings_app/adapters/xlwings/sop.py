@@ -30,9 +30,11 @@ def write_hasil_sop_live(
     sop_nama: str,
     summaries: Sequence[PeriodSummary],
     chart_periode: str | None = None,
-    place: SopPlace = DEFAULT_PLACE,
+    place: SopPlace | None = None,
 ) -> None:
-    """Replace sheet Hasil SOP (of ``place``) of the open workbook with the values ``kinerja sop periksa`` writes."""
+    """Replace sheet Hasil SOP (of ``place``, None: the first SOP) of the open workbook with the values
+    ``kinerja sop periksa`` writes."""
+    place = place or DEFAULT_PLACE
     values = hasil_sop_values(sop_nama, summaries, chart_periode, place)
     sheet = replace_sheet(book, place.hasil, after=place.log)
     write_sheet(sheet, values)

@@ -19,8 +19,6 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from functools import lru_cache
 
-import holidays
-
 from xlwings_app.domain.sop.waktu import Duration
 
 Interval = tuple[datetime, datetime]
@@ -92,6 +90,8 @@ def national_holidays(year: int) -> dict[date, str]:
 
     Cuti bersama are not included: they are set each year by SKB Menteri and kept as data.
     """
+    import holidays  # here, not at the top: its data takes 60 ms to load and most commands never ask
+
     found = holidays.country_holidays("ID", years=year, language="id")
     return {day: str(name) for day, name in sorted(found.items())}
 
@@ -101,6 +101,8 @@ def cuti_bersama(year: int) -> dict[date, str]:
 
     A suggestion to fill the sheet Kalender with; the sheet, not this list, is what counts.
     """
+    import holidays
+
     found = holidays.country_holidays("ID", years=year, language="id", categories=("government",))
     return {day: str(name) for day, name in sorted(found.items())}
 
