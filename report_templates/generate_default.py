@@ -3,7 +3,8 @@
 The committed .docx is the source users edit in Word; run this only to start it afresh:
 ``.venv/bin/python report_templates/generate_default.py``. The layout: A4 portrait, kop (lambang daerah
 ``{{ lambang }}`` on the left, the text centred on the page) with a double rule, title, table grouped by Sasaran (No and Sasaran cells merged with ``{% vm %}``, header
-repeated on every page, rows never split), summary, chart, analysis, budget (only when present),
+repeated on every page, rows never split), summary (with, for a period short of the year, the progress toward the yearly target, and,
+only when an indicator has a Target Akhir Renstra, the progress toward it), chart, analysis, budget (only when present),
 and a signature block in a table row that cannot break across pages, its paragraphs kept together;
 then, on a new page and only when the workbook has an SOP log for the period, the annex "Lampiran:
 Kepatuhan Waktu SOP" (summary and a table of step runs). The footer carries the verification code
@@ -231,6 +232,27 @@ def progress(doc, title: str = "Kemajuan terhadap Target Tahunan") -> None:
     para(doc, "{%p endif %}")
 
 
+RENSTRA = [19, 49, 17, 18, 21, 21, 20]
+
+
+def renstra_progress(doc) -> None:
+    """Only when an indicator has a Target Akhir Renstra: that target and how far the period has come."""
+    para(doc, "{%p if renstra %}")
+    para(doc, "Kemajuan terhadap Target Akhir Renstra", bold=True, size=10, after=3,
+         keep=True).paragraph_format.space_before = Pt(8)
+    t = table(doc, RENSTRA, ["Kode", "Indikator Kinerja", "Satuan", "Target Akhir Renstra",
+                              "Realisasi {{ dokumen.periode_label }}", "Kemajuan (%)", "Agregasi"])
+    tag_row(t, RENSTRA, "{%tr for r in renstra %}")
+    add_row(t, RENSTRA, ["{{ r.kode }}", "{{ r.nama }}", "{{ r.satuan }}", "{{ r.target_renstra }}",
+                          "{{ r.realisasi }}", "{{ r.progres_renstra }}", "{{ r.agregasi }}"],
+            [LEFT, LEFT, CENTER, RIGHT, RIGHT, RIGHT, CENTER])
+    tag_row(t, RENSTRA, "{%tr endfor %}")
+    para(doc, "Kemajuan: agregasi Jumlah = realisasi tahun ini s.d. periode ÷ target akhir Renstra × 100 "
+              "(realisasi tahun-tahun sebelumnya tidak dijumlahkan); Akhir dan Rata-rata = capaian "
+              "realisasi periode terhadap target akhir Renstra.", size=8, italic=True)
+    para(doc, "{%p endif %}")
+
+
 SUMMARY = [60, 35]
 
 
@@ -243,6 +265,7 @@ def summary(doc) -> None:
     tag_row(t, SUMMARY, "{%tr endfor %}")
     add_row(t, SUMMARY, ["Rata-rata capaian (%)", "{{ ringkasan.rata_rata_capaian }}"], [LEFT, CENTER])
     progress(doc)
+    renstra_progress(doc)
 
 
 def chart(doc) -> None:
@@ -539,6 +562,7 @@ def build_iki(out: Path = OUT_IKI) -> Path:
     heading(doc, "B. Ringkasan Capaian")
     para(doc, "{{ ringkasan.kalimat }}", after=6)
     progress(doc)
+    renstra_progress(doc)
     analysis(doc, "C. Analisis Indikator yang Belum Mencapai Target")
     iki_signature(doc)
     quarter_annex(doc)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -63,7 +64,12 @@ def test_rencana_kinerja(made: dict[str, Path]) -> None:
         assert expected in text
     for i in IKU:
         assert i.nama in text and i.sasaran in text
-    assert "DRAF" not in text and "Realisasi 2023" not in text  # first year: no comparison
+    assert "DRAF" not in text
+    # the example keeps 2023's values and the Renstra's end targets: the comparison table
+    assert "Target dan Realisasi Tahun Sebelumnya" in text and "Target Akhir Renstra" in text
+    compared = text_of(made["out"] / "Rencana_Kinerja_2024.pdf", layout=True).split("Tahun Sebelumnya")[1]
+    assert re.search(r"Indeks Kepuasan Masyarakat \(IKM\)\s+indeks\s+81\s+81,6\s+82\s+85\n", compared)
+    assert re.search(r"Jumlah konflik sosial yang tidak\s+kejadian\s+0\s+0\s+0\s+–\n", compared)
     # the annex: the Perencanaan SOP's log of 2024
     assert "KEPATUHAN WAKTU SOP" in text and "Prosedur Penyusunan Perencanaan Kinerja" in text
     assert "Menyusun draft Rencana Kinerja" in text and "Terlambat" in text

@@ -91,7 +91,8 @@ def test_the_footer_carries_the_verification_code(tmp_path: Path, data: Data) ->
 @pytest.mark.parametrize("extra", [8, 14, 20])
 def test_signature_never_splits_whatever_the_length(tmp_path: Path, data: Data, extra: int) -> None:
     base = contoh.INDICATORS[0]
-    more = [replace(base, kode=f"IKU 3.{n}", sasaran="Sasaran tambahan", nama=f"Indikator tambahan {n}")
+    more = [replace(base, kode=f"IKU 3.{n}", sasaran="Sasaran tambahan", nama=f"Indikator tambahan {n}",
+                    target_akhir_renstra=None)  # the rows lengthen tables A and B, not the Renstra table too
             for n in range(extra)]
     data.indicators = [*data.indicators, *more]
     doc = buat_laporan(data, tmp_path, Periode.TW2, pdf=True, sekarang=NOW)

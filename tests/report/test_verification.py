@@ -5,7 +5,7 @@ import pytest
 
 from xlwings_app.domain.indicator import Agregasi, Indicator, Jenis, Periode, Polaritas
 from xlwings_app.domain.settings import Settings, VarianNegatif
-from xlwings_app.domain.verification import verification_code
+from xlwings_app.domain.verification import indicator_inputs, verification_code
 from xlwings_app.samples import contoh
 
 CODE_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567-")
@@ -38,14 +38,30 @@ CHANGES: dict[str, object] = {
 }
 
 
-NOT_COVERED = {"target_lalu", "realisasi_lalu", "target_akhir_renstra", "program"}
+NOT_COVERED = {"target_lalu", "realisasi_lalu", "program"}
 """Planning values (Rencana/Perjanjian Kinerja, ``kinerja baru --dari``): the Pengukuran document the
 code certifies does not print them, and sealed codes of earlier workbooks must stay valid."""
+WHEN_FILLED = {"target_akhir_renstra"}
+"""Printed by the Pengukuran document (Kemajuan terhadap Target Akhir Renstra) when filled."""
 
 
 def test_every_input_field_is_covered() -> None:
     inputs = {f.name for f in fields(Indicator) if f.compare}
-    assert inputs == set(CHANGES) | NOT_COVERED
+    assert inputs == set(CHANGES) | NOT_COVERED | WHEN_FILLED
+
+
+def test_the_renstra_target_counts_only_when_filled() -> None:
+    blank = [replace(i, target_akhir_renstra=None) for i in contoh.INDICATORS]
+    assert contoh.INDICATORS[0].target_akhir_renstra is not None and code(blank) != code()
+
+    def with_renstra(value: str) -> list[Indicator]:
+        return [blank[0], replace(blank[1], target_akhir_renstra=Decimal(value)), *blank[2:]]
+
+    assert code(with_renstra("97")) != code(blank)
+    assert code(with_renstra("97")) != code(with_renstra("98"))
+    assert code(with_renstra("97")) == code(with_renstra("97.00"))
+    # blank: the inputs are those of a workbook without the column, so codes sealed before stay valid
+    assert "target_akhir_renstra" not in indicator_inputs(blank[1], Periode.TAHUNAN)
 
 
 @pytest.mark.parametrize("name", sorted(NOT_COVERED))

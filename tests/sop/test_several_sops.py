@@ -128,3 +128,52 @@ def test_contoh_holds_three_sops_with_their_logs(tmp_path: Path) -> None:
     assert any("Periode 2024: 11 pelaksanaan langkah" in line for line in lines)
     assert [p.sop for p, _ in list_sops(path)] == ["SOP", "SOP Perencanaan", "SOP Pengumpulan Data"]
     assert len(read_sop_workbook(path, SopPlace("Pengumpulan Data")).entries) == 12
+
+
+def test_periksa_without_sop_measures_every_sop_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "k.xlsx"
+    assert runner.invoke(app, ["baru", str(path), "--sop", THREE]).exit_code == 0
+    for periode, sop in (("TW1", "Pengukuran"), ("2025", "perencanaan")):
+        assert runner.invoke(app, ["sop", "mulai", str(path), "-p", periode, "--sop", sop]).exit_code == 0
+    _fill_perencanaan(path)
+    result = runner.invoke(app, ["sop", "periksa", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert [(s["sheet"], s["hasil"], s["ditulis"]) for s in out["semua"]] == [
+        ("SOP", "Hasil SOP", True),
+        ("SOP Perencanaan", "Hasil SOP Perencanaan", True),
+        ("SOP Pengumpulan Data", "Hasil SOP Pengumpulan Data", False),  # its log has no rows yet
+    ]
+    assert out["sop"] == "Prosedur Penyusunan Pengukuran Kinerja" and out["ditulis"] is True  # the first, as before
+    assert [p["periode"] for p in out["semua"][1]["periode"]] == ["2025"]
+    notes = [p["pesan"] for p in out["masalah"] if p["tingkat"] == "catatan"]
+    assert "Log Pengumpulan Data belum berisi baris langkah; Hasil SOP Pengumpulan Data tidak ditulis." in notes
+    wb = load_workbook(path)
+    assert {"Hasil SOP", "Hasil SOP Perencanaan"} <= set(wb.sheetnames)
+    assert "Hasil SOP Pengumpulan Data" not in wb.sheetnames
+    # in words: each SOP named, then the sheets written
+    again = runner.invoke(app, ["sop", "periksa", str(path)])
+    text = " ".join(again.output.split())
+    assert "SOP Prosedur Penyusunan Pengukuran Kinerja (sheet SOP)" in text
+    assert "SOP Prosedur Penyusunan Perencanaan Kinerja (sheet SOP Perencanaan)" in text
+    assert "Sheet Hasil SOP Perencanaan ditulis" in text and "Log Pengumpulan Data belum berisi" in text
+
+
+def test_a_period_only_some_logs_hold_is_a_note_for_the_others(tmp_path: Path) -> None:
+    path = tmp_path / "k.xlsx"
+    assert runner.invoke(app, ["baru", str(path), "--sop", THREE]).exit_code == 0
+    for periode, sop in (("TW1", "Pengukuran"), ("2025", "perencanaan"), ("TW1", "Pengumpulan Data")):
+        assert runner.invoke(app, ["sop", "mulai", str(path), "-p", periode, "--sop", sop]).exit_code == 0
+    result = runner.invoke(app, ["sop", "periksa", str(path), "-p", "TW1", "--json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert [s["ditulis"] for s in out["semua"]] == [True, False, True]
+    assert any(p["pesan"] == "Log Perencanaan tidak berisi periode TW1; Hasil SOP Perencanaan tidak ditulis."
+               for p in out["masalah"])
+    before = digest(path)
+    nowhere = runner.invoke(app, ["sop", "periksa", str(path), "-p", "TW3", "--json"])
+    assert nowhere.exit_code == 2
+    [error] = [p for p in json.loads(nowhere.stdout)["masalah"] if p["tingkat"] == "galat"]
+    assert error["pesan"] == ("Periode TW3 tidak ada di log SOP mana pun (Log Langkah, Log Perencanaan, "
+                              "Log Pengumpulan Data).")
+    assert digest(path) == before

@@ -82,6 +82,8 @@ def test_an_internal_error_exits_1(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         raise RuntimeError("bug")
 
     monkeypatch.setattr(service, "periksa", broken)
-    result = runner.invoke(app, ["sop", "periksa", str(tmp_path / "k.xlsx")])
-    assert result.exit_code == 1
-    assert "Galat internal Kinerja" in result.output
+    monkeypatch.setattr(service, "periksa_semua", broken)
+    for only in ([], ["--sop", "Perencanaan"]):  # every SOP, or one
+        result = runner.invoke(app, ["sop", "periksa", str(tmp_path / "k.xlsx"), *only])
+        assert result.exit_code == 1
+        assert "Galat internal Kinerja" in result.output

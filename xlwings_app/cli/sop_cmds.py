@@ -23,6 +23,7 @@ from xlwings_app.cli.common import (
 if TYPE_CHECKING:
     from xlwings_app.domain.sop.measure import StepRun
     from xlwings_app.domain.sop.summary import PeriodSummary
+    from xlwings_app.services.sop import PemeriksaanSop
 
 PERIODE_HELP = "Periode, mis. TW1, TW2, TW3, TW4."
 
@@ -97,6 +98,38 @@ def _print_runs(summary: PeriodSummary) -> None:
     console.print(table)
 
 
+def _sop_json(result: PemeriksaanSop, valid: bool) -> dict[str, Any]:
+    """One SOP's part of ``kinerja sop periksa --json``."""
+    return {
+        "sop": result.sop.nama if result.sop else None,
+        "sheet": result.place.sop,
+        "hasil": result.place.hasil,
+        "periode": [summary_json(s) for s in result.summaries] if valid else [],
+        "ditulis": result.ditulis,
+        "masalah": problems_json(result.problems),
+    }
+
+
+def _print_results(results: list[PemeriksaanSop], file: Path) -> None:
+    from xlwings_app.services.sop import summary_lines
+
+    several = len(results) > 1
+    for result in results:
+        if several and result.sop is not None:
+            console.print(f"SOP {result.sop.nama} (sheet {result.place.sop})", style="bold")
+        for summary in result.summaries:
+            _print_runs(summary)
+            for line in summary_lines(summary, result.day_minutes):
+                console.print(line)
+        if result.ditulis:
+            console.print(
+                f"Sheet {result.place.hasil} ditulis ke {file}"
+                + (f" (cadangan: {result.cadangan})" if result.cadangan else ".")
+            )
+    if not any(r.ditulis for r in results):
+        console.print("Tidak ada sheet Hasil SOP yang ditulis (lihat catatan di atas).")
+
+
 def register(app: typer.Typer) -> None:
     """Add the sub-app ``sop`` (mulai, periksa, daftar) to ``app``."""
     sop_app = typer.Typer(
@@ -154,41 +187,37 @@ def register(app: typer.Typer) -> None:
         json_: Annotated[bool, typer.Option("--json", help="Keluaran JSON.")] = False,
         sop: Annotated[
             str | None,
-            typer.Option("--sop", help="SOP yang diperiksa bila workbook memuat beberapa SOP (baku: sheet SOP)."),
+            typer.Option("--sop", help="Hanya SOP ini bila workbook memuat beberapa SOP (mis. Perencanaan); "
+                         "baku: setiap SOP di workbook."),
         ] = None,
     ) -> None:
-        """Ukur setiap langkah di Log Langkah terhadap Waktu SOP, lalu tulis sheet Hasil SOP.
+        """Ukur setiap langkah di log setiap SOP terhadap Waktu SOP, lalu tulis sheet Hasil SOP-nya.
+
+        Tanpa --sop setiap SOP di workbook diperiksa sekaligus (SOP, SOP Perencanaan, ...), masing-masing
+        menulis sheet Hasil SOP-nya; SOP yang log-nya belum berisi (atau tanpa periode --periode) dilewati
+        dengan catatan. Satu galat pada SOP mana pun: tidak ada yang ditulis.
 
         Contoh: kinerja sop periksa kinerja.xlsx --periode TW1 --json
         Contoh: kinerja sop periksa kinerja.xlsx --sop Perencanaan
         """
         from xlwings_app.services import sop as sop_service
 
-        result = sop_service.periksa(file, periode, sop=sop)
-        if json_:
-            emit_json(
-                {
-                    "sop": result.sop.nama if result.sop else None,
-                    "sheet": result.place.sop,
-                    "periode": [summary_json(s) for s in result.summaries] if result.valid else [],
-                    "ditulis": result.ditulis,
-                    "masalah": problems_json(result.problems),
-                }
-            )
+        if sop:
+            one = sop_service.periksa(file, periode, sop=sop)
+            results, problems, valid = [one], one.problems, one.valid
         else:
-            print_problems(result.problems)
-            if result.valid:
-                for summary in result.summaries:
-                    _print_runs(summary)
-                    for line in sop_service.summary_lines(summary, result.day_minutes):
-                        console.print(line)
-                console.print(
-                    f"Sheet {result.place.hasil} ditulis ke {file}"
-                    + (f" (cadangan: {result.cadangan})" if result.cadangan else ".")
-                )
+            every = sop_service.periksa_semua(file, periode)
+            results, problems, valid = every.hasil, every.problems, every.valid
+        if json_:
+            emit_json({**_sop_json(results[0], valid), "masalah": problems_json(problems),
+                       "semua": [_sop_json(r, valid) for r in results]})  # fmt: skip
+        else:
+            print_problems(problems)
+            if valid:
+                _print_results(results, file)
             else:
                 console.print("File tidak diubah: perbaiki masalah di atas lalu ulangi.")
-        if not result.valid:
+        if not valid:
             raise typer.Exit(EXIT_INPUT)
 
     @sop_app.command("daftar")

@@ -12,7 +12,9 @@ strings, so 85 and 85.0 are the same value) of
   and texts (kode, jenis, sasaran, nama, satuan, polaritas, agregasi, penanggung jawab,
   permasalahan, rencana aksi, keterangan, induk), range bounds, budget, and the targets and
   realisasi of the triwulan the period covers (TW1..TWn; the year: all four and the yearly target).
-  Later triwulan are left out, so filling in TW III does not change a sealed TW II's code.
+  Later triwulan are left out, so filling in TW III does not change a sealed TW II's code. The
+  Target Akhir Renstra, printed since the document shows the progress toward it, counts only
+  when filled, so the codes of workbooks without it (sealed before) stay as they were.
 
 is hashed with SHA-256; the first 50 bits, written in RFC 4648 base32 (A–Z, 2–7: no 0/1/8/9 to
 misread), give 10 characters grouped 5-5: "K7Q2M-XR4TB".
@@ -65,6 +67,8 @@ def indicator_inputs(indicator: Indicator, periode: Periode) -> dict[str, object
     }
     if periode is Periode.TAHUNAN:
         inputs["target_tahunan"] = _number(indicator.target_tahunan)
+    if indicator.target_akhir_renstra is not None:
+        inputs["target_akhir_renstra"] = _number(indicator.target_akhir_renstra)
     return inputs
 
 

@@ -14,6 +14,10 @@ Pure: domain results in, dicts/lists/strings out; no docxtpl here. Rules:
 - the budget table lists only indicators with both pagu and realisasi anggaran (docs/domain.md,
   "Budget efficiency"); efisiensi is printed only where a capaian exists;
 - text is passed as typed: the renderer escapes it, and it is never parsed as a template;
+- "Kemajuan terhadap Target Akhir Renstra" (``renstra``) lists the indicators whose optional
+  column Target Akhir Renstra is filled, with that target and the progress of
+  ``domain.progres.progres_renstra``; with the column blank everywhere (or absent) the list is
+  empty and the template leaves the section out, so such a document is as before;
 - the annex "Lampiran: Kepatuhan Waktu SOP" (``lampiran_sop``) is present only when the workbook's
   Log Langkah has the document's period; otherwise ``lampiran_sop`` is empty and the template
   leaves the annex out. Working time prints in words ("1 hari 2 jam 30 menit", a hari = the
@@ -33,7 +37,7 @@ from xlwings_app.domain import formatting as fmt
 from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.measure import TW_NAMES, Hasil, Status, carried_from, measure_all
 from xlwings_app.domain.profil import Pejabat, Profil
-from xlwings_app.domain.progres import periode_lalu, progres_tahunan, tren
+from xlwings_app.domain.progres import periode_lalu, progres_renstra, progres_tahunan, tren
 from xlwings_app.domain.settings import Settings
 from xlwings_app.domain.sop.measure import StepRun
 from xlwings_app.domain.sop.model import Sop
@@ -141,6 +145,7 @@ def _tw(i: Indicator, n: int) -> str:
 def indicator_row(h: Hasil, settings: Settings | None = None, lalu: Hasil | None = None) -> dict[str, str]:
     i = h.indicator
     progres = progres_tahunan(h, settings) if settings is not None else None
+    renstra_progres = progres_renstra(h, settings) if settings is not None else None
     capaian_lalu = lalu.capaian if lalu is not None else None
     return {
         "kode": i.kode,
@@ -156,6 +161,8 @@ def indicator_row(h: Hasil, settings: Settings | None = None, lalu: Hasil | None
         "agregasi": i.agregasi.value,
         "target_tahunan": target_tahunan(i),
         "progres": fmt.persen(progres),
+        "target_renstra": fmt.angka(i.target_akhir_renstra),
+        "progres_renstra": fmt.persen(renstra_progres),
         "capaian_lalu": fmt.persen(capaian_lalu),
         "tren": tren(h.capaian, capaian_lalu),
         **{f"tw{n + 1}": _tw(i, n) for n in range(4)},
@@ -212,6 +219,11 @@ def kemajuan(results: Sequence[Hasil], settings: Settings) -> list[dict[str, str
     if not results or results[0].periode is Periode.TAHUNAN:
         return []
     return [indicator_row(h, settings) for h in results]
+
+
+def renstra(results: Sequence[Hasil], settings: Settings) -> list[dict[str, str]]:
+    """Rows of "Kemajuan terhadap Target Akhir Renstra": the indicators with that target; [] without."""
+    return [indicator_row(h, settings) for h in results if h.indicator.target_akhir_renstra is not None]
 
 
 def draf(dokumen: Dokumen) -> dict[str, object]:
@@ -342,6 +354,7 @@ def build_context(
         "skala": kalimat.skala(settings.skala),
         "ringkasan": ringkasan(list(results), settings),
         "kemajuan": kemajuan(results, settings),
+        "renstra": renstra(results, settings),
         "analisis": analisis(results, settings),
         "pembahasan": pembahasan(results, settings),
         "triwulan": [indicator_row(h, settings) for h in results],

@@ -33,6 +33,7 @@ from xlwings_app.report.context import (
     kop,
     pejabat,
     pembahasan,
+    renstra,
     ringkasan,
 )
 
@@ -113,6 +114,7 @@ def build_iki_context(
         "skala": kalimat.skala(settings.skala),
         "ringkasan": ringkasan(list(results), settings, "indikator kinerja individu"),
         "kemajuan": kemajuan(results, settings),
+        "renstra": renstra(results, settings),
         "analisis": analisis(results, settings),
         "pembahasan": pembahasan(results, settings),
         "triwulan": [indicator_row(h, settings) for h in results],

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     import xlwings as xw
 
     from xlwings_app.services.hitung import Perhitungan
+    from xlwings_app.services.sop import PemeriksaanSemua
 
 
 def periksa_data(book: xw.Book) -> None:
@@ -46,19 +47,37 @@ def hitung_capaian(book: xw.Book) -> None:
 
 
 def periksa_waktu_sop(book: xw.Book) -> None:
-    """Measure the step log (``kinerja sop periksa``); write Hasil SOP only when nothing is wrong."""
+    """Measure the step log of every SOP (``kinerja sop periksa``); write their Hasil SOP only when no SOP has an error."""
     from xlwings_app.ribbon.messages import problems_message
-    from xlwings_app.services.sop import periksa, summary_lines
+    from xlwings_app.services.sop import periksa_semua
 
     master = live.master(book)
-    result = periksa(master)
+    result = periksa_semua(master)
     marked = master.mark(result.problems)
-    if not result.valid or result.sop is None:
+    if not result.valid:
         raise PesanPengguna(problems_message(result.problems, marked, "Sheet Hasil SOP tidak ditulis."))
-    lines = [line for s in result.summaries for line in summary_lines(s, result.day_minutes)]
-    lines += ["", "Sheet Hasil SOP ditulis. Grafik lini waktu (Gantt) tidak digambar dari tombol ini:",
-              "grafik muncul setelah `kinerja sop periksa` dijalankan pada file yang tersimpan."]  # fmt: skip
-    live.alert(book, "\n".join(lines))
+    live.alert(book, sop_summary(result))
+
+
+def sop_summary(result: PemeriksaanSemua) -> str:
+    """Each SOP by name with its periods' figures, the sheets written, and the notes."""
+    from xlwings_app.ribbon.messages import problem_list
+    from xlwings_app.services.sop import summary_lines
+
+    lines: list[str] = []
+    for r in result.hasil:
+        if r.sop is None:
+            continue
+        lines.append(f"{r.sop.nama} (sheet {r.place.sop}):")
+        lines += [f"  {line}" for s in r.summaries for line in summary_lines(s, r.day_minutes)]
+        lines.append(f"  Sheet {r.place.hasil} ditulis." if r.ditulis else "  Tidak ada yang diukur.")
+        lines.append("")
+    if result.ditulis:
+        lines += ["Grafik lini waktu (Gantt) tidak digambar dari tombol ini:",
+                  "grafik muncul setelah `kinerja sop periksa` dijalankan pada file yang tersimpan."]  # fmt: skip
+    if result.problems:
+        lines += ["", "Catatan:", problem_list(result.problems)]
+    return "\n".join(lines).strip()
 
 
 def hitung_summary(result: Perhitungan) -> str:

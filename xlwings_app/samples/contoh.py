@@ -59,7 +59,7 @@ INDICATORS: list[Indicator] = [
         polaritas=Polaritas.POSITIF, agregasi=Agregasi.AKHIR, target_tahunan=D("85"),
         target_tw=_q("82", "83", "84", "85"), realisasi_tw=_q("83.4", "84.15"),
         penanggung_jawab="Kasi Pelayanan Umum",
-        pagu=D("125000000"), realisasi_anggaran=D("54250000"),
+        pagu=D("125000000"), realisasi_anggaran=D("54250000"), target_akhir_renstra=D("88"),
     ),
     Indicator(
         kode="IKU 1.2", jenis=Jenis.IKU, sasaran=SASARAN_1,

@@ -2,7 +2,8 @@
 
 Realistic IKU and IKI of a kecamatan, chosen so every rule shows: both polarities, every
 aggregation, a range target, a target 0, blank realisasi, an unmet target with its permasalahan
-and rencana aksi, and budget figures. The Camat is the signing official of the seed SOP
+and rencana aksi, budget figures, and for the IKU last year's (2023) target and realisasi and the
+Renstra's end targets (2021–2026; IKU-07, a target 0, has none). The Camat is the signing official of the seed SOP
 "Prosedur Penyusunan Perencanaan Kinerja" (Kecamatan Lumajang); other names and NIPs are invented.
 """
 
@@ -123,6 +124,9 @@ INDICATORS: list[Indicator] = [
         (80, 81, 81.5, 82),
         (81.2, 82.4, 83.1, None),
         CAMAT,
+        target_akhir_renstra=Decimal(85),
+        target_lalu=Decimal("81"),
+        realisasi_lalu=Decimal("81.6"),
     ),
     _ind(
         "IKU-02",
@@ -141,6 +145,9 @@ INDICATORS: list[Indicator] = [
         permasalahan="Pada triwulan I layanan administrasi kependudukan terhambat gangguan jaringan aplikasi SIAK.",
         rencana_aksi="Antrean manual cadangan disiapkan saat jaringan terganggu; gangguan dilaporkan ke Dispendukcapil hari itu juga.",
         program=PROGRAM_PELAYANAN,
+        target_akhir_renstra=Decimal(98),
+        target_lalu=Decimal("94"),
+        realisasi_lalu=Decimal("93.8"),
     ),
     _ind(
         "IKU-03",
@@ -156,6 +163,9 @@ INDICATORS: list[Indicator] = [
         KASI_PEL,
         permasalahan="Berkas perizinan triwulan I banyak yang belum lengkap saat diterima, sehingga waktu penyelesaian bertambah.",
         rencana_aksi="Daftar periksa persyaratan dibagikan di loket dan laman kecamatan; berkas diperiksa saat diterima.",
+        target_akhir_renstra=Decimal(2),
+        target_lalu=Decimal("3.5"),
+        realisasi_lalu=Decimal("3.2"),
     ),
     _ind(
         "IKU-04",
@@ -170,6 +180,9 @@ INDICATORS: list[Indicator] = [
         (None, None, None, None),
         SEKRETARIS,
         keterangan="Dinilai Inspektorat pada akhir tahun.",
+        target_akhir_renstra=Decimal(75),
+        target_lalu=Decimal("65"),
+        realisasi_lalu=Decimal("62.4"),
     ),
     _ind(
         "IKU-05",
@@ -188,6 +201,9 @@ INDICATORS: list[Indicator] = [
         pagu=Decimal(24_500_000),
         realisasi_anggaran=Decimal(15_900_000),
         program=PROGRAM_PENUNJANG,
+        target_akhir_renstra=Decimal(6),
+        target_lalu=Decimal("6"),
+        realisasi_lalu=Decimal("6"),
     ),
     _ind(
         "IKU-06",
@@ -201,6 +217,9 @@ INDICATORS: list[Indicator] = [
         (10, 10, 10, 10),
         (8, 12, 9, None),
         KASI_TRANTIB,
+        target_akhir_renstra=Decimal(30),
+        target_lalu=Decimal("45"),
+        realisasi_lalu=Decimal("41"),
     ),
     _ind(
         "IKU-07",
@@ -216,6 +235,8 @@ INDICATORS: list[Indicator] = [
         KASI_TRANTIB,
         permasalahan="Satu sengketa batas tanah antarwarga di Kelurahan Ditotrunan belum selesai dimediasi.",
         rencana_aksi="Mediasi lanjutan bersama kelurahan dan Bhabinkamtibmas pada bulan Oktober.",
+        target_lalu=Decimal("0"),
+        realisasi_lalu=Decimal("0"),
     ),
     _ind(
         "IKU-08",
@@ -234,6 +255,9 @@ INDICATORS: list[Indicator] = [
         keterangan="Target rentang 80–90.",
         permasalahan="Musyawarah pembangunan di dua kelurahan pada triwulan I belum diikuti kelompok perempuan dan pemuda.",
         rencana_aksi="Pendampingan kader pemberdayaan masyarakat di kelurahan dengan nilai terendah setiap bulan.",
+        target_akhir_renstra=Decimal(90),
+        target_lalu=Decimal("80"),
+        realisasi_lalu=Decimal("83.5"),
     ),
     _ind(
         "IKI-SEK-01",

@@ -2,9 +2,11 @@
 
 ``mulai`` adds one empty Log Langkah row per SOP step for a period (and, given a preset, first adds
 the sheets SOP, Kalender and Log Langkah to a workbook that has none). ``periksa`` measures every
-run of every step against its Mutu Baku Waktu (``ukur``, on data read from a file or the live
-workbook) and writes sheet Hasil SOP. Both read and check
-everything first; with any error they write nothing, so the file stays as it was.
+run of every step of one SOP against its Mutu Baku Waktu (``ukur``, on data read from a file or
+the live workbook) and writes its sheet Hasil SOP; ``periksa_semua`` does so for every SOP of the
+workbook at once (the ribbon's Periksa Waktu SOP, ``kinerja sop periksa`` without ``--sop``): an
+SOP whose log has no rows yet is left out with a note, and an error in any SOP writes nothing.
+All read and check everything first; with any error they write nothing, so the file stays as it was.
 """
 
 from __future__ import annotations
@@ -108,17 +110,21 @@ def mulai(source: Path | Master, periode: str, preset_id: str | None = None, tah
 
 
 class _MasterSource:
-    """The master's sheets as a ``SheetSource`` (to find and read an SOP beside the first one)."""
+    """The master's sheets as a ``SheetSource`` (to find and read an SOP beside the first one);
+    each sheet is read from the master once."""
 
     def __init__(self, master: Master) -> None:
         self.master = master
+        self._rows: dict[str, list[list[object]]] = {}
 
     @property
     def sheetnames(self) -> list[str]:
         return self.master.sheet_names()
 
     def iter_values(self, sheet: str) -> list[list[object]]:
-        return self.master.rows(sheet)
+        if sheet not in self._rows:
+            self._rows[sheet] = self.master.rows(sheet)
+        return self._rows[sheet]
 
 
 def place_of(master: Master, name: str | None) -> SopPlace:
@@ -131,11 +137,12 @@ def place_of(master: Master, name: str | None) -> SopPlace:
         raise WorkbookError(f"{master.path.name}: {exc}") from None
 
 
-def sop_of(master: Master, place: SopPlace) -> SopWorkbook:
-    """The SOP sheets of ``place`` (the first SOP through the master as always)."""
+def sop_of(master: Master, place: SopPlace, source: _MasterSource | None = None) -> SopWorkbook:
+    """The SOP sheets of ``place`` (the first SOP through the master as always; the others through
+    ``source``, a reading of the master's sheets to share)."""
     if place == DEFAULT_PLACE:
         return master.sop()
-    return read_sop_source(_MasterSource(master), master.path, place)
+    return read_sop_source(source or _MasterSource(master), master.path, place)
 
 
 def _place_for_mulai(master: Master, name: str) -> tuple[SopPlace, str | None, Problem | None]:
@@ -236,16 +243,90 @@ def periksa(
         if not result.valid or not tulis or result.sop is None:
             return result
         chosen = normalize_periode(periode) if periode else None
-        if place == DEFAULT_PLACE:
-            master.stage(PutHasilSop(result.sop.nama, result.summaries, chosen))
-        else:
-            from xlwings_app.adapters.openpyxl.sop_results import write_hasil_sop
-
-            nama, summaries = result.sop.nama, result.summaries
-            master.stage(FileEdit(lambda wb: write_hasil_sop(wb, nama, summaries, chosen, place)))
+        master.stage(PutHasilSop(result.sop.nama, result.summaries, chosen, place))
         result.cadangan = master.commit()
         result.ditulis = True
         return result
+
+
+@dataclass
+class PemeriksaanSemua:
+    """What ``periksa_semua`` measured: one ``PemeriksaanSop`` per SOP of the workbook, in sheet order."""
+
+    hasil: list[PemeriksaanSop] = field(default_factory=list)
+    cadangan: Path | None = None
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Every SOP's problems, once each (the shared sheet Kalender is read for every SOP)."""
+        found: list[Problem] = []
+        for result in self.hasil:
+            found.extend(p for p in result.problems if p not in found)
+        return found
+
+    @property
+    def valid(self) -> bool:
+        return not any(p.is_error for p in self.problems)
+
+    @property
+    def ditulis(self) -> list[PemeriksaanSop]:
+        """The SOPs whose Hasil SOP sheet was written."""
+        return [r for r in self.hasil if r.ditulis]
+
+
+def periksa_semua(source: Path | Master, periode: str | None = None, tulis: bool = True) -> PemeriksaanSemua:
+    """Measure the step log of every SOP of the workbook (all periods, or ``periode``) and, when no
+    SOP has an error, write each one's Hasil SOP sheet in one commit.
+
+    An SOP with nothing to measure (its log has no rows yet, or not ``periode``: the Perencanaan SOP
+    logs years where the others log triwulan) gets a note (``catatan``) and its Hasil SOP is not
+    written; a ``periode`` that no log holds is an error. A workbook without any SOP gets
+    ``ukur``'s error for sheet SOP.
+    """
+    with using(source) as master:
+        shared = _MasterSource(master)
+        places = [place for place, _ in sop_places(shared)] or [DEFAULT_PLACE]
+        several = len(places) > 1
+        result = PemeriksaanSemua([_ukur_satu(master, place, shared, periode, several) for place in places])
+        if periode and several and not any(r.summaries for r in result.hasil):
+            result.hasil[0].problems.append(Problem(
+                f"Periode {normalize_periode(periode)} tidak ada di log SOP mana pun "
+                f"({', '.join(place.log for place in places)}).", places[0].log, file=master.path.name))
+        if not result.valid or not tulis:
+            return result
+        chosen = normalize_periode(periode) if periode else None
+        writing = [r for r in result.hasil if r.sop is not None and r.summaries]
+        for r in writing:
+            assert r.sop is not None
+            master.stage(PutHasilSop(r.sop.nama, r.summaries, chosen, r.place))
+        if writing:
+            result.cadangan = master.commit()
+        for r in writing:
+            r.ditulis, r.cadangan = True, result.cadangan
+        return result
+
+
+def _ukur_satu(
+    master: Master, place: SopPlace, shared: _MasterSource, periode: str | None, several: bool
+) -> PemeriksaanSop:
+    """``ukur`` of one SOP for ``periksa_semua``: nothing to measure is a note, not an error (a
+    missing ``periode`` stays an error when the workbook has this SOP only, as in ``periksa``)."""
+    data = sop_of(master, place, shared)
+    measured = ukur(data, periode)
+    if data.sop is None or place.log not in data.sheets or measured.summaries:
+        return measured
+    if not data.entries:
+        why = f"{place.log} belum berisi baris langkah"
+    elif periode and several:
+        wanted = normalize_periode(periode)
+        measured.problems = [p for p in measured.problems if p.pesan != f"Periode {wanted} tidak ada di log."]
+        why = f"{place.log} tidak berisi periode {wanted}"
+    else:
+        return measured
+    measured.problems.append(
+        Problem(f"{why}; {place.hasil} tidak ditulis.", place.log, file=master.path.name, tingkat="catatan")
+    )
+    return measured
 
 
 def ukur(data: SopWorkbook, periode: str | None = None) -> PemeriksaanSop:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # field types only: a command loads just the modules of what 
     from xlwings_app.domain.sop.summary import PeriodSummary
     from xlwings_app.forms.meta import FormMeta
     from xlwings_app.sheets.grid import SheetValues
+    from xlwings_app.sheets.sop_layout import SopPlace
 
 
 @dataclass(frozen=True)
@@ -55,11 +56,13 @@ class AppendSeal:
 
 @dataclass(frozen=True)
 class PutHasilSop:
-    """Sheet Hasil SOP replaced (``kinerja sop periksa``); the chart shows ``chart_periode``."""
+    """Sheet Hasil SOP of ``place`` replaced (``kinerja sop periksa``; None: the first SOP's, sheet
+    Hasil SOP); the chart shows ``chart_periode``."""
 
     sop_nama: str
     summaries: Sequence[PeriodSummary]
     chart_periode: str | None = None
+    place: SopPlace | None = None
 
 
 @dataclass(frozen=True)

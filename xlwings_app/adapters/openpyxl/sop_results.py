@@ -44,10 +44,11 @@ def write_hasil_sop(
     sop_nama: str,
     summaries: Sequence[PeriodSummary],
     chart_periode: str | None = None,
-    place: SopPlace = DEFAULT_PLACE,
+    place: SopPlace | None = None,
 ) -> None:
-    """Rewrite sheet Hasil SOP (of ``place``) from ``summaries``; the chart shows ``chart_periode``
-    (else the last)."""
+    """Rewrite sheet Hasil SOP (of ``place``, None: the first SOP) from ``summaries``; the chart
+    shows ``chart_periode`` (else the last)."""
+    place = place or DEFAULT_PLACE
     ws = replace_sheet(wb, place.hasil, after=place.log)
     sheet = hasil_sop_values(sop_nama, summaries, chart_periode, place)
     write_values(ws, sheet)

@@ -232,7 +232,7 @@ def apply_to_workbook(wb: Any, change: Change) -> None:
     elif isinstance(change, PutHasilSop):
         from xlwings_app.adapters.openpyxl.sop_results import write_hasil_sop
 
-        write_hasil_sop(wb, change.sop_nama, change.summaries, change.chart_periode)
+        write_hasil_sop(wb, change.sop_nama, change.summaries, change.chart_periode, change.place)
     elif isinstance(change, PutLembar):
         from xlwings_app.adapters.openpyxl.form_builder import write_form_sheet, write_meta_sheet
 

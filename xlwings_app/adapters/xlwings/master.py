@@ -120,7 +120,7 @@ def write_live(book: Any, change: Change) -> None:
     elif isinstance(change, PutHasilSop):
         from xlwings_app.adapters.xlwings.sop import write_hasil_sop_live
 
-        write_hasil_sop_live(book, change.sop_nama, change.summaries, change.chart_periode)
+        write_hasil_sop_live(book, change.sop_nama, change.summaries, change.chart_periode, change.place)
     elif isinstance(change, PutLembar):
         from xlwings_app.adapters.xlwings.forms import write_lembar_live
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from xlwings_app.adapters.xlwings.book import replace_sheet, write_sheet
 from xlwings_app.domain.sop.summary import PeriodSummary
-from xlwings_app.sheets.sop_layout import SHEET_HASIL, SHEET_LOG
+from xlwings_app.sheets.sop_layout import DEFAULT_PLACE, SopPlace
 from xlwings_app.sheets.sop_results import (
     CHART_COLUMN,
     RUN_HEADERS,
@@ -26,12 +26,18 @@ from xlwings_app.sheets.sop_results import (
 
 
 def write_hasil_sop_live(
-    book: Any, sop_nama: str, summaries: Sequence[PeriodSummary], chart_periode: str | None = None
+    book: Any,
+    sop_nama: str,
+    summaries: Sequence[PeriodSummary],
+    chart_periode: str | None = None,
+    place: SopPlace | None = None,
 ) -> None:
-    """Replace sheet Hasil SOP of the open workbook with the values ``kinerja sop periksa`` writes."""
-    values = hasil_sop_values(sop_nama, summaries, chart_periode)
-    sheet = replace_sheet(book, SHEET_HASIL, after=SHEET_LOG)
+    """Replace sheet Hasil SOP (of ``place``, None: the first SOP) of the open workbook with the values
+    ``kinerja sop periksa`` writes."""
+    place = place or DEFAULT_PLACE
+    values = hasil_sop_values(sop_nama, summaries, chart_periode, place)
+    sheet = replace_sheet(book, place.hasil, after=place.log)
     write_sheet(sheet, values)
     table = sheet.range((RUNS_TOP, 1), (runs_last_row(values), len(RUN_HEADERS)))
-    sheet.tables.add(source=table, name=RUNS_TABLE, table_style_name="TableStyleLight9")
+    sheet.tables.add(source=table, name=RUNS_TABLE + place.suffix, table_style_name="TableStyleLight9")
     sheet.range((1, CHART_COLUMN), (1, CHART_COLUMN + 3)).columns.hidden = True
