@@ -115,13 +115,19 @@ def measure(
     env: dict[str, str] | None = None,
     timeout: float | None = None,
     limit_mib: int | None = None,
+    warmup: bool = False,
 ) -> Runs:
-    """Run ``argv`` ``repeat`` times (``prepare`` before each run, not timed).
+    """Run ``argv`` ``repeat`` times (``prepare`` before each run, not timed; with ``warmup`` one
+    more run first, not counted).
 
     A run killed at ``timeout`` seconds, or failing under the ``limit_mib`` address-space limit,
     ends the measurement: ``failed`` says why, and the figures are that run's.
     """
     runs = Runs()
+    if warmup:  # one run first, not counted: the disk cache and .pyc files are warm for every run
+        if prepare:
+            prepare()
+        _spawn(argv, env, timeout, limit_mib)
     for _ in range(repeat):
         if prepare:
             prepare()

@@ -280,10 +280,12 @@ def verdict(item: Item, floors: dict[str, Item]) -> dict[str, object]:
         if mine is None or base is None:
             mine, base = runs.median, floor.runs.median
         row["rasio_baca"] = round(mine / base, 2)
-        budget = f"≤ {item.budget_ratio:g}× calamine"
+        against = "calamine" if (item.floor or "").startswith("lantai.baca") else floor.label
+        budget = f"≤ {item.budget_ratio:g}× {against}"
         ok = mine <= item.budget_ratio * base
     if item.budget_mib is not None:
-        budget = f"{budget}, ≤ {item.budget_mib / 1024:g} GiB"
+        size = f"{item.budget_mib / 1024:g} GiB" if item.budget_mib >= 1024 else f"{item.budget_mib:g} MiB"
+        budget = f"{budget}, ≤ {size}"
         ok = bool(ok) and runs.peak <= item.budget_mib
     if runs.failed:
         row["gagal"] = runs.failed
@@ -348,9 +350,11 @@ def main(argv: list[str] | None = None) -> None:
     # As an installed package runs: its modules compiled (pip does so on install). A shell with
     # PYTHONDONTWRITEBYTECODE would otherwise make every measured process compile the sources again.
     subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "xlwings_app"), str(ROOT / "bench")], check=True)
+    # Scenarios are built in a child: a measured child's peak memory (ru_maxrss) starts from its
+    # parent's size at fork, so the bench process itself must stay small.
+    build = f"from pathlib import Path; from bench import scenarios as SC; sc = SC.ensure(Path({str(WORK)!r}))"
+    subprocess.run([PY, "-c", build + ("" if args.tanpa_xl else "; SC.ensure_xl2(sc)")], check=True, cwd=ROOT)
     sc = SC.ensure(WORK)
-    if not args.tanpa_xl:
-        SC.ensure_xl2(sc)
     with_pdf = not args.tanpa_pdf and shutil.which("soffice") is not None
     todo = items(sc, not args.tanpa_xl, with_pdf, args.ulang_xl)
     if args.hanya:
@@ -362,7 +366,8 @@ def main(argv: list[str] | None = None) -> None:
     for item in todo:
         print(f"mengukur {item.label} ...", flush=True)
         item.runs = measure(
-            item.argv, item.repeat or args.ulang, item.prepare, timeout=item.timeout, limit_mib=item.limit_mib
+            item.argv, item.repeat or args.ulang, item.prepare, timeout=item.timeout, limit_mib=item.limit_mib,
+            warmup=item.repeat is None,  # XL runs take a minute each: no warm-up run
         )
         floors[item.key] = item
     load_after = os.getloadavg()
