@@ -220,7 +220,7 @@ def value_of(ref: Expr) -> Expr:
 # --- evaluation -------------------------------------------------------------------------------
 
 def _is_blank(value: Value) -> bool:
-    return value is None or value == ""
+    return value is None or (isinstance(value, str) and not value)  # not ==: Decimal == "" asks numbers' ABCs
 
 
 def _number(value: Value) -> Decimal | _Error:
