@@ -214,43 +214,42 @@ def main_table(doc) -> None:
 
 
 PROGRESS = [19, 52, 17, 18, 21, 17, 21]
+RENSTRA = [19, 49, 17, 18, 21, 21, 20]
+
+
+def _progress_table(doc, rows: str, title: str, widths: list[int], target: tuple[str, str],
+                    progres: tuple[str, str], note: str) -> None:
+    """A target, the period's realisasi and the progress toward it, per indicator of the context
+    list ``rows`` (the section is left out when the list is empty); ``target`` and ``progres``:
+    (header, field)."""
+    para(doc, f"{{%p if {rows} %}}")
+    para(doc, title, bold=True, size=10, after=3, keep=True).paragraph_format.space_before = Pt(8)
+    t = table(doc, widths, ["Kode", "Indikator Kinerja", "Satuan", target[0],
+                            "Realisasi {{ dokumen.periode_label }}", progres[0], "Agregasi"])
+    tag_row(t, widths, f"{{%tr for k in {rows} %}}")
+    add_row(t, widths, ["{{ k.kode }}", "{{ k.nama }}", "{{ k.satuan }}", f"{{{{ k.{target[1]} }}}}",
+                        "{{ k.realisasi }}", f"{{{{ k.{progres[1]} }}}}", "{{ k.agregasi }}"],
+            [LEFT, LEFT, CENTER, RIGHT, RIGHT, RIGHT, CENTER])
+    tag_row(t, widths, "{%tr endfor %}")
+    para(doc, note, size=8, italic=True)
+    para(doc, "{%p endif %}")
 
 
 def progress(doc, title: str = "Kemajuan terhadap Target Tahunan") -> None:
     """For a period short of the year: the yearly target and how far the period has come."""
-    para(doc, "{%p if kemajuan %}")
-    para(doc, title, bold=True, size=10, after=3, keep=True).paragraph_format.space_before = Pt(8)
-    t = table(doc, PROGRESS, ["Kode", "Indikator Kinerja", "Satuan", "Target Tahunan",
-                              "Realisasi {{ dokumen.periode_label }}", "Progres (%)", "Agregasi"])
-    tag_row(t, PROGRESS, "{%tr for k in kemajuan %}")
-    add_row(t, PROGRESS, ["{{ k.kode }}", "{{ k.nama }}", "{{ k.satuan }}", "{{ k.target_tahunan }}",
-                          "{{ k.realisasi }}", "{{ k.progres }}", "{{ k.agregasi }}"],
-            [LEFT, LEFT, CENTER, RIGHT, RIGHT, RIGHT, CENTER])
-    tag_row(t, PROGRESS, "{%tr endfor %}")
-    para(doc, "Progres: agregasi Jumlah = realisasi s.d. periode ÷ target tahunan × 100; Akhir dan "
-              "Rata-rata = capaian realisasi periode terhadap target tahunan.", size=8, italic=True)
-    para(doc, "{%p endif %}")
-
-
-RENSTRA = [19, 49, 17, 18, 21, 21, 20]
+    _progress_table(doc, "kemajuan", title, PROGRESS, ("Target Tahunan", "target_tahunan"),
+                    ("Progres (%)", "progres"),
+                    "Progres: agregasi Jumlah = realisasi s.d. periode ÷ target tahunan × 100; Akhir dan "
+                    "Rata-rata = capaian realisasi periode terhadap target tahunan.")
 
 
 def renstra_progress(doc) -> None:
     """Only when an indicator has a Target Akhir Renstra: that target and how far the period has come."""
-    para(doc, "{%p if renstra %}")
-    para(doc, "Kemajuan terhadap Target Akhir Renstra", bold=True, size=10, after=3,
-         keep=True).paragraph_format.space_before = Pt(8)
-    t = table(doc, RENSTRA, ["Kode", "Indikator Kinerja", "Satuan", "Target Akhir Renstra",
-                              "Realisasi {{ dokumen.periode_label }}", "Kemajuan (%)", "Agregasi"])
-    tag_row(t, RENSTRA, "{%tr for r in renstra %}")
-    add_row(t, RENSTRA, ["{{ r.kode }}", "{{ r.nama }}", "{{ r.satuan }}", "{{ r.target_renstra }}",
-                          "{{ r.realisasi }}", "{{ r.progres_renstra }}", "{{ r.agregasi }}"],
-            [LEFT, LEFT, CENTER, RIGHT, RIGHT, RIGHT, CENTER])
-    tag_row(t, RENSTRA, "{%tr endfor %}")
-    para(doc, "Kemajuan: agregasi Jumlah = realisasi tahun ini s.d. periode ÷ target akhir Renstra × 100 "
-              "(realisasi tahun-tahun sebelumnya tidak dijumlahkan); Akhir dan Rata-rata = capaian "
-              "realisasi periode terhadap target akhir Renstra.", size=8, italic=True)
-    para(doc, "{%p endif %}")
+    _progress_table(doc, "renstra", "Kemajuan terhadap Target Akhir Renstra", RENSTRA,
+                    ("Target Akhir Renstra", "target_renstra"), ("Kemajuan (%)", "progres_renstra"),
+                    "Kemajuan: agregasi Jumlah = realisasi tahun ini s.d. periode ÷ target akhir Renstra × 100 "
+                    "(realisasi tahun-tahun sebelumnya tidak dijumlahkan); Akhir dan Rata-rata = capaian "
+                    "realisasi periode terhadap target akhir Renstra.")
 
 
 SUMMARY = [60, 35]
