@@ -16,8 +16,7 @@ import sys
 from pathlib import Path
 
 from docx import Document
-from docx.enum.text import WD_TAB_ALIGNMENT
-from docx.shared import Mm, Twips
+from docx.shared import Mm
 
 sys.path.insert(0, str(Path(__file__).parent))
 from generate_default import (  # noqa: E402
@@ -90,43 +89,38 @@ def received(doc) -> None:
     tag_row(t, RECEIVED, "{%tr endfor %}")
 
 
-def missing(doc) -> None:
-    heading(doc, "C. Formulir yang Belum Masuk")
-    para(doc, "{%p if belum_masuk %}")
-    t = table(doc, MISSING, ["No", "Penanggung Jawab", "Jumlah Indikator", "Kode Indikator"])
-    tag_row(t, MISSING, "{%tr for b in belum_masuk %}")
-    add_row(t, MISSING, ["{{ b.no }}", "{{ b.penanggung_jawab }}", "{{ b.jumlah }}", "{{ b.kode }}"],
-            [CENTER, LEFT, CENTER, LEFT])
-    tag_row(t, MISSING, "{%tr endfor %}")
+def _list_or(doc, heading_text: str, rows: str, widths: list[int], headers: list[str], cells: list[str],
+             aligns: list, empty: str) -> None:
+    """A numbered section: the table of the context list ``rows`` (``x`` each), or ``empty`` without rows."""
+    heading(doc, heading_text)
+    para(doc, f"{{%p if {rows} %}}")
+    t = table(doc, widths, headers)
+    tag_row(t, widths, f"{{%tr for x in {rows} %}}")
+    add_row(t, widths, [f"{{{{ x.{cell} }}}}" for cell in cells], aligns)
+    tag_row(t, widths, "{%tr endfor %}")
     para(doc, "{%p else %}")
-    para(doc, "Semua formulir sudah masuk.", size=10)
+    para(doc, empty, size=10)
     para(doc, "{%p endif %}")
+
+
+def missing(doc) -> None:
+    _list_or(doc, "C. Formulir yang Belum Masuk", "belum_masuk", MISSING,
+             ["No", "Penanggung Jawab", "Jumlah Indikator", "Kode Indikator"],
+             ["no", "penanggung_jawab", "jumlah", "kode"], [CENTER, LEFT, CENTER, LEFT],
+             "Semua formulir sudah masuk.")
 
 
 def changes(doc) -> None:
-    heading(doc, "D. Perubahan Data dari Formulir (sheet Riwayat)")
-    para(doc, "{%p if perubahan %}")
-    t = table(doc, CHANGES, ["No", "Waktu", "Kode", "Kolom", "Lama", "Baru", "Sumber"])
-    tag_row(t, CHANGES, "{%tr for p in perubahan %}")
-    add_row(t, CHANGES, ["{{ p.no }}", "{{ p.waktu }}", "{{ p.kode }}", "{{ p.kolom }}", "{{ p.lama }}",
-                         "{{ p.baru }}", "{{ p.sumber }}"], [CENTER, LEFT, LEFT, LEFT, LEFT, LEFT, LEFT])
-    tag_row(t, CHANGES, "{%tr endfor %}")
-    para(doc, "{%p else %}")
-    para(doc, "Belum ada perubahan data dari formulir periode ini.", size=10)
-    para(doc, "{%p endif %}")
+    _list_or(doc, "D. Perubahan Data dari Formulir (sheet Riwayat)", "perubahan", CHANGES,
+             ["No", "Waktu", "Kode", "Kolom", "Lama", "Baru", "Sumber"],
+             ["no", "waktu", "kode", "kolom", "lama", "baru", "sumber"], [CENTER, LEFT, LEFT, LEFT, LEFT, LEFT, LEFT],
+             "Belum ada perubahan data dari formulir periode ini.")
 
 
 def blank(doc) -> None:
-    heading(doc, "E. Indikator yang Realisasinya Masih Kosong")
-    para(doc, "{%p if kosong %}")
-    t = table(doc, BLANK, ["No", "Kode", "Indikator", "Penanggung Jawab"])
-    tag_row(t, BLANK, "{%tr for k in kosong %}")
-    add_row(t, BLANK, ["{{ k.no }}", "{{ k.kode }}", "{{ k.nama }}", "{{ k.penanggung_jawab }}"],
-            [CENTER, LEFT, LEFT, LEFT])
-    tag_row(t, BLANK, "{%tr endfor %}")
-    para(doc, "{%p else %}")
-    para(doc, "Semua realisasi periode ini sudah terisi.", size=10)
-    para(doc, "{%p endif %}")
+    _list_or(doc, "E. Indikator yang Realisasinya Masih Kosong", "kosong", BLANK,
+             ["No", "Kode", "Indikator", "Penanggung Jawab"], ["no", "kode", "nama", "penanggung_jawab"],
+             [CENTER, LEFT, LEFT, LEFT], "Semua realisasi periode ini sudah terisi.")
 
 
 def signature(doc) -> None:
@@ -168,14 +162,6 @@ def disposition(doc) -> None:
     para(doc, "{%p endif %}")
 
 
-def clear_style_tabs(doc) -> None:
-    """The Footer style's own centre stop (82.5 mm) would catch the tab before "Halaman" once the
-    footer text is short: clear it, so the page number sits at the right margin."""
-    stops = doc.sections[0].footer.paragraphs[0].paragraph_format.tab_stops
-    stops.add_tab_stop(Twips(4680), alignment=WD_TAB_ALIGNMENT.CLEAR)
-    stops.add_tab_stop(Twips(9360), alignment=WD_TAB_ALIGNMENT.CLEAR)
-
-
 def build(out: Path = OUT) -> Path:
     doc = Document()
     setup(doc)
@@ -189,8 +175,7 @@ def build(out: Path = OUT) -> Path:
     blank(doc)
     signature(doc)
     disposition(doc)
-    footer(doc)
-    clear_style_tabs(doc)
+    footer(doc)  # clears the Footer style's own stops, so the page number sits at the right margin
     doc.save(str(out))
     return out
 
