@@ -625,23 +625,9 @@ def build_kabupaten(out: Path = OUT_KABUPATEN) -> Path:
     kabupaten_body(doc)
     signature(doc)
     para(doc, "")
-    footer_kabupaten(doc)
+    footer(doc, "Dibuat dengan Kinerja (kinerja kabupaten), {{ dibuat }}")
     doc.save(str(out))
     return out
-
-
-def footer_kabupaten(doc) -> None:
-    p = doc.sections[0].footer.paragraphs[0]
-    p.alignment = LEFT
-    run = p.add_run("Dibuat dengan Kinerja (kinerja kabupaten), {{ dibuat }}")
-    run.font.size = Pt(8)
-    tab = p.add_run("\t")
-    tab.font.size = Pt(8)
-    for text, instruction in (("Halaman ", "PAGE"), (" dari ", "NUMPAGES")):
-        run = p.add_run(text)
-        run.font.size = Pt(8)
-        field(p, instruction)
-    p.paragraph_format.tab_stops.add_tab_stop(Mm(165), alignment=WD_TAB_ALIGNMENT.RIGHT)
 
 
 if __name__ == "__main__":
