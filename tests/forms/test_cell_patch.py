@@ -15,13 +15,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from lxml import etree
 from openpyxl import load_workbook
 
 from bench.forms_scenario import fill_form, make_forms_scenario
 from tests.forms.conftest import TW4, find_cell
 from xlwings_app.adapters.documents.libreoffice import recalculate
 from xlwings_app.adapters.xlsx import cell_patch
-from xlwings_app.adapters.xlsx.patch import PatchUnsupported
+from xlwings_app.adapters.xlsx.patch import MAIN, PatchUnsupported
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.samples import example
 from xlwings_app.services import rekap as rekap_service
@@ -167,14 +168,68 @@ def test_a_master_without_riwayat_takes_the_openpyxl_path(master: Path, forms: d
     assert [r[6:] for r in rows] == [(None, 9)]
 
 
-def test_a_shared_formula_in_a_replaced_cell_is_refused(tmp_path: Path) -> None:
-    sheet = cell_patch._Sheet("s.xml", (
+def _sheet(rows: bytes) -> cell_patch._Sheet:
+    return cell_patch._Sheet("s.xml", (
         b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
-        b'<row r="2"><c r="B2"><f t="shared" ref="B2:B3" si="0">A2</f><v>1</v></c></row></sheetData></worksheet>'))  # fmt: skip
+        + rows + b"</sheetData></worksheet>"))  # fmt: skip
+
+
+def _written(sheet: cell_patch._Sheet) -> etree._Element:
+    return etree.fromstring(b"".join(bytes(p) for p in sheet.pieces()))
+
+
+def test_a_shared_formula_in_a_replaced_cell_is_refused() -> None:
+    sheet = _sheet(b'<row r="2"><c r="B2"><f t="shared" ref="B2:B3" si="0">A2</f><v>1</v></c></row>')
     with pytest.raises(PatchUnsupported):
-        cell_patch._put(sheet.cell(2, 2), 5, None)
-    cell_patch._put(sheet.cell(2, 3), 5, None)  # a new cell beside it is fine
-    assert [c.get("r") for c in sheet.rows[2]] == ["B2", "C2"]
+        sheet.put(2, 2, 5)
+    sheet.put(2, 3, 5)  # a new cell beside it is fine
+    assert [c.get("r") for c in _written(sheet).iter(f"{{{MAIN}}}c")] == ["B2", "C2"]
+
+
+def test_rows_are_spliced_as_lxml_would_write_them() -> None:
+    """Each put cell as the tree writer made it; the row's other cells, as written, untouched."""
+    sheet = _sheet(
+        b'<row r="2" spans="1:9"><c r="A2" s="3" t="inlineStr"><is><t>r="C2" &lt;c r="C2"&gt;</t></is></c>'
+        b'<c r="C2" s="7" t="n"><f>IF(A2="",1, 2)</f><v></v></c>'
+        b"<c r='E2' s='4'/><c r=\"G2\" s=\"5\" t=\"n\"></c></row>"
+        b'<row r="4"/><row r="6"><c r="B6"><v>1</v></c></row>')  # fmt: skip
+    sheet.put(2, 3, "=A1 & <b>\r")  # a formula cell becomes text
+    sheet.put(2, 5, 1.5)  # single-quoted address: found by reading every cell
+    sheet.put(2, 4, True)  # a new cell between C2 and E2
+    sheet.put(2, 9, None)  # a new empty cell at the end
+    sheet.put(4, 1, " x")  # into an empty row
+    sheet.put(5, 2, 7)  # a row the sheet lacks
+    sheet.put(6, 2, None)
+    root = _written(sheet)
+    rows = {r.get("r"): r for r in root.iter(f"{{{MAIN}}}row")}
+    assert list(rows) == ["2", "4", "5", "6"] and "spans" not in rows["2"].attrib
+
+    def cells(r: str) -> list[bytes]:
+        return [etree.tostring(c) for c in rows[r]]
+
+    ns = b' xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    assert [c.replace(ns, b"") for c in cells("2")] == [
+        b'<c r="A2" s="3" t="inlineStr"><is><t>r="C2" &lt;c r="C2"&gt;</t></is></c>',
+        b'<c r="C2" s="7" t="inlineStr"><is><t xml:space="preserve">=A1 &amp; &lt;b&gt;&#13;</t></is></c>',
+        b'<c r="D2" t="b"><v>1</v></c>',
+        b'<c r="E2" s="4"><v>1.5</v></c>',
+        b'<c r="G2" s="5" t="n"/>',
+        b'<c r="I2"/>',
+    ]
+    assert [c.replace(ns, b"") for c in cells("4")] == [
+        b'<c r="A4" t="inlineStr"><is><t xml:space="preserve"> x</t></is></c>']
+    assert [c.replace(ns, b"") for c in cells("5")] == [b'<c r="B5"><v>7</v></c>']
+    assert [c.replace(ns, b"") for c in cells("6")] == [b'<c r="B6"/>']
+
+
+@pytest.mark.parametrize("row", [
+    b'<row r="2"><!-- <c r="B2"/> --><c r="B2"><v>1</v></c></row>',
+    b'<row r="2"><c r="A2" t="inlineStr"><is><t><![CDATA[<c r="B2">]]></t></is></c></row>',
+    b'<row r="2"><c s="1"><v>1</v></c></row>',
+])  # fmt: skip
+def test_rows_it_cannot_splice_are_refused(row: bytes) -> None:
+    with pytest.raises(PatchUnsupported):
+        _sheet(row).put(2, 2, 5)
 
 
 def test_libreoffice_opens_it_and_recalculates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

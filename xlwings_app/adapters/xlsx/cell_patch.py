@@ -19,8 +19,6 @@ import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from lxml import etree
-
 from xlwings_app.adapters.xlsx.patch import (
     CALC_CHAIN,
     MAIN,
@@ -36,8 +34,6 @@ from xlwings_app.adapters.xlsx.zip_copy import copy_member
 from xlwings_app.sheets.grid import column_letter
 from xlwings_app.sheets.riwayat import HEADER_ROW, SHEET_RIWAYAT
 
-_ROW, _C, _V, _F, _IS, _T = (f"{{{MAIN}}}{tag}" for tag in ("row", "c", "v", "f", "is", "t"))
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _ADDRESS = re.compile(r"^([A-Z]{1,3})([1-9][0-9]{0,6})$")
 _RANGE = re.compile(r"^([A-Z]{1,3}[1-9][0-9]*)(?::([A-Z]{1,3}[1-9][0-9]*))?$")
 
@@ -63,21 +59,138 @@ def _split(address: str) -> tuple[int, int]:
     return int(match.group(2)), _column_number(match.group(1))
 
 
-def _column(cell: etree._Element) -> int:
-    """The column number of a ``<c>`` (its ``r`` as Excel writes it, ``"K12"``)."""
-    return _column_number(cell.get("r", "").rstrip("0123456789"))
-
-
 _ROOT_TAG = re.compile(rb"<worksheet\b[^>]*>")
 _ROW_OPEN = re.compile(rb"<row\b[^>]*>")
 _ROW_NUMBER = re.compile(rb'\br="([0-9]+)"')
 _HAS_CELL = re.compile(rb"<c[\s>/]")
 _DIM = re.compile(rb'<dimension ref="([^"]*)"\s*/>')
-_DECL = re.compile(rb'\sxmlns(?::[\w.-]+)?="[^"]*"')
+_SPANS = re.compile(rb"""\sspans\s*=\s*(?:"[^"]*"|'[^']*')""")
+_CELL_TAG = re.compile(rb"<c(?=[\s/>])([^>]*?)(/?)>")
+_FORMULA_TAG = re.compile(rb"<f(?=[\s/>])([^>]*?)/?>")
+_ATTR = re.compile(rb"""([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_STYLE = re.compile(r"[0-9]*")
+_MARKUP = re.compile(rb"<[!?]")
+
+
+def _attrs(tag: bytes) -> dict[bytes, bytes]:
+    return {m.group(1): m.group(2) if m.group(2) is not None else m.group(3) for m in _ATTR.finditer(tag)}
+
+
+class _Row:
+    """One touched ``<row>`` of a sheet's XML: its cells found in the bytes, the ones put kept as XML text.
+
+    The row is spliced, never parsed into a tree: a row of the IKU sheet is some 14 KB of formulas,
+    and 2,000 of them parsed and serialised again cost more than the rest of the patch. Only its
+    start tag changes (``spans`` dropped: a hint only, and it may no longer hold). A row with a
+    comment, CDATA or processing instruction, a cell without its address, or a cell inside a cell
+    raises ``PatchUnsupported``.
+    """
+
+    def __init__(self, part: str, number: int, xml: bytes, span: tuple[int, int] | None) -> None:
+        self.part, self.number, self.xml = part, number, xml
+        if span is None:  # a row the sheet does not have yet
+            self.head, self.lo, self.hi = f'<row r="{number}">'.encode(), 0, 0
+        else:
+            start, stop = span
+            self.lo = xml.index(b">", start, stop) + 1
+            head = xml[start : self.lo]
+            if head.endswith(b"/>"):  # <row r="5"/>
+                head, self.hi = head[:-2].rstrip() + b">", self.lo
+            else:
+                self.hi = stop - len(b"</row>")
+            self.head = _SPANS.sub(b"", head)
+            if _MARKUP.search(xml, self.lo, self.hi):
+                raise PatchUnsupported(f"{part}: baris {number} berisi komentar atau CDATA")
+        self._order: list[tuple[int, int, int, dict[bytes, bytes]]] | None = None
+        self.edits: dict[str, tuple[int, tuple[int, int] | None, bytes]] = {}
+        """Address -> (column, the old cell's start and end or None, new ``<c>`` XML) of every cell put."""
+
+    def _end(self, address: str, tag: re.Match[bytes]) -> int:
+        """Where the cell whose start tag is ``tag`` ends."""
+        if tag.group(2):
+            return tag.end()
+        close = self.xml.find(b"</c>", tag.end(), self.hi)
+        if close < 0 or _CELL_TAG.search(self.xml, tag.end(), close) is not None:
+            raise PatchUnsupported(f"{self.part}: sel {address} tidak lazim")
+        return close + len(b"</c>")
+
+    def order(self) -> list[tuple[int, int, int, dict[bytes, bytes]]]:
+        """(column, start, end, attributes) of every cell, in the row's order."""
+        if self._order is None:
+            self._order, at = [], self.lo
+            while (tag := _CELL_TAG.search(self.xml, at, self.hi)) is not None:
+                attrs = _attrs(tag.group(1))
+                address = attrs.get(b"r", b"").decode("ascii", errors="replace")
+                if not address:
+                    raise PatchUnsupported(f"{self.part}: sel tanpa alamat di baris {self.number}")
+                at = self._end(address, tag)
+                self._order.append((_column_number(address.rstrip("0123456789")), tag.start(), at, attrs))
+        return self._order
+
+    def _find(self, address: str) -> tuple[int, int, dict[bytes, bytes]] | None:
+        """The first cell at ``address``: its start, end and attributes.
+
+        Found by its ``r="…"`` as Excel writes it: the nearest "<" before it (never inside an
+        attribute value, never in text, where it is escaped) must open a ``<c`` tag that is still
+        open there. Any other way of writing it is found by reading every cell of the row."""
+        xml, key, lo, hi = self.xml, f' r="{address}"'.encode(), self.lo, self.hi
+        at = xml.find(key, lo, hi)
+        while at >= 0:
+            start = xml.rfind(b"<", lo, at)
+            if start >= 0 and xml.startswith(b"<c", start) and xml.find(b">", start, at) < 0:
+                tag = _CELL_TAG.match(xml, start, hi)
+                if tag is not None:
+                    return start, self._end(address, tag), _attrs(tag.group(1))
+            at = xml.find(key, at + 1, hi)
+        for _, start, end, attrs in self.order():
+            if attrs.get(b"r") == address.encode():
+                return start, end, attrs
+        return None
+
+    def styles(self) -> dict[int, str]:
+        """Each cell's style (``s``, "0" when none) by column."""
+        return {
+            column: attrs.get(b"s", b"0").decode("ascii", errors="replace") for column, _, _, attrs in self.order()
+        }
+
+    def put(self, column: int, value: object) -> None:
+        """The cell at ``column`` holding only ``value`` (its style kept; created in column order)."""
+        address = f"{column_letter(column)}{self.number}"
+        found = self._find(address)
+        style = None
+        if found is not None:
+            start, end, attrs = found
+            formula = _FORMULA_TAG.search(self.xml, start, end)
+            if formula is not None:
+                f = _attrs(formula.group(1))
+                if f.get(b"t") in (b"shared", b"array", b"dataTable") or f.get(b"ref"):
+                    raise PatchUnsupported(f"sel {address} memakai rumus bersama")
+            raw = attrs.get(b"s")
+            style = None if raw is None else raw.decode("ascii", errors="replace")
+            if style is not None and not _STYLE.fullmatch(style):
+                raise PatchUnsupported(f"gaya sel {address}")
+        xml = _cell_xml(address, style or "", value, empty=True).encode("utf-8")
+        self.edits[address] = (column, None if found is None else found[:2], xml)
+
+    def to_bytes(self) -> bytes:
+        splices: list[tuple[int, int, int, int, bytes]] = []  # start, new cell first, column, end, XML
+        for column, found, xml in self.edits.values():
+            if found is not None:
+                splices.append((found[0], 1, column, found[1], xml))
+            else:  # before the first cell further right, else at the end
+                at = next((start for c, start, _, _ in self.order() if c > column), self.hi)
+                splices.append((at, 0, column, at, xml))
+        out, at = [self.head], self.lo
+        for start, _, _, end, xml in sorted(splices):
+            out += (self.xml[at:start], xml)
+            at = max(at, end)
+        out += (self.xml[at : self.hi], b"</row>")
+        return b"".join(out)
 
 
 class _Sheet:
-    """One worksheet's XML as bytes: only the rows touched are parsed, and spliced back by ``to_bytes``.
+    """One worksheet's XML as bytes: only the rows touched are looked into (``_Row``), and spliced
+    back by ``pieces``.
 
     A 2,000-indicator IKU sheet is some 28 MB of XML; parsing all of it would cost more memory than
     openpyxl's whole load. Every row must carry its number ``r``, every touched row's cells theirs.
@@ -89,9 +202,7 @@ class _Sheet:
         root = _ROOT_TAG.search(data)
         if root is None:
             raise PatchUnsupported(f"{part}: worksheet berprefiks namespace")
-        self._wrap = root.group(0)
-        self._decls = set(_DECL.findall(self._wrap))
-        if _xml(self._wrap + b"</worksheet>").nsmap.get(None) != MAIN:
+        if _xml(root.group(0) + b"</worksheet>").nsmap.get(None) != MAIN:
             raise PatchUnsupported(f"{part}: namespace utama bukan SpreadsheetML")
         end = data.rfind(b"</sheetData>")
         empty = data.find(b"<sheetData/>")
@@ -112,8 +223,7 @@ class _Sheet:
                     raise PatchUnsupported(f"{part}: baris tanpa penutup")
                 stop = close + len(b"</row>")
             self.spans[int(number.group(1))] = (match.start(), stop)
-        self.rows: dict[int, etree._Element] = {}
-        self._new: set[int] = set()
+        self.rows: dict[int, _Row] = {}
         self._dim: str | None = None
 
     def last_row_with_cells(self) -> int:
@@ -124,36 +234,22 @@ class _Sheet:
                 return number
         return 0
 
-    def row(self, number: int) -> etree._Element:
+    def _read_row(self, number: int) -> _Row:
+        return _Row(self.part, number, self.xml, self.spans.get(number))
+
+    def row(self, number: int) -> _Row:
+        """Row ``number``, to be written back (made when the sheet has none)."""
         row = self.rows.get(number)
         if row is None:
-            span = self.spans.get(number)
-            if span is None:
-                row = etree.Element(_ROW, r=str(number))
-                self._new.add(number)
-            else:
-                row = _xml(self._wrap + self.xml[span[0] : span[1]] + b"</worksheet>")[0]
-            self.rows[number] = row
-        row.attrib.pop("spans", None)  # a hint only, and it may no longer hold
+            row = self.rows[number] = self._read_row(number)
         return row
 
-    def cell(self, number: int, column: int) -> etree._Element:
-        """The ``<c>`` at ``(number, column)``, created in column order when missing."""
-        row = self.row(number)
-        address = f"{column_letter(column)}{number}"
-        for cell in row.iter(_C):
-            at = cell.get("r")
-            if at == address:
-                return cell
-            if not at:
-                raise PatchUnsupported(f"{self.part}: sel tanpa alamat di baris {number}")
-        new = etree.Element(_C, r=address)
-        later = [c for c in row.iter(_C) if _column(c) > column]
-        if later:
-            later[0].addprevious(new)
-        else:
-            row.append(new)
-        return new
+    def styles(self, number: int) -> dict[int, str]:
+        """Each cell's style in row ``number`` by column (the row itself left as it is)."""
+        return (self.rows.get(number) or self._read_row(number)).styles()
+
+    def put(self, number: int, column: int, value: object) -> None:
+        self.row(number).put(column, value)
 
     def widen(self, cells: Iterable[tuple[int, int]]) -> None:
         """``<dimension>`` widened to take ``cells`` (row, column) in."""
@@ -171,20 +267,9 @@ class _Sheet:
             top, bottom, left, right = min(top, number), max(bottom, number), min(left, column), max(right, column)
         self._dim = f"{column_letter(left)}{top}:{column_letter(right)}{bottom}"
 
-    def _row_bytes(self, number: int) -> bytes:
-        text = bytes(etree.tostring(self.rows[number], encoding="UTF-8"))
-        if text.startswith(b"<?xml"):
-            text = text[text.index(b"?>") + 2 :].lstrip()
-        head_end = text.index(b">")
-        head = text[:head_end]
-        for decl in _DECL.findall(head):
-            if decl in self._decls:  # declared on <worksheet> already
-                head = head.replace(decl, b"", 1)
-        return head + text[head_end:]
-
     def pieces(self, appended: bytes = b"") -> Iterator[bytes | memoryview]:
         """The sheet's XML in pieces: untouched stretches as views of the original bytes, the touched
-        rows re-serialised, ``appended`` rows at the end (never the whole sheet copied at once)."""
+        rows spliced, ``appended`` rows at the end (never the whole sheet copied at once)."""
         view = memoryview(self.xml)
         at = 0
         if self._dim is not None:
@@ -193,18 +278,18 @@ class _Sheet:
             yield view[: found.start()]
             yield f'<dimension ref="{self._dim}"/>'.encode()
             at = found.end()
-        new = sorted(self._new)
+        new = sorted(n for n in self.rows if n not in self.spans)
         for number in sorted(self.spans):
             start, stop = self.spans[number]
             while new and new[0] < number:
                 yield view[at:start]
-                yield self._row_bytes(new.pop(0))
+                yield self.rows[new.pop(0)].to_bytes()
                 at = start
             if number in self.rows:
                 yield view[at:start]
-                yield self._row_bytes(number)
+                yield self.rows[number].to_bytes()
                 at = stop
-        tail = b"".join(self._row_bytes(n) for n in new) + appended
+        tail = b"".join(self.rows[n].to_bytes() for n in new) + appended
         if self._empty:
             yield view[at : self._end]
             yield b"<sheetData>" + tail + b"</sheetData>"
@@ -215,47 +300,28 @@ class _Sheet:
             yield view[self._end :]
 
 
-def _put(cell: etree._Element, value: object, style: str | None) -> None:
-    """``cell`` holding only ``value`` (its style kept, or ``style`` when given)."""
-    formula = cell.find(_F)
-    if formula is not None and (formula.get("t") in ("shared", "array", "dataTable") or formula.get("ref")):
-        raise PatchUnsupported(f"sel {cell.get('r')} memakai rumus bersama")
-    kept = cell.get("s") if style is None else style
-    address = cell.get("r", "")
-    cell.attrib.clear()
-    for child in list(cell):
-        cell.remove(child)
-    cell.set("r", address)
-    if kept and kept != "0":
-        cell.set("s", kept)
-    if value is None or value == "":
-        return
-    if isinstance(value, bool):
-        cell.set("t", "b")
-        etree.SubElement(cell, _V).text = "1" if value else "0"
-    elif isinstance(value, int | float):
-        if isinstance(value, float) and not math.isfinite(value):
-            raise PatchUnsupported(f"nilai {value!r}")
-        etree.SubElement(cell, _V).text = repr(value) if isinstance(value, float) else str(value)
-    elif isinstance(value, str):
-        cell.set("t", "inlineStr")
-        text = etree.SubElement(etree.SubElement(cell, _IS), _T)
-        try:
-            text.text = value
-        except ValueError as exc:  # a control character XML cannot hold
-            raise PatchUnsupported(f"teks sel {address}") from exc
-        if value != value.strip() or "\n" in value:
-            text.set(_XML_SPACE, "preserve")
-    else:
-        raise PatchUnsupported(f"nilai {type(value).__name__}")
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""What XML 1.0 cannot hold (control characters, lone surrogates, U+FFFE/U+FFFF)."""
 
 
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+def _text(value: str, address: str) -> str:
+    """``<is><t>…</t></is>``: the text escaped as lxml escapes it, its spaces kept."""
+    if _ILLEGAL.search(value):
+        raise PatchUnsupported(f"teks sel {address}")
+    text = value
+    if "&" in text or "<" in text or ">" in text or "\r" in text:
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+    space = ' xml:space="preserve"' if value != value.strip() or "\n" in value else ""
+    return f"<is><t{space}>{text}</t></is>"
 
 
-def _text_cell(address: str, style: str, value: object) -> str:
-    """One appended ``<c>`` as XML text (the same cell ``_put`` makes)."""
+def _cell_xml(address: str, style: str, value: object, empty: bool = False) -> str:
+    """One ``<c>`` holding only ``value`` as XML text (style ``style`` unless "" or "0"): text as an
+    inline string (so it stays text and "=..." never becomes a formula), numbers as numbers, truth
+    values as such. No value: the empty, styled cell (``empty``) or nothing."""
     s = f' s="{style}"' if style and style != "0" else ""
+    if value is None or value == "":
+        return f'<c r="{address}"{s}/>' if empty else ""
     if isinstance(value, bool):
         return f'<c r="{address}"{s} t="b"><v>{int(value)}</v></c>'
     if isinstance(value, int | float):
@@ -263,23 +329,17 @@ def _text_cell(address: str, style: str, value: object) -> str:
             raise PatchUnsupported(f"nilai {value!r}")
         return f'<c r="{address}"{s}><v>{value!r}</v></c>'
     if isinstance(value, str):
-        if _ILLEGAL.search(value):
-            raise PatchUnsupported(f"teks sel {address}")
-        text = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
-        space = ' xml:space="preserve"' if value != value.strip() or "\n" in value else ""
-        return f'<c r="{address}"{s} t="inlineStr"><is><t{space}>{text}</t></is></c>'
+        return f'<c r="{address}"{s} t="inlineStr">{_text(value, address)}</c>'
     raise PatchUnsupported(f"nilai {type(value).__name__}")
 
 
 def _rows_xml(first: int, rows: Sequence[Sequence[object]], styles: dict[int, str]) -> tuple[str, int]:
     """``rows`` as ``<row>`` elements from row ``first`` on, and their last column."""
     out: list[str] = []
-    width = 0
-    letters = [column_letter(n) for n in range(1, max((len(r) for r in rows), default=0) + 1)]
+    width = max((len(r) for r in rows), default=0)
+    letters = [column_letter(n) for n in range(1, width + 1)]
     for number, values in enumerate(rows, start=first):
-        cells = [_text_cell(f"{letters[i]}{number}", styles.get(i + 1, "0"), v)
-                 for i, v in enumerate(values) if v is not None and v != ""]  # fmt: skip
-        width = max(width, len(values))
+        cells = [_cell_xml(f"{letters[i]}{number}", styles.get(i + 1, "0"), v) for i, v in enumerate(values)]
         out.append(f'<row r="{number}">{"".join(cells)}</row>')
     return "".join(out), width
 
@@ -288,7 +348,7 @@ def _row_styles(sheet: _Sheet, last: int) -> dict[int, str]:
     """Each column's style in the last row below the header (none: openpyxl appends unstyled)."""
     if last <= HEADER_ROW or last not in sheet.spans:
         return {}
-    return {_column(c): c.get("s", "0") for c in sheet.row(last).iter(_C)}
+    return sheet.styles(last)
 
 
 def set_cells(
@@ -312,7 +372,7 @@ def set_cells(
         for name, changes in by_sheet.items():
             sheet = _Sheet(sheet_part[name], z.read(sheet_part[name]))
             for number, column, value in changes:
-                _put(sheet.cell(number, column), value, None)
+                sheet.put(number, column, value)
             sheet.widen((n, c) for n, c, _ in changes)
             if name == SHEET_RIWAYAT and riwayat:
                 last = sheet.last_row_with_cells()
