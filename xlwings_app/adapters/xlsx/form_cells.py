@@ -25,11 +25,23 @@ _REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]+)"')
 _DIMENSION = re.compile(rb'<dimension ref="(?:[A-Z]{1,3}[0-9]+:)?([A-Z]{1,3})([0-9]+)"')
 
 
+class _FormSource(CalamineSource):
+    """Calamine's source, leaving out its search for uncached formulas in a sheet whose formula
+    cells the caller reads itself (``FormCells.rows``: every formula cell gets its text there)."""
+
+    reading_formulas = False
+
+    def _uncached_formulas(self, xml: bytes) -> tuple[list[tuple[int, int, str]], bytes]:  # type: ignore[override]
+        if self.reading_formulas:
+            return [], xml
+        return CalamineSource._uncached_formulas(xml)
+
+
 class FormCells:
     """A form workbook read by calamine (see the module docstring)."""
 
     def __init__(self, path: Path) -> None:
-        self._source = CalamineSource(path)
+        self._source = _FormSource(path)
 
     def close(self) -> None:
         self._source.close()
@@ -44,12 +56,17 @@ class FormCells:
 
     def rows(self, sheet: str) -> Iterator[tuple[int, list[Cell]]]:
         """Each row's cells, from row 1, padded to the sheet's ``<dimension>``."""
-        part = self._source._parts.get(sheet)
+        source = self._source
+        part = source._parts.get(sheet)
         if part is None:
             raise Unsuitable(f"bagian sheet {sheet} tidak ditemukan")
-        xml = self._source._archive.read(part)
-        grid = self._source.iter_values(sheet)
-        formulas: dict[tuple[int, int], str] = {}
+        source.reading_formulas = True
+        try:  # the grid only: its formula cells are all replaced below
+            grid = source._load(sheet)
+        finally:
+            source.reading_formulas = False
+        xml = source._part(part)
+        formulas: dict[int, list[tuple[int, str]]] = {}
         if b"<f" in xml:
             for match in _FORMULA.finditer(xml):
                 attrs = match.group(2)
@@ -58,18 +75,18 @@ class FormCells:
                 ref = _REF.search(match.group(1))
                 if ref is None:
                     raise Unsuitable("sel rumus tanpa alamat")
-                formulas[(int(ref.group(2)), _column(ref.group(1)))] = "=" + _unescape(match.group(3) or b"")
+                text = "=" + _unescape(match.group(3) or b"")
+                formulas.setdefault(int(ref.group(2)), []).append((_column(ref.group(1)) - 1, text))
         dim = _DIMENSION.search(xml)
         width = max(_column(dim.group(1)) if dim else 0, max((len(r) for r in grid), default=0))
         height = max(int(dim.group(2)) if dim else 0, len(grid))
         letters = [column_letter(c) for c in range(1, width + 1)]
+        blank = [None] * width
         for r in range(1, height + 1):
-            values = grid[r - 1] if r <= len(grid) else ()
-            cells = []
-            for c in range(1, width + 1):
-                formula = formulas.get((r, c))
-                if formula is not None:
-                    cells.append(Cell(f"{letters[c - 1]}{r}", formula, True))
-                else:
-                    cells.append(Cell(f"{letters[c - 1]}{r}", values[c - 1] if c <= len(values) else None))
+            values = grid[r - 1] + blank[len(grid[r - 1]) :] if r <= len(grid) else blank
+            addresses = [f"{letter}{r}" for letter in letters]
+            cells = list(map(Cell, addresses, values))
+            for c, text in formulas.get(r, ()):  # a cell written twice: its last formula
+                if c < width:
+                    cells[c] = Cell(addresses[c], text, True)
             yield r, cells
