@@ -5,7 +5,8 @@
 a formula, numbers stay numbers, ``None`` empties the cell) and the Riwayat rows appended below the
 sheet's last row (each column with the style of the sheet's last row below the header, as openpyxl
 appends them when there is none). ``calcChain.xml`` is dropped and ``fullCalcOnLoad`` set, so the
-live formulas recompute on load; every other part is copied byte for byte. Anything unexpected (no
+live formulas recompute on load; every other part is copied byte for byte. The parts written are
+deflated at ``DEFLATE_LEVEL``. Anything unexpected (no
 Riwayat sheet, a shared or array formula in a replaced cell, rows or cells without their address, a
 value that is not text, number or truth value) raises ``PatchUnsupported`` before anything is written:
 the caller applies the change with openpyxl instead.
@@ -34,6 +35,10 @@ from xlwings_app.adapters.xlsx.zip_copy import copy_member
 from xlwings_app.sheets.grid import column_letter
 from xlwings_app.sheets.riwayat import HEADER_ROW, SHEET_RIWAYAT
 
+DEFLATE_LEVEL = 3
+"""zlib's level for the parts the patch writes: 3, the fastest of zlib's fast matcher on sheet XML
+(the IKU sheet of 2,000 indicators, 28 MB: 0,11 s instead of 0,25 s at zipfile's default 6, and
+1,2 MB instead of 0,7 MB in the file; levels 1 and 2 are no faster here and larger)."""
 _ADDRESS = re.compile(r"^([A-Z]{1,3})([1-9][0-9]{0,6})$")
 _RANGE = re.compile(r"^([A-Z]{1,3}[1-9][0-9]*)(?::([A-Z]{1,3}[1-9][0-9]*))?$")
 
@@ -394,7 +399,7 @@ def set_cells(
                 root.remove(rel)
             new_parts["xl/_rels/workbook.xml.rels"] = _bytes(root)
             new_parts["[Content_Types].xml"] = _content_types(z.read("[Content_Types].xml"), calc, {})
-        with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as out:
+        with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED, compresslevel=DEFLATE_LEVEL) as out:
             for name in z.namelist():
                 if name in calc:
                     continue
