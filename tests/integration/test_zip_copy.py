@@ -1,4 +1,5 @@
-"""``adapters.xlsx.zip_copy.copy_member``: a member copied as stored reads back as the original.
+"""``adapters.xlsx.zip_copy.copy_member``: a member copied as stored reads back as the original;
+``read_member`` reads what ``ZipFile.read`` reads, and refuses a damaged member as it does.
 
 Members written the ways .xlsx writers store them: deflated and stored, a member streamed with a
 data descriptor (as ``zipfile`` writes to an unseekable stream, and Java-based writers do), an
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from xlwings_app.adapters.xlsx.zip_copy import copy_member
+from xlwings_app.adapters.xlsx.zip_copy import copy_member, read_member
 from xlwings_app.services.hitung import hitung
 
 
@@ -60,6 +61,25 @@ def test_members_copied_as_stored_read_back_the_same() -> None:
         for name, (content, when, method) in expected.items():
             info = copied.getinfo(name)
             assert (copied.read(name), info.date_time, info.compress_type) == (content, when, method)
+
+
+def test_read_member_reads_what_zipfile_reads() -> None:
+    with zipfile.ZipFile(io.BytesIO(_source())) as src:
+        for name in src.namelist():
+            assert read_member(src, name) == src.read(name)
+
+
+def test_read_member_refuses_a_damaged_member_as_zipfile_does() -> None:
+    data = bytearray(_source())
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as src:
+        info = src.getinfo("b.bin")  # stored: a changed byte changes only the CRC
+        start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start + 5] ^= 0xFF
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as src:
+        with pytest.raises(zipfile.BadZipFile):
+            src.read("b.bin")
+        with pytest.raises(zipfile.BadZipFile):
+            read_member(src, "b.bin")
 
 
 def test_a_name_copied_twice_is_refused_as_zipfile_refuses() -> None:

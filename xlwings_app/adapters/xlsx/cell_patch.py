@@ -31,7 +31,7 @@ from xlwings_app.adapters.xlsx.patch import (
     _workbook_xml,
     _xml,
 )
-from xlwings_app.adapters.xlsx.zip_copy import copy_member
+from xlwings_app.adapters.xlsx.zip_copy import copy_member, read_member
 from xlwings_app.sheets.grid import column_letter
 from xlwings_app.sheets.riwayat import HEADER_ROW, SHEET_RIWAYAT
 
@@ -375,7 +375,7 @@ def set_cells(
         new_parts: dict[str, bytes] = {}
         sheets: dict[str, tuple[_Sheet, bytes]] = {}
         for name, changes in by_sheet.items():
-            sheet = _Sheet(sheet_part[name], z.read(sheet_part[name]))
+            sheet = _Sheet(sheet_part[name], read_member(z, sheet_part[name]))
             for number, column, value in changes:
                 sheet.put(number, column, value)
             sheet.widen((n, c) for n, c, _ in changes)
