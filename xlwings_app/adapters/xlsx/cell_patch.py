@@ -310,21 +310,27 @@ _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _text(value: str, address: str) -> str:
-    """``<is><t>…</t></is>``: the text escaped as lxml escapes it, its spaces kept."""
-    if _ILLEGAL.search(value):
+    """``<is><t>…</t></is>``: the text (not empty) escaped as lxml escapes it, its spaces kept."""
+    plain = value.isprintable()  # no control character, line break or lone surrogate: the common case
+    if not plain and _ILLEGAL.search(value):
         raise PatchUnsupported(f"teks sel {address}")
     text = value
-    if "&" in text or "<" in text or ">" in text or "\r" in text:
+    if "&" in text or "<" in text or ">" in text or (not plain and "\r" in text):
         text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
-    space = ' xml:space="preserve"' if value != value.strip() or "\n" in value else ""
-    return f"<is><t{space}>{text}</t></is>"
+    if value[0].isspace() or value[-1].isspace() or (not plain and "\n" in value):
+        return f'<is><t xml:space="preserve">{text}</t></is>'
+    return f"<is><t>{text}</t></is>"
 
 
-def _cell_xml(address: str, style: str, value: object, empty: bool = False) -> str:
-    """One ``<c>`` holding only ``value`` as XML text (style ``style`` unless "" or "0"): text as an
-    inline string (so it stays text and "=..." never becomes a formula), numbers as numbers, truth
-    values as such. No value: the empty, styled cell (``empty``) or nothing."""
-    s = f' s="{style}"' if style and style != "0" else ""
+def _cell(address: str, s: str, value: object, empty: bool) -> str:
+    """``_cell_xml`` with the style attribute ``s`` (`` s="N"`` or "") made already."""
+    kind = type(value)
+    if kind is str:
+        if value:
+            return f'<c r="{address}"{s} t="inlineStr">{_text(value, address)}</c>'  # type: ignore[arg-type]
+        return f'<c r="{address}"{s}/>' if empty else ""
+    if kind is float and math.isfinite(value) or kind is int:  # type: ignore[arg-type]
+        return f'<c r="{address}"{s}><v>{value!r}</v></c>'
     if value is None or value == "":
         return f'<c r="{address}"{s}/>' if empty else ""
     if isinstance(value, bool):
@@ -338,13 +344,21 @@ def _cell_xml(address: str, style: str, value: object, empty: bool = False) -> s
     raise PatchUnsupported(f"nilai {type(value).__name__}")
 
 
+def _cell_xml(address: str, style: str, value: object, empty: bool = False) -> str:
+    """One ``<c>`` holding only ``value`` as XML text (style ``style`` unless "" or "0"): text as an
+    inline string (so it stays text and "=..." never becomes a formula), numbers as numbers, truth
+    values as such. No value: the empty, styled cell (``empty``) or nothing."""
+    return _cell(address, f' s="{style}"' if style and style != "0" else "", value, empty)
+
+
 def _rows_xml(first: int, rows: Sequence[Sequence[object]], styles: dict[int, str]) -> tuple[str, int]:
     """``rows`` as ``<row>`` elements from row ``first`` on, and their last column."""
     out: list[str] = []
     width = max((len(r) for r in rows), default=0)
     letters = [column_letter(n) for n in range(1, width + 1)]
+    attrs = [f' s="{s}"' if (s := styles.get(n, "0")) and s != "0" else "" for n in range(1, width + 1)]
     for number, values in enumerate(rows, start=first):
-        cells = [_cell_xml(f"{letters[i]}{number}", styles.get(i + 1, "0"), v) for i, v in enumerate(values)]
+        cells = [_cell(f"{letters[i]}{number}", attrs[i], v, False) for i, v in enumerate(values)]
         out.append(f'<row r="{number}">{"".join(cells)}</row>')
     return "".join(out), width
 
