@@ -82,11 +82,10 @@ def _headers(form: FilledForm, columns: tuple[FormColumn, ...]) -> list[Problem]
 
 def _context(form: FilledForm, row: FormRow, columns: tuple[FormColumn, ...], stored: Mapping[str, str],
              master: Indicator | None, periode: Periode) -> list[Problem]:
+    """The problems of ``row``'s context ``columns`` (those of role ``konteks``)."""
     problems = []
     now = context_of(master, periode) if master else {}
     for column in columns:
-        if column.role != "konteks":
-            continue
         cell, sent = row.cells[column.key], stored.get(column.key, "")
         if not _same(cell.value, sent):
             problems.append(form.problem(
@@ -161,6 +160,8 @@ def check_form(form: FilledForm, master: Mapping[str, Indicator], unit: str, tah
     if problems:
         return problems, []
     problems += _status(form)
+    context = tuple(c for c in columns if c.role == "konteks")
+    inputs = tuple(c for c in columns if c.is_input)
     delivered: list[Delivered] = []
     seen = set()
     for row in form.rows:
@@ -175,13 +176,12 @@ def check_form(form: FilledForm, master: Mapping[str, Indicator], unit: str, tah
         if indicator is None:
             problems.append(form.problem(f"Kode '{row.kode}' tidak ada di workbook induk.", row, "Kode",
                                          row.cells["kode"], row.kode))
-        problems += _context(form, row, columns, stored, indicator, periode)
-        for column in columns:
-            if column.is_input:
-                found, value = _input(form, row, column)
-                problems += found
-                if value is not None and indicator is not None:
-                    delivered.append(value)
+        problems += _context(form, row, context, stored, indicator, periode)
+        for column in inputs:
+            found, value = _input(form, row, column)
+            problems += found
+            if value is not None and indicator is not None:
+                delivered.append(value)
     for kode in form.meta.kodes:
         if kode not in seen:
             problems.append(form.problem(f"Baris indikator '{kode}' hilang dari formulir.", kolom="Kode"))
