@@ -104,11 +104,18 @@ class _Row:
             else:
                 self.hi = stop - len(b"</row>")
             self.head = _SPANS.sub(b"", head)
-            if _MARKUP.search(xml, self.lo, self.hi):
-                raise PatchUnsupported(f"{part}: baris {number} berisi komentar atau CDATA")
+        self._plain_to = self.lo
         self._order: list[tuple[int, int, int, dict[bytes, bytes]]] | None = None
         self.edits: dict[str, tuple[int, tuple[int, int] | None, bytes]] = {}
         """Address -> (column, the old cell's start and end or None, new ``<c>`` XML) of every cell put."""
+
+    def _plain(self, end: int) -> None:
+        """The row read up to ``end`` holds no comment, CDATA or processing instruction (what a
+        search of the bytes could take for a cell); ``PatchUnsupported`` when it does."""
+        if end > self._plain_to:
+            if _MARKUP.search(self.xml, self._plain_to, end):
+                raise PatchUnsupported(f"{self.part}: baris {self.number} berisi komentar atau CDATA")
+            self._plain_to = end
 
     def _end(self, address: str, tag: re.Match[bytes]) -> int:
         """Where the cell whose start tag is ``tag`` ends."""
@@ -122,6 +129,7 @@ class _Row:
     def order(self) -> list[tuple[int, int, int, dict[bytes, bytes]]]:
         """(column, start, end, attributes) of every cell, in the row's order."""
         if self._order is None:
+            self._plain(self.hi)
             self._order, at = [], self.lo
             while (tag := _CELL_TAG.search(self.xml, at, self.hi)) is not None:
                 attrs = _attrs(tag.group(1))
@@ -145,7 +153,9 @@ class _Row:
             if start >= 0 and xml.startswith(b"<c", start) and xml.find(b">", start, at) < 0:
                 tag = _CELL_TAG.match(xml, start, hi)
                 if tag is not None:
-                    return start, self._end(address, tag), _attrs(tag.group(1))
+                    end = self._end(address, tag)
+                    self._plain(end)  # only what was read: the rest of the row is copied as it is
+                    return start, end, _attrs(tag.group(1))
             at = xml.find(key, at + 1, hi)
         for _, start, end, attrs in self.order():
             if attrs.get(b"r") == address.encode():
