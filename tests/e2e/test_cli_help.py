@@ -78,5 +78,6 @@ def test_help_screens_show_plain_words_for_option_types(name: str, command: Any)
 def test_the_type_words() -> None:
     from xlwings_app.cli.bahasa import type_word
 
-    assert [type_word(t) for t in ("<bool>", "<str>", "<list[Path]>", "<path>", "<int>", "TW1|TW2")] == [
-        None, "teks", "berkas...", "lokasi", "angka", "TW1|TW2"]  # fmt: skip
+    labels = ("<bool>", "<str>", "<list[Path]>", "<path>", "<path>...", "<int>", "TW1|TW2")
+    assert [type_word(t) for t in labels] == [
+        None, "teks", "berkas...", "lokasi", "lokasi...", "angka", "TW1|TW2"]  # fmt: skip
