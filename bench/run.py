@@ -257,6 +257,7 @@ def verdict(item: Item, floors: dict[str, Item]) -> dict[str, object]:
         "jalan": len(runs.seconds),
         "median_s": round(runs.median, 4),
         "semua_s": [round(s, 4) for s in runs.seconds],
+        "cpu_median_s": round(runs.cpu_median, 4),
         "puncak_mib": round(runs.peak, 1),
         "dalam_proses_s": round(runs.inner_median, 4) if runs.inner_median is not None else None,
         "lantai": item.floor,
@@ -300,7 +301,7 @@ def print_table(rows: list[dict[str, object]], load: tuple[float, ...]) -> None:
     from rich.table import Table
 
     table = Table(title=f"Kecepatan (median; beban mesin {load[0]:.2f} {load[1]:.2f} {load[2]:.2f})")
-    for column in ("Ukuran", "Jalan", "Median (s)", "Puncak (MiB)", "Lantai (s)", "Rasio", "Anggaran", "Hasil"):
+    for column in ("Ukuran", "Jalan", "Median (s)", "CPU (s)", "Puncak (MiB)", "Lantai (s)", "Rasio", "Anggaran", "Hasil"):
         table.add_column(column, justify="left" if column in ("Ukuran", "Anggaran") else "right")
     for row in rows:
         ok = row["lulus"]
@@ -310,6 +311,7 @@ def print_table(rows: list[dict[str, object]], load: tuple[float, ...]) -> None:
             str(row["ukuran"]),
             str(row["jalan"]),
             f"{seconds:.3f}" if isinstance(seconds, float) else "-",
+            f"{row['cpu_median_s']:.3f}",
             f"{row['puncak_mib']:.0f}",
             f"{row['lantai_s']:.3f}" if row["lantai_s"] else "-",
             f"{ratio}×" if ratio else "-",

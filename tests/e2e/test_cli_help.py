@@ -78,5 +78,30 @@ def test_help_screens_show_plain_words_for_option_types(name: str, command: Any)
 def test_the_type_words() -> None:
     from xlwings_app.cli.bahasa import type_word
 
-    assert [type_word(t) for t in ("<bool>", "<str>", "<list[Path]>", "<path>", "<int>", "TW1|TW2")] == [
-        None, "teks", "berkas...", "lokasi", "angka", "TW1|TW2"]  # fmt: skip
+    labels = ("<bool>", "<str>", "<list[Path]>", "<path>", "<path>...", "<int>", "TW1|TW2")
+    assert [type_word(t) for t in labels] == [
+        None, "teks", "berkas...", "lokasi", "lokasi...", "angka", "TW1|TW2"]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "command"), COMMANDS, ids=[n for n, _ in COMMANDS])
+def test_the_entry_points_slim_app_answers_as_the_whole_app(name: str, command: Any) -> None:
+    """``main()`` builds only the invoked command's module: its help and its usage errors are the
+    whole app's, word for word (a command whose module has a single command uses the whole app)."""
+    from xlwings_app.cli import OWNER, build
+
+    top = name.split()[0]
+    if top not in OWNER:
+        assert top == "kabupaten", top  # the one module with a single command
+        return
+    slim = build((OWNER[top],))
+    for args in ([*name.split(), "--help"], [*name.split(), "--tidak-ada"]):
+        whole, mine = CliRunner().invoke(app, args), CliRunner().invoke(slim, args)
+        assert (mine.exit_code, mine.output) == (whole.exit_code, whole.output), args
+
+
+def test_every_command_has_an_owner_or_is_alone_in_its_module() -> None:
+    from xlwings_app.cli import MODULES, OWNER, build
+
+    names = {name.split()[0] for name, _ in COMMANDS}
+    alone = {n for m in MODULES for n in [c.name for c in build((m,)).registered_commands] if m not in OWNER.values()}
+    assert names == set(OWNER) | alone and alone == {"kabupaten"}

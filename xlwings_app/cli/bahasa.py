@@ -68,6 +68,7 @@ def _translate_errors(cls: Any) -> None:
 def _translate_rich(module: ModuleType) -> None:
     for name, text in _RICH_WORDS.items():
         setattr(module, name, text)
+    _plain_panel(module)
 
 
 class _AfterRichUtils(importlib.abc.MetaPathFinder):
@@ -102,10 +103,11 @@ TYPE_WORDS = {
 
 
 def type_word(label: str | None) -> str | None:
-    """``"<list[Path]>"`` → ``"berkas..."``, ``"<bool>"`` → ``None``; choices ("TW1|TW2") stay."""
+    """``"<list[Path]>"`` → ``"berkas..."``, ``"<path>..."`` → ``"lokasi..."``, ``"<bool>"`` → ``None``;
+    choices ("TW1|TW2") stay."""
     if not label or not label.startswith("<"):
         return label
-    inner = label.strip("<>").removesuffix("...")
+    inner = label.removesuffix("...").strip("<>")
     many = inner.startswith("list[") or label.endswith("...")
     inner = inner.removeprefix("list[").removesuffix("]")
     word = TYPE_WORDS.get(inner, inner)
@@ -114,19 +116,59 @@ def type_word(label: str | None) -> str | None:
     return f"{word}..." if many else word
 
 
+class _TypeWord:
+    """An argument's parameter type that names itself with its plain word in the help panel."""
+
+    def __init__(self, inner: Any, word: str | None) -> None:
+        self._inner, self._word = inner, word
+
+    def get_metavar(self, param: Any, ctx: Any) -> str | None:
+        return self._word
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+
+def _argument_label(param: Any, ctx: Any) -> str:
+    label = param.type.get_metavar(param=param, ctx=ctx) or f"<{param.type.name}>"
+    return f"{label}..." if param.nargs != 1 and not label.endswith("...") else label
+
+
+def _plain_panel(module: ModuleType) -> None:
+    """Typer's help panel takes an argument's type label from its parameter type: give it the word."""
+    original = getattr(module, "_print_options_panel")  # noqa: B009 (Typer's private helper)
+    if getattr(original, "_kinerja", False):
+        return
+    from typer.core import TyperArgument
+
+    def panel(*, params: Any, ctx: Any, **rest: Any) -> None:
+        arguments = [p for p in params if isinstance(p, TyperArgument)]
+        types = [p.type for p in arguments]
+        for param in arguments:
+            word: Any = _TypeWord(param.type, type_word(_argument_label(param, ctx)))
+            param.type = word
+        try:
+            original(params=params, ctx=ctx, **rest)
+        finally:
+            for param, kind in zip(arguments, types, strict=True):
+                param.type = kind
+
+    panel._kinerja = True  # type: ignore[attr-defined]
+    setattr(module, "_print_options_panel", panel)  # noqa: B010
+
+
 def _plain_types() -> None:
     from typer import core as typer_core
 
-    for cls in (typer_core.TyperArgument, typer_core.TyperOption):
-        original = cls.display_type_rich
-        if getattr(original, "_kinerja", False):
-            continue
+    original = typer_core.TyperOption.make_metavar
+    if getattr(original, "_kinerja", False):
+        return
 
-        def display(self: Any, ctx: Any, _original: Any = original) -> str | None:
-            return type_word(_original(self, ctx))
+    def make_metavar(self: Any, ctx: Any) -> str:
+        return type_word(original(self, ctx=ctx)) or ""
 
-        display._kinerja = True  # type: ignore[attr-defined]
-        cls.display_type_rich = display  # type: ignore[method-assign]
+    make_metavar._kinerja = True  # type: ignore[attr-defined]
+    typer_core.TyperOption.make_metavar = make_metavar  # type: ignore[method-assign]
 
 
 def pasang() -> None:
