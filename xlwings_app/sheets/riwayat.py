@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 from xlwings_app.sheets import layout as L
 from xlwings_app.sheets.grid import SheetValues, excel_value
@@ -35,10 +36,19 @@ class Entry:
     baru: object
 
 
+def _waktu(moment: datetime) -> str:
+    return _naive_waktu(moment) if moment.tzinfo is None else moment.strftime("%Y-%m-%d %H:%M:%S")
+
+
+@lru_cache(maxsize=4)
+def _naive_waktu(moment: datetime) -> str:  # equal naive times read the same (aware ones may not)
+    return moment.strftime("%Y-%m-%d %H:%M:%S")
+
+
 def entry_values(entry: Entry) -> tuple[object, ...]:
-    """The cells of one Riwayat row."""
+    """The cells of one Riwayat row (the rows of one rekap share their time: written once)."""
     return (
-        entry.waktu.strftime("%Y-%m-%d %H:%M:%S"),
+        _waktu(entry.waktu),
         entry.sumber,
         entry.sel_sumber,
         entry.kode,
