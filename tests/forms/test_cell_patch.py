@@ -226,6 +226,7 @@ def test_rows_are_spliced_as_lxml_would_write_them() -> None:
     b'<row r="2"><!-- <c r="B2"/> --><c r="B2"><v>1</v></c></row>',
     b'<row r="2"><c r="A2" t="inlineStr"><is><t><![CDATA[<c r="B2">]]></t></is></c></row>',
     b'<row r="2"><c s="1"><v>1</v></c></row>',
+    b'<row r="2" xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:c r="B2"><x:v>1</x:v></x:c></row>',
 ])  # fmt: skip
 def test_rows_it_cannot_splice_are_refused(row: bytes) -> None:
     with pytest.raises(PatchUnsupported):

@@ -75,6 +75,7 @@ _FORMULA_TAG = re.compile(rb"<f(?=[\s/>])([^>]*?)/?>")
 _ATTR = re.compile(rb"""([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _STYLE = re.compile(r"[0-9]*")
 _MARKUP = re.compile(rb"<[!?]")
+_PREFIXED_CELL = re.compile(rb"<[\w.-]+:c[\s/>]")
 
 
 def _attrs(tag: bytes) -> dict[bytes, bytes]:
@@ -87,8 +88,8 @@ class _Row:
     The row is spliced, never parsed into a tree: a row of the IKU sheet is some 14 KB of formulas,
     and 2,000 of them parsed and serialised again cost more than the rest of the patch. Only its
     start tag changes (``spans`` dropped: a hint only, and it may no longer hold). A row with a
-    comment, CDATA or processing instruction, a cell without its address, or a cell inside a cell
-    raises ``PatchUnsupported``.
+    comment, CDATA or processing instruction, a cell without its address or with a namespace prefix,
+    or a cell inside a cell raises ``PatchUnsupported``.
     """
 
     def __init__(self, part: str, number: int, xml: bytes, span: tuple[int, int] | None) -> None:
@@ -130,6 +131,8 @@ class _Row:
         """(column, start, end, attributes) of every cell, in the row's order."""
         if self._order is None:
             self._plain(self.hi)
+            if _PREFIXED_CELL.search(self.xml, self.lo, self.hi):  # a cell this search would not see
+                raise PatchUnsupported(f"{self.part}: sel berprefiks namespace di baris {self.number}")
             self._order, at = [], self.lo
             while (tag := _CELL_TAG.search(self.xml, at, self.hi)) is not None:
                 attrs = _attrs(tag.group(1))
