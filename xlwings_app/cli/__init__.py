@@ -6,6 +6,7 @@ and print the result. Messages are Indonesian.
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Sequence
 from types import ModuleType
@@ -67,4 +68,10 @@ def main() -> None:
     ``hitung``. Anything else (``--help``, no command, a mistyped one) gets the whole app.
     """
     owner = OWNER.get(sys.argv[1]) if len(sys.argv) > 1 else None
-    (build((owner,)) if owner is not None else app)()
+    command = build((owner,)) if owner is not None else app
+    # One command, then the process ends: the imported modules' objects are never garbage (frozen,
+    # full collections skip them), and the young generation is collected every 10,000 new objects
+    # instead of 700 (rekap F: 213 collections in 0.10 s become 56 in 0.03 s).
+    gc.freeze()
+    gc.set_threshold(10_000, 50, 50)
+    command()
