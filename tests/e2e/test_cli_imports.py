@@ -13,13 +13,13 @@ ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("pydantic", "openpyxl", "numpy", "PIL", "pandas", "docx", "xlwings")
 
 
-def _loaded(*args: str) -> tuple[int, list[str]]:
-    """The exit code of ``kinerja ARGS`` and the heavy modules it left imported."""
+def _loaded(*args: str, also: tuple[str, ...] = ()) -> tuple[int, list[str]]:
+    """The exit code of ``kinerja ARGS`` and the heavy modules (and ``also``) it left imported."""
     probe = (
         "import sys\nfrom xlwings_app.cli import main\n"
         f"sys.argv = ['kinerja', *{list(args)!r}]\n"
         "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code or 0\nelse:\n    code = 0\n"
-        f"print(code, sorted(m for m in {HEAVY!r} if m in sys.modules))"
+        f"print(code, sorted(m for m in {HEAVY + also!r} if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
     code, _, names = out.stdout.strip().splitlines()[-1].partition(" ")
@@ -41,6 +41,11 @@ def test_a_usage_error_loads_none_of_them(bad: str) -> None:
 
 
 def test_the_probe_can_see_a_heavy_module(example_path: Path, tmp_path: Path) -> None:
-    """``laporan`` does need python-docx (and Pillow for its chart): the probe reports them."""
-    code, names = _loaded("laporan", str(example_path), "--keluar", str(tmp_path), "--draf")
-    assert code == 0 and {"docx", "PIL"} <= set(names)
+    """``laporan`` does need python-docx (and Pillow for its chart): the probe reports them; it
+    prints plain lines only, so rich (tables, consoles) stays unloaded."""
+    code, names = _loaded("laporan", str(example_path), "--keluar", str(tmp_path), "--draf", also=("rich",))
+    assert code == 0 and {"docx", "PIL"} <= set(names) and "rich" not in names
+
+
+def test_a_table_loads_rich(example_path: Path) -> None:
+    assert "rich" in _loaded("hitung", str(example_path), also=("rich",))[1]

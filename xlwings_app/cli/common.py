@@ -14,22 +14,41 @@ import os
 import sys
 import tempfile
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import typer
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.problems import Problem, Refusal
 
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
-console = Console(highlight=False, width=None if sys.stdout.isatty() else 150)
-err_console = Console(stderr=True, highlight=False)
+
+
+class _LazyConsole:
+    """A rich ``Console`` made on first use: a command that prints only plain lines (``typer.echo``)
+    does not load rich (about 40 ms)."""
+
+    def __init__(self, **options: Any) -> None:
+        self._options = options
+        self._console: Console | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(**self._options)
+        return getattr(self._console, name)
+
+
+console: Any = _LazyConsole(highlight=False, width=None if sys.stdout.isatty() else 150)
+err_console: Any = _LazyConsole(stderr=True, highlight=False)
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -85,9 +104,21 @@ def parse_periode(value: str | None) -> Periode | None:
         raise typer.BadParameter(str(exc)) from None
 
 
+def plain_table(title: str, columns: Sequence[str]) -> Table:
+    """A titled table whose columns fold what does not fit (rich loaded here, on first use)."""
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    return table
+
+
 def add_plain_row(table: Table, *cells: str) -> None:
     """A row of plain text: a user's "[...]" stays as typed (never rich markup), and plain text is
     measured faster than markup."""
+    from rich.text import Text
+
     table.add_row(*(Text(cell) for cell in cells))
 
 
@@ -95,9 +126,7 @@ def print_problems(problems: Iterable[Problem], title: str = "Masalah isian") ->
     items = list(problems)
     if not items:
         return
-    table = Table(title=title, title_justify="left", show_lines=False)
-    for column in ("Tingkat", "Sheet", "Sel", "Kolom", "Pesan"):
-        table.add_column(column, overflow="fold")
+    table = plain_table(title, ("Tingkat", "Sheet", "Sel", "Kolom", "Pesan"))
     for p in items:
         add_plain_row(
             table,

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.table import Table
 
 from xlwings_app.cli.common import (
     EXIT_INPUT,
@@ -16,6 +15,7 @@ from xlwings_app.cli.common import (
     err_console,
     number,
     parse_periode,
+    plain_table,
     print_problems,
     problems_json,
     translate_errors,
@@ -89,9 +89,7 @@ def print_form_problems(problems: list[Problem]) -> None:
     """Problems of many files in one table: file, sheet, cell, column, message."""
     if not problems:
         return
-    table = Table(title="Masalah formulir", title_justify="left")
-    for column in ("Tingkat", "File", "Sheet", "Sel", "Kolom", "Pesan"):
-        table.add_column(column, overflow="fold")
+    table = plain_table("Masalah formulir", ("Tingkat", "File", "Sheet", "Sel", "Kolom", "Pesan"))
     for p in problems:
         add_plain_row(table, "galat" if p.is_error else "catatan", p.file or "", p.sheet or "",
                       p.sel or (str(p.baris) if p.baris else ""), p.kolom or "", p.pesan)

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.table import Table
 
 from xlwings_app.cli.common import (
     EXIT_INPUT,
@@ -15,6 +14,7 @@ from xlwings_app.cli.common import (
     console,
     emit_json,
     number,
+    plain_table,
     print_problems,
     problems_json,
     translate_errors,
@@ -82,9 +82,10 @@ def summary_json(summary: PeriodSummary) -> dict[str, Any]:
 def _print_runs(summary: PeriodSummary) -> None:
     from xlwings_app.domain.formatting import angka
 
-    table = Table(title=f"Langkah SOP, periode {summary.periode}", title_justify="left")
-    for column in ("Langkah", "Putaran", "Pelaksana", "Standar", "Aktual", "Selisih", "Status"):
-        table.add_column(column, overflow="fold")
+    table = plain_table(
+        f"Langkah SOP, periode {summary.periode}",
+        ("Langkah", "Putaran", "Pelaksana", "Standar", "Aktual", "Selisih", "Status"),
+    )
     for run in summary.runs:
         cells = (run.standard_minutes, run.actual_minutes, run.difference_minutes)
         add_plain_row(

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.table import Table
 
 from xlwings_app.cli.common import (
     EXIT_INPUT,
@@ -16,6 +15,7 @@ from xlwings_app.cli.common import (
     emit_json,
     number,
     parse_periode,
+    plain_table,
     print_problems,
     problems_json,
     translate_errors,
@@ -93,9 +93,10 @@ def _print_summary(result: Perhitungan) -> None:
 def _print_table(result: Perhitungan) -> None:
     from xlwings_app.domain.formatting import persen
 
-    table = Table(title=f"Capaian {result.periode.label}", title_justify="left")
-    for column in ("Kode", "Indikator", "Target", "Realisasi", "Capaian (%)", "Predikat", "Status"):
-        table.add_column(column, overflow="fold")
+    table = plain_table(
+        f"Capaian {result.periode.label}",
+        ("Kode", "Indikator", "Target", "Realisasi", "Capaian (%)", "Predikat", "Status"),
+    )
     for h in result.hasil:
         add_plain_row(
             table,
