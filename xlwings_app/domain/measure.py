@@ -13,11 +13,12 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from functools import cache
 from typing import overload
 
 from xlwings_app.domain.aggregation import realisasi_expr, target_expr
 from xlwings_app.domain.capaian import capaian
-from xlwings_app.domain.expr import Value, evaluate, round_half_away
+from xlwings_app.domain.expr import Compiled, Value, round_half_away, specialised
 from xlwings_app.domain.formatting import angka
 from xlwings_app.domain.indicator import Agregasi, Indicator, Periode, Polaritas
 from xlwings_app.domain.predikat import predikat
@@ -101,10 +102,16 @@ def period_values(
     """(target, realisasi) of ``periode`` by the indicator's aggregation rule (``env``: the
     indicator's ``indicator_env``, when the caller already made it)."""
     env = env if env is not None else indicator_env(indicator)
-    return (
-        _decimal(evaluate(target_expr(periode), env, fixed=BY_AGREGASI)),
-        _decimal(evaluate(realisasi_expr(periode), env, fixed=BY_AGREGASI)),
-    )
+    target, realisasi = _rules(periode, indicator.agregasi)
+    return _decimal(target(env)), _decimal(realisasi(env))
+
+
+@cache
+def _rules(periode: Periode, agregasi: Agregasi) -> tuple[Compiled, Compiled]:
+    """The target and realisasi rules of ``periode`` specialised to ``agregasi`` (``BY_AGREGASI``),
+    kept: ``evaluate(rule, env, fixed=BY_AGREGASI)`` without its look-up."""
+    fixed = {"agregasi": agregasi.value}
+    return specialised(target_expr(periode), fixed), specialised(realisasi_expr(periode), fixed)
 
 
 def capaian_triwulan(indicator: Indicator, triwulan: int, settings: Settings) -> Decimal | None:

@@ -18,7 +18,7 @@ from xlwings_app.domain.expr import (
     Max,
     Num,
     Ref,
-    evaluate,
+    compile_expr,
     round_half_away,
 )
 from xlwings_app.domain.problems import Problem
@@ -38,12 +38,15 @@ below every band; it takes the lowest band, which starts at 0 (``check_scale``),
 Excel's ``#N/A``."""
 
 
+_PREDIKAT = compile_expr(PREDIKAT)
+"""``PREDIKAT`` compiled once (``evaluate(PREDIKAT, env)`` without its look-up)."""
+
+
 def predikat(capaian: Decimal | None, scale: Scale) -> str | None:
     """The predikat of ``capaian`` (rounded to 2 decimals first); ``None`` without a capaian."""
     if capaian is None:
         return None
-    value = evaluate(
-        PREDIKAT,
+    value = _PREDIKAT(
         {
             "capaian": round_half_away(capaian, 2),
             "skala_batas": scale.bounds,
