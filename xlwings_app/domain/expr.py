@@ -386,7 +386,7 @@ def compile_expr(expr: Expr) -> Compiled:
                     a, b = _number(a), _number(b)
                     if isinstance(a, _Error) or isinstance(b, _Error):
                         return ERROR
-                return _arith(op, a, b)  # type: ignore[arg-type]
+                return _arith(op, a, b)
 
             return binary
         case Cmp(op=op, left=left, right=right):
@@ -446,7 +446,7 @@ def compile_expr(expr: Expr) -> Compiled:
                     a, b = _number(a), _number(b)
                     if isinstance(a, _Error) or isinstance(b, _Error):
                         return ERROR
-                return max(a, b)  # type: ignore[type-var]
+                return max(a, b)
 
             return maximum
         case Round(arg=arg, digits=digits):
@@ -458,7 +458,7 @@ def compile_expr(expr: Expr) -> Compiled:
                     a = _number(a)
                     if isinstance(a, _Error):
                         return a
-                return round_half_away(a, digits)  # type: ignore[arg-type]
+                return round_half_away(a, digits)
 
             return rounded
         case IfError(arg=arg, fallback=fallback):

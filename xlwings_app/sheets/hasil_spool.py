@@ -68,7 +68,7 @@ class HasilSpool(Sequence[Hasil]):
         if not self._pending:
             return
         if self._file is None:
-            self._file = tempfile.TemporaryFile(prefix="kinerja-hasil-")
+            self._file = tempfile.TemporaryFile(prefix="kinerja-hasil-")  # noqa: SIM115 - the spool owns it (close)
         data = marshal.dumps(self._pending)
         offset = self._file.seek(0, os.SEEK_END)
         self._file.write(data)
@@ -96,8 +96,18 @@ class HasilSpool(Sequence[Hasil]):
     def _rebuild(self, records: list[Record]) -> list[Hasil]:
         indicators, number = self._indicators, _number
         return [
-            Hasil(indicators[i], PERIODS[p], number(t), number(r), number(c), pred, STATUSES[s], pesan,
-                  number(ser), number(ef))  # fmt: skip
+            Hasil(
+                indicators[i],
+                PERIODS[p],
+                number(t),
+                number(r),
+                number(c),
+                pred,
+                STATUSES[s],
+                pesan,
+                number(ser),
+                number(ef),
+            )  # fmt: skip
             for i, p, t, r, c, pred, s, pesan, ser, ef in records
         ]
 

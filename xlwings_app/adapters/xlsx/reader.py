@@ -33,7 +33,15 @@ from xlwings_app.domain.numbers import is_percent_format, read_number, with_form
 from xlwings_app.domain.predikat import check_scale
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.profil import DOCUMENT_FIELDS, NIP_AS_NUMBER, Pejabat, Profil, nip_problem
-from xlwings_app.domain.rows import KodeSeen, RawRow, RowValues, is_blank_row, normalise_kode, parse_indicator, text_of
+from xlwings_app.domain.rows import (
+    KodeSeen,
+    RawRow,
+    RowValues,
+    is_blank_row,
+    normalise_kode,
+    parse_indicator,
+    text_of,
+)
 from xlwings_app.domain.seal import SealRecord
 from xlwings_app.domain.settings import DEFAULT_SCALE, Band, Scale, Settings, VarianNegatif
 from xlwings_app.domain.tanggal import parse_tanggal
