@@ -20,7 +20,7 @@ from typing import IO, overload
 
 from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.measure import Hasil, Status
-from xlwings_app.sheets.results import hasil_fields_row
+from xlwings_app.sheets.results import hasil_fields_row, shown
 
 BATCH = 2000
 """Results per batch written to the file (and rebuilt at once when read)."""
@@ -38,6 +38,21 @@ def _text(value: Decimal | None) -> str | None:
 
 def _number(text: str | None) -> Decimal | None:
     return None if text is None else Decimal(text)
+
+
+_LABELS = tuple(p.label for p in PERIODS)
+_STATUS_VALUES = tuple(s.value for s in STATUSES)
+
+
+def _shown_float(text: str | None) -> float | None:
+    """``float(sheets.results.shown(Decimal(text)))``: the rounding to 2 decimals skipped where
+    it changes nothing (a plain number of at most 2 decimals)."""
+    if text is None:
+        return None
+    dot = text.find(".")
+    if (dot < 0 or len(text) - dot <= 3) and "E" not in text and "n" not in text and "N" not in text:
+        return float(text)
+    return float(shown(Decimal(text)))  # type: ignore[arg-type]
 
 
 class HasilSpool(Sequence[Hasil]):
@@ -120,6 +135,22 @@ class HasilSpool(Sequence[Hasil]):
                 status = STATUSES[s]
                 yield status, row(indicators[i], PERIODS[p], number(t), number(r), number(c), pred, status, pesan,
                                   number(ser), number(ef))  # fmt: skip
+
+    def cell_rows(self) -> Iterator[tuple[Status, tuple[object, ...]]]:
+        """``rows`` with every number as the float its cell stores (``float`` of the ``Decimal``;
+        a target or realisasi rounded to 2 decimals first, as ``hasil_row`` shows it), made
+        without the Decimals: for a writer that writes numbers as floats (the zip patch).
+        ``float(Decimal(text))`` is ``float(text)`` (a Decimal converts through its text), and a
+        number of at most 2 decimals is its own rounding (``_shown_float``)."""
+        indicators, labels, values = self._indicators, _LABELS, _STATUS_VALUES
+        for batch in range(len(self._batches) + 1):
+            for i, p, t, r, c, pred, s, pesan, ser, ef in self._records(batch):
+                ind = indicators[i]
+                yield STATUSES[s], (
+                    ind.jenis.value, ind.kode, ind.nama, ind.satuan, labels[p], _shown_float(t), _shown_float(r),
+                    None if c is None else float(c), pred, values[s], pesan,
+                    None if ser is None else float(ser), None if ef is None else float(ef),
+                )  # fmt: skip
 
     def __iter__(self) -> Iterator[Hasil]:
         for batch in range(len(self._batches) + 1):

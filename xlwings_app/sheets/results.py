@@ -37,7 +37,7 @@ BLOCK_HEADERS = (
 )  # fmt: skip
 
 
-def _shown(value: Decimal | None) -> Decimal | None:
+def shown(value: Decimal | None) -> Decimal | None:
     """A target or realisasi as the documents print it: at most 2 decimals (a mean of 95,2666…
     is 95,27), so the cell's General format shows no long tail and no trailing separator."""
     return None if value is None else round_half_away(value, SHOWN_DECIMALS)
@@ -56,7 +56,7 @@ def hasil_fields_row(
 ) -> tuple[object, ...]:  # fmt: skip
     """``hasil_row`` of the result with these fields (``Hasil``'s, in its order; no object made)."""
     return (
-        ind.jenis.value, ind.kode, ind.nama, ind.satuan, periode.label, _shown(target), _shown(realisasi),
+        ind.jenis.value, ind.kode, ind.nama, ind.satuan, periode.label, shown(target), shown(realisasi),
         capaian, predikat, status.value, pesan, serapan, efisiensi,
     )  # fmt: skip
 

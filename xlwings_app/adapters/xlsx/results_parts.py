@@ -150,7 +150,7 @@ class HasilRows:
         first = L.layout().hasil.header_row + 1
         columns = {status: list(zip(letters, styles, strict=True)) for status, styles in row_styles.items()}
         results = self.results
-        rows = results.rows() if isinstance(results, HasilSpool) else ((h.status, hasil_row(h)) for h in results)
+        rows = results.cell_rows() if isinstance(results, HasilSpool) else ((h.status, hasil_row(h)) for h in results)
         for at, (status, values) in enumerate(rows, start=first):
             yield _row_xml(at, columns[status], values)
 
@@ -163,7 +163,11 @@ def _row_xml(at: int, columns: Sequence[tuple[str, str]], values: Sequence[objec
     append = cells.append
     for (letter, s), value in zip(columns, values, strict=True):
         kind = type(value)
-        if kind is Decimal:
+        if kind is float:  # as _cell_xml writes it
+            if math.isfinite(value):  # type: ignore[arg-type]
+                append(f'<c r="{letter}{at}"{s}><v>{value:.16g}</v></c>')
+                continue
+        elif kind is Decimal:
             number = float(value)  # type: ignore[arg-type]
             if math.isfinite(number):
                 append(f'<c r="{letter}{at}"{s}><v>{number:.16g}</v></c>')
