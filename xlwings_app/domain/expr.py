@@ -270,6 +270,7 @@ def _compare(op: str, a: Value, b: Value) -> bool | _Error:
 _ORDER: Final[dict[str, Callable[[Decimal, Decimal], bool]]] = {
     "<": operator.lt, ">": operator.gt, "<=": operator.le, ">=": operator.ge,
 }  # fmt: skip
+_DIRECT: Final[dict[str, Callable[[Decimal, Decimal], bool]]] = {"=": operator.eq, "<>": operator.ne, **_ORDER}
 
 
 def round_half_away(value: Decimal, digits: int) -> Decimal:
@@ -391,7 +392,15 @@ def compile_expr(expr: Expr) -> Compiled:
             return binary
         case Cmp(op=op, left=left, right=right):
             fl, fr = compile_expr(left), compile_expr(right)
-            return lambda env: _compare(op, fl(env), fr(env))
+            direct = _DIRECT[op]
+
+            def compare(env: Env) -> Value:
+                a, b = fl(env), fr(env)
+                if type(a) is Decimal and type(b) is Decimal:  # what _compare does with two numbers
+                    return direct(a, b)
+                return _compare(op, a, b)
+
+            return compare
         case If(cond=cond, then=then, other=other):
             fc, ft, fo = compile_expr(cond), compile_expr(then), compile_expr(other)
 
@@ -436,7 +445,22 @@ def compile_expr(expr: Expr) -> Compiled:
                     return ERROR
                 return combine(truths)
 
-            return logical
+            if len(parts) != 2:
+                return logical
+            first, second = parts
+            both = isinstance(expr, AllOf)
+
+            def pair(env: Env) -> Value:  # ``logical`` of two parts (most rules' AND and OR)
+                a, b = first(env), second(env)
+                if a is not True and a is not False:
+                    a = _truthy(a)
+                if b is not True and b is not False:
+                    b = _truthy(b)
+                if a is ERROR or b is ERROR:
+                    return ERROR
+                return (a and b) if both else (a or b)
+
+            return pair
         case Max(left=left, right=right):
             fl, fr = compile_expr(left), compile_expr(right)
 
