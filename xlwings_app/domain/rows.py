@@ -51,6 +51,12 @@ REQUIRED_TEXT = ("kode", "sasaran", "nama", "satuan")
 MAX_TEXT = 2000
 _MAX_INT = int(MAX_MAGNITUDE)
 _MAX_FLOAT = float(MAX_MAGNITUDE)
+_INTS: dict[int, Decimal] = {}
+_FLOATS: dict[str, Decimal] = {}
+"""The Decimal of each input number already met, by the int or by the float's ``repr`` (so 1 and
+1.0, 0.0 and -0.0 stay apart): rows repeating a target share one object (a Decimal is immutable),
+which halves what 100,000 indicators hold in numbers. At most ``_SHARED_LIMIT`` are kept."""
+_SHARED_LIMIT = 200_000
 """Plain numbers within these bounds read without a check of their own (``read_number``'s bound:
 a float within it is a Decimal within it, its shortest repr rounding to it)."""
 
@@ -293,11 +299,21 @@ def _clean_indicator(raw: RawRow) -> Indicator | None:
         if value is None:
             numbers.append(None)
         elif kind is int and 0 <= value <= _MAX_INT:  # type: ignore[operator]
-            numbers.append(Decimal(value))  # type: ignore[arg-type]
+            number = _INTS.get(value)  # type: ignore[arg-type]
+            if number is None:
+                number = _INTS[value] = Decimal(value)  # type: ignore[arg-type, index]
+            numbers.append(number)
         elif kind is float and 0 <= value <= _MAX_FLOAT:  # type: ignore[operator]  # not NaN
-            numbers.append(Decimal(repr(value)))
+            text = repr(value)
+            number = _FLOATS.get(text)
+            if number is None:
+                number = _FLOATS[text] = Decimal(text)
+            numbers.append(number)
         else:
             return None
+    if len(_INTS) + len(_FLOATS) > _SHARED_LIMIT:
+        _INTS.clear()
+        _FLOATS.clear()
     (target_tahunan, t1, t2, t3, t4, bawah, atas, r1, r2, r3, r4, pagu, realisasi_anggaran, target_lalu,
      realisasi_lalu, target_akhir_renstra) = numbers  # fmt: skip
     if (bawah is None) != (atas is None):

@@ -373,6 +373,7 @@ def _read_table(source: SheetSource, table: L.Table, data: WorkbookData) -> None
     several = len(keys) > 1  # itemgetter of one position gives the value, not a tuple
     blank_run = 0
     kept = {key: i for i, key in enumerate(keys)}  # the rows kept: RowValues over these positions
+    texts: dict[str, str] = {}
     rows = _table_rows(source, sheet)
     for index, row in rows:
         if index <= header_row or index in totals:  # the Total Row sums the table: no indicator
@@ -390,6 +391,8 @@ def _read_table(source: SheetSource, table: L.Table, data: WorkbookData) -> None
             picked = pick(row) if several else (pick(row),)
         else:
             picked = tuple(row[pos] if pos < len(row) else None for pos in positions.values())
+        # equal texts kept once (sasaran, satuan, polaritas, penanggung jawab repeat down a table)
+        picked = tuple([texts.setdefault(v, v) if type(v) is str else v for v in picked])
         values = dict(zip(keys, picked, strict=True))
         raw = RawRow(table.jenis, sheet, index, values, RowCells(letters, index), labels)
         kode_value = values.get("kode")
