@@ -299,7 +299,7 @@ def _clean_indicator(raw: RawRow) -> Indicator | None:
         if value is None:
             numbers.append(None)
         elif kind is int and 0 <= value <= _MAX_INT:  # type: ignore[operator]
-            number = _INTS.get(value)  # type: ignore[arg-type]
+            number = _INTS.get(value)  # type: ignore[call-overload]
             if number is None:
                 number = _INTS[value] = Decimal(value)  # type: ignore[arg-type, index]
             numbers.append(number)
