@@ -103,8 +103,8 @@ class HasilSpool(Sequence[Hasil]):
             return self._pending
         assert self._file is not None
         offset, size = self._batches[batch]
-        self._file.flush()
-        data = os.pread(self._file.fileno(), size, offset)
+        self._file.seek(offset)  # a batch is read at once: passes over the spool may interleave
+        data = self._file.read(size)
         records: list[Record] = marshal.loads(data)
         return records
 
