@@ -57,6 +57,13 @@ _FLOATS: dict[str, Decimal] = {}
 1.0, 0.0 and -0.0 stay apart): rows repeating a target share one object (a Decimal is immutable),
 which halves what 100,000 indicators hold in numbers. At most ``_SHARED_LIMIT`` are kept."""
 _SHARED_LIMIT = 200_000
+
+
+def forget_shared_numbers() -> None:
+    """Empty the look-up of shared numbers (``_INTS``, ``_FLOATS``) once a workbook is read: the
+    indicators keep their numbers, a long-lived process (the ribbon's) keeps no look-up."""
+    _INTS.clear()
+    _FLOATS.clear()
 """Plain numbers within these bounds read without a check of their own (``read_number``'s bound:
 a float within it is a Decimal within it, its shortest repr rounding to it)."""
 

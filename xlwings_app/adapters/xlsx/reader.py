@@ -37,6 +37,7 @@ from xlwings_app.domain.rows import (
     KodeSeen,
     RawRow,
     RowValues,
+    forget_shared_numbers,
     is_blank_row,
     normalise_kode,
     parse_indicator,
@@ -819,7 +820,10 @@ def _no_collection() -> Iterator[None]:
 def read_source(source: SheetSource, path: Path) -> WorkbookData:
     """Read every input from ``source`` (a file or the live workbook named ``path``)."""
     with _no_collection():
-        return _read_inputs(source, path)
+        try:
+            return _read_inputs(source, path)
+        finally:
+            forget_shared_numbers()
 
 
 def _read_inputs(source: SheetSource, path: Path) -> WorkbookData:
