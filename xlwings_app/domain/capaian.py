@@ -18,11 +18,13 @@ workbook renders as the live ``Capaian`` formula:
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cache
 
 from xlwings_app.domain.expr import (
     ERROR,
     AllOf,
     Blank,
+    Compiled,
     Expr,
     If,
     IsBlank,
@@ -32,8 +34,8 @@ from xlwings_app.domain.expr import (
     Ref,
     Round,
     Str,
-    evaluate,
     round_half_away,
+    specialised,
 )
 from xlwings_app.domain.indicator import Polaritas
 from xlwings_app.domain.settings import VarianNegatif
@@ -81,6 +83,13 @@ CAPAIAN: Expr = If(
 ``polaritas`` ("Positif"/"Negatif") and ``varian_negatif`` ("(2T-R)/T"/"T/R")."""
 
 
+@cache
+def _rule(polaritas: Polaritas, varian: VarianNegatif) -> Compiled:
+    """``CAPAIAN`` specialised to the indicator's polarity and the unit's negative variant, kept
+    (``evaluate(CAPAIAN, env, fixed=("polaritas", "varian_negatif"))`` without its look-up)."""
+    return specialised(CAPAIAN, {"polaritas": polaritas.value, "varian_negatif": varian.value})
+
+
 def capaian(
     target: Decimal | None,
     realisasi: Decimal | None,
@@ -99,8 +108,7 @@ def capaian(
     ...         batas_bawah=Decimal(80), batas_atas=Decimal(90))
     Decimal('87.50')
     """
-    value = evaluate(
-        CAPAIAN,
+    value = _rule(polaritas, varian)(
         {
             "realisasi": realisasi,
             "target": target,
@@ -108,8 +116,7 @@ def capaian(
             "batas_atas": batas_atas,
             "polaritas": polaritas.value,
             "varian_negatif": varian.value,
-        },
-        fixed=("polaritas", "varian_negatif"),  # the rule specialised to the indicator's polarity
+        }
     )
     if value is ERROR or not isinstance(value, Decimal):
         return None

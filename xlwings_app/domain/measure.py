@@ -9,14 +9,16 @@ where pagu, realisasi anggaran and a non-zero capaian exist.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from functools import cache
+from typing import overload
 
 from xlwings_app.domain.aggregation import realisasi_expr, target_expr
 from xlwings_app.domain.capaian import capaian
-from xlwings_app.domain.expr import Value, evaluate, round_half_away
+from xlwings_app.domain.expr import Compiled, Value, round_half_away, specialised
 from xlwings_app.domain.formatting import angka
 from xlwings_app.domain.indicator import Agregasi, Indicator, Periode, Polaritas
 from xlwings_app.domain.predikat import predikat
@@ -31,7 +33,7 @@ class Status(StrEnum):
     TIDAK_DAPAT_DIHITUNG = "Tidak Dapat Dihitung"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Hasil:
     """The measurement of one indicator in one period."""
 
@@ -43,13 +45,35 @@ class Hasil:
     predikat: str | None
     status: Status
     pesan: str
-    serapan: Decimal | None = None
-    efisiensi: Decimal | None = None
+    serapan: Decimal | None
+    efisiensi: Decimal | None
+
+    def __init__(
+        self, indicator: Indicator, periode: Periode, target: Decimal | None, realisasi: Decimal | None,
+        capaian: Decimal | None, predikat: str | None, status: Status, pesan: str,
+        serapan: Decimal | None = None, efisiensi: Decimal | None = None,
+    ) -> None:  # fmt: skip
+        # the frozen dataclass's own __init__ sets each field through object.__setattr__ (4 µs a
+        # result; a workbook of 100,000 indicators makes 500,000): the slots are set directly
+        _SET_INDICATOR(self, indicator)
+        _SET_PERIODE(self, periode)
+        _SET_TARGET(self, target)
+        _SET_REALISASI(self, realisasi)
+        _SET_CAPAIAN(self, capaian)
+        _SET_PREDIKAT(self, predikat)
+        _SET_STATUS(self, status)
+        _SET_PESAN(self, pesan)
+        _SET_SERAPAN(self, serapan)
+        _SET_EFISIENSI(self, efisiensi)
 
     @property
     def counted(self) -> bool:
         """Whether this capaian enters means and counts (only computed ones do)."""
         return self.capaian is not None
+
+
+(_SET_INDICATOR, _SET_PERIODE, _SET_TARGET, _SET_REALISASI, _SET_CAPAIAN, _SET_PREDIKAT, _SET_STATUS, _SET_PESAN,
+ _SET_SERAPAN, _SET_EFISIENSI) = (getattr(Hasil, name).__set__ for name in Hasil.__slots__)  # fmt: skip
 
 
 def indicator_env(indicator: Indicator) -> dict[str, Value]:
@@ -78,10 +102,16 @@ def period_values(
     """(target, realisasi) of ``periode`` by the indicator's aggregation rule (``env``: the
     indicator's ``indicator_env``, when the caller already made it)."""
     env = env if env is not None else indicator_env(indicator)
-    return (
-        _decimal(evaluate(target_expr(periode), env, fixed=BY_AGREGASI)),
-        _decimal(evaluate(realisasi_expr(periode), env, fixed=BY_AGREGASI)),
-    )
+    target, realisasi = _rules(periode, indicator.agregasi)
+    return _decimal(target(env)), _decimal(realisasi(env))
+
+
+@cache
+def _rules(periode: Periode, agregasi: Agregasi) -> tuple[Compiled, Compiled]:
+    """The target and realisasi rules of ``periode`` specialised to ``agregasi`` (``BY_AGREGASI``),
+    kept: ``evaluate(rule, env, fixed=BY_AGREGASI)`` without its look-up."""
+    fixed = {"agregasi": agregasi.value}
+    return specialised(target_expr(periode), fixed), specialised(realisasi_expr(periode), fixed)
 
 
 def capaian_triwulan(indicator: Indicator, triwulan: int, settings: Settings) -> Decimal | None:
@@ -213,6 +243,34 @@ def measure_all(
 ) -> list[Hasil]:
     """Measure every indicator in ``periode``, in input order."""
     return [measure(indicator, periode, settings) for indicator in indicators]
+
+
+class Measured(Sequence[Hasil]):
+    """``measure_all(indicators, periode, settings)`` as a sequence that measures a result each time
+    it is asked for and keeps none (a workbook of 100,000 indicators is measured again rather than
+    held: the results are the same, ``measure`` being a function of its inputs only)."""
+
+    def __init__(self, indicators: Sequence[Indicator], periode: Periode, settings: Settings) -> None:
+        self.indicators = indicators
+        self.periode = periode
+        self.settings = settings
+
+    def __len__(self) -> int:
+        return len(self.indicators)
+
+    def __iter__(self) -> Iterator[Hasil]:
+        periode, settings = self.periode, self.settings
+        for indicator in self.indicators:
+            yield measure(indicator, periode, settings)
+
+    @overload
+    def __getitem__(self, index: int) -> Hasil: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Hasil]: ...
+    def __getitem__(self, index: int | slice) -> Hasil | Sequence[Hasil]:
+        if isinstance(index, slice):
+            return [measure(i, self.periode, self.settings) for i in self.indicators[index]]
+        return measure(self.indicators[index], self.periode, self.settings)
 
 
 def measure_every_period(indicators: list[Indicator], settings: Settings) -> dict[Periode, list[Hasil]]:

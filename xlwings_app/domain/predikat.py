@@ -18,7 +18,7 @@ from xlwings_app.domain.expr import (
     Max,
     Num,
     Ref,
-    evaluate,
+    compile_expr,
     round_half_away,
 )
 from xlwings_app.domain.problems import Problem
@@ -38,16 +38,33 @@ below every band; it takes the lowest band, which starts at 0 (``check_scale``),
 Excel's ``#N/A``."""
 
 
+_PREDIKAT = compile_expr(PREDIKAT)
+"""``PREDIKAT`` compiled once (``evaluate(PREDIKAT, env)`` without its look-up)."""
+
+
+_BANDS: dict[int, tuple[Scale, tuple[Decimal, ...], tuple[str, ...]]] = {}
+
+
+def _bands(scale: Scale) -> tuple[tuple[Decimal, ...], tuple[str, ...]]:
+    """``scale.bounds`` and ``scale.labels``, made once per scale (a run asks 500,000 times)."""
+    found = _BANDS.get(id(scale))
+    if found is None or found[0] is not scale:
+        if len(_BANDS) > 32:
+            _BANDS.clear()
+        found = _BANDS[id(scale)] = (scale, scale.bounds, scale.labels)
+    return found[1], found[2]
+
+
 def predikat(capaian: Decimal | None, scale: Scale) -> str | None:
     """The predikat of ``capaian`` (rounded to 2 decimals first); ``None`` without a capaian."""
     if capaian is None:
         return None
-    value = evaluate(
-        PREDIKAT,
+    bounds, labels = _bands(scale)
+    value = _PREDIKAT(
         {
             "capaian": round_half_away(capaian, 2),
-            "skala_batas": scale.bounds,
-            "skala_label": scale.labels,
+            "skala_batas": bounds,
+            "skala_label": labels,
         },
     )
     return value if isinstance(value, str) and value else None

@@ -8,7 +8,7 @@ Indonesian, naming the cell. Nothing here knows about openpyxl or files.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -51,8 +51,44 @@ REQUIRED_TEXT = ("kode", "sasaran", "nama", "satuan")
 MAX_TEXT = 2000
 _MAX_INT = int(MAX_MAGNITUDE)
 _MAX_FLOAT = float(MAX_MAGNITUDE)
+_INTS: dict[int, Decimal] = {}
+_FLOATS: dict[str, Decimal] = {}
+"""The Decimal of each input number already met, by the int or by the float's ``repr`` (so 1 and
+1.0, 0.0 and -0.0 stay apart): rows repeating a target share one object (a Decimal is immutable),
+which halves what 100,000 indicators hold in numbers. At most ``_SHARED_LIMIT`` are kept."""
+_SHARED_LIMIT = 200_000
+
+
+def forget_shared_numbers() -> None:
+    """Empty the look-up of shared numbers (``_INTS``, ``_FLOATS``) once a workbook is read: the
+    indicators keep their numbers, a long-lived process (the ribbon's) keeps no look-up."""
+    _INTS.clear()
+    _FLOATS.clear()
 """Plain numbers within these bounds read without a check of their own (``read_number``'s bound:
 a float within it is a Decimal within it, its shortest repr rounding to it)."""
+
+
+class RowValues(Mapping[str, object]):
+    """A row's values by column key, kept as one tuple beside the table's shared key positions:
+    what a read keeps of every row (``RawRow.values``), a quarter of a dict's size."""
+
+    __slots__ = ("_positions", "_values")
+
+    def __init__(self, positions: Mapping[str, int], values: tuple[object, ...]) -> None:
+        self._positions = positions
+        self._values = values
+
+    def __getitem__(self, key: str) -> object:
+        return self._values[self._positions[key]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._positions)
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    def __repr__(self) -> str:
+        return f"RowValues({dict(self)!r})"
 
 
 @dataclass(frozen=True)
@@ -270,11 +306,21 @@ def _clean_indicator(raw: RawRow) -> Indicator | None:
         if value is None:
             numbers.append(None)
         elif kind is int and 0 <= value <= _MAX_INT:  # type: ignore[operator]
-            numbers.append(Decimal(value))  # type: ignore[arg-type]
+            number = _INTS.get(value)  # type: ignore[call-overload]
+            if number is None:
+                number = _INTS[value] = Decimal(value)  # type: ignore[arg-type, index]
+            numbers.append(number)
         elif kind is float and 0 <= value <= _MAX_FLOAT:  # type: ignore[operator]  # not NaN
-            numbers.append(Decimal(repr(value)))
+            text = repr(value)
+            number = _FLOATS.get(text)
+            if number is None:
+                number = _FLOATS[text] = Decimal(text)
+            numbers.append(number)
         else:
             return None
+    if len(_INTS) + len(_FLOATS) > _SHARED_LIMIT:
+        _INTS.clear()
+        _FLOATS.clear()
     (target_tahunan, t1, t2, t3, t4, bawah, atas, r1, r2, r3, r4, pagu, realisasi_anggaran, target_lalu,
      realisasi_lalu, target_akhir_renstra) = numbers  # fmt: skip
     if (bawah is None) != (atas is None):

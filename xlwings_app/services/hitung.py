@@ -3,21 +3,29 @@
 ``periksa`` reads and checks every input and never writes. ``hitung`` does the same and, when no
 input has an error, measures every indicator in every period, writes sheets Hasil and Rekap
 (inputs untouched) and returns what it computed. With errors it writes nothing.
+
+Measuring streams: one indicator at a time, its five results go to sheet Hasil's spool
+(``sheets.hasil_spool``, on disk) and the chosen period's into Rekap's tallies (``domain.tally``),
+so a workbook of 100,000 indicators never holds its 500,000 results; the chosen period's results
+are measured again when asked for (``measure.Measured``: the CLI's table and ``--json``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from xlwings_app.domain.indicator import Jenis, Periode
-from xlwings_app.domain.measure import Hasil, carry_problems, measure_every_period
+from xlwings_app.domain.measure import Hasil, Measured, carried_from, carry_problems, indicator_env, measure
 from xlwings_app.domain.problems import Problem
-from xlwings_app.domain.summary import Ringkasan, by_penanggung_jawab, by_sasaran, summarize
+from xlwings_app.domain.summary import Ringkasan
+from xlwings_app.domain.tally import RekapTally
 from xlwings_app.services.master import Master, using
 from xlwings_app.services.workbook import WorkbookData
 from xlwings_app.sheets.changes import PutResults
 from xlwings_app.sheets.grid import SheetValues
+from xlwings_app.sheets.hasil_spool import HasilSpool
 from xlwings_app.sheets.results import hasil_values, rekap_values
 
 
@@ -27,13 +35,17 @@ class Perhitungan:
 
     data: WorkbookData
     periode: Periode
-    hasil: list[Hasil] = field(default_factory=list)
-    semua_periode: list[Hasil] = field(default_factory=list)
+    hasil: Sequence[Hasil] = field(default_factory=list)
+    """The chosen period's results, in input order (measured when asked for: ``measure.Measured``)."""
+    semua_periode: Sequence[Hasil] = field(default_factory=list)
+    """Every indicator in every period, sheet Hasil's rows (kept on disk: ``hasil_spool.HasilSpool``)."""
     per_jenis: dict[Jenis, Ringkasan] = field(default_factory=dict)
     per_sasaran: list[Ringkasan] = field(default_factory=list)
     per_penanggung_jawab: list[Ringkasan] = field(default_factory=list)
     ditulis: bool = False
     cadangan: Path | None = None
+    dibawa: list[Hasil] = field(default_factory=list)
+    """The chosen period's results whose realisasi comes from an earlier triwulan (``carry_problems``)."""
 
     @property
     def problems(self) -> list[Problem]:
@@ -45,19 +57,28 @@ class Perhitungan:
 
 
 def compute(data: WorkbookData, periode: Periode | None = None) -> Perhitungan:
-    """Measure every indicator of ``data`` (pure: nothing is read or written)."""
+    """Measure every indicator of ``data`` in every period, one indicator at a time (nothing of the
+    workbook is read or written; the results go to a temporary file: ``hasil_spool``)."""
     chosen = periode or data.settings.periode_aktif
     result = Perhitungan(data=data, periode=chosen)
     settings = data.settings
-    by_period = measure_every_period(data.indicators, settings)
-    result.hasil = by_period[chosen]
-    result.semua_periode = [by_period[p][i] for i in range(len(data.indicators)) for p in Periode]
-    for jenis in Jenis:
-        rows = [h for h in result.hasil if h.indicator.jenis is jenis]
-        result.per_jenis[jenis] = summarize(jenis.value, rows, settings)
-    iku = [h for h in result.hasil if h.indicator.jenis is Jenis.IKU]
-    result.per_sasaran = by_sasaran(iku, settings)
-    result.per_penanggung_jawab = by_penanggung_jawab(result.hasil, settings)
+    spool = HasilSpool(data.indicators)
+    tally = RekapTally(settings)
+    periods = tuple(Periode)
+    for position, indicator in enumerate(data.indicators):
+        env = indicator_env(indicator)
+        for p in periods:
+            h = measure(indicator, p, settings, env)
+            spool.add(h, position)
+            if p is chosen:
+                tally.add(h)
+                if h.realisasi is not None and carried_from(indicator, p):
+                    result.dibawa.append(h)
+    result.hasil = Measured(data.indicators, chosen, settings)
+    result.semua_periode = spool
+    result.per_jenis = tally.jenis()
+    result.per_sasaran = tally.sasaran()
+    result.per_penanggung_jawab = tally.penanggung_jawab()
     return result
 
 
@@ -96,7 +117,7 @@ def hitung_data(data: WorkbookData, periode: Periode | None = None) -> Perhitung
         found = check_seals(data.segel, data.profil, data.settings, iku)
         data.problems.extend(p.in_file(data.path.name) for p in found)
     result = compute(data, periode)
-    data.problems.extend(p.in_file(data.path.name) for p in carry_problems(result.hasil, data.cells))
+    data.problems.extend(p.in_file(data.path.name) for p in carry_problems(result.dibawa, data.cells))
     return result
 
 

@@ -15,8 +15,8 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from xlwings_app.domain.expr import round_half_away
-from xlwings_app.domain.indicator import Jenis, Periode
-from xlwings_app.domain.measure import Hasil
+from xlwings_app.domain.indicator import Indicator, Jenis, Periode
+from xlwings_app.domain.measure import Hasil, Status
 from xlwings_app.domain.summary import Ringkasan
 from xlwings_app.sheets import layout as L
 from xlwings_app.sheets.charts import BarChart
@@ -37,7 +37,7 @@ BLOCK_HEADERS = (
 )  # fmt: skip
 
 
-def _shown(value: Decimal | None) -> Decimal | None:
+def shown(value: Decimal | None) -> Decimal | None:
     """A target or realisasi as the documents print it: at most 2 decimals (a mean of 95,2666…
     is 95,27), so the cell's General format shows no long tail and no trailing separator."""
     return None if value is None else round_half_away(value, SHOWN_DECIMALS)
@@ -45,10 +45,19 @@ def _shown(value: Decimal | None) -> Decimal | None:
 
 def hasil_row(h: Hasil) -> tuple[object, ...]:
     """The values of ``h``'s row in sheet Hasil, column A onwards (domain values, not yet cells)."""
-    ind = h.indicator
+    return hasil_fields_row(
+        h.indicator, h.periode, h.target, h.realisasi, h.capaian, h.predikat, h.status, h.pesan, h.serapan, h.efisiensi
+    )
+
+
+def hasil_fields_row(
+    ind: Indicator, periode: Periode, target: Decimal | None, realisasi: Decimal | None, capaian: Decimal | None,
+    predikat: str | None, status: Status, pesan: str, serapan: Decimal | None, efisiensi: Decimal | None,
+) -> tuple[object, ...]:  # fmt: skip
+    """``hasil_row`` of the result with these fields (``Hasil``'s, in its order; no object made)."""
     return (
-        ind.jenis.value, ind.kode, ind.nama, ind.satuan, h.periode.label, _shown(h.target), _shown(h.realisasi),
-        h.capaian, h.predikat, h.status.value, h.pesan, h.serapan, h.efisiensi,
+        ind.jenis.value, ind.kode, ind.nama, ind.satuan, periode.label, shown(target), shown(realisasi),
+        capaian, predikat, status.value, pesan, serapan, efisiensi,
     )  # fmt: skip
 
 

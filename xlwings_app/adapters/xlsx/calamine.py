@@ -18,7 +18,7 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import cast
@@ -170,6 +170,21 @@ class CalamineSource:
         """The merged ranges of ``sheet``."""
         self.iter_values(sheet)
         return self._merged.get(sheet, [])
+
+    def forget(self) -> None:
+        """Drop the sheets' rows parsed so far (parsed again if asked for): what was read from
+        them is held by whoever read it (100,000 rows of IKU and IKI are 80 MB as parsed)."""
+        self._rows.clear()
+
+    def take(self, sheet: str) -> Iterator[list[object]]:
+        """The rows of ``sheet`` from row 1, for one reading top to bottom: the sheet is forgotten
+        (parsed again if asked for later) and each row let go once handed out."""
+        self.iter_values(sheet)
+        rows = cast(list[list[object] | None], self._rows.pop(sheet))
+        for i in range(len(rows)):
+            row = cast(list[object], rows[i])
+            rows[i] = None
+            yield row
 
     def iter_values(self, sheet: str) -> Sequence[Sequence[object]]:
         if sheet not in self._rows:

@@ -86,6 +86,8 @@ class FileMaster:
         """Every input (Profil, Pengaturan, IKU, IKI, Segel), checked; read once."""
         if self._data is None:
             self._data = self._read(read_source)
+            if self._reading is not None:  # the inputs are read: their parsed sheets are not kept
+                self._reading.forget()
         return self._data
 
     def sop(self) -> SopWorkbook:

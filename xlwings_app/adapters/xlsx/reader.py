@@ -33,7 +33,16 @@ from xlwings_app.domain.numbers import is_percent_format, read_number, with_form
 from xlwings_app.domain.predikat import check_scale
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.profil import DOCUMENT_FIELDS, NIP_AS_NUMBER, Pejabat, Profil, nip_problem
-from xlwings_app.domain.rows import KodeSeen, RawRow, is_blank_row, normalise_kode, parse_indicator, text_of
+from xlwings_app.domain.rows import (
+    KodeSeen,
+    RawRow,
+    RowValues,
+    forget_shared_numbers,
+    is_blank_row,
+    normalise_kode,
+    parse_indicator,
+    text_of,
+)
 from xlwings_app.domain.seal import SealRecord
 from xlwings_app.domain.settings import DEFAULT_SCALE, Band, Scale, Settings, VarianNegatif
 from xlwings_app.domain.tanggal import parse_tanggal
@@ -364,7 +373,9 @@ def _read_table(source: SheetSource, table: L.Table, data: WorkbookData) -> None
     width = max(positions.values()) + 1
     several = len(keys) > 1  # itemgetter of one position gives the value, not a tuple
     blank_run = 0
-    rows = _rows(source, sheet)
+    kept = {key: i for i, key in enumerate(keys)}  # the rows kept: RowValues over these positions
+    texts: dict[str, str] = {}
+    rows = _table_rows(source, sheet)
     for index, row in rows:
         if index <= header_row or index in totals:  # the Total Row sums the table: no indicator
             continue
@@ -378,9 +389,12 @@ def _read_table(source: SheetSource, table: L.Table, data: WorkbookData) -> None
             )
             break
         if len(row) >= width:
-            values = dict(zip(keys, pick(row) if several else (pick(row),), strict=True))
+            picked = pick(row) if several else (pick(row),)
         else:
-            values = {key: (row[pos] if pos < len(row) else None) for key, pos in positions.items()}
+            picked = tuple(row[pos] if pos < len(row) else None for pos in positions.values())
+        # equal texts kept once (sasaran, satuan, polaritas, penanggung jawab repeat down a table)
+        picked = tuple([texts.setdefault(v, v) if type(v) is str else v for v in picked])
+        values = dict(zip(keys, picked, strict=True))
         raw = RawRow(table.jenis, sheet, index, values, RowCells(letters, index), labels)
         kode_value = values.get("kode")
         # a kode typed as text: not a blank row (what is_blank_row would answer, sooner)
@@ -391,7 +405,7 @@ def _read_table(source: SheetSource, table: L.Table, data: WorkbookData) -> None
                 break
             continue
         blank_run = 0
-        data.rows.append(raw)
+        data.rows.append(RawRow(table.jenis, sheet, index, RowValues(kept, picked), raw.cells, labels))
         if renstra:
             data.renstra[text_of(values.get("kode")).casefold()] = {
                 year: row[pos] if pos < len(row) else None for year, pos in renstra.items()
@@ -405,6 +419,14 @@ def _read_table(source: SheetSource, table: L.Table, data: WorkbookData) -> None
         data.cells.add(sheet, index, letters)
         if indicator is not None:
             data.indicators.append(indicator)
+
+
+def _table_rows(source: SheetSource, sheet: str) -> Iterator[tuple[int, Sequence[object]]]:
+    """An IKU or IKI sheet's rows from row 1, read once top to bottom: calamine's parsed rows are
+    let go as they are read (``CalamineSource.take``), so a sheet of 75,000 rows is not held whole
+    beside the indicators made of it."""
+    take: Callable[[str], Iterator[Sequence[object]]] | None = getattr(source, "take", None)
+    return _rows(source, sheet) if take is None else enumerate(take(sheet), start=1)
 
 
 def _past_the_limit(
@@ -742,6 +764,11 @@ class FileReading:
         except Exception as exc:
             raise WorkbookError(f"File {path.name} tidak dapat dibaca: {type(exc).__name__}: {exc}") from exc
 
+    def forget(self) -> None:
+        """Drop the sheets parsed so far (``CalamineSource.forget``); a later read parses again."""
+        if self._fast is not None:
+            self._fast.forget()
+
     def _calamine(self) -> CalamineSource | None:
         if self._fast is None and not self._fast_failed:
             try:
@@ -793,7 +820,10 @@ def _no_collection() -> Iterator[None]:
 def read_source(source: SheetSource, path: Path) -> WorkbookData:
     """Read every input from ``source`` (a file or the live workbook named ``path``)."""
     with _no_collection():
-        return _read_inputs(source, path)
+        try:
+            return _read_inputs(source, path)
+        finally:
+            forget_shared_numbers()
 
 
 def _read_inputs(source: SheetSource, path: Path) -> WorkbookData:

@@ -27,6 +27,7 @@ from xlwings_app.adapters.xlsx.xml_text import xml_attribute, xml_text
 from xlwings_app.domain.measure import Hasil
 from xlwings_app.sheets import layout as L
 from xlwings_app.sheets.grid import SheetValues, cell_styles, column_letter, excel_value
+from xlwings_app.sheets.hasil_spool import HasilSpool
 from xlwings_app.sheets.results import REKAP_META_COLUMN, REKAP_WIDTHS, hasil_row, hasil_values, rekap_charts
 
 
@@ -117,6 +118,8 @@ class HasilRows:
         return f"A1:{column_letter(cols)}{rows}"
 
     def _representatives(self) -> list[Hasil]:
+        if isinstance(self.results, HasilSpool):  # it knows them: no pass over the file
+            return self.results.by_status()
         return list({h.status: h for h in self.results}.values())
 
     def sample(self) -> SheetValues:
@@ -146,8 +149,10 @@ class HasilRows:
         letters = [column_letter(c) for c in range(1, cols + 1)]
         first = L.layout().hasil.header_row + 1
         columns = {status: list(zip(letters, styles, strict=True)) for status, styles in row_styles.items()}
-        for at, h in enumerate(self.results, start=first):
-            yield _row_xml(at, columns[h.status], hasil_row(h))
+        results = self.results
+        rows = results.cell_rows() if isinstance(results, HasilSpool) else ((h.status, hasil_row(h)) for h in results)
+        for at, (status, values) in enumerate(rows, start=first):
+            yield _row_xml(at, columns[status], values)
 
 
 def _row_xml(at: int, columns: Sequence[tuple[str, str]], values: Sequence[object]) -> str:
@@ -158,7 +163,11 @@ def _row_xml(at: int, columns: Sequence[tuple[str, str]], values: Sequence[objec
     append = cells.append
     for (letter, s), value in zip(columns, values, strict=True):
         kind = type(value)
-        if kind is Decimal:
+        if kind is float:  # as _cell_xml writes it
+            if math.isfinite(value):  # type: ignore[arg-type]
+                append(f'<c r="{letter}{at}"{s}><v>{value:.16g}</v></c>')
+                continue
+        elif kind is Decimal:
             number = float(value)  # type: ignore[arg-type]
             if math.isfinite(number):
                 append(f'<c r="{letter}{at}"{s}><v>{number:.16g}</v></c>')
