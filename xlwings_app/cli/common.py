@@ -122,21 +122,30 @@ def add_plain_row(table: Table, *cells: str) -> None:
     table.add_row(*(Text(cell) for cell in cells))
 
 
-def print_problems(problems: Iterable[Problem], title: str = "Masalah isian") -> None:
+TABLE_LIMIT = 100
+"""Above this many rows the terminal prints no table: problems come as plain lines (all of them, one
+each), results as a summary only (every row is in sheet Hasil and ``--json``). A rich table of
+thousands of rows takes seconds (XL's 6,700 notes: 15 s)."""
+
+
+def print_problems(problems: Iterable[Problem], title: str = "Masalah isian", with_file: bool = False) -> None:
+    """Every problem at once: a table (level, [file,] sheet, cell, column, message), or for more than
+    ``TABLE_LIMIT`` problems one line each; on stderr when any is an error."""
     items = list(problems)
     if not items:
         return
-    table = plain_table(title, ("Tingkat", "Sheet", "Sel", "Kolom", "Pesan"))
+    err = any(p.is_error for p in items)
+    if len(items) > TABLE_LIMIT:
+        from xlwings_app.domain.formatting import angka
+
+        lines = [f"{title} ({angka(len(items))}):", *(f"  {p.tingkat}: {p}" for p in items)]
+        typer.echo("\n".join(lines), err=err)
+        return
+    table = plain_table(title, ("Tingkat", *(("File",) if with_file else ()), "Sheet", "Sel", "Kolom", "Pesan"))
     for p in items:
-        add_plain_row(
-            table,
-            p.tingkat,
-            p.sheet or "",
-            p.sel or (str(p.baris) if p.baris else ""),
-            p.kolom or "",
-            p.pesan,
-        )
-    (err_console if any(p.is_error for p in items) else console).print(table)
+        where = (p.sheet or "", p.sel or (str(p.baris) if p.baris else ""), p.kolom or "", p.pesan)
+        add_plain_row(table, p.tingkat, *((p.file or "",) if with_file else ()), *where)
+    (err_console if err else console).print(table)
 
 
 def number(value: Decimal | None, places: int = 4) -> float | int | None:

@@ -9,13 +9,10 @@ import typer
 
 from xlwings_app.cli.common import (
     EXIT_INPUT,
-    add_plain_row,
     console,
     emit_json,
-    err_console,
     number,
     parse_periode,
-    plain_table,
     print_problems,
     problems_json,
     translate_errors,
@@ -86,14 +83,8 @@ def _json(value: object) -> object:
 
 
 def print_form_problems(problems: list[Problem]) -> None:
-    """Problems of many files in one table: file, sheet, cell, column, message."""
-    if not problems:
-        return
-    table = plain_table("Masalah formulir", ("Tingkat", "File", "Sheet", "Sel", "Kolom", "Pesan"))
-    for p in problems:
-        add_plain_row(table, "galat" if p.is_error else "catatan", p.file or "", p.sheet or "",
-                      p.sel or (str(p.baris) if p.baris else ""), p.kolom or "", p.pesan)
-    (err_console if any(p.is_error for p in problems) else console).print(table)
+    """Problems of many files at once, each naming its file."""
+    print_problems(problems, "Masalah formulir", with_file=True)
 
 
 CHANGE_LIMIT = 100

@@ -10,6 +10,7 @@ import typer
 
 from xlwings_app.cli.common import (
     EXIT_INPUT,
+    TABLE_LIMIT,
     add_plain_row,
     console,
     emit_json,
@@ -68,15 +69,10 @@ def _short(value: Decimal | None) -> str:
     return "-" if value is None else angka(value)
 
 
-TABLE_LIMIT = 100
-"""Above this many indicators the terminal shows only the summary (a table of thousands of rows
-helps nobody and costs seconds); every row is in sheet Hasil and in ``--json``."""
-
-
 def _print_summary(result: Perhitungan) -> None:
     from xlwings_app.domain.formatting import persen
 
-    if len(result.hasil) > TABLE_LIMIT:
+    if len(result.hasil) > TABLE_LIMIT:  # the summary only: every row is in sheet Hasil and --json
         console.print(
             f"{len(result.hasil)} indikator: rincian per indikator ada di sheet Hasil (atau pakai --json)."
         )
