@@ -158,3 +158,30 @@ def measure(
             if line.startswith("BENCH_SECONDS="):
                 runs.inner.append(float(line.partition("=")[2]))
     return runs
+
+
+def measure_alternating(
+    first: Sequence[str],
+    second: Sequence[str],
+    repeat: int,
+    prepare_first: Callable[[], None] | None = None,
+    prepare_second: Callable[[], None] | None = None,
+) -> tuple[Runs, Runs]:
+    """Both commands ``repeat`` times in turns (first, second, first, ...), after one warm-up run
+    of each: a ratio between two commands is then taken under the same load of the machine, run
+    by run, rather than between two series measured minutes apart."""
+    pair = (Runs(), Runs())
+    for counted in [False] + [True] * repeat:
+        for argv, prepare, runs in ((first, prepare_first, pair[0]), (second, prepare_second, pair[1])):
+            if prepare:
+                prepare()
+            wall, peak, cpu, out, err, code = _spawn(argv, None)
+            if code != 0:
+                raise RuntimeError(f"{' '.join(argv)} gagal (kode {code}):\n{(err or out)[-2000:]}")
+            if counted:
+                runs.seconds.append(wall)
+                runs.peak_mib.append(peak)
+                runs.cpu_seconds.append(cpu)
+                runs.inner.extend(float(line.partition("=")[2]) for line in out.splitlines()
+                                  if line.startswith("BENCH_SECONDS="))  # fmt: skip
+    return pair

@@ -17,6 +17,7 @@ import json
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench import scenarios as SC
-from bench.measure import Runs, measure, require_linux
+from bench.measure import Runs, measure, measure_alternating, require_linux
 from xlwings_app.adapters.xlsx.safe_write import BACKUP_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,6 +61,8 @@ class Item:
     timeout: float | None = None
     limit_mib: int | None = None
     runs: Runs | None = None
+    paired: tuple[Runs, Runs] | None = None
+    """For a ratio budget: the floor and this command measured again in turns (``measure_alternating``)."""
 
 
 def copier(source: Path, target: Path) -> Callable[[], None]:
@@ -245,6 +248,16 @@ def growth(rows: list[dict[str, object]]) -> list[dict[str, object]]:
     return out
 
 
+def _ratio(pair: tuple[Runs, Runs], in_turns: bool) -> float:
+    """The second's seconds over the first's (the in-process seconds when both report them): for
+    runs made in turns the median of the turns' ratios, else the ratio of the medians."""
+    base, mine = pair
+    a, b = (base.inner, mine.inner) if base.inner and mine.inner else (base.seconds, mine.seconds)
+    if in_turns:
+        return statistics.median(y / x for x, y in zip(a, b, strict=True))
+    return statistics.median(b) / statistics.median(a)
+
+
 def verdict(item: Item, floors: dict[str, Item]) -> dict[str, object]:
     """The row of one measurement: figures, ratio to its floor, budget and pass/miss."""
     runs = item.runs
@@ -277,13 +290,12 @@ def verdict(item: Item, floors: dict[str, Item]) -> dict[str, object]:
         budget = f"≤ {item.budget_s:g} s"
         ok = runs.median <= item.budget_s
     if item.budget_ratio is not None and floor and floor.runs:
-        mine, base = runs.inner_median, floor.runs.inner_median
-        if mine is None or base is None:
-            mine, base = runs.median, floor.runs.median
-        row["rasio_baca"] = round(mine / base, 2)
+        ratio = _ratio(item.paired, True) if item.paired else _ratio((floor.runs, runs), False)
+        row["rasio_baca"] = round(ratio, 2)
+        row["rasio_bergantian"] = item.paired is not None
         against = "calamine" if (item.floor or "").startswith("lantai.baca") else floor.label
         budget = f"≤ {item.budget_ratio:g}× {against}"
-        ok = mine <= item.budget_ratio * base
+        ok = ratio <= item.budget_ratio
     if item.budget_mib is not None:
         size = f"{item.budget_mib / 1024:g} GiB" if item.budget_mib >= 1024 else f"{item.budget_mib:g} MiB"
         budget = f"{budget}, ≤ {size}"
@@ -371,6 +383,10 @@ def main(argv: list[str] | None = None) -> None:
             item.argv, item.repeat or args.ulang, item.prepare, timeout=item.timeout, limit_mib=item.limit_mib,
             warmup=item.repeat is None,  # XL runs take a minute each: no warm-up run
         )
+        floor = floors.get(item.floor or "")
+        if item.budget_ratio is not None and floor is not None:
+            print(f"mengukur {item.label} bergantian dengan lantainya ...", flush=True)
+            item.paired = measure_alternating(floor.argv, item.argv, item.repeat or args.ulang, floor.prepare, item.prepare)
         floors[item.key] = item
     load_after = os.getloadavg()
     rows = [verdict(item, floors) for item in todo]
