@@ -17,7 +17,6 @@ from xlwings_app.cli.common import (
     problems_json,
     translate_errors,
 )
-from xlwings_app.domain.problems import Problem
 
 if TYPE_CHECKING:
     from xlwings_app.services.formulir import Distribusi
@@ -82,18 +81,13 @@ def _json(value: object) -> object:
     return value if value is None or isinstance(value, str) else number(value)  # type: ignore[arg-type]
 
 
-def print_form_problems(problems: list[Problem]) -> None:
-    """Problems of many files at once, each naming its file."""
-    print_problems(problems, "Masalah formulir", with_file=True)
-
-
 CHANGE_LIMIT = 100
 """The terminal lists at most this many changed cells (every change is a row of sheet Riwayat and of
 the Laporan Hasil Pengumpulan; thousands of lines help nobody and take seconds to print)."""
 
 
 def _report_rekap(result: HasilRekap, file: Path) -> None:
-    print_form_problems(result.problems)
+    print_problems(result.problems, "Masalah formulir", with_file=True)  # many files: each names its own
     if not result.valid:
         console.print("Workbook induk tidak diubah: perbaiki semua masalah di atas lalu ulangi rekap.")
         return
