@@ -135,3 +135,18 @@ def test_many_problems_are_listed_up_to_a_limit_with_the_total(
     assert f"Ditemukan {total} masalah ({total} galat)" in alert
     assert alert.count("\n- ") == 8 and f"dan {total - 8} masalah lainnya" in alert
     assert len(alert) < 1500
+
+
+def test_the_click_summary_writes_counts_as_indonesians_do(example_path: Path) -> None:
+    """A big unit's counts carry the thousands dot ("1.500 indikator"), as the terminal's do."""
+    from decimal import Decimal
+
+    from xlwings_app.domain.summary import Ringkasan
+    from xlwings_app.ribbon.handlers_hitung import hitung_summary
+    from xlwings_app.services.hitung import Perhitungan
+
+    result = Perhitungan(data=load(example_path), periode=load(example_path).settings.periode_aktif)
+    result.per_jenis = {Jenis.IKI: Ringkasan("IKI", 1_500, {"Sangat Tinggi": 1_200, "Rendah": 300},
+                                             Decimal("101.5"), 1_200, 300, 0, 0)}  # fmt: skip
+    summary = hitung_summary(result)
+    assert "IKI: 1.500 indikator, rata-rata capaian 101,50%; Sangat Tinggi 1.200, Rendah 300." in summary

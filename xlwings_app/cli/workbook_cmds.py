@@ -70,19 +70,19 @@ def _short(value: Decimal | None) -> str:
 
 
 def _print_summary(result: Perhitungan) -> None:
-    from xlwings_app.domain.formatting import persen
+    from xlwings_app.domain.formatting import angka, persen
 
     if len(result.hasil) > TABLE_LIMIT:  # the summary only: every row is in sheet Hasil and --json
         console.print(
-            f"{len(result.hasil)} indikator: rincian per indikator ada di sheet Hasil (atau pakai --json)."
+            f"{angka(len(result.hasil))} indikator: rincian per indikator ada di sheet Hasil (atau pakai --json)."
         )
     else:
         _print_table(result)
     for jenis, ringkasan in result.per_jenis.items():
-        counts = ", ".join(f"{k} {v}" for k, v in ringkasan.per_predikat.items())
+        counts = ", ".join(f"{k} {angka(v)}" for k, v in ringkasan.per_predikat.items())
         mean = persen(ringkasan.rata_rata_capaian) if ringkasan.rata_rata_capaian is not None else "-"
         console.print(
-            f"{jenis.value}: {ringkasan.jumlah_indikator} indikator, rata-rata capaian {mean}%; {counts}."
+            f"{jenis.value}: {angka(ringkasan.jumlah_indikator)} indikator, rata-rata capaian {mean}%; {counts}."
         )
 
 

@@ -82,13 +82,14 @@ def sop_summary(result: PemeriksaanSemua) -> str:
 
 def hitung_summary(result: Perhitungan) -> str:
     """Counts per predikat and mean capaian per jenis, and the notices."""
+    from xlwings_app.domain.formatting import angka
     from xlwings_app.ribbon.messages import percent, problem_list
 
     lines = [f"Capaian {result.periode.label} dihitung; sheet Hasil dan Rekap ditulis."]
     for jenis, r in result.per_jenis.items():
-        counts = ", ".join(f"{k} {v}" for k, v in r.per_predikat.items() if v)
+        counts = ", ".join(f"{k} {angka(v)}" for k, v in r.per_predikat.items() if v)
         lines.append(
-            f"{jenis.value}: {r.jumlah_indikator} indikator, rata-rata capaian "
+            f"{jenis.value}: {angka(r.jumlah_indikator)} indikator, rata-rata capaian "
             f"{percent(r.rata_rata_capaian)}" + (f"; {counts}" if counts else "") + "."
         )
     if result.problems:
