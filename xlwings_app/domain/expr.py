@@ -3,7 +3,9 @@
 Every capaian, aggregation and predikat rule is written once as an expression tree. Python
 evaluates it (``evaluate``, exact Decimal arithmetic) and the workbook builder renders it as an
 Excel formula (``to_excel``), so the live formulas a Kasi sees while typing and the engine that
-signs the document cannot drift apart.
+signs the document cannot drift apart. ``interpret`` is the reference evaluator, walking the tree;
+the engine runs each rule as one generated Python function instead (``compile_expr``,
+``domain.expr_codegen``), tested against ``interpret``.
 
 Semantics follow Excel where the two could differ:
 - a blank input (``None``) and the empty text ``""`` are both "blank" for ``IsBlank``;
@@ -270,19 +272,19 @@ def _compare(op: str, a: Value, b: Value) -> bool | _Error:
 _ORDER: Final[dict[str, Callable[[Decimal, Decimal], bool]]] = {
     "<": operator.lt, ">": operator.gt, "<=": operator.le, ">=": operator.ge,
 }  # fmt: skip
-_DIRECT: Final[dict[str, Callable[[Decimal, Decimal], bool]]] = {"=": operator.eq, "<>": operator.ne, **_ORDER}
 
 
 def round_half_away(value: Decimal, digits: int) -> Decimal:
     """Round as Excel's ROUND does: half away from zero.
 
     Exact at any magnitude: the precision grows with the value, so a huge capaian keeps its
-    ``digits`` decimals instead of raising ``InvalidOperation`` (quantize past 28 digits).
+    ``digits`` decimals instead of raising ``InvalidOperation`` (quantize past 28 digits). The
+    result has at most ``needed`` digits (one more for a carry, 9.995 -> 10.00), so when they fit
+    in the shared 28-digit context it is that context's quantize, whatever the thread's precision.
     """
     needed = value.adjusted() + digits + 2
-    if needed <= _ROUNDING.prec and getcontext().prec <= _ROUNDING.prec:  # the common case: no context to make
-        return value.quantize(_STEPS[digits] if 0 <= digits < len(_STEPS) else Decimal(1).scaleb(-digits),
-                              context=_ROUNDING)  # fmt: skip
+    if needed <= _ROUNDING.prec:  # the common case: no context to make
+        return _ROUNDING.quantize(value, _STEPS[digits] if 0 <= digits < len(_STEPS) else Decimal(1).scaleb(-digits))
     context = Context(prec=max(getcontext().prec, needed), rounding=ROUND_HALF_UP)
     return value.quantize(Decimal(1).scaleb(-digits), context=context)
 
@@ -302,7 +304,7 @@ def _truthy(value: Value) -> bool | _Error:
 def evaluate(expr: Expr, env: Env, fixed: tuple[str, ...] = ()) -> Value:
     """Evaluate ``expr`` with the named inputs of ``env`` (missing names are blank).
 
-    The tree is compiled once into nested closures (``compile_expr``) and the compiled form is
+    The tree is compiled once into a generated Python function (``compile_expr``) and that is
     kept, so evaluating a rule for thousands of indicators does not re-walk it each time. The
     inputs named in ``fixed`` take few values (an indicator's agregasi, polaritas): the tree is
     first ``specialise``d to their values in ``env`` and that smaller tree compiled and kept.
@@ -348,7 +350,7 @@ def specialise(expr: Expr, known: Env) -> Expr:
     ``If`` evaluates only its branch, and evaluating has no side effects). A condition that is an
     error is left in place."""
     if isinstance(expr, If) and refs(expr.cond) <= known.keys():
-        truth = _truthy(compile_expr(expr.cond)(known))
+        truth = _truthy(interpret(expr.cond, known))
         if not isinstance(truth, _Error):
             return specialise(expr.then if truth else expr.other, known)
     changes: dict[str, object] = {}
@@ -370,154 +372,12 @@ Compiled: TypeAlias = Callable[[Env], Value]
 
 @lru_cache(maxsize=512)
 def compile_expr(expr: Expr) -> Compiled:
-    """``expr`` as a function of the environment, with exactly ``interpret``'s semantics."""
-    match expr:
-        case Num(value=value) | Str(value=value):
-            return lambda env: value
-        case Ref(name=name):
-            return lambda env: env.get(name)
-        case Blank():
-            return lambda env: ""
-        case Bin(op=op, left=left, right=right):
-            fl, fr = compile_expr(left), compile_expr(right)
+    """``expr`` as a function of the environment, with exactly ``interpret``'s semantics: the
+    source of one Python function is generated for the tree and compiled once
+    (``domain.expr_codegen``, where ``source`` shows the text)."""
+    from xlwings_app.domain import expr_codegen  # it builds on the nodes of this module
 
-            def binary(env: Env) -> Value:
-                a, b = fl(env), fr(env)
-                if type(a) is not Decimal or type(b) is not Decimal:  # the common case: two numbers
-                    a, b = _number(a), _number(b)
-                    if isinstance(a, _Error) or isinstance(b, _Error):
-                        return ERROR
-                return _arith(op, a, b)
-
-            return binary
-        case Cmp(op=op, left=left, right=right):
-            fl, fr = compile_expr(left), compile_expr(right)
-            direct = _DIRECT[op]
-
-            def compare(env: Env) -> Value:
-                a, b = fl(env), fr(env)
-                if type(a) is Decimal and type(b) is Decimal:  # what _compare does with two numbers
-                    return direct(a, b)
-                return _compare(op, a, b)
-
-            return compare
-        case If(cond=cond, then=then, other=other):
-            fc, ft, fo = compile_expr(cond), compile_expr(then), compile_expr(other)
-
-            def choose(env: Env) -> Value:
-                truth = fc(env)
-                if truth is True:  # a condition is mostly a comparison or a test: a bool
-                    return ft(env)
-                if truth is False:
-                    return fo(env)
-                truth = _truthy(truth)
-                if isinstance(truth, _Error):
-                    return ERROR
-                return ft(env) if truth else fo(env)
-
-            return choose
-        case IsBlank(arg=arg):
-            fa = compile_expr(arg)
-
-            def blank(env: Env) -> Value:
-                value = fa(env)
-                return value is None or (isinstance(value, str) and not value)  # as _is_blank
-
-            return blank
-        case Not(arg=arg):
-            fa = compile_expr(arg)
-
-            def negate(env: Env) -> Value:
-                truth = fa(env)
-                if truth is True or truth is False:
-                    return not truth
-                truth = _truthy(truth)
-                return truth if isinstance(truth, _Error) else not truth
-
-            return negate
-        case AllOf(args=args) | AnyOf(args=args):
-            parts = tuple(compile_expr(a) for a in args)
-            combine = all if isinstance(expr, AllOf) else any
-
-            def logical(env: Env) -> Value:
-                truths = [_truthy(f(env)) for f in parts]  # every part, as Excel: an error anywhere is one
-                if ERROR in truths:  # the error value is one object, equal to nothing else
-                    return ERROR
-                return combine(truths)
-
-            if len(parts) != 2:
-                return logical
-            first, second = parts
-            both = isinstance(expr, AllOf)
-
-            def pair(env: Env) -> Value:  # ``logical`` of two parts (most rules' AND and OR)
-                a, b = first(env), second(env)
-                if a is not True and a is not False:
-                    a = _truthy(a)
-                if b is not True and b is not False:
-                    b = _truthy(b)
-                if a is ERROR or b is ERROR:
-                    return ERROR
-                return (a and b) if both else (a or b)
-
-            return pair
-        case Max(left=left, right=right):
-            fl, fr = compile_expr(left), compile_expr(right)
-
-            def maximum(env: Env) -> Value:
-                a, b = fl(env), fr(env)
-                if type(a) is not Decimal or type(b) is not Decimal:
-                    a, b = _number(a), _number(b)
-                    if isinstance(a, _Error) or isinstance(b, _Error):
-                        return ERROR
-                return max(a, b)
-
-            return maximum
-        case Round(arg=arg, digits=digits):
-            fa = compile_expr(arg)
-
-            def rounded(env: Env) -> Value:
-                a = fa(env)
-                if type(a) is not Decimal:
-                    a = _number(a)
-                    if isinstance(a, _Error):
-                        return a
-                return round_half_away(a, digits)
-
-            return rounded
-        case IfError(arg=arg, fallback=fallback):
-            fa, ff = compile_expr(arg), compile_expr(fallback)
-
-            def guarded(env: Env) -> Value:
-                result = fa(env)
-                return ff(env) if isinstance(result, _Error) else result
-
-            return guarded
-        case Count(args=args):
-            parts = tuple(compile_expr(a) for a in args)
-            return lambda env: Decimal(sum(1 for f in parts if isinstance(f(env), Decimal)))
-        case Average(args=args):
-            parts = tuple(compile_expr(a) for a in args)
-
-            def average(env: Env) -> Value:
-                nums = [v for v in (f(env) for f in parts) if isinstance(v, Decimal)]
-                return sum(nums, Decimal(0)) / len(nums) if nums else ERROR
-
-            return average
-        case Choose(index=index, options=options):
-            fi, fo_all = compile_expr(index), tuple(compile_expr(o) for o in options)
-
-            def pick(env: Env) -> Value:
-                i = _number(fi(env))
-                if isinstance(i, _Error) or not 1 <= int(i) <= len(fo_all):
-                    return ERROR
-                return fo_all[int(i) - 1](env)
-
-            return pick
-        case Lookup(value=needle, bounds=bounds, labels=labels):
-            fn, fb, fl = compile_expr(needle), compile_expr(bounds), compile_expr(labels)
-            return lambda env: _lookup(fn(env), fb(env), fl(env))
-    raise TypeError(f"unknown node {expr!r}")
+    return expr_codegen.function(expr)
 
 
 def interpret(expr: Expr, env: Env) -> Value:
