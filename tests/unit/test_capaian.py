@@ -5,9 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.unit.builders import d
-from xlwings_app.domain.capaian import capaian
+from xlwings_app.domain.capaian import CAPAIAN, capaian
+from xlwings_app.domain.expr import interpret, round_half_away
 from xlwings_app.domain.indicator import Polaritas
 from xlwings_app.domain.settings import VarianNegatif
 
@@ -206,3 +209,23 @@ def test_the_docstring_examples_hold():
     import xlwings_app.domain.capaian as module
 
     assert doctest.testmod(module).failed == 0
+
+
+# --- the compiled rule is the CAPAIAN rule -----------------------------------------------------
+
+maybe = st.one_of(
+    st.none(),
+    st.sampled_from(["0", "-0", "7", "6.5", "80", "90", "1E+30", "0.001"]).map(Decimal),
+    st.decimals(min_value=-1000, max_value=1000, places=3, allow_nan=False, allow_infinity=False),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(t=maybe, r=maybe, pol=st.sampled_from(Polaritas), var=st.sampled_from(VarianNegatif), lower=maybe, upper=maybe)
+def test_capaian_is_the_capaian_rule_rounded(t, r, pol, var, lower, upper):
+    env = {"target": t, "realisasi": r, "batas_bawah": lower, "batas_atas": upper, "polaritas": pol.value,
+           "varian_negatif": var.value}  # fmt: skip
+    value = interpret(CAPAIAN, env)
+    expected = round_half_away(value, 2) if isinstance(value, Decimal) else None
+    result = capaian(t, r, pol, var, lower, upper)
+    assert (result, repr(result)) == (expected, repr(expected))

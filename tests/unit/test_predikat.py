@@ -5,11 +5,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.unit.builders import d, indicator
+from xlwings_app.domain.expr import interpret, round_half_away
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.measure import measure
-from xlwings_app.domain.predikat import check_scale, predikat
+from xlwings_app.domain.predikat import PREDIKAT, bands, check_scale, predikat
 from xlwings_app.domain.settings import DEFAULT_SCALE, Band, Scale, Settings
 
 
@@ -148,3 +151,34 @@ def test_check_scale_reports_every_problem_at_once_in_the_named_sheet():
     assert len(problems) == 3
     assert {p.sheet for p in problems} == {"Skala"}
     assert all(p.is_error for p in problems)
+
+
+# --- the look-up by bisection is the PREDIKAT rule ---------------------------------------------
+
+capaians = st.one_of(
+    st.decimals(min_value=-300, max_value=300, places=3, allow_nan=False, allow_infinity=False),
+    st.sampled_from(["0", "-0.00", "50.995", "51", "90.994", "90.995", "1E+30"]).map(Decimal),
+)
+bounds = st.one_of(st.integers(min_value=-5, max_value=120).map(Decimal), st.sampled_from(["51.0", "66.50"]).map(Decimal))
+any_scale = st.lists(st.tuples(bounds, st.sampled_from(["", "A", "B", "C", "Baik"])), max_size=6).map(
+    lambda bands: Scale(tuple(Band(b, label) for b, label in bands))
+)
+ascending_scale = any_scale.map(lambda s: Scale(tuple(sorted(s.bands, key=lambda band: band.batas_bawah))))
+
+
+def by_the_rule(capaian: Decimal, scale: Scale) -> str | None:
+    env = {"capaian": round_half_away(capaian, 2), "skala_batas": scale.bounds, "skala_label": scale.labels}
+    value = interpret(PREDIKAT, env)
+    return value if isinstance(value, str) and value else None
+
+
+@settings(max_examples=500, deadline=None)
+@given(capaian=capaians, scale=st.one_of(st.just(DEFAULT_SCALE), st.just(IKI_SCALE), ascending_scale, any_scale))
+def test_predikat_is_the_label_the_predikat_rule_looks_up(capaian, scale):
+    assert predikat(capaian, scale) == by_the_rule(capaian, scale)
+
+
+def test_an_ascending_scale_is_bisected_and_any_other_looked_up_by_the_rule():
+    assert bands(IKI_SCALE).sorted and bands(scale((0, "A"), (50, "B"), (50, "C"))).sorted
+    assert not bands(scale((0, "A"), (60, "B"), (50, "C"))).sorted
+    assert predikat(Decimal(55), scale((0, "A"), (60, "B"), (50, "C"))) == "C"  # LOOKUP: the last bound <= 55

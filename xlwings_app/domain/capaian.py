@@ -17,14 +17,13 @@ workbook renders as the live ``Capaian`` formula:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from functools import cache
 
 from xlwings_app.domain.expr import (
-    ERROR,
     AllOf,
     Blank,
-    Compiled,
     Expr,
     If,
     IsBlank,
@@ -34,9 +33,10 @@ from xlwings_app.domain.expr import (
     Ref,
     Round,
     Str,
-    round_half_away,
-    specialised,
+    Value,
+    specialise,
 )
+from xlwings_app.domain.expr_codegen import function
 from xlwings_app.domain.indicator import Polaritas
 from xlwings_app.domain.settings import VarianNegatif
 
@@ -83,11 +83,18 @@ CAPAIAN: Expr = If(
 ``polaritas`` ("Positif"/"Negatif") and ``varian_negatif`` ("(2T-R)/T"/"T/R")."""
 
 
+INPUTS = ("realisasi", "target", "batas_bawah", "batas_atas")
+"""The row's inputs of ``CAPAIAN`` besides the two fixed per indicator and unit (``rule``)."""
+
+
 @cache
-def _rule(polaritas: Polaritas, varian: VarianNegatif) -> Compiled:
-    """``CAPAIAN`` specialised to the indicator's polarity and the unit's negative variant, kept
-    (``evaluate(CAPAIAN, env, fixed=("polaritas", "varian_negatif"))`` without its look-up)."""
-    return specialised(CAPAIAN, {"polaritas": polaritas.value, "varian_negatif": varian.value})
+def rule(polaritas: Polaritas, varian: VarianNegatif) -> Callable[..., Value]:
+    """``Round(CAPAIAN, 2)`` specialised to the indicator's polarity and the unit's negative variant,
+    compiled once as a function of ``INPUTS`` in that order: ``rule(p, v)(realisasi, target,
+    batas_bawah, batas_atas)`` is the rounded capaian, or ERROR or a blank when there is none
+    (``evaluate(CAPAIAN, env, fixed=("polaritas", "varian_negatif"))`` rounded, without the dict)."""
+    fixed = {"polaritas": polaritas.value, "varian_negatif": varian.value}
+    return function(Round(specialise(CAPAIAN, fixed), 2), INPUTS)
 
 
 def capaian(
@@ -108,16 +115,5 @@ def capaian(
     ...         batas_bawah=Decimal(80), batas_atas=Decimal(90))
     Decimal('87.50')
     """
-    value = _rule(polaritas, varian)(
-        {
-            "realisasi": realisasi,
-            "target": target,
-            "batas_bawah": batas_bawah,
-            "batas_atas": batas_atas,
-            "polaritas": polaritas.value,
-            "varian_negatif": varian.value,
-        }
-    )
-    if value is ERROR or not isinstance(value, Decimal):
-        return None
-    return round_half_away(value, 2)
+    value = rule(polaritas, varian)(realisasi, target, batas_bawah, batas_atas)
+    return value if isinstance(value, Decimal) else None  # Round gives a number or ERROR

@@ -18,10 +18,11 @@ from typing import overload
 
 from xlwings_app.domain.aggregation import realisasi_expr, target_expr
 from xlwings_app.domain.capaian import capaian
+from xlwings_app.domain.capaian import rule as capaian_rule
 from xlwings_app.domain.expr import Compiled, Value, round_half_away, specialised
 from xlwings_app.domain.formatting import angka
 from xlwings_app.domain.indicator import Agregasi, Indicator, Periode, Polaritas
-from xlwings_app.domain.predikat import predikat
+from xlwings_app.domain.predikat import bands
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.settings import Settings, VarianNegatif
 
@@ -78,14 +79,11 @@ class Hasil:
 
 def indicator_env(indicator: Indicator) -> dict[str, Value]:
     """The named inputs the aggregation rules read (``t1``..``t4``, ``r1``..``r4``, ...)."""
-    env: dict[str, Value] = {
-        "target_tahunan": indicator.target_tahunan,
-        "agregasi": indicator.agregasi.value,
-    }
-    for i in range(4):
-        env[f"t{i + 1}"] = indicator.target_tw[i]
-        env[f"r{i + 1}"] = indicator.realisasi_tw[i]
-    return env
+    t, r = indicator.target_tw, indicator.realisasi_tw
+    return {
+        "target_tahunan": indicator.target_tahunan, "agregasi": indicator.agregasi.value,
+        "t1": t[0], "r1": r[0], "t2": t[1], "r2": r[1], "t3": t[2], "r3": r[2], "t4": t[3], "r4": r[3],
+    }  # fmt: skip
 
 
 def _decimal(value: Value) -> Decimal | None:
@@ -196,31 +194,67 @@ def _efficiency(indicator: Indicator, value: Decimal | None) -> tuple[Decimal | 
     return serapan, round_half_away((1 - serapan / value) * 100, 2)
 
 
+Fields = tuple[
+    Decimal | None, Decimal | None, Decimal | None, str | None, Status, str, Decimal | None, Decimal | None
+]
+"""A ``Hasil``'s fields after its indicator and period: target, realisasi, capaian, predikat,
+status, pesan, serapan, efisiensi."""
+
+_HUNDRED = Decimal(100)
+
+
 def measure(
     indicator: Indicator, periode: Periode, settings: Settings, env: dict[str, Value] | None = None
 ) -> Hasil:
-    """Measure ``indicator`` in ``periode`` with the unit's ``settings``."""
-    target, realisasi = period_values(indicator, periode, env)
-    value = capaian(
-        target, realisasi, indicator.polaritas, settings.varian_negatif,
-        indicator.batas_bawah, indicator.batas_atas,
-    )
-    status, pesan = _explain(indicator, target, realisasi, value, periode, settings.varian_negatif)
-    if realisasi is not None and (note := carry_note(indicator, periode)):
+    """Measure ``indicator`` in ``periode`` with the unit's ``settings`` (``env``: the indicator's
+    ``indicator_env``, when the caller already made it)."""
+    return Hasil(indicator, periode, *measure_fields(indicator, periode, settings, env))
+
+
+def measure_fields(
+    indicator: Indicator, periode: Periode, settings: Settings, env: dict[str, Value] | None = None
+) -> Fields:
+    """``measure``'s result as its ``Fields``, without making the ``Hasil`` (a caller keeping only
+    the values, as sheet Hasil's spool, measures 500,000 of them).
+
+    The rules are those of ``period_values``, ``capaian.capaian``, ``predikat.predikat``, ``_explain``,
+    ``carry_note`` and ``_efficiency``, called here without what they would do for nothing: the
+    capaian rule's function is taken once per polarity (it returns the capaian rounded, or ERROR),
+    the predikat of that capaian is looked up without rounding it again, and the message of a
+    measured capaian without a note (no range, no T/R rule) is empty without asking ``_explain``.
+    """
+    target_rule, realisasi_rule = _rules(periode, indicator.agregasi)
+    if env is None:
+        env = indicator_env(indicator)
+    target = target_rule(env)
+    if not isinstance(target, Decimal):
+        target = None
+    realisasi = realisasi_rule(env)
+    if not isinstance(realisasi, Decimal):
+        realisasi = None
+    varian, lower, upper = settings.varian_negatif, indicator.batas_bawah, indicator.batas_atas
+    value = capaian_rule(indicator.polaritas, varian)(realisasi, target, lower, upper)
+    if not isinstance(value, Decimal):
+        value = None
+    if value is None or (lower is not None and upper is not None) or (
+        varian is VarianNegatif.RASIO and indicator.polaritas is Polaritas.NEGATIF
+    ):
+        status, pesan = _explain(indicator, target, realisasi, value, periode, varian)
+    else:  # what _explain says of a capaian without a note
+        status, pesan = (Status.TERCAPAI if value >= _HUNDRED else Status.TIDAK_TERCAPAI), ""
+    if (
+        realisasi is not None
+        and indicator.agregasi is not Agregasi.JUMLAH
+        and indicator.realisasi_tw[periode.last_tw - 1] is None  # else nothing is carried (carried_from)
+        and (note := carry_note(indicator, periode))
+    ):
         pesan = f"{note} {pesan}".strip()
-    serapan, efisiensi = _efficiency(indicator, value)
-    return Hasil(
-        indicator=indicator,
-        periode=periode,
-        target=target,
-        realisasi=realisasi,
-        capaian=value,
-        predikat=predikat(value, settings.skala),
-        status=status,
-        pesan=pesan,
-        serapan=serapan,
-        efisiensi=efisiensi,
-    )
+    if indicator.pagu is None or indicator.realisasi_anggaran is None:
+        serapan = efisiensi = None
+    else:
+        serapan, efisiensi = _efficiency(indicator, value)
+    label = None if value is None else bands(settings.skala).label(value)  # value: rounded already
+    return target, realisasi, value, label, status, pesan, serapan, efisiensi
 
 
 def carry_problems(hasil: list[Hasil], cells: Mapping[tuple[str, int, str], str]) -> list[Problem]:

@@ -7,6 +7,7 @@ labels or thresholds, kept in sheet Pengaturan. A capaian is rounded to 2 decima
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from decimal import Decimal
 
 from xlwings_app.domain.expr import (
@@ -42,32 +43,59 @@ _PREDIKAT = compile_expr(PREDIKAT)
 """``PREDIKAT`` compiled once (``evaluate(PREDIKAT, env)`` without its look-up)."""
 
 
-_BANDS: dict[int, tuple[Scale, tuple[Decimal, ...], tuple[str, ...]]] = {}
+class Bands:
+    """A scale made ready for ``PREDIKAT``'s look-up by bisection.
+
+    ``LOOKUP`` gives the label of the last band whose lower bound is <= the value. When the bounds
+    are finite numbers in ascending order (``check_scale`` refuses any other scale before a run),
+    those bands are a prefix of the scale, so the last one is found by ``bisect_right``: the same
+    label in three comparisons. A label that is not a text, or is empty, is no predikat (``None``),
+    as ``predikat`` treats it. Any other scale is looked up by the rule itself (``sorted`` False).
+    """
+
+    __slots__ = ("scale", "bounds", "labels", "sorted")
+
+    def __init__(self, scale: Scale) -> None:
+        self.scale = scale
+        self.bounds: tuple[Decimal, ...] = scale.bounds
+        self.labels: tuple[str | None, ...] = tuple(
+            label if isinstance(label, str) and label else None for label in scale.labels
+        )
+        self.sorted = (
+            len(self.bounds) == len(self.labels)
+            and all(type(b) is Decimal and b.is_finite() for b in self.bounds)
+            and list(self.bounds) == sorted(self.bounds)
+        )
+
+    def label(self, rounded: Decimal) -> str | None:
+        """The predikat of a capaian already rounded to 2 decimals."""
+        if not self.sorted or not rounded.is_finite():
+            value = _PREDIKAT({"capaian": rounded, "skala_batas": self.bounds, "skala_label": self.scale.labels})
+            return value if isinstance(value, str) and value else None
+        band = bisect_right(self.bounds, rounded if rounded > _ZERO else _ZERO) - 1  # Max(capaian, 0)
+        return self.labels[band] if band >= 0 else None  # below every band: LOOKUP's #N/A
 
 
-def _bands(scale: Scale) -> tuple[tuple[Decimal, ...], tuple[str, ...]]:
-    """``scale.bounds`` and ``scale.labels``, made once per scale (a run asks 500,000 times)."""
+_ZERO = Decimal(0)
+_BANDS: dict[int, Bands] = {}
+
+
+def bands(scale: Scale) -> Bands:
+    """``Bands(scale)``, made once per scale (a run asks 500,000 times)."""
     found = _BANDS.get(id(scale))
-    if found is None or found[0] is not scale:
+    if found is None or found.scale is not scale:
         if len(_BANDS) > 32:
             _BANDS.clear()
-        found = _BANDS[id(scale)] = (scale, scale.bounds, scale.labels)
-    return found[1], found[2]
+        found = _BANDS[id(scale)] = Bands(scale)
+    return found
 
 
 def predikat(capaian: Decimal | None, scale: Scale) -> str | None:
-    """The predikat of ``capaian`` (rounded to 2 decimals first); ``None`` without a capaian."""
+    """The predikat of ``capaian`` (rounded to 2 decimals first); ``None`` without a capaian: the
+    ``PREDIKAT`` rule's label (``Bands``)."""
     if capaian is None:
         return None
-    bounds, labels = _bands(scale)
-    value = _PREDIKAT(
-        {
-            "capaian": round_half_away(capaian, 2),
-            "skala_batas": bounds,
-            "skala_label": labels,
-        },
-    )
-    return value if isinstance(value, str) and value else None
+    return bands(scale).label(round_half_away(capaian, 2))
 
 
 def check_scale(scale: Scale, sheet: str) -> list[Problem]:
