@@ -5,11 +5,27 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from tests.unit.builders import indicator
-from xlwings_app.domain.indicator import Periode, Polaritas
-from xlwings_app.domain.measure import Status, measure, measure_all
-from xlwings_app.domain.settings import Settings, VarianNegatif
+from tests.unit.test_properties import indicators, maybe, maybe_excel
+from xlwings_app.domain.aggregation import realisasi_expr, target_expr
+from xlwings_app.domain.capaian import CAPAIAN
+from xlwings_app.domain.expr import interpret, round_half_away
+from xlwings_app.domain.indicator import Indicator, Periode, Polaritas
+from xlwings_app.domain.measure import (
+    Status,
+    _efficiency,
+    _explain,
+    carry_note,
+    indicator_env,
+    measure,
+    measure_all,
+    measure_fields,
+)
+from xlwings_app.domain.predikat import PREDIKAT
+from xlwings_app.domain.settings import DEFAULT_SCALE, Band, Scale, Settings, VarianNegatif
 
 TW1 = Periode.TW1
 RASIO = Settings(varian_negatif=VarianNegatif.RASIO)
@@ -126,3 +142,57 @@ def test_no_efficiency_without_both_budget_figures(pagu, realisasi_anggaran):
 @pytest.mark.parametrize("realisasi", [(), (0,)], ids=["blank realisasi", "capaian 0"])
 def test_no_efisiensi_without_a_non_zero_capaian_but_serapan_stays(realisasi):
     assert _budget(1000, 900, realisasi=realisasi) == (Decimal("90.00"), None)
+
+
+# --- measure is the rules, evaluated by the reference interpreter ------------------------------
+
+def by_the_rules(ind: Indicator, periode: Periode, settings: Settings) -> tuple[object, ...]:
+    """``measure``'s fields from the rule trees walked by ``interpret`` and the general message
+    functions: what ``measure`` must give, fast path or not."""
+    t, r = ind.target_tw, ind.realisasi_tw
+    env = {"target_tahunan": ind.target_tahunan, "agregasi": ind.agregasi.value,
+           **{f"t{i + 1}": t[i] for i in range(4)}, **{f"r{i + 1}": r[i] for i in range(4)}}  # fmt: skip
+    target, realisasi = (interpret(rule(periode), env) for rule in (target_expr, realisasi_expr))
+    target = target if isinstance(target, Decimal) else None
+    realisasi = realisasi if isinstance(realisasi, Decimal) else None
+    value = interpret(CAPAIAN, {
+        "realisasi": realisasi, "target": target, "batas_bawah": ind.batas_bawah, "batas_atas": ind.batas_atas,
+        "polaritas": ind.polaritas.value, "varian_negatif": settings.varian_negatif.value})  # fmt: skip
+    value = round_half_away(value, 2) if isinstance(value, Decimal) else None
+    label = None
+    if value is not None:
+        found = interpret(PREDIKAT, {"capaian": round_half_away(value, 2), "skala_batas": settings.skala.bounds,
+                                     "skala_label": settings.skala.labels})  # fmt: skip
+        label = found if isinstance(found, str) and found else None
+    status, pesan = _explain(ind, target, realisasi, value, periode, settings.varian_negatif)
+    if realisasi is not None and (note := carry_note(ind, periode)):
+        pesan = f"{note} {pesan}".strip()
+    serapan, efisiensi = _efficiency(ind, value)
+    return target, realisasi, value, label, status, pesan, serapan, efisiensi
+
+
+IKI_SCALE = Scale((Band(Decimal(0), "Sangat Kurang"), Band(Decimal(60), "Kurang"), Band(Decimal(80), "Cukup"),
+                   Band(Decimal(100), "Baik")))  # fmt: skip
+
+
+few = st.sampled_from([None, Decimal(0), Decimal(5), Decimal(10)])
+"""Few values, so zeros, equal values and blanks meet: targets 0, realisasi 0, carried triwulan."""
+
+
+@settings(max_examples=600, deadline=None)
+@example(ind=indicator(polaritas=Polaritas.NEGATIF, target_tw=(5,), realisasi_tw=(0,)), periode=Periode.TW1,
+         var=VarianNegatif.RASIO, skala=DEFAULT_SCALE)  # fmt: skip
+@given(
+    ind=st.one_of(indicators(maybe), indicators(maybe_excel), indicators(few), indicators(few)),
+    periode=st.sampled_from(Periode),
+    var=st.sampled_from(VarianNegatif),
+    skala=st.sampled_from([DEFAULT_SCALE, IKI_SCALE]),
+)
+def test_measure_gives_what_the_rules_give(ind, periode, var, skala):
+    unit = Settings(varian_negatif=var, skala=skala)
+    hasil = measure(ind, periode, unit)
+    fields = (hasil.target, hasil.realisasi, hasil.capaian, hasil.predikat, hasil.status, hasil.pesan,
+              hasil.serapan, hasil.efisiensi)  # fmt: skip
+    expected = by_the_rules(ind, periode, unit)
+    assert [repr(f) for f in fields] == [repr(f) for f in expected]
+    assert measure_fields(ind, periode, unit, indicator_env(ind)) == fields
