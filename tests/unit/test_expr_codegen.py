@@ -125,6 +125,23 @@ def test_a_generated_function_of_arguments_equals_the_interpreter(tree: Expr, en
     assert outcome(rule, *(env.get(name) for name in params)) == outcome(interpret, tree, env), source(tree, params)
 
 
+@settings(max_examples=400, deadline=None)
+@given(c=trees, d=trees, x=trees, y=trees, env=environments)
+def test_a_condition_met_again_inside_its_own_branch_equals_the_interpreter(
+    c: Expr, d: Expr, x: Expr, y: Expr, env: dict[str, Value]
+) -> None:
+    """Inside ``If(c, ...)`` the generated code takes ``c`` (and ``Not(c)``, the parts of
+    ``AllOf``/``AnyOf``) as known when it is a boolean: the same condition met again is not tested."""
+    for expr in (
+        If(c, If(c, x, y), If(c, y, x)),
+        If(Not(c), If(c, x, y), If(Not(c), y, x)),
+        If(AllOf((c, d)), If(d, x, y), If(c, y, x)),
+        If(AnyOf((c, d)), If(c, x, y), If(d, y, x)),
+        If(IsBlank(c), If(IsBlank(c), x, y), Not(IsBlank(c))),
+    ):
+        assert outcome(function(expr), env) == outcome(interpret, expr, env), source(expr)
+
+
 class Reads(Mapping[str, Value]):
     """An environment that records the names read."""
 

@@ -20,8 +20,9 @@ so an evaluation runs straight-line code instead of a tree of calls:
 
 A rule reads its inputs from an environment (``function(expr)`` gives ``f(env)``; a name missing
 from ``env`` is blank) or as positional arguments (``function(expr, params)`` gives
-``f(realisasi, target, ...)``: no dict made per call). ``source(expr, params)`` is the generated
-text, to read. ``Round(Ref("a") / Ref("b") * 100, 2)`` with ``params=("a", "b")`` becomes::
+``f(realisasi, target, ...)``: no dict made per call). ``functions(exprs)`` compiles several rules
+over the same inputs into one function giving the tuple of their values. ``source(expr, params)``
+is the generated text, to read. ``Round(Ref("a") / Ref("b") * 100, 2)`` with ``params=("a", "b")`` becomes::
 
     def rule(a, b):
         if type(a) is Decimal and type(b) is Decimal:
@@ -140,6 +141,7 @@ HELPERS: dict[str, object] = {
 }  # fmt: skip
 """The names generated code uses besides its constants (``_k1``, ...): the globals it runs with."""
 
+_TRUE, _FALSE = Operand("True", Kind.BOOL), Operand("False", Kind.BOOL)
 _PYTHON_OP = {"=": "==", "<>": "!=", "<": "<", ">": ">", "<=": "<=", ">=": ">="}
 _BOOLISH = Kind.BOOL | Kind.ERR
 
@@ -234,7 +236,7 @@ class Emitter:
             case Cmp(op=op, left=left, right=right):
                 return self._comparison(op, self.value(left), self.value(right))
             case If(cond=cond, then=then, other=other):
-                return self._if(self.value(cond), then, other)
+                return self._if(cond, then, other)
             case IsBlank(arg=arg):
                 return _is_blank(self.value(arg))
             case Not(arg=arg):
@@ -296,9 +298,11 @@ class Emitter:
         self.line(f"{found} = {value.text} if {value.text} is True or {value.text} is False else _truthy({value.text})")
         return Operand(found, _BOOLISH)
 
-    def _if(self, cond: Operand, then: Expr, other: Expr) -> Operand:
-        truth, found = self._truth(cond), self.temp()
-        kind = Kind(0)
+    def _if(self, cond: Expr, then: Expr, other: Expr) -> Operand:
+        truth = self._truth(self.value(cond))
+        if truth.text in ("True", "False"):  # known here: the branch taken, without a test
+            return self.value(then if truth.text == "True" else other)
+        found, kind = self.temp(), Kind(0)
         if truth.kind & Kind.ERR:
             with self.block(f"if {truth.text} is ERROR:"):
                 self.line(f"{found} = ERROR")
@@ -307,12 +311,30 @@ class Emitter:
         else:
             header = f"if {truth.text}:"
         with self.block(header):
+            self._learn(cond, True)
             kind |= self.assign(found, then)
         with self.block("else:"):
+            self._learn(cond, False)
             kind |= self.assign(found, other)
         return Operand(found, kind)
 
+    def _learn(self, cond: Expr, truth: bool) -> None:
+        """In a branch of ``If(cond, ...)``: ``cond``'s value is ``truth`` when it is a boolean (so a
+        test written again there, as ``value_of``'s ``IsBlank``, is not evaluated again), and so is
+        what follows from it (``Not``'s argument, the parts of a true ``AllOf`` or a false ``AnyOf``)."""
+        found = self.known.get(repr(cond))
+        if found is None or found.kind & ~_BOOLISH:
+            return  # a number or a text is true or false without being True or False
+        self.known[repr(cond)] = _TRUE if truth else _FALSE
+        if isinstance(cond, Not):
+            self._learn(cond.arg, not truth)
+        elif (isinstance(cond, AllOf) and truth) or (isinstance(cond, AnyOf) and not truth):
+            for part in cond.args:
+                self._learn(part, truth)
+
     def _not(self, value: Operand) -> Operand:
+        if value.text in ("True", "False"):
+            return _FALSE if value.text == "True" else _TRUE
         if value.kind == Kind.BOOL:
             return Operand(f"(not {value.text})", Kind.BOOL)
         found, truth = self.temp(), self._truth(value)
@@ -320,9 +342,16 @@ class Emitter:
         return Operand(found, _BOOLISH)
 
     def _logical(self, joiner: str, empty: str, parts: list[Operand]) -> Operand:
+        """``AllOf`` (``empty`` "True") or ``AnyOf`` ("False") of ``parts``, all evaluated already."""
         truths = [self._truth(p) for p in parts]  # every part is evaluated, as Excel's AND and OR
-        combined = f"({joiner.join(t.text for t in truths)})" if truths else empty
         errors = [t.text for t in truths if t.kind & Kind.ERR]
+        texts = [t.text for t in truths]
+        if not errors:
+            decisive = "False" if empty == "True" else "True"  # AND with a False part, OR with a True
+            if decisive in texts:
+                return Operand(decisive, Kind.BOOL)
+            texts = [t for t in texts if t != empty]
+        combined = f"({joiner.join(texts)})" if texts else empty
         if not errors:
             return Operand(combined, Kind.BOOL)
         found = self.temp()
@@ -440,30 +469,41 @@ def _identifier(name: str, position: int) -> str:
     return f"_p{position}"
 
 
-def _generate(expr: Expr, params: Sequence[str] | None) -> tuple[str, dict[str, object]]:
+def _generate(exprs: Sequence[Expr], params: Sequence[str] | None, one: bool) -> tuple[str, dict[str, object]]:
     emitter = Emitter(tuple(params) if params is not None else None)
-    result = emitter.value(expr)
-    emitter.line(f"return {result.text}")
+    results = [emitter.value(e).text for e in exprs]  # one block: the later rules reuse the earlier's values
+    emitter.line(f"return {results[0]}" if one else f"return ({', '.join(results)},)")
     arguments = "_env" if emitter.params is None else ", ".join(emitter.params.values())
     return "\n".join([f"def rule({arguments}):", *emitter.lines]) + "\n", emitter.names
 
 
-def source(expr: Expr, params: Sequence[str] | None = None) -> str:
-    """The Python source ``function(expr, params)`` compiles (to read; the constants it names,
-    ``_k1`` and on, are its globals)."""
-    return _generate(expr, params)[0]
+def source(expr: Expr | Sequence[Expr], params: Sequence[str] | None = None) -> str:
+    """The Python source ``function(expr, params)`` (or ``functions``) compiles, to read; the
+    constants it names, ``_k1`` and on, are its globals."""
+    if isinstance(expr, Expr):
+        return _generate((expr,), params, one=True)[0]
+    return _generate(expr, params, one=False)[0]
 
 
 _compiled = count(1)
+
+
+def _compile(text: str, names: dict[str, object]) -> Callable[..., object]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", SyntaxWarning)  # generated code is never doubtful
+        code = compile(text, f"<rule {next(_compiled)}>", "exec")
+    exec(code, names)  # noqa: S102 - the text is generated from a tree, never read from input
+    return cast(Callable[..., object], names["rule"])
 
 
 def function(expr: Expr, params: Sequence[str] | None = None) -> Callable[..., Value]:
     """``expr`` compiled: ``f(env)`` without ``params``, else ``f(*values)`` of those inputs in that
     order (every input ``expr`` reads must be one of them). Each call compiles anew: keep the result
     (``expr.compile_expr`` keeps it for an environment's function)."""
-    text, names = _generate(expr, params)
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", SyntaxWarning)  # generated code is never doubtful
-        code = compile(text, f"<rule {next(_compiled)}>", "exec")
-    exec(code, names)  # noqa: S102 - the text is generated above from the tree, never read from input
-    return cast(Callable[..., Value], names["rule"])
+    return cast(Callable[..., Value], _compile(*_generate((expr,), params, one=True)))
+
+
+def functions(exprs: Sequence[Expr], params: Sequence[str] | None = None) -> Callable[..., tuple[Value, ...]]:
+    """``exprs`` compiled into one function giving the tuple of their values (``function`` of each,
+    in one call: a value two rules share, as an input they both read, is computed once)."""
+    return cast(Callable[..., tuple[Value, ...]], _compile(*_generate(exprs, params, one=False)))
