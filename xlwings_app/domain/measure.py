@@ -148,9 +148,23 @@ def _explain(
     ):
         notes.append("Realisasi 0 pada polaritas negatif (rumus T/R): capaian ditetapkan 100.")
     if indicator.is_range:
-        notes.append(f"Target rentang {angka(indicator.batas_bawah)}–{angka(indicator.batas_atas)}.")
+        notes.append(range_note(indicator))
     status = Status.TERCAPAI if value >= 100 else Status.TIDAK_TERCAPAI
     return status, " ".join(notes)
+
+
+def range_note(indicator: Indicator) -> str:
+    """"Target rentang 80–90." of a range indicator, written once for its five periods (the last
+    indicator's note is kept, as one value: the periods of an indicator are measured together)."""
+    last = _LAST_RANGE_NOTE[0]
+    if last[0] is not indicator:
+        last = _LAST_RANGE_NOTE[0] = (
+            indicator, f"Target rentang {angka(indicator.batas_bawah)}–{angka(indicator.batas_atas)}."
+        )
+    return last[1]
+
+
+_LAST_RANGE_NOTE: list[tuple[Indicator | None, str]] = [(None, "")]
 
 
 TW_NAMES = ("TW I", "TW II", "TW III", "TW IV")

@@ -17,7 +17,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from xlwings_app.domain.indicator import Jenis, Periode
-from xlwings_app.domain.measure import Hasil, Measured, carried_from, carry_problems, indicator_env, measure
+from xlwings_app.domain.measure import (
+    Hasil,
+    Measured,
+    carried_from,
+    carry_problems,
+    indicator_env,
+    measure_fields,
+)
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.summary import Ringkasan
 from xlwings_app.domain.tally import RekapTally
@@ -64,13 +71,14 @@ def compute(data: WorkbookData, periode: Periode | None = None) -> Perhitungan:
     settings = data.settings
     spool = HasilSpool(data.indicators)
     tally = RekapTally(settings)
-    periods = tuple(Periode)
+    periods, keep, fields_of = tuple(Periode), spool.add_fields, measure_fields
     for position, indicator in enumerate(data.indicators):
         env = indicator_env(indicator)
         for p in periods:
-            h = measure(indicator, p, settings, env)
-            spool.add(h, position)
+            fields = fields_of(indicator, p, settings, env)  # measure(), without the Hasil the spool does not keep
+            keep(position, p, fields)
             if p is chosen:
+                h = Hasil(indicator, p, *fields)
                 tally.add(h)
                 if h.realisasi is not None and carried_from(indicator, p):
                     result.dibawa.append(h)

@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import IO, overload
 
 from xlwings_app.domain.indicator import Indicator, Periode
-from xlwings_app.domain.measure import Hasil, Status
+from xlwings_app.domain.measure import Fields, Hasil, Status
 from xlwings_app.sheets.results import hasil_fields_row, shown
 
 BATCH = 2000
@@ -64,18 +64,27 @@ class HasilSpool(Sequence[Hasil]):
         self._batches: list[tuple[int, int]] = []  # (offset, size) in the file
         self._pending: list[Record] = []
         self._count = 0
-        self._by_status: dict[Status, Hasil] = {}
+        self._by_status: dict[Status, tuple[int, Periode, Fields]] = {}
 
     def add(self, h: Hasil, position: int) -> None:
         """Keep ``h``, whose indicator is ``indicators[position]``."""
         if self._indicators[position] is not h.indicator:
             raise ValueError(f"hasil {h.indicator.kode} bukan indikator ke-{position}")
+        self.add_fields(position, h.periode, (
+            h.target, h.realisasi, h.capaian, h.predikat, h.status, h.pesan, h.serapan, h.efisiensi,
+        ))  # fmt: skip
+
+    def add_fields(self, position: int, periode: Periode, fields: Fields) -> None:
+        """Keep the result of ``indicators[position]`` in ``periode`` given as its fields
+        (``measure.measure_fields``), without making its ``Hasil``: ``add`` of that result."""
+        t, r, c, pred, status, pesan, ser, ef = fields
         self._pending.append((
-            position, _PERIOD_INDEX[h.periode], _text(h.target), _text(h.realisasi),
-            _text(h.capaian), h.predikat, _STATUS_INDEX[h.status], h.pesan, _text(h.serapan), _text(h.efisiensi),
+            position, _PERIOD_INDEX[periode], None if t is None else str(t), None if r is None else str(r),
+            None if c is None else str(c), pred, _STATUS_INDEX[status], pesan,
+            None if ser is None else str(ser), None if ef is None else str(ef),
         ))  # fmt: skip
         self._count += 1
-        self._by_status[h.status] = h
+        self._by_status[status] = (position, periode, fields)
         if len(self._pending) >= BATCH:
             self._flush()
 
@@ -93,7 +102,8 @@ class HasilSpool(Sequence[Hasil]):
     def by_status(self) -> list[Hasil]:
         """One result per status, statuses in order of first appearance, each the last one added
         (``{h.status: h for h in results}``): the rows a writer takes the row styles from."""
-        return list(self._by_status.values())  # a key re-assigned keeps its first place
+        indicators = self._indicators  # a key re-assigned keeps its first place
+        return [Hasil(indicators[i], periode, *fields) for i, periode, fields in self._by_status.values()]
 
     def __len__(self) -> int:
         return self._count
