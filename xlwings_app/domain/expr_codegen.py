@@ -248,7 +248,7 @@ class Emitter:
             case Max(left=left, right=right):
                 return self._maximum(self.value(left), self.value(right))
             case Round(arg=arg, digits=digits):
-                return self._round(self.value(arg), digits)
+                return self._round(arg, digits)
             case IfError(arg=arg, fallback=fallback):
                 return self._if_error(self.value(arg), fallback)
             case Count(args=args):
@@ -364,10 +364,24 @@ class Emitter:
             self.line(f"{found} = {b.text} if {b.text} > {a.text} else {a.text}")  # max(a, b): a unless b is larger
         return Operand(found, Kind.NUM | _may_fail_as_number(a, b))
 
-    def _round(self, value: Operand, digits: int) -> Operand:
-        """``expr.round_half_away``'s own fast path inline: a value small enough for the shared
-        28-digit context is quantized there."""
-        found = self.temp()
+    def _round(self, arg: Expr, digits: int) -> Operand:
+        """``Round(arg, digits)``; rounding what is rounded already, or a literal, is done here.
+
+        ``ROUND(IF(c, a, b))`` is ``IF(c, ROUND(a), ROUND(b))`` (an error in ``c`` is ERROR either
+        way), so a rule rounded again (``capaian.rule``) rounds only its branches' values that are
+        not rounded yet: ``Round(Round(x, d), d)`` is ``Round(x, d)``, ``Round(Num)`` a constant,
+        ``Round`` of a text ERROR. Otherwise ``expr.round_half_away``'s own fast path inline: a value
+        small enough for the shared 28-digit context is quantized there."""
+        match arg:
+            case If(cond=cond, then=then, other=other):
+                return self._if(cond, Round(then, digits), Round(other, digits))
+            case Round(digits=inner) if inner == digits:
+                return self.value(arg)
+            case Num(value=number):
+                return Operand(self.constant(round_half_away(number, digits)), Kind.NUM)
+            case Str() | Blank():
+                return Operand("ERROR", Kind.ERR)
+        value, found = self.value(arg), self.temp()
         step = self.constant(_STEPS[digits] if 0 <= digits < len(_STEPS) else Decimal(1).scaleb(-digits))
         small = f"{value.text}.adjusted() <= {_ROUNDING.prec - digits - 2}"
         condition = small if value.kind == Kind.NUM else f"type({value.text}) is Decimal and {small}"

@@ -216,6 +216,7 @@ Fields = tuple[
 status, pesan, serapan, efisiensi."""
 
 _HUNDRED = Decimal(100)
+_LAST_INDEX = {p: p.last_tw - 1 for p in Periode}
 
 
 def measure(
@@ -256,7 +257,7 @@ def measure_fields(
     if (
         realisasi is not None
         and indicator.agregasi is not Agregasi.JUMLAH
-        and indicator.realisasi_tw[periode.last_tw - 1] is None  # else nothing is carried (carried_from)
+        and indicator.realisasi_tw[_LAST_INDEX[periode]] is None  # else nothing is carried (carried_from)
         and (note := carry_note(indicator, periode))
     ):
         pesan = f"{note} {pesan}".strip()
