@@ -90,12 +90,20 @@ def bands(scale: Scale) -> Bands:
     return found
 
 
+def label_of(scale: Scale, rounded: Decimal) -> str | None:
+    """``bands(scale).label(rounded)``: the predikat of a capaian already rounded to 2 decimals."""
+    found = _BANDS.get(id(scale))
+    if found is None or found.scale is not scale:
+        found = bands(scale)
+    return found.label(rounded)
+
+
 def predikat(capaian: Decimal | None, scale: Scale) -> str | None:
     """The predikat of ``capaian`` (rounded to 2 decimals first); ``None`` without a capaian: the
     ``PREDIKAT`` rule's label (``Bands``)."""
     if capaian is None:
         return None
-    return bands(scale).label(round_half_away(capaian, 2))
+    return label_of(scale, round_half_away(capaian, 2))
 
 
 def check_scale(scale: Scale, sheet: str) -> list[Problem]:
