@@ -21,17 +21,16 @@ from xlwings_app.adapters.xlsx.calamine import (
     _FORMULA_CELL,
     _LONG_REFS,
     _REF,
-    CHUNK,
     CalamineSource,
     Unsuitable,
     _column,
     _errors,
-    _inflated,
     _uncached_formulas,
     _unescape,
     scan_sheet,
 )
 from xlwings_app.adapters.xlsx.guard import WorkbookError, check_xlsx
+from xlwings_app.adapters.xlsx.zip_copy import CHUNK, member_chunks
 from xlwings_app.domain.settings import Settings
 from xlwings_app.samples.synthetic import SYNTHETIC_PROFIL, random_indicators
 from xlwings_app.sheets.grid import column_letter
@@ -189,9 +188,10 @@ def test_a_sheet_scanned_in_pieces_is_the_sheet_scanned_whole(
 
 
 @pytest.mark.parametrize("method", [zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED])
-def test_a_part_is_inflated_in_pieces_of_bounded_size(tmp_path: Path, method: int) -> None:
-    """``_inflated`` gives the part's bytes, no piece longer than ``CHUNK``; a part whose data
-    ends early or inflates past its entry's size is ``Unsuitable`` (read by openpyxl instead)."""
+def test_a_member_is_inflated_in_pieces_of_bounded_size(tmp_path: Path, method: int) -> None:
+    """``member_chunks`` gives the member's bytes, no piece longer than ``CHUNK``; its CRC-32 and
+    size are checked at the end (zipfile's own error for a damaged member, as ``ZipFile.read``);
+    unchecked, a size that differs from the entry's is ``BadZipFile``."""
     xml = b"".join(
         f'<row r="{n}"><c r="A{n}"><v>{n * 7919 % 10007}</v></c></row>'.encode() for n in range(1, 200_000)
     )
@@ -199,16 +199,18 @@ def test_a_part_is_inflated_in_pieces_of_bounded_size(tmp_path: Path, method: in
     with zipfile.ZipFile(path, "w", method) as archive:
         archive.writestr("xl/worksheets/sheet1.xml", xml)
     with zipfile.ZipFile(path) as archive:
+        for check in (True, False):
+            pieces = list(member_chunks(archive, "xl/worksheets/sheet1.xml", check))
+            assert b"".join(pieces) == xml and len(pieces) > 2 and max(map(len, pieces)) <= CHUNK
         info = archive.getinfo("xl/worksheets/sheet1.xml")
-    with path.open("rb") as handle:
-        handle.seek(info.header_offset + 30 + len(info.filename))
-        pieces = list(_inflated(handle, info))
-    assert b"".join(pieces) == xml and len(pieces) > 2 and max(map(len, pieces)) <= CHUNK
-    for wrong in (info.file_size + 1, info.file_size - 1):
-        info.file_size = wrong
-        with path.open("rb") as handle, pytest.raises(Unsuitable):
-            handle.seek(info.header_offset + 30 + len(info.filename))
-            list(_inflated(handle, info))
+        info.CRC ^= 1
+        with pytest.raises(zipfile.BadZipFile, match="Bad CRC-32"):
+            list(member_chunks(archive, info))
+        info.CRC ^= 1
+        for wrong in (info.file_size + 1, info.file_size - 1):
+            info.file_size = wrong
+            with pytest.raises(zipfile.BadZipFile):
+                list(member_chunks(archive, info, check=False))
 
 
 def test_a_read_sheets_formulas_without_values_come_as_their_text(master: Path) -> None:

@@ -15,23 +15,20 @@ dense grid would be huge (a cell far right or far down), or a part this module d
 from __future__ import annotations
 
 import re
-import struct
 import zipfile
-import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO, NamedTuple, cast
+from typing import NamedTuple, cast
 
 from defusedxml import ElementTree
 
 from xlwings_app.adapters.xlsx import sheet_parts
+from xlwings_app.adapters.xlsx.zip_copy import member_chunks
 from xlwings_app.domain.numbers import Percent, is_percent_format
 
 MAX_CELLS = 20_000_000
 """The largest dense grid (rows × columns) read with calamine; beyond, openpyxl streams."""
-CHUNK = 256 * 1024
-"""About how much of a sheet's XML is held at a time while it is scanned (``scan_sheet``)."""
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
@@ -227,59 +224,19 @@ class CalamineSource:
         return True
 
     def _chunks(self, name: str) -> Iterator[bytes]:
-        """The part ``name`` decompressed, about ``CHUNK`` bytes at a time, its CRC not checked
-        again: the guard has read every part to its end (``guard.check_xlsx``) and calamine checks
-        the sheets it reads. Anything but a plain deflated or stored part is read by ``zipfile``
-        (which checks the CRC); a part that does not inflate to its directory entry's size is
-        ``Unsuitable`` (changed since the guard read it: openpyxl reads it, or says what is wrong)."""
-        info = self._archive.getinfo(name)
-        if not info.flag_bits & 0x1 and info.compress_type in (zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED):
-            with open(self._path, "rb") as handle:  # the local file header, then the data (APPNOTE 4.3.7)
-                handle.seek(info.header_offset)
-                header = handle.read(30)
-                if len(header) == 30 and header.startswith(b"PK\x03\x04"):
-                    name_length, extra_length = struct.unpack("<HH", header[26:30])
-                    handle.seek(info.header_offset + 30 + name_length + extra_length)
-                    yield from _inflated(handle, info)
-                    return
-        with self._archive.open(name) as member:
-            while chunk := member.read(CHUNK):
-                yield chunk
+        """The part ``name`` inflated a bounded piece at a time (``zip_copy.member_chunks``), its CRC
+        not checked again: the guard has read every part to its end (``guard.check_xlsx``) and
+        calamine checks the sheets it reads. A part that does not inflate to its directory entry's
+        size is ``Unsuitable`` (changed since the guard read it: openpyxl reads it, or says what is
+        wrong)."""
+        try:
+            yield from member_chunks(self._archive, name, check=False)
+        except zipfile.BadZipFile as exc:
+            raise Unsuitable(str(exc)) from None
 
     def _part(self, name: str) -> bytes:
         """The part ``name`` whole (``_chunks`` joined): for the small sheets of a form."""
         return b"".join(self._chunks(name))
-
-
-def _inflated(handle: BinaryIO, info: zipfile.ZipInfo) -> Iterator[bytes]:
-    """The data of ``info`` read from ``handle`` (at the data's start), inflated ``CHUNK`` bytes of
-    output at a time (a deflated part's unconsumed input is fed again, so no piece grows past it)."""
-    left, size = info.compress_size, 0
-    inflater = zlib.decompressobj(-15) if info.compress_type == zipfile.ZIP_DEFLATED else None
-    pending = b""
-    try:
-        while left or pending:
-            if not pending:
-                pending = handle.read(min(left, CHUNK // 4))
-                if not pending:
-                    break
-                left -= len(pending)
-            if inflater is None:
-                piece, pending = pending, b""
-            else:
-                piece = inflater.decompress(pending, CHUNK)
-                pending = inflater.unconsumed_tail
-            size += len(piece)
-            if size > info.file_size:
-                break
-            if piece:
-                yield piece
-        if inflater is not None and not inflater.eof:
-            size = -1
-    except zlib.error:
-        size = -1
-    if size != info.file_size:
-        raise Unsuitable(f"bagian {info.filename} tidak utuh")
 
 
 class SheetFacts(NamedTuple):
