@@ -5,6 +5,7 @@ guard's markers across chunk boundaries)."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -21,10 +22,15 @@ from xlwings_app.adapters.xlsx.calamine import (
     _LONG_REFS,
     _REF,
     CalamineSource,
+    Unsuitable,
     _column,
+    _errors,
+    _uncached_formulas,
     _unescape,
+    scan_sheet,
 )
 from xlwings_app.adapters.xlsx.guard import WorkbookError, check_xlsx
+from xlwings_app.adapters.xlsx.zip_copy import CHUNK, member_chunks
 from xlwings_app.domain.settings import Settings
 from xlwings_app.samples.synthetic import SYNTHETIC_PROFIL, random_indicators
 from xlwings_app.sheets.grid import column_letter
@@ -128,14 +134,83 @@ def test_uncached_formulas_are_the_regular_expressions_cells(pieces: list[bytes]
             key = (int(ref.group(2)) - 1, _column(ref.group(1)) - 1)
             expected.setdefault(key, "=" + _unescape(match.group(3) or b""))
     found: dict[tuple[int, int], str] = {}
-    fixes, tags = CalamineSource._uncached_formulas(xml)
+    fixes, stripped = _uncached_formulas(xml)
+    tags = xml if stripped is None else stripped
     for row, col, text in fixes:
         found.setdefault((row, col), text)
     assert found == expected
     # the cells' tags are all in the XML without the formulas' text: the searches of _load find the same
     assert _LONG_REFS.findall(tags) == _LONG_REFS.findall(xml)
-    errors = CalamineSource._errors(xml)
+    errors = _errors(xml)
     assert (errors if b't="e"' in tags else []) == (errors if b't="e"' in xml else [])
+
+
+_CELLS = [piece for piece in _PIECES if not piece.startswith((b"<row", b"</row"))] + [
+    b'<c r="U22" s="3"><v>0.5</v></c>', b'<c r="V23" s="1"><v>7</v></c>']  # fmt: skip
+_PERCENT = re.compile(rb'<c\b[^>]*?\bs="(?:3)"[^>]*>')
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(st.lists(st.sampled_from(_CELLS), max_size=6), st.booleans()), min_size=1, max_size=8),
+    st.booleans(),
+    st.lists(st.integers(min_value=1, max_value=400), max_size=12),
+)
+def test_a_sheet_scanned_in_pieces_is_the_sheet_scanned_whole(
+    rows: list[tuple[list[bytes], bool]], merged: bool, cuts: list[int]
+) -> None:
+    """``scan_sheet`` reads the XML as it is inflated, a piece of whole rows at a time: wherever the
+    chunks are cut, it finds what the searches find in the whole XML at once."""
+    body = b"".join(
+        (f'<row r="{n}"/>'.encode() if empty else f'<row r="{n}">'.encode() + b"".join(cells) + b"</row>")
+        for n, (cells, empty) in enumerate(rows, start=1)
+    )
+    tail = b'<mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells>' if merged else b""
+    xml = b"<worksheet><sheetData>" + body + b"</sheetData>" + tail + b"</worksheet>"
+    chunks, at = [], 0
+    for size in cuts:
+        chunks.append(xml[at : at + size])
+        at += size
+    chunks.append(xml[at:])
+    try:
+        whole = scan_sheet([xml], _PERCENT)
+    except Unsuitable:  # a column past ZZ, wherever the chunks are cut
+        with pytest.raises(Unsuitable):
+            scan_sheet(chunks, _PERCENT)
+        return
+    assert scan_sheet(chunks, _PERCENT) == whole
+    fixes, stripped = _uncached_formulas(xml)
+    tags = xml if stripped is None else stripped
+    assert whole.formulas == fixes
+    assert whole.errors == (_errors(xml) if b't="e"' in tags else [])
+    assert whole.merged == (["A1:B2"] if merged else [])
+    assert whole.height == len(rows)
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED])
+def test_a_member_is_inflated_in_pieces_of_bounded_size(tmp_path: Path, method: int) -> None:
+    """``member_chunks`` gives the member's bytes, no piece longer than ``CHUNK``; its CRC-32 and
+    size are checked at the end (zipfile's own error for a damaged member, as ``ZipFile.read``);
+    unchecked, a size that differs from the entry's is ``BadZipFile``."""
+    xml = b"".join(
+        f'<row r="{n}"><c r="A{n}"><v>{n * 7919 % 10007}</v></c></row>'.encode() for n in range(1, 200_000)
+    )
+    path = tmp_path / "part.zip"
+    with zipfile.ZipFile(path, "w", method) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", xml)
+    with zipfile.ZipFile(path) as archive:
+        for check in (True, False):
+            pieces = list(member_chunks(archive, "xl/worksheets/sheet1.xml", check))
+            assert b"".join(pieces) == xml and len(pieces) > 2 and max(map(len, pieces)) <= CHUNK
+        info = archive.getinfo("xl/worksheets/sheet1.xml")
+        info.CRC ^= 1
+        with pytest.raises(zipfile.BadZipFile, match="Bad CRC-32"):
+            list(member_chunks(archive, info))
+        info.CRC ^= 1
+        for wrong in (info.file_size + 1, info.file_size - 1):
+            info.file_size = wrong
+            with pytest.raises(zipfile.BadZipFile):
+                list(member_chunks(archive, info, check=False))
 
 
 def test_a_read_sheets_formulas_without_values_come_as_their_text(master: Path) -> None:

@@ -12,12 +12,14 @@ from __future__ import annotations
 import io
 import shutil
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
-from xlwings_app.adapters.xlsx.zip_copy import copy_member, read_member
+from xlwings_app.adapters.xlsx import deflate
+from xlwings_app.adapters.xlsx.zip_copy import copy_member, member_chunks, read_member, write_streamed
 from xlwings_app.services.hitung import hitung
 
 
@@ -111,3 +113,30 @@ def test_hitung_on_a_workbook_libreoffice_saved(example_path: Path, tmp_path: Pa
     after = load_workbook(master)
     assert {name: [[c.value for c in row] for row in after[name].iter_rows()] for name in ("IKU", "IKI")} == inputs
     assert after["Hasil"].max_row > 5
+
+
+@pytest.mark.parametrize("engine", ["isal", "zlib"])
+def test_a_streamed_member_reads_back_between_others(monkeypatch: pytest.MonkeyPatch, engine: str) -> None:
+    """``write_streamed`` deflates the pieces as they come and rewrites the local header with the
+    CRC and sizes: ``testzip`` passes, zipfile reads the bytes back and the members around it are
+    intact; with python-isal (level 1) or zlib (level 3) alike."""
+    if engine == "zlib":
+        monkeypatch.setattr(deflate, "_isal", None)
+        monkeypatch.setattr(deflate, "_crc32", zlib.crc32)
+    else:
+        assert deflate._isal is not None  # python-isal is a dependency where its wheel exists
+    pieces = [b'<row r="%d"><c r="A%d"><v>%d</v></c></row>' % (n, n, n * 7) * 40 for n in range(3000)]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+        out.writestr("awal.xml", b"<awal/>")
+        write_streamed(out, "xl/worksheets/sheet1.xml", iter(pieces))
+        write_streamed(out, "kosong.xml", iter([]))
+        out.writestr("akhir.xml", b"<akhir/>")
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as back:
+        assert back.testzip() is None
+        assert back.namelist() == ["awal.xml", "xl/worksheets/sheet1.xml", "kosong.xml", "akhir.xml"]
+        assert back.read("xl/worksheets/sheet1.xml") == b"".join(pieces)
+        assert back.read("kosong.xml") == b"" and back.read("akhir.xml") == b"<akhir/>"
+        info = back.getinfo("xl/worksheets/sheet1.xml")
+        assert info.compress_type == zipfile.ZIP_DEFLATED and info.compress_size < info.file_size // 20
+        assert b"".join(member_chunks(back, info)) == b"".join(pieces)

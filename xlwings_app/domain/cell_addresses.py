@@ -41,9 +41,16 @@ class CellAddresses(Mapping[tuple[str, int, str], str]):
     def __init__(self) -> None:
         self._letters: dict[str, dict[str, str]] = {}
         self._rows: dict[str, dict[int, None]] = {}
+        self._last: tuple[str, Mapping[str, str]] | None = None  # the sheet and letters added last
 
     def add(self, sheet: str, row: int, letters: Mapping[str, str]) -> None:
-        """Row ``row`` of ``sheet`` was read; its input columns have the letters ``letters``."""
+        """Row ``row`` of ``sheet`` was read; its input columns have the letters ``letters`` (a mapping
+        not changed once added: the rows of one table share it)."""
+        last = self._last
+        if last is not None and last[1] is letters and last[0] == sheet:  # the rows of one table
+            self._rows[sheet][row] = None
+            return
+        self._last = (sheet, letters)
         known = self._letters.get(sheet)
         if known is None:
             self._letters[sheet] = dict(letters)

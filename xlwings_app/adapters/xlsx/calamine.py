@@ -15,17 +15,16 @@ dense grid would be huge (a cell far right or far down), or a part this module d
 from __future__ import annotations
 
 import re
-import struct
 import zipfile
-import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
-from typing import cast
+from typing import NamedTuple, cast
 
 from defusedxml import ElementTree
 
 from xlwings_app.adapters.xlsx import sheet_parts
+from xlwings_app.adapters.xlsx.zip_copy import member_chunks
 from xlwings_app.domain.numbers import Percent, is_percent_format
 
 MAX_CELLS = 20_000_000
@@ -195,133 +194,202 @@ class CalamineSource:
         part = self._parts.get(sheet)
         if part is None or part not in self._archive.namelist():
             raise Unsuitable(f"bagian sheet {sheet} tidak ditemukan")
-        xml = self._part(part)
-        last = _LAST_ROW.search(xml, max(0, xml.rfind(b"<row ")))
-        height = int(last.group(1)) if last else 0
-        # what the XML says beyond calamine's values, found before calamine's grid is built so that
-        # the part's text (70 MB for a sheet of 75,000 rows) is not held next to it; the searches for
-        # cells read the XML without the formulas' text (most of a sheet of formulas), where no
-        # cell's tag is
-        formulas, tags = self._uncached_formulas(xml) if b"<f" in xml else ([], xml)
-        letters = set(_LONG_REFS.findall(tags))
-        if any(len(c) == 3 for c in letters):
-            raise Unsuitable(f"sheet {sheet} memakai kolom setelah ZZ")
-        width = max((_column(c) for c in letters), default=26)
-        if height * width > MAX_CELLS:
+        # what the XML says beyond calamine's values, found before calamine's grid is built (a grid
+        # too sparse is refused first), a piece of whole rows at a time: the part's text (70 MB for a
+        # sheet of 75,000 rows) is never held whole, nor next to the grid
+        try:
+            facts = scan_sheet(self._chunks(part), self._percent, formulas=self._reads_formulas())
+        except Unsuitable as exc:
+            raise Unsuitable(f"sheet {sheet}: {exc}") from None
+        if facts.height * facts.width > MAX_CELLS:
             raise Unsuitable(f"sheet {sheet} terlalu jarang untuk dibaca calamine")
-        errors = self._errors(xml) if b't="e"' in tags else []
-        percent = self._percentages(self._percent, tags) if self._percent is not None else []
-        # mergeCells follows sheetData (the schema's order): only the end of the part is searched
-        self._merged[sheet] = sheet_parts.merged_ranges(xml[max(0, xml.rfind(b"</sheetData>")) :])
-        del xml, tags
+        self._merged[sheet] = facts.merged
         rows = cast(list[list[object]], self._book.get_sheet_by_name(sheet).to_python(skip_empty_area=False))
         _as_openpyxl(rows)
-        for row, col, text in errors:  # error cells' text (#DIV/0!), where calamine left them empty
+        for row, col, text in facts.errors:  # error cells' text (#DIV/0!), where calamine left them empty
             if row < len(rows) and col < len(rows[row]):
                 rows[row][col] = text
-        for row, col, text in formulas:
+        for row, col, text in facts.formulas:
             if row < len(rows) and col < len(rows[row]) and rows[row][col] is None:
                 rows[row][col] = text
-        for row, col in percent:
+        for row, col in facts.percent:
             if row < len(rows) and col < len(rows[row]):
                 value = rows[row][col]
                 if isinstance(value, int | float) and not isinstance(value, bool):
                     rows[row][col] = Percent(value)
         return rows
 
-    def _part(self, name: str) -> bytes:
-        """The part ``name`` decompressed in one call into a buffer of its size, its CRC not checked
-        again: the guard has read every part to its end (``guard.check_xlsx``) and calamine checks
-        the sheets it reads. Anything but a plain deflated or stored part is read by ``zipfile``."""
-        info = self._archive.getinfo(name)
-        if info.flag_bits & 0x1 or info.compress_type not in (zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED):
-            return self._archive.read(name)
-        with open(self._path, "rb") as handle:  # the local file header, then the data (APPNOTE 4.3.7)
-            handle.seek(info.header_offset)
-            header = handle.read(30)
-            if len(header) < 30 or not header.startswith(b"PK\x03\x04"):
-                return self._archive.read(name)
-            name_length, extra_length = struct.unpack("<HH", header[26:30])
-            handle.seek(info.header_offset + 30 + name_length + extra_length)
-            data = handle.read(info.compress_size)
+    def _reads_formulas(self) -> bool:
+        """Whether ``_load`` looks for uncached formulas (``form_cells`` reads them itself)."""
+        return True
+
+    def _chunks(self, name: str) -> Iterator[bytes]:
+        """The part ``name`` inflated a bounded piece at a time (``zip_copy.member_chunks``), its CRC
+        not checked again: the guard has read every part to its end (``guard.check_xlsx``) and
+        calamine checks the sheets it reads. A part that does not inflate to its directory entry's
+        size is ``Unsuitable`` (changed since the guard read it: openpyxl reads it, or says what is
+        wrong)."""
         try:
-            if info.compress_type == zipfile.ZIP_DEFLATED:
-                data = zlib.decompress(data, -15, max(info.file_size, 1))
-        except zlib.error:
-            return self._archive.read(name)
-        return data if len(data) == info.file_size else self._archive.read(name)
+            yield from member_chunks(self._archive, name, check=False)
+        except zipfile.BadZipFile as exc:
+            raise Unsuitable(str(exc)) from None
 
-    @staticmethod
-    def _percentages(pattern: re.Pattern[bytes], xml: bytes) -> list[tuple[int, int]]:
-        """The cells (row, column from 0) with a percent format: their numbers become ``Percent``
-        (what the user typed: 93%)."""
-        found = []
-        for match in pattern.finditer(xml):
-            ref = _REF.search(match.group(0))
-            if ref is not None:
-                found.append((int(ref.group(2)) - 1, _column(ref.group(1)) - 1))
-        return found
+    def _part(self, name: str) -> bytes:
+        """The part ``name`` whole (``_chunks`` joined): for the small sheets of a form."""
+        return b"".join(self._chunks(name))
 
-    @staticmethod
-    def _uncached_formulas(xml: bytes) -> tuple[list[tuple[int, int, str]], bytes]:
-        """The formulas Excel stored no value for, as (row, column from 0, text), and the XML
-        without any formula's text (``<f>`` and ``</f>`` kept). Such a cell reads as its text
-        ("=SUM(A1:A2)"), as with openpyxl's fallback, never as a blank (where calamine left it
-        blank); it is never evaluated.
 
-        The cells are those ``_FORMULA_CELL`` matches (``<c …><f …>text</f></c>``, perhaps with an
-        empty ``<v/>``), found from each ``<f`` with ``bytes.find``: a sheet's XML is mostly the
-        formulas' text, which a regular expression reads character by character. A column's
-        formulas are often one text (structured references, "[#This Row]"): each text is made once."""
-        find, rfind, startswith = xml.find, xml.rfind, xml.startswith
-        texts: dict[bytes, str] = {}
-        found: list[tuple[int, int, str]] = []
-        outside: list[bytes] = []  # the XML between formula texts
-        kept = 0
-        at, last = find(b"<f"), len(xml) - 3
-        while 0 < at < last:
-            after = at + 2
-            if xml[at - 1] == 62 and xml[at + 2] not in _WORD:  # <f> right after a <c …> tag's ">"
-                close = find(b">", at)
-                if close < 0:
+class SheetFacts(NamedTuple):
+    """What a sheet's XML says beyond calamine's values (``scan_sheet``); rows and columns from 0."""
+
+    height: int
+    width: int
+    errors: list[tuple[int, int, str]]
+    formulas: list[tuple[int, int, str]]
+    percent: list[tuple[int, int]]
+    merged: list[str]
+
+
+def scan_sheet(
+    chunks: Iterable[bytes], percent: re.Pattern[bytes] | None, formulas: bool = True
+) -> SheetFacts:
+    """The facts of a sheet's XML given as ``chunks``, read a piece of whole rows at a time (up to
+    each piece's last ``</row>``; a row is never cut): the last row's number, the widest column
+    (raising ``Unsuitable`` past ZZ), the error cells' text, the uncached formulas' text (unless
+    ``formulas`` is false), the cells of a ``percent`` style, and the merged ranges (after
+    ``sheetData``, in the last piece). Each search reads a piece without its formulas' text."""
+    height, widest = 0, 26
+    errors: list[tuple[int, int, str]] = []
+    found: list[tuple[int, int, str]] = []
+    cells: list[tuple[int, int]] = []
+    memo: dict[int, tuple[bytes, str]] = {}
+
+    def read(text: bytes, start: int, end: int) -> None:  # the piece text[start:end], not copied
+        nonlocal height, widest
+        last = _LAST_ROW.search(text, max(start, text.rfind(b"<row ", start, end)), end)
+        if last is not None:
+            height = int(last.group(1))
+        tags, low, high = text, start, end
+        if formulas and text.find(b"<f", start, end) >= 0:
+            uncached, stripped = _uncached_formulas(text, memo, start, end)
+            found.extend(uncached)
+            if stripped is not None:
+                tags, low, high = stripped, 0, len(stripped)
+        letters = set(_LONG_REFS.findall(tags, low, high))
+        if any(len(c) == 3 for c in letters):
+            raise Unsuitable("sheet memakai kolom setelah ZZ")
+        widest = max(widest, max((_column(c) for c in letters), default=26))
+        if tags.find(b't="e"', low, high) >= 0:
+            errors.extend(_errors(text, start, end))
+        if percent is not None:
+            cells.extend(_percentages(percent, tags, low, high))
+
+    rest = b""
+    for chunk in chunks:
+        begin = 0
+        if rest:  # the rows begun in earlier chunks, up to the first row's end in this one
+            first = chunk.find(b"</row>")
+            if first < 0:
+                rest += chunk
+                continue
+            head = rest + chunk[: first + 6]
+            read(head, 0, len(head))
+            begin = first + 6
+        cut = chunk.rfind(b"</row>", begin)
+        end = cut + 6 if cut >= 0 else begin
+        if end > begin:
+            read(chunk, begin, end)
+        rest = chunk[end:]
+    read(rest, 0, len(rest))  # self-closing rows after the last </row>, sheetData's close and what follows
+    merged = sheet_parts.merged_ranges(rest[max(0, rest.rfind(b"</sheetData>")) :])
+    return SheetFacts(height, widest, errors, found, cells, merged)
+
+
+def _percentages(
+    pattern: re.Pattern[bytes], xml: bytes, start: int = 0, end: int | None = None
+) -> list[tuple[int, int]]:
+    """The cells (row, column from 0) of ``xml[start:end]`` with a percent format: their numbers
+    become ``Percent`` (what the user typed: 93%)."""
+    found = []
+    for match in pattern.finditer(xml, start, len(xml) if end is None else end):
+        ref = _REF.search(match.group(0))
+        if ref is not None:
+            found.append((int(ref.group(2)) - 1, _column(ref.group(1)) - 1))
+    return found
+
+
+def _uncached_formulas(
+    xml: bytes, memo: dict[int, tuple[bytes, str]] | None = None, begin: int = 0, stop: int | None = None
+) -> tuple[list[tuple[int, int, str]], bytes | None]:
+    """The formulas of ``xml[begin:stop]`` Excel stored no value for, as (row, column from 0,
+    text), and that XML without any formula's text (``<f>`` and ``</f>`` kept; ``None`` when no
+    formula has text). Such a cell reads as its text
+    ("=SUM(A1:A2)"), as with openpyxl's fallback, never as a blank (where calamine left it
+    blank); it is never evaluated.
+
+    The cells are those ``_FORMULA_CELL`` matches (``<c …><f …>text</f></c>``, perhaps with an
+    empty ``<v/>``), found from each ``<f`` with ``bytes.find``: a sheet's XML is mostly the
+    formulas' text, which a regular expression reads character by character. A column's
+    formulas are often one text (structured references, "[#This Row]"): each text is made once,
+    and ``memo`` (column → its last formula's raw text and text, kept across the pieces of one
+    sheet) answers a repeated one by comparing bytes in place, without copying or hashing it."""
+    find, rfind, startswith = xml.find, xml.rfind, xml.startswith
+    texts: dict[bytes, str] = {}
+    memo = {} if memo is None else memo
+    found: list[tuple[int, int, str]] = []
+    outside: list[bytes] = []  # the XML between formula texts
+    stop = len(xml) if stop is None else stop
+    kept = begin
+    at, last = find(b"<f", begin, stop), stop - 3
+    while 0 < at < last:
+        after = at + 2
+        if xml[at - 1] == 62 and xml[at + 2] not in _WORD:  # <f> right after a <c …> tag's ">"
+            close = find(b">", at, stop)
+            if close < 0:
+                break
+            if xml[close - 1] == 47:  # <f …/>
+                start = end = after = close + 1
+            else:
+                start = close + 1
+                end = find(b"<", start, stop)  # the text holds no "<" (a single byte: found fast)
+                if end < 0:
                     break
-                if xml[close - 1] == 47:  # <f …/>
-                    start = end = after = close + 1
-                else:
-                    start = close + 1
-                    end = find(b"<", start)  # the text holds no "<" (a single byte: found fast)
-                    if end < 0:
-                        break
-                    if not startswith(b"</f>", end):
-                        at = find(b"<f", end)
-                        continue
-                    after = end + 4
-                    outside.append(xml[kept:start])
-                    kept = end
+                if not startswith(b"</f>", end):
+                    at = find(b"<f", end, stop)
+                    continue
+                after = end + 4
+                outside.append(xml[kept:start])
+                kept = end
+            if startswith(_NO_VALUE, after):
                 tag = rfind(b"<", 0, at - 1)
-                if startswith(_NO_VALUE, after) and startswith(b"<c", tag) and xml[tag + 2] not in _WORD:
+                if startswith(b"<c", tag) and xml[tag + 2] not in _WORD:
                     ref = _REF.search(xml, tag, at)
                     if ref is not None:
-                        raw = xml[start:end]
-                        text = texts.get(raw)
-                        if text is None:
-                            text = texts[raw] = "=" + _unescape(raw)
-                        found.append((int(ref.group(2)) - 1, _column(ref.group(1)) - 1, text))
-            at = find(b"<f", after)
-        if not outside:
-            return found, xml
-        outside.append(xml[kept:])
-        return found, b"".join(outside)
+                        column = _column(ref.group(1)) - 1
+                        seen = memo.get(column)
+                        if seen is not None and len(seen[0]) == end - start and startswith(seen[0], start):
+                            text = seen[1]
+                        else:
+                            raw = xml[start:end]
+                            known = texts.get(raw)
+                            text = texts[raw] = known if known is not None else "=" + _unescape(raw)
+                            memo[column] = (raw, text)
+                        found.append((int(ref.group(2)) - 1, column, text))
+        at = find(b"<f", after, stop)
+    if not outside:
+        return found, None
+    outside.append(xml[kept:stop])
+    return found, b"".join(outside)
 
-    @staticmethod
-    def _errors(xml: bytes) -> list[tuple[int, int, str]]:
-        """The error cells' text (``#DIV/0!``) as (row, column from 0, text): calamine reads them
-        as empty."""
-        found = []
-        for match in _ERROR_CELL.finditer(xml):
-            ref, value = _REF.search(match.group(1)), _VALUE.search(match.group(2))
-            if ref is None:
-                raise Unsuitable("sel galat tanpa alamat")
-            if value is not None:
-                found.append((int(ref.group(2)) - 1, _column(ref.group(1)) - 1, _unescape(value.group(1))))
-        return found
+
+def _errors(xml: bytes, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """The error cells' text (``#DIV/0!``) of ``xml[start:end]`` as (row, column from 0, text):
+    calamine reads them as empty."""
+    found = []
+    for match in _ERROR_CELL.finditer(xml, start, len(xml) if end is None else end):
+        ref, value = _REF.search(match.group(1)), _VALUE.search(match.group(2))
+        if ref is None:
+            raise Unsuitable("sel galat tanpa alamat")
+        if value is not None:
+            found.append((int(ref.group(2)) - 1, _column(ref.group(1)) - 1, _unescape(value.group(1))))
+    return found

@@ -31,10 +31,8 @@ class _FormSource(CalamineSource):
 
     reading_formulas = False
 
-    def _uncached_formulas(self, xml: bytes) -> tuple[list[tuple[int, int, str]], bytes]:  # type: ignore[override]
-        if self.reading_formulas:
-            return [], xml
-        return CalamineSource._uncached_formulas(xml)
+    def _reads_formulas(self) -> bool:
+        return not self.reading_formulas
 
 
 class FormCells:

@@ -22,6 +22,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+from xlwings_app.adapters.xlsx.zip_copy import CHUNK, member_chunks
 from xlwings_app.domain.problems import Refusal
 
 MAX_UNCOMPRESSED = 300 * 1024 * 1024
@@ -30,7 +31,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 XML_SUFFIXES = (".xml", ".rels", ".vml")
 FORBIDDEN_XML = (b"<!DOCTYPE", b"<!ENTITY")
 """Each holds "!": a part without that byte is scanned for no marker (``_check_archive``)."""
-_CHUNK = 1024 * 1024
+_CHUNK = CHUNK
 
 
 class WorkbookError(Refusal):
@@ -137,19 +138,18 @@ def _check_archive(archive: zipfile.ZipFile, name: str, size: int) -> None:
     for entry in entries:
         scan = entry.filename.lower().endswith(XML_SUFFIXES)
         tail = b""
-        with archive.open(entry) as member:  # reading to the end checks the CRC
-            while chunk := member.read(_CHUNK):
-                if scan:
-                    # a marker is in the chunk or straddles the previous one's last 16 bytes (no copy
-                    # of the chunk); both hold "!", which one byte search rules out in most parts
-                    window = tail + chunk[:16]
-                    utf16 = not tail and chunk.startswith((b"\xff\xfe", b"\xfe\xff"))
-                    if utf16 or ((b"!" in chunk or b"!" in window) and any(
-                        marker in chunk or marker in window for marker in FORBIDDEN_XML
-                    )):
-                        raise WorkbookError(
-                            f"File {name} ditolak demi keamanan: bagian {entry.filename} berisi deklarasi XML "
-                            "(DTD/entitas, atau pengodean UTF-16) yang tidak pernah ditulis Excel. Buka file di Excel, salin isinya ke "
-                            "workbook baru, lalu simpan ulang."
-                        )
-                    tail = (tail + chunk)[-16:] if len(chunk) < 16 else chunk[-16:]
+        for chunk in member_chunks(archive, entry):  # read to the end: its CRC is checked
+            if scan:
+                # a marker is in the chunk or straddles the previous one's last 16 bytes (no copy
+                # of the chunk); both hold "!", which one byte search rules out in most parts
+                window = tail + chunk[:16]
+                utf16 = not tail and chunk.startswith((b"\xff\xfe", b"\xfe\xff"))
+                if utf16 or ((b"!" in chunk or b"!" in window) and any(
+                    marker in chunk or marker in window for marker in FORBIDDEN_XML
+                )):
+                    raise WorkbookError(
+                        f"File {name} ditolak demi keamanan: bagian {entry.filename} berisi deklarasi XML "
+                        "(DTD/entitas, atau pengodean UTF-16) yang tidak pernah ditulis Excel. Buka file di Excel, salin isinya ke "
+                        "workbook baru, lalu simpan ulang."
+                    )
+                tail = (tail + chunk)[-16:] if len(chunk) < 16 else chunk[-16:]

@@ -22,7 +22,7 @@ from typing import Protocol
 
 from lxml import etree
 
-from xlwings_app.adapters.xlsx.zip_copy import copy_member
+from xlwings_app.adapters.xlsx.zip_copy import copy_member, write_streamed
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -320,28 +320,32 @@ _DIMENSION = re.compile(r"<dimension ref=\"[^\"]*\"\s*/>")
 _SHEET_DATA = re.compile(r"<sheetData\s*/>|<sheetData>.*</sheetData>", re.S)
 
 
-STREAMED_LEVEL = 3
-"""Deflate level of a streamed sheet: sheet Hasil of 100,000 indicators is 330 MB of XML, deflated
-in 5,3 s at zlib's default level (6), 1,9 s at level 3 (the part 29 → 35 MB), 1,5 s at level 1
-(39 MB); the other parts keep the default. Excel's next save deflates it again its own way."""
-
-
 def _write_sheet(out: zipfile.ZipFile, name: str, template: str, rows: SheetXml, xf_map: dict[int, int]) -> None:
+    """The sheet part ``name``: ``template`` with ``rows``' XML as its sheetData, deflated as it is
+    made (``zip_copy.write_streamed``: ``deflate.raw_compressor``, python-isal where installed)."""
     template = _DIMENSION.sub(f'<dimension ref="{rows.dimension}"/>', template, count=1)
     match = _SHEET_DATA.search(template)
     if match is None:
         raise PatchUnsupported(f"{name} tanpa sheetData")
-    level, out.compresslevel = out.compresslevel, STREAMED_LEVEL
-    try:
-        handle = out.open(name, "w", force_zip64=rows.bounds[0] > 1_000_000)
-    finally:
-        out.compresslevel = level
-    with handle:
-        handle.write(template[: match.start()].encode("utf-8") + b"<sheetData>")
+
+    def pieces() -> Iterator[bytes]:
+        yield template[: match.start()].encode("utf-8") + b"<sheetData>"
         batch: list[str] = []
         for chunk in rows.chunks(xf_map):
             batch.append(chunk)
             if len(batch) >= 2000:
-                handle.write("".join(batch).encode("utf-8"))
+                yield "".join(batch).encode("utf-8")
                 batch.clear()
-        handle.write("".join(batch).encode("utf-8") + b"</sheetData>" + template[match.end() :].encode("utf-8"))
+        yield "".join(batch).encode("utf-8") + b"</sheetData>" + template[match.end() :].encode("utf-8")
+
+    if rows.bounds[0] <= 1_000_000:
+        write_streamed(out, name, pieces())
+        return
+    level, out.compresslevel = out.compresslevel, 3  # zlib's level 3: 1,9 s for 330 MB, level 6 5,3 s
+    try:  # more rows than a sheet holds: zipfile writes the member with its zip64 sizes
+        handle = out.open(name, "w", force_zip64=True)
+    finally:
+        out.compresslevel = level
+    with handle:
+        for piece in pieces():
+            handle.write(piece)
