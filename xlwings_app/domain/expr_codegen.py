@@ -8,7 +8,10 @@ so an evaluation runs straight-line code instead of a tree of calls:
 - each node's value goes to a temporary (``_v1``, ``_v2``, ...), its children first and in the
   order ``interpret`` evaluates them; a subtree met again where its value is already known (the
   same ``Ref``, a ``Count`` written twice) reuses that temporary;
-- ``If``, ``IfError`` and ``Choose`` become ``if`` statements, so only the branch taken runs;
+- ``If``, ``IfError`` and ``Choose`` become ``if`` statements, so only the branch taken runs; in a
+  branch, the boolean condition that chose it is known (``value_of``'s ``IsBlank`` is not tested
+  twice), and ``Round`` of an ``If`` rounds in its branches, so what is rounded already (a rounded
+  branch, a literal) is not rounded again;
 - arithmetic, comparisons, ``Max``, ``Round`` and ``Average`` have an inline fast path for
   ``Decimal`` operands; any other operand (a blank, a text, a boolean, an error) goes to the
   helpers ``interpret`` itself uses (``expr._number``, ``expr._arith``, ``expr._compare``,
@@ -112,8 +115,7 @@ def _arith_values(op: str, a: Value, b: Value) -> Value:
     x, y = _number(a), _number(b)
     if x is ERROR or y is ERROR:
         return ERROR
-    assert isinstance(x, Decimal) and isinstance(y, Decimal)
-    return _arith(op, x, y)
+    return _arith(op, cast(Decimal, x), cast(Decimal, y))
 
 
 def _maximum(a: Value, b: Value) -> Value:
@@ -221,7 +223,7 @@ class Emitter:
             found = self.known[key] = self._emit(expr)
         return found
 
-    def _emit(self, expr: Expr) -> Operand:  # noqa: C901 - one case per node, as ``interpret``
+    def _emit(self, expr: Expr) -> Operand:  # one case per node, as ``interpret``
         match expr:
             case Num(value=value):
                 return Operand(self.constant(value), Kind.NUM)
