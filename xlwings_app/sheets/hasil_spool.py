@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import IO, overload
 
-from xlwings_app.domain.indicator import Indicator, Periode
+from xlwings_app.domain.indicator import Indicator, Jenis, Periode
 from xlwings_app.domain.measure import Fields, Hasil, Status
 from xlwings_app.sheets.results import hasil_fields_row, shown
 
@@ -42,13 +42,14 @@ def _number(text: str | None) -> Decimal | None:
 
 _LABELS = tuple(p.label for p in PERIODS)
 _STATUS_VALUES = tuple(s.value for s in STATUSES)
+_JENIS = {j: j.value for j in Jenis}
+"""Each period's label, status's and jenis's text, looked up once (an enum's ``value`` is a
+descriptor call, a million times in a run)."""
 
 
-def _shown_float(text: str | None) -> float | None:
+def _shown_float(text: str) -> float:
     """``float(sheets.results.shown(Decimal(text)))``: the rounding to 2 decimals skipped where
     it changes nothing (a plain number of at most 2 decimals)."""
-    if text is None:
-        return None
     dot = text.find(".")
     if (dot < 0 or len(text) - dot <= 3) and "E" not in text and "n" not in text and "N" not in text:
         return float(text)
@@ -152,12 +153,14 @@ class HasilSpool(Sequence[Hasil]):
         without the Decimals: for a writer that writes numbers as floats (the zip patch).
         ``float(Decimal(text))`` is ``float(text)`` (a Decimal converts through its text), and a
         number of at most 2 decimals is its own rounding (``_shown_float``)."""
-        indicators, labels, values = self._indicators, _LABELS, _STATUS_VALUES
+        indicators, labels, values, statuses, jenis = self._indicators, _LABELS, _STATUS_VALUES, STATUSES, _JENIS
+        shown_float = _shown_float
         for batch in range(len(self._batches) + 1):
             for i, p, t, r, c, pred, s, pesan, ser, ef in self._records(batch):
                 ind = indicators[i]
-                yield STATUSES[s], (
-                    ind.jenis.value, ind.kode, ind.nama, ind.satuan, labels[p], _shown_float(t), _shown_float(r),
+                yield statuses[s], (
+                    jenis[ind.jenis], ind.kode, ind.nama, ind.satuan, labels[p],
+                    None if t is None else shown_float(t), None if r is None else shown_float(r),
                     None if c is None else float(c), pred, values[s], pesan,
                     None if ser is None else float(ser), None if ef is None else float(ef),
                 )  # fmt: skip
