@@ -91,10 +91,14 @@ def bands(scale: Scale) -> Bands:
 
 
 def label_of(scale: Scale, rounded: Decimal) -> str | None:
-    """``bands(scale).label(rounded)``: the predikat of a capaian already rounded to 2 decimals."""
+    """``bands(scale).label(rounded)``: the predikat of a capaian already rounded to 2 decimals
+    (the bisection of an ascending scale written here again: one call a result, not three)."""
     found = _BANDS.get(id(scale))
     if found is None or found.scale is not scale:
         found = bands(scale)
+    if found.sorted and rounded.is_finite():
+        band = bisect_right(found.bounds, rounded if rounded > _ZERO else _ZERO) - 1
+        return found.labels[band] if band >= 0 else None
     return found.label(rounded)
 
 
