@@ -365,7 +365,8 @@ def _uncached_formulas(
                 if startswith(b"<c", tag) and xml[tag + 2] not in _WORD:
                     ref = _REF.search(xml, tag, at)
                     if ref is not None:
-                        column = _column(ref.group(1)) - 1
+                        letters, digits = ref.groups()
+                        column = (_COLUMNS.get(letters) or _column(letters)) - 1
                         seen = memo.get(column)
                         if seen is not None and len(seen[0]) == end - start and startswith(seen[0], start):
                             text = seen[1]
@@ -374,7 +375,7 @@ def _uncached_formulas(
                             known = texts.get(raw)
                             text = texts[raw] = known if known is not None else "=" + _unescape(raw)
                             memo[column] = (raw, text)
-                        found.append((int(ref.group(2)) - 1, column, text))
+                        found.append((int(digits) - 1, column, text))
         at = find(b"<f", after, stop)
     if not outside:
         return found, None

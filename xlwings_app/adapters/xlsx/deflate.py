@@ -4,8 +4,8 @@ python-isal (Intel's ISA-L) deflates a sheet of results about nine times as fast
 3, into a smaller part (sheet Hasil of L: 21 MB of XML, 66 ms and 0,93 MB at zlib 3, 7 ms and
 0,68 MB at ISA-L level 1), and computes the CRC-32 of a part about three times as fast: the same
 DEFLATE format and the same CRC, so any zip reader (Excel among them) reads the parts. Where the
-package is not installed (a platform without its wheel, see pyproject.toml), zlib does the same
-work at ``ZLIB_LEVEL``.
+package is not installed (Windows, and machines without its wheel: see pyproject.toml), zlib does
+the same work at ``ZLIB_LEVEL``.
 """
 
 from __future__ import annotations

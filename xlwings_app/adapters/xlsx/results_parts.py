@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import io
 import math
+import re
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 from operator import itemgetter
+from typing import cast
 
 from xlwings_app.adapters.xlsx.chart_xml import chart_part, drawing_part
 from xlwings_app.adapters.xlsx.patch import PatchUnsupported
@@ -151,8 +153,9 @@ class HasilRows:
         columns = {status: list(zip(letters, styles, strict=True)) for status, styles in row_styles.items()}
         results = self.results
         rows = results.cell_rows() if isinstance(results, HasilSpool) else ((h.status, hasil_row(h)) for h in results)
+        write = RowWriter(columns)
         for at, (status, values) in enumerate(rows, start=first):
-            yield _row_xml(at, columns[status], values)
+            yield write(at, status, values)
 
 
 def _row_xml(at: int, columns: Sequence[tuple[str, str]], values: Sequence[object]) -> str:
@@ -184,6 +187,96 @@ def _row_xml(at: int, columns: Sequence[tuple[str, str]], values: Sequence[objec
             continue
         append(_cell_xml(f"{letter}{at}", excel_value(value), s))
     return f'<row r="{at}">{"".join(cells)}</row>'
+
+
+_LETTERS = re.compile("[A-Z]{1,3}")
+_STYLE = re.compile(' s="[0-9]+"|')
+_KINDS = frozenset((str, float, type(None)))
+"""The kinds of value a generated row function writes (the spool's cells); others: ``_row_xml``."""
+
+
+class RowWriter:
+    """``_row_xml`` of a Hasil row, through a Python function made once per status and shape (the
+    kind of each value: text, float, none) whose one f-string writes the whole row: 13 cells in a
+    fraction of the time of one ``_cell_xml`` each (sheet Hasil of 100,000 indicators has 6,5
+    million). A text's element (``_text_tail``) and a number's digits (``_number``) are kept for
+    the values that repeat (jenis, satuan, period, predikat, status, notes; capaian of 2 decimals);
+    a row with a float that is not finite, or a value of another kind (a Decimal), is written by
+    ``_row_xml``, which says what is wrong with it."""
+
+    _TEXTS_KEPT = 20_000
+    _NUMBERS_KEPT = 50_000
+
+    def __init__(self, columns: Mapping[object, Sequence[tuple[str, str]]]) -> None:
+        self._columns = columns
+        self._made: dict[tuple[object, ...], Callable[..., str | None] | None] = {}
+        self._tails: dict[str, str] = {}
+        self._numbers: dict[float, str] = {}
+
+    def __call__(self, at: int, status: object, values: Sequence[object]) -> str:
+        key = (status, *map(type, values))
+        write = self._made.get(key, _UNMADE)
+        if write is _UNMADE:
+            write = self._made[key] = self._make(status, cast(tuple[type, ...], key[1:]))
+        row = write(at, *values) if write is not None else None  # type: ignore[operator]
+        return row if row is not None else _row_xml(at, self._columns[status], values)
+
+    def _make(self, status: object, kinds: Sequence[type]) -> Callable[..., str | None] | None:
+        """The source of ``row(at, v0, v1, ...)`` for these value kinds, compiled."""
+        columns = self._columns[status]
+        if len(kinds) != len(columns) or not all(kind in _KINDS for kind in kinds):
+            return None
+        if not all(_LETTERS.fullmatch(letter) and _STYLE.fullmatch(style) for letter, style in columns):
+            return None  # only letters and style numbers go into the function's source
+        parts, finite = ['<row r="{a}">'], []
+        for i, ((letter, style), kind) in enumerate(zip(columns, kinds, strict=True)):
+            head = f'<c r="{letter}{{a}}"{style}'
+            if kind is str:
+                parts.append(f"{head}{{known(v{i}) or tail(v{i})}}")
+            elif kind is float:
+                finite.append(f"finite(v{i})")
+                parts.append(f"{head}><v>{{shown(v{i}) or number(v{i})}}</v></c>")
+            else:
+                parts.append(f"{head}/>")
+        parts.append("</row>")
+        names = ", ".join(f"v{i}" for i in range(len(kinds)))
+        check = f"    if not ({' and '.join(finite)}):\n        return None\n" if finite else ""
+        source = f"def row(at, {names}):\n{check}    a = str(at)\n    return f'{''.join(parts)}'\n"
+        namespace: dict[str, object] = {
+            "finite": math.isfinite, "known": self._tails.get, "tail": self._text_tail,
+            "shown": self._numbers.get, "number": self._number,
+        }  # fmt: skip
+        exec(compile(source, "<Hasil row>", "exec"), namespace)  # noqa: S102 - made here from the layout
+        return cast(Callable[..., str | None], namespace["row"])
+
+    def _number(self, value: float) -> str:
+        """``value`` as ``_cell_xml`` writes it (openpyxl's ``.16g``), kept: capaian, targets and
+        percentages of 2 decimals repeat down a sheet, and formatting a float is most of a row.
+        A zero is not kept: 0.0 and -0.0 are one key, and ``.16g`` writes "0" and "-0"."""
+        if value == 0:
+            return f"{value:.16g}"
+        if len(self._numbers) >= self._NUMBERS_KEPT:
+            self._numbers.clear()
+        text = self._numbers[value] = f"{value:.16g}"
+        return text
+
+    def _text_tail(self, value: str) -> str:
+        """What follows ``<c r=".." s=".."`` for the text ``value``: as ``_cell_xml`` writes it."""
+        tail = self._tails.get(value)
+        if tail is None:
+            if not value:  # as openpyxl: an empty text is an empty cell
+                tail = "/>"
+            else:
+                text = xml_text(value) if "&" in value or "<" in value or ">" in value else value
+                space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
+                tail = f' t="inlineStr"><is><t{space}>{text}</t></is></c>'
+            if len(self._tails) >= self._TEXTS_KEPT:
+                self._tails.clear()
+            self._tails[value] = tail
+        return tail
+
+
+_UNMADE: object = object()
 
 
 @dataclass
