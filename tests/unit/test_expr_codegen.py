@@ -40,7 +40,7 @@ from xlwings_app.domain.expr import (
     Value,
     interpret,
 )
-from xlwings_app.domain.expr_codegen import function, source
+from xlwings_app.domain.expr_codegen import function, functions, source
 
 NAMES = ("a", "b", "c", "d")
 BOUNDS = (Decimal(0), Decimal(51), Decimal(66), Decimal(76), Decimal(91))
@@ -140,6 +140,21 @@ def test_a_condition_met_again_inside_its_own_branch_equals_the_interpreter(
         If(IsBlank(c), If(IsBlank(c), x, y), Not(IsBlank(c))),
     ):
         assert outcome(function(expr), env) == outcome(interpret, expr, env), source(expr)
+
+
+@settings(max_examples=300, deadline=None)
+@given(first=trees, second=trees, env=environments)
+def test_rules_compiled_together_give_each_its_own_value(first: Expr, second: Expr, env: dict[str, Value]) -> None:
+    """``functions``: one function for several rules, the second reusing what the first computed."""
+    rules = (first, second, If(IsBlank(first), second, first))
+    expected = [outcome(interpret, rule, env) for rule in rules]
+    raised = [name for kind, name in expected if kind == "raises"]
+    got = outcome(functions(rules), env)
+    if raised:  # the rules run in order: the first failure is the function's
+        assert got == ("raises", raised[0]), source(rules)
+    else:
+        assert got[0] == "tuple"
+        assert [(type(v).__name__, repr(v)) for v in functions(rules)(env)] == expected, source(rules)
 
 
 class Reads(Mapping[str, Value]):
