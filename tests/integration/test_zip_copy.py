@@ -19,6 +19,7 @@ import pytest
 from openpyxl import load_workbook
 
 from xlwings_app.adapters.xlsx import deflate
+from xlwings_app.adapters.xlsx import patch as patch_module
 from xlwings_app.adapters.xlsx.zip_copy import copy_member, member_chunks, read_member, write_streamed
 from xlwings_app.services.hitung import hitung
 
@@ -140,3 +141,22 @@ def test_a_streamed_member_reads_back_between_others(monkeypatch: pytest.MonkeyP
         info = back.getinfo("xl/worksheets/sheet1.xml")
         assert info.compress_type == zipfile.ZIP_DEFLATED and info.compress_size < info.file_size // 20
         assert b"".join(member_chunks(back, info)) == b"".join(pieces)
+
+
+def test_a_sheet_too_large_to_stream_is_written_with_zip64_sizes(
+    example_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Hasil part past ``STREAMED_ROWS`` (one that could pass 4 GB) is written by zipfile with its
+    zip64 sizes, not by ``write_streamed``: the same sheet as the streamed one, in a zip that reads
+    back whole."""
+    streamed, large = tmp_path / "alir.xlsx", tmp_path / "besar.xlsx"
+    shutil.copy2(example_path, streamed)
+    shutil.copy2(example_path, large)
+    assert hitung(streamed).valid
+    monkeypatch.setattr(patch_module, "STREAMED_ROWS", 0)
+    monkeypatch.setattr(patch_module, "write_streamed", lambda *args: pytest.fail("dialirkan"))
+    assert hitung(large).valid
+    with zipfile.ZipFile(large) as z:
+        assert z.testzip() is None
+    rows = {path: [[c.value for c in r] for r in load_workbook(path)["Hasil"].iter_rows()] for path in (streamed, large)}
+    assert rows[large] == rows[streamed] and len(rows[large]) > 5

@@ -320,6 +320,12 @@ _DIMENSION = re.compile(r"<dimension ref=\"[^\"]*\"\s*/>")
 _SHEET_DATA = re.compile(r"<sheetData\s*/>|<sheetData>.*</sheetData>", re.S)
 
 
+STREAMED_ROWS = 4_000_000
+"""The most rows of a sheet part written by ``zip_copy.write_streamed``, whose sizes must stay under
+4 GB: a row of sheet Hasil is about 700 bytes of XML, so 4 million rows are 2,8 GB (Excel's sheets
+hold 1.048.576). A larger part is written by ``zipfile`` with zip64 sizes."""
+
+
 def _write_sheet(out: zipfile.ZipFile, name: str, template: str, rows: SheetXml, xf_map: dict[int, int]) -> None:
     """The sheet part ``name``: ``template`` with ``rows``' XML as its sheetData, deflated as it is
     made (``zip_copy.write_streamed``: ``deflate.raw_compressor``, python-isal where installed)."""
@@ -338,11 +344,11 @@ def _write_sheet(out: zipfile.ZipFile, name: str, template: str, rows: SheetXml,
                 batch.clear()
         yield "".join(batch).encode("utf-8") + b"</sheetData>" + template[match.end() :].encode("utf-8")
 
-    if rows.bounds[0] <= 1_000_000:
+    if rows.bounds[0] <= STREAMED_ROWS:
         write_streamed(out, name, pieces())
         return
     level, out.compresslevel = out.compresslevel, 3  # zlib's level 3: 1,9 s for 330 MB, level 6 5,3 s
-    try:  # more rows than a sheet holds: zipfile writes the member with its zip64 sizes
+    try:  # a part that may pass 4 GB: zipfile writes the member with its zip64 sizes
         handle = out.open(name, "w", force_zip64=True)
     finally:
         out.compresslevel = level
