@@ -31,14 +31,15 @@ from xlwings_app.adapters.xlsx.patch import (
     _workbook_xml,
     _xml,
 )
-from xlwings_app.adapters.xlsx.zip_copy import copy_member, read_member
+from xlwings_app.adapters.xlsx.zip_copy import copy_member, read_member, write_streamed
 from xlwings_app.sheets.grid import column_letter
 from xlwings_app.sheets.riwayat import HEADER_ROW, SHEET_RIWAYAT
 
 DEFLATE_LEVEL = 3
-"""zlib's level for the parts the patch writes: 3, the fastest of zlib's fast matcher on sheet XML
-(the IKU sheet of 2,000 indicators, 28 MB: 0,11 s instead of 0,25 s at zipfile's default 6, and
-1,2 MB instead of 0,7 MB in the file; levels 1 and 2 are no faster here and larger)."""
+"""zlib's level for the small parts the patch rewrites (workbook, relationships); the sheets it
+splices are deflated as they are written (``zip_copy.write_streamed``: python-isal's level 1 where
+installed, zlib's 3 elsewhere: the IKU sheet of 2,000 indicators, 28 MB, 0,11 s at zlib's 3 instead
+of 0,25 s at zipfile's default 6)."""
 _ADDRESS = re.compile(r"^([A-Z]{1,3})([1-9][0-9]{0,6})$")
 _RANGE = re.compile(r"^([A-Z]{1,3}[1-9][0-9]*)(?::([A-Z]{1,3}[1-9][0-9]*))?$")
 
@@ -430,11 +431,9 @@ def set_cells(
             for name in z.namelist():
                 if name in calc:
                     continue
-                if name in sheets:
+                if name in sheets:  # deflated as it is spliced (deflate.raw_compressor: ISA-L where installed)
                     sheet, appended = sheets[name]
-                    with out.open(name, "w") as handle:
-                        for piece in sheet.pieces(appended):
-                            handle.write(piece)
+                    write_streamed(out, name, sheet.pieces(appended))
                 elif name in new_parts:
                     out.writestr(name, new_parts[name])
                 else:

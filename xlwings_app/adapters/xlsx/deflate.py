@@ -23,7 +23,7 @@ except ImportError:  # the platforms without python-isal's wheel
 
 
 class Compressor(Protocol):
-    def compress(self, data: bytes, /) -> bytes: ...
+    def compress(self, data: bytes | memoryview, /) -> bytes: ...
 
     def flush(self, /) -> bytes: ...
 
@@ -35,7 +35,7 @@ ZLIB_LEVEL = 3
 zlib's default level (6), 1,9 s at level 3. Excel's next save deflates it again its own way."""
 
 
-def crc32(data: bytes, value: int = 0) -> int:
+def crc32(data: bytes | memoryview, value: int = 0) -> int:
     """``zlib.crc32(data, value)``."""
     return _crc32(data, value)
 
@@ -48,4 +48,4 @@ def raw_compressor() -> Compressor:
     return zlib.compressobj(ZLIB_LEVEL, zlib.DEFLATED, -15)
 
 
-_crc32: Callable[[bytes, int], int] = zlib.crc32 if _isal is None else _isal.crc32
+_crc32: Callable[[bytes | memoryview, int], int] = zlib.crc32 if _isal is None else _isal.crc32

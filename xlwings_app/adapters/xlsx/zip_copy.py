@@ -151,7 +151,7 @@ def member_chunks(src: zipfile.ZipFile, member: str | zipfile.ZipInfo, check: bo
         raise zipfile.BadZipFile(f"{name}: ukuran tidak sesuai")
 
 
-def write_streamed(out: zipfile.ZipFile, name: str, pieces: Iterable[bytes]) -> None:
+def write_streamed(out: zipfile.ZipFile, name: str, pieces: Iterable[bytes | memoryview]) -> None:
     """Append a member ``name`` to ``out`` (opened for writing, on a seekable file), its data the
     ``pieces`` deflated by ``deflate.raw_compressor``: the local header is written first with
     zeros, then rewritten with the CRC and sizes (a member past 4 GB raises ``zipfile.LargeZipFile``:
