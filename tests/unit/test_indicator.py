@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from tests.unit.builders import indicator
-from xlwings_app.domain.indicator import Periode
+from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.settings import DEFAULT_SCALE, Settings, VarianNegatif
 
 
@@ -69,3 +71,19 @@ def test_default_settings_are_domain_md_defaults():
 def test_negative_variant_values_are_the_workbook_texts():
     assert [v.value for v in VarianNegatif] == ["(2T-R)/T", "T/R"]
     assert "PermenPANRB 6/2022" in VarianNegatif.SELISIH.label
+
+
+def test_an_indicator_made_through_its_slots_holds_each_field_given() -> None:
+    """``Indicator.__init__`` sets the slots directly (not the frozen dataclass's own __init__):
+    each field, by position and by name, holds what was given for it, the defaults are the
+    fields' own, and the instance stays frozen and equal as a dataclass."""
+    names = [f.name for f in dataclasses.fields(Indicator)]
+    values = [f"nilai-{name}" for name in names]
+    by_position = Indicator(*values)  # type: ignore[arg-type]
+    by_name = Indicator(**dict(zip(names, values, strict=True)))  # type: ignore[arg-type]
+    assert [getattr(by_position, n) for n in names] == values == [getattr(by_name, n) for n in names]
+    short = Indicator(*values[:8])  # type: ignore[arg-type]
+    assert all(getattr(short, f.name) == f.default for f in dataclasses.fields(Indicator)[8:])
+    assert dataclasses.replace(by_name, kode="lain").kode == "lain" and by_position == by_name
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        by_name.kode = "x"  # type: ignore[misc]
