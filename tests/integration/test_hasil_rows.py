@@ -39,7 +39,8 @@ _VALUE = st.one_of(
 )
 def test_a_row_is_written_as_cell_by_cell(rows: list[tuple[str, list[object]]]) -> None:
     write = RowWriter(_COLUMNS)
-    for at, (status, values) in enumerate(rows * 2, start=5):  # each shape made, then reused
+    write.MAKE_AFTER = 2  # the second row of a shape: its function
+    for at, (status, values) in enumerate(rows * 3, start=5):  # cell by cell, then made, then reused
         try:
             expected = _row_xml(at, _COLUMNS[status], values)
         except TypeError:
@@ -51,6 +52,7 @@ def test_a_row_is_written_as_cell_by_cell(rows: list[tuple[str, list[object]]]) 
 
 def test_a_spool_row_is_written_by_a_made_function_and_numbers_and_texts_are_kept() -> None:
     write = RowWriter(_COLUMNS)
+    write.MAKE_AFTER = 1
     values = [
         "IKU",
         "IKU-01",
@@ -78,3 +80,29 @@ def test_a_spool_row_is_written_by_a_made_function_and_numbers_and_texts_are_kep
     infinite = [*values[:7], math.inf, *values[8:]]  # not finite: _row_xml says what is wrong
     with pytest.raises(TypeError):
         write(7, "Tercapai", infinite)
+
+
+def test_a_shape_gets_its_function_after_it_repeats() -> None:
+    """A small workbook's shapes are written cell by cell: compiling a function for a shape that
+    comes a few times costs more than it saves."""
+    write = RowWriter(_COLUMNS)
+    values = [
+        "IKI",
+        "IKI-07",
+        "Layanan",
+        "%",
+        "Tahunan",
+        10.0,
+        5.0,
+        50.0,
+        "Rendah",
+        "Tercapai",
+        "",
+        None,
+        None,
+    ]
+    for at in range(5, 5 + RowWriter.MAKE_AFTER - 1):
+        assert write(at, "Tercapai", values) == _row_xml(at, _COLUMNS["Tercapai"], values)
+    assert not write._made
+    assert write(99, "Tercapai", values) == _row_xml(99, _COLUMNS["Tercapai"], values)
+    assert len(write._made) == 1 and next(iter(write._made.values())) is not None

@@ -204,21 +204,27 @@ class RowWriter:
     a row with a float that is not finite, or a value of another kind (a Decimal), is written by
     ``_row_xml``, which says what is wrong with it."""
 
+    MAKE_AFTER = 50
+    """Rows of a shape written by ``_row_xml`` before its function is made: a small workbook (S:
+    425 rows) is not worth compiling a function for each of its shapes."""
     _TEXTS_KEPT = 20_000
     _NUMBERS_KEPT = 50_000
 
     def __init__(self, columns: Mapping[object, Sequence[tuple[str, str]]]) -> None:
         self._columns = columns
         self._made: dict[tuple[object, ...], Callable[..., str | None] | None] = {}
+        self._seen: dict[tuple[object, ...], int] = {}
         self._tails: dict[str, str] = {}
         self._numbers: dict[float, str] = {}
 
     def __call__(self, at: int, status: object, values: Sequence[object]) -> str:
         key = (status, *map(type, values))
         write = self._made.get(key, _UNMADE)
-        if write is _UNMADE:
-            write = self._made[key] = self._make(status, cast(tuple[type, ...], key[1:]))
-        row = write(at, *values) if write is not None else None  # type: ignore[operator]
+        if write is _UNMADE:  # a shape seen MAKE_AFTER times gets its function (compiling one: 1 ms)
+            seen = self._seen[key] = self._seen.get(key, 0) + 1
+            if seen >= self.MAKE_AFTER:
+                write = self._made[key] = self._make(status, cast(tuple[type, ...], key[1:]))
+        row = write(at, *values) if write is not None and write is not _UNMADE else None  # type: ignore[operator]
         return row if row is not None else _row_xml(at, self._columns[status], values)
 
     def _make(self, status: object, kinds: Sequence[type]) -> Callable[..., str | None] | None:
