@@ -18,6 +18,7 @@ import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple, cast
 
@@ -83,9 +84,15 @@ def sheet_part_names(archive: zipfile.ZipFile) -> dict[str, str]:
 def percent_styles(archive: zipfile.ZipFile) -> tuple[bytes, ...]:
     """The cell style indexes (``s="…"``) whose number format is a percent format."""
     try:
-        styles = ElementTree.fromstring(archive.read("xl/styles.xml"))
+        return _percent_styles(archive.read("xl/styles.xml"))
     except KeyError:
         return ()
+
+
+@lru_cache(maxsize=16)
+def _percent_styles(xml: bytes) -> tuple[bytes, ...]:
+    """``percent_styles`` of a styles part, kept: the 50 forms of a ``rekap`` share one."""
+    styles = ElementTree.fromstring(xml)
     percent = set(BUILTIN_PERCENT_FORMATS)
     for fmt in styles.iter(f"{_MAIN}numFmt"):
         if is_percent_format(fmt.get("formatCode")):
