@@ -11,9 +11,9 @@ Kinerja's readings, stated:
   kke-sakip-trenggalek (a missing penilaian scores 0) compute it; ``LkeScore.unanswered`` lists them
   so the summary can say how many are still open.
 - A sub-component's score is ROUND(Σ values × weight / n; 2), half away from zero as Excel's ROUND:
-  the product comes before the division so that a result that is exact stays exact (sub-component
-  3.b: 4,5 × 1,25 / 9 = 0,625, which rounds to 0,63). Components and the total add the rounded
-  scores, as the LKE shows them.
+  the product comes before the division, so a score that is a whole number of half-cents is
+  computed exactly and its half rounds up (sub-component 3.b with five D: 4,5 × 1,25 / 9 = 0,625 →
+  0,63). Components and the total add the rounded scores, as the LKE shows them.
 """
 
 from __future__ import annotations
