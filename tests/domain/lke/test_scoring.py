@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.domain.lke.helpers import best, with_sub
+from xlwings_app.domain.lke.criteria import permenpanrb_88_2021
 from xlwings_app.domain.lke.model import Lke
 from xlwings_app.domain.lke.scoring import (
     answer_problems,
+    answer_value,
     normalise_answer,
     points_lost,
     score_lke,
@@ -124,3 +129,32 @@ def test_answer_problems_name_the_criterion_and_the_scale(lke: Lke) -> None:
 def test_scoring_an_unchecked_letter_is_a_caller_error(lke: Lke) -> None:
     with pytest.raises(ValueError, match="1.a.1"):
         score_lke(lke, {"1.a.1": "B"})
+
+
+def _reference(weight: Decimal, values: list[Decimal]) -> Decimal:
+    """ROUND(Σ × weight / n; 2) in exact fractions, rounded half away from zero by hand."""
+    exact = Fraction(sum(values, Decimal(0))) * Fraction(weight) / len(values)
+    cents = exact * 100
+    whole = int(cents)
+    if cents - whole >= Fraction(1, 2):
+        whole += 1
+    return Decimal(whole) / 100
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_scores_equal_an_exact_fraction_reference(data: st.DataObject) -> None:
+    lke = permenpanrb_88_2021()
+    answers: dict[str, str | None] = {
+        c.id: data.draw(st.sampled_from((*c.scale.letters, None)), label=c.id) for c in lke.criteria()
+    }
+    score = score_lke(lke, answers)
+    for component in score.components:
+        for sub_score in component.subs:
+            values = [answer_value(c, answers[c.id]) for c in sub_score.sub.criteria]
+            assert sub_score.nilai == _reference(sub_score.sub.weight, values)
+            assert 0 <= sub_score.nilai <= sub_score.sub.weight
+        assert component.nilai == sum((s.nilai for s in component.subs), Decimal(0))
+    assert 0 <= score.total <= 100
+    assert score.total == sum((c.nilai for c in score.components), Decimal(0))
+    assert len(score.unanswered) == sum(1 for v in answers.values() if v is None)
