@@ -30,19 +30,19 @@ def sipd_fields_csv():
     """SIPD's sub kegiatan fields, as a CSV of the export holds them (all text)."""
     return [
         ["kode_urusan", "kode_bidang_urusan", "kode_program", "nama_program", "kode_giat", "nama_giat",
-         "kode_sub_giat", "nama_sub_giat", "pagu", "pagumurni", "pagu_n_depan", "pagu_n_lalu"],
+         "kode_sub_giat", "nama_sub_giat", "pagu_keg", "pagu", "pagumurni", "pagu_n_depan", "pagu_n_lalu"],
         ["7", "7.01", "7.01.02", "PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK", "7.01.02.2.01",
          "Koordinasi Penyelenggaraan Kegiatan\n\nPemerintahan di Tingkat Kecamatan", "7.01.02.2.01.0001",
          "7.01.02.2.01.0001 Koordinasi/Sinergi Perencanaan dan Pelaksanaan Kegiatan Pemerintahan dengan Perangkat "
-         "Daerah dan Instansi Vertikal Terkait", "296187500", "296187500", "1176533636", "0"],
+         "Daerah dan Instansi Vertikal Terkait", "308687500", "296187500", "296187500", "1176533636", "0"],
         ["7", "7.01", "7.01.02", "PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK", "7.01.02.2.01",
          "Koordinasi Penyelenggaraan Kegiatan Pemerintahan di Tingkat Kecamatan", "7.01.02.2.01.0002",
-         "7.01.02.2.01.0002 Peningkatan Efektifitas Kegiatan Pemerintahan di Tingkat Kecamatan", "12500000",
+         "7.01.02.2.01.0002 Peningkatan Efektifitas Kegiatan Pemerintahan di Tingkat Kecamatan", "308687500", "12500000",
          "12500000", "0", "0"],
         ["7", "7.01", "7.01.03", "PROGRAM PEMBERDAYAAN MASYARAKAT DESA DAN KELURAHAN", "7.01.03.2.01",
          "Koordinasi Kegiatan Pemberdayaan Desa", "7.01.03.2.01.0003",
          "7.01.03.2.01.0003 Peningkatan Efektifitas Kegiatan Pemberdayaan Masyarakat di Wilayah Kecamatan",
-         "189339181", "189339181", "0", "0"],
+         "189339181", "189339181", "189339181", "0", "0"],
     ]  # fmt: skip
 
 
@@ -66,7 +66,7 @@ def test_sipd_s_own_fields_give_each_sub_kegiatan_its_pagu_and_make_its_kegiatan
     assert pagu_of(tree, tree.node("7.01.02")) == Decimal(308687500)
     assert tree.node("7.01.02.2.01").nama == "Koordinasi Penyelenggaraan Kegiatan Pemerintahan di Tingkat Kecamatan"
     assert tree.node("7.01.02.2.01.0002").nama == "Peningkatan Efektifitas Kegiatan Pemerintahan di Tingkat Kecamatan"
-    assert result.header is not None and result.header.labels[Peran.PAGU] == "pagu"  # not pagu_n_depan
+    assert result.header is not None and result.header.labels[Peran.PAGU] == "pagu"  # not pagu_keg, pagu_n_depan
 
 
 def test_an_excel_export_with_a_title_block_indonesian_headers_and_indonesian_number_text(nomenklatur):
@@ -185,6 +185,13 @@ def test_a_table_without_a_code_or_pagu_header_is_refused_with_what_was_looked_f
     result = read_dpa([*TITLE, ["No", "Nama Kegiatan", "Keterangan"], [1, "Rapat", "-"]], "Sheet1")
     assert not result.ok and result.nodes == () and result.header is None
     assert "Kepala tabel tidak ditemukan" in result.problems[0].pesan and result.problems[0].sheet == "Sheet1"
+
+
+def test_a_dppa_s_pagu_is_the_amount_after_the_change():
+    rows = [["Kode", "Uraian", "Sebelum Perubahan", "Setelah Perubahan", "Bertambah/(Berkurang)"],
+            ["7.01.02.2.01.0001", "Koordinasi/Sinergi", 100_000_000, 120_000_000, 20_000_000]]  # fmt: skip
+    result = read_dpa(rows)
+    assert result.ok and result.nodes[-1].pagu == Decimal(120_000_000)
 
 
 def test_header_texts_are_compared_without_case_separators_or_units():

@@ -47,6 +47,7 @@ class Jenjang(StrEnum):
 
     @property
     def below(self) -> Jenjang | None:
+        """The level that hangs from this one (``None`` for Sub Kegiatan)."""
         return _ORDER[self.depth + 1] if self.depth < len(_ORDER) - 1 else None
 
     @property
@@ -116,6 +117,7 @@ class KodeNomenklatur:
 
     @property
     def program(self) -> str:
+        """The program the code belongs to, ``7.01.02``."""
         return self.text[:7]
 
 

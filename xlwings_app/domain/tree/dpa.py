@@ -14,8 +14,9 @@ so ``kode_sub_giat``, ``Kode Sub Kegiatan`` and ``KODE SUB KEGIATAN`` are one co
   name column whose text starts with the code (SIPD's ``nama_sub_giat`` "7.01.02.2.01.0001 Koordinasi ...");
 - names: ``nama_program``, ``nama_giat``, ``nama_sub_giat``, Nama Program/Kegiatan/Sub Kegiatan, or
   one Uraian/Nama column;
-- pagu: the first of ``PAGU_HEADERS`` present (``pagu`` before ``pagumurni``, "Setelah Perubahan"
-  before "Anggaran" and "Jumlah"; ``pagu_n_depan`` and ``pagu_n_lalu`` are other years, never read);
+- pagu: the first of ``PAGU_HEADERS`` present (``pagu`` before ``pagumurni``; a DPPA's "Setelah
+  Perubahan"/"Menjadi" before "Anggaran" and "Jumlah", its "Sebelum Perubahan"/"Semula" never;
+  ``pagu_n_depan`` and ``pagu_n_lalu`` are other years and ``pagu_keg`` the kegiatan's, never read);
 - optional: Realisasi (realisasi anggaran), and Kode Rekening: rows with an account code are the
   rincian of their sub kegiatan and are summed into its pagu.
 
@@ -93,7 +94,8 @@ HEADERS: Mapping[Peran, tuple[str, ...]] = {
 
 PAGU_HEADERS = (
     "pagu", "pagu anggaran", "pagu dpa", "pagu sub kegiatan", "pagu sub giat", "setelah perubahan",
-    "sesudah perubahan", "anggaran setelah perubahan", "pagu setelah perubahan", "pagu murni", "pagumurni",
+    "sesudah perubahan", "anggaran setelah perubahan", "pagu setelah perubahan", "menjadi", "jumlah menjadi",
+    "anggaran menjadi", "pagu murni", "pagumurni",
     "pagu indikatif", "anggaran", "jumlah anggaran", "total anggaran", "alokasi", "alokasi anggaran", "jumlah",
     "nilai", "total", "rincian",
 )  # fmt: skip
@@ -143,6 +145,7 @@ class DpaImport:
         return not any(p.is_error for p in self.problems)
 
     def tree(self) -> Tree:
+        """The nodes as a tree (programs at its top)."""
         return Tree(self.nodes)
 
 

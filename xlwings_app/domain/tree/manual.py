@@ -47,6 +47,8 @@ _PERCENT_UNITS = {"%", "persen", "persentase", "prosentase"}
 
 
 class JenisRumus(StrEnum):
+    """A value read directly, or a ratio of two counted parts."""
+
     NILAI = "Nilai Langsung"
     RASIO = "Rasio"
 
@@ -80,6 +82,7 @@ class ManualIndikator:
 
     @property
     def is_rasio(self) -> bool:
+        """Whether realisasi is pembilang ÷ penyebut × pengali."""
         return self.jenis_rumus is JenisRumus.RASIO
 
     def rumus(self) -> str:

@@ -72,6 +72,7 @@ class TreeIndicator:
 
     @property
     def node_key(self) -> str:
+        """The node's comparison key (``key_of``)."""
         return key_of(self.node)
 
 
@@ -123,6 +124,7 @@ class Tree:
         return tuple(n for n in self.nodes if self.parent(n) is None and self._by_key[n.key] is n)
 
     def of_level(self, jenjang: Jenjang) -> tuple[Node, ...]:
+        """The nodes of one level, in reading order."""
         return tuple(n for n in self.nodes if n.jenjang is jenjang)
 
     def levels(self) -> frozenset[Jenjang]:

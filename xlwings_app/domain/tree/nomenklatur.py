@@ -42,6 +42,7 @@ class Nomenklatur:
         object.__setattr__(self, "_by_kode", {e.kode: e for e in self.entries})
 
     def get(self, kode: str) -> Entri | None:
+        """The entry of a canonical code (``7.01.02.2.01``), if listed."""
         return self._by_kode.get(kode)
 
     def __contains__(self, kode: object) -> bool:
