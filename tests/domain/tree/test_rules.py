@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -129,6 +130,18 @@ def test_an_indicator_on_no_level_or_on_a_node_not_in_the_tree_names_its_cell():
 def test_an_iku_below_a_sasaran_is_a_warning():
     found = problems_of(kecamatan_nodes(), [(iku("IKU-1", 5), "7.01.02.2.01")])
     assert [(p.sel, p.tingkat) for p in found] == [("X5", "peringatan")]
+
+
+def test_an_iki_on_a_node_held_by_another_official_is_a_notice():
+    nodes = kecamatan_nodes()
+    nodes[3] = replace(nodes[3], penanggung_jawab="Kasi Pemerintahan")
+    hung = [(iki("IKI-1", 7, penanggung_jawab="Kasi Pemerintahan"), "7.01.02.2.01"),
+            (iki("IKI-2", 8, penanggung_jawab="Kasubag Umum dan Kepegawaian"), "7.01.02.2.01")]  # fmt: skip
+    found = problems_of(nodes, hung)
+    assert [(p.sel, p.tingkat) for p in found] == [("X8", "catatan")]
+    assert found[0].pesan == (
+        "IKI 'IKI-2' (Kasubag Umum dan Kepegawaian) berada di kegiatan '7.01.02.2.01' yang dipegang Kasi Pemerintahan."
+    )
 
 
 def test_a_code_unknown_to_the_nomenclature_is_a_warning_and_a_differing_name_a_notice(nomenklatur):

@@ -20,7 +20,9 @@ Peringatan (practice varies, look again):
   kegiatan); a node's own pagu that differs from the sum of its children's; realisasi anggaran above
   the pagu.
 
-Catatan: a name that differs from the nomenclature's for the same code.
+Catatan: a name that differs from the nomenclature's for the same code; an IKI on a node held by
+another official than its penanggung jawab (an IKI hangs from the node its official owns: a Kasi's
+kegiatan, a Kasubag's sub kegiatan).
 """
 
 from __future__ import annotations
@@ -216,3 +218,8 @@ def _check_indicator(tree: Tree, hung: TreeIndicator, report: _Report) -> None:
             f"IKU '{ind.kode}' berada di {node.jenjang.value.lower()} '{node.kode}': IKU adalah indikator sasaran "
             "strategis; pindahkan ke sasarannya atau jadikan IKI."
         ), hung.node, "peringatan")  # fmt: skip
+    owner, official = " ".join(node.penanggung_jawab.split()), " ".join(ind.penanggung_jawab.split())
+    if ind.jenis is Jenis.IKI and owner and official and owner.casefold() != official.casefold():
+        report.add(*at, "simpul", (
+            f"IKI '{ind.kode}' ({official}) berada di {node.jenjang.value.lower()} '{node.kode}' yang dipegang {owner}."
+        ), hung.node, "catatan")  # fmt: skip
