@@ -17,3 +17,9 @@ def resource_dir(name: str) -> Path:
     if packaged.is_dir():
         return packaged
     return _PACKAGE.parent / name
+
+
+def nomenklatur_files() -> list[Path]:
+    """The national nomenclature lists shipped in workbook/nomenklatur, one CSV per bidang urusan
+    (read with ``domain.tree.nomenklatur.parse_nomenklatur``)."""
+    return sorted((resource_dir("workbook") / "nomenklatur").glob("*.csv"))

@@ -11,6 +11,18 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 
+def column_letter(col: int) -> str:
+    """The column's letters: 1 → "A", 27 → "AA", 16384 → "XFD" (as ``sheets.grid.column_letter``,
+    for the domain, which names cells of tables it reads as plain rows; ValueError outside 1..18278)."""
+    if not 1 <= col <= 18278:
+        raise ValueError(f"Invalid column index {col}")
+    letters = ""
+    while col > 0:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 class RowCells(Mapping[str, str]):
     """The cell addresses of one table row by column key ("H12"), made when asked for: a table of
     100,000 rows keeps its column letters once, not an address per cell."""

@@ -224,12 +224,22 @@ def _carry_note(agregasi: Agregasi, periode: Periode, used: tuple[int, ...]) -> 
 
 
 def _efficiency(indicator: Indicator, value: Decimal | None) -> tuple[Decimal | None, Decimal | None]:
-    if indicator.pagu is None or indicator.realisasi_anggaran is None or indicator.pagu == 0:
+    return serapan_efisiensi(indicator.pagu, indicator.realisasi_anggaran, value)
+
+
+def serapan_efisiensi(
+    pagu: Decimal | None, realisasi_anggaran: Decimal | None, capaian: Decimal | None
+) -> tuple[Decimal | None, Decimal | None]:
+    """(serapan, efisiensi) of a budget and the capaian it bought (docs/domain.md, "Budget efficiency"):
+    serapan = realisasi anggaran / pagu × 100; efisiensi = (1 − serapan / capaian) × 100, both rounded
+    to 2 decimals; serapan only with a non-zero pagu and a realisasi, efisiensi only with a non-zero
+    capaian besides. For an indicator's own budget (``measure``) and a tree node's (``domain.tree.rollup``)."""
+    if pagu is None or realisasi_anggaran is None or pagu == 0:
         return None, None
-    serapan = round_half_away(indicator.realisasi_anggaran / indicator.pagu * 100, 2)
-    if value is None or value == 0:
+    serapan = round_half_away(realisasi_anggaran / pagu * 100, 2)
+    if capaian is None or capaian == 0:
         return serapan, None
-    return serapan, round_half_away((1 - serapan / value) * 100, 2)
+    return serapan, round_half_away((1 - serapan / capaian) * 100, 2)
 
 
 Fields = tuple[
