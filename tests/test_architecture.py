@@ -2,7 +2,8 @@
 
 Every module's imports are parsed (``ast``, function-level imports and ``TYPE_CHECKING`` blocks
 included) and each layer may import only what ``ALLOWED`` states: imports point down, never up.
-The import graph of top-level imports has no circle. The domain, the sheet layouts, the form
+The import graph has no circle, an import inside a function counting as much as one at the top:
+a circle moved into a function still ties the two modules together. The domain, the sheet layouts, the form
 rules and the document context import no engine (no workbook, document or CLI library).
 """
 
@@ -66,22 +67,10 @@ def _resolve(name: str) -> str:
     return name
 
 
-def imports(source: str, module: str = "", top_level_only: bool = False) -> set[str]:
-    """Every absolute module ``source`` imports (relative imports resolved against ``module``).
-
-    ``top_level_only``: only the imports run when the module is imported (not those inside a
-    function, nor under ``if TYPE_CHECKING:``)."""
-    tree = ast.parse(source)
-    nodes: list[ast.AST] = []
-    if top_level_only:
-        for node in tree.body:
-            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
-                nodes.extend(node.orelse)
-            else:
-                nodes.append(node)
-        nodes = [n for top in nodes for n in ast.walk(top) if not isinstance(top, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))]
-    else:
-        nodes = list(ast.walk(tree))
+def imports(source: str, module: str = "") -> set[str]:
+    """Every absolute module ``source`` imports, wherever the import stands (at the top, inside a
+    function, under ``if TYPE_CHECKING:``); relative imports resolved against ``module``."""
+    nodes = list(ast.walk(ast.parse(source)))
     found: set[str] = set()
     for node in nodes:
         if isinstance(node, ast.Import):
@@ -97,9 +86,9 @@ def imports(source: str, module: str = "", top_level_only: bool = False) -> set[
     return found
 
 
-def own_imports(module: str, top_level_only: bool = False) -> set[str]:
+def own_imports(module: str) -> set[str]:
     source = modules()[module].read_text(encoding="utf-8")
-    names = {n for n in imports(source, module, top_level_only) if n.split(".")[0] == "xlwings_app"}
+    names = {n for n in imports(source, module) if n.split(".")[0] == "xlwings_app"}
     return {_resolve(n) for n in names} - {module, "xlwings_app"}
 
 
@@ -125,7 +114,6 @@ def test_the_checker_sees_imports_anywhere_in_a_module() -> None:
         "os", "openpyxl.styles", "xlwings", "pandas", "xlwings_app.domain", "xlwings_app.domain.sibling",
         "xlwings_app.services", "xlwings_app.services.hitung",
     }  # fmt: skip
-    assert imports(source, "xlwings_app.domain.x", top_level_only=True) == {"os", "openpyxl.styles", "xlwings"}
 
 
 def test_the_checker_sees_an_outer_layer_imported_by_name() -> None:
@@ -214,6 +202,14 @@ def test_the_cycle_check_finds_a_circle() -> None:
     assert _cycle({"a": {"b"}, "b": {"c"}, "c": set()}) is None
 
 
+def test_the_cycle_check_sees_an_import_inside_a_function() -> None:
+    source = "def f():\n    from xlwings_app.domain import b\n"
+    graph = {"xlwings_app.domain.a": imports(source, "xlwings_app.domain.a"), "xlwings_app.domain.b": {"xlwings_app.domain.a"}}
+    assert _cycle(graph) is not None
+
+
 def test_no_import_circle_among_modules() -> None:
-    graph = {m: own_imports(m, top_level_only=True) for m in modules()}
+    """Function-level and ``TYPE_CHECKING`` imports included (``own_imports``). A package that
+    re-exports its modules (``domain.expr``) is no circle: its modules import each other, never it."""
+    graph = {m: own_imports(m) for m in modules()}
     assert _cycle(graph) is None

@@ -19,8 +19,7 @@ from typing import overload
 from xlwings_app.domain.aggregation import realisasi_expr, target_expr
 from xlwings_app.domain.capaian import capaian
 from xlwings_app.domain.capaian import rule as capaian_rule
-from xlwings_app.domain.expr import Value, round_half_away, specialise
-from xlwings_app.domain.expr_codegen import functions
+from xlwings_app.domain.expr import Value, functions, round_half_away, specialise
 from xlwings_app.domain.formatting import angka
 from xlwings_app.domain.indicator import Agregasi, Indicator, Periode, Polaritas
 from xlwings_app.domain.predikat import label_of
@@ -115,7 +114,7 @@ def period_values(
 @cache
 def _rules(periode: Periode, agregasi: Agregasi) -> Callable[[Mapping[str, Value]], tuple[Value, ...]]:
     """The target and realisasi rules of ``periode`` specialised to ``agregasi`` (``BY_AGREGASI``),
-    compiled into one function of the environment giving both (``expr_codegen.functions``: what the
+    compiled into one function of the environment giving both (``domain.expr.functions``: what the
     two read in common, read once): ``evaluate(rule, env, fixed=BY_AGREGASI)`` of each, at once."""
     fixed = {"agregasi": agregasi.value}
     return functions([specialise(target_expr(periode), fixed), specialise(realisasi_expr(periode), fixed)])

@@ -19,7 +19,7 @@ from xlwings_app.domain.expr import (
     Max,
     Num,
     Ref,
-    compile_expr,
+    function,
     round_half_away,
 )
 from xlwings_app.domain.problems import Problem
@@ -39,8 +39,8 @@ below every band; it takes the lowest band, which starts at 0 (``check_scale``),
 Excel's ``#N/A``."""
 
 
-_PREDIKAT = compile_expr(PREDIKAT)
-"""``PREDIKAT`` compiled once (``evaluate(PREDIKAT, env)`` without its look-up)."""
+_PREDIKAT = function(PREDIKAT)
+"""``PREDIKAT`` compiled once, a function of the environment (``evaluate(PREDIKAT, env)``)."""
 
 
 class Bands:
