@@ -232,3 +232,11 @@ def test_an_unknown_node_is_refused():
         evaluate(Unknown(), {})
     with pytest.raises(TypeError):
         to_excel(Unknown(), {})
+
+
+def test_the_error_value_stays_one_object_when_copied_or_pickled():
+    import copy
+    import pickle
+
+    assert copy.copy(ERROR) is ERROR and copy.deepcopy((ERROR,))[0] is ERROR
+    assert pickle.loads(pickle.dumps(ERROR)) is ERROR

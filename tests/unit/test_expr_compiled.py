@@ -10,7 +10,18 @@ from hypothesis import strategies as st
 
 from xlwings_app.domain.aggregation import realisasi_expr, target_expr
 from xlwings_app.domain.capaian import CAPAIAN
-from xlwings_app.domain.expr import Env, Expr, If, Value, children, evaluate, function, interpret, refs, specialise
+from xlwings_app.domain.expr import (
+    Env,
+    Expr,
+    If,
+    Value,
+    children,
+    evaluate,
+    function,
+    interpret,
+    refs,
+    specialise,
+)
 from xlwings_app.domain.indicator import Agregasi, Periode
 from xlwings_app.domain.predikat import PREDIKAT
 from xlwings_app.domain.settings import DEFAULT_SCALE
