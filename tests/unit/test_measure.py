@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from itertools import product
 
 import pytest
 from hypothesis import example, given, settings
@@ -13,16 +14,19 @@ from tests.unit.test_properties import indicators, maybe, maybe_excel
 from xlwings_app.domain.aggregation import realisasi_expr, target_expr
 from xlwings_app.domain.capaian import CAPAIAN
 from xlwings_app.domain.expr import interpret, round_half_away
-from xlwings_app.domain.indicator import Indicator, Periode, Polaritas
+from xlwings_app.domain.indicator import Agregasi, Indicator, Periode, Polaritas
 from xlwings_app.domain.measure import (
     Status,
+    _carry_note,
     _efficiency,
     _explain,
+    carried_from,
     carry_note,
     indicator_env,
     measure,
     measure_all,
     measure_fields,
+    range_note,
 )
 from xlwings_app.domain.predikat import PREDIKAT
 from xlwings_app.domain.settings import DEFAULT_SCALE, Band, Scale, Settings, VarianNegatif
@@ -196,3 +200,19 @@ def test_measure_gives_what_the_rules_give(ind, periode, var, skala):
     expected = by_the_rules(ind, periode, unit)
     assert [repr(f) for f in fields] == [repr(f) for f in expected]
     assert measure_fields(ind, periode, unit, indicator_env(ind)) == fields
+    assert measure_fields(ind, periode, unit, indicator_env(ind), range_note(ind)) == fields
+
+
+@pytest.mark.parametrize("agregasi", list(Agregasi))
+@pytest.mark.parametrize("periode", list(Periode))
+def test_every_carry_note_is_the_one_written_for_its_triwulan(agregasi: Agregasi, periode: Periode) -> None:
+    """The notes are a table made once: every pattern of blank realisasi finds its note in it."""
+    for filled in product((None, Decimal(1)), repeat=4):
+        ind = indicator(agregasi=agregasi, target_tw=(1, 1, 1, 1), realisasi_tw=filled)
+        used = carried_from(ind, periode)
+        assert carry_note(ind, periode) == (_carry_note(agregasi, periode, used) if used else None)
+
+
+def test_the_range_note_names_both_bounds_and_is_empty_without_a_range() -> None:
+    assert range_note(indicator(batas_bawah=80, batas_atas=Decimal("90.5"))) == "Target rentang 80–90,5."
+    assert range_note(indicator(target_tw=(1,))) == ""
