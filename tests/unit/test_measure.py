@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 from itertools import product
 
@@ -16,6 +17,8 @@ from xlwings_app.domain.capaian import CAPAIAN
 from xlwings_app.domain.expr import interpret, round_half_away
 from xlwings_app.domain.indicator import Agregasi, Indicator, Periode, Polaritas
 from xlwings_app.domain.measure import (
+    Hasil,
+    Measured,
     Status,
     _carry_note,
     _efficiency,
@@ -216,3 +219,27 @@ def test_every_carry_note_is_the_one_written_for_its_triwulan(agregasi: Agregasi
 def test_the_range_note_names_both_bounds_and_is_empty_without_a_range() -> None:
     assert range_note(indicator(batas_bawah=80, batas_atas=Decimal("90.5"))) == "Target rentang 80–90,5."
     assert range_note(indicator(target_tw=(1,))) == ""
+
+
+def test_measured_measures_again_what_measure_all_holds() -> None:
+    """``Measured`` keeps no result: each one asked for is measured anew, and equals ``measure_all``'s."""
+    indicators = [indicator(kode=f"IKU-{i}", target_tw=(10, 20), realisasi_tw=(i, None)) for i in range(6)]
+    held = measure_all(indicators, Periode.TW2, RASIO)
+    measured = Measured(indicators, Periode.TW2, RASIO)
+    assert list(measured) == held and len(measured) == len(held)
+    assert measured[3] == held[3] and list(measured[1:4]) == held[1:4] and measured[-1] == held[-1]
+
+
+def test_a_result_made_through_its_slots_holds_each_field_given() -> None:
+    """``Hasil.__init__`` sets the slots directly (not the frozen dataclass's own __init__): each
+    field holds what was given, serapan and efisiensi are None unless given, and it stays frozen and equal."""
+    names = [f.name for f in dataclasses.fields(Hasil)]
+    values = [f"nilai-{name}" for name in names]
+    by_position = Hasil(*values)  # type: ignore[arg-type]
+    by_name = Hasil(**dict(zip(names, values, strict=True)))  # type: ignore[arg-type]
+    assert [getattr(by_position, n) for n in names] == values == [getattr(by_name, n) for n in names]
+    short = Hasil(*values[:8])  # type: ignore[arg-type]
+    assert (short.serapan, short.efisiensi) == (None, None) and len(names) == 10
+    assert dataclasses.replace(by_name, pesan="lain").pesan == "lain" and by_position == by_name
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        by_name.pesan = "x"  # type: ignore[misc]

@@ -21,7 +21,11 @@ from xlwings_app.domain.rows import (
     SharedNumbers,
     _clean_indicator,
     _parse_cells,
+    normalise_kode,
+    normalised_kode,
     parse_indicator,
+    text_of,
+    without_control,
 )
 
 LETTERS = {key: chr(65 + i) for i, key in enumerate((*TEXT_KEYS, "polaritas", "agregasi"))} | {
@@ -121,3 +125,25 @@ def test_cell_addresses_hold_every_input_cell_of_the_rows_read() -> None:
         (("IKI", 5, "kode"), "A5"), (("IKI", 5, "induk"), "B5"),
     ]  # fmt: skip
     assert len(cells) == 6 and cells == dict(cells.items())
+
+
+# --- the shortcuts of text_of and normalise_kode are their plain references -------------------
+
+cell_texts = st.one_of(
+    st.text(max_size=20),
+    st.text(alphabet=st.characters(codec="ascii"), max_size=20),
+    st.sampled_from([" IKU-01 ", "IKU  01", "IKU\u201101", "ｉｋｕ-1", "a\tb\nc", "x\x00y\x7f", "\u200bIKU", "IKU\u00a01"]),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(value=st.one_of(cell_texts, st.integers(), st.floats(allow_nan=True, allow_infinity=True), st.none()))
+def test_text_of_is_the_text_without_control_characters(value: object) -> None:
+    plain = value if not (isinstance(value, float) and value.is_integer()) else int(value)
+    assert text_of(value) == ("" if value is None else without_control(str(plain)).strip())
+
+
+@settings(max_examples=500, deadline=None)
+@given(raw=cell_texts)
+def test_a_kode_read_by_the_shortcut_is_the_kode_every_step_gives(raw: str) -> None:
+    assert normalise_kode(raw) == normalised_kode(raw)

@@ -124,10 +124,15 @@ def text_of(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = str(value)
-    if text.isprintable():
+    if text.isprintable():  # a printable text holds no control character: nothing to remove
         return text.strip()
-    cleaned = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
-    return cleaned.strip()
+    return without_control(text).strip()
+
+
+def without_control(text: str) -> str:
+    """``text`` without its control characters (Unicode category Cc) but tab and line feed, read
+    character by character: the plain reference of ``text_of``'s shortcut for printable texts."""
+    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
 
 
 _INVISIBLE = dict.fromkeys(
@@ -163,6 +168,12 @@ def normalise_kode(value: object) -> Kode:
             return Kode(raw)
         text = " ".join(raw.split())
         return Kode(text, changed=text != raw.strip())
+    return normalised_kode(raw)
+
+
+def normalised_kode(raw: str) -> Kode:
+    """``normalise_kode`` of a cell's text, every step taken: the plain reference of its shortcut
+    for a printable ASCII text (whose NFKC form, marks, dashes and control characters change nothing)."""
     control = any(unicodedata.category(ch) == "Cc" for ch in raw)
     text = unicodedata.normalize("NFKC", raw).translate(_INVISIBLE).translate(_DASHES)
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Cc" or ch in "\t\n\r")

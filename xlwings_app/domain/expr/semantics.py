@@ -125,9 +125,15 @@ def round_half_away(value: Decimal, digits: int) -> Decimal:
     result has at most ``needed`` digits (one more for a carry, 9.995 -> 10.00), so when they fit
     in the shared 28-digit context it is that context's quantize, whatever the thread's precision.
     """
-    needed = value.adjusted() + digits + 2
-    if needed <= ROUNDING.prec:  # the common case: no context to make
+    if value.adjusted() + digits + 2 <= ROUNDING.prec:  # the common case: no context to make
         return ROUNDING.quantize(value, STEPS[digits] if 0 <= digits < len(STEPS) else Decimal(1).scaleb(-digits))
+    return rounded_exactly(value, digits)
+
+
+def rounded_exactly(value: Decimal, digits: int) -> Decimal:
+    """``round_half_away`` in a context made for ``value``, as precise as its result needs: the plain
+    reference of the shared 28-digit context's shortcut (and the way for a result too long for it)."""
+    needed = value.adjusted() + digits + 2
     context = Context(prec=max(getcontext().prec, needed), rounding=ROUND_HALF_UP)
     return value.quantize(Decimal(1).scaleb(-digits), context=context)
 
