@@ -40,8 +40,8 @@ _HUNDRED = Decimal(100)
 _LAST_INDEX = {p: p.last_tw - 1 for p in Periode}
 _TERCAPAI, _TIDAK_TERCAPAI = Status.TERCAPAI, Status.TIDAK_TERCAPAI
 _RASIO, _NEGATIF, _JUMLAH = VarianNegatif.RASIO, Polaritas.NEGATIF, Agregasi.JUMLAH
-"""What measure_fields compares with, as module constants (a member looked up on its enum costs
-0.1 µs, 10 times a result), and each period's last triwulan as an index."""
+"""What measure_fields compares with, as module constants (not a member looked up on its enum, 10
+times a result), and each period's last triwulan as an index."""
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -64,8 +64,8 @@ class Hasil:
         capaian: Decimal | None, predikat: str | None, status: Status, pesan: str,
         serapan: Decimal | None = None, efisiensi: Decimal | None = None,
     ) -> None:  # fmt: skip
-        # the frozen dataclass's own __init__ sets each field through object.__setattr__ (4 µs a
-        # result; a workbook of 100,000 indicators makes 500,000): the slots are set directly
+        # the frozen dataclass's own __init__ sets each field through object.__setattr__, and a
+        # workbook of 100,000 indicators makes 500,000 results: the slots are set directly
         _SET_INDICATOR(self, indicator)
         _SET_PERIODE(self, periode)
         _SET_TARGET(self, target)

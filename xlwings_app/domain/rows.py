@@ -78,7 +78,8 @@ class SharedNumbers:
 
 class RowValues(Mapping[str, object]):
     """A row's values by column key, kept as one tuple beside the table's shared key positions:
-    what a read keeps of every row (``RawRow.values``), a quarter of a dict's size."""
+    what a read keeps of every row (``RawRow.values``), smaller than a dict of its own
+    (docs/jalur-cepat.md)."""
 
     __slots__ = ("_positions", "_values")
 
@@ -100,8 +101,8 @@ class RowValues(Mapping[str, object]):
 
 
 class RawRow(NamedTuple):
-    """One table row as the adapter read it (a named tuple: two are made for each of 100,000 rows,
-    in a third of a frozen dataclass's time)."""
+    """One table row as the adapter read it (a named tuple, made faster than a frozen dataclass: two
+    are made for each of 100,000 rows)."""
 
     jenis: Jenis
     sheet: str

@@ -92,7 +92,7 @@ def national_holidays(year: int) -> Mapping[date, str]:
     Cuti bersama are not included: they are set each year by SKB Menteri and kept as data. Kept per
     year (declared data, read-only: every caller sees the same days).
     """
-    import holidays  # here, not at the top: its data takes 60 ms to load and most commands never ask
+    import holidays  # here, not at the top: its data is slow to load and most commands never ask
 
     found = holidays.country_holidays("ID", years=year, language="id")
     return MappingProxyType({day: str(name) for day, name in sorted(found.items())})
