@@ -57,6 +57,7 @@ a float within it is a Decimal within it, its shortest repr rounding to it)."""
 
 
 SHARED_LIMIT = 200_000
+"""The most numbers a ``SharedNumbers`` keeps; past it, it starts again empty."""
 
 
 class SharedNumbers:
@@ -66,8 +67,7 @@ class SharedNumbers:
 
     The reading owns it: the table reader makes one per table and hands it to every
     ``parse_indicator`` of that table; dropping it afterwards leaves the indicators their numbers
-    and the process (the ribbon's, long-lived) no look-up. At most ``SHARED_LIMIT`` numbers are kept (then
-    it starts again empty)."""
+    and the process (the ribbon's, long-lived) no look-up."""
 
     __slots__ = ("ints", "floats")
 

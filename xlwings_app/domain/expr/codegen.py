@@ -14,10 +14,10 @@ so an evaluation runs straight-line code instead of a tree of calls:
   branch, a literal) is not rounded again;
 - arithmetic, comparisons, ``Max``, ``Round`` and ``Average`` have an inline fast path for
   ``Decimal`` operands; any other operand (a blank, a text, a boolean, an error) goes to the
-  shared ``semantics`` ``interpret`` itself uses (``number``, ``arith``, ``compare``, ``truthy``,
-  ``lookup``). The semantics are ``interpret``'s: ERROR propagates,
-  ``InvalidOperation`` and division by zero give ERROR, texts compare case-folded, ``Round``
-  rounds half away from zero, ``AllOf``/``AnyOf`` evaluate every part;
+  functions of ``semantics`` that ``interpret`` itself uses (``number``, ``arith``, ``compare``,
+  ``truthy``, ``lookup``). The semantics are ``interpret``'s: ERROR propagates, ``InvalidOperation``
+  and division by zero give ERROR, texts compare case-folded, ``Round`` rounds half away from
+  zero, ``AllOf``/``AnyOf`` evaluate every part;
 - what a node can hold follows from its kind (a comparison is a boolean or ERROR, ``IsBlank``
   a boolean, ``Num`` a ``Decimal``), so a check that cannot fail is not written.
 
