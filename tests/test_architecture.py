@@ -2,8 +2,10 @@
 
 Every module's imports are parsed (``ast``, function-level imports and ``TYPE_CHECKING`` blocks
 included) and each layer may import only what ``ALLOWED`` states: imports point down, never up.
-The import graph of top-level imports has no circle. The domain, the sheet layouts, the form
-rules and the document context import no engine (no workbook, document or CLI library).
+The import graph has no circle, an import inside a function counting as much as one at the top:
+a circle moved into a function still ties the two modules together. The domain, the sheet layouts,
+the form rules and the document context import no engine (no workbook, document or CLI library).
+The domain holds no mutable module state, and its few caches keep declared data only.
 """
 
 from __future__ import annotations
@@ -66,22 +68,10 @@ def _resolve(name: str) -> str:
     return name
 
 
-def imports(source: str, module: str = "", top_level_only: bool = False) -> set[str]:
-    """Every absolute module ``source`` imports (relative imports resolved against ``module``).
-
-    ``top_level_only``: only the imports run when the module is imported (not those inside a
-    function, nor under ``if TYPE_CHECKING:``)."""
-    tree = ast.parse(source)
-    nodes: list[ast.AST] = []
-    if top_level_only:
-        for node in tree.body:
-            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
-                nodes.extend(node.orelse)
-            else:
-                nodes.append(node)
-        nodes = [n for top in nodes for n in ast.walk(top) if not isinstance(top, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))]
-    else:
-        nodes = list(ast.walk(tree))
+def imports(source: str, module: str = "") -> set[str]:
+    """Every absolute module ``source`` imports, wherever the import stands (at the top, inside a
+    function, under ``if TYPE_CHECKING:``); relative imports resolved against ``module``."""
+    nodes = list(ast.walk(ast.parse(source)))
     found: set[str] = set()
     for node in nodes:
         if isinstance(node, ast.Import):
@@ -97,9 +87,9 @@ def imports(source: str, module: str = "", top_level_only: bool = False) -> set[
     return found
 
 
-def own_imports(module: str, top_level_only: bool = False) -> set[str]:
+def own_imports(module: str) -> set[str]:
     source = modules()[module].read_text(encoding="utf-8")
-    names = {n for n in imports(source, module, top_level_only) if n.split(".")[0] == "xlwings_app"}
+    names = {n for n in imports(source, module) if n.split(".")[0] == "xlwings_app"}
     return {_resolve(n) for n in names} - {module, "xlwings_app"}
 
 
@@ -125,7 +115,6 @@ def test_the_checker_sees_imports_anywhere_in_a_module() -> None:
         "os", "openpyxl.styles", "xlwings", "pandas", "xlwings_app.domain", "xlwings_app.domain.sibling",
         "xlwings_app.services", "xlwings_app.services.hitung",
     }  # fmt: skip
-    assert imports(source, "xlwings_app.domain.x", top_level_only=True) == {"os", "openpyxl.styles", "xlwings"}
 
 
 def test_the_checker_sees_an_outer_layer_imported_by_name() -> None:
@@ -214,6 +203,133 @@ def test_the_cycle_check_finds_a_circle() -> None:
     assert _cycle({"a": {"b"}, "b": {"c"}, "c": set()}) is None
 
 
+def test_the_cycle_check_sees_an_import_inside_a_function() -> None:
+    source = "def f():\n    from xlwings_app.domain import b\n"
+    graph = {"xlwings_app.domain.a": imports(source, "xlwings_app.domain.a"), "xlwings_app.domain.b": {"xlwings_app.domain.a"}}
+    assert _cycle(graph) is not None
+
+
 def test_no_import_circle_among_modules() -> None:
-    graph = {m: own_imports(m, top_level_only=True) for m in modules()}
+    """Function-level and ``TYPE_CHECKING`` imports included (``own_imports``). A package that
+    re-exports its modules (``domain.expr``) is no circle: its modules import each other, never it."""
+    graph = {m: own_imports(m) for m in modules()}
     assert _cycle(graph) is None
+
+
+# --- the domain holds no mutable module state ----------------------------------------------
+
+DOMAIN_CACHES: dict[str, str] = {
+    "xlwings_app.domain.aggregation.target_expr": "one tree per Periode",
+    "xlwings_app.domain.aggregation.realisasi_expr": "one tree per Periode",
+    "xlwings_app.domain.capaian.rule": "one compiled rule per Polaritas and VarianNegatif",
+    "xlwings_app.domain.measure._rules": "one compiled rule pair per Periode and Agregasi",
+    "xlwings_app.domain.sop.calendar.national_holidays": "a year's holidays (read-only mapping)",
+    "xlwings_app.domain.sop.presets._asal": "the preset files shipped in the package (read-only mapping)",
+    "xlwings_app.domain.sop.presets._all": "the preset files shipped in the package (read-only mapping)",
+}
+"""The domain's ``functools`` caches: each keeps declared data, a function of keys from a closed set
+of immutable values (an enum member, a year, nothing), never of what a workbook holds. A cache of
+what is read belongs to the reading (``domain.rows.SharedNumbers``) or to the value it is about
+(``domain.settings.Scale.ascending``)."""
+
+_CONTAINERS = {"dict", "list", "set", "defaultdict", "OrderedDict", "Counter", "deque", "bytearray", "count"}
+_MUTATORS = {"append", "clear", "update", "setdefault", "pop", "popitem", "add", "extend", "insert", "remove",
+             "discard", "sort", "reverse", "appendleft", "extendleft", "rotate"}  # fmt: skip
+_CACHES = {"cache", "lru_cache"}
+
+
+def _mutable_module_names(tree: ast.Module) -> set[str]:
+    """Module-level names bound to a mutable container (a display, a comprehension, ``dict()``...)."""
+    found: set[str] = set()
+    for node in tree.body:
+        value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign)) else None
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        called = value.func if isinstance(value, ast.Call) else None
+        name = called.id if isinstance(called, ast.Name) else called.attr if isinstance(called, ast.Attribute) else ""
+        if isinstance(value, (ast.Dict, ast.List, ast.Set, ast.DictComp, ast.ListComp, ast.SetComp)) or name in _CONTAINERS:
+            found |= {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
+    return found
+
+
+def _local_names(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
+    arguments = function.args
+    names = {a.arg for a in [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]}
+    names |= {a.arg for a in (arguments.vararg, arguments.kwarg) if a is not None}
+    return names | {n.id for n in ast.walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+
+
+def module_state(source: str) -> list[str]:
+    """What in ``source`` changes module state after import: a ``global`` statement; a module-level
+    container changed inside a function (an item set or deleted, a mutating method, ``next``); a
+    class attribute set inside a function (``cls.x = ...``). Building a constant table at import
+    is not state."""
+    tree = ast.parse(source)
+    containers = _mutable_module_names(tree)
+    classes = {n.name for n in ast.walk(tree) if isinstance(n, ast.ClassDef)} | {"cls"}
+    found: list[str] = []
+    functions = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    for function in functions:
+        shared = containers - _local_names(function)
+        for node in ast.walk(function):
+            where = f"line {getattr(node, 'lineno', '?')}"
+            if isinstance(node, ast.Global):
+                found.append(f"{where}: global {', '.join(node.names)}")
+            elif isinstance(node, ast.Call):
+                func = node.func
+                if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in shared:
+                    if func.attr in _MUTATORS:
+                        found.append(f"{where}: {func.value.id}.{func.attr}()")
+                elif (isinstance(func, ast.Name) and func.id == "next" and node.args
+                      and isinstance(node.args[0], ast.Name) and node.args[0].id in shared):  # fmt: skip
+                    found.append(f"{where}: next({node.args[0].id})")
+            elif isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete)):
+                targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
+                for target in targets:
+                    for part in ast.walk(target):
+                        if isinstance(part, ast.Subscript) and isinstance(part.value, ast.Name) and part.value.id in shared:
+                            found.append(f"{where}: {part.value.id}[...] changed")
+                        elif (isinstance(part, ast.Attribute) and isinstance(part.value, ast.Name)
+                              and part.value.id in classes and isinstance(part.ctx, (ast.Store, ast.Del))):  # fmt: skip
+                            found.append(f"{where}: {part.value.id}.{part.attr} set")
+    return found
+
+
+def caches(module: str, source: str) -> set[str]:
+    """The functions of ``module`` kept by a ``functools`` cache (decorated, or wrapped by a call)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for decorator in node.decorator_list:
+                target = decorator.func if isinstance(decorator, ast.Call) else decorator
+                if (target.id if isinstance(target, ast.Name) else getattr(target, "attr", "")) in _CACHES:
+                    found.add(f"{module}.{node.name}")
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _CACHES and node.args:
+            found.add(f"{module}.<call at line {node.lineno}>")
+    return found
+
+
+def test_the_state_checker_finds_module_state() -> None:
+    source = (
+        "from functools import cache, lru_cache\n"
+        "_SEEN = {}\n_LAST = [None]\n_TABLE = dict(a=1)\n_NUMBERS = count(1)\n"
+        "def f(x):\n    _SEEN[x] = 1\n    _LAST[0] = x\n    next(_NUMBERS)\n    return _TABLE['a']\n"
+        "def g():\n    global _LAST\n    _SEEN.clear()\n"
+        "def h(_SEEN):\n    _SEEN.clear()\n"
+        "class One:\n    def __new__(cls):\n        cls._instance = object.__new__(cls)\n"
+        "@lru_cache(maxsize=8)\ndef k(x): ...\n"
+        "kept = cache(len)\n"
+    )
+    assert [found.split(": ", 1)[1] for found in module_state(source)] == [
+        "_SEEN[...] changed", "_LAST[...] changed", "next(_NUMBERS)", "global _LAST", "_SEEN.clear()", "cls._instance set",
+    ]  # fmt: skip
+    assert caches("m", source) == {"m.k", "m.<call at line 21>"}
+
+
+@pytest.mark.parametrize("module", sorted(m for m in modules() if layer(m) == "domain"))
+def test_the_domain_holds_no_mutable_module_state(module: str) -> None:
+    assert module_state(modules()[module].read_text(encoding="utf-8")) == []
+
+
+def test_the_domain_caches_keep_declared_data_only() -> None:
+    found = set().union(*(caches(m, modules()[m].read_text(encoding="utf-8")) for m in modules() if layer(m) == "domain"))
+    assert found == DOMAIN_CACHES.keys(), "a new cache: is its key a closed set of immutable values? list it"

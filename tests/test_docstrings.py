@@ -128,3 +128,20 @@ def test_every_cited_section_of_the_domain_page_exists() -> None:
     }
     assert {"Capaian formulas", "Predikat scale", "Budget efficiency"} <= cited
     assert cited - headings == set()
+
+
+def test_every_comparing_test_on_the_fast_paths_page_exists() -> None:
+    """docs/jalur-cepat.md names, for each fast path, the test comparing it with its plain twin."""
+    page = (ROOT / "docs" / "jalur-cepat.md").read_text(encoding="utf-8")
+    named = re.findall(r"`(tests/[\w/]+\.py)(?:::(\w+))?`", page)
+    assert len(named) > 30
+    missing = []
+    for path, test in named:
+        file = ROOT / path
+        if not file.is_file():
+            missing.append(path)
+        elif test and test not in {
+            n.name for n in ast.walk(ast.parse(file.read_text(encoding="utf-8"))) if isinstance(n, ast.FunctionDef)
+        }:
+            missing.append(f"{path}::{test}")
+    assert missing == []

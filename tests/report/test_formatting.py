@@ -2,6 +2,8 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from xlwings_app.domain import formatting as fmt
 
@@ -58,3 +60,17 @@ def test_dates_and_times_are_babels_indonesian_text() -> None:
     for moment in moments:
         assert fmt.waktu(moment) == format_datetime(moment, "d MMMM y HH.mm", locale="id_ID"), moment
         assert fmt.tanggal(moment) == format_date(moment, "d MMMM y", locale="id_ID"), moment
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    value=st.one_of(
+        st.decimals(min_value=-10**15, max_value=10**15, places=3),
+        st.sampled_from(["0", "-0.001", "0.005", "999.995", "1234567.5", "-1E+3", "1E+20"]).map(Decimal),
+    ),
+    desimal=st.sampled_from([None, 0, 1, 2, 4]),
+)
+def test_numbers_are_babels_indonesian_text(value: Decimal, desimal: int | None) -> None:
+    """``angka`` writes Indonesian numbers without Babel; the text is Babel's (``babel_text``)."""
+    number, places = fmt._printed(value, desimal)
+    assert fmt.angka(value, desimal) == fmt.babel_text(number, places)

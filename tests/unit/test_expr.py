@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from xlwings_app.domain.aggregation import realisasi_expr, target_expr
 from xlwings_app.domain.capaian import CAPAIAN
@@ -28,8 +30,10 @@ from xlwings_app.domain.expr import (
     Round,
     Str,
     evaluate,
+    round_half_away,
     to_excel,
 )
+from xlwings_app.domain.expr.semantics import rounded_exactly
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.predikat import PREDIKAT
 
@@ -232,3 +236,24 @@ def test_an_unknown_node_is_refused():
         evaluate(Unknown(), {})
     with pytest.raises(TypeError):
         to_excel(Unknown(), {})
+
+
+def test_the_error_value_stays_one_object_when_copied_or_pickled():
+    import copy
+    import pickle
+
+    assert copy.copy(ERROR) is ERROR and copy.deepcopy((ERROR,))[0] is ERROR
+    assert pickle.loads(pickle.dumps(ERROR)) is ERROR
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    value=st.one_of(
+        st.decimals(allow_nan=False, allow_infinity=False),
+        st.decimals(min_value=-1000, max_value=1000, places=4),
+        st.sampled_from(["0.005", "-0.005", "2.675", "9.995", "1E+26", "-1E+27", "1E+30", "5E-10", "-0"]).map(Decimal),
+    ),
+    digits=st.integers(min_value=-3, max_value=9),
+)
+def test_rounding_in_the_shared_context_is_rounding_in_a_context_made_for_the_value(value, digits):
+    assert repr(round_half_away(value, digits)) == repr(rounded_exactly(value, digits))

@@ -1,4 +1,4 @@
-"""Generated rule functions (``domain.expr_codegen``) give exactly what ``interpret`` gives.
+"""Generated rule functions (``domain.expr.codegen``) give exactly what ``interpret`` gives.
 
 The trees are random over every node type; the inputs are numbers (zero, negative, too large for
 the 28-digit rounding), blanks, texts in two cases, booleans, the error value and the scale's
@@ -38,9 +38,11 @@ from xlwings_app.domain.expr import (
     Round,
     Str,
     Value,
+    function,
+    functions,
     interpret,
+    source,
 )
-from xlwings_app.domain.expr_codegen import function, functions, source
 
 NAMES = ("a", "b", "c", "d")
 BOUNDS = (Decimal(0), Decimal(51), Decimal(66), Decimal(76), Decimal(91))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
+from itertools import product
 
 import pytest
 from hypothesis import example, given, settings
@@ -13,16 +15,21 @@ from tests.unit.test_properties import indicators, maybe, maybe_excel
 from xlwings_app.domain.aggregation import realisasi_expr, target_expr
 from xlwings_app.domain.capaian import CAPAIAN
 from xlwings_app.domain.expr import interpret, round_half_away
-from xlwings_app.domain.indicator import Indicator, Periode, Polaritas
+from xlwings_app.domain.indicator import Agregasi, Indicator, Periode, Polaritas
 from xlwings_app.domain.measure import (
+    Hasil,
+    Measured,
     Status,
+    _carry_note,
     _efficiency,
     _explain,
+    carried_from,
     carry_note,
     indicator_env,
     measure,
     measure_all,
     measure_fields,
+    range_note,
 )
 from xlwings_app.domain.predikat import PREDIKAT
 from xlwings_app.domain.settings import DEFAULT_SCALE, Band, Scale, Settings, VarianNegatif
@@ -196,3 +203,43 @@ def test_measure_gives_what_the_rules_give(ind, periode, var, skala):
     expected = by_the_rules(ind, periode, unit)
     assert [repr(f) for f in fields] == [repr(f) for f in expected]
     assert measure_fields(ind, periode, unit, indicator_env(ind)) == fields
+    assert measure_fields(ind, periode, unit, indicator_env(ind), range_note(ind)) == fields
+
+
+@pytest.mark.parametrize("agregasi", list(Agregasi))
+@pytest.mark.parametrize("periode", list(Periode))
+def test_every_carry_note_is_the_one_written_for_its_triwulan(agregasi: Agregasi, periode: Periode) -> None:
+    """The notes are a table made once: every pattern of blank realisasi finds its note in it."""
+    for filled in product((None, Decimal(1)), repeat=4):
+        ind = indicator(agregasi=agregasi, target_tw=(1, 1, 1, 1), realisasi_tw=filled)
+        used = carried_from(ind, periode)
+        assert carry_note(ind, periode) == (_carry_note(agregasi, periode, used) if used else None)
+
+
+def test_the_range_note_names_both_bounds_and_is_empty_without_a_range() -> None:
+    assert range_note(indicator(batas_bawah=80, batas_atas=Decimal("90.5"))) == "Target rentang 80–90,5."
+    assert range_note(indicator(target_tw=(1,))) == ""
+
+
+def test_measured_measures_again_what_measure_all_holds() -> None:
+    """``Measured`` keeps no result: each one asked for is measured anew, and equals ``measure_all``'s."""
+    indicators = [indicator(kode=f"IKU-{i}", target_tw=(10, 20), realisasi_tw=(i, None)) for i in range(6)]
+    held = measure_all(indicators, Periode.TW2, RASIO)
+    measured = Measured(indicators, Periode.TW2, RASIO)
+    assert list(measured) == held and len(measured) == len(held)
+    assert measured[3] == held[3] and list(measured[1:4]) == held[1:4] and measured[-1] == held[-1]
+
+
+def test_a_result_made_through_its_slots_holds_each_field_given() -> None:
+    """``Hasil.__init__`` sets the slots directly (not the frozen dataclass's own __init__): each
+    field holds what was given, serapan and efisiensi are None unless given, and it stays frozen and equal."""
+    names = [f.name for f in dataclasses.fields(Hasil)]
+    values = [f"nilai-{name}" for name in names]
+    by_position = Hasil(*values)  # type: ignore[arg-type]
+    by_name = Hasil(**dict(zip(names, values, strict=True)))  # type: ignore[arg-type]
+    assert [getattr(by_position, n) for n in names] == values == [getattr(by_name, n) for n in names]
+    short = Hasil(*values[:8])  # type: ignore[arg-type]
+    assert (short.serapan, short.efisiensi) == (None, None) and len(names) == 10
+    assert dataclasses.replace(by_name, pesan="lain").pesan == "lain" and by_position == by_name
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        by_name.pesan = "x"  # type: ignore[misc]

@@ -12,7 +12,7 @@ from tests.unit.builders import d, indicator
 from xlwings_app.domain.expr import interpret, round_half_away
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.measure import measure
-from xlwings_app.domain.predikat import PREDIKAT, bands, check_scale, predikat
+from xlwings_app.domain.predikat import PREDIKAT, check_scale, predikat
 from xlwings_app.domain.settings import DEFAULT_SCALE, Band, Scale, Settings
 
 
@@ -179,6 +179,6 @@ def test_predikat_is_the_label_the_predikat_rule_looks_up(capaian, scale):
 
 
 def test_an_ascending_scale_is_bisected_and_any_other_looked_up_by_the_rule():
-    assert bands(IKI_SCALE).sorted and bands(scale((0, "A"), (50, "B"), (50, "C"))).sorted
-    assert not bands(scale((0, "A"), (60, "B"), (50, "C"))).sorted
+    assert IKI_SCALE.ascending and scale((0, "A"), (50, "B"), (50, "C")).ascending
+    assert not scale((0, "A"), (60, "B"), (50, "C")).ascending and not scale((0, "A"), (50, "")).ascending
     assert predikat(Decimal(55), scale((0, "A"), (60, "B"), (50, "C"))) == "C"  # LOOKUP: the last bound <= 55

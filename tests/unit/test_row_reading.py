@@ -15,11 +15,17 @@ from xlwings_app.domain.indicator import Jenis
 from xlwings_app.domain.numbers import Percent
 from xlwings_app.domain.rows import (
     NUMBER_KEYS,
+    SHARED_LIMIT,
     TEXT_KEYS,
     RawRow,
+    SharedNumbers,
     _clean_indicator,
     _parse_cells,
+    normalise_kode,
+    normalised_kode,
     parse_indicator,
+    text_of,
+    without_control,
 )
 
 LETTERS = {key: chr(65 + i) for i, key in enumerate((*TEXT_KEYS, "polaritas", "agregasi"))} | {
@@ -64,7 +70,7 @@ def raw_rows(draw: st.DrawFn) -> RawRow:
 @settings(max_examples=600, deadline=None)
 @given(raw_rows())
 def test_a_clean_row_reads_as_cell_by_cell_and_any_other_row_is_read_cell_by_cell(raw: RawRow) -> None:
-    clean = _clean_indicator(raw)
+    clean = _clean_indicator(raw, SharedNumbers())
     by_cell = _parse_cells(raw)
     if clean is not None:
         assert by_cell == (clean, [])
@@ -75,8 +81,31 @@ def test_a_clean_row_reads_as_cell_by_cell_and_any_other_row_is_read_cell_by_cel
 def test_a_typical_row_is_clean() -> None:
     values = {"kode": "IKU-01", "sasaran": "S", "nama": "N", "satuan": "%", "polaritas": "Positif",
               "agregasi": "Akhir", "target_tahunan": 90, "t1": 85.5, "r1": 80}  # fmt: skip
-    clean = _clean_indicator(RawRow(Jenis.IKU, "IKU", 5, values, RowCells(LETTERS, 5), HEADERS))
+    clean = _clean_indicator(RawRow(Jenis.IKU, "IKU", 5, values, RowCells(LETTERS, 5), HEADERS), SharedNumbers())
     assert clean is not None and clean.target_tw[0] == Decimal("85.5") and clean.induk is None
+
+
+def test_rows_read_with_one_shared_numbers_share_their_equal_numbers_and_only_theirs() -> None:
+    values = {"kode": "IKU-01", "sasaran": "S", "nama": "N", "satuan": "%", "polaritas": "Positif",
+              "agregasi": "Akhir", "target_tahunan": 90, "t1": 85.5, "t2": 85.5}  # fmt: skip
+    row = RawRow(Jenis.IKU, "IKU", 5, values, RowCells(LETTERS, 5), HEADERS)
+    shared = SharedNumbers()
+    first, _ = parse_indicator(row, shared)
+    second, _ = parse_indicator(row._replace(baris=6), shared)
+    other, _ = parse_indicator(row._replace(baris=7))  # a read of its own: numbers of its own
+    assert first is not None and second is not None and other is not None
+    assert second.target_tahunan is first.target_tahunan and second.target_tw[1] is first.target_tw[0]
+    assert other.target_tahunan == first.target_tahunan and other.target_tahunan is not first.target_tahunan
+    assert set(shared.ints) == {90} and set(shared.floats) == {"85.5"}
+
+
+def test_shared_numbers_start_again_past_their_limit() -> None:
+    shared = SharedNumbers()
+    shared.ints.update((n, Decimal(n)) for n in range(SHARED_LIMIT + 1))
+    values = {"kode": "IKU-01", "sasaran": "S", "nama": "N", "satuan": "%", "polaritas": "Positif",
+              "agregasi": "Akhir", "target_tahunan": 90}  # fmt: skip
+    assert _clean_indicator(RawRow(Jenis.IKU, "IKU", 5, values, RowCells(LETTERS, 5), HEADERS), shared) is not None
+    assert shared.ints == {} and shared.floats == {}
 
 
 def test_row_cells_are_made_when_asked_for() -> None:
@@ -96,3 +125,25 @@ def test_cell_addresses_hold_every_input_cell_of_the_rows_read() -> None:
         (("IKI", 5, "kode"), "A5"), (("IKI", 5, "induk"), "B5"),
     ]  # fmt: skip
     assert len(cells) == 6 and cells == dict(cells.items())
+
+
+# --- the shortcuts of text_of and normalise_kode are their plain references -------------------
+
+cell_texts = st.one_of(
+    st.text(max_size=20),
+    st.text(alphabet=st.characters(codec="ascii"), max_size=20),
+    st.sampled_from([" IKU-01 ", "IKU  01", "IKU\u201101", "ｉｋｕ-1", "a\tb\nc", "x\x00y\x7f", "\u200bIKU", "IKU\u00a01"]),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(value=st.one_of(cell_texts, st.integers(), st.floats(allow_nan=True, allow_infinity=True), st.none()))
+def test_text_of_is_the_text_without_control_characters(value: object) -> None:
+    plain = value if not (isinstance(value, float) and value.is_integer()) else int(value)
+    assert text_of(value) == ("" if value is None else without_control(str(plain)).strip())
+
+
+@settings(max_examples=500, deadline=None)
+@given(raw=cell_texts)
+def test_a_kode_read_by_the_shortcut_is_the_kode_every_step_gives(raw: str) -> None:
+    assert normalise_kode(raw) == normalised_kode(raw)

@@ -64,17 +64,16 @@ def main() -> None:
     """Console-script entry point.
 
     Typer turns every registered command into a click command (signature, types, defaults) before
-    it dispatches (about 30 ms for all of them); ``kinerja hitung ...`` needs only the module of
+    it dispatches (all of them, every time); ``kinerja hitung ...`` needs only the module of
     ``hitung``. Anything else (``--help``, no command, a mistyped one) gets the whole app.
     """
     owner = OWNER.get(sys.argv[1]) if len(sys.argv) > 1 else None
     command = build((owner,)) if owner is not None else app
     # One command, then the process ends: the imported modules' objects are never garbage (frozen,
     # full collections skip them), and the young generation is collected every 10,000 new objects
-    # instead of 700 (rekap F: 213 collections in 0.10 s become 56 in 0.03 s). Frozen again at the
-    # end, so the interpreter's last full collections at exit skip everything (laporan's modules:
-    # 0.09 s of exit become 0.01 s). By then the command's files are written and closed: services
-    # write through ``with`` blocks and commit before returning.
+    # instead of 700 (far fewer collections, docs/jalur-cepat.md). Frozen again at the end, so the
+    # interpreter's last full collections at exit skip everything. By then the command's files are
+    # written and closed: services write through ``with`` blocks and commit before returning.
     gc.freeze()
     gc.set_threshold(10_000, 50, 50)
     try:

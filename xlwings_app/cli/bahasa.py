@@ -74,7 +74,7 @@ def _translate_rich(module: ModuleType) -> None:
 class _AfterRichUtils(importlib.abc.MetaPathFinder):
     """Translate ``typer.rich_utils`` as soon as Typer imports it (only for help and errors).
 
-    Importing it eagerly costs about 0.2 s (rich's markdown) on every command.
+    Importing it eagerly would load rich's markdown on every command.
     """
 
     def find_spec(self, name: str, path: Any, target: Any = None) -> importlib.machinery.ModuleSpec | None:

@@ -33,7 +33,7 @@ EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
 
 class _LazyConsole:
     """A rich ``Console`` made on first use: a command that prints only plain lines (``typer.echo``)
-    does not load rich (about 40 ms)."""
+    does not load rich."""
 
     def __init__(self, **options: Any) -> None:
         self._options = options
@@ -125,7 +125,7 @@ def add_plain_row(table: Table, *cells: str) -> None:
 TABLE_LIMIT = 100
 """Above this many rows the terminal prints no table: problems come as plain lines (all of them, one
 each), results as a summary only (every row is in sheet Hasil and ``--json``). A rich table of
-thousands of rows takes seconds (XL's 6,700 notes: 15 s)."""
+thousands of rows takes seconds (docs/jalur-cepat.md)."""
 
 
 def print_problems(problems: Iterable[Problem], title: str = "Masalah isian", with_file: bool = False) -> None:

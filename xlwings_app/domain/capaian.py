@@ -34,9 +34,9 @@ from xlwings_app.domain.expr import (
     Round,
     Str,
     Value,
+    function,
     specialise,
 )
-from xlwings_app.domain.expr_codegen import function
 from xlwings_app.domain.indicator import Polaritas
 from xlwings_app.domain.settings import VarianNegatif
 

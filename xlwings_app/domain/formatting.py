@@ -59,21 +59,30 @@ def angka(value: Decimal | int | None, desimal: int | None = None) -> str:
     number = Decimal(value)
     if not number.is_finite() or number.adjusted() > 20:  # beyond any count: not worth a quantize
         return f"{number:E}".replace(".", ",")
+    number, places = _printed(number, desimal)
+    if LOCALE in ("id", "id_ID"):  # Babel's text (``babel_text``), without its cost per call
+        return f"{number:,.{places}f}".translate(_ID_SEPARATORS)
+    return babel_text(number, places)
+
+
+def _printed(number: Decimal, desimal: int | None) -> tuple[Decimal, int]:
+    """The number ``angka`` prints (rounded, a zero without its sign) and its count of decimals."""
     if desimal is None:
         number = _rounded(number, MAX_DECIMALS).normalize()
         exponent = number.as_tuple().exponent
         places = max(0, -exponent) if isinstance(exponent, int) else 0
-        pattern = "#,##0" + ("." + "0" * places if places else "")
     else:
         number = _rounded(number, desimal)
-        pattern = "#,##0" + ("." + "0" * desimal if desimal else "")
-    if number == 0:
-        number = abs(number)
-    if pattern.startswith("#,##0") and LOCALE in ("id", "id_ID"):  # Babel's answer, without its cost per call
-        places = len(pattern) - len("#,##0.") if "." in pattern else 0
-        return f"{number:,.{places}f}".translate(_ID_SEPARATORS)
-    from babel.numbers import format_decimal  # another locale: Babel itself
+        places = max(0, desimal)
+    return (abs(number) if number == 0 else number), places
 
+
+def babel_text(number: Decimal, places: int) -> str:
+    """``number`` with ``places`` decimals as Babel writes it in ``LOCALE`` (pattern ``#,##0.00``):
+    the plain reference of ``angka``'s own text for Indonesian, and the text of any other locale."""
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + "0" * places if places else "")
     return format_decimal(number, format=pattern, locale=LOCALE, decimal_quantization=True)
 
 

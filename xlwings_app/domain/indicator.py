@@ -120,8 +120,8 @@ class Indicator:
         target_lalu: Decimal | None = None, realisasi_lalu: Decimal | None = None,
         target_akhir_renstra: Decimal | None = None, program: str = "", sheet: str = "", baris: int | None = None,
     ) -> None:  # fmt: skip
-        # the frozen dataclass's own __init__ sets each field through object.__setattr__ (6 µs an
-        # indicator; a workbook of 100,000 makes as many): the slots are set directly (3 µs)
+        # the frozen dataclass's own __init__ sets each field through object.__setattr__, and a
+        # workbook of 100,000 makes as many: the slots are set directly (docs/jalur-cepat.md)
         _SET_KODE(self, kode)
         _SET_JENIS(self, jenis)
         _SET_SASARAN(self, sasaran)

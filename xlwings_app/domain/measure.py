@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from functools import cache
-from typing import overload
+from itertools import combinations
+from types import MappingProxyType
+from typing import Final, overload
 
 from xlwings_app.domain.aggregation import realisasi_expr, target_expr
 from xlwings_app.domain.capaian import capaian
 from xlwings_app.domain.capaian import rule as capaian_rule
-from xlwings_app.domain.expr import Value, round_half_away, specialise
-from xlwings_app.domain.expr_codegen import functions
+from xlwings_app.domain.expr import Value, functions, round_half_away, specialise
 from xlwings_app.domain.formatting import angka
 from xlwings_app.domain.indicator import Agregasi, Indicator, Periode, Polaritas
 from xlwings_app.domain.predikat import label_of
@@ -39,8 +40,8 @@ _HUNDRED = Decimal(100)
 _LAST_INDEX = {p: p.last_tw - 1 for p in Periode}
 _TERCAPAI, _TIDAK_TERCAPAI = Status.TERCAPAI, Status.TIDAK_TERCAPAI
 _RASIO, _NEGATIF, _JUMLAH = VarianNegatif.RASIO, Polaritas.NEGATIF, Agregasi.JUMLAH
-"""What measure_fields compares with, as module constants (a member looked up on its enum costs
-0.1 µs, 10 times a result), and each period's last triwulan as an index."""
+"""What measure_fields compares with, as module constants (not a member looked up on its enum, 10
+times a result), and each period's last triwulan as an index."""
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -63,8 +64,8 @@ class Hasil:
         capaian: Decimal | None, predikat: str | None, status: Status, pesan: str,
         serapan: Decimal | None = None, efisiensi: Decimal | None = None,
     ) -> None:  # fmt: skip
-        # the frozen dataclass's own __init__ sets each field through object.__setattr__ (4 µs a
-        # result; a workbook of 100,000 indicators makes 500,000): the slots are set directly
+        # the frozen dataclass's own __init__ sets each field through object.__setattr__, and a
+        # workbook of 100,000 indicators makes 500,000 results: the slots are set directly
         _SET_INDICATOR(self, indicator)
         _SET_PERIODE(self, periode)
         _SET_TARGET(self, target)
@@ -115,7 +116,7 @@ def period_values(
 @cache
 def _rules(periode: Periode, agregasi: Agregasi) -> Callable[[Mapping[str, Value]], tuple[Value, ...]]:
     """The target and realisasi rules of ``periode`` specialised to ``agregasi`` (``BY_AGREGASI``),
-    compiled into one function of the environment giving both (``expr_codegen.functions``: what the
+    compiled into one function of the environment giving both (``domain.expr.functions``: what the
     two read in common, read once): ``evaluate(rule, env, fixed=BY_AGREGASI)`` of each, at once."""
     fixed = {"agregasi": agregasi.value}
     return functions([specialise(target_expr(periode), fixed), specialise(realisasi_expr(periode), fixed)])
@@ -134,7 +135,7 @@ def capaian_triwulan(indicator: Indicator, triwulan: int, settings: Settings) ->
 
 def _explain(
     indicator: Indicator, target: Decimal | None, realisasi: Decimal | None, value: Decimal | None,
-    periode: Periode, varian: VarianNegatif,
+    periode: Periode, varian: VarianNegatif, note: str | None = None,
 ) -> tuple[Status, str]:
     if realisasi is None:
         return Status.BELUM_DIISI, _NOT_FILLED[periode]
@@ -156,7 +157,7 @@ def _explain(
     ):
         notes.append("Realisasi 0 pada polaritas negatif (rumus T/R): capaian ditetapkan 100.")
     if indicator.is_range:
-        notes.append(range_note(indicator))
+        notes.append(range_note(indicator) if note is None else note)
     status = Status.TERCAPAI if value >= 100 else Status.TIDAK_TERCAPAI
     return status, " ".join(notes)
 
@@ -165,17 +166,12 @@ _NOT_FILLED = {p: f"Realisasi {p.label} belum diisi." for p in Periode}
 
 
 def range_note(indicator: Indicator) -> str:
-    """"Target rentang 80–90." of a range indicator, written once for its five periods (the last
-    indicator's note is kept, as one value: the periods of an indicator are measured together)."""
-    last = _LAST_RANGE_NOTE[0]
-    if last[0] is not indicator:
-        last = _LAST_RANGE_NOTE[0] = (
-            indicator, f"Target rentang {angka(indicator.batas_bawah)}–{angka(indicator.batas_atas)}."
-        )
-    return last[1]
-
-
-_LAST_RANGE_NOTE: list[tuple[Indicator | None, str]] = [(None, "")]
+    """"Target rentang 80–90." of a range indicator (PermenPANRB 6/2022), "" of any other. A caller
+    measuring an indicator's five periods writes it once and passes it (``measure_fields``' ``note``)."""
+    lower, upper = indicator.batas_bawah, indicator.batas_atas
+    if lower is None or upper is None:
+        return ""
+    return f"Target rentang {angka(lower)}–{angka(upper)}."
 
 
 TW_NAMES = ("TW I", "TW II", "TW III", "TW IV")
@@ -203,15 +199,7 @@ def carry_note(indicator: Indicator, periode: Periode) -> str | None:
     used = carried_from(indicator, periode)
     if not used:
         return None
-    key = (indicator.agregasi, periode, used)
-    note = _CARRY_NOTES.get(key)
-    if note is None:
-        note = _CARRY_NOTES[key] = _carry_note(*key)
-    return note
-
-
-_CARRY_NOTES: dict[tuple[Agregasi, Periode, tuple[int, ...]], str] = {}
-"""Each note written once: it depends on the agregasi, the period and the triwulan used alone."""
+    return _CARRY_NOTES[indicator.agregasi, periode, used]
 
 
 def _carry_note(agregasi: Agregasi, periode: Periode, used: tuple[int, ...]) -> str:
@@ -221,6 +209,23 @@ def _carry_note(agregasi: Agregasi, periode: Periode, used: tuple[int, ...]) -> 
         what = "rata-rata " + ", ".join(TW_NAMES[i - 1] for i in used)
     scope = "Tahunan" if periode is Periode.TAHUNAN else f"s.d. {TW_NAMES[n - 1]}"
     return f"Realisasi {TW_NAMES[n - 1]} belum diisi; capaian {scope} memakai {what}."
+
+
+def _carried(agregasi: Agregasi, periode: Periode) -> list[tuple[int, ...]]:
+    """Every ``carried_from`` of an indicator of ``agregasi`` in ``periode``: the one latest earlier
+    triwulan (Akhir), or any of the earlier triwulan in order (Rata-rata)."""
+    earlier = range(1, periode.last_tw)
+    if agregasi is Agregasi.AKHIR:
+        return [(tw,) for tw in earlier]
+    return [used for size in range(1, len(earlier) + 1) for used in combinations(earlier, size)]
+
+
+_CARRY_NOTES: Final[Mapping[tuple[Agregasi, Periode, tuple[int, ...]], str]] = MappingProxyType({
+    (agregasi, periode, used): _carry_note(agregasi, periode, used)
+    for agregasi in (Agregasi.AKHIR, Agregasi.RATA_RATA) for periode in Periode
+    for used in _carried(agregasi, periode)
+})  # fmt: skip
+"""Every carry note, written once: it depends on the agregasi, the period and the triwulan used alone."""
 
 
 def _efficiency(indicator: Indicator, value: Decimal | None) -> tuple[Decimal | None, Decimal | None]:
@@ -258,10 +263,13 @@ def measure(
 
 
 def measure_fields(
-    indicator: Indicator, periode: Periode, settings: Settings, env: dict[str, Value] | None = None
+    indicator: Indicator, periode: Periode, settings: Settings, env: dict[str, Value] | None = None,
+    note: str | None = None,
 ) -> Fields:
     """``measure``'s result as its ``Fields``, without making the ``Hasil`` (a caller keeping only
-    the values, as sheet Hasil's spool, measures 500,000 of them).
+    the values, as sheet Hasil's spool, measures 500,000 of them). ``env`` and ``note``: the
+    indicator's ``indicator_env`` and ``range_note``, when the caller made them once for its five
+    periods.
 
     The rules are those of ``period_values``, ``capaian.capaian``, ``predikat.predikat``, ``_explain``,
     ``carry_note`` and ``_efficiency``, called here without what they would do for nothing: the
@@ -281,7 +289,7 @@ def measure_fields(
     if value is None or (lower is not None and upper is not None) or (
         varian is _RASIO and indicator.polaritas is _NEGATIF
     ):
-        status, pesan = _explain(indicator, target, realisasi, value, periode, varian)
+        status, pesan = _explain(indicator, target, realisasi, value, periode, varian, note)
     else:  # what _explain says of a capaian without a note
         status, pesan = (_TERCAPAI if value >= _HUNDRED else _TIDAK_TERCAPAI), ""
     if (

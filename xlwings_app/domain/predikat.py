@@ -19,7 +19,7 @@ from xlwings_app.domain.expr import (
     Max,
     Num,
     Ref,
-    compile_expr,
+    function,
     round_half_away,
 )
 from xlwings_app.domain.problems import Problem
@@ -39,72 +39,32 @@ below every band; it takes the lowest band, which starts at 0 (``check_scale``),
 Excel's ``#N/A``."""
 
 
-_PREDIKAT = compile_expr(PREDIKAT)
-"""``PREDIKAT`` compiled once (``evaluate(PREDIKAT, env)`` without its look-up)."""
-
-
-class Bands:
-    """A scale made ready for ``PREDIKAT``'s look-up by bisection.
-
-    ``LOOKUP`` gives the label of the last band whose lower bound is <= the value. When the bounds
-    are finite numbers in ascending order (``check_scale`` refuses any other scale before a run),
-    those bands are a prefix of the scale, so the last one is found by ``bisect_right``: the same
-    label in three comparisons. A label that is not a text, or is empty, is no predikat (``None``),
-    as ``predikat`` treats it. Any other scale is looked up by the rule itself (``sorted`` False).
-    """
-
-    __slots__ = ("scale", "bounds", "labels", "sorted")
-
-    def __init__(self, scale: Scale) -> None:
-        self.scale = scale
-        self.bounds: tuple[Decimal, ...] = scale.bounds
-        self.labels: tuple[str | None, ...] = tuple(
-            label if isinstance(label, str) and label else None for label in scale.labels
-        )
-        self.sorted = (
-            len(self.bounds) == len(self.labels)
-            and all(type(b) is Decimal and b.is_finite() for b in self.bounds)
-            and list(self.bounds) == sorted(self.bounds)
-        )
-
-    def label(self, rounded: Decimal) -> str | None:
-        """The predikat of a capaian already rounded to 2 decimals."""
-        if not self.sorted or not rounded.is_finite():
-            value = _PREDIKAT({"capaian": rounded, "skala_batas": self.bounds, "skala_label": self.scale.labels})
-            return value if isinstance(value, str) and value else None
-        band = bisect_right(self.bounds, rounded if rounded > _ZERO else _ZERO) - 1  # Max(capaian, 0)
-        return self.labels[band] if band >= 0 else None  # below every band: LOOKUP's #N/A
-
-
-_ZERO = Decimal(0)
-_BANDS: dict[int, Bands] = {}
-
-
-def bands(scale: Scale) -> Bands:
-    """``Bands(scale)``, made once per scale (a run asks 500,000 times)."""
-    found = _BANDS.get(id(scale))
-    if found is None or found.scale is not scale:
-        if len(_BANDS) > 32:
-            _BANDS.clear()
-        found = _BANDS[id(scale)] = Bands(scale)
-    return found
+_PREDIKAT = function(PREDIKAT)
+"""``PREDIKAT`` compiled once, a function of the environment (``evaluate(PREDIKAT, env)``)."""
 
 
 def label_of(scale: Scale, rounded: Decimal) -> str | None:
-    """``bands(scale).label(rounded)``: the predikat of a capaian already rounded to 2 decimals
-    (the bisection of an ascending scale written here again: one call a result, not three)."""
-    found = _BANDS.get(id(scale))
-    if found is None or found.scale is not scale:
-        found = bands(scale)
-    if found.sorted and rounded.is_finite():
-        band = bisect_right(found.bounds, rounded if rounded > _ZERO else _ZERO) - 1
-        return found.labels[band] if band >= 0 else None
-    return found.label(rounded)
+    """The predikat of a capaian already rounded to 2 decimals: ``PREDIKAT``'s label, ``None`` for
+    a label that is not a text or is empty.
+
+    ``LOOKUP`` gives the label of the last band whose lower bound is <= the value. When the bounds
+    are finite numbers in ascending order and every band is named (``Scale.ascending``;
+    ``check_scale`` refuses any other scale before a run), that band is found by ``bisect_right``:
+    the same label in three comparisons. Any other scale, or a value that is not finite, is looked
+    up by the rule itself."""
+    if scale.ascending and rounded.is_finite():
+        band = bisect_right(scale.bounds, rounded if rounded > _ZERO else _ZERO) - 1  # Max(capaian, 0)
+        return scale.labels[band] if band >= 0 else None  # below every band: LOOKUP's #N/A
+    value = _PREDIKAT({"capaian": rounded, "skala_batas": scale.bounds, "skala_label": scale.labels})
+    return value if isinstance(value, str) and value else None
+
+
+_ZERO = Decimal(0)
 
 
 def predikat(capaian: Decimal | None, scale: Scale) -> str | None:
     """The predikat of ``capaian`` (rounded to 2 decimals first); ``None`` without a capaian: the
-    ``PREDIKAT`` rule's label (``Bands``)."""
+    ``PREDIKAT`` rule's label (``label_of``)."""
     if capaian is None:
         return None
     return label_of(scale, round_half_away(capaian, 2))

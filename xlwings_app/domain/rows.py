@@ -52,26 +52,34 @@ REQUIRED_TEXT = ("kode", "sasaran", "nama", "satuan")
 MAX_TEXT = 2000
 _MAX_INT = int(MAX_MAGNITUDE)
 _MAX_FLOAT = float(MAX_MAGNITUDE)
-_INTS: dict[int, Decimal] = {}
-_FLOATS: dict[str, Decimal] = {}
-"""The Decimal of each input number already met, by the int or by the float's ``repr`` (so 1 and
-1.0, 0.0 and -0.0 stay apart): rows repeating a target share one object (a Decimal is immutable),
-which halves what 100,000 indicators hold in numbers. At most ``_SHARED_LIMIT`` are kept."""
-_SHARED_LIMIT = 200_000
-
-
-def forget_shared_numbers() -> None:
-    """Empty the look-up of shared numbers (``_INTS``, ``_FLOATS``) once a workbook is read: the
-    indicators keep their numbers, a long-lived process (the ribbon's) keeps no look-up."""
-    _INTS.clear()
-    _FLOATS.clear()
 """Plain numbers within these bounds read without a check of their own (``read_number``'s bound:
 a float within it is a Decimal within it, its shortest repr rounding to it)."""
 
 
+SHARED_LIMIT = 200_000
+"""The most numbers a ``SharedNumbers`` keeps; past it, it starts again empty."""
+
+
+class SharedNumbers:
+    """The Decimal of each input number met while reading one table, by the int or by the float's
+    ``repr`` (so 1 and 1.0, 0.0 and -0.0 stay apart): rows repeating a target share one object (a
+    Decimal is immutable), which halves what 100,000 indicators hold in numbers.
+
+    The reading owns it: the table reader makes one per table and hands it to every
+    ``parse_indicator`` of that table; dropping it afterwards leaves the indicators their numbers
+    and the process (the ribbon's, long-lived) no look-up."""
+
+    __slots__ = ("ints", "floats")
+
+    def __init__(self) -> None:
+        self.ints: dict[int, Decimal] = {}
+        self.floats: dict[str, Decimal] = {}
+
+
 class RowValues(Mapping[str, object]):
     """A row's values by column key, kept as one tuple beside the table's shared key positions:
-    what a read keeps of every row (``RawRow.values``), a quarter of a dict's size."""
+    what a read keeps of every row (``RawRow.values``), smaller than a dict of its own
+    (docs/jalur-cepat.md)."""
 
     __slots__ = ("_positions", "_values")
 
@@ -93,8 +101,8 @@ class RowValues(Mapping[str, object]):
 
 
 class RawRow(NamedTuple):
-    """One table row as the adapter read it (a named tuple: two are made for each of 100,000 rows,
-    in a third of a frozen dataclass's time)."""
+    """One table row as the adapter read it (a named tuple, made faster than a frozen dataclass: two
+    are made for each of 100,000 rows)."""
 
     jenis: Jenis
     sheet: str
@@ -117,10 +125,15 @@ def text_of(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = str(value)
-    if text.isprintable():
+    if text.isprintable():  # a printable text holds no control character: nothing to remove
         return text.strip()
-    cleaned = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
-    return cleaned.strip()
+    return without_control(text).strip()
+
+
+def without_control(text: str) -> str:
+    """``text`` without its control characters (Unicode category Cc) but tab and line feed, read
+    character by character: the plain reference of ``text_of``'s shortcut for printable texts."""
+    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
 
 
 _INVISIBLE = dict.fromkeys(
@@ -156,6 +169,12 @@ def normalise_kode(value: object) -> Kode:
             return Kode(raw)
         text = " ".join(raw.split())
         return Kode(text, changed=text != raw.strip())
+    return normalised_kode(raw)
+
+
+def normalised_kode(raw: str) -> Kode:
+    """``normalise_kode`` of a cell's text, every step taken: the plain reference of its shortcut
+    for a printable ASCII text (whose NFKC form, marks, dashes and control characters change nothing)."""
     control = any(unicodedata.category(ch) == "Cc" for ch in raw)
     text = unicodedata.normalize("NFKC", raw).translate(_INVISIBLE).translate(_DASHES)
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Cc" or ch in "\t\n\r")
@@ -266,7 +285,7 @@ def is_blank_row(raw: RawRow) -> bool:
 _EXACT_CHOICES: dict[object, Polaritas | Agregasi] = {o.value: o for o in (*Polaritas, *Agregasi)}
 
 
-def _clean_indicator(raw: RawRow) -> Indicator | None:
+def _clean_indicator(raw: RawRow, shared: SharedNumbers) -> Indicator | None:
     """The row's indicator when the row has no problem at all (no error, no notice) and every cell
     is of the plain kind (text as typed, numbers as numbers); else ``None``, and ``parse_indicator``
     reads the row cell by cell with its messages. Most rows are clean: they are typed here with a
@@ -300,27 +319,28 @@ def _clean_indicator(raw: RawRow) -> Indicator | None:
     if not isinstance(polaritas, Polaritas) or not isinstance(agregasi, Agregasi):
         return None
     numbers: list[Decimal | None] = []
+    ints, floats = shared.ints, shared.floats
     for key in NUMBER_KEYS:
         value = get(key)
         kind = type(value)
         if value is None:
             numbers.append(None)
         elif kind is int and 0 <= value <= _MAX_INT:  # type: ignore[operator]
-            number = _INTS.get(value)  # type: ignore[call-overload]
+            number = ints.get(value)  # type: ignore[call-overload]
             if number is None:
-                number = _INTS[value] = Decimal(value)  # type: ignore[arg-type, index]
+                number = ints[value] = Decimal(value)  # type: ignore[arg-type, index]
             numbers.append(number)
         elif kind is float and 0 <= value <= _MAX_FLOAT:  # type: ignore[operator]  # not NaN
             text = repr(value)
-            number = _FLOATS.get(text)
+            number = floats.get(text)
             if number is None:
-                number = _FLOATS[text] = Decimal(text)
+                number = floats[text] = Decimal(text)
             numbers.append(number)
         else:
             return None
-    if len(_INTS) + len(_FLOATS) > _SHARED_LIMIT:
-        _INTS.clear()
-        _FLOATS.clear()
+    if len(ints) + len(floats) > SHARED_LIMIT:
+        ints.clear()
+        floats.clear()
     (target_tahunan, t1, t2, t3, t4, bawah, atas, r1, r2, r3, r4, pagu, realisasi_anggaran, target_lalu,
      realisasi_lalu, target_akhir_renstra) = numbers  # fmt: skip
     if (bawah is None) != (atas is None):
@@ -359,9 +379,10 @@ def _clean_indicator(raw: RawRow) -> Indicator | None:
     )
 
 
-def parse_indicator(raw: RawRow) -> tuple[Indicator | None, list[Problem]]:
-    """Type one row; the indicator is ``None`` when an error leaves it unusable."""
-    clean = _clean_indicator(raw)
+def parse_indicator(raw: RawRow, shared: SharedNumbers | None = None) -> tuple[Indicator | None, list[Problem]]:
+    """Type one row; the indicator is ``None`` when an error leaves it unusable. ``shared``: the
+    numbers of the table read so far (``SharedNumbers``), which the row's equal numbers reuse."""
+    clean = _clean_indicator(raw, shared if shared is not None else SharedNumbers())
     if clean is not None:
         return clean, []
     return _parse_cells(raw)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from functools import cached_property
 
 from xlwings_app.domain.indicator import Periode
 
@@ -38,17 +39,32 @@ class Band:
 
 @dataclass(frozen=True)
 class Scale:
-    """A predikat scale, bands ascending by their lower bound; the lowest band starts at 0."""
+    """A predikat scale, bands ascending by their lower bound; the lowest band starts at 0.
+
+    What is read from the bands is worked out once per scale, on first use, and kept by the scale
+    (a run asks for a predikat 500,000 times): ``bounds``, ``labels``, ``ascending``."""
 
     bands: tuple[Band, ...]
 
-    @property
+    @cached_property
     def bounds(self) -> tuple[Decimal, ...]:
         return tuple(b.batas_bawah for b in self.bands)
 
-    @property
+    @cached_property
     def labels(self) -> tuple[str, ...]:
         return tuple(b.predikat for b in self.bands)
+
+    @cached_property
+    def ascending(self) -> bool:
+        """Whether a capaian's band can be found by bisection (``predikat.label_of``): the lower
+        bounds are finite numbers in ascending order and every band has a name, as
+        ``predikat.check_scale`` requires before a run."""
+        bounds = self.bounds
+        return (
+            all(type(b) is Decimal and b.is_finite() for b in bounds)
+            and list(bounds) == sorted(bounds)
+            and all(isinstance(label, str) and label for label in self.labels)
+        )
 
 
 #: Permendagri 86/2017 intervals (as in LKjIP Inspektorat Kab. Sampang 2019): >= 91 Sangat Tinggi,

@@ -24,6 +24,7 @@ from xlwings_app.domain.measure import (
     carry_problems,
     indicator_env,
     measure_fields,
+    range_note,
 )
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.summary import Ringkasan
@@ -73,9 +74,9 @@ def compute(data: WorkbookData, periode: Periode | None = None) -> Perhitungan:
     tally = RekapTally(settings)
     periods, keep, fields_of = tuple(Periode), spool.add_fields, measure_fields
     for position, indicator in enumerate(data.indicators):
-        env = indicator_env(indicator)
+        env, note = indicator_env(indicator), range_note(indicator)  # made once for the five periods
         for p in periods:
-            fields = fields_of(indicator, p, settings, env)  # measure(), without the Hasil the spool does not keep
+            fields = fields_of(indicator, p, settings, env, note)  # measure(), without the Hasil the spool does not keep
             keep(position, p, fields)
             if p is chosen:
                 h = Hasil(indicator, p, *fields)

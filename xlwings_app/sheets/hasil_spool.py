@@ -139,7 +139,7 @@ class HasilSpool(Sequence[Hasil]):
 
     def rows(self) -> Iterator[tuple[Status, tuple[object, ...]]]:
         """Each result's status and ``sheets.results.hasil_row``, in order, without making the
-        ``Hasil`` (the zip patch's pass: half the cost of rebuilding each result)."""
+        ``Hasil`` (the zip patch's pass, cheaper than rebuilding each result)."""
         indicators, number, row = self._indicators, _number, hasil_fields_row
         for batch in range(len(self._batches) + 1):
             for i, p, t, r, c, pred, s, pesan, ser, ef in self._records(batch):

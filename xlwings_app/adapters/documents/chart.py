@@ -5,7 +5,7 @@ the target (100%); bars at or above 100 are dark blue, below 100 dark red, and a
 capaian gets no bar and the label "belum ada capaian". The axis runs from 0 to the larger of 120
 and the highest capaian (rounded up to a multiple of 20), so 233,33% still fits. Drawn at 200 dpi
 for print; the document places it 150 mm wide. Saved with light zlib compression (``PNG_COMPRESS_LEVEL``):
-the pixels are the same as at the strongest level, the file about 15% larger, the save four times faster.
+the pixels are the same as at the strongest level, the file a little larger, the save much faster.
 """
 
 from __future__ import annotations

@@ -54,7 +54,7 @@ def write_values(ws: Worksheet, sheet: SheetValues) -> None:
         if isinstance(value, str) and not isinstance(value, Formula):
             cell.data_type = "s"
     # Setting a style attribute makes openpyxl hash the style object: style each combination
-    # once and copy its style ids to the other cells (30 s to 0.1 s for 10,000 Hasil rows).
+    # once and copy its style ids to the other cells.
     done: dict[tuple[str, ...], Cell] = {}
     for (row, col), names in cell_styles(sheet).items():
         cell = ws.cell(row, col)

@@ -37,7 +37,7 @@ from xlwings_app.domain.rows import (
     KodeSeen,
     RawRow,
     RowValues,
-    forget_shared_numbers,
+    SharedNumbers,
     is_blank_row,
     normalise_kode,
     parse_indicator,
@@ -375,6 +375,7 @@ def _read_table(source: SheetSource, table: L.Table, data: WorkbookData) -> None
     blank_run = 0
     kept = {key: i for i, key in enumerate(keys)}  # the rows kept: RowValues over these positions
     texts: dict[str, str] = {}
+    shared = SharedNumbers()  # equal numbers of the table's rows kept once, for this read only
     rows = _table_rows(source, sheet)
     for index, row in rows:
         if index <= header_row or index in totals:  # the Total Row sums the table: no indicator
@@ -410,7 +411,7 @@ def _read_table(source: SheetSource, table: L.Table, data: WorkbookData) -> None
             data.renstra[text_of(values.get("kode")).casefold()] = {
                 year: row[pos] if pos < len(row) else None for year, pos in renstra.items()
             }
-        indicator, problems = parse_indicator(raw)
+        indicator, problems = parse_indicator(raw, shared)
         if problems:
             data.problems.extend(problems)
         kode = indicator.kode if indicator is not None else normalise_kode(kode_value).text
@@ -820,10 +821,7 @@ def _no_collection() -> Iterator[None]:
 def read_source(source: SheetSource, path: Path) -> WorkbookData:
     """Read every input from ``source`` (a file or the live workbook named ``path``)."""
     with _no_collection():
-        try:
-            return _read_inputs(source, path)
-        finally:
-            forget_shared_numbers()
+        return _read_inputs(source, path)
 
 
 def _read_inputs(source: SheetSource, path: Path) -> WorkbookData:

@@ -13,11 +13,12 @@ All datetimes are naive local time (WIB/WITA/WIT as the office keeps it).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from functools import lru_cache
+from types import MappingProxyType
 
 from xlwings_app.domain.sop.waktu import Duration
 
@@ -85,15 +86,16 @@ DEFAULT_WEEK: tuple[WorkingHours | None, ...] = (*(SENIN_KAMIS,) * 4, JUMAT, Non
 
 
 @lru_cache(maxsize=64)
-def national_holidays(year: int) -> dict[date, str]:
+def national_holidays(year: int) -> Mapping[date, str]:
     """Indonesia's national holidays of ``year`` with their Indonesian names (``holidays``, public).
 
-    Cuti bersama are not included: they are set each year by SKB Menteri and kept as data.
+    Cuti bersama are not included: they are set each year by SKB Menteri and kept as data. Kept per
+    year (declared data, read-only: every caller sees the same days).
     """
-    import holidays  # here, not at the top: its data takes 60 ms to load and most commands never ask
+    import holidays  # here, not at the top: its data is slow to load and most commands never ask
 
     found = holidays.country_holidays("ID", years=year, language="id")
-    return {day: str(name) for day, name in sorted(found.items())}
+    return MappingProxyType({day: str(name) for day, name in sorted(found.items())})
 
 
 def cuti_bersama(year: int) -> dict[date, str]:

@@ -9,9 +9,11 @@ comments how each seed was transcribed and what was inferred. Keys are the field
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from datetime import date
 from functools import cache
 from importlib import resources
+from types import MappingProxyType
 from typing import Any
 
 from xlwings_app.domain.sop.adapt import NamaAsal
@@ -67,7 +69,7 @@ def nama_asal(preset_id: str) -> NamaAsal:
 
 
 @cache
-def _asal() -> dict[str, NamaAsal]:
+def _asal() -> Mapping[str, NamaAsal]:
     found: dict[str, NamaAsal] = {}
     for entry in resources.files(__name__).iterdir():
         if entry.name.endswith(".toml"):
@@ -76,11 +78,11 @@ def _asal() -> dict[str, NamaAsal]:
             names = NamaAsal(_texts(table, "unit", entry.name), _texts(table, "kepala", entry.name))
             for sop in document.get("sop", []):
                 found[_text(sop, "id", entry.name, required=True)] = names
-    return found
+    return MappingProxyType(found)  # kept: read-only
 
 
 @cache
-def _all() -> dict[str, Sop]:
+def _all() -> Mapping[str, Sop]:
     found: dict[str, Sop] = {}
     files = sorted(
         (f for f in resources.files(__name__).iterdir() if f.name.endswith(".toml")),
@@ -92,7 +94,7 @@ def _all() -> dict[str, Sop]:
             if sop_id in found:
                 raise PresetError(f"{entry.name}: id {sop_id!r} dipakai dua kali")
             found[sop_id] = sop
-    return found
+    return MappingProxyType(found)  # kept: read-only
 
 
 def load_document(document: dict[str, Any], *, source: str) -> list[tuple[str, Sop]]:

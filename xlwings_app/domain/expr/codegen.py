@@ -14,10 +14,10 @@ so an evaluation runs straight-line code instead of a tree of calls:
   branch, a literal) is not rounded again;
 - arithmetic, comparisons, ``Max``, ``Round`` and ``Average`` have an inline fast path for
   ``Decimal`` operands; any other operand (a blank, a text, a boolean, an error) goes to the
-  helpers ``interpret`` itself uses (``expr._number``, ``expr._arith``, ``expr._compare``,
-  ``expr._truthy``, ``expr._lookup``). The semantics are ``interpret``'s: ERROR propagates,
-  ``InvalidOperation`` and division by zero give ERROR, texts compare case-folded, ``Round``
-  rounds half away from zero, ``AllOf``/``AnyOf`` evaluate every part;
+  functions of ``semantics`` that ``interpret`` itself uses (``number``, ``arith``, ``compare``,
+  ``truthy``, ``lookup``). The semantics are ``interpret``'s: ERROR propagates, ``InvalidOperation``
+  and division by zero give ERROR, texts compare case-folded, ``Round`` rounds half away from
+  zero, ``AllOf``/``AnyOf`` evaluate every part;
 - what a node can hold follows from its kind (a comparison is a boolean or ERROR, ``IsBlank``
   a boolean, ``Num`` a ``Decimal``), so a check that cannot fail is not written.
 
@@ -48,18 +48,18 @@ from __future__ import annotations
 
 import warnings
 from ast import literal_eval
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from decimal import Decimal, InvalidOperation
 from enum import IntFlag
+from hashlib import blake2s
 from itertools import count
 from keyword import iskeyword
+from types import MappingProxyType
 from typing import NamedTuple, cast
 
-from xlwings_app.domain.expr import (
-    _ROUNDING,
-    _STEPS,
-    ERROR,
+from xlwings_app.domain.expr.interpreter import specialise
+from xlwings_app.domain.expr.nodes import (
     AllOf,
     AnyOf,
     Average,
@@ -79,13 +79,19 @@ from xlwings_app.domain.expr import (
     Ref,
     Round,
     Str,
+)
+from xlwings_app.domain.expr.semantics import (
+    ERROR,
+    ROUNDING,
+    STEPS,
+    Env,
     Value,
-    _arith,
-    _compare,
-    _lookup,
-    _number,
-    _truthy,
+    arith,
+    compare,
+    lookup,
+    number,
     round_half_away,
+    truthy,
 )
 
 
@@ -112,21 +118,21 @@ class Operand(NamedTuple):
 # --- the slow paths: values other than two numbers, exactly as ``interpret`` treats them ---------
 
 def _arith_values(op: str, a: Value, b: Value) -> Value:
-    x, y = _number(a), _number(b)
+    x, y = number(a), number(b)
     if x is ERROR or y is ERROR:
         return ERROR
-    return _arith(op, cast(Decimal, x), cast(Decimal, y))
+    return arith(op, cast(Decimal, x), cast(Decimal, y))
 
 
 def _maximum(a: Value, b: Value) -> Value:
-    x, y = _number(a), _number(b)
+    x, y = number(a), number(b)
     if x is ERROR or y is ERROR:
         return ERROR
     return max(x, y)  # type: ignore[type-var]
 
 
 def _rounded(value: Value, digits: int) -> Value:
-    x = _number(value)
+    x = number(value)
     return x if x is ERROR else round_half_away(x, digits)  # type: ignore[arg-type]
 
 
@@ -135,12 +141,12 @@ def _average(values: Sequence[Value]) -> Value:
     return sum(nums, Decimal(0)) / len(nums) if nums else ERROR
 
 
-HELPERS: dict[str, object] = {
+HELPERS: Mapping[str, object] = MappingProxyType({
     "Decimal": Decimal, "InvalidOperation": InvalidOperation, "ERROR": ERROR, "_ZERO": Decimal(0),
-    "_ROUNDING": _ROUNDING, "_arith_values": _arith_values, "_compare": _compare, "_truthy": _truthy,
+    "_ROUNDING": ROUNDING, "_arith_values": _arith_values, "_compare": compare, "_truthy": truthy,
     "_maximum": _maximum, "_rounded": _rounded, "_average": _average,
-    "_lookup": _lookup, "_number": _number,
-}  # fmt: skip
+    "_lookup": lookup, "_number": number,
+})  # fmt: skip
 """The names generated code uses besides its constants (``_k1``, ...): the globals it runs with."""
 
 _TRUE, _FALSE = Operand("True", Kind.BOOL), Operand("False", Kind.BOOL)
@@ -196,7 +202,7 @@ class Emitter:
         return found.kind
 
     def guarded(self, target: str, expression: str) -> None:
-        """``target = expression``, ERROR when Decimal raises ``InvalidOperation`` (``expr._arith``)."""
+        """``target = expression``, ERROR when Decimal raises ``InvalidOperation`` (``semantics.arith``)."""
         with self.block("try:"):
             self.line(f"{target} = {expression}")
         with self.block("except InvalidOperation:"):
@@ -291,7 +297,7 @@ class Emitter:
         return Operand(found, Kind.BOOL if not fast else _BOOLISH)
 
     def _truth(self, value: Operand) -> Operand:
-        """``expr._truthy`` of ``value``: itself when it is a boolean or ERROR already."""
+        """``semantics.truthy`` of ``value``: itself when it is a boolean or ERROR already."""
         if not value.kind & ~_BOOLISH:
             return value
         if _is_literal(value):  # a text: never a truth value
@@ -372,7 +378,7 @@ class Emitter:
         ``ROUND(IF(c, a, b))`` is ``IF(c, ROUND(a), ROUND(b))`` (an error in ``c`` is ERROR either
         way), so a rule rounded again (``capaian.rule``) rounds only its branches' values that are
         not rounded yet: ``Round(Round(x, d), d)`` is ``Round(x, d)``, ``Round(Num)`` a constant,
-        ``Round`` of a text ERROR. Otherwise ``expr.round_half_away``'s own fast path inline: a value
+        ``Round`` of a text ERROR. Otherwise ``semantics.round_half_away``'s own fast path inline: a value
         small enough for the shared 28-digit context is quantized there."""
         match arg:
             case If(cond=cond, then=then, other=other):
@@ -384,8 +390,8 @@ class Emitter:
             case Str() | Blank():
                 return Operand("ERROR", Kind.ERR)
         value, found = self.value(arg), self.temp()
-        step = self.constant(_STEPS[digits] if 0 <= digits < len(_STEPS) else Decimal(1).scaleb(-digits))
-        small = f"{value.text}.adjusted() <= {_ROUNDING.prec - digits - 2}"
+        step = self.constant(STEPS[digits] if 0 <= digits < len(STEPS) else Decimal(1).scaleb(-digits))
+        small = f"{value.text}.adjusted() <= {ROUNDING.prec - digits - 2}"
         condition = small if value.kind == Kind.NUM else f"type({value.text}) is Decimal and {small}"
         with self.block(f"if {condition}:"):
             self.line(f"{found} = _ROUNDING.quantize({value.text}, {step})")
@@ -457,7 +463,7 @@ def _decimals(*operands: Operand) -> str:
 
 
 def _may_fail_as_number(*operands: Operand) -> Kind:
-    """ERROR when one of ``operands`` may be neither a number nor a boolean (``expr._number``)."""
+    """ERROR when one of ``operands`` may be neither a number nor a boolean (``semantics.number``)."""
     return Kind.ERR if any(o.kind & ~(Kind.NUM | Kind.BOOL) for o in operands) else Kind(0)
 
 
@@ -467,7 +473,7 @@ def _is_literal(value: Operand) -> bool:
 
 
 def _is_blank(value: Operand) -> Operand:
-    """``expr._is_blank`` as a test without side effects (a blank is ``None`` or ``""``)."""
+    """``semantics.is_blank`` as a test without side effects (a blank is ``None`` or ``""``)."""
     if _is_literal(value):
         return Operand(str(not literal_eval(value.text)), Kind.BOOL)
     if not value.kind & (Kind.NONE | Kind.TEXT):
@@ -501,21 +507,20 @@ def source(expr: Expr | Sequence[Expr], params: Sequence[str] | None = None) -> 
     return _generate(expr, params, one=False)[0]
 
 
-_compiled = count(1)
-
-
 def _compile(text: str, names: dict[str, object]) -> Callable[..., object]:
+    name = f"<rule {blake2s(text.encode(), digest_size=4).hexdigest()}>"  # the same rule, the same name
     with warnings.catch_warnings():
         warnings.simplefilter("error", SyntaxWarning)  # generated code is never doubtful
-        code = compile(text, f"<rule {next(_compiled)}>", "exec")
+        code = compile(text, name, "exec")
     exec(code, names)  # noqa: S102 - the text is generated from a tree, never read from input
     return cast(Callable[..., object], names["rule"])
 
 
 def function(expr: Expr, params: Sequence[str] | None = None) -> Callable[..., Value]:
     """``expr`` compiled: ``f(env)`` without ``params``, else ``f(*values)`` of those inputs in that
-    order (every input ``expr`` reads must be one of them). Each call compiles anew: keep the result
-    (``expr.compile_expr`` keeps it for an environment's function)."""
+    order (every input ``expr`` reads must be one of them). Each call compiles anew: the caller
+    keeps the result (a module constant, or ``functools.cache`` over the enum members a rule is
+    specialised to, as ``capaian.rule``)."""
     return cast(Callable[..., Value], _compile(*_generate((expr,), params, one=True)))
 
 
@@ -523,3 +528,14 @@ def functions(exprs: Sequence[Expr], params: Sequence[str] | None = None) -> Cal
     """``exprs`` compiled into one function giving the tuple of their values (``function`` of each,
     in one call: a value two rules share, as an input they both read, is computed once)."""
     return cast(Callable[..., tuple[Value, ...]], _compile(*_generate(exprs, params, one=False)))
+
+
+def evaluate(expr: Expr, env: Env, fixed: tuple[str, ...] = ()) -> Value:
+    """``expr``'s value by the generated code, with the named inputs of ``env`` (missing names are
+    blank): ``interpret(expr, env)``, always. The inputs named in ``fixed`` are folded first
+    (``specialise`` to their values in ``env``), as the engine does for an indicator's agregasi.
+
+    One evaluation, compiled for it and not kept: to evaluate a rule many times, keep ``function(expr)``."""
+    if fixed:
+        expr = specialise(expr, {name: env.get(name) for name in fixed})
+    return function(expr)(env)
