@@ -226,6 +226,7 @@ DOMAIN_CACHES: dict[str, str] = {
     "xlwings_app.domain.sop.calendar.national_holidays": "a year's holidays (read-only mapping)",
     "xlwings_app.domain.sop.presets._asal": "the preset files shipped in the package (read-only mapping)",
     "xlwings_app.domain.sop.presets._all": "the preset files shipped in the package (read-only mapping)",
+    "xlwings_app.domain.lke.criteria.permenpanrb_88_2021": "the LKE data file shipped in the package (frozen values)",
 }
 """The domain's ``functools`` caches: each keeps declared data, a function of keys from a closed set
 of immutable values (an enum member, a year, nothing), never of what a workbook holds. A cache of
