@@ -16,6 +16,7 @@ from pathlib import Path
 from xlwings_app.domain.indicator import Jenis
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.profil import Pejabat
+from xlwings_app.domain.workbook_data import WorkbookData
 from xlwings_app.report.context_iki import officials, same_official, slug
 from xlwings_app.report.context_plan import JUDUL_PERJANJIAN, Penetapan, perjanjian_context
 from xlwings_app.services.laporan import LaporanDitolak, lambang_of
@@ -28,7 +29,6 @@ from xlwings_app.services.rencana import (
     plan_date,
     write,
 )
-from xlwings_app.services.workbook import WorkbookData
 
 TEMPLATE_PERJANJIAN = "perjanjian_kinerja.docx"
 KEPALA_DAERAH = "Bupati/Wali Kota"
