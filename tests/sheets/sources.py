@@ -43,3 +43,33 @@ class Rows:
 def numbered(rows: Sequence[Sequence[object]]) -> list[tuple[int, Sequence[object]]]:
     """``rows`` with their 1-based row numbers, as ``sheets.source.sheet_rows`` gives them."""
     return list(enumerate(rows, start=1))
+
+
+def profil_rows(**values: object) -> list[list[object]]:
+    """Sheet Profil as ``kinerja baru`` lays it out (title rows, then label | value), each field's
+    example value unless ``values`` gives another (``None`` leaves it empty; ``...`` drops its row)."""
+    from xlwings_app.sheets import layout as L
+
+    rows: list[list[object]] = [["Profil Unit Kerja"], []]
+    for field in L.layout().profil:
+        value = values.get(field.key, field.contoh.split(" (")[0] if field.required else None)
+        if value is not ...:
+            rows.append([field.label, value])
+    return rows
+
+
+def indicator_rows(jenis: str, *rows: dict[str, object], title_rows: int = 3) -> list[list[object]]:
+    """An IKU or IKI table: ``title_rows`` rows, the header row of every input column, one row per
+    dict (column key → value)."""
+    from xlwings_app.domain.indicator import Jenis
+    from xlwings_app.sheets import layout as L
+
+    columns = L.layout().tables[Jenis(jenis)].inputs
+    return [["Judul"]] * title_rows + [[c.header for c in columns]] + [[row.get(c.key) for c in columns] for row in rows]
+
+
+IKU_ROW: dict[str, object] = {
+    "kode": "IKU-01", "sasaran": "Meningkatnya pelayanan", "nama": "Indeks kepuasan", "satuan": "indeks",
+    "polaritas": "Positif", "agregasi": "Akhir", "target_tahunan": 80, "t1": 80, "t2": 80, "t3": 80, "t4": 80,
+    "r1": 81,
+}  # fmt: skip
