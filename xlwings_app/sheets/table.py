@@ -81,7 +81,7 @@ class Header:
     """Column key → its position (0-based), for the declared columns found."""
     excel_table: TableInfo | None = None
     """The Excel Table whose header row this is (None for a plain range or a source without tables)."""
-    letters: dict[str, str] = field(default_factory=dict)
+    letters: dict[str, str] = field(init=False, default_factory=dict)
     """Column key → its letters ("H"): one mapping shared by every row's cell addresses."""
 
     def __post_init__(self) -> None:
@@ -126,12 +126,6 @@ class Header:
 def header_keys(row: Row) -> set[str]:
     """The normalised headers of a row's first ``MAX_COLUMNS`` cells."""
     return {name for value in row[:MAX_COLUMNS] if (name := normalise_header(value))}
-
-
-def is_header(row: Row, spec: TableSpec) -> bool:
-    """Whether ``row`` holds every required header of ``spec``."""
-    wanted = {normalise_header(spec.headers[key]) for key in spec.required}
-    return wanted <= header_keys(row)
 
 
 def find_header(

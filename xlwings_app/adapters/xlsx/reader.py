@@ -216,8 +216,8 @@ T = TypeVar("T")
 def read_file(path: Path, read: Callable[[SheetSource, Path], T]) -> T:
     """Open the workbook file at ``path`` safely and hand it to ``read`` as a ``SheetSource``.
 
-    The file is checked first (``check_xlsx``), then read by a ``FileReading``. Any failure becomes
-    a ``WorkbookError`` naming the file.
+    The file is checked first (``check_xlsx``), then read by a ``FileReading``: a file no engine can
+    read is a ``WorkbookError`` naming it; a failure of ``read`` itself is raised as it is.
     """
     check_xlsx(path)
     reading = FileReading(path)
