@@ -197,11 +197,11 @@ class EngineSource:
     def take(self, sheet: str) -> Iterable[Row]:
         """The rows of ``sheet`` for one reading top to bottom (``CalamineSource.take``: parsed here,
         then handed over row by row, each let go)."""
-        source = self._source
-        if not isinstance(source, CalamineSource):
+        take: Callable[[str], Iterable[Row]] | None = getattr(self._source, "take", None)
+        if take is None:
             return self.iter_values(sheet)
-        engine_call(source.iter_values, sheet)  # parsed now: a failure here is the engine's
-        return source.take(sheet)
+        engine_call(self._source.iter_values, sheet)  # parsed now: a failure here is the engine's
+        return take(sheet)
 
     def tables(self, sheet: str) -> list[TableInfo]:
         return list(engine_call(self._source.tables, sheet))
