@@ -73,7 +73,7 @@ def references() -> list[tuple[str, str]]:
 def test_the_references_are_found() -> None:
     names = {name for _, name in references()}
     assert {"domain.seal", "adapters.xlsx.patch"} <= names
-    assert resolves("adapters.xlsx.reader.read_source") and not resolves("adapters.workbook_reader")
+    assert resolves("sheets.inputs.read_inputs") and not resolves("adapters.workbook_reader")
 
 
 @pytest.mark.parametrize(("where", "name"), references())

@@ -13,10 +13,11 @@ from typer.testing import CliRunner
 
 from tests.addin import remote_book
 from xlwings_app.cli import app
-from xlwings_app.domain.sop.stamp import log_columns, stamp_column
+from xlwings_app.domain.sop.stamp import stamp_column
 from xlwings_app.ribbon import entry
 from xlwings_app.services import sop as sop_service
 from xlwings_app.services.contoh import sop_contoh
+from xlwings_app.sheets.log import log_header
 from xlwings_app.sheets.sop_layout import SHEET_LOG
 
 
@@ -53,7 +54,7 @@ def with_log(example_path: Path) -> tuple[Path, int]:
 def test_catat_waktu_stamps_mulai_then_selesai_then_refuses(with_log: tuple[Path, int]) -> None:
     path, row = with_log
     wb = load_workbook(path)
-    header, cols = log_columns([list(r) for r in wb[SHEET_LOG].iter_rows(values_only=True)]) or (0, {})
+    header, cols = log_header([list(r) for r in wb[SHEET_LOG].iter_rows(values_only=True)]) or (0, {})
     mulai, selesai = (f"{get_column_letter(cols[k] + 1)}{row}" for k in ("mulai", "selesai"))
     start = dt.datetime.now().replace(second=0, microsecond=0)
     [first] = click("catat_waktu_langkah", wb, active=SHEET_LOG, selection=f"B{row}")

@@ -9,13 +9,14 @@ import xlwings as xw
 from openpyxl import Workbook, load_workbook
 
 from tests.addin import remote_book
-from xlwings_app.adapters.xlsx.reader import read_source, read_workbook
+from xlwings_app.adapters.xlsx.reader import read_workbook
 from xlwings_app.adapters.xlwings.book import XlwingsSource, sheet_rows
+from xlwings_app.sheets.inputs import read_inputs
 
 
 def test_the_live_example_reads_as_the_file_does(example_path: Path) -> None:
     book = xw.Book(json=remote_book.payload(load_workbook(example_path), name=str(example_path)))
-    live = read_source(XlwingsSource(book), example_path)
+    live = read_inputs(XlwingsSource(book), example_path)
     saved = read_workbook(example_path)
     assert live.indicators == saved.indicators and len(live.indicators) == 16
     assert (live.profil, live.settings, live.profil_values) == (saved.profil, saved.settings, saved.profil_values)
@@ -57,7 +58,7 @@ def test_percent_cells_read_live_as_in_the_file(example_path: Path) -> None:
     wb.save(example_path)
     with remote_book.number_formats(wb):
         book = xw.Book(json=remote_book.payload(wb, name=str(example_path)))
-        live = read_source(XlwingsSource(book), example_path)
+        live = read_inputs(XlwingsSource(book), example_path)
     saved = read_workbook(example_path)
     assert live.indicators == saved.indicators and live.problems == saved.problems
     keu = next(i for i in live.indicators if i.kode == "IKI-KEU-01")

@@ -22,8 +22,10 @@ from tests.conftest import cell_of
 from tests.corpus import generate as g
 from tests.corpus.harness import cli, digest
 from xlwings_app.adapters.xlsx.calamine import CalamineSource
-from xlwings_app.adapters.xlsx.reader import OpenpyxlSource, read_source
+from xlwings_app.adapters.xlsx.reader import OpenpyxlSource
 from xlwings_app.domain.indicator import Jenis
+from xlwings_app.sheets.inputs import read_inputs
+from xlwings_app.sheets.table import BLANK_RUN
 
 IKU, IKI = Jenis.IKU, Jenis.IKI
 PERCENT_FORMATS = ["0%", "0.0%", "0.00%", "#,##0.0%", "0.000%", "[Blue]0.0%;[Red]-0.0%"]
@@ -88,12 +90,12 @@ def test_the_fast_and_the_openpyxl_reader_agree_on_percent_cells(master: Path) -
     path, _ = _typed_percent(master, IKU, "IKU-02", "r3", 0.973, "0.0%")
     fast = CalamineSource(path)
     try:
-        mine = read_source(fast, path)
+        mine = read_inputs(fast, path)
     finally:
         fast.close()
     wb = load_workbook(path, read_only=True, data_only=True)
     try:
-        theirs = read_source(OpenpyxlSource(wb), path)
+        theirs = read_inputs(OpenpyxlSource(wb), path)
     finally:
         wb.close()
     keu = next(i for i in mine.indicators if i.kode == "IKU-02")
@@ -271,7 +273,7 @@ def test_the_total_row_is_skipped_by_the_live_reader_too(master: Path) -> None:
 
     path = _with_total_row(master)
     wb = load_workbook(path)
-    live = read_source(XlwingsSource(xw.Book(json=remote_book.payload(wb, name=str(path), tables=True))), path)
+    live = read_inputs(XlwingsSource(xw.Book(json=remote_book.payload(wb, name=str(path), tables=True))), path)
     assert live.errors == [] and len(live.indicators) == 16
 
 
@@ -309,9 +311,7 @@ def test_merged_cells_in_an_input_column_name_the_merged_range(master: Path) -> 
 
 
 def test_a_row_typed_after_a_long_blank_run_is_said(master: Path) -> None:
-    from xlwings_app.adapters.xlsx.reader import MAX_BLANK_RUN
-
-    far = 4 + 20 + MAX_BLANK_RUN + 10
+    far = 4 + 20 + BLANK_RUN + 10
     path = g.edit_copy(master, master.with_name("jauh.xlsx"), lambda wb: wb["IKU"].__setitem__(f"A{far}", "IKU-99"))
     code, payload = _json("hitung", path, "--periode", "TW3")
     assert code == 0

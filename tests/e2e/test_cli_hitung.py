@@ -196,6 +196,30 @@ def test_an_internal_error_exits_1_with_a_message_and_a_log(
     assert example_path.read_bytes() == before
 
 
+def test_a_rule_failing_while_reading_is_an_internal_error_not_an_unreadable_file(
+    example_path: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A bug in a reading rule (``parse_indicator`` dividing by zero) is not the file's fault: exit 1
+    and the log file named, never "tidak dapat dibaca" (exit 2) after a second reading."""
+    import tempfile
+
+    import xlwings_app.sheets.indicators as indicators
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("bug in parse_indicator")
+
+    monkeypatch.delenv("KINERJA_DEBUG", raising=False)
+    monkeypatch.setattr(indicators, "parse_indicator", broken)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # where kinerja-galat.log is written
+    before = example_path.read_bytes()
+    code, output = run("hitung", str(example_path))
+    assert code == 1, output
+    assert "Galat internal Kinerja" in output and "tidak dapat dibaca" not in output
+    assert "kinerja-galat.log" in output.replace("\n", "")
+    assert "ZeroDivisionError: bug in parse_indicator" in (tmp_path / "kinerja-galat.log").read_text()
+    assert example_path.read_bytes() == before
+
+
 def test_a_large_workbook_prints_the_summary_not_thousands_of_rows(tmp_path: Path) -> None:
     from xlwings_app.adapters.openpyxl.builder import build_workbook
     from xlwings_app.domain.settings import Settings

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from xlwings_app.adapters.openpyxl.builder import build_workbook
-from xlwings_app.adapters.xlsx.sop_reader import read_sop_workbook
+from xlwings_app.adapters.xlsx.reader import read_sop_workbook
 from xlwings_app.samples import example
 from xlwings_app.services import laporan_pengumpulan
 from xlwings_app.services.contoh import EXAMPLE_NAME, formulir_contoh, sop_contoh

@@ -13,7 +13,7 @@ from tests.forms.conftest import TW4, build_master
 from tests.sop.helpers import edit, fill_log
 from xlwings_app.adapters.openpyxl.form_fill import fill_form
 from xlwings_app.adapters.openpyxl.sop_sheets import add_sop_sheets
-from xlwings_app.adapters.xlsx.sop_reader import read_sop_workbook
+from xlwings_app.adapters.xlsx.reader import read_sop_workbook
 from xlwings_app.domain.sop.log import LogEntry
 from xlwings_app.domain.sop.presets import preset
 from xlwings_app.services.formulir import formulir

@@ -8,7 +8,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from xlwings_app.adapters.openpyxl.riwayat import HEADER_ROW, SHEET_RIWAYAT, Entry, append_riwayat
-from xlwings_app.adapters.xlsx.riwayat_reader import read_riwayat
+from xlwings_app.adapters.xlsx.reader import read_riwayat
 
 WHEN = datetime(2024, 10, 7, 9, 15, 30)
 

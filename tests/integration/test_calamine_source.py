@@ -11,9 +11,10 @@ from openpyxl import Workbook, load_workbook
 from xlwings_app.adapters.openpyxl.builder import build_workbook
 from xlwings_app.adapters.xlsx import reader as workbook_reader
 from xlwings_app.adapters.xlsx.calamine import CalamineSource, Unsuitable
-from xlwings_app.adapters.xlsx.reader import OpenpyxlSource, read_source
+from xlwings_app.adapters.xlsx.reader import OpenpyxlSource
 from xlwings_app.domain.settings import Settings
 from xlwings_app.samples.synthetic import SYNTHETIC_PROFIL, random_indicators
+from xlwings_app.sheets.inputs import read_inputs
 
 
 def _openpyxl_rows(path: Path, sheet: str) -> list[list[object]]:
@@ -68,12 +69,12 @@ def test_a_built_workbook_reads_the_same_through_both(tmp_path: Path) -> None:
     build_workbook(SYNTHETIC_PROFIL, random_indicators(30, 50, seed=3), Settings(), spare_rows=3).save(path)
     fast = CalamineSource(path)
     try:
-        mine = read_source(fast, path)
+        mine = read_inputs(fast, path)
     finally:
         fast.close()
     wb = load_workbook(path, read_only=True, data_only=True)
     try:
-        theirs = read_source(OpenpyxlSource(wb), path)
+        theirs = read_inputs(OpenpyxlSource(wb), path)
     finally:
         wb.close()
     assert mine.indicators == theirs.indicators

@@ -10,8 +10,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from tests.conftest import cell_of, edit
-from xlwings_app.adapters.xlsx.reader import read_workbook
-from xlwings_app.adapters.xlsx.sop_reader import list_sops, read_sop_workbook
+from xlwings_app.adapters.xlsx.reader import list_sops, read_sop_workbook, read_workbook
 from xlwings_app.cli import app
 from xlwings_app.domain.indicator import Jenis, Periode
 from xlwings_app.samples import example

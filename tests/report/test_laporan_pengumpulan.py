@@ -14,7 +14,7 @@ from tests.forms.conftest import TW4
 from tests.forms.test_log_otomatis import _minute, _runs, _set_status, _with_sop
 from xlwings_app.adapters.openpyxl.builder import build_workbook
 from xlwings_app.adapters.openpyxl.form_fill import fill_form
-from xlwings_app.adapters.xlsx.riwayat_reader import read_riwayat
+from xlwings_app.adapters.xlsx.reader import read_riwayat
 from xlwings_app.cli import app
 from xlwings_app.samples import example
 from xlwings_app.services.formulir import formulir

@@ -1,7 +1,7 @@
 """The unit of work: one action opens and guards the master once, reads it once, commits once.
 
 The guard (``adapters.xlsx.guard.check_xlsx``) is wrapped wherever a module imported it, and the
-readings are counted: inputs (``read_source``), SOP sheets (``read_sop_source``) and calamine opens
+readings are counted: inputs (``read_inputs``), SOP sheets (``read_sop_sheets``) and calamine opens
 of the master file. Forms are other files and are not counted.
 """
 
@@ -54,12 +54,13 @@ def counts(monkeypatch: pytest.MonkeyPatch, master: Path) -> Iterator[Counter[st
     for module in [m for n, m in sys.modules.items() if n.startswith("xlwings_app")]:
         if getattr(module, "check_xlsx", None) is real_guard:
             monkeypatch.setattr(module, "check_xlsx", counting("guard", real_guard))
-    from xlwings_app.adapters.xlsx import calamine, reader, sop_reader
+    from xlwings_app.adapters.xlsx import calamine
     from xlwings_app.adapters.xlsx import master as file_master
+    from xlwings_app.sheets import inputs, sop_workbook
 
     monkeypatch.setattr(file_master, "GUARD", counting("guard", real_guard))
-    monkeypatch.setattr(file_master, "read_source", counting("inputs", reader.read_source, 1))
-    monkeypatch.setattr(file_master, "read_sop_source", counting("sop", sop_reader.read_sop_source, 1))
+    monkeypatch.setattr(file_master, "read_inputs", counting("inputs", inputs.read_inputs, 1))
+    monkeypatch.setattr(file_master, "read_sop_sheets", counting("sop", sop_workbook.read_sop_sheets, 1))
     original = calamine.CalamineSource.__init__
 
     def opened(self: Any, path: Path) -> None:

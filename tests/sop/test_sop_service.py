@@ -8,7 +8,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from tests.sop.helpers import digest, edit, fill_log, plain_workbook, sop_workbook
-from xlwings_app.adapters.xlsx.sop_reader import read_sop_workbook
+from xlwings_app.adapters.xlsx.reader import read_sop_workbook
 from xlwings_app.domain.problems import errors
 from xlwings_app.domain.sop.presets import preset
 from xlwings_app.services import sop as service

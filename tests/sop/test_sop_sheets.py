@@ -10,7 +10,7 @@ from openpyxl import Workbook
 
 from tests.sop.helpers import edit, fill_log, sop_workbook
 from xlwings_app.adapters.openpyxl.sop_sheets import add_sop_sheets, step_header_row
-from xlwings_app.adapters.xlsx.sop_reader import read_sop_workbook
+from xlwings_app.adapters.xlsx.reader import read_sop_workbook
 from xlwings_app.domain.problems import errors, notices
 from xlwings_app.domain.sop.calendar import JUMAT, WorkingCalendar, WorkingHours
 from xlwings_app.domain.sop.log import LogEntry

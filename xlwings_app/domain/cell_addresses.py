@@ -1,4 +1,8 @@
-"""Where the inputs read stand: a table row's cell addresses, made when asked for.
+"""Cell addresses: a column's letters and number, a cell's and a range's coordinates, and where the
+inputs read stand (a table row's cell addresses, made when asked for).
+
+Every reader and writer converts between "AB12" and (row 12, column 28) here, the one way Excel
+counts: columns A..Z, AA..ZZ, AAA..XFD (1..16384), rows from 1.
 
 The reader records, for each IKU and IKI row read, the address of every input cell ("H12"), so a
 problem found later (a duplicate kode, an IKU Induk that does not exist, a carry-over notice) names
@@ -8,12 +12,15 @@ sheet's column letters once and the row numbers read, and make an address when i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
+
+_CELL = re.compile(r"([A-Za-z]{1,3})([0-9]+)")
 
 
 def column_letter(col: int) -> str:
-    """The column's letters: 1 → "A", 27 → "AA", 16384 → "XFD" (as ``sheets.grid.column_letter``,
-    for the domain, which names cells of tables it reads as plain rows; ValueError outside 1..18278)."""
+    """The column's letters: 1 → "A", 27 → "AA", 16384 → "XFD" (as openpyxl's ``get_column_letter``,
+    ValueError outside 1..18278, the three-letter columns)."""
     if not 1 <= col <= 18278:
         raise ValueError(f"Invalid column index {col}")
     letters = ""
@@ -21,6 +28,39 @@ def column_letter(col: int) -> str:
         col, rest = divmod(col - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
+
+
+def column_number(letters: str) -> int:
+    """The column's number: "A" → 1, "AA" → 27, "XFD" → 16384 (case ignored; ValueError for
+    anything but one to three letters)."""
+    if not 1 <= len(letters) <= 3 or not letters.isascii() or not letters.isalpha():
+        raise ValueError(f"Invalid column letters {letters!r}")
+    number = 0
+    for char in letters.upper():
+        number = number * 26 + ord(char) - 64
+    return number
+
+
+def cell_address(row: int, col: int) -> str:
+    """(12, 28) → "AB12"."""
+    return f"{column_letter(col)}{row}"
+
+
+def cell_coords(address: str) -> tuple[int, int]:
+    """"AB12" → (12, 28); "$AB$12" too (ValueError for anything else)."""
+    match = _CELL.fullmatch(address.replace("$", ""))
+    if match is None:
+        raise ValueError(f"Invalid cell address {address!r}")
+    return int(match.group(2)), column_number(match.group(1))
+
+
+def range_bounds(ref: str) -> tuple[int, int, int, int]:
+    """"B4:AC40" → (4, 2, 40, 29): first row, first column, last row, last column; a single cell
+    is a range of one."""
+    first, _, last = ref.partition(":")
+    top, left = cell_coords(first)
+    bottom, right = cell_coords(last or first)
+    return top, left, bottom, right
 
 
 class RowCells(Mapping[str, str]):

@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any
 from xlwings_app.ribbon.errors import PesanPengguna
 
 if TYPE_CHECKING:
+    from xlwings_app.domain.workbook_data import WorkbookData
     from xlwings_app.services.master import Master
-    from xlwings_app.services.workbook import WorkbookData
 
 TITLE = "Kinerja"
 

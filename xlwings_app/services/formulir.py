@@ -21,12 +21,13 @@ from xlwings_app.domain.formatting import nip
 from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.sop.otomatis import Jalan
+from xlwings_app.domain.workbook_data import WorkbookData
 from xlwings_app.forms.meta import KIND, FormMeta, context_of, sealed
 from xlwings_app.forms.spec import FORM_VERSI, spec
 from xlwings_app.forms.spec import chosen_periode as form_periode
 from xlwings_app.services import log_otomatis
 from xlwings_app.services.master import Master, using
-from xlwings_app.services.workbook import WorkbookData, WorkbookError, create
+from xlwings_app.services.workbook import WorkbookError, create
 from xlwings_app.sheets import layout as L
 from xlwings_app.sheets import tanda_terima as T
 from xlwings_app.sheets.changes import PutLembar

@@ -29,8 +29,8 @@ from xlwings_app.domain.measure import (
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.summary import Ringkasan
 from xlwings_app.domain.tally import RekapTally
+from xlwings_app.domain.workbook_data import WorkbookData
 from xlwings_app.services.master import Master, using
-from xlwings_app.services.workbook import WorkbookData
 from xlwings_app.sheets.changes import PutResults
 from xlwings_app.sheets.grid import SheetValues
 from xlwings_app.sheets.hasil_spool import HasilSpool

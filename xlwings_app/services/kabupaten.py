@@ -86,7 +86,7 @@ def import_codes(
     dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ";", delimiters=";,\t")
     lines = list(csv.reader(text.splitlines(), dialect))
     problems: list[Problem] = []
-    positions = _unit_rows(rows or [])
+    positions, columns = K.isian_positions(rows or [])
     codes = dict(isian.kode_dokumen)
     cells: dict[tuple[int, int], str] = {}
     for n, line in enumerate(lines[1:], start=2):
@@ -109,15 +109,8 @@ def import_codes(
             ))  # fmt: skip
             continue
         codes[(unit_key(unit), periode)] = normal_code(code)
-        cells[(row, 2 + list(Periode).index(periode))] = normal_code(code)
+        cells[(row, columns[periode])] = normal_code(code)
     return replace(isian, kode_dokumen=codes), cells, problems
-
-
-def _unit_rows(rows: Sequence[Sequence[object]]) -> dict[str, int]:
-    header = next((n for n, r in enumerate(rows, 1) if r and str(r[0] or "").strip().casefold() == "unit kerja"), None)
-    if header is None:
-        return {}
-    return {unit_key(str(r[0])): n for n, r in enumerate(rows[header:], header + 1) if r and r[0]}
 
 
 def kabupaten(

@@ -3,7 +3,7 @@
 Rules:
 - a source is a file (.xlsx, .xlsm, .zip) or a folder, searched with its subfolders; Excel's lock
   files (``~$...``), Kinerja's backups and temporary files, and the kabupaten's own rekap are skipped;
-- a workbook is read with the same checks as ``kinerja periksa`` (``adapters.xlsx.reader``); the
+- a workbook is read with the same checks as ``kinerja periksa`` (``sheets.inputs``); the
   SOP log, when the workbook has one, is read from the same opening;
 - an archive is verified against its manifest (SHA-256 of each file) and its workbook is read
   from a copy; the verification code is recomputed from that workbook for the archived period;
@@ -26,13 +26,18 @@ from xlwings_app.adapters.documents.archive_open import (
     verify_archive,
 )
 from xlwings_app.adapters.xlsx.guard import WorkbookError
-from xlwings_app.adapters.xlsx.reader import SheetSource, WorkbookData, read_file, read_source
+from xlwings_app.adapters.xlsx.reader import read_file
 from xlwings_app.adapters.xlsx.safe_write import BACKUP_DIR
 from xlwings_app.domain.indicator import Jenis as JenisIndikator
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.kabupaten import Jenis, Kiriman, Penolakan, latest_seal
+from xlwings_app.domain.sop.workbook import SopWorkbook
 from xlwings_app.domain.verification import verification_code
+from xlwings_app.domain.workbook_data import WorkbookData
+from xlwings_app.sheets.inputs import read_inputs
 from xlwings_app.sheets.sop_layout import SHEET_LOG
+from xlwings_app.sheets.sop_workbook import read_sop_sheets
+from xlwings_app.sheets.source import SheetSource
 
 SUFFIXES = (".xlsx", ".xlsm", ".zip")
 SOP_LOG_SHEET = SHEET_LOG
@@ -100,13 +105,9 @@ def read_kiriman(path: Path, periode: Periode) -> Kiriman | Penolakan:
         return Penolakan(path.name, f"tidak dapat dibaca ({type(exc).__name__}: {exc})")
 
 
-def _both(source: SheetSource, path: Path) -> tuple[WorkbookData, object]:
-    data = read_source(source, path)
-    sop = None
-    if SOP_LOG_SHEET in source.sheetnames:
-        from xlwings_app.adapters.xlsx.sop_reader import read_sop_source
-
-        sop = read_sop_source(source, path)
+def _both(source: SheetSource, path: Path) -> tuple[WorkbookData, SopWorkbook | None]:
+    data = read_inputs(source, path)
+    sop = read_sop_sheets(source, path) if SOP_LOG_SHEET in source.sheetnames else None
     return data, sop
 
 

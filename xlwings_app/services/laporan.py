@@ -45,6 +45,7 @@ from xlwings_app.domain.sop.otomatis import Aksi, Jalan
 from xlwings_app.domain.verification import verification_code
 from xlwings_app.report.context import Dokumen, LampiranSop, build_context, provided
 from xlwings_app.services.master import Master, using
+from xlwings_app.sheets import layout as L
 
 __all__ = ["Laporan", "LaporanDitolak", "PdfUnavailable", "buat_laporan", "laporan"]
 """``PdfUnavailable`` is re-exported: an entry point asks "was PDF possible?" without an adapter."""
@@ -100,7 +101,7 @@ def signing_date(
     return today, [Problem(
         f"Tanggal Penandatanganan belum diisi: dokumen diberi tanggal hari ini, {fmt.tanggal(today)}. "
         "Isi tanggalnya di sheet Profil (atau pakai --tanggal) agar cetak ulang bertanggal sama.",
-        "Profil", kolom="Tanggal Penandatanganan", tingkat="catatan",
+        L.SHEET_PROFIL, kolom="Tanggal Penandatanganan", tingkat="catatan",
     )]  # fmt: skip
 
 
@@ -287,8 +288,8 @@ def stamp_log(master: Master, periode: Periode, aksi: Aksi, mulai: dt.datetime, 
     try:
         master.commit()
     except Refusal as exc:
-        return [Problem(f"Log Langkah tidak diisi: {exc}", "Log Langkah", file=master.name, tingkat="catatan")]
-    return [Problem(m, "Log Langkah", file=master.name, tingkat="catatan") for m in log_otomatis.pesan(stamp)]
+        return [Problem(f"{L.SHEET_LOG} tidak diisi: {exc}", L.SHEET_LOG, file=master.name, tingkat="catatan")]
+    return [Problem(m, L.SHEET_LOG, file=master.name, tingkat="catatan") for m in log_otomatis.pesan(stamp)]
 
 
 def lambang_of(data: SumberData, path: Path, override: Path | None) -> tuple[bytes | None, list[Problem]]:

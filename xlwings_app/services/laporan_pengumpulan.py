@@ -21,7 +21,6 @@ from pathlib import Path
 
 from xlwings_app.adapters.documents.docx import render
 from xlwings_app.adapters.documents.pdf import to_pdf
-from xlwings_app.adapters.xlsx.riwayat_reader import riwayat_rows
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.problems import Problem, errors
 from xlwings_app.domain.profil import Pejabat, Profil
@@ -42,7 +41,7 @@ from xlwings_app.resources import resource_dir
 from xlwings_app.services.laporan import LaporanDitolak, lambang_of, stamp_log
 from xlwings_app.services.master import Master, using
 from xlwings_app.services.rekap import collect, periksa_rekap
-from xlwings_app.sheets.riwayat import SHEET_RIWAYAT
+from xlwings_app.sheets.riwayat import SHEET_RIWAYAT, read_riwayat_rows
 
 TEMPLATE = "laporan_pengumpulan_data.docx"
 UNSIGNED = "...................................."
@@ -106,7 +105,7 @@ def gather(master: Master, sources: Sequence[Path], periode: Periode) -> tuple[H
             f"Jalankan dulu: kinerja rekap {path.name} FOLDER --periode {periode.value}"
         )
     rows = master.rows(SHEET_RIWAYAT) if SHEET_RIWAYAT in master.sheet_names() else []
-    riwayat, notes = riwayat_rows(rows, master.name)
+    riwayat, notes = read_riwayat_rows(rows, master.name)
     files = {f.file for f in forms}
     prefix = f"Formulir {periode.value} "
     changes = [

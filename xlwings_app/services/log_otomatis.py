@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from xlwings_app.adapters.xlsx.sop_reader import SopWorkbook
 from xlwings_app.domain.sop.model import Sop
 from xlwings_app.domain.sop.otomatis import Jalan, Rencana, catat_semua
+from xlwings_app.domain.sop.workbook import SopWorkbook
 from xlwings_app.services.master import Master
 from xlwings_app.sheets.changes import StampLog
 from xlwings_app.sheets.sop_layout import LOG_HEADER_ROW, SHEET_LOG

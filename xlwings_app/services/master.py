@@ -18,8 +18,8 @@ from xlwings_app.domain.problems import Problem
 from xlwings_app.sheets.changes import Change
 
 if TYPE_CHECKING:
-    from xlwings_app.adapters.xlsx.reader import WorkbookData
-    from xlwings_app.adapters.xlsx.sop_reader import SopWorkbook
+    from xlwings_app.domain.sop.workbook import SopWorkbook
+    from xlwings_app.domain.workbook_data import WorkbookData
     from xlwings_app.forms.filled import FilledForm
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from xlwings_app.domain.indicator import Jenis
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.profil import Pejabat
+from xlwings_app.domain.workbook_data import WorkbookData
 from xlwings_app.report.context_iki import officials, same_official, slug
 from xlwings_app.report.context_plan import JUDUL_PERJANJIAN, Penetapan, perjanjian_context
 from xlwings_app.services.laporan import LaporanDitolak, lambang_of
@@ -28,7 +29,7 @@ from xlwings_app.services.rencana import (
     plan_date,
     write,
 )
-from xlwings_app.services.workbook import WorkbookData
+from xlwings_app.sheets import layout as L
 
 TEMPLATE_PERJANJIAN = "perjanjian_kinerja.docx"
 KEPALA_DAERAH = "Bupati/Wali Kota"
@@ -43,7 +44,7 @@ def kepala_daerah(data: WorkbookData) -> tuple[Pejabat, list[Problem]]:
         notes.append(Problem(
             "Jabatan atau Nama Kepala Daerah belum diisi di sheet Profil: pihak kedua dicetak "
             f"'{jabatan or KEPALA_DAERAH}' dengan nama dikosongkan untuk ditulis tangan.",
-            "Profil", kolom="Nama Kepala Daerah", tingkat="peringatan", file=data.path.name,
+            L.SHEET_PROFIL, kolom="Nama Kepala Daerah", tingkat="peringatan", file=data.path.name,
         ))  # fmt: skip
     return Pejabat(jabatan or KEPALA_DAERAH, nama), notes
 
@@ -86,7 +87,7 @@ def perjanjian(
         pertama = Pejabat(official, known.nama, known.pangkat, known.nip) if known else Pejabat(official, "")
         missing = [] if known and known.nama else [Problem(
             f"{official} tidak ada (atau tanpa nama) di sheet Pejabat: nama dikosongkan untuk ditulis tangan.",
-            "Pejabat", kolom="Nama", tingkat="peringatan", file=path.name,
+            L.SHEET_PEJABAT, kolom="Nama", tingkat="peringatan", file=path.name,
         )]  # fmt: skip
         subjudul = f"{official.upper()} {profil.unit.upper()}"
         context = perjanjian_context(profil, mine, pertama, profil.penandatangan, penetapan, subjudul)

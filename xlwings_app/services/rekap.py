@@ -22,6 +22,7 @@ from xlwings_app.adapters.openpyxl.form_reader import form_files, read_forms
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.sop.otomatis import Jalan
+from xlwings_app.domain.workbook_data import WorkbookData
 from xlwings_app.forms.consolidate import Konsolidasi, consolidate
 from xlwings_app.forms.filled import Change, FilledForm
 from xlwings_app.forms.pengumpulan import waktu_pengumpulan
@@ -29,7 +30,6 @@ from xlwings_app.forms.periode import periode_of_forms
 from xlwings_app.forms.spec import chosen_periode as form_periode
 from xlwings_app.services import log_otomatis
 from xlwings_app.services.master import Master, using
-from xlwings_app.services.workbook import WorkbookData
 from xlwings_app.sheets.changes import SetCells
 from xlwings_app.sheets.riwayat import Entry
 

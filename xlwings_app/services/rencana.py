@@ -23,11 +23,12 @@ from xlwings_app.domain.indicator import Indicator, Jenis
 from xlwings_app.domain.planning import check_plan, plan_row
 from xlwings_app.domain.problems import Problem, errors, notices
 from xlwings_app.domain.tanggal import parse_tanggal
+from xlwings_app.domain.workbook_data import WorkbookData
 from xlwings_app.report.context import LampiranSop
 from xlwings_app.report.context_plan import Penetapan, rencana_context
 from xlwings_app.resources import resource_dir
 from xlwings_app.services.laporan import LaporanDitolak, lambang_of, signing_date
-from xlwings_app.services.workbook import WorkbookData, WorkbookError, load
+from xlwings_app.services.workbook import WorkbookError, load
 
 TEMPLATE_RENCANA = "rencana_kinerja.docx"
 
@@ -103,8 +104,9 @@ def file_stem(kind: str, tahun: int, draf: bool, who: str = "") -> str:
 def lampiran_perencanaan(path: Path, tahun: int) -> tuple[LampiranSop | None, list[Problem]]:
     """The Perencanaan SOP's timing for the annex: its log's period named ``tahun``, else its last
     period; None when the workbook has no Perencanaan SOP or its log is empty."""
-    from xlwings_app.adapters.xlsx.sop_reader import UnknownSop, list_sops, match_place, read_sop_workbook
+    from xlwings_app.adapters.xlsx.reader import list_sops, read_sop_workbook
     from xlwings_app.services.sop import ukur
+    from xlwings_app.sheets.sop_sheet import UnknownSop, match_place
 
     try:
         place = match_place(list_sops(path), "Perencanaan")

@@ -18,19 +18,13 @@ from typing import Any
 
 from xlwings_app.adapters.openpyxl.sop_sheets import add_sop_sheets, write_log, write_log_rows
 from xlwings_app.adapters.xlsx.guard import WorkbookError
-from xlwings_app.adapters.xlsx.sop_reader import (
-    SopWorkbook,
-    UnknownSop,
-    match_place,
-    read_sop_source,
-    sop_places,
-)
 from xlwings_app.domain.problems import Problem, Refusal
 from xlwings_app.domain.profil import Profil
 from xlwings_app.domain.sop.log import LogEntry, new_period_entries, normalize_periode
 from xlwings_app.domain.sop.model import Sop
 from xlwings_app.domain.sop.presets import UnknownPreset, preset
 from xlwings_app.domain.sop.summary import PeriodSummary, check_log, describe_minutes
+from xlwings_app.domain.sop.workbook import SopWorkbook
 from xlwings_app.services.master import Master, using
 from xlwings_app.sheets.changes import FileEdit, PutHasilSop, Stamp
 from xlwings_app.sheets.sop_layout import (
@@ -42,6 +36,8 @@ from xlwings_app.sheets.sop_layout import (
     SopPlace,
     short_name,
 )
+from xlwings_app.sheets.sop_sheet import UnknownSop, match_place, sop_places
+from xlwings_app.sheets.sop_workbook import read_sop_sheets
 
 
 @dataclass
@@ -142,7 +138,7 @@ def sop_of(master: Master, place: SopPlace, source: _MasterSource | None = None)
     ``source``, a reading of the master's sheets to share)."""
     if place == DEFAULT_PLACE:
         return master.sop()
-    return read_sop_source(source or _MasterSource(master), master.path, place)
+    return read_sop_sheets(source or _MasterSource(master), master.path, place)
 
 
 def _place_for_mulai(master: Master, name: str) -> tuple[SopPlace, str | None, Problem | None]:
@@ -334,8 +330,9 @@ def ukur(data: SopWorkbook, periode: str | None = None) -> PemeriksaanSop:
 
     Measured even when reading found errors, so that every problem is listed in one pass.
     """
-    name, log = data.path.name, data.place.log
-    result = PemeriksaanSop(problems=data.problems, sop=data.sop, day_minutes=_day_minutes(data), place=data.place)
+    place = SopPlace(data.place_name)
+    name, log = data.path.name, place.log
+    result = PemeriksaanSop(problems=data.problems, sop=data.sop, day_minutes=_day_minutes(data), place=place)
     if log not in data.sheets:
         result.problems.append(
             Problem(f"Sheet {log} tidak ditemukan: buat dengan kinerja sop mulai FILE --periode TW1.",
@@ -395,11 +392,12 @@ def catat_waktu(master: Master, baris: int, now: datetime | None = None) -> Cata
     both filled. The stamp is one change, committed at once (the ribbon's Catat Waktu Langkah).
     """
     from xlwings_app.domain.sop.log import LABELS
-    from xlwings_app.domain.sop.stamp import is_blank_row, log_columns, stamp_column
+    from xlwings_app.domain.sop.stamp import is_blank_row, stamp_column
+    from xlwings_app.sheets.log import log_header
     from xlwings_app.sheets.sop_layout import DATETIME_FORMAT
 
     rows = master.rows(SHEET_LOG)
-    found = log_columns(rows)
+    found = log_header(rows)
     if found is None:
         raise SopDitolak(f"Judul kolom {', '.join(LABELS.values())} tidak ditemukan di sheet '{SHEET_LOG}'.")
     header, cols = found

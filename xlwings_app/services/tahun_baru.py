@@ -18,7 +18,8 @@ from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.next_year import next_year
 from xlwings_app.domain.numbers import read_number
 from xlwings_app.domain.problems import Problem
-from xlwings_app.services.workbook import WorkbookData, WorkbookError, create, load
+from xlwings_app.domain.workbook_data import WorkbookData
+from xlwings_app.services.workbook import WorkbookError, create, load
 
 
 @dataclass
@@ -74,7 +75,7 @@ def _renstra(data: WorkbookData, indicator: Indicator, year: int, result: TahunB
 def _carry_sops(source: Path, wb: Workbook, year: int, problems: list[Problem]) -> list[str]:
     """Copy every SOP (each with an empty log; ``year``'s cuti bersama) into ``wb``; their names."""
     from xlwings_app.adapters.openpyxl.sop_sheets import add_sop_sheets
-    from xlwings_app.adapters.xlsx.sop_reader import list_sops, read_sop_workbook
+    from xlwings_app.adapters.xlsx.reader import list_sops, read_sop_workbook
     from xlwings_app.domain.sop.calendar import cuti_bersama
 
     carried: list[str] = []

@@ -1,6 +1,6 @@
 """The master workbook's data type and the two writes that are not an action's commit.
 
-``WorkbookData`` is what reading a master gives (``adapters.xlsx.reader``). ``create`` saves a newly
+``WorkbookData`` is what reading a master gives (``domain.workbook_data``, read by ``sheets.inputs``). ``create`` saves a newly
 built workbook (``kinerja baru``, the example); ``update`` applies one openpyxl change to an existing
 file under the Kinerja write lock with an atomic save and a backup — kept for tests and tools that
 prepare files; every user action writes through its master's single commit (``services.master``).
@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from xlwings_app.adapters.xlsx.guard import WorkbookError
-from xlwings_app.adapters.xlsx.reader import WorkbookData
 from xlwings_app.adapters.xlsx.safe_write import save_atomically, writer_lock
+from xlwings_app.domain.workbook_data import WorkbookData
 from xlwings_app.services.master import using
 from xlwings_app.sheets.changes import FileEdit
 
-__all__ = ["WorkbookData", "WorkbookError", "load", "update", "create"]
+__all__ = ["WorkbookError", "load", "update", "create"]
 
 
 def load(path: Path) -> WorkbookData:

@@ -6,20 +6,35 @@ styles as spans: yellow input cells, grey computed cells, header, wrap, number f
 widths. ``meta_sheet_values`` gives the metadata rows, all text. The ribbon's Buat Lembar Isian
 writes them into the open workbook (``adapters.xlwings.forms``); tests/addin checks they equal what
 ``kinerja lembar`` writes. The row values come from the same helpers the openpyxl builder uses.
+
+``read_metas`` and ``read_form_sheet`` read them back (a form file, or the lembar sheets of a
+master) with the one table reader: the metadata rows below their header, and the form's table under
+its Kode header row, its cells by the form's columns left to right (the sheet is locked: columns do
+not move), the Status formulir cell above it. The cells are handed over raw, with their address and
+whether they hold a formula, to ``forms.checks``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
+from typing import Protocol
 
+from xlwings_app.domain.cell_addresses import cell_coords
 from xlwings_app.domain.indicator import Indicator, Periode
+from xlwings_app.domain.problems import Problem
+from xlwings_app.domain.rows import normalise_kode, text_of
 from xlwings_app.domain.settings import Settings
 from xlwings_app.forms.checks import STATUS_CHOICES, STATUS_LABEL
-from xlwings_app.forms.meta import META_HEADERS, FormMeta, to_rows
-from xlwings_app.forms.spec import form_columns, row_formulas, spec
+from xlwings_app.forms.filled import Cell, FilledForm, FormRow
+from xlwings_app.forms.meta import META_HEADERS, FormMeta, from_rows, to_rows
+from xlwings_app.forms.spec import PeriodeError, form_columns, row_formulas, spec
 from xlwings_app.sheets import palette as P
 from xlwings_app.sheets.grid import Formula, SheetValues, column_letter
 from xlwings_app.sheets.indicator_rows import indicator_values
+from xlwings_app.sheets.source import Row
+from xlwings_app.sheets.table import TableSpec, find_header, header_at, read_fields, table_rows
 
 
 def instructions(periode: Periode) -> tuple[str, ...]:
@@ -97,3 +112,118 @@ def meta_sheet_values(metas: Sequence[FormMeta]) -> SheetValues:
             row += 1
             sheet.put(row, 1, values)
     return sheet
+
+
+FORM_TABLE = "lembar isian"
+"""The form's table as messages name it."""
+
+
+class FormUnreadable(ValueError):
+    """A form's metadata or sheet cannot be read as Kinerja wrote it; the message (Indonesian) says why."""
+
+
+class FormBook(Protocol):
+    """A form workbook's cells as an engine reads them (``adapters.openpyxl.form_reader``)."""
+
+    @property
+    def sheetnames(self) -> list[str]: ...
+
+    def values(self, sheet: str) -> list[list[object]]:
+        """The sheet's values from row 1 (formula cells as their cached values)."""
+        ...
+
+    def rows(self, sheet: str) -> Iterator[tuple[int, list[Cell]]]:
+        """Each row's cells (address, value, formula or not) from row 1."""
+        ...
+
+
+def read_form_book(
+    book: FormBook, file: str, lembar: bool = False, diubah: datetime | None = None, macros: bool = False
+) -> tuple[list[FilledForm], list[Problem]]:
+    """The forms of a form file (or with ``lembar`` a master's lembar sheets) and every problem of
+    reading them, each naming ``file``: no metadata sheet, a damaged one, a form sheet missing or
+    unreadable; ``macros``: the file holds VBA, which is never run (a notice)."""
+    if spec().meta_sheet not in book.sheetnames:
+        pesan = (
+            "Belum ada lembar isian di workbook ini: buat dengan kinerja lembar FILE."
+            if lembar
+            else "Bukan formulir Kinerja (metadata formulir tidak ada): gunakan file dari kinerja formulir."
+        )
+        return [], [Problem(pesan, file=file)]
+    forms: list[FilledForm] = []
+    problems: list[Problem] = []
+    if macros:
+        problems.append(Problem(
+            "File berisi makro (VBA): makro tidak dijalankan dan diabaikan; hanya nilai sel yang dibaca.",
+            file=file, tingkat="catatan"))  # fmt: skip
+    try:
+        metas = read_metas(book.values(spec().meta_sheet), file)
+    except FormUnreadable as exc:
+        return [], [Problem(str(exc), file=file)]
+    for meta in metas:
+        if meta.sheet not in book.sheetnames:
+            problems.append(Problem(
+                f"Sheet '{meta.sheet}' tidak ditemukan di {file} (sheet diganti nama atau dihapus?).",
+                meta.sheet, file=file,
+            ))  # fmt: skip
+            continue
+        try:
+            form, notes = read_form_sheet(book.rows(meta.sheet), file, meta, diubah)
+        except FormUnreadable as exc:
+            problems.append(Problem(str(exc), meta.sheet, file=file))
+            continue
+        forms.append(form)
+        problems.extend(notes)
+    return forms, problems
+
+
+def read_metas(rows: Iterable[Row], file: str) -> list[FormMeta]:
+    """Every form the metadata sheet describes, from its rows (from row 1: ``META_HEADERS``, then one
+    row per field); ``FormUnreadable`` when a row is damaged."""
+    numbered = list(enumerate(rows, start=1))
+    if not numbered:
+        return []
+    table = TableSpec(spec().meta_sheet, {h: h for h in META_HEADERS}, required=META_HEADERS)
+    header = header_at(table, table.name, 1, numbered[0][1], {h: i for i, h in enumerate(META_HEADERS)})
+    try:
+        return from_rows(values for _, _, values in table_rows(iter(numbered), header, []))
+    except (json.JSONDecodeError, TypeError, AttributeError) as exc:
+        raise FormUnreadable(f"Metadata formulir {file} rusak: {exc}.") from exc
+
+
+def read_form_sheet(
+    rows: Iterable[tuple[int, list[Cell]]], file: str, meta: FormMeta, diubah: datetime | None = None
+) -> tuple[FilledForm, list[Problem]]:
+    """The form ``meta`` describes from its sheet's cells (rows numbered from 1), with the notices of
+    reading it; ``FormUnreadable`` when its period is not one a form is made for."""
+    try:
+        columns = form_columns(Periode.parse(meta.get("periode")))
+    except (ValueError, PeriodeError) as exc:
+        raise FormUnreadable(f"Metadata formulir {file} rusak: periode '{meta.get('periode')}'.") from exc
+    cells_of = dict(rows)
+
+    def values() -> Iterator[tuple[int, Row]]:
+        return ((r, [c.value for c in cells]) for r, cells in cells_of.items())
+
+    table = TableSpec(FORM_TABLE, {c.key: c.header for c in columns}, required=("kode",))
+    found = find_header(values(), table, meta.sheet)
+    label = read_fields(values(), {"status": STATUS_LABEL}, until=None if found is None else found.row).get("status")
+    status = None
+    if label is not None:
+        above = cells_of[cell_coords(label[1])[0]]
+        status = above[1] if len(above) > 1 else None
+    if found is None:
+        return FilledForm(file, meta.sheet, meta, 0, (), (), status, diubah), []
+    keys = [c.key for c in columns]
+    header = header_at(table, meta.sheet, found.row, found.titles, {key: i for i, key in enumerate(keys)})
+    problems: list[Problem] = []
+    read: list[FormRow] = []
+    for r, _row, picked in table_rows(values(), header, problems):
+        kode = normalise_kode(picked[0]).text
+        if kode:
+            cells = cells_of[r]
+            padded = cells + [Cell(f"{column_letter(i + 1)}{r}", None) for i in range(len(cells), len(keys))]
+            read.append(FormRow(kode, r, dict(zip(keys, padded, strict=False))))
+    headers = tuple(text_of(c.value) for c in cells_of[found.row])
+    form = FilledForm(file, meta.sheet, meta, found.row, headers, tuple(read), status, diubah)
+    return form, [p.in_file(file) for p in problems]

@@ -17,23 +17,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from xlwings_app.domain.cell_addresses import column_letter as column_letter  # the writers' import
+
 
 class Formula(str):
     """A cell's formula text ("=..."), written as a formula; any other ``str`` is written as text."""
 
     __slots__ = ()
-
-
-def column_letter(col: int) -> str:
-    """The column's letters: 1 → "A", 27 → "AA", 16384 → "XFD" (as openpyxl's ``get_column_letter``,
-    ValueError outside 1..18278)."""
-    if not 1 <= col <= 18278:
-        raise ValueError(f"Invalid column index {col}")
-    letters = ""
-    while col > 0:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def excel_value(value: object) -> object:

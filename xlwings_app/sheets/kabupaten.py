@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 
+from xlwings_app.domain.cell_addresses import cell_coords
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.kabupaten import (
     AgregatUnit,
@@ -28,11 +29,12 @@ from xlwings_app.domain.kabupaten import (
     normal_code,
     unit_key,
 )
-from xlwings_app.domain.problems import Problem
+from xlwings_app.domain.problems import Problem, Tingkat
 from xlwings_app.domain.profil import Pejabat
 from xlwings_app.sheets import palette as P
 from xlwings_app.sheets.grid import SheetValues
 from xlwings_app.sheets.results import DECIMAL
+from xlwings_app.sheets.table import TableSpec, find_header, read_fields, table_rows
 
 SHEET_ISIAN = "Isian Kabupaten"
 SHEET_REKAP = "Rekap Unit"
@@ -63,6 +65,10 @@ CODE_HEADERS = tuple(f"Kode {p.value}" for p in Periode)
 ISIAN_HEADERS = (UNIT_HEADER, *CODE_HEADERS, "Keterangan")
 ISIAN_FIELD_ROW = 4
 ISIAN_TABLE_ROW = ISIAN_FIELD_ROW + len(FIELDS) + 2
+ISIAN_TABLE = TableSpec(
+    SHEET_ISIAN, {title: title for title in ISIAN_HEADERS}, required=(UNIT_HEADER,), optional=ISIAN_HEADERS[1:]
+)
+"""The unit table as the table reader reads it: found by Unit Kerja, each code column by its header."""
 DEFAULT_INSTANSI = "Badan Perencanaan Pembangunan Daerah"
 FILLS = {keadaan: P.KABUPATEN_STATUS[keadaan.value] for keadaan in Keadaan}
 """A unit state's fill (``sheets.palette.KABUPATEN_STATUS``)."""
@@ -124,82 +130,98 @@ def _date(value: object) -> dt.date | None:
     raise ValueError(text)
 
 
-def parse_isian(rows: Sequence[Sequence[object]]) -> tuple[Isian, dict[str, str], list[Problem]]:
+def parse_isian(rows: Iterable[Sequence[object]]) -> tuple[Isian, dict[str, str], list[Problem]]:
     """Read the sheet's rows (from row 1): the Isian, the kop texts, and every problem found.
 
-    Fields are found by their label in column A, the unit table by its header ``Unit Kerja``; a
-    blank unit row is skipped, a code that is not 10 letters/digits is reported.
+    Read with the one table reader (``sheets.table``): the fields by their label in column A, the
+    unit table by its header ``Unit Kerja`` and its code columns by header; a row without a unit
+    name is skipped, a unit written twice is a notice, a code that is not 10 letters/digits is
+    reported at its cell.
     """
-    labels = {label.casefold(): key for key, label in FIELDS}
-    found: dict[str, object] = {}
-    where: dict[str, int] = {}
+    numbered = list(enumerate(rows, start=1))
     problems: list[Problem] = []
-    header_row = None
-    for n, row in enumerate(rows, start=1):
-        first = _text(row[0] if row else None)
-        if first.casefold() == UNIT_HEADER.casefold():
-            header_row = n
-            break
-        if first.casefold() in labels:
-            key = labels[first.casefold()]
-            found[key], where[key] = (row[1] if len(row) > 1 else None), n
+    header = find_header(numbered, ISIAN_TABLE, SHEET_ISIAN)
+    found = read_fields(numbered, dict(FIELDS), until=None if header is None else header.row)
+    value = {key: cell_value for key, (cell_value, _) in found.items()}
     tahun = None
-    if _text(found.get("tahun")):
+    if _text(value.get("tahun")):
         try:
-            tahun = int(Decimal(_text(found["tahun"]).replace(",", ".")))
+            tahun = int(Decimal(_text(value["tahun"]).replace(",", ".")))
         except ArithmeticError:
-            problems.append(_problem("Tahun harus angka, mis. 2024.", where["tahun"], 2, found["tahun"]))
+            problems.append(_problem("Tahun harus angka, mis. 2024.", found["tahun"], value["tahun"]))
     tanggal = None
     try:
-        tanggal = _date(found.get("tanggal"))
+        tanggal = _date(value.get("tanggal"))
     except ValueError:
         problems.append(_problem(
             "Tanggal penandatanganan tidak terbaca: tulis sebagai tanggal Excel atau '5 Januari 2024'.",
-            where["tanggal"], 2, found["tanggal"],
+            found["tanggal"], value["tanggal"],
         ))  # fmt: skip
     units: list[str] = []
     codes: dict[tuple[str, Periode], str] = {}
-    if header_row is not None:
-        header = [_text(v).casefold() for v in rows[header_row - 1]]
-        columns = {p: header.index(h.casefold()) for p, h in zip(Periode, CODE_HEADERS, strict=True) if h.casefold() in header}
-        for n, row in enumerate(rows[header_row:], start=header_row + 1):
-            name = _text(row[0] if row else None)
+    if header is not None:
+        keys = tuple(header.columns)
+        for n, _row, cells in table_rows(iter(numbered), header, problems):
+            typed_row = dict(zip(keys, cells, strict=True))
+            name = _text(typed_row[UNIT_HEADER])
             if not name:
                 continue
             if unit_key(name) in {unit_key(u) for u in units}:
-                problems.append(_problem(f"Unit '{name}' tertulis dua kali.", n, 1, name, "catatan"))
+                problems.append(_problem(f"Unit '{name}' tertulis dua kali.", (n, header.cell(UNIT_HEADER, n)), name,
+                                         "catatan"))  # fmt: skip
                 continue
             units.append(name)
-            for periode, col in columns.items():
-                typed = _text(row[col] if col < len(row) else None)
+            for periode, title in zip(Periode, CODE_HEADERS, strict=True):
+                typed = _text(typed_row.get(title))
                 if not typed:
                     continue
                 code = normal_code(typed)
                 if not re.fullmatch(r"[A-Z2-7]{5}-[A-Z2-7]{5}", code):
                     problems.append(_problem(
                         f"Kode verifikasi '{typed}' untuk {name} ({periode.value}) bukan 10 huruf/angka seperti "
-                        "K7Q2M-XR4TB.", n, col + 1, typed,
+                        "K7Q2M-XR4TB.", (n, header.cell(title, n)), typed,
                     ))  # fmt: skip
                     continue
                 codes[(unit_key(name), periode)] = code
     signer = Pejabat(
-        jabatan=_text(found.get("jabatan")) or "Kepala Bappeda",
-        nama=_text(found.get("nama")),
-        pangkat=_text(found.get("pangkat")),
-        nip=_text(found.get("nip")),
-        status=_text(found.get("status")),
+        jabatan=_text(value.get("jabatan")) or "Kepala Bappeda",
+        nama=_text(value.get("nama")),
+        pangkat=_text(value.get("pangkat")),
+        nip=_text(value.get("nip")),
+        status=_text(value.get("status")),
     )
     isian = Isian(
-        kabupaten=_text(found.get("kabupaten")), tahun=tahun, tempat=_text(found.get("tempat")),
+        kabupaten=_text(value.get("kabupaten")), tahun=tahun, tempat=_text(value.get("tempat")),
         tanggal=tanggal, penandatangan=signer, unit_diharapkan=tuple(units), kode_dokumen=codes,
     )  # fmt: skip
-    kop = {"instansi": _text(found.get("instansi")) or DEFAULT_INSTANSI, "alamat": _text(found.get("alamat"))}
+    kop = {"instansi": _text(value.get("instansi")) or DEFAULT_INSTANSI, "alamat": _text(value.get("alamat"))}
     return isian, kop, problems
 
 
-def _problem(pesan: str, row: int, col: int, value: object, tingkat: str = "galat") -> Problem:
-    cell = f"{chr(64 + col)}{row}"
-    return Problem(pesan, SHEET_ISIAN, row, None, cell, value, tingkat=tingkat)  # type: ignore[arg-type]
+def isian_positions(rows: Iterable[Sequence[object]]) -> tuple[dict[str, int], dict[Periode, int]]:
+    """Where the unit table of Isian Kabupaten stands in its rows (from row 1): each unit's row by
+    ``unit_key`` (the first row of a unit written twice) and each period's code column (1-based,
+    where its header is; ``ISIAN_HEADERS``' place when the header is missing)."""
+    numbered = list(enumerate(rows, start=1))
+    header = find_header(numbered, ISIAN_TABLE, SHEET_ISIAN)
+    if header is None:
+        return {}, {}
+    units: dict[str, int] = {}
+    for n, _row, cells in table_rows(iter(numbered), header, []):
+        name = _text(cells[0])
+        if name:
+            units.setdefault(unit_key(name), n)
+    columns = {
+        periode: header.columns.get(title, ISIAN_HEADERS.index(title)) + 1
+        for periode, title in zip(Periode, CODE_HEADERS, strict=True)
+    }
+    return units, columns
+
+
+def _problem(pesan: str, where: tuple[object, str], value: object, tingkat: Tingkat = "galat") -> Problem:
+    """A problem of sheet Isian Kabupaten at ``where``: (a field's value or a row number, its cell)."""
+    address = where[1]
+    return Problem(pesan, SHEET_ISIAN, cell_coords(address)[0], None, address, value, tingkat=tingkat)
 
 
 def _head(sheet: SheetValues, title: str, rekap: Konsolidasi, note: str) -> None:

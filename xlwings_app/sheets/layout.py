@@ -248,7 +248,8 @@ SHEET_SOP = _SHEETS.sop
 SHEET_KALENDER = _SHEETS.kalender
 SHEET_LOG = _SHEETS.log
 SHEET_HASIL_SOP = _SHEETS.hasil_sop
-"""The sheet names of ``[sheets]`` and ``[hasil]`` as constants (read once, at import)."""
+SHEET_PEJABAT = _pejabat_sheet.sheet if (_pejabat_sheet := layout().pejabat) else ""
+"""The sheet names of ``[sheets]``, ``[hasil]`` and ``[pejabat]`` as constants (read once, at import)."""
 TITLE_ROWS = 3
 """Rows above each table's header row (title, unit line, note); the header is row 4."""
 

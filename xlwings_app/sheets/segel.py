@@ -8,12 +8,13 @@ live one (``adapters.xlwings.segel``) both write these, and ``read_seals`` reads
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.seal import SealRecord
 from xlwings_app.sheets import layout as L
 from xlwings_app.sheets.grid import SheetValues
+from xlwings_app.sheets.table import TableSpec, find_header, table_rows
 
 SHEET_SEGEL = L.SHEET_SEGEL
 HEADERS = ("Periode", "Kode Verifikasi", "Disegel Pada", "File Arsip", "SHA-256 Arsip", "Sidik Indikator")
@@ -24,6 +25,8 @@ SUBTITLE = (
     "Ditulis oleh Kinerja (kinerja arsip); jangan diubah. Bila data periode tersegel berubah, "
     "Kinerja memberi peringatan."
 )
+TABLE = TableSpec(SHEET_SEGEL, {header: header for header in HEADERS}, required=HEADERS)
+"""The seal table as the table reader reads it: every column by its header."""
 TEXT = "@"
 """The seal cells' number format: text (Excel would read "2024-07-05T09:30:00+07:00" as a date)."""
 
@@ -56,14 +59,24 @@ def seal_values(record: SealRecord, row: int) -> SheetValues:
     return sheet
 
 
-def read_seals(rows: Sequence[Sequence[object]]) -> tuple[list[SealRecord], list[Problem]]:
-    """Seal records from the sheet's rows (from row 1, header row included)."""
-    records: list[SealRecord] = []
+def read_seals(rows: Iterable[Sequence[object]]) -> tuple[list[SealRecord], list[Problem]]:
+    """Seal records from the sheet's rows (from row 1), found by the header row's text (the one table
+    reader): a row without a Periode is passed over; a row that cannot be read is a notice."""
     problems: list[Problem] = []
-    for index, row in enumerate(rows, start=1):
-        if index <= HEADER_ROW or not row or not row[0]:
+    numbered = list(enumerate(rows, start=1))
+    header = find_header(numbered, TABLE, SHEET_SEGEL)
+    if header is None:
+        if any(any(v not in (None, "") for v in row) for index, row in numbered if index > HEADER_ROW):
+            problems.append(Problem(
+                f"Baris judul sheet {SHEET_SEGEL} ({', '.join(HEADERS)}) tidak ditemukan: segel tidak dibaca.",
+                SHEET_SEGEL, tingkat="catatan",
+            ))  # fmt: skip
+        return [], problems
+    records: list[SealRecord] = []
+    for index, _row, cells in table_rows(iter(numbered), header, problems):
+        values = {TABLE.headers[key]: ("" if v is None else str(v)) for key, v in zip(header.columns, cells, strict=True)}
+        if not cells[0]:
             continue
-        values = {h: ("" if v is None else str(v)) for h, v in zip(HEADERS, row, strict=False)}
         try:
             records.append(SealRecord.from_row(values))
         except (KeyError, ValueError):

@@ -4,7 +4,7 @@ one in "SOP <name>", "Log <name>", "Hasil SOP <name>").
 
 The sheet names are ``[sheets]`` of workbook/layout.toml; the rows, columns and formats here are
 shared by the openpyxl writer (``adapters.openpyxl.sop_sheets``), the reader
-(``adapters.xlsx.sop_reader``) and the ribbon. Nothing here imports an engine.
+(``sheets.sop_sheet``, ``sheets.kalender``, ``sheets.log``) and the ribbon. Nothing here imports an engine.
 """
 
 from __future__ import annotations

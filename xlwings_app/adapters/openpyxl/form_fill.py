@@ -12,29 +12,29 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from xlwings_app.domain.indicator import Periode
+from xlwings_app.forms.checks import STATUS_LABEL
 from xlwings_app.forms.spec import form_columns
-from xlwings_app.sheets import layout as L
+from xlwings_app.sheets.forms import FORM_TABLE
 from xlwings_app.sheets.grid import excel_value
+from xlwings_app.sheets.table import TableSpec, find_header, read_fields
 
 
 def fill_form(path: Path, values: Mapping[str, Mapping[str, object]], sheet: str | None = None) -> None:
     """Type ``values`` (kode → column key → value) into the form sheet of ``path`` and save it.
 
-    Columns are found by header, rows by kode, as a person would; text is typed as text.
+    Columns are found by header (the one table reader, ``sheets.table``), rows by kode, as a person
+    would; text is typed as text.
     """
     wb = load_workbook(path)
     ws = wb[sheet or wb.sheetnames[0]]
-    wanted = {L.normalise_header(c.header): c.key for c in form_columns(Periode.TW4)}
-    header_row, keys = 0, {}
-    for row in ws.iter_rows(max_row=60):
-        if L.normalise_header(row[0].value) == "kode":
-            header_row = row[0].row
-            keys = {wanted[L.normalise_header(c.value)]: c.column for c in row if c.value}
-            break
-    for row in ws.iter_rows(min_row=header_row + 1):
-        kode = row[0].value
+    table = TableSpec(FORM_TABLE, {c.key: c.header for c in form_columns(Periode.TW4)}, required=("kode",))
+    header = find_header(enumerate(ws.iter_rows(values_only=True), start=1), table, ws.title)
+    if header is None:
+        raise ValueError(f"{path.name}: baris judul formulir tidak ditemukan")
+    for row in ws.iter_rows(min_row=header.row + 1):
+        kode = row[header.columns["kode"]].value
         for key, value in values.get(str(kode), {}).items():
-            cell = ws.cell(row[0].row, keys[key])
+            cell = ws.cell(row[0].row, header.columns[key] + 1)
             cell.value = excel_value(value)
             if isinstance(cell.value, str):
                 cell.data_type = "s"
@@ -45,8 +45,7 @@ def set_status(path: Path, status: str, sheet: str | None = None) -> None:
     """Choose ``status`` (Draf/Final) in the form's "Status formulir" cell, as the filler does."""
     wb = load_workbook(path)
     ws = wb[sheet or wb.sheetnames[0]]
-    for row in ws.iter_rows(max_row=40):
-        if L.normalise_header(row[0].value).startswith(L.normalise_header("Status formulir")):
-            ws.cell(row[0].row, 2).value = status
-            break
+    found = read_fields(enumerate(ws.iter_rows(values_only=True), start=1), {"status": STATUS_LABEL})
+    if "status" in found:
+        ws[found["status"][1]].value = status
     wb.save(path)

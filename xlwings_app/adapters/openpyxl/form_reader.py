@@ -1,17 +1,17 @@
-"""Read filled forms back: form files, folders of them, or the lembar sheets of a master.
+"""Open filled forms for reading: form files, folders of them, or the lembar sheets of a master.
 
 The cells come from python-calamine (``adapters.xlsx.form_cells``: values, percent formats and
 formula cells as openpyxl's read-only mode gives them); a file or sheet calamine cannot take (shared
 formulas, a very sparse sheet) is read with openpyxl's read-only mode instead.
 
-Nothing is judged here beyond "can this be read as a form at all"; every such failure becomes a
-problem naming the file (a bad file never stops the other forms from being checked). The cells
-are handed over raw (a number shown as a percentage as ``numbers.Percent``), with their address and whether they hold a formula, to ``forms.checks``.
+The forms are read by ``sheets.forms.read_form_book`` (beside the form's layout); a file an engine
+cannot open or read becomes a problem naming the file (a bad file never stops the other forms from
+being checked). The cells are handed over raw (a number shown as a percentage as
+``numbers.Percent``), with their address and whether they hold a formula, to ``forms.checks``.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -20,20 +20,13 @@ from typing import Protocol
 from xlwings_app.adapters.xlsx.calamine import Unsuitable
 from xlwings_app.adapters.xlsx.form_cells import FormCells
 from xlwings_app.adapters.xlsx.guard import WorkbookError, check_xlsx, has_macros
-from xlwings_app.domain.indicator import Periode
+from xlwings_app.adapters.xlsx.reader import EngineFailure, engine_call
+from xlwings_app.domain.cell_addresses import column_letter
 from xlwings_app.domain.numbers import with_format
 from xlwings_app.domain.problems import Problem
-from xlwings_app.domain.rows import normalise_kode, text_of
-from xlwings_app.forms.checks import STATUS_LABEL
-from xlwings_app.forms.filled import Cell, FilledForm, FormRow
-from xlwings_app.forms.meta import FormMeta, from_rows
-from xlwings_app.forms.spec import PeriodeError, form_columns, spec
-from xlwings_app.sheets import layout as L
-from xlwings_app.sheets.grid import column_letter
+from xlwings_app.forms.filled import Cell, FilledForm
+from xlwings_app.sheets.forms import read_form_book
 from xlwings_app.sheets.tanda_terima import FILE_PREFIX as TANDA_TERIMA
-
-HEADER_SCAN_ROWS = 40
-MAX_FORM_ROWS = 5_000
 
 
 def form_files(sources: Sequence[Path], master: Path | None = None) -> tuple[list[Path], list[Problem]]:
@@ -155,84 +148,45 @@ class _Checked:
         return iter(found)
 
 
-def _metas(wb: _Cells, name: str) -> list[FormMeta]:
-    rows = [tuple((row + [None] * 4)[:4]) for row in wb.values(spec().meta_sheet)[1:]]
-    try:
-        return from_rows(rows)
-    except (json.JSONDecodeError, TypeError, AttributeError) as exc:
-        raise WorkbookError(f"Metadata formulir {name} rusak: {exc}.") from exc
-
-
-STATUS_KEY = L.normalise_header(STATUS_LABEL)
-
-
-def _form(wb: _Cells, file: str, meta: FormMeta, diubah: datetime | None = None) -> FilledForm:
-    if meta.sheet not in wb.sheetnames:
-        raise WorkbookError(
-            f"Sheet '{meta.sheet}' tidak ditemukan di {file} (sheet diganti nama atau dihapus?)."
-        )
-    try:
-        keys = [c.key for c in form_columns(Periode.parse(meta.get("periode")))]
-    except (ValueError, PeriodeError) as exc:
-        raise WorkbookError(f"Metadata formulir {file} rusak: periode '{meta.get('periode')}'.") from exc
-    header_row, rows = 0, []
-    headers: tuple[str, ...] = ()
-    status: Cell | None = None
-    for r, cells in wb.rows(meta.sheet):
-        first = L.normalise_header(cells[0].value) if cells else ""
-        if not header_row:
-            if first.startswith(STATUS_KEY) and len(cells) > 1:
-                status = cells[1]
-            elif first == "kode":
-                header_row, headers = r, tuple(text_of(c.value) for c in cells)
-            elif r > HEADER_SCAN_ROWS:
-                break
-            continue
-        if r - header_row > MAX_FORM_ROWS:
-            break
-        kode = normalise_kode(cells[0].value).text if cells else ""
-        if kode:
-            padded = cells + [
-                Cell(f"{column_letter(i + 1)}{r}", None) for i in range(len(cells), len(keys))
-            ]
-            rows.append(FormRow(kode, r, dict(zip(keys, padded, strict=False))))
-    return FilledForm(file, meta.sheet, meta, header_row, headers, tuple(rows), status, diubah)
-
-
 def read_forms(
     path: Path, lembar: bool = False, checked: bool = False
 ) -> tuple[list[FilledForm], list[Problem]]:
-    """The forms in the workbook at ``path`` (a form file, or with ``lembar`` a master's lembar sheets);
-    ``checked``: the caller has run the xlsx guard on ``path`` already (the file master)."""
+    """The forms in the workbook at ``path`` (a form file, or with ``lembar`` a master's lembar sheets),
+    read by ``sheets.forms.read_form_book``; ``checked``: the caller has run the xlsx guard on
+    ``path`` already (the file master). A file an engine cannot read is a problem naming it; a
+    failure of the reading rules is not the file's and is raised as it is."""
     try:
         wb = _open(path, checked)
     except WorkbookError as exc:
         return [], [Problem(str(exc), file=path.name)]
     try:
-        if spec().meta_sheet not in wb.sheetnames:
-            pesan = (
-                "Belum ada lembar isian di workbook ini: buat dengan kinerja lembar FILE."
-                if lembar
-                else "Bukan formulir Kinerja (metadata formulir tidak ada): gunakan file dari kinerja formulir."
-            )
-            return [], [Problem(pesan, file=path.name)]
-        forms, problems = [], []
-        if not lembar and has_macros(path):
-            problems.append(Problem(
-                "File berisi makro (VBA): makro tidak dijalankan dan diabaikan; hanya nilai sel yang dibaca.",
-                file=path.name, tingkat="catatan"))
+        macros = not lembar and bool(engine_call(has_macros, path))
         diubah = None if lembar else datetime.fromtimestamp(path.stat().st_mtime)
-        for meta in _metas(wb, path.name):
-            try:
-                forms.append(_form(wb, path.name, meta, diubah))
-            except WorkbookError as exc:
-                problems.append(Problem(str(exc), meta.sheet, file=path.name))
-        return forms, problems
+        return read_form_book(_EngineOnly(wb), path.name, lembar, diubah, macros)
     except WorkbookError as exc:
         return [], [Problem(str(exc), file=path.name)]
-    except Exception as exc:
+    except EngineFailure as failure:
+        cause = failure.__cause__
         return [], [
-            Problem(f"File {path.name} tidak dapat dibaca: {type(exc).__name__}: {exc}", file=path.name)
+            Problem(f"File {path.name} tidak dapat dibaca: {type(cause).__name__}: {cause}", file=path.name)
         ]
     finally:
         wb.close()
+
+
+class _EngineOnly:
+    """A form workbook whose engine failures are ``EngineFailure``: what fails outside the engine is
+    the reading rules' (a bug, raised as it is)."""
+
+    def __init__(self, cells: _Cells) -> None:
+        self._cells = cells
+
+    @property
+    def sheetnames(self) -> list[str]:
+        return list(engine_call(lambda: self._cells.sheetnames))
+
+    def values(self, sheet: str) -> list[list[object]]:
+        return list(engine_call(self._cells.values, sheet))
+
+    def rows(self, sheet: str) -> Iterator[tuple[int, list[Cell]]]:
+        return iter(list(engine_call(lambda: list(self._cells.rows(sheet)))))

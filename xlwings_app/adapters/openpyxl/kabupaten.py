@@ -28,26 +28,21 @@ from openpyxl.worksheet.worksheet import Worksheet
 from xlwings_app.adapters.openpyxl.grid import write_values
 from xlwings_app.adapters.openpyxl.sheet_format import print_setup
 from xlwings_app.adapters.xlsx.guard import WorkbookError, check_xlsx
-from xlwings_app.adapters.xlsx.reader import SheetSource, read_file
+from xlwings_app.adapters.xlsx.reader import read_file
 from xlwings_app.adapters.xlsx.safe_write import save_atomically, writer_lock
 from xlwings_app.sheets import kabupaten as K
 from xlwings_app.sheets.grid import SheetValues
-
-MAX_ISIAN_ROWS = 5_000
+from xlwings_app.sheets.source import SheetSource
 
 
 def read_isian_rows(path: Path) -> list[list[object]] | None:
-    """The rows of sheet Isian Kabupaten of the workbook at ``path`` (None when it has none)."""
+    """The rows of sheet Isian Kabupaten of the workbook at ``path`` (None when it has none); how
+    far they are read is ``sheets.kabupaten.parse_isian``'s (the table reader's limits)."""
 
     def read(source: SheetSource, _: Path) -> list[list[object]] | None:
         if K.SHEET_ISIAN not in source.sheetnames:
             return None
-        rows = []
-        for n, row in enumerate(source.iter_values(K.SHEET_ISIAN)):
-            if n >= MAX_ISIAN_ROWS:
-                break
-            rows.append(list(row))
-        return rows
+        return [list(row) for row in source.iter_values(K.SHEET_ISIAN)]
 
     return read_file(path, read)
 

@@ -1,6 +1,6 @@
 """Write what an action stamps (``domain.sop.otomatis.Rencana``) into sheet Log Langkah.
 
-Cells of existing rows are found by the log's header text (``stamp.log_columns``), so a user who
+Cells of existing rows are found by the log's header text (``sheets.log.log_header``), so a user who
 reordered the columns keeps them; appended rows go below the last row (``sop_sheets.write_log_rows``,
 the layout ``kinerja sop mulai`` writes). Only the cells the plan names are touched.
 """
@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from xlwings_app.adapters.openpyxl.sop_sheets import write_log_rows
 from xlwings_app.domain.sop.model import Sop
 from xlwings_app.domain.sop.otomatis import Rencana
-from xlwings_app.domain.sop.stamp import log_columns
+from xlwings_app.sheets.log import log_header
 from xlwings_app.sheets.sop_layout import DATETIME_FORMAT, SHEET_LOG
 
 
@@ -21,7 +21,7 @@ def write_pencatatan(wb: Workbook, sop: Sop, plan: Rencana, last_row: int) -> No
     ws = wb[SHEET_LOG]
     if plan.isian:
         rows = [list(r) for r in ws.iter_rows(max_row=60, values_only=True)]
-        found = log_columns(rows)
+        found = log_header(rows)
         if found is None:
             raise ValueError(f"judul kolom sheet {SHEET_LOG} tidak ditemukan")
         _, columns = found

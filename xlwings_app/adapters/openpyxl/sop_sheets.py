@@ -4,7 +4,7 @@ SOP holds the identity block (label in columns A:B, value in C to the last colum
 procedure table (No, Kegiatan,
 one column per Pelaksana marked "X", Kelengkapan, Waktu, Output, Keterangan, TIDAK Kembali ke).
 Kalender holds the working hours per weekday and the extra days off / working days. Log Langkah is
-the Excel Table ``TabelLogLangkah``, one row per run of a step. ``sop_reader`` reads them back.
+the Excel Table ``TabelLogLangkah``, one row per run of a step. ``sheets.sop_workbook`` reads them back.
 """
 
 from __future__ import annotations

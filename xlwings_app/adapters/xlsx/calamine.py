@@ -1,4 +1,4 @@
-"""A workbook file read through python-calamine: the reader's fast ``SheetSource``.
+"""A workbook file read through python-calamine: the readers' fast ``sheets.source.SheetSource``.
 
 Calamine (Rust) reads cell values about fifteen times faster than openpyxl's read-only mode. Its
 values are turned into what openpyxl gives, so the reader's checks and messages are the same: an
@@ -26,7 +26,9 @@ from defusedxml import ElementTree
 
 from xlwings_app.adapters.xlsx import sheet_parts
 from xlwings_app.adapters.xlsx.zip_copy import member_chunks
+from xlwings_app.domain.cell_addresses import column_number
 from xlwings_app.domain.numbers import Percent, is_percent_format
+from xlwings_app.sheets.source import TableInfo
 
 MAX_CELLS = 20_000_000
 """The largest dense grid (rows × columns) read with calamine; beyond, openpyxl streams."""
@@ -53,12 +55,11 @@ class Unsuitable(Exception):
 
 
 def _column(letters: bytes) -> int:
+    """``cell_addresses.column_number`` of a cell reference's letters as found in the XML, each
+    spelling converted once (a sheet names the same few columns in every row)."""
     number = _COLUMNS.get(letters)
     if number is None:
-        number = 0
-        for char in letters:
-            number = number * 26 + char - 64
-        _COLUMNS[letters] = number
+        number = _COLUMNS[letters] = column_number(letters.decode("ascii"))
     return number
 
 
@@ -167,7 +168,7 @@ class CalamineSource:
     def sheetnames(self) -> list[str]:
         return list(self._book.sheet_names)
 
-    def tables(self, sheet: str) -> list[sheet_parts.TableInfo]:
+    def tables(self, sheet: str) -> list[TableInfo]:
         """The Excel Tables of ``sheet`` (name, range, Total Rows)."""
         part = self._parts.get(sheet)
         return sheet_parts.tables(self._archive, part) if part else []

@@ -21,15 +21,16 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from xlwings_app.adapters.xlsx.guard import WorkbookError, check_xlsx
-from xlwings_app.adapters.xlsx.reader import FileReading, SheetSource, WorkbookData, read_source
+from xlwings_app.adapters.xlsx.reader import FileReading
 from xlwings_app.adapters.xlsx.safe_write import (
     ensure_not_open_in_excel,
     ensure_writable,
     save_atomically,
     writer_lock,
 )
-from xlwings_app.adapters.xlsx.sop_reader import SopWorkbook, read_sop_source
 from xlwings_app.domain.problems import Problem
+from xlwings_app.domain.sop.workbook import SopWorkbook
+from xlwings_app.domain.workbook_data import WorkbookData
 from xlwings_app.forms.filled import FilledForm
 from xlwings_app.sheets.changes import (
     AppendSeal,
@@ -42,6 +43,9 @@ from xlwings_app.sheets.changes import (
     Stamp,
     StampLog,
 )
+from xlwings_app.sheets.inputs import read_inputs
+from xlwings_app.sheets.sop_workbook import read_sop_sheets
+from xlwings_app.sheets.source import SheetSource
 
 T = TypeVar("T")
 GUARD: Callable[[Path], None] = check_xlsx
@@ -85,7 +89,7 @@ class FileMaster:
     def data(self) -> WorkbookData:
         """Every input (Profil, Pengaturan, IKU, IKI, Segel), checked; read once."""
         if self._data is None:
-            self._data = self._read(read_source)
+            self._data = self._read(read_inputs)
             if self._reading is not None:  # the inputs are read: their parsed sheets are not kept
                 self._reading.forget()
         return self._data
@@ -93,7 +97,7 @@ class FileMaster:
     def sop(self) -> SopWorkbook:
         """Sheets SOP, Kalender and Log Langkah, checked; read once."""
         if self._sop is None:
-            self._sop = self._read(read_sop_source)
+            self._sop = self._read(read_sop_sheets)
         return self._sop
 
     def sheet_names(self) -> list[str]:

@@ -3,54 +3,24 @@
 Read straight from the .xlsx package (the sheet part, its relationships and the table parts), so
 the fast reader (calamine) and openpyxl's read-only mode, which give neither, report the same:
 ``tables(archive, part)`` gives each table's name, range (``ref``) and Total Row count;
-``merged_ranges(xml)`` the ``mergeCell`` ranges ("A5:A7"); ``column_letter`` names a column.
+``merged_ranges(xml)`` the ``mergeCell`` ranges ("A5:A7"). ``TableInfo`` is the sheet readers' value
+(``sheets.source``), ``range_bounds`` the one reading of a range (``domain.cell_addresses``).
 """
 
 from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from defusedxml import ElementTree
 
+from xlwings_app.domain.cell_addresses import range_bounds
+from xlwings_app.sheets.source import TableInfo
+
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _TABLE_TYPE = "/table"
 _MERGE = re.compile(rb'<mergeCell\b[^>]*\bref="([A-Z]{1,3}[0-9]+(?::[A-Z]{1,3}[0-9]+)?)"')
-_CELL = re.compile(r"^([A-Z]{1,3})([0-9]+)$")
-
-
-@dataclass(frozen=True)
-class TableInfo:
-    """An Excel Table on a sheet: its name, range and how many Total Rows end it."""
-
-    name: str
-    ref: str
-    totals_rows: int = 0
-
-    @property
-    def bounds(self) -> tuple[int, int, int, int]:
-        """(first row, first column, last row, last column), 1-based."""
-        return range_bounds(self.ref)
-
-
-def _coords(cell: str) -> tuple[int, int]:
-    match = _CELL.match(cell.replace("$", "").upper())
-    if match is None:
-        raise ValueError(cell)
-    col = 0
-    for char in match.group(1):
-        col = col * 26 + ord(char) - 64
-    return int(match.group(2)), col
-
-
-def range_bounds(ref: str) -> tuple[int, int, int, int]:
-    """"B4:AC40" → (4, 2, 40, 29); a single cell is a range of one."""
-    first, _, last = ref.partition(":")
-    top, left = _coords(first)
-    bottom, right = _coords(last or first)
-    return top, left, bottom, right
 
 
 def merged_ranges(xml: bytes) -> list[str]:

@@ -1,7 +1,8 @@
 """The live workbook through xlwings: read each sheet in one call, write a sheet in one call.
 
-``XlwingsSource`` is the ``SheetSource`` of the open workbook, so ``read_source`` runs the same
-checks on it as on a file. Each sheet is read once (``used_range``), padded so that its rows start
+``XlwingsSource`` is the ``sheets.source.SheetSource`` of the open workbook, so the sheet readers
+(``sheets.inputs.read_inputs``, ``sheets.sop_workbook.read_sop_sheets``) run the same checks on it as
+on a file. Each sheet is read once (``used_range``), padded so that its rows start
 at row 1 and column A whatever corner the used range starts at, and numbers are given as openpyxl
 gives them (a whole number as ``int``: Excel hands every number over as a float).
 Numbers shown with a percent number format are handed over as ``numbers.Percent`` (typing 93%
@@ -17,10 +18,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from xlwings_app.adapters.xlsx.sheet_parts import TableInfo
 from xlwings_app.domain.numbers import Percent, is_percent_format
 from xlwings_app.sheets import palette as P
 from xlwings_app.sheets.grid import Formula, SheetValues
+from xlwings_app.sheets.source import TableInfo
 
 
 def _cell(value: object) -> object:
@@ -65,7 +66,7 @@ def sheet_rows(sheet: Any) -> list[list[object]]:
 
 
 class XlwingsSource:
-    """The open workbook as a ``adapters.xlsx.reader.SheetSource``; each sheet is read at most once."""
+    """The open workbook as a ``sheets.source.SheetSource``; each sheet is read at most once."""
 
     def __init__(self, book: Any) -> None:
         self._book = book

@@ -15,7 +15,7 @@ from xlwings_app.adapters.xlwings.book import as_text, sheet_rows
 from xlwings_app.adapters.xlwings.protect import unprotected
 from xlwings_app.domain.sop.model import Sop
 from xlwings_app.domain.sop.otomatis import Rencana
-from xlwings_app.domain.sop.stamp import log_columns
+from xlwings_app.sheets.log import log_header
 from xlwings_app.sheets.sop_layout import (
     DATETIME_FORMAT,
     LOG_HEADERS,
@@ -27,7 +27,7 @@ from xlwings_app.sheets.sop_layout import (
 def write_pencatatan_live(book: Any, sop: Sop, plan: Rencana, last_row: int) -> None:
     """Fill ``plan.isian`` and append ``plan.baru`` below ``last_row`` of the open workbook's log."""
     sheet = book.sheets[SHEET_LOG]
-    found = log_columns(sheet_rows(sheet))
+    found = log_header(sheet_rows(sheet))
     if found is None:
         return
     _, columns = found

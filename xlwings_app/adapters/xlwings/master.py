@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from xlwings_app.adapters.xlsx.guard import WorkbookError
-from xlwings_app.adapters.xlsx.reader import WorkbookData, read_source
-from xlwings_app.adapters.xlsx.sop_reader import SopWorkbook, read_sop_source
 from xlwings_app.adapters.xlwings.book import XlwingsSource
 from xlwings_app.domain.problems import Problem
+from xlwings_app.domain.sop.workbook import SopWorkbook
+from xlwings_app.domain.workbook_data import WorkbookData
 from xlwings_app.forms.filled import FilledForm
 from xlwings_app.sheets.changes import (
     AppendSeal,
@@ -28,6 +28,8 @@ from xlwings_app.sheets.changes import (
     Stamp,
     StampLog,
 )
+from xlwings_app.sheets.inputs import read_inputs
+from xlwings_app.sheets.sop_workbook import read_sop_sheets
 
 
 class LiveMaster:
@@ -45,12 +47,12 @@ class LiveMaster:
 
     def data(self) -> WorkbookData:
         if self._data is None:
-            self._data = read_source(self._source, self.path)
+            self._data = read_inputs(self._source, self.path)
         return self._data
 
     def sop(self) -> SopWorkbook:
         if self._sop is None:
-            self._sop = read_sop_source(self._source, self.path)
+            self._sop = read_sop_sheets(self._source, self.path)
         return self._sop
 
     def sheet_names(self) -> list[str]:

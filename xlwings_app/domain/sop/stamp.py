@@ -9,17 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from xlwings_app.domain.sop.log import LABELS
-
 Kolom = Literal["mulai", "selesai"]
 
 
 def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _name(value: object) -> str:
-    return " ".join(str(value).split()).casefold() if value is not None else ""
 
 
 def stamp_column(mulai: object, selesai: object) -> Kolom | None:
@@ -28,16 +22,6 @@ def stamp_column(mulai: object, selesai: object) -> Kolom | None:
         return "mulai"
     if _blank(selesai):
         return "selesai"
-    return None
-
-
-def log_columns(rows: Sequence[Sequence[object]], scan: int = 60) -> tuple[int, dict[str, int]] | None:
-    """The log's header row (1-based) and each ``LABELS`` column (0-based), found by header text."""
-    wanted = {_name(label): key for key, label in LABELS.items()}
-    for index, row in enumerate(rows[:scan], start=1):
-        found = {_name(v): i for i, v in enumerate(row) if _name(v) in wanted}
-        if len(found) == len(wanted):
-            return index, {wanted[name]: col for name, col in found.items()}
     return None
 
 
