@@ -89,7 +89,7 @@ def test_a_rule_that_raises_is_raised_as_it_is_and_read_once(
 ) -> None:
     calls: list[int] = []
 
-    def broken(raw: object) -> object:
+    def broken(*args: object) -> object:
         calls.append(1)
         raise ZeroDivisionError("bug in a rule")
 
