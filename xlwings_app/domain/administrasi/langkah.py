@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime, time
 from typing import Literal
 
 from xlwings_app.domain.profil import Pejabat
@@ -73,6 +74,16 @@ def pejabat_peran(pejabat: Sequence[Pejabat], peran: str) -> tuple[Pejabat, ...]
         if any(jabatan == r or jabatan.startswith(f"{r} ") for r in roles if r):
             found.append(p)
     return tuple(found)
+
+
+def urutan(moment: Moment) -> datetime:
+    """The sort key of a moment: a date alone sorts as the start of its day."""
+    return moment if isinstance(moment, datetime) else datetime.combine(moment, time.min)
+
+
+def tampil(moment: Moment) -> str:
+    """A moment in a message: "07-02-2024 10.35", or "07-02-2024" for a date alone."""
+    return f"{moment:%d-%m-%Y %H.%M}" if isinstance(moment, datetime) else f"{moment:%d-%m-%Y}"
 
 
 def sama_pejabat(a: Pejabat, b: Pejabat) -> bool:

@@ -27,7 +27,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Literal
 
-from xlwings_app.domain.administrasi.langkah import Stempel, cari_langkah, normal, stempel
+from xlwings_app.domain.administrasi.langkah import Stempel, cari_langkah, normal, stempel, urutan
 from xlwings_app.domain.problems import Problem, Tingkat
 from xlwings_app.domain.sop.log import Moment, is_before
 from xlwings_app.domain.sop.model import Sop, Step
@@ -300,12 +300,8 @@ def _moment_of(surat: SuratMasuk, saat: Saat | None) -> Moment | None:
         return surat.tanggal
     if saat == "disposisi":
         dated = [d.tanggal for d in surat.disposisi if d.tanggal is not None]
-        return min(dated, key=_sort_key) if dated else None
+        return min(dated, key=urutan) if dated else None
     return None
-
-
-def _sort_key(moment: Moment) -> datetime:
-    return moment if isinstance(moment, datetime) else datetime.combine(moment, datetime.min.time())
 
 
 def _given(value: object) -> bool:
