@@ -39,7 +39,7 @@ from xlwings_app.domain.sop.log import Moment, is_before
 from xlwings_app.domain.sop.model import Sop, Step
 
 LABELS = {"penerima": "Penerima", "diberikan": "Tanggal Diberikan", "diterima": "Tanggal Diterima",
-          "kode_verifikasi": "Kode Verifikasi"}  # fmt: skip
+          "kode_verifikasi": "Kode Verifikasi", "tanggal": "Tanggal Dokumen"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ def periksa_tanda_terima(items: Sequence[TandaTerimaDokumen]) -> list[Problem]:
                                     f"\"{doc.kode_verifikasi or '(kosong)'}\" tidak berbentuk XXXXX-XXXXX: tanda terima "
                                     "menyebut kode dokumen yang ditandatangani.", doc.kode_verifikasi))  # fmt: skip
             if doc.tanggal is None:
-                problems.append(_at(item, "kode_verifikasi", f"{doc.judul}: tanggal penandatanganan kosong: dokumen "
+                problems.append(_at(item, "tanggal", f"{doc.judul}: tanggal penandatanganan kosong: dokumen "
                                                              "dibagikan setelah ditandatangani.", None))  # fmt: skip
         key = (normal(doc.kode_verifikasi), normal(item.penerima.nama or item.penerima.jabatan))
         other = seen.setdefault(key, item)

@@ -91,12 +91,14 @@ def formulir_rencana(
     pejabat: Sequence[Pejabat] = (),
     baris_baru: int = BARIS_BARU,
 ) -> FormulirRencana:
-    """The form of ``penanggung_jawab`` (compared with spaces and case folded), rules above."""
+    """The form of ``penanggung_jawab`` (compared with spaces and case folded, named as the master
+    spells it), rules above."""
     wanted = normal(penanggung_jawab)
-    own = [baris_indikator(i) for i in indicators if normal(i.penanggung_jawab) == wanted]
+    mine = [i for i in indicators if normal(i.penanggung_jawab) == wanted]
     official = next((p for p in pejabat if normal(p.jabatan) == wanted), None)
+    name = mine[0].penanggung_jawab if mine else official.jabatan if official else " ".join(penanggung_jawab.split())
     blank = [BarisFormulirRencana(baru=True) for _ in range(max(baris_baru, 0))]
-    return FormulirRencana(unit, tahun, " ".join(penanggung_jawab.split()), official, (*own, *blank))
+    return FormulirRencana(unit, tahun, name, official, (*(baris_indikator(i) for i in mine), *blank))
 
 
 def formulir_rencana_semua(
