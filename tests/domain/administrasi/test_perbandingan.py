@@ -8,6 +8,7 @@ from xlwings_app.domain.administrasi.perbandingan import banding_program
 from xlwings_app.domain.administrasi.program_kerja import susun_program
 from xlwings_app.domain.sop.calendar import WorkingCalendar
 from xlwings_app.domain.sop.log import LogEntry, Moment
+from xlwings_app.domain.sop.measure import measure_period
 from xlwings_app.domain.sop.presets import preset
 
 CAL = WorkingCalendar()
@@ -77,3 +78,18 @@ def test_a_date_alone_after_the_planned_date_is_over_the_plan() -> None:
     (first, *_) = banding_program(PLAN, SOP, log, CAL)
     # Kamis 8 is Isra Mikraj: Jumat 9 is one working day after the planned date
     assert (first.status, first.selisih_hari_kerja, first.selisih_menit) == ("Melewati Rencana", 1, None)
+
+
+def test_a_log_that_follows_the_plan_keeps_the_plan_and_every_mutu_baku() -> None:
+    # planned and measured times come from one calendar: a step logged exactly as planned takes
+    # exactly its standard time, and the plan's end is the log's end
+    for sop_id, start in (("pengumpulan-data-tim-sakip", "2024-02-07 07:30"), ("pengukuran-lumajang", "2024-03-04 08:00"),
+                          ("pengukuran-kominfo", "2024-12-23 13:15")):  # fmt: skip
+        sop = preset(sop_id)
+        plan = susun_program(sop, at(start), CAL)
+        log = [row(s.no, s.mulai, s.selesai, n) for n, s in enumerate(plan.langkah, start=5)]
+        assert {(r.status, r.selisih_menit) for r in banding_program(plan, sop, log, CAL)} == {("Sesuai Rencana", 0)}
+        runs = measure_period(sop, log, CAL).runs
+        assert {r.status for r in runs} == {"Tepat Waktu"}
+        assert [r.actual_minutes for r in runs if r.standard is not None] == [
+            r.standard_minutes for r in runs if r.standard is not None]
