@@ -135,3 +135,11 @@ def test_a_yearly_target_without_triwulan_targets_is_the_planners_warning() -> N
     (problem,) = check(form(KASI_PEM, new))
     assert where(problem) == ("Formulir Rencana Kasi Pemerintahan.xlsx", "J20", "Target TW I", "peringatan")
     assert problem.pesan.startswith("Target triwulan (J20:M20) belum diisi: lampiran Rencana Aksi akan kosong")
+
+
+def test_an_erased_or_unknown_kode_is_reported_once() -> None:
+    problems = check(form(KASI_PEM, usul("", 9, 8, induk="IKU-77"), usul("IKI-77", 10, 1, induk="IKU-77")))
+    assert [(p.sel, p.pesan) for p in problems] == [
+        ("A9", "Kode kosong di baris indikator: isi kembali kodenya, atau tulis indikator baru di baris kosong formulir."),
+        ("A10", "Kode 'IKI-77' tidak ada di workbook induk: tulis indikator baru di baris kosong formulir."),
+    ]

@@ -69,12 +69,12 @@ def tanda_terima_dokumen(
 def periksa_tanda_terima(items: Sequence[TandaTerimaDokumen]) -> list[Problem]:
     """Every problem of the receipts (rules in the module docstring), naming row and column."""
     problems: list[Problem] = []
-    checked: set[int] = set()
+    checked: set[DokumenTertanda] = set()
     seen: dict[tuple[str, str], TandaTerimaDokumen] = {}
     for item in items:
         doc = item.dokumen
-        if id(doc) not in checked:
-            checked.add(id(doc))
+        if doc not in checked:
+            checked.add(doc)
             if not kode_sah(doc.kode_verifikasi):
                 problems.append(_at(item, "kode_verifikasi", f"{doc.judul}: kode verifikasi "
                                     f"\"{doc.kode_verifikasi or '(kosong)'}\" tidak berbentuk XXXXX-XXXXX: tanda terima "

@@ -181,8 +181,9 @@ def periksa_formulir_rencana(
     rows = usulan(usable, indicators)
     for item in rows:
         problems += _row(item, master)
-    problems += _duplicates(rows)
-    problems += _parents(rows, indicators)
+    known = [u for u in rows if u.baris.baru or u.master is not None]  # an unknown Kode is reported once
+    problems += _duplicates(known)
+    problems += _parents(known, indicators)
     return problems
 
 
@@ -202,6 +203,9 @@ def _row(item: Usulan, master: Mapping[str, Indicator]) -> list[Problem]:
     form, row, ind = item.formulir, item.baris, item.master
     problems: list[Problem] = []
     if not row.baru:
+        if not row.kode.strip():
+            return [form.problem("Kode kosong di baris indikator: isi kembali kodenya, atau tulis indikator baru di "
+                                 "baris kosong formulir.", row, "kode")]  # fmt: skip
         if ind is None:
             return [form.problem(f"Kode '{row.kode}' tidak ada di workbook induk: tulis indikator baru di baris "
                                  "kosong formulir.", row, "kode", row.kode)]  # fmt: skip
