@@ -15,9 +15,10 @@ from tests.domain.administrasi.planning_fixtures import (
     form,
     usul,
 )
-from xlwings_app.domain.administrasi.periksa_rencana import periksa_formulir_rencana
+from xlwings_app.domain.administrasi.periksa_rencana import LABELS, periksa_formulir_rencana
 from xlwings_app.domain.indicator import Agregasi, Jenis, Polaritas
 from xlwings_app.domain.problems import Problem
+from xlwings_app.sheets import layout as L
 
 
 def check(*forms: object) -> list[Problem]:
@@ -143,3 +144,10 @@ def test_an_erased_or_unknown_kode_is_reported_once() -> None:
         ("A9", "Kode kosong di baris indikator: isi kembali kodenya, atau tulis indikator baru di baris kosong formulir."),
         ("A10", "Kode 'IKI-77' tidak ada di workbook induk: tulis indikator baru di baris kosong formulir."),
     ]
+
+
+def test_the_forms_column_labels_are_the_masters_headers() -> None:
+    table = L.layout().tables[Jenis.IKI]
+    for key, label in LABELS.items():
+        if key not in ("jenis", "rencana_aksi"):  # no master column: the sheet is the Jenis; see gabung_rencana
+            assert table.column(key).header == label
