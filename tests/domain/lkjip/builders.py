@@ -1,8 +1,9 @@
 """Readable builders for the LKjIP tests: this year's indicators measured for the year, earlier
 years as literal records, a unit's Profil.
 
-A yearly realisasi is written as one number; ``hasil`` puts it where the indicator's agregasi reads
-it for the year (Jumlah: TW I with 0 after it; Akhir and Rata-rata: TW I alone).
+A yearly realisasi is written as one number; ``ind`` puts it where the indicator's agregasi reads
+it for the year without carrying a triwulan over (Jumlah: TW I with 0 after it; Akhir and
+Rata-rata: TW IV alone).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def ind(
     elif agregasi is Agregasi.JUMLAH:
         tw = (r, Decimal(0), Decimal(0), Decimal(0))
     else:
-        tw = (r, None, None, None)
+        tw = (None, None, None, r)
     return Indicator(
         kode=kode, jenis=jenis, sasaran=sasaran, nama=nama or f"Indikator {kode}", satuan=satuan,
         polaritas=polaritas, agregasi=agregasi, target_tahunan=d(target), realisasi_tw=tw,

@@ -3,7 +3,8 @@
 Per sasaran and for the whole unit, in the Indonesian of a Laporan Kinerja (``domain.lkjip.wording``
 writes the values, lists and counts). Rules:
 - this year (BAB III A.(1)): each indicator's target, realisasi, capaian and predikat; a blank
-  realisasi, or a capaian that cannot be computed, is said as such with the measurement's reason;
+  realisasi, or a capaian that cannot be computed, is said as such with the reason (no target, or a
+  target of 0 on a positive indicator);
 - against earlier years (A.(2)): each indicator's capaian this year against its latest earlier year,
   "naik dari 87,50% pada 2023 menjadi 92,10% pada 2024" (capaian compares across polarities: higher
   is better for both), with the realisasi; "tetap" when equal after rounding; with three years or more,
@@ -65,8 +66,10 @@ def target_realisasi_kalimat(hasil: Sequence[Hasil], tahun: int) -> str:
         if h.realisasi is None:
             sentences.append(f"{_label(h)} ditargetkan {target}, tetapi realisasi tahun {tahun} belum diisi.")
         elif h.capaian is None:
+            why = "targetnya belum diisi" if h.target is None else (
+                "targetnya 0 pada indikator berpolaritas positif" if h.target == 0 else "target dan realisasinya")
             sentences.append(f"{_label(h)} terealisasi {nilai(h.realisasi, i.satuan)}, tetapi capaiannya tidak "
-                             f"dapat dihitung: {h.pesan}")  # fmt: skip
+                             f"dapat dihitung karena {why}.")  # fmt: skip
         else:
             met = "target tercapai" if h.status is Status.TERCAPAI else "target belum tercapai"
             grade = f", predikat {h.predikat}" if h.predikat else ""
@@ -276,7 +279,9 @@ def simpulan_kalimat(tahun: int, hasil: Sequence[Hasil], settings: Settings) -> 
     if not hasil:
         return f"Belum ada indikator kinerja utama yang diukur pada tahun {tahun}."
     met = sum(1 for h in hasil if h.status is Status.TERCAPAI)
-    if met == len(hasil):
+    if met == len(hasil) == 1:
+        head = f"Pada tahun {tahun}, satu-satunya indikator kinerja utama mencapai target."
+    elif met == len(hasil):
         head = f"Pada tahun {tahun}, seluruh {banyak(met, 'indikator kinerja utama')} mencapai target."
     elif met:
         head = f"Pada tahun {tahun}, {bilangan(met)} dari {banyak(len(hasil), 'indikator kinerja utama')} mencapai target."
