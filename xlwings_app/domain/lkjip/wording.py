@@ -2,10 +2,11 @@
 
 Rules (the Indonesian of a Laporan Kinerja; numbers as ``domain.formatting`` prints them):
 - a list is "a", "a dan b", "a, b, dan c";
-- a count is a number and the noun (Indonesian nouns do not inflect): one to nine in words, as prose
-  writes them ("satu indikator", "tiga program"; PUEBI, penulisan angka dan bilangan), 10 and above in
-  digits ("12 indikator"); an ordinal "keempat", "kesepuluh" likewise ("pertama" for one, "ke-12"
-  above nine); a zero count is never written: the clause is left out or said otherwise;
+- a count is a number and the noun (Indonesian nouns do not inflect): one to nine in words
+  ("satu indikator", "tiga program"; Pedoman Umum Ejaan Bahasa Indonesia writes in words a number
+  said in one or two words), 10 and above in digits ("12 indikator", easier to match with a table);
+  an ordinal likewise ("pertama", "keempat", "ke-12"); a zero count is never written: the clause is
+  left out or said otherwise;
 - a value carries its satuan: "92,1%" for a percentage, "45 dokumen", "Rp 1.250.000" for money;
   a capaian is a percentage with two decimals, "87,50%"; a year is written as it is, "2024";
 - a negative-polarity target reads "tidak melebihi 8 kasus"; a range target "80–90%";
