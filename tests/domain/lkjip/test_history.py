@@ -138,3 +138,8 @@ def test_a_renstra_period_of_six_years_holds_every_year() -> None:
     records = [rec("IKU-01", y, 80 + y - 2021, 80) for y in range(2021, 2026)]
     history, problems = build_history(period, 2026, [hasil("IKU-01", 90, 92)], records)
     assert problems == [] and history.of("IKU-01").years == (2021, 2022, 2023, 2024, 2025, 2026)  # type: ignore[union-attr]
+
+
+def test_a_record_without_a_kode_is_an_error() -> None:
+    _, problems = build_history(PERIOD, 2024, [hasil("IKU-01", 90, 92)], [rec(" ", 2022, 5, 5, baris=4)])
+    assert [(p.tingkat, p.baris, p.pesan) for p in problems] == [("galat", 4, "Data riwayat tahun 2022 tanpa kode indikator.")]

@@ -43,10 +43,12 @@ class ProgramAnggaran:
 
     @property
     def serapan(self) -> Decimal | None:
+        """Realisasi anggaran ÷ pagu × 100 (``measure.serapan_efisiensi``)."""
         return serapan_efisiensi(self.pagu, self.realisasi_anggaran, self.capaian)[0]
 
     @property
     def efisiensi(self) -> Decimal | None:
+        """(1 − serapan ÷ capaian) × 100 (``measure.serapan_efisiensi``)."""
         return serapan_efisiensi(self.pagu, self.realisasi_anggaran, self.capaian)[1]
 
 

@@ -66,6 +66,7 @@ class SasaranDraft:
     series: tuple[Series, ...]
 
     def paragraph(self, kunci: str) -> Paragraph | None:
+        """This sasaran's paragraph of piece ``kunci`` (``None`` when an optional piece was not written)."""
         return next((p for p in self.paragraphs if p.kunci == kunci), None)
 
 

@@ -16,7 +16,8 @@ the one year back a workbook carries (``Indicator.realisasi_lalu``). Rules:
 - a record belongs to the indicator its kode became (``domain.lkjip.renames.current_kode``); one
   whose kode matches no indicator of this year is left out with a warning (a rename not recorded?);
   one using a kode already renamed in its year is warned about;
-- a year outside the Renstra period is left out with a warning (the history is the period's);
+- a year outside the Renstra period is left out with a warning (the history is the period's); a
+  record without a kode is an error;
 - two records of one indicator and year with different values are an error naming both, and the year
   stays empty; the same values twice (a workbook and its archive) are one record, the sealed one kept.
 """
@@ -100,6 +101,7 @@ class IndicatorHistory:
 
     @property
     def years(self) -> tuple[int, ...]:
+        """The years with a record, ascending."""
         return tuple(r.tahun for r in self.records)
 
 
@@ -141,6 +143,9 @@ def build_history(
     placed: dict[tuple[str, int], list[YearRecord]] = {}
     brought: dict[str, list[Rename]] = {}
     for r in records:
+        if not key_of(r.kode):
+            problems.append(at(r, "kode", "Kode", f"Data riwayat tahun {r.tahun} tanpa kode indikator.", None, "galat"))
+            continue
         if r.tahun not in period:
             problems.append(at(r, "tahun", "Tahun", f"{r.kode} tahun {r.tahun} di luar periode Renstra "
                                f"{period.label}: tidak dipakai dalam riwayat.", r.tahun, "peringatan"))

@@ -71,22 +71,21 @@ def yearly_seal(seals: tuple[SealRecord, ...]) -> SealRecord | None:
 
 def verify_year(year: SealedYear, jenis: Jenis | None = Jenis.IKU) -> YearImport:
     """``year`` judged by the module rules; ``jenis`` the indicators whose records are kept (None: all)."""
-    where = year.sumber or f"data tahun {year.tahun}"
+    file = year.sumber or None
     problems: list[Problem] = []
     if year.profil.tahun != year.tahun:
-        problems.append(Problem(f"{where} berisi data tahun {year.profil.tahun}, bukan {year.tahun}.",
-                                file=year.sumber or None))  # fmt: skip
+        problems.append(Problem(f"Berisi data tahun {year.profil.tahun}, bukan {year.tahun}.", file=file))
     seal = yearly_seal(year.seals)
     if seal is None:
         segel = SegelStatus.TANPA_SEGEL
-        problems.append(Problem(f"{where}: data tahun {year.tahun} belum disegel (tidak ada segel periode Tahunan); "
-                                "diambil apa adanya.", file=year.sumber or None, tingkat="catatan"))  # fmt: skip
+        problems.append(Problem(f"Data tahun {year.tahun} belum disegel (tidak ada segel periode Tahunan); diambil "
+                                "apa adanya.", file=file, tingkat="catatan"))  # fmt: skip
     else:
         segel = SegelStatus.TERVERIFIKASI
         if year.sha256_arsip and seal.sha256_arsip and year.sha256_arsip.lower() != seal.sha256_arsip.lower():
-            problems.append(Problem(f"{where} bukan arsip yang disegel: SHA-256-nya berbeda dari yang dicatat "
-                                    f"saat penyegelan ({seal.arsip}).", file=year.sumber or None))  # fmt: skip
-        problems += _changes(year, seal, where)
+            problems.append(Problem(f"Bukan arsip yang disegel: SHA-256-nya berbeda dari yang dicatat saat penyegelan "
+                                    f"({seal.arsip}).", file=file))  # fmt: skip
+        problems += _changes(year, seal)
     if any(p.is_error for p in problems):
         return YearImport(year.tahun, year.sumber, None, (), tuple(problems))
     kept = [i for i in year.indicators if jenis is None or i.jenis is jenis]
@@ -96,7 +95,7 @@ def verify_year(year: SealedYear, jenis: Jenis | None = Jenis.IKU) -> YearImport
     return YearImport(year.tahun, year.sumber, segel, records, tuple(problems))
 
 
-def _changes(year: SealedYear, seal: SealRecord, where: str) -> list[Problem]:
+def _changes(year: SealedYear, seal: SealRecord) -> list[Problem]:
     """One error per indicator changed, added or removed since sealing; one for the unit or settings
     when only they changed; none when the verification code is the sealed one."""
     now = verification_code(year.profil, Periode.TAHUNAN, list(year.indicators), year.settings)
@@ -106,16 +105,16 @@ def _changes(year: SealedYear, seal: SealRecord, where: str) -> list[Problem]:
     fingerprints = {i.kode: indicator_fingerprint(i, Periode.TAHUNAN) for i in year.indicators}
     file = year.sumber or None
     problems = [
-        Problem(f"{where}: {kode} tahun {year.tahun} berubah sejak disegel (kode verifikasi {seal.kode_verifikasi}, "
+        Problem(f"{kode} tahun {year.tahun} berubah sejak disegel (kode verifikasi {seal.kode_verifikasi}, "
                 f"sekarang {now}).", file=file)
         for kode, sidik in fingerprints.items() if kode in before and before[kode] != sidik
     ]  # fmt: skip
-    problems += [Problem(f"{where}: {kode} tidak ada saat tahun {year.tahun} disegel.", file=file)
+    problems += [Problem(f"{kode} tidak ada saat tahun {year.tahun} disegel.", file=file)
                  for kode in fingerprints if kode not in before]  # fmt: skip
-    problems += [Problem(f"{where}: {kode} ada saat tahun {year.tahun} disegel tetapi kini hilang.", file=file)
+    problems += [Problem(f"{kode} ada saat tahun {year.tahun} disegel tetapi kini hilang.", file=file)
                  for kode in before if kode not in fingerprints]  # fmt: skip
     if not problems:
         problems.append(Problem(
-            f"{where}: profil unit, pengaturan atau urutan indikator tahun {year.tahun} berubah sejak disegel "
+            f"Profil unit, pengaturan atau urutan indikator tahun {year.tahun} berubah sejak disegel "
             f"(kode verifikasi {seal.kode_verifikasi}, sekarang {now}).", file=file))
     return problems
