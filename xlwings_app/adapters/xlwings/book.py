@@ -54,9 +54,12 @@ def _percentages(used: Any, values: list[list[object]]) -> None:
 
 
 def sheet_rows(sheet: Any) -> list[list[object]]:
-    """The sheet's values from A1 (one read of its used range; percent cells as ``Percent``)."""
+    """The sheet's values from A1 (one read of its used range; percent cells as ``Percent``).
+
+    Error cells come as their text (``#DIV/0!``, ``#N/A``), as the file readers give them, so the
+    ribbon reports them as ``kinerja periksa`` does (xlwings reads them as blanks by default)."""
     used = sheet.used_range
-    values = [[_cell(v) for v in row] for row in (used.options(ndim=2).value or [[]])]
+    values = [[_cell(v) for v in row] for row in (used.options(ndim=2, err_to_str=True).value or [[]])]
     _percentages(used, values)
     left = [None] * (used.column - 1)
     rows: list[list[object]] = [[] for _ in range(used.row - 1)]
