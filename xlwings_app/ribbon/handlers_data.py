@@ -61,18 +61,14 @@ def ekspor_formulir(book: xw.Book) -> None:
 
 def impor_formulir(book: xw.Book) -> None:
     """Check every form of "Formulir <periode>" (``kinerja rekap``); all or nothing into the open workbook."""
-    from pathlib import Path
-
     from xlwings_app.forms.spec import chosen_periode
     from xlwings_app.ribbon.messages import problem_list
     from xlwings_app.services.rekap import rekap
 
-    path = Path(book.fullname)
-    if not path.is_absolute():
-        raise PesanPengguna(f"Workbook '{book.name}' belum disimpan di sebuah folder: simpan dulu, lalu klik lagi.")
     master = live.master(book)
+    beside = live.folder_of(master)  # the forms folder is beside the saved workbook
     periode = chosen_periode(None, master.data().settings.periode_aktif)  # TAHUNAN: a refusal
-    folder = path.parent / f"Formulir {periode.value}"
+    folder = beside / f"Formulir {periode.value}"
     result = rekap(master, [folder], periode)
     if not result.valid:
         listed = problem_list(result.problems, with_file=True)

@@ -15,12 +15,25 @@ Works on the desktop engine (RunPython) and on xlwings' remote engine (the tests
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 from xlwings_app.adapters.xlsx.sheet_parts import TableInfo
 from xlwings_app.domain.numbers import Percent, is_percent_format
 from xlwings_app.sheets import palette as P
 from xlwings_app.sheets.grid import Formula, SheetValues
+
+
+def local_file(book: Any) -> Path | None:
+    """The workbook's file on this computer, or None: a new book ("Book1"), a book opened from a
+    web address, and a OneDrive/SharePoint book xlwings cannot map to a synced local folder (its
+    ``fullname`` then raises) have none."""
+    try:
+        fullname = str(book.fullname)
+    except Exception:  # noqa: BLE001 - xlwings' URL-to-folder mapping raises XlwingsError, KeyError, ...
+        return None
+    path = Path(fullname)
+    return path if "://" not in fullname and path.is_absolute() else None
 
 
 def _cell(value: object) -> object:

@@ -1,5 +1,8 @@
 """The master workbook open in Excel, for one ribbon click: the live implementation of the master port.
 
+``path`` is the workbook's file on this computer, or only its name (a relative path) when it has
+none (never saved, a web address, OneDrive/SharePoint not synced to a local folder): the ribbon's
+"save first" rule refuses such a book with its message, never a traceback.
 Readings go through one ``XlwingsSource`` (one call per sheet, the same checks as a file); staged
 changes (``sheets.changes``) are written into the open workbook by ``commit``, the cells the file
 writers write; the user saves afterwards. Changes only a file can take (``FileEdit``) are refused.
@@ -14,7 +17,7 @@ from typing import Any
 from xlwings_app.adapters.xlsx.guard import WorkbookError
 from xlwings_app.adapters.xlsx.reader import WorkbookData, read_source
 from xlwings_app.adapters.xlsx.sop_reader import SopWorkbook, read_sop_source
-from xlwings_app.adapters.xlwings.book import XlwingsSource
+from xlwings_app.adapters.xlwings.book import XlwingsSource, local_file
 from xlwings_app.domain.problems import Problem
 from xlwings_app.forms.filled import FilledForm
 from xlwings_app.sheets.changes import (
@@ -35,7 +38,7 @@ class LiveMaster:
 
     def __init__(self, book: Any) -> None:
         self.book = book
-        self.path = Path(book.fullname)
+        self.path = local_file(book) or Path(book.name)  # relative: no file on this computer
         self.name = book.name
         self.live = True
         self._source = XlwingsSource(book)
