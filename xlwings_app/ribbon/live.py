@@ -32,8 +32,10 @@ TITLE = "Kinerja"
 
 
 def alert(book: Any, message: str) -> None:
-    """An Indonesian message box with the Kinerja title."""
-    book.app.alert(message, title=TITLE)
+    """An Indonesian message box with the Kinerja title; commands named by their full path."""
+    from xlwings_app.ribbon.messages import runnable
+
+    book.app.alert(runnable(message), title=TITLE)
 
 
 def master(book: Any) -> Master:
