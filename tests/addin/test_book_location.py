@@ -62,7 +62,7 @@ def test_hitung_capaian_works_on_a_book_without_a_local_file(
     monkeypatch.setattr(Book, "fullname", property(_unmappable))
     [alert], actions = _click("hitung_capaian", example_path, "kinerja.xlsx")
     assert "Hasil dan Rekap ditulis" in alert
-    assert any(a["func"] == "addSheet" and a["args"][1] == "Hasil" for a in actions)
+    assert any(a["func"] == "setSheetName" and a["args"] == ["Hasil"] for a in actions)
 
 
 @pytest.mark.parametrize("button", ["dokumen_pengukuran", "dokumen_pdf", "tanda_terima", "impor_formulir"])
