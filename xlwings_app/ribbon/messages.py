@@ -23,7 +23,8 @@ COMMANDS = (
     "formulir", "lembar", "rekap", "tanda-terima", "laporan-pengumpulan", "kabupaten", "sop", "addin",
 )  # fmt: skip
 """The ``kinerja`` commands (a test compares them with the CLI's)."""
-_BARE_COMMAND = re.compile(r"(?<![\\/\w.\"'])kinerja (?=(?:%s)\b)" % "|".join(sorted(COMMANDS, key=len, reverse=True)))
+_ALTERNATIVES = "|".join(sorted(COMMANDS, key=len, reverse=True))
+_BARE_COMMAND = re.compile(rf"(?<![\\/\w.\"'])kinerja (?=(?:{_ALTERNATIVES})\b)")
 
 
 def _short(text: str) -> str:
