@@ -213,3 +213,24 @@ def test_pasang_bat_checks_its_folder_against_the_ansi_code_page(folder: str, co
     here = bundle.ANSI_CHECK.replace("'mbcs'", "'cp1252'")
     result = subprocess.run([sys.executable, "-c", here], env={**os.environ, "VENV": folder}, capture_output=True)
     assert result.returncode == code
+
+
+def test_the_windows_xlwings_wheel_ships_both_dlls_where_the_vba_looks(tmp_path: Path) -> None:
+    """Fault 2: a 32-bit Excel needs no 32-bit Python. xlwings runs Python in a process of its own
+    ("you can freely combine your Excel and Python bitness", github.com/xlwings/xlwings/issues/1941),
+    and the win_amd64 wheel the bundle carries installs both DLLs into the environment's root, one
+    folder above Scripts\\python.exe, where the VBA of either Excel looks."""
+    import zipfile
+
+    from xlwings_app.addin.install import xlwings_dlls
+
+    subprocess.run(
+        [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:", "--platform",
+         bundle.PLATFORM, "--python-version", "3.12", "--implementation", "cp", "--dest", str(tmp_path),
+         "xlwings==0.37.8"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    [wheel] = tmp_path.glob("xlwings-0.37.8-*-win_amd64.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+    assert {f"xlwings-0.37.8.data/data/{dll}" for dll in xlwings_dlls()} <= names
