@@ -50,11 +50,12 @@ addin: install
 	$(BIN)/kinerja addin build
 
 ## The office install bundle: the wheel and dist/Kinerja-Windows-<versi>.zip (win_amd64 wheels of every
-## dependency for each supported Python, the add-in, pasang.bat); needs the package index once.
+## dependency for each supported Python, the add-in, pasang.bat, the IT notes and the office guide);
+## needs the package index once. A tag v<versi> does the same on GitHub (.github/workflows/rilis.yml).
 dist: install
 	rm -rf dist
 	$(BIN)/python -m pip wheel --quiet --no-deps --wheel-dir dist .
-	$(BIN)/python -m xlwings_app.addin.bundle dist/kinerja-*.whl --keluar dist --sertakan docs/windows.md
+	$(BIN)/python -m xlwings_app.addin.bundle dist/kinerja-*.whl --keluar dist --sertakan docs/windows.md --sertakan docs/panduan-kantor.md --sertakan docs/panduan-kantor
 
 clean:
 	rm -rf build $(OUT) .pytest_cache .mypy_cache .ruff_cache

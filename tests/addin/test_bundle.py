@@ -116,8 +116,12 @@ def test_dist_target_builds_the_wheel_then_the_bundle() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     recipe = makefile[makefile.index("\ndist: install") :].split("\n\n")[0]
     assert "pip wheel --quiet --no-deps --wheel-dir dist ." in recipe
-    assert "-m xlwings_app.addin.bundle dist/kinerja-*.whl --keluar dist --sertakan docs/windows.md" in recipe
-    assert (ROOT / "docs" / "windows.md").is_file()
+    assert (
+        "-m xlwings_app.addin.bundle dist/kinerja-*.whl --keluar dist --sertakan docs/windows.md "
+        "--sertakan docs/panduan-kantor.md --sertakan docs/panduan-kantor"
+    ) in recipe
+    assert (ROOT / "docs" / "windows.md").is_file() and (ROOT / "docs" / "panduan-kantor.md").is_file()
+    assert list((ROOT / "docs" / "panduan-kantor").glob("*.png"))
 
 
 def test_the_bundle_carries_xlwings_bsd_licence() -> None:

@@ -11,7 +11,8 @@ not on the package index. The bundle holds everything ``pip`` needs offline on 6
 - ``pasang.bat``: a virtual environment under %LOCALAPPDATA%\\Kinerja, ``pip install --no-index
   --find-links wheels kinerja``, then ``kinerja addin pasang``; ``BACA-SAYA.txt``;
 - xlwings' licence (BSD 3-Clause: its VBA module is inside the add-in, its DLL in the wheels) as
-  ``LISENSI-xlwings.txt``, and the files given with ``--sertakan`` (``make dist``: docs/windows.md).
+  ``LISENSI-xlwings.txt``, and the files and folders given with ``--sertakan`` (``make dist`` and the
+  release workflow: docs/windows.md for IT, docs/panduan-kantor.md and its pictures for the office).
 
 pip evaluates environment markers against the machine it runs on, not against ``--platform``:
 resolving here (Linux), ``pywin32; platform_system == 'Windows'`` (xlwings' COM bridge) would be
@@ -389,8 +390,11 @@ def build_bundle(
             print(f"Python {python}: {len(offline)} paket terpasang tanpa internet.", flush=True)
         build_xlam(root / "Kinerja.xlam")
         shutil.copy2(xlwings_licence(), root / "LISENSI-xlwings.txt")
-        for path in extra:
-            shutil.copy2(path, root / path.name)
+        for path in extra:  # a file, or a folder (the pictures of panduan-kantor.md) with its files
+            if path.is_dir():
+                shutil.copytree(path, root / path.name)
+            else:
+                shutil.copy2(path, root / path.name)
         (root / "pasang.bat").write_bytes(pasang_bat(__version__).encode("ascii"))
         names = sorted(p.name for p in wheels.iterdir())
         (root / "BACA-SAYA.txt").write_bytes(readme(__version__, names).encode("utf-8"))
@@ -407,7 +411,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m xlwings_app.addin.bundle", description=__doc__)
     parser.add_argument("wheel", type=Path, help="Wheel Kinerja (dari pip wheel).")
     parser.add_argument("--keluar", type=Path, default=Path("dist"))
-    parser.add_argument("--sertakan", type=Path, action="append", default=[], help="Berkas lain untuk paket.")
+    parser.add_argument("--sertakan", type=Path, action="append", default=[], help="Berkas atau folder lain untuk paket.")
     args = parser.parse_args(argv)
     wheel = args.wheel
     if "*" in wheel.name:  # cmd.exe and PowerShell hand the pattern over as written
