@@ -29,9 +29,11 @@ demo: install libreoffice
 	$(BIN)/kinerja contoh $(OUT)/contoh
 	@echo "Selesai: workbook, formulir dan dokumen contoh ada di $(OUT)/contoh"
 
-## The page images under docs/ (the README's docs/dokumen-contoh.png among them), from the demo.
+## The page images under docs/ (the README's docs/dokumen-contoh.png among them, and the office
+## guide's docs/panduan-kantor/), from the demo.
 gambar: install libreoffice
 	$(BIN)/python docs/gambar.py $(OUT)/gambar
+	$(BIN)/python docs/gambar_panduan.py $(OUT)/gambar-panduan
 
 test: install libreoffice
 	$(BIN)/python -m pytest -n 2 -q
