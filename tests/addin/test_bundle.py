@@ -238,3 +238,19 @@ def test_the_windows_xlwings_wheel_ships_both_dlls_where_the_vba_looks(tmp_path:
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
     assert {f"xlwings-0.37.8.data/data/{dll}" for dll in xlwings_dlls()} <= names
+
+
+def test_versions_resolved_in_separate_runs_are_checked_against_each_other_for_windows() -> None:
+    """pip cannot check Windows' markers here, so the chosen versions are checked with packaging:
+    a Windows-only package resolved on its own must still meet what the others require."""
+    items = [
+        {"metadata": {"name": "xlwings", "requires_dist": ["pywin32>=224; platform_system == 'Windows'",
+                                                           "psutil>=2; platform_system == 'Darwin'"]}},
+        {"metadata": {"name": "typer", "requires_dist": ["colorama>=0.4; platform_system == 'Windows'"]}},
+    ]  # fmt: skip
+    fine = [bundle.Package("xlwings", "0.37.8", ""), bundle.Package("pywin32", "311", ""),
+            bundle.Package("typer", "0.28.0", ""), bundle.Package("colorama", "0.4.6", "")]  # fmt: skip
+    assert bundle.unmet_requirements(items, fine, "3.12") == []
+    old = [*fine[:3], bundle.Package("colorama", "0.3.9", "")]
+    assert bundle.unmet_requirements(items, old, "3.12") == ["typer: colorama>=0.4; platform_system == 'Windows' (0.3.9)"]
+    assert bundle.unmet_requirements(items, fine[:1], "3.12") == ["xlwings: pywin32>=224; platform_system == 'Windows' (tidak ada)"]

@@ -18,7 +18,10 @@ pip evaluates environment markers against the machine it runs on, not against ``
 resolving here (Linux), ``pywin32; platform_system == 'Windows'`` (xlwings' COM bridge) would be
 left out and the offline install on Windows would fail. ``resolve`` therefore re-evaluates every
 requirement's marker for Windows (``WINDOWS``) and adds the ones pip skipped, until nothing is
-missing. Build-time only: it runs pip in a subprocess and uses ``packaging`` (a pip/pytest
+missing, and keeps only what a Windows Python installs (``windows_closure``: not python-isal, a
+requirement of Linux only). The offline check asks pip for each package's wheel from the folder
+(``offline_check``); that their versions meet each other on Windows is checked with ``packaging``
+(``unmet_requirements``). Build-time only: it runs pip in a subprocess and uses ``packaging`` (a pip/pytest
 dependency), never imported by the add-in.
 
 Run: ``python -m xlwings_app.addin.bundle WHEEL --keluar dist``.
@@ -68,11 +71,14 @@ class Package:
         return self.url.rsplit("/", 1)[-1]
 
 
-def pip_dry_run(requirements: list[str], python: str, find_links: Path | None = None) -> dict[str, object]:
+def pip_dry_run(
+    requirements: list[str], python: str, find_links: Path | None = None, no_deps: bool = False
+) -> dict[str, object]:
     """``pip install --dry-run --report`` for win_amd64 and ``python``: installs nothing.
 
     With ``find_links`` pip may use only that folder (``--no-index``, and no pip configuration of
     this machine, whose extra indexes or wheel folders the office PC does not have), as pasang.bat.
+    ``no_deps``: each requirement alone (pip would judge their dependencies' markers for this machine).
     """
     env = dict(os.environ)
     with tempfile.TemporaryDirectory(prefix="kinerja-dry-") as scratch:
@@ -83,6 +89,8 @@ def pip_dry_run(requirements: list[str], python: str, find_links: Path | None = 
             "--platform", PLATFORM, "--python-version", python, "--implementation", "cp",
             "--only-binary=:all:", "--report", str(out),
         ]  # fmt: skip
+        if no_deps:
+            command.append("--no-deps")
         if find_links is not None:
             command += ["--no-index", "--find-links", str(find_links)]
             env = {k: v for k, v in env.items() if not k.startswith("PIP_")} | {"PIP_CONFIG_FILE": os.devnull}
@@ -157,6 +165,40 @@ def windows_closure(items: list[dict[str, Any]], python: str, roots: set[str] | 
     return reached
 
 
+def unmet_requirements(items: list[dict[str, Any]], chosen: list[Package], python: str) -> list[str]:
+    """The requirements (holding on Windows) of the chosen packages that the chosen versions do not
+    meet: what ``pip install kinerja`` on Windows would refuse. The Windows-only packages are
+    resolved in runs of their own, so their versions are checked here against everyone's."""
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    environment = _windows_environment(python)
+    versions = {canonicalize_name(p.name): p.version for p in chosen}
+    unmet = []
+    for item in items:
+        if canonicalize_name(str(item["metadata"]["name"])) not in versions:
+            continue
+        for text in item["metadata"].get("requires_dist") or []:
+            requirement = Requirement(text)
+            if requirement.marker is not None and not requirement.marker.evaluate({**environment, "extra": ""}):
+                continue
+            version = versions.get(canonicalize_name(requirement.name))
+            if version is None or not requirement.specifier.contains(version, prereleases=True):
+                unmet.append(f"{item['metadata']['name']}: {text} ({version or 'tidak ada'})")
+    return sorted(set(unmet))
+
+
+def offline_check(packages: list[Package], python: str, wheels: Path) -> int:
+    """What pasang.bat's ``pip install --no-index --find-links wheels kinerja`` needs on Windows: a
+    wheel for ``python`` of every package in ``wheels``, asked of pip offline (one by one: pip here
+    would judge the dependencies' markers for Linux; that they meet each other on Windows is
+    ``resolve``'s check). Returns how many packages it found."""
+    report = pip_dry_run([p.pin for p in packages], python, find_links=wheels, no_deps=True)
+    items = report["install"]
+    assert isinstance(items, list)
+    return len(items)
+
+
 def _linux_only(requirements: list[str], python: str) -> set[str]:
     """The names of ``requirements`` whose marker does not hold on Windows (a wheel's path: none)."""
     from packaging.requirements import InvalidRequirement, Requirement
@@ -202,7 +244,11 @@ def resolve(requirements: list[str], python: str, find_links: Path | None = None
         wanted = windows_requirements(merged, python)
         if not wanted:
             windows = windows_closure(reported, python, roots)
-            return [package for name, package in found.items() if name in windows]
+            chosen = [package for name, package in found.items() if name in windows]
+            unmet = unmet_requirements(reported, chosen, python)
+            if unmet:
+                raise BundleError(f"Versi yang terpilih tidak cocok satu sama lain di Windows: {unmet}")
+            return chosen
     raise BundleError(f"Kebutuhan khusus Windows tidak selesai diselesaikan: {wanted}")
 
 
@@ -386,8 +432,8 @@ def build_bundle(
             print(f"Python {python}: menyelesaikan kebutuhan untuk {PLATFORM} ...", flush=True)
             packages = resolve([str(wheel)], python)
             download([p for p in packages if p.name.lower() != "kinerja"], python, wheels)
-            offline = resolve(["kinerja"], python, find_links=wheels)  # what pasang.bat will do
-            print(f"Python {python}: {len(offline)} paket terpasang tanpa internet.", flush=True)
+            offline = offline_check(packages, python, wheels)  # what pasang.bat will need
+            print(f"Python {python}: {offline} paket terpasang tanpa internet.", flush=True)
         build_xlam(root / "Kinerja.xlam")
         shutil.copy2(xlwings_licence(), root / "LISENSI-xlwings.txt")
         for path in extra:  # a file, or a folder (the pictures of panduan-kantor.md) with its files
