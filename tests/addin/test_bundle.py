@@ -254,3 +254,12 @@ def test_versions_resolved_in_separate_runs_are_checked_against_each_other_for_w
     old = [*fine[:3], bundle.Package("colorama", "0.3.9", "")]
     assert bundle.unmet_requirements(items, old, "3.12") == ["typer: colorama>=0.4; platform_system == 'Windows' (0.3.9)"]
     assert bundle.unmet_requirements(items, fine[:1], "3.12") == ["xlwings: pywin32>=224; platform_system == 'Windows' (tidak ada)"]
+
+
+def test_the_python_installers_admin_prompt_is_avoided_in_every_instruction() -> None:
+    """Fault 12: python.org's installer asks for administrator rights for py.exe by default, against
+    "no admin needed"; every place that tells the office to install Python says which box to clear."""
+    windows = (ROOT / "docs" / "windows.md").read_text(encoding="utf-8")
+    for text in (bundle.readme(__version__, []), bundle.pasang_bat(__version__), windows):
+        assert "Use admin privileges when installing py.exe" in " ".join(text.split()), text[:60]
+    assert "Install launcher for all users" in bundle.readme(__version__, []) and "Install launcher for all users" in windows
