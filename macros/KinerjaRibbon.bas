@@ -42,7 +42,7 @@ Private Sub RunInOwnPython(pythonCall As String)
     ' would use the UDF server when a user's config sets "USE UDF SERVER" True). The PYTHONPATH
     ' argument is what xlwings.utils.prepare_sys_path reads: "false" (no workbook folder on the
     ' path), five unused fields, then the add-in's PYTHONPATH setting.
-    ExecuteWindows False, pythonCall, GetConfig("INTERPRETER_WIN", "python"), "false;;;;;;" & GetConfig("PYTHONPATH", "")
+    ExecuteWindows False, pythonCall, CStr(GetConfig("INTERPRETER_WIN", "python")), "false;;;;;;" & CStr(GetConfig("PYTHONPATH", ""))
 End Sub
 
 Private Function WorkbookReady() As Boolean

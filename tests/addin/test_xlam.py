@@ -205,7 +205,7 @@ def test_a_button_tagged_for_its_own_python_never_runs_in_the_udf_server(built_x
     assert on_action.index("Else") < on_action.index("RunInOwnPython pythonCall")
     assert "RunPython" not in on_action.replace("RunInOwnPython", "")
     own = procedures["RunInOwnPython"]
-    assert 'ExecuteWindows False, pythonCall, GetConfig("INTERPRETER_WIN", "python"), "false;;;;;;" & GetConfig("PYTHONPATH", "")' in own
+    assert 'ExecuteWindows False, pythonCall, CStr(GetConfig("INTERPRETER_WIN", "python")), "false;;;;;;" & CStr(GetConfig("PYTHONPATH", ""))' in own
     assert 'Private Const PROSES_SENDIRI As String = "proses-sendiri"' in _decoded_vba(built_xlam)["KinerjaRibbon"]
     xlwings = _procedures(_decoded_vba(built_xlam)["xlwings"])
     assert "Function ExecuteWindows(IsFrozen As Boolean, PythonCommand As String, PYTHON_WIN As String" in xlwings["ExecuteWindows"]
