@@ -29,9 +29,11 @@ demo: install libreoffice
 	$(BIN)/kinerja contoh $(OUT)/contoh
 	@echo "Selesai: workbook, formulir dan dokumen contoh ada di $(OUT)/contoh"
 
-## The page images under docs/ (the README's docs/dokumen-contoh.png among them), from the demo.
+## The page images under docs/ (the README's docs/dokumen-contoh.png among them, and the office
+## guide's docs/panduan-kantor/), from the demo.
 gambar: install libreoffice
 	$(BIN)/python docs/gambar.py $(OUT)/gambar
+	$(BIN)/python docs/gambar_panduan.py $(OUT)/gambar-panduan
 
 test: install libreoffice
 	$(BIN)/python -m pytest -n 2 -q
@@ -50,11 +52,12 @@ addin: install
 	$(BIN)/kinerja addin build
 
 ## The office install bundle: the wheel and dist/Kinerja-Windows-<versi>.zip (win_amd64 wheels of every
-## dependency for each supported Python, the add-in, pasang.bat); needs the package index once.
+## dependency for each supported Python, the add-in, pasang.bat, the IT notes and the office guide);
+## needs the package index once. A tag v<versi> does the same on GitHub (.github/workflows/rilis.yml).
 dist: install
 	rm -rf dist
 	$(BIN)/python -m pip wheel --quiet --no-deps --wheel-dir dist .
-	$(BIN)/python -m xlwings_app.addin.bundle dist/kinerja-*.whl --keluar dist --sertakan docs/windows.md
+	$(BIN)/python -m xlwings_app.addin.bundle dist/kinerja-*.whl --keluar dist --sertakan docs/windows.md --sertakan docs/panduan-kantor.md --sertakan docs/panduan-kantor
 
 clean:
 	rm -rf build $(OUT) .pytest_cache .mypy_cache .ruff_cache

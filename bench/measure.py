@@ -39,6 +39,8 @@ class Runs:
     """User + system CPU seconds of each run."""
     inner: list[float] = field(default_factory=list)
     """Seconds the process itself reported (``BENCH_SECONDS=`` on stdout), when it does."""
+    engine_calls: list[int] = field(default_factory=list)
+    """Calls into xlwings' engine the process reported (``BENCH_PANGGILAN=``): remote-engine figures."""
     failed: str | None = None
     """Why the measurement stopped (time or memory limit), if it did."""
 
@@ -157,6 +159,8 @@ def measure(
         for line in out.splitlines():
             if line.startswith("BENCH_SECONDS="):
                 runs.inner.append(float(line.partition("=")[2]))
+            elif line.startswith("BENCH_PANGGILAN="):
+                runs.engine_calls.append(int(line.partition("=")[2]))
     return runs
 
 

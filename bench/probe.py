@@ -3,7 +3,9 @@
 ``calamine FILE`` reads every sheet of FILE with python-calamine (the reading floor);
 ``baca FILE`` reads FILE's inputs with Kinerja's reader; ``klik FILE`` clicks Hitung Capaian on
 FILE as the add-in's long-lived Python does (``klik``). Each prints ``BENCH_SECONDS=<s>`` of the
-work alone (imports excluded); the bench also times the whole process.
+work alone (imports excluded); the bench also times the whole process. ``klik`` also prints
+``BENCH_PANGGILAN=<n>``: the calls one click makes into xlwings' engine, counted on the remote
+engine by tests/addin/engine_calls.py (each one to a few COM round trips in desktop Excel).
 """
 
 from __future__ import annotations
@@ -68,6 +70,14 @@ def klik(path: Path) -> int:
         if click:
             seconds.append(elapsed)
     print(f"BENCH_SECONDS={statistics.median(seconds):.6f}")
+    from tests.addin.engine_calls import counting
+
+    wb = load_workbook(path)
+    with counting(wb) as calls:  # one more click, not timed: the stand-in slows the calls it counts
+        book = xw.Book(json=copy.deepcopy(data))
+        entry.dispatch("hitung_capaian", book)
+        book.close()
+    print(f"BENCH_PANGGILAN={calls.total}")
     return CLICKS
 
 

@@ -114,10 +114,17 @@ def items(sc: SC.Scenarios, with_xl: bool, with_pdf: bool, repeat_xl: int) -> li
     found.append(
         Item(
             "klik.server.hitung.S",
-            "klik Hitung Capaian S di Python yang tetap hidup (handler, tanpa mulai)",
+            "klik Hitung Capaian S di Python yang tetap hidup (handler, tanpa mulai; remote engine)",
             [PY, "-m", "bench.probe", "klik", str(sc.s)],
             budget_s=0.3,
             budget_inner=True,
+        )
+    )
+    found.append(
+        Item(
+            "klik.server.hitung.L",
+            "klik Hitung Capaian L di Python yang tetap hidup (handler, tanpa mulai; remote engine)",
+            [PY, "-m", "bench.probe", "klik", str(sc.l)],
         )
     )
     names = {"S": sc.s, "L": sc.l, "F": sc.f_master} | ({"XL": sc.xl, "XL2": sc.xl2} if with_xl else {})
@@ -273,6 +280,7 @@ def verdict(item: Item, floors: dict[str, Item]) -> dict[str, object]:
         "cpu_median_s": round(runs.cpu_median, 4),
         "puncak_mib": round(runs.peak, 1),
         "dalam_proses_s": round(runs.inner_median, 4) if runs.inner_median is not None else None,
+        "panggilan_mesin_remote": max(runs.engine_calls) if runs.engine_calls else None,
         "lantai": item.floor,
         "lantai_s": round(floor_s, 4) if floor_s else None,
         "rasio": round(runs.median / floor_s, 2) if floor_s else None,
@@ -319,8 +327,9 @@ def print_table(rows: list[dict[str, object]], load: tuple[float, ...]) -> None:
         ok = row["lulus"]
         ratio = row.get("rasio_baca") or row["rasio"]
         seconds = row["dalam_proses_s"] if row.get("diukur_dalam_proses") else row["median_s"]
+        calls = row.get("panggilan_mesin_remote")
         table.add_row(
-            str(row["ukuran"]),
+            str(row["ukuran"]) + (f" [remote engine: {calls} panggilan ke mesin xlwings]" if calls else ""),
             str(row["jalan"]),
             f"{seconds:.3f}" if isinstance(seconds, float) else "-",
             f"{row['cpu_median_s']:.3f}",

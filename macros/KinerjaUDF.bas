@@ -5,8 +5,12 @@ Attribute VB_Name = "KinerjaUDF"
 ' The numeric functions pass their result through BlankAsEmpty: a value Python cannot compute
 ' (None) arrives from xlwings as "" (text, which Excel ranks above every number) and leaves as
 ' Empty, which Excel treats like an empty cell in comparisons and sums.
+' Each wrapper first returns nothing while Excel's Function Wizard (Insert Function, fx) is open,
+' as the wrappers xlwings generates do: the wizard calls a function on every keystroke, and each
+' call would go to Python.
 #Const App = "Microsoft Excel" 'Adjust when using outside of Excel
 Function KINERJA_CAPAIAN(target, realisasi, Optional polaritas)
+    If (Not Application.CommandBars("Standard").Controls(1).Enabled) Then Exit Function
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
         KINERJA_CAPAIAN = BlankAsEmpty(XLPy.CallUDF("xlwings_app.udfs", "KINERJA_CAPAIAN", Array(target, realisasi, polaritas), ActiveWorkbook, Application.Caller))
@@ -20,6 +24,7 @@ failed:
 End Function
 
 Function KINERJA_PREDIKAT(nilai_capaian, Optional skala_batas, Optional skala_predikat)
+    If (Not Application.CommandBars("Standard").Controls(1).Enabled) Then Exit Function
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
         KINERJA_PREDIKAT = XLPy.CallUDF("xlwings_app.udfs", "KINERJA_PREDIKAT", Array(nilai_capaian, skala_batas, skala_predikat), ActiveWorkbook, Application.Caller)
@@ -33,6 +38,7 @@ failed:
 End Function
 
 Function KINERJA_DURASI(mulai, selesai)
+    If (Not Application.CommandBars("Standard").Controls(1).Enabled) Then Exit Function
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
         KINERJA_DURASI = BlankAsEmpty(XLPy.CallUDF("xlwings_app.udfs", "KINERJA_DURASI", Array(mulai, selesai), ActiveWorkbook, Application.Caller))
@@ -46,6 +52,7 @@ failed:
 End Function
 
 Function KINERJA_WAKTU_STANDAR(teks)
+    If (Not Application.CommandBars("Standard").Controls(1).Enabled) Then Exit Function
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
         KINERJA_WAKTU_STANDAR = BlankAsEmpty(XLPy.CallUDF("xlwings_app.udfs", "KINERJA_WAKTU_STANDAR", Array(teks), ActiveWorkbook, Application.Caller))

@@ -80,7 +80,7 @@ def _polaritas(value: Cell) -> Polaritas:
     raise _BadInput(f"polaritas '{value}' tidak dikenal: isi Positif atau Negatif")
 
 
-@xw.func
+@xw.func(call_in_wizard=False)  # the wrapper skips the Function Wizard (macros/KinerjaUDF.bas)
 def KINERJA_CAPAIAN(target, realisasi, polaritas="Positif"):  # type: ignore[no-untyped-def]
     """Capaian (%) of realisasi against target (``domain.capaian``; PermenPANRB 6/2022).
 
@@ -94,7 +94,7 @@ def _capaian(target: Cell, realisasi: Cell, polaritas: Cell) -> float | None:
     return None if result is None else float(result)
 
 
-@xw.func
+@xw.func(call_in_wizard=False)  # the wrapper skips the Function Wizard (macros/KinerjaUDF.bas)
 @xw.arg("skala_batas", ndim=2)
 @xw.arg("skala_predikat", ndim=2)
 def KINERJA_PREDIKAT(nilai_capaian, skala_batas=None, skala_predikat=None):  # type: ignore[no-untyped-def]
@@ -179,7 +179,7 @@ def _moment(value: Cell, name: str) -> datetime | date:
     return moment
 
 
-@xw.func
+@xw.func(call_in_wizard=False)  # the wrapper skips the Function Wizard (macros/KinerjaUDF.bas)
 def KINERJA_DURASI(mulai, selesai):  # type: ignore[no-untyped-def]
     """Working minutes from mulai to selesai (``domain.sop.calendar.WorkingCalendar``).
 
@@ -204,7 +204,7 @@ def _durasi(mulai: Cell, selesai: Cell) -> float:
     return round(calendar.working_time(start, finish).total_seconds() / 60, 2)
 
 
-@xw.func
+@xw.func(call_in_wizard=False)  # the wrapper skips the Function Wizard (macros/KinerjaUDF.bas)
 def KINERJA_WAKTU_STANDAR(teks):  # type: ignore[no-untyped-def]
     """Minutes of working time a Mutu Baku Waktu allows ("15 menit", "1 hari kerja").
 

@@ -72,7 +72,7 @@ def payload(
     return {
         "client": "Office.js",
         "version": xw.__version__,
-        "book": {"name": name, "active_sheet_index": index, "selection": selection},
+        "book": {"name": name, "active_sheet_index": index, "selection": selection, "calculation": "Automatic"},
         "names": [],
         "sheets": sheets,
     }
@@ -111,6 +111,18 @@ def _value(value: object) -> object:
     return value
 
 
+def _show_conditional_format(cells: list[Any], rule: dict[str, Any]) -> None:
+    """A "cell value equal to a text" rule, shown as Excel shows it: the rule's fill on every cell of
+    its range whose value is that text (what a person sees, and what the file writers fill directly).
+    Any other rule fails loudly, as an unknown action does."""
+    assert rule["type"] == "CellValue" and rule["operator"] == "EqualTo", rule
+    formula = rule["formula1"]
+    assert formula.startswith('="') and formula.endswith('"'), formula
+    for cell in cells:
+        if cell.value == formula[2:-1]:
+            cell.fill = _fill(rule["fill_color"])
+
+
 def _range(wb: Workbook, action: dict[str, Any]) -> list[list[Any]]:
     ws = wb.worksheets[action["sheet_position"]]
     r, c = action["start_row"] + 1, action["start_column"] + 1
@@ -134,6 +146,8 @@ def apply(actions: list[dict[str, Any]], wb: Workbook) -> list[str]:  # noqa: C9
             alerts.append(args[0])
         elif func == "addSheet":
             wb.create_sheet(args[1], args[0])
+        elif func == "setSheetName":
+            wb.worksheets[action["sheet_position"]].title = args[0]
         elif func == "sheetDelete":
             del wb[wb.worksheets[action["sheet_position"]].title]
         elif func == "setValues":
@@ -189,6 +203,10 @@ def apply(actions: list[dict[str, Any]], wb: Workbook) -> list[str]:  # noqa: C9
             [cell] = _each(wb, action)
             assert cell.coordinate == args[0].replace("$", "")
             cell.comment = Comment(args[1], "Kinerja")
+        elif func == "addConditionalFormat":
+            _show_conditional_format(_each(wb, action), args[0])
+        elif func in ("setScreenUpdating", "setCalculation"):
+            pass  # the application's state during the click: nothing to keep in the file
         elif func == "deleteNote":
             [cell] = _each(wb, action)
             cell.comment = None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import gc
+import sys
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -113,7 +114,8 @@ def test_an_addin_of_another_version_is_refused_with_the_fix() -> None:
     assert active != SHEET_PETUNJUK  # the handler did not run
     [alert] = alerts
     assert f"versi 0.0.1 tidak sama dengan paket Kinerja versi {xlwings_app.__version__}" in alert
-    assert "kinerja addin pasang" in alert
+    assert f'"{Path(sys.executable).with_name("kinerja")}" addin pasang' in alert  # fault 3: the full path
+    assert "pasang.bat" in alert
 
 
 def test_a_process_older_than_the_installed_package_asks_to_restart_excel(

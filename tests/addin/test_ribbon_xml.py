@@ -100,4 +100,43 @@ def test_vba_dispatcher_passes_the_button_id_and_addin_version_to_python() -> No
     command = match.group(1) + "periksa_data" + match.group(2) + "0.1.0" + match.group(3)
     compile(command, "<RunPython>", "exec")
     assert command == "import xlwings_app.ribbon.entry as e; e.dispatch('periksa_data', addin_version='0.1.0')"
-    assert "XLPy.Exec pythonCall" in source and "RunPython pythonCall" in source
+    assert "XLPy.Exec pythonCall" in source and "RunInOwnPython pythonCall" in source
+
+
+def test_the_buttons_that_run_in_their_own_python_are_tagged_as_the_registry_says(buttons: list[Element]) -> None:
+    tagged = {b.get("id") for b in buttons if b.get("tag") == "proses-sendiri"}
+    assert tagged == registry.OWN_PROCESS
+    assert {b.get("tag") for b in buttons} == {"proses-sendiri", None}
+
+
+def _handler_calls(button_id: str) -> set[str]:
+    """The ``live.*`` functions a handler calls, directly or through a helper of its module."""
+    import ast
+    import importlib
+    import inspect
+
+    module_name, _, function_name = registry.HANDLERS[button_id].partition(":")
+    tree = ast.parse(inspect.getsource(importlib.import_module(module_name)))
+    functions = {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef)}
+    seen, todo, calls = set(), [function_name], set()
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in functions:
+            continue
+        seen.add(name)
+        for node in ast.walk(functions[name]):
+            if isinstance(node, ast.Call):
+                called = ast.unparse(node.func)
+                calls.add(called)
+                todo.append(called)
+    return {c for c in calls if c.startswith("live.")}
+
+
+@pytest.mark.parametrize("button_id", sorted(registry.HANDLERS))
+def test_a_button_that_works_on_the_saved_file_runs_in_its_own_python(button_id: str) -> None:
+    """Fault 5: xlwings documents that a call into its UDF server times out after about 90 s
+    (github.com/xlwings/xlwings/issues/1757, #120). The buttons that work on the saved file and
+    write files beside it (documents, PDF, forms, the archive) run in their own Python; the ones
+    that read and write only the open workbook keep the long-lived one."""
+    on_file = bool(_handler_calls(button_id) & {"live.saved", "live.saved_path", "live.folder_of"})
+    assert (button_id in registry.OWN_PROCESS) == on_file, button_id

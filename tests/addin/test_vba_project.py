@@ -67,12 +67,42 @@ def test_built_project_is_source_only_named_kinerja(built_bin: bytes, template_b
     assert b"K\x00i\x00n\x00e\x00r\x00j\x00a\x00R" in streams["PROJECTwm"]
 
 
-def test_xlwings_module_reads_config_named_kinerja(built_bin: bytes, template_bin: bytes) -> None:
-    built = read_vba_project(built_bin).module("xlwings").source
-    original = read_vba_project(template_bin).module("xlwings").source
-    assert 'Public Const PROJECT_NAME As String = "kinerja"' in built
-    assert built.replace('"kinerja"', '"myaddin"') == original
-    assert 'Lib "xlwings64-0.37.8.dll"' in built  # the DLL of the pinned xlwings
+def test_xlwings_module_differs_from_the_template_in_exactly_two_lines(built_bin: bytes, template_bin: bytes) -> None:
+    """PROJECT_NAME (the config sheet kinerja.conf), and the UDF server's command line without the
+    active and the add-in's workbook paths: the xlwings DLL keys its Python processes by that line,
+    so with the active workbook in it every workbook clicked started a Python of its own (fault 7)."""
+    built = read_vba_project(built_bin).module("xlwings").source.replace("\r\n", "\n").split("\n")
+    original = read_vba_project(template_bin).module("xlwings").source.replace("\r\n", "\n").split("\n")
+    assert len(built) == len(original)
+    changed = [(old.strip(), new.strip()) for old, new in zip(original, built, strict=True) if old != new]
+    assert changed == [
+        ('Public Const PROJECT_NAME As String = "myaddin"', 'Public Const PROJECT_NAME As String = "kinerja"'),
+        ('PYTHONPATH = AddExcelDir & ";" & ActiveWorkbook.FullName & ";" & ThisWorkbook.FullName & ";" & '
+         'GetConfig("ONEDRIVE_CONSUMER_WIN") & ";" & GetConfig("ONEDRIVE_COMMERCIAL_WIN") & ";" & '
+         'GetConfig("SHAREPOINT_WIN") & ";" & GetConfig("PYTHONPATH")',
+         'PYTHONPATH = AddExcelDir & ";" & ";" & ";" & GetConfig("ONEDRIVE_CONSUMER_WIN") & ";" & '
+         'GetConfig("ONEDRIVE_COMMERCIAL_WIN") & ";" & GetConfig("SHAREPOINT_WIN") & ";" & GetConfig("PYTHONPATH")'),
+    ]  # fmt: skip
+    command = "\n".join(built)
+    command = command[command.index("Function XLPyCommand()") : command.index("End Function", command.index("Function XLPyCommand()"))]
+    assert "ActiveWorkbook" not in command and "ThisWorkbook" not in command
+    assert 'Lib "xlwings64-0.37.8.dll"' in "\n".join(built)  # the DLL of the pinned xlwings
+
+
+def test_the_server_command_line_is_the_same_whichever_workbook_is_active() -> None:
+    """What ``XLPyCommand`` puts before the PYTHONPATH setting is read by xlwings'
+    ``prepare_sys_path``: with the first field not "true" (Kinerja's ADD_WORKBOOK_TO_PYTHONPATH is
+    False), the two emptied fields were never used; only the PYTHONPATH setting reaches sys.path."""
+    import sys
+
+    from xlwings.utils import prepare_sys_path
+
+    before = list(sys.path)
+    try:
+        prepare_sys_path("False;;;;;;/kinerja/site-packages")
+        assert sys.path[0] == "/kinerja/site-packages" and sys.path[1:] == before
+    finally:
+        sys.path[:] = before
 
 
 def test_template_modules_other_than_ribbon_are_kept_unchanged(built_bin: bytes, template_bin: bytes) -> None:

@@ -170,11 +170,94 @@ def test_decoded_ribbon_module_guards_the_click_before_python(built_xlam: Path) 
     assert on_action.index("On Error GoTo failed") < on_action.index("WorkbookReady()")
     assert on_action.index("If Not WorkbookReady() Then Exit Sub") < on_action.index("XLPy.Exec")
     guard = procedures["WorkbookReady"]
-    assert "Application.ActiveProtectedViewWindow" in guard and "If ActiveWorkbook Is Nothing Then" in guard
     assert "Tampilan Terproteksi (Protected View)" in guard and "Aktifkan Pengeditan" in guard
     assert "Belum ada workbook yang terbuka" in guard
+    assert "Application.ActiveProtectedViewWindow" in procedures["ProtectedViewOpen"]
     assert "MsgBox PythonFailedMessage(Err.Description), vbExclamation, JUDUL" in on_action
     assert "Kinerja tidak dapat menjalankan Python" in procedures["PythonFailedMessage"]
+
+
+def test_a_protected_view_window_behind_the_workbook_does_not_stop_the_click(built_xlam: Path) -> None:
+    """Fault 8: Application.ActiveProtectedViewWindow names a Protected View window even when a
+    normal workbook is in front (a Kasi's e-mailed form left open behind it). The guard lets a click
+    through whenever a workbook and its window are active, and asks about Protected View only
+    when none is."""
+    guard = _procedures(_decoded_vba(built_xlam)["KinerjaRibbon"])["WorkbookReady"]
+    lines = [line.strip() for line in guard.split("\n")]
+    ready = lines.index("WorkbookReady = True")
+    assert lines[ready - 2 : ready + 2] == [
+        "If Not ActiveWorkbook Is Nothing Then", "If Not ActiveWindow Is Nothing Then",
+        "WorkbookReady = True", "Exit Function",
+    ]  # fmt: skip
+    assert lines.index("If ProtectedViewOpen() Then") > ready
+    assert "ProtectedViewOpen" not in "\n".join(lines[:ready])
+    assert guard.count("WorkbookReady = True") == 1
+
+
+def test_a_button_tagged_for_its_own_python_never_runs_in_the_udf_server(built_xlam: Path) -> None:
+    """Fault 5: a long button (tag="proses-sendiri") goes to xlwings' ExecuteWindows, a new Python
+    with no COM time-out, whatever the user's config says about the UDF server; RunPython is not
+    used, since it would take the UDF server when a user's config sets "USE UDF SERVER" True."""
+    procedures = _procedures(_decoded_vba(built_xlam)["KinerjaRibbon"])
+    on_action = procedures["OnAction"]
+    assert "If control.Tag <> PROSES_SENDIRI And LongLivedPython() Then" in on_action
+    assert on_action.index("If control.Tag <> PROSES_SENDIRI") < on_action.index("XLPy.Exec pythonCall")
+    assert on_action.index("Else") < on_action.index("RunInOwnPython pythonCall")
+    assert "RunPython" not in on_action.replace("RunInOwnPython", "")
+    own = procedures["RunInOwnPython"]
+    assert 'ExecuteWindows False, pythonCall, CStr(GetConfig("INTERPRETER_WIN", "python")), "false;;;;;;" & CStr(GetConfig("PYTHONPATH", ""))' in own
+    assert 'Private Const PROSES_SENDIRI As String = "proses-sendiri"' in _decoded_vba(built_xlam)["KinerjaRibbon"]
+    xlwings = _procedures(_decoded_vba(built_xlam)["xlwings"])
+    assert "Function ExecuteWindows(IsFrozen As Boolean, PythonCommand As String, PYTHON_WIN As String" in xlwings["ExecuteWindows"]
+    assert "WaitOnReturn As Boolean: WaitOnReturn = True" in xlwings["ExecuteWindows"]
+
+
+def test_the_python_failed_message_names_pasang_bat_and_the_full_kinerja_path(built_xlam: Path) -> None:
+    """Fault 3: kinerja.exe is not on PATH after pasang.bat; the message names pasang.bat, and
+    kinerja.exe by the folder of the add-in's interpreter (pasang.bat's venv\\Scripts)."""
+    procedures = _procedures(_decoded_vba(built_xlam)["KinerjaRibbon"])
+    message = procedures["PythonFailedMessage"]
+    assert "jalankan lagi pasang.bat" in message and '""" & KinerjaExe() & """ addin pasang' in message
+    assert "jalankan: kinerja addin pasang" not in message
+    exe = procedures["KinerjaExe"]
+    assert 'interpreter = GetConfig("INTERPRETER_WIN", "")' in exe
+    assert 'KinerjaExe = Left$(interpreter, InStrRev(interpreter, "\\")) & "kinerja.exe"' in exe
+
+
+def test_every_udf_wrapper_first_skips_the_function_wizard_as_xlwings_generates_it(built_xlam: Path) -> None:
+    """Fault 20: for a function declared ``@xw.func(call_in_wizard=False)`` the wrapper xlwings'
+    ``generate_vba_wrapper`` writes begins with the Function Wizard guard (Excel's wizard calls a
+    function on every keystroke). Ours are declared so and begin with xlwings' line. (xlwings.udfs
+    imports pythoncom, so its generator is read from its source here.)"""
+    import ast
+    import inspect
+
+    import xlwings
+
+    from xlwings_app import udfs
+
+    generator = ast.parse((Path(xlwings.__file__).parent / "udfs.py").read_text(encoding="utf-8"))
+    [guard] = [
+        ast.literal_eval(call.args[0])
+        for node in ast.walk(generator)
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "not call_in_wizard"
+        for call in ast.walk(node)
+        if isinstance(call, ast.Call) and ast.unparse(call.func) == "vba.writeln"
+    ]
+    assert guard == 'If (Not Application.CommandBars("Standard").Controls(1).Enabled) Then Exit Function'
+    declared = {
+        node.name: [ast.unparse(d) for d in node.decorator_list]
+        for node in ast.parse(inspect.getsource(udfs)).body
+        if isinstance(node, ast.FunctionDef) and node.name.startswith("KINERJA_")
+    }
+    assert all("xw.func(call_in_wizard=False)" in decorators for decorators in declared.values()), declared
+    ours = {
+        name: body.split("\n")[1].strip()
+        for name, body in _procedures(_decoded_vba(built_xlam)["KinerjaUDF"]).items()
+        if not body.startswith("Private ")
+    }
+    assert set(ours) == set(declared)
+    assert set(ours.values()) == {guard}
 
 
 def test_decoded_ribbon_module_runs_clicks_in_the_long_lived_python_by_default(built_xlam: Path) -> None:

@@ -65,3 +65,24 @@ def test_percent_cells_read_live_as_in_the_file(example_path: Path) -> None:
     sek = next(i for i in live.indicators if i.kode == "IKI-SEK-01")
     assert keu.realisasi_tw[2] == Decimal("68.2") and sek.target_tw[2] == 100
     assert {p.sel for p in live.problems if "berformat persen" in p.pesan} == set(cells.values())
+
+
+def test_error_cells_read_live_as_in_the_file(example_path: Path) -> None:
+    """A realisasi showing #DIV/0! or #N/A is an error in ``kinerja periksa``; the ribbon must see
+    the same error, not a blank cell (xlwings reads error cells as None unless ``err_to_str``)."""
+    from tests.conftest import cell_of
+    from xlwings_app.domain.indicator import Jenis
+
+    wb = load_workbook(example_path)
+    cells = {cell_of(example_path, Jenis.IKU, "IKU-01", "r1"): "#DIV/0!",
+             cell_of(example_path, Jenis.IKU, "IKU-02", "r2"): "#N/A"}  # fmt: skip
+    for address, error in cells.items():
+        wb["IKU"][address].value = error
+        wb["IKU"][address].data_type = "e"
+    wb.save(example_path)
+    book = xw.Book(json=remote_book.payload(load_workbook(example_path), name=str(example_path)))
+    live = read_inputs(XlwingsSource(book), example_path)
+    saved = read_workbook(example_path)
+    assert {p.sel for p in saved.errors} >= set(cells)
+    assert live.problems == saved.problems
+    assert live.indicators == saved.indicators

@@ -5,7 +5,8 @@ xlwings VBA module, whose Declare statements name the xlwings DLL of that versio
 workbook parts and change four things (ECMA-376 Part 2 packaging; MS-OVBA for the VBA part):
 
 - ``xl/vbaProject.bin``: project "Kinerja"; the template's ribbon module replaced by every
-  ``macros/*.bas``; xlwings' PROJECT_NAME set to ``kinerja``.
+  ``macros/*.bas``; xlwings' PROJECT_NAME set to ``kinerja``, and its UDF-server command line
+  freed of workbook paths (``xlwings_module_source``).
 - ``customUI/customUI14.xml``: our ``macros/customUI.xml`` (namespace 2009/07, the Office 2010+
   part, related to the package by the ``2007/relationships/ui/extensibility`` type).
 - ``xl/worksheets/sheet1.xml`` and ``xl/workbook.xml``: the config sheet ``kinerja.conf``.
@@ -46,6 +47,14 @@ _CUSTOM_UI_REL = "http://schemas.microsoft.com/office/2007/relationships/ui/exte
 TEMP_PREFIX = ".kinerja-"
 """Temporary files while writing: ``.kinerja-XXXX.tmp``, an extension Excel does not open."""
 _XLWINGS_PROJECT_CONST = re.compile(r'(Public Const PROJECT_NAME As String = )"[^"]*"')
+_SERVER_COMMAND_PATHS = re.compile(
+    r'(\n\s*PYTHONPATH = AddExcelDir & ";" & )ActiveWorkbook\.FullName & ";" & ThisWorkbook\.FullName( & ";")'
+)
+"""In xlwings' ``XLPyCommand`` (the command line that starts the UDF server): the active and the
+add-in's workbook paths. The xlwings DLL keeps one Python per distinct command line, so the active
+workbook's path in it starts a Python per workbook; and the DLL passes the line through the ANSI
+code page, which cannot hold every file name. ``prepare_sys_path`` reads those two fields only when
+the first is "true" (ADD_WORKBOOK_TO_PYTHONPATH), which Kinerja's config sets to False."""
 
 
 class BuildError(RuntimeError):
@@ -71,6 +80,23 @@ def macro_modules(macros: Path | None = None) -> list[VbaModule]:
     return [standard_module_from_bas(path) for path in files]
 
 
+def xlwings_module_source(source: str) -> str:
+    """xlwings' VBA module with Kinerja's two changes: PROJECT_NAME ``kinerja`` (the config sheet
+    and file), and no workbook path in the UDF server's command line (``_SERVER_COMMAND_PATHS``):
+    one long-lived Python per Excel, whichever workbook is active."""
+    source, count = _XLWINGS_PROJECT_CONST.subn(rf'\1"{CONFIG_NAME}"', source)
+    if count != 1:
+        raise BuildError("Konstanta PROJECT_NAME tidak ditemukan di modul xlwings templat")
+    start = source.find("Function XLPyCommand()")
+    end = source.find("End Function", start)
+    if start < 0 or end < 0:
+        raise BuildError("Fungsi XLPyCommand tidak ditemukan di modul xlwings templat")
+    body, count = _SERVER_COMMAND_PATHS.subn(r'\1";"\2', source[start:end])
+    if count != 1:
+        raise BuildError("Baris PYTHONPATH di XLPyCommand modul xlwings templat tidak dikenali")
+    return source[:start] + body + source[end:]
+
+
 def build_vba_project(template_bin: bytes, ours: Sequence[VbaModule]) -> bytes:
     """The template's project with its ribbon module replaced by ``ours``."""
     project = read_vba_project(template_bin)
@@ -79,10 +105,7 @@ def build_vba_project(template_bin: bytes, ours: Sequence[VbaModule]) -> bytes:
         if module.name == TEMPLATE_RIBBON_MODULE:
             continue
         if module.name == "xlwings":
-            source, count = _XLWINGS_PROJECT_CONST.subn(rf'\1"{CONFIG_NAME}"', module.source)
-            if count != 1:
-                raise BuildError("Konstanta PROJECT_NAME tidak ditemukan di modul xlwings templat")
-            module = VbaModule(module.name, module.kind, source, module.docstring)
+            module = VbaModule(module.name, module.kind, xlwings_module_source(module.source), module.docstring)
         kept.append(module)
     if len(kept) == len(project.modules):
         raise BuildError(f"Modul {TEMPLATE_RIBBON_MODULE} tidak ada di templat")

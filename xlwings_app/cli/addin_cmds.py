@@ -89,6 +89,8 @@ def pasang() -> None:
     typer.echo(f"Add-in Kinerja dipasang: {done.addin}")
     typer.echo(f"Interpreter Python: {done.interpreter}")
     typer.echo(f"PYTHONPATH: {done.pythonpath}")
+    for note in done.notes:
+        typer.echo(f"Catatan: {note}")
     typer.echo("Tutup lalu buka kembali Excel; tab 'Kinerja' muncul di pita.")
 
 

@@ -13,7 +13,8 @@ must be safe in a process that outlives it:
 
 No exception leaves ``dispatch``: a ``PesanPengguna`` is shown as its message; anything else as a
 short Indonesian message naming the log file, and its traceback is appended to that log in the
-user's temp folder.
+user's temp folder. After every click the workbook reference xlwings was handed is dropped
+(``release_caller``).
 """
 
 from __future__ import annotations
@@ -85,9 +86,12 @@ def changed_version(addin_version: str | None, installed: str | None = None) -> 
             f"memuat versi {running}. Tutup semua jendela Excel lalu buka kembali, kemudian klik lagi."
         )
     if addin_version and addin_version != running:
+        from xlwings_app.ribbon.messages import kinerja_command
+
         return (
             f"Add-in Kinerja.xlam versi {addin_version} tidak sama dengan paket Kinerja versi {running}. "
-            "Tutup Excel, jalankan 'kinerja addin pasang' di Command Prompt, lalu buka Excel lagi."
+            f"Tutup Excel, lalu di Command Prompt jalankan: {kinerja_command('addin', 'pasang')} "
+            "(atau jalankan lagi pasang.bat dari paket pemasangan), lalu buka Excel lagi."
         )
     return None
 
@@ -116,6 +120,18 @@ def dispatch(button_id: str, book: Any = None, addin_version: str | None = None)
         show(book, "\n".join(refusal.lines(limit=8)))
     except Exception:
         show(book, unexpected_message(label, _log(button_id)))
+    finally:
+        release_caller()
+
+
+def release_caller() -> None:
+    """Drop the workbook the add-in handed to xlwings for this click (``BOOK_CALLER``, set by
+    KinerjaRibbon.bas as xlwings' own RunPython does). The long-lived Python would otherwise keep
+    a COM reference to the last clicked workbook until the next click, and Excel could not let it
+    go when the user closes it."""
+    windows = sys.modules.get("xlwings._xlwindows")
+    if windows is not None and getattr(windows, "BOOK_CALLER", None) is not None:
+        setattr(windows, "BOOK_CALLER", None)  # noqa: B010 - a module attribute mypy does not know
 
 
 def unexpected_message(label: str, log: Path | None) -> str:
@@ -138,7 +154,11 @@ def _log(button_id: str) -> Path | None:
 
 
 def show(book: Any, message: str) -> None:
-    """A message box in Excel; on stderr when there is no Excel to show it."""
+    """A message box in Excel; on stderr when there is no Excel to show it. A command the message
+    names is given by the full path of ``kinerja.exe`` (``messages.runnable``)."""
+    from xlwings_app.ribbon.messages import runnable
+
+    message = runnable(message)
     try:
         if book is not None:
             book.app.alert(message, title=TITLE)

@@ -13,10 +13,12 @@ if TYPE_CHECKING:
 
 def petunjuk(book: xw.Book) -> None:
     """Show the Petunjuk sheet of the calling workbook."""
+    from xlwings_app.ribbon.messages import kinerja_command
+
     names = [sheet.name for sheet in book.sheets]
     if SHEET_PETUNJUK not in names:
         raise PesanPengguna(
-            f"Lembar '{SHEET_PETUNJUK}' tidak ada di workbook ini. Buka workbook Kinerja, "
-            "atau buat yang baru dengan perintah: kinerja buat NAMA.xlsx"
+            f"Lembar '{SHEET_PETUNJUK}' tidak ada di workbook ini. Buka workbook Kinerja, atau buat "
+            f"yang baru di Command Prompt: {kinerja_command('baru', 'Kinerja 2025.xlsx')}"
         )
     book.sheets[SHEET_PETUNJUK].activate()

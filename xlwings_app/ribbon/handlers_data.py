@@ -61,18 +61,14 @@ def ekspor_formulir(book: xw.Book) -> None:
 
 def impor_formulir(book: xw.Book) -> None:
     """Check every form of "Formulir <periode>" (``kinerja rekap``); all or nothing into the open workbook."""
-    from pathlib import Path
-
     from xlwings_app.forms.spec import chosen_periode
     from xlwings_app.ribbon.messages import problem_list
     from xlwings_app.services.rekap import rekap
 
-    path = Path(book.fullname)
-    if not path.is_absolute():
-        raise PesanPengguna(f"Workbook '{book.name}' belum disimpan di sebuah folder: simpan dulu, lalu klik lagi.")
     master = live.master(book)
+    beside = live.folder_of(master)  # the forms folder is beside the saved workbook
     periode = chosen_periode(None, master.data().settings.periode_aktif)  # TAHUNAN: a refusal
-    folder = path.parent / f"Formulir {periode.value}"
+    folder = beside / f"Formulir {periode.value}"
     result = rekap(master, [folder], periode)
     if not result.valid:
         listed = problem_list(result.problems, with_file=True)
@@ -91,7 +87,7 @@ def impor_formulir(book: xw.Book) -> None:
 def buat_lembar_isian(book: xw.Book) -> None:
     """One form sheet per penanggung jawab in the open workbook (``kinerja lembar``), for the active period."""
     from xlwings_app.forms.spec import spec
-    from xlwings_app.ribbon.messages import problems_message
+    from xlwings_app.ribbon.messages import kinerja_command, problems_message
     from xlwings_app.services.formulir import lembar
 
     master = live.master(book)
@@ -99,11 +95,13 @@ def buat_lembar_isian(book: xw.Book) -> None:
     if data.errors:
         raise PesanPengguna(problems_message(data.problems, master.mark(data.problems), "Lembar isian tidak dibuat."))
     if spec().meta_sheet in master.sheet_names():
-        raise PesanPengguna("Lembar isian sudah ada di workbook ini. Impor dulu isinya bila sudah diisi "
-                            "(kinerja rekap FILE --lembar); untuk membuat ulang: kinerja lembar FILE --timpa.")
+        raise PesanPengguna("Lembar isian sudah ada di workbook ini. Impor dulu isinya bila sudah diisi; "
+                            f"di Command Prompt, dengan workbook tersimpan dan ditutup: {kinerja_command('rekap', master.path, '--lembar')}. "
+                            f"Untuk membuat ulang: {kinerja_command('lembar', master.path, '--timpa')}")  # fmt: skip
     result = lembar(master)
     lines = [f"{len(result.formulir)} lembar isian {result.periode.value} dibuat:",
              *(f"- {sheet}: {count} indikator" for _pj, sheet, count in result.formulir),
              "Sel kuning diisi; sel abu-abu berisi rumus. Dari tombol ini lembar tidak diproteksi dan "
-             "tanpa validasi isian (kinerja lembar pada file memasangnya). Simpan workbook (Ctrl+S)."]  # fmt: skip
+             "tanpa validasi isian; perintah lembar pada file tersimpan memasangnya "
+             f"({kinerja_command('lembar', master.path)}). Simpan workbook (Ctrl+S)."]  # fmt: skip
     live.alert(book, "\n".join(lines))

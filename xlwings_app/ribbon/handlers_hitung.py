@@ -12,6 +12,8 @@ from xlwings_app.ribbon import live
 from xlwings_app.ribbon.errors import PesanPengguna
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     import xlwings as xw
 
     from xlwings_app.services.hitung import Perhitungan
@@ -56,12 +58,12 @@ def periksa_waktu_sop(book: xw.Book) -> None:
     marked = master.mark(result.problems)
     if not result.valid:
         raise PesanPengguna(problems_message(result.problems, marked, "Sheet Hasil SOP tidak ditulis."))
-    live.alert(book, sop_summary(result))
+    live.alert(book, sop_summary(result, master.path))
 
 
-def sop_summary(result: PemeriksaanSemua) -> str:
+def sop_summary(result: PemeriksaanSemua, file: Path) -> str:
     """Each SOP by name with its periods' figures, the sheets written, and the notes."""
-    from xlwings_app.ribbon.messages import problem_list
+    from xlwings_app.ribbon.messages import kinerja_command, problem_list
     from xlwings_app.services.sop import summary_lines
 
     lines: list[str] = []
@@ -73,8 +75,8 @@ def sop_summary(result: PemeriksaanSemua) -> str:
         lines.append(f"  Sheet {r.place.hasil} ditulis." if r.ditulis else "  Tidak ada yang diukur.")
         lines.append("")
     if result.ditulis:
-        lines += ["Grafik lini waktu (Gantt) tidak digambar dari tombol ini:",
-                  "grafik muncul setelah `kinerja sop periksa` dijalankan pada file yang tersimpan."]  # fmt: skip
+        lines += ["Grafik lini waktu (Gantt) tidak digambar dari tombol ini: grafik muncul setelah",
+                  f"workbook disimpan dan ditutup, lalu di Command Prompt: {kinerja_command('sop', 'periksa', file)}"]  # fmt: skip
     if result.problems:
         lines += ["", "Catatan:", problem_list(result.problems)]
     return "\n".join(lines).strip()

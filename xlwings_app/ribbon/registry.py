@@ -2,6 +2,7 @@
 
 Keys are the button ids of macros/customUI.xml; values are ``"module:function"`` strings, so
 that importing this registry imports nothing else. A handler takes the calling ``xlwings.Book``.
+``OWN_PROCESS`` names the buttons that run in a Python of their own rather than the long-lived one.
 A button whose service has not landed yet has no entry here (tests/addin lists it as pending,
 with the issue that adds it).
 """
@@ -50,3 +51,14 @@ LABELS: dict[str, str] = {
     "petunjuk": "Petunjuk",
 }
 """The buttons' Indonesian labels, as on the ribbon, for messages."""
+
+OWN_PROCESS = frozenset({
+    "rencana_kinerja", "perjanjian_kinerja", "pk_pejabat", "ekspor_formulir", "impor_formulir",
+    "tanda_terima", "dokumen_pengukuran", "dokumen_pdf", "dokumen_iki", "laporan_pengumpulan_draf",
+    "laporan_pengumpulan_final", "arsipkan",
+})  # fmt: skip
+"""Buttons that run in a new Python of their own (``tag="proses-sendiri"`` in customUI.xml): they work
+on the saved file and write files beside it (documents, PDF through LibreOffice or Word, forms, the
+archive), which can take longer than the ~90 s Excel waits for a COM call into xlwings' long-lived
+Python. The others (Periksa Data, Hitung Capaian, Periksa Waktu SOP, Catat Waktu Langkah, Buat Lembar
+Isian, Petunjuk) read and write the open workbook only, and run in the long-lived Python."""

@@ -5,6 +5,7 @@ Rules:
   conversions run side by side; stopped after ``timeout`` seconds); soffice exits 0 even when it
   failed, so success means the PDF exists and starts with ``%PDF``;
 - without LibreOffice, on Windows, Microsoft Word is driven through COM (pywin32) when importable;
+  a Word that cannot be started counts as no converter;
 - otherwise ``PdfUnavailable`` says, in Indonesian, what to install; ``PdfFailed`` says what went
   wrong with a converter that exists.
 """
@@ -49,20 +50,37 @@ def convert_with_libreoffice(docx: Path, out_dir: Path, timeout: float = TIMEOUT
     return target
 
 
-def convert_with_word(docx: Path, out_dir: Path) -> Path:  # pragma: no cover - Windows only
-    """Convert with Microsoft Word through COM (Windows, pywin32)."""
+NO_CONVERTER = (
+    "PDF tidak dapat dibuat: LibreOffice tidak ditemukan dan Microsoft Word tidak dapat "
+    "dipanggil. Pasang LibreOffice (https://www.libreoffice.org) atau buka file .docx di Word "
+    "lalu simpan sebagai PDF."
+)
+
+
+def convert_with_word(docx: Path, out_dir: Path) -> Path:
+    """Convert with Microsoft Word through COM (Windows, pywin32).
+
+    pywin32 is there wherever Kinerja is (xlwings needs it), Word not always: Word that cannot be
+    started (not installed: "Invalid class string") is ``PdfUnavailable``, as no converter at all;
+    Word failing on the document is ``PdfFailed``. No COM error reaches the caller."""
     import win32com.client
 
     out_dir.mkdir(parents=True, exist_ok=True)
     target = (out_dir / f"{docx.stem}.pdf").resolve()
-    word = win32com.client.DispatchEx("Word.Application")
-    word.Visible = False
     try:
-        document = word.Documents.Open(str(docx.resolve()), ReadOnly=True)
-        document.SaveAs2(str(target), FileFormat=17)  # wdFormatPDF
-        document.Close(False)
-    finally:
-        word.Quit()
+        word = win32com.client.DispatchEx("Word.Application")
+    except Exception as exc:  # noqa: BLE001 - pywintypes.com_error, which only Windows can import
+        raise PdfUnavailable(f"{NO_CONVERTER} (Word: {exc})") from exc
+    try:
+        word.Visible = False
+        try:
+            document = word.Documents.Open(str(docx.resolve()), ReadOnly=True)
+            document.SaveAs2(str(target), FileFormat=17)  # wdFormatPDF
+            document.Close(False)
+        finally:
+            word.Quit()
+    except Exception as exc:  # noqa: BLE001 - a COM error of Word on this document
+        raise PdfFailed(f"Microsoft Word tidak dapat membuat PDF dari {docx.name}: {exc}") from exc
     if not _is_pdf(target):
         raise PdfFailed(f"Microsoft Word tidak menghasilkan PDF dari {docx.name}.")
     return target
@@ -102,8 +120,4 @@ def to_pdf(docx: Path, out_dir: Path | None = None, timeout: float = TIMEOUT) ->
         return convert_with_libreoffice(docx, out_dir, timeout)
     if _word_available():
         return convert_with_word(docx, out_dir)
-    raise PdfUnavailable(
-        "PDF tidak dapat dibuat: LibreOffice tidak ditemukan dan Microsoft Word tidak dapat "
-        "dipanggil. Pasang LibreOffice (https://www.libreoffice.org) atau buka file .docx di Word "
-        "lalu simpan sebagai PDF."
-    )
+    raise PdfUnavailable(NO_CONVERTER)

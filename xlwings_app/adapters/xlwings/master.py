@@ -1,18 +1,24 @@
 """The master workbook open in Excel, for one ribbon click: the live implementation of the master port.
 
+``path`` is the workbook's file on this computer, or only its name (a relative path) when it has
+none (never saved, a web address, OneDrive/SharePoint not synced to a local folder): the ribbon's
+"save first" rule refuses such a book with its message, never a traceback.
 Readings go through one ``XlwingsSource`` (one call per sheet, the same checks as a file); staged
 changes (``sheets.changes``) are written into the open workbook by ``commit``, the cells the file
 writers write; the user saves afterwards. Changes only a file can take (``FileEdit``) are refused.
-``mark`` colours and annotates the problem cells, which only an open workbook can show.
+``mark`` colours and annotates the problem cells, which only an open workbook can show. Both write
+with Excel's screen updating and calculation suspended (``suspended``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from xlwings_app.adapters.xlsx.guard import WorkbookError
-from xlwings_app.adapters.xlwings.book import XlwingsSource
+from xlwings_app.adapters.xlwings.book import XlwingsSource, local_file
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.sop.workbook import SopWorkbook
 from xlwings_app.domain.workbook_data import WorkbookData
@@ -37,7 +43,7 @@ class LiveMaster:
 
     def __init__(self, book: Any) -> None:
         self.book = book
-        self.path = Path(book.fullname)
+        self.path = local_file(book) or Path(book.name)  # relative: no file on this computer
         self.name = book.name
         self.live = True
         self._source = XlwingsSource(book)
@@ -83,7 +89,8 @@ class LiveMaster:
         if self._data is not None:
             for (sheet, _row, _key), address in self._data.cells.items():
                 cells.setdefault(sheet, []).append(address)
-        return mark_problems(self.book, problems, cells)
+        with suspended(self.book.app):
+            return mark_problems(self.book, problems, cells)
 
     def stage(self, change: Change) -> None:
         if isinstance(change, FileEdit):
@@ -97,12 +104,39 @@ class LiveMaster:
     def commit(self) -> Path | None:
         """Write every staged change into the open workbook (no backup: the user saves)."""
         changes, self._staged = self._staged, []
-        for change in changes:
-            write_live(self.book, change)
+        with suspended(self.book.app):
+            for change in changes:
+                write_live(self.book, change)
         return None
 
     def close(self) -> None:
         """Nothing to release: Excel keeps the workbook."""
+
+
+@contextmanager
+def suspended(app: Any) -> Iterator[None]:
+    """Screen updating and automatic calculation off while Kinerja writes (Excel would redraw and
+    recalculate after every range), and back as they were afterwards, also when a write fails.
+    An engine that cannot tell the current setting (the remote engine) is taken to update and is
+    left calculating as it does."""
+    try:
+        calculation = app.calculation
+    except NotImplementedError:
+        calculation = None
+    try:
+        updating = app.screen_updating
+    except NotImplementedError:
+        updating = True
+    app.screen_updating = False
+    manual = calculation is not None and calculation != "manual"
+    if manual:
+        app.calculation = "manual"
+    try:
+        yield
+    finally:
+        if manual:
+            app.calculation = calculation
+        app.screen_updating = updating
 
 
 def write_live(book: Any, change: Change) -> None:
