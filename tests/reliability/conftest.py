@@ -36,9 +36,12 @@ def master(tmp_path: Path) -> Path:
 
 
 def kinerja(*args: object) -> Result:
-    """``kinerja ARGS`` in this process (what a hostile folder injects reaches it)."""
-    from xlwings_app.cli import app
+    """``kinerja ARGS`` in this process (what a hostile folder injects reaches it); tables printed
+    wide enough that a file name is never broken over two lines."""
+    from xlwings_app.cli import app, common
 
+    for lazy in (common.console, common.err_console):
+        lazy._options["width"], lazy._console = 1000, None
     return CliRunner().invoke(app, [str(a) for a in args])
 
 

@@ -193,16 +193,14 @@ class HostileFolder:
         if self.method == "injected":
             Injected(self.folder, code).install(self.monkeypatch)
         elif self.kind == "penuh":
-            filler = self.folder / ".pengisi"
-            with filler.open("wb") as f, contextlib.suppress(OSError):
-                block = b"\0" * (1 << 16)
-                while True:
-                    f.write(block)
-                    f.flush()
-            with filler.open("ab") as f, contextlib.suppress(OSError):
-                while True:  # the last partial blocks
-                    f.write(b"\0" * 512)
-                    f.flush()
+            fd = os.open(self.folder / ".pengisi", os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+            try:
+                for size in (1 << 16, 512, 1):  # big blocks, then the last partial ones
+                    with contextlib.suppress(OSError):
+                        while True:
+                            os.write(fd, b"\0" * size)
+            finally:
+                os.close(fd)
         else:
             subprocess.run(["mount", "-o", "remount,ro", str(self.folder)], check=True)
 
@@ -219,5 +217,5 @@ class HostileFolder:
             subprocess.run(["umount", "-l", str(self.folder)], capture_output=True, check=False)
 
 
-METHODS = ["tmpfs" if can_mount() else "injected", "injected"]
-"""Each hostile folder is tried twice: for real where this machine allows (else injected), and injected."""
+METHODS = list(dict.fromkeys(["tmpfs" if can_mount() else "injected", "injected"]))
+"""Each hostile folder is tried for real where this machine allows (a tmpfs), and always injected."""

@@ -91,7 +91,7 @@ def test_a_forged_form_cannot_write_another_officials_indicator(master: Path, fo
     assert next(i for i in example.INDICATORS if i.kode == target).penanggung_jawab == B
     before = master.read_bytes()
     rewrite_meta(form_of(forms, A), add_row=target, value=99)
-    run = kinerja("rekap", master, forms, "-p", "TW2")
+    run = kinerja("rekap", master, form_of(forms, A), "-p", "TW2")  # the forged form comes in first
     assert run.exit_code == 2, run.output
     assert form_of(forms, A).name in run.output
     assert master.read_bytes() == before
