@@ -6,11 +6,14 @@ Steps (``domain.kabupaten`` states the rules of each judgement):
 2. read every source (``services.kabupaten_sumber``): a bad file becomes a reason, never a stop;
 3. judge each unit, measure the counted ones (each with its own settings, as its ``kinerja hitung``);
 4. build the consolidated frame and its figures (``services.kabupaten_tabel``, pandas);
-5. rebuild the generated sheets and write the workbook atomically (the Isian sheet kept);
-6. render the "Rekapitulasi Pengukuran Kinerja Perangkat Daerah" (.docx, PDF on request).
+5. render the "Rekapitulasi Pengukuran Kinerja Perangkat Daerah" (.docx, PDF on request) under
+   temporary names;
+6. rebuild the generated sheets and write the workbook atomically (the Isian sheet kept), then move
+   the document into place: the workbook and the document are one outcome, a failure of either
+   leaves both as they were (and no temporary file).
 
-A refusal (the rekap workbook unreadable, Isian errors) raises ``WorkbookError`` before anything
-is written.
+A refusal (the rekap workbook unreadable, Isian errors, no unit file that could be read or used)
+raises ``WorkbookError`` before anything is written.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from xlwings_app.adapters.documents.atomic import Outputs
 from xlwings_app.adapters.xlsx.guard import WorkbookError
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.kabupaten import (
@@ -143,10 +147,19 @@ def kabupaten(
     read = read_all(paths, periode)
     kiriman = [k for k in read if not isinstance(k, Penolakan)]
     ditolak = missing + [k for k in read if isinstance(k, Penolakan)]
+    if not kiriman:
+        raise WorkbookError(
+            f"Rekap tidak dibuat: tidak ada workbook atau arsip unit yang terbaca di sumber ({keluar.name} "
+            "tidak diubah).", _reasons(ditolak) or ["sumber tidak berisi file .xlsx, .xlsm atau .zip"],
+        )
     year = tahun_rekap(isian, kiriman, tahun)
-    if year is None:
-        raise WorkbookError("Tidak ada workbook atau arsip unit yang terbaca di sumber: " + _reasons(ditolak))
+    assert year is not None  # a unit file read has its year (or the Isian or --tahun gives one)
     diterima, more_rejected = pilih(kiriman, year, periode)
+    if not diterima:
+        raise WorkbookError(
+            f"Rekap tidak dibuat: tidak ada unit yang dapat direkap untuk tahun {year} {periode.value} "
+            f"({keluar.name} tidak diubah).", _reasons(ditolak + more_rejected),
+        )
     rekap = konsolidasi(isian, diterima, ditolak + more_rejected, year, periode)
     labels = _labels(rekap)
     for u in rekap.dihitung:
@@ -176,9 +189,11 @@ def kabupaten(
             K.SHEET_ISIAN, file=keluar.name, tingkat="catatan",
         ))  # fmt: skip
     result = Rekapitulasi(rekap, figures, keluar, catatan=notes)
-    result.cadangan = write_rekap_workbook(keluar, sheets, new_isian, cells)
-    if dokumen:
-        _document(result, isian, kop, sekarang, pdf)
+    with Outputs() as outputs:  # the document first, under temporary names: one outcome with the workbook
+        if dokumen:
+            _document(result, isian, kop, sekarang, pdf, outputs)
+        result.cadangan = write_rekap_workbook(keluar, sheets, new_isian, cells)
+        outputs.commit()
     return result
 
 
@@ -189,8 +204,8 @@ class IsianDitolak(WorkbookError):
         super().__init__("Isian kabupaten bermasalah, rekap tidak ditulis:", [p for p in problems if p.is_error])
 
 
-def _reasons(ditolak: Sequence[Penolakan]) -> str:
-    return "; ".join(f"{d.file}: {d.alasan}" for d in ditolak[:5]) or "sumber kosong"
+def _reasons(ditolak: Sequence[Penolakan]) -> list[str]:
+    return [f"{d.file}: {d.alasan}" for d in ditolak]
 
 
 def _labels(rekap: Konsolidasi) -> list[str]:
@@ -212,8 +227,10 @@ def _table_rows(frame: object) -> list[tuple[object, ...]]:
     return [tuple(None if v is None or v != v else v for v in row) for row in subset.itertuples(index=False)]
 
 
-def _document(result: Rekapitulasi, isian: Isian, kop: dict[str, str], sekarang: dt.datetime, pdf: bool) -> None:
-    from xlwings_app.adapters.documents.docx import render
+def _document(result: Rekapitulasi, isian: Isian, kop: dict[str, str], sekarang: dt.datetime, pdf: bool,
+              outputs: Outputs) -> None:
+    """Render the document (and its PDF) into ``outputs``, to be moved into place with the workbook."""
+    from xlwings_app.adapters.documents.docx import render_bytes
     from xlwings_app.report.context_kabupaten import kabupaten_context
     from xlwings_app.resources import resource_dir
 
@@ -226,15 +243,13 @@ def _document(result: Rekapitulasi, isian: Isian, kop: dict[str, str], sekarang:
         ))  # fmt: skip
     rekap = result.rekap
     context = kabupaten_context(rekap, result.figures, isian, kop, tanggal, sekarang)
-    name = f"Rekapitulasi_Pengukuran_Kinerja_{rekap.tahun}_{rekap.periode.value}.docx"
-    out = result.workbook.parent
-    docx = render(resource_dir("report_templates") / TEMPLATE, context, out / f".~{name}")
-    docx = docx.replace(out / name)
+    docx = result.workbook.parent / f"Rekapitulasi_Pengukuran_Kinerja_{rekap.tahun}_{rekap.periode.value}.docx"
+    made = outputs.put(docx, render_bytes(resource_dir("report_templates") / TEMPLATE, context))
     result.docx = docx
     if pdf:
-        from xlwings_app.adapters.documents.pdf import PdfUnavailable, to_pdf
+        from xlwings_app.adapters.documents.pdf import PdfUnavailable, stage_pdfs
 
         try:
-            result.pdf = to_pdf(docx, out)
+            [result.pdf] = stage_pdfs(outputs, [(made, docx.with_suffix(".pdf"))])
         except PdfUnavailable as exc:  # the workbook and the .docx are written: say so, do not fail
             result.catatan.append(Problem(str(exc), file=docx.name, tingkat="catatan"))

@@ -25,6 +25,7 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from xlwings_app.domain.problems import Refusal
 
@@ -80,7 +81,7 @@ def _remove(path: Path) -> None:
         path.unlink()
 
 
-def write_whole(target: Path, write: Callable[[Path], None]) -> Path:
+def write_whole(target: Path, write: Callable[[Path], Any]) -> Path:
     """``write(temporary path)``, then the result moved over ``target``; ``WriteFailed`` on failure."""
     with Outputs() as outputs:
         outputs.write(target, write)
@@ -109,7 +110,7 @@ class Outputs:
     def __exit__(self, *exc: object) -> None:
         self.discard()
 
-    def write(self, target: Path, write: Callable[[Path], None], keep_old: bool = False) -> Path:
+    def write(self, target: Path, write: Callable[[Path], Any], keep_old: bool = False) -> Path:
         """Write ``target``'s content through ``write(temporary path)``; the temporary path, readable
         now (e.g. to convert it), is moved to ``target`` at ``commit``. ``keep_old``: a file already
         at ``target`` is copied into the folder ``Cadangan Kinerja`` beside it before it is replaced."""

@@ -89,7 +89,7 @@ class _Sandbox(SandboxedEnvironment):
     def select_template(self, names: Any, *args: Any, **kwargs: Any) -> jinja2.Template:
         raise SecurityError("menyertakan template lain")
 
-    def get_or_select_template(self, name: Any, *args: Any, **kwargs: Any) -> jinja2.Template:
+    def get_or_select_template(self, template_name_or_list: Any, *args: Any, **kwargs: Any) -> jinja2.Template:
         raise SecurityError("menyertakan template lain")
 
 

@@ -41,7 +41,9 @@ UNSAFE_NAMES = frozenset({
     *UNSAFE_COROUTINE_ATTRIBUTES, *UNSAFE_ASYNC_GENERATOR_ATTRIBUTES,
 })  # fmt: skip
 """Attribute names no template needs and every sandbox escape uses (beside those starting "_")."""
-LOADING = {nodes.Include: "include", nodes.Import: "import", nodes.FromImport: "from", nodes.Extends: "extends"}
+LOADING: dict[type[nodes.Node], str] = {
+    nodes.Include: "include", nodes.Import: "import", nodes.FromImport: "from", nodes.Extends: "extends",
+}
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 
 
@@ -54,7 +56,8 @@ def forbidden(tree: nodes.Template) -> list[tuple[str, str]]:
     """(what, needle) for every refused construct of ``tree``: an unsafe attribute or key (needle: its
     name) or a tag loading another template (needle: the tag's keyword)."""
     found: list[tuple[str, str]] = []
-    for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Filter, *LOADING)):
+    kinds: tuple[type[nodes.Node], ...] = (nodes.Getattr, nodes.Getitem, nodes.Filter, *LOADING)
+    for node in tree.find_all(kinds):
         if isinstance(node, nodes.Getattr) and unsafe(node.attr):
             found.append(("atribut", node.attr))
         elif isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const) and isinstance(
