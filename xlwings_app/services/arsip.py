@@ -39,7 +39,6 @@ from xlwings_app.adapters.documents.folder import output_folder_problem
 from xlwings_app.adapters.documents.pdf import PdfUnavailable
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.measure import measure_all
-from xlwings_app.domain.problems import errors
 from xlwings_app.domain.seal import SealRecord, seal_record
 from xlwings_app.domain.sop.otomatis import Jalan
 from xlwings_app.domain.verification import indicator_fingerprint
@@ -54,6 +53,7 @@ from xlwings_app.services.laporan import (
     iku_of,
     lambang_of,
     lampiran_sop,
+    signable,
 )
 from xlwings_app.services.master import Master, using
 from xlwings_app.sheets.changes import AppendSeal
@@ -139,9 +139,7 @@ def buat_arsip(
     if why := output_folder_problem(out_dir):
         raise LaporanDitolak(f"Arsip tidak dibuat: {why}")
     extra = attachments(lampiran)
-    if not errors(data.problems):  # a period is sealed only once its final document can be signed
-        results = measure_all(iku_of(data), periode, data.settings)
-        gaps_of(data, results, False, "Arsip", "Lengkapi sel berikut, buat dokumen final, lalu arsipkan:")
+    sealable(data, periode)
     sekarang = sekarang or dt.datetime.now().astimezone()
     catatan: list[str] = []
     with _work_folder(out_dir, periode, sekarang) as work:
@@ -181,6 +179,14 @@ def buat_arsip(
     record = seal_record(profil, data.settings, iku, periode, target.name, digest, sekarang)
     made = Arsip(target, record, doc, catatan, tmp)
     return put_in_place(made) if place else made
+
+
+def sealable(data: SumberData, periode: Periode) -> None:
+    """Refuse (``LaporanDitolak``) a period whose final document cannot be signed: input errors, Profil
+    fields a signed document needs, an unmet indicator without its analysis."""
+    signable(data)
+    results = measure_all(iku_of(data), periode, data.settings)
+    gaps_of(data, results, False, "Arsip", "Lengkapi sel berikut, buat dokumen final, lalu arsipkan:")
 
 
 def put_in_place(made: Arsip) -> Arsip:
@@ -256,9 +262,14 @@ def arsip(
         raise LaporanDitolak(f"Arsip tidak dibuat: {why}")
     with using(path) as master:
         target = segel or master
+        data = master.data()
+        sealable(data, periode)
         if not target.live:
             _check_master(path)
-        data = master.data()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise failed(folder, exc, "tidak dapat dibuat") from exc
         with writer_lock(folder / "Arsip_Pengukuran_Kinerja"):  # one archiving run per folder at a time
             clean_leftovers(folder, [*getattr(data, "segel", []), *getattr(target.data(), "segel", [])])
             sop, notes = lampiran_sop(master, periode)  # the archived document carries the same annex

@@ -144,6 +144,20 @@ def iku_of(data: SumberData) -> list[Indicator]:
     return [i for i in data.indicators if i.jenis is Jenis.IKU]
 
 
+def signable(data: SumberData, what: str = "Laporan") -> Profil:
+    """The Profil of ``data`` once a signed document can be made from it: no input error, every
+    Profil field a signed document needs (``domain.profil.document_problems``); else ``LaporanDitolak``
+    listing them all."""
+    blocking = errors(data.problems) + document_problems(
+        data.profil, getattr(data, "profil_cells", None), getattr(data, "profil_numeric", ())
+    )
+    if blocking:
+        raise LaporanDitolak(f"{what} tidak dibuat: {len(blocking)} masalah pada data harus diperbaiki dulu.", blocking)
+    if data.profil is None:
+        raise LaporanDitolak(f"{what} tidak dibuat: sheet Profil belum lengkap.")
+    return data.profil
+
+
 def buat_laporan(
     data: SumberData,
     out_dir: Path,
@@ -162,16 +176,7 @@ def buat_laporan(
     ``sop`` is the SOP check of the period (``lampiran_sop``), printed as the annex; ``lambang``
     the image printed left of the kop (``adapters.documents.lambang``).
     """
-    blocking = errors(data.problems) + document_problems(
-        data.profil, getattr(data, "profil_cells", None), getattr(data, "profil_numeric", ())
-    )
-    if blocking:
-        raise LaporanDitolak(
-            f"Laporan tidak dibuat: {len(blocking)} masalah pada data harus diperbaiki dulu.", blocking
-        )
-    if data.profil is None:
-        raise LaporanDitolak("Laporan tidak dibuat: sheet Profil belum lengkap.")
-    profil = data.profil
+    profil = signable(data)
     if template is not None:
         unknown = check_template(template, provided())
         if unknown:

@@ -45,7 +45,7 @@ from xlwings_app.report.pengumpulan import (
 from xlwings_app.resources import resource_dir
 from xlwings_app.services.laporan import LaporanDitolak, lambang_of, stamp_log
 from xlwings_app.services.master import Master, using
-from xlwings_app.services.rekap import collect, periksa_rekap
+from xlwings_app.services.rekap import collect, form_key, periksa_rekap
 from xlwings_app.sheets.riwayat import SHEET_RIWAYAT
 
 TEMPLATE = "laporan_pengumpulan_data.docx"
@@ -100,7 +100,7 @@ def gather(master: Master, sources: Sequence[Path], periode: Periode) -> tuple[H
     """What the report says, from the master, its Riwayat and the forms (read only)."""
     data, path = master.data(), master.path
     forms, problems = collect(path, sources)
-    checked = periksa_rekap(data, forms, problems, periode)
+    checked = periksa_rekap(data, forms, problems, periode, form_key(master))
     if not checked.valid:
         raise LaporanDitolak("Laporan tidak dibuat: formulir bermasalah (periksa dengan kinerja rekap).",
                              errors(checked.problems))  # fmt: skip

@@ -36,21 +36,43 @@ HEADER_SCAN_ROWS = 40
 MAX_FORM_ROWS = 5_000
 
 
+FORM_SUFFIXES = (".xlsx", ".xlsm")
+"""A form is an Excel workbook, whatever the case of its name's suffix ("*.XLSX" too)."""
+OTHER_SPREADSHEETS = (".ods", ".fods", ".xls", ".xlsb", ".xltx", ".xltm", ".numbers", ".et", ".csv")
+"""Spreadsheets a form may come back as when its filler saved it in another program or format: named,
+never skipped without a word (the Kasi would be listed as "belum masuk")."""
+
+
+def _other_format(path: Path) -> Problem:
+    return Problem(
+        f"File {path.name} berformat {path.suffix.lower()}, bukan formulir Excel (.xlsx): formulir tidak dibaca. "
+        "Buka file itu lalu simpan sebagai Excel Workbook (.xlsx), atau minta pengisi mengirim file .xlsx "
+        "aslinya, lalu ulangi.", file=path.name,
+    )
+
+
 def form_files(sources: Sequence[Path], master: Path | None = None) -> tuple[list[Path], list[Problem]]:
-    """The .xlsx files named by ``sources`` (files, or folders read one level deep)."""
+    """The .xlsx files named by ``sources`` (files, or folders read one level deep); every other
+    spreadsheet in a folder is a problem naming it."""
     files: list[Path] = []
     problems: list[Problem] = []
     skip = master.resolve() if master else None
     for source in sources:
         if source.is_dir():
-            found = sorted(
-                p
-                for p in source.glob("*.xls*")
-                if p.is_file() and not p.name.startswith(("~$", ".~", TANDA_TERIMA)) and p.resolve() != skip
-            )
-            if not found:
+            found, other = [], []
+            for p in sorted(source.iterdir()):
+                if not p.is_file() or p.name.startswith(("~$", ".~", TANDA_TERIMA)) or p.resolve() == skip:
+                    continue
+                if p.suffix.lower() in FORM_SUFFIXES:
+                    found.append(p)
+                elif p.suffix.lower() in OTHER_SPREADSHEETS:
+                    other.append(p)
+            problems += [_other_format(p) for p in other]
+            if not found and not other:
                 problems.append(Problem(f"Folder {source} tidak berisi formulir (.xlsx).", file=str(source)))
             files += found
+        elif source.suffix.lower() in OTHER_SPREADSHEETS:
+            problems.append(_other_format(source))
         else:
             files.append(source)
     return list(dict.fromkeys(files)), problems
