@@ -56,8 +56,8 @@ def prepare(f: Path) -> None:
     (f / "kiriman").mkdir()
     shutil.copy(m, f / "kiriman" / "unit.xlsx")
     for command in _commands(f):
-        if command[0] == "rekap":
-            continue  # left waiting: the hostile run has a change to write
+        if command[0] == "rekap" or command[:2] == ("sop", "mulai"):
+            continue  # left to do: the hostile run has something to write
         run = kinerja(*command)
         assert run.exit_code == 0, (command, run.output)
 
