@@ -36,7 +36,7 @@ def key_values(key: bytes, made: datetime) -> SheetValues:
     """The key sheet: label and key, label and the moment it was made, a note; all text."""
     sheet = SheetValues(spec().kunci_sheet)
     sheet.put(1, 1, [KEY_LABEL, key.hex()])
-    sheet.put(2, 1, [MADE_LABEL, made.isoformat(timespec="seconds")])
+    sheet.put(2, 1, [MADE_LABEL, f"{made:%d-%m-%Y %H:%M}"])  # not ISO: xlwings' remote engine reads that as a date
     sheet.put(3, 1, ["catatan", NOTE])
     return sheet
 
