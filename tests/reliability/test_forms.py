@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -226,3 +227,19 @@ def test_tanda_terima_names_a_form_in_another_format(master: Path, forms: Path) 
     form_of(forms, A).rename(form_of(forms, A).with_suffix(".ods"))
     run = kinerja("tanda-terima", master, forms, "-p", "TW2", "--timpa")
     assert form_of(forms, A).with_suffix(".ods").name in run.output
+
+
+@pytest.mark.skipif(os.name == "nt", reason="Windows stores file names as UTF-16: no undecodable bytes")
+def test_a_form_whose_name_is_not_utf8_is_read_and_named_readably(master: Path, forms: Path) -> None:
+    """The kabupaten's rule for odd file names (defect 16) holds for forms too: read, shown with
+    "\ufffd", written so into sheet Riwayat and the Tanda Terima."""
+    fill_form(form_of(forms, A), {"IKI-PEM-01": {"r2": 3}})
+    odd = os.fsdecode(bytes(forms) + b"/Formulir_\xff_" + A.encode() + b".xlsx")
+    form_of(forms, A).rename(odd)
+    run = kinerja("rekap", master, forms, "-p", "TW2")
+    assert run.exit_code == 0, run.output
+    assert str(realisasi(master, "IKI-PEM-01")) == "3"
+    riwayat = load_workbook(master, read_only=True)["Riwayat"]
+    assert any(f"Formulir_\ufffd_{A}.xlsx" in str(c) for row in riwayat.iter_rows(values_only=True) for c in row)
+    run = kinerja("tanda-terima", master, forms, "-p", "TW2", "--timpa")
+    assert run.exit_code == 0, run.output

@@ -196,3 +196,15 @@ def test_an_odd_manifest_is_refused_with_an_indonesian_reason(sealed: tuple[Path
     assert reasons, "the odd archive was taken without a word"
     for reason in reasons:
         assert not PYTHON_TEXT.search(reason), reason
+
+
+@pytest.mark.parametrize("content", [b"Unit Kerja\nKecamatan Lumajang\n", b"\xff\xfe\x00bukan utf8", b""])
+def test_an_odd_code_list_is_a_refusal_or_a_problem_in_indonesian(sealed: tuple[Path, Path], tmp_path: Path,
+                                                                   content: bytes) -> None:
+    codes = tmp_path / "kode.csv"
+    codes.write_bytes(content)
+    rekap = tmp_path / "R.xlsx"
+    run = kinerja("kabupaten", inbox_of(tmp_path / "kiriman", [sealed[0]]), "-p", "TW2", "--keluar", rekap,
+                  "--kode-dari", codes, "--tanpa-dokumen")
+    assert run.exit_code in (0, 2), run.output
+    assert "Galat internal" not in run.output and not PYTHON_TEXT.search(run.output), run.output

@@ -24,8 +24,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from xlwings_app.adapters.documents.atomic import Outputs
+from xlwings_app.adapters.documents.atomic import Outputs, reason
 from xlwings_app.adapters.xlsx.guard import WorkbookError
+from xlwings_app.domain.file_names import readable_name
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.kabupaten import (
     AgregatUnit,
@@ -83,11 +84,18 @@ def import_codes(
     """Merge a list of codes (CSV: Unit Kerja;Periode;Kode, header first, ``;`` or ``,``) into the
     Isian: a unit on the kabupaten's list gets the code in its row (the cells to write are
     returned); a unit not on the list is reported (add it to the list first)."""
+    name = readable_name(source.name)
     try:
         text = source.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise WorkbookError(f"Daftar kode {source.name} tidak dapat dibaca: {exc}") from exc
-    dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ";", delimiters=";,\t")
+    except UnicodeDecodeError as exc:
+        raise WorkbookError(f"Daftar kode {name} bukan teks UTF-8: simpan sebagai CSV UTF-8 lalu ulangi.") from exc
+    except OSError as exc:
+        raise WorkbookError(f"Daftar kode {name} tidak dapat dibaca: {reason(exc)}.") from exc
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
+            text.splitlines()[0] if text.strip() else ";", delimiters=";,\t")
+    except csv.Error:  # one column, or no separator Kinerja knows: read as ";"-separated
+        dialect = _Semicolon
     lines = list(csv.reader(text.splitlines(), dialect))
     problems: list[Problem] = []
     positions = _unit_rows(rows or [])
@@ -97,24 +105,28 @@ def import_codes(
         if not any(c.strip() for c in line):
             continue
         if len(line) < 3:
-            problems.append(Problem("baris harus berisi Unit Kerja, Periode, Kode", None, n, file=source.name))
+            problems.append(Problem("baris harus berisi Unit Kerja, Periode, Kode", None, n, file=name))
             continue
         unit, periode_text, code = (c.strip() for c in line[:3])
         try:
             periode = Periode.parse(periode_text)
         except ValueError:
-            problems.append(Problem(f"periode '{periode_text}' tidak dikenal", None, n, file=source.name))
+            problems.append(Problem(f"periode '{periode_text}' tidak dikenal", None, n, file=name))
             continue
         row = positions.get(unit_key(unit))
         if row is None:
             problems.append(Problem(
                 f"unit '{unit}' tidak ada di daftar unit sheet {K.SHEET_ISIAN}: tambahkan dulu", None, n,
-                file=source.name,
+                file=name,
             ))  # fmt: skip
             continue
         codes[(unit_key(unit), periode)] = normal_code(code)
         cells[(row, 2 + list(Periode).index(periode))] = normal_code(code)
     return replace(isian, kode_dokumen=codes), cells, problems
+
+
+class _Semicolon(csv.excel):
+    delimiter = ";"
 
 
 def _unit_rows(rows: Sequence[Sequence[object]]) -> dict[str, int]:

@@ -11,8 +11,8 @@ Rules:
   from its directory before anything is inflated, members are hashed in blocks;
 - a file that cannot be used becomes a ``Penolakan`` with its reason, always an Indonesian sentence
   (never Python's text); nothing here raises;
-- a file name is shown readably whatever bytes the file system holds (``readable``: a name that is no
-  valid UTF-8 shows "\ufffd" for the bytes it cannot show); the unit's name is normalised like a kode
+- a file name is shown readably whatever bytes the file system holds (``domain.file_names``: a name
+  that is no valid UTF-8 shows "\ufffd" for the bytes it cannot show); the unit's name is normalised like a kode
   (``domain.kabupaten.unit_name``).
 """
 
@@ -34,6 +34,7 @@ from xlwings_app.adapters.documents.archive_open import (
 from xlwings_app.adapters.xlsx.guard import WorkbookError
 from xlwings_app.adapters.xlsx.reader import SheetSource, WorkbookData, read_file, read_source
 from xlwings_app.adapters.xlsx.safe_write import BACKUP_DIR
+from xlwings_app.domain.file_names import readable_name as readable
 from xlwings_app.domain.indicator import Jenis as JenisIndikator
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.kabupaten import Jenis, Kiriman, Penolakan, latest_seal, unit_name
@@ -42,15 +43,6 @@ from xlwings_app.sheets.sop_layout import SHEET_LOG
 
 SUFFIXES = (".xlsx", ".xlsm", ".zip")
 SOP_LOG_SHEET = SHEET_LOG
-
-
-def readable(name: str) -> str:
-    """``name`` as it can be shown and written into a workbook: bytes of a file name that are no UTF-8
-    (kept by Python as surrogate escapes) shown as "\ufffd"."""
-    try:
-        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    except UnicodeEncodeError:  # a lone surrogate of another kind (a broken UTF-16 name on Windows)
-        return name.encode("utf-8", "replace").decode("utf-8")
 
 
 def find_sources(sources: Iterable[Path], skip: Path | None = None) -> tuple[list[Path], list[Penolakan]]:

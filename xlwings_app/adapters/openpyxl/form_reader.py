@@ -20,6 +20,7 @@ from typing import Protocol
 from xlwings_app.adapters.xlsx.calamine import Unsuitable
 from xlwings_app.adapters.xlsx.form_cells import FormCells
 from xlwings_app.adapters.xlsx.guard import WorkbookError, check_xlsx, has_macros
+from xlwings_app.domain.file_names import readable_name
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.numbers import with_format
 from xlwings_app.domain.problems import Problem
@@ -44,10 +45,11 @@ never skipped without a word (the Kasi would be listed as "belum masuk")."""
 
 
 def _other_format(path: Path) -> Problem:
+    name = readable_name(path.name)
     return Problem(
-        f"File {path.name} berformat {path.suffix.lower()}, bukan formulir Excel (.xlsx): formulir tidak dibaca. "
+        f"File {name} berformat {path.suffix.lower()}, bukan formulir Excel (.xlsx): formulir tidak dibaca. "
         "Buka file itu lalu simpan sebagai Excel Workbook (.xlsx), atau minta pengisi mengirim file .xlsx "
-        "aslinya, lalu ulangi.", file=path.name,
+        "aslinya, lalu ulangi.", file=name,
     )
 
 
@@ -130,7 +132,7 @@ def _open(path: Path, checked: bool = False) -> _Cells:
     if not checked:
         check_xlsx(path)
     try:
-        if FAST:
+        if FAST and readable_name(str(path)) == str(path):  # calamine takes UTF-8 paths only
             try:
                 cells = FormCells(path)
             except Unsuitable:
@@ -140,7 +142,7 @@ def _open(path: Path, checked: bool = False) -> _Cells:
         return _OpenpyxlCells(path)
     except Exception as exc:  # parser errors and defusedxml refusals of damaged or hostile files
         raise WorkbookError(
-            f"File {path.name} tidak dapat dibuka sebagai workbook Excel ({type(exc).__name__})."
+            f"File {readable_name(path.name)} tidak dapat dibuka sebagai workbook Excel (rusak atau bukan .xlsx)."
         ) from exc
 
 
@@ -226,10 +228,11 @@ def read_forms(
 ) -> tuple[list[FilledForm], list[Problem]]:
     """The forms in the workbook at ``path`` (a form file, or with ``lembar`` a master's lembar sheets);
     ``checked``: the caller has run the xlsx guard on ``path`` already (the file master)."""
+    name = readable_name(path.name)  # shown, and written into Riwayat, whatever bytes the name holds
     try:
         wb = _open(path, checked)
     except WorkbookError as exc:
-        return [], [Problem(str(exc), file=path.name)]
+        return [], [Problem(readable_name(str(exc)), file=name)]
     try:
         if spec().meta_sheet not in wb.sheetnames:
             pesan = (
@@ -237,24 +240,23 @@ def read_forms(
                 if lembar
                 else "Bukan formulir Kinerja (metadata formulir tidak ada): gunakan file dari kinerja formulir."
             )
-            return [], [Problem(pesan, file=path.name)]
+            return [], [Problem(pesan, file=name)]
         forms, problems = [], []
         if not lembar and has_macros(path):
             problems.append(Problem(
                 "File berisi makro (VBA): makro tidak dijalankan dan diabaikan; hanya nilai sel yang dibaca.",
-                file=path.name, tingkat="catatan"))
+                file=name, tingkat="catatan"))
         diubah = None if lembar else datetime.fromtimestamp(path.stat().st_mtime)
-        for meta in _metas(wb, path.name):
+        for meta in _metas(wb, name):
             try:
-                forms.append(_form(wb, path.name, meta, diubah))
+                forms.append(_form(wb, name, meta, diubah))
             except WorkbookError as exc:
-                problems.append(Problem(str(exc), meta.sheet, file=path.name))
+                problems.append(Problem(str(exc), meta.sheet, file=name))
         return forms, problems
     except WorkbookError as exc:
-        return [], [Problem(str(exc), file=path.name)]
-    except Exception as exc:
-        return [], [
-            Problem(f"File {path.name} tidak dapat dibaca: {type(exc).__name__}: {exc}", file=path.name)
-        ]
+        return [], [Problem(readable_name(str(exc)), file=name)]
+    except Exception:
+        return [], [Problem(f"File {name} tidak dapat dibaca sebagai formulir: rusak atau bukan formulir Kinerja.",
+                            file=name)]
     finally:
         wb.close()
