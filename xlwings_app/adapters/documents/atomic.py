@@ -2,7 +2,7 @@
 
 Rules:
 - every file is first written under a temporary name in its own folder
-  (``.~<name>.<process id>-<8 hex>.tmp<suffix>``), flushed to the disk, and moved over its final name (``os.replace``) only once complete; an earlier
+  (``.~<name>.<host tag>-<process id>-<8 hex>.tmp<suffix>``), flushed to the disk, and moved over its final name (``os.replace``) only once complete; an earlier
   file of that name is untouched until then, whatever fails before;
 - the files of one command are one outcome (``Outputs``): all are written to their temporary names
   first, and moved into place together at ``commit``; a failure before removes every temporary file;
@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import re
 import shutil
+import socket
 import sys
 import uuid
 from collections.abc import Callable
@@ -30,8 +32,11 @@ from typing import Any
 from xlwings_app.domain.problems import Refusal
 
 BACKUP_DIR = "Cadangan Kinerja"
-TEMP = re.compile(r"^\.~.+\.(?P<pid>[0-9]+)-[0-9a-f]{8}\.tmp(\.[A-Za-z0-9]+)?$")
+TEMP = re.compile(r"^\.~.+\.(?P<host>[0-9a-f]{4})-(?P<pid>[0-9]+)-[0-9a-f]{8}\.tmp(\.[A-Za-z0-9]+)?$")
 """The temporary names written here (``temp_name``), recognised when a killed run left one."""
+HOST = hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:4]
+"""This computer's tag in a temporary name: a shared folder's leftovers of another computer are judged
+by their age, never by a process id of this one."""
 STALE_SECONDS = 3600
 """Where a process cannot be asked whether it still runs (Windows), a leftover this old is stale."""
 
@@ -68,7 +73,7 @@ def failed(target: Path, exc: OSError, done: str = "tidak ditulis") -> WriteFail
 
 def temp_name(target: Path) -> Path:
     """A fresh temporary name beside ``target`` (same folder: the final move stays on one disk)."""
-    return target.with_name(f".~{target.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp{target.suffix}")
+    return target.with_name(f".~{target.name}.{HOST}-{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp{target.suffix}")
 
 
 def _sync(path: Path) -> None:
@@ -198,12 +203,13 @@ def remove_stale_lock(target: Path) -> None:
     _remove(target.with_name(f".~lock.{target.name}#"))
 
 
-def process_gone(pid: int, path: Path) -> bool:
-    """The process ``pid`` that made ``path`` has ended: asked on POSIX; on Windows (where asking
-    needs more than the standard library) judged by the age of ``path`` (``STALE_SECONDS``)."""
-    if pid == os.getpid():
+def process_gone(pid: int, path: Path, host: str = HOST) -> bool:
+    """The process ``pid`` of computer ``host`` (its tag) that made ``path`` has ended: asked on POSIX
+    for this computer's; judged by the age of ``path`` (``STALE_SECONDS``) on Windows (where asking
+    needs more than the standard library) and for another computer's."""
+    if pid == os.getpid() and host == HOST:
         return False
-    if sys.platform == "win32":
+    if sys.platform == "win32" or host != HOST:
         try:
             return datetime.now().timestamp() - path.stat().st_mtime > STALE_SECONDS
         except OSError:
@@ -222,5 +228,5 @@ def remove_leftovers(folder: Path) -> None:
     with contextlib.suppress(OSError):
         for item in list(folder.iterdir()) if folder.is_dir() else []:
             found = TEMP.match(item.name)
-            if found and item.is_file() and process_gone(int(found["pid"]), item):
+            if found and item.is_file() and process_gone(int(found["pid"]), item, found["host"]):
                 _remove(item)
