@@ -128,7 +128,7 @@ def _master_key(master: Path) -> bytes | None:
 def test_a_form_whose_metadata_was_rewritten_is_detected(master: Path, forms: Path) -> None:
     """Fields no other check reads (when and from which file the form was made) rewritten with the
     checksum recomputed: only a mark keyed by the master's secret tells."""
-    fill_form(form_of(forms, A), {"IKI-PEM-01": {"r2": 3}})
+    fill_form(form_of(forms, A), {"IKI-PEM-01": {"r2": 4}})
     rewrite_meta(form_of(forms, A), edit_fields={"sumber": "lain.xlsx", "dibuat": "2024-01-01T00:00:00"})
     before = master.read_bytes()
     run = kinerja("rekap", master, forms, "-p", "TW2")
@@ -143,7 +143,7 @@ def test_a_form_made_from_another_master_is_refused(master: Path, forms: Path, t
     other = build_master(tmp_path / "lain" / "kinerja.xlsx")
     assert kinerja("formulir", other, "-p", "TW2", "--keluar", tmp_path / "lain" / "F").exit_code == 0
     shutil.copy(form_of(tmp_path / "lain" / "F", A), form_of(forms, A))
-    fill_form(form_of(forms, A), {"IKI-PEM-01": {"r2": 3}})
+    fill_form(form_of(forms, A), {"IKI-PEM-01": {"r2": 4}})
     run = kinerja("rekap", master, forms, "-p", "TW2")
     assert run.exit_code == 2, run.output
     assert form_of(forms, A).name in run.output
@@ -161,10 +161,10 @@ def test_the_masters_secret_is_not_in_any_form(master: Path, forms: Path) -> Non
 
 
 def test_a_genuine_form_still_goes_in(master: Path, forms: Path) -> None:
-    fill_form(form_of(forms, A), {"IKI-PEM-01": {"r2": 3}})
+    fill_form(form_of(forms, A), {"IKI-PEM-01": {"r2": 4}})
     run = kinerja("rekap", master, forms, "-p", "TW2")
     assert run.exit_code == 0, run.output
-    assert str(realisasi(master, "IKI-PEM-01")) == "3"
+    assert str(realisasi(master, "IKI-PEM-01")) == "4"
 
 
 def test_a_form_of_before_the_key_is_accepted_with_a_notice(master: Path, forms: Path) -> None:
@@ -177,11 +177,11 @@ def test_a_form_of_before_the_key_is_accepted_with_a_notice(master: Path, forms:
     wb.save(master)
     for form in forms.glob("Formulir TW2 - *.xlsx"):
         rewrite_meta(form)  # the old mark: plain SHA-256
-    fill_form(form_of(forms, A), {"IKI-PEM-01": {"r2": 3}})
+    fill_form(form_of(forms, A), {"IKI-PEM-01": {"r2": 4}})
     run = kinerja("rekap", master, forms, "-p", "TW2")
     assert run.exit_code == 0, run.output
     assert "tanda keaslian" in run.output
-    assert str(realisasi(master, "IKI-PEM-01")) == "3"
+    assert str(realisasi(master, "IKI-PEM-01")) == "4"
 
 
 def test_a_plain_mark_is_refused_once_the_master_has_a_key(master: Path, forms: Path) -> None:
@@ -201,11 +201,11 @@ def test_lembar_inside_the_master_is_still_recapped(master: Path) -> None:
 @pytest.mark.parametrize("suffix", [".XLSX", ".Xlsx"])
 def test_a_form_named_in_capitals_is_read(master: Path, forms: Path, suffix: str) -> None:
     path = form_of(forms, A)
-    fill_form(path, {"IKI-PEM-01": {"r2": 3}})
+    fill_form(path, {"IKI-PEM-01": {"r2": 4}})
     path.rename(path.with_suffix(suffix))
     run = kinerja("rekap", master, forms, "-p", "TW2")
     assert run.exit_code == 0, run.output
-    assert str(realisasi(master, "IKI-PEM-01")) == "3"
+    assert str(realisasi(master, "IKI-PEM-01")) == "4"
     assert A not in run.output.split("Formulir belum masuk dari:")[-1].split("\n")[0]
 
 
@@ -233,13 +233,13 @@ def test_tanda_terima_names_a_form_in_another_format(master: Path, forms: Path) 
 def test_a_form_whose_name_is_not_utf8_is_read_and_named_readably(master: Path, forms: Path) -> None:
     """The kabupaten's rule for odd file names (defect 16) holds for forms too: read, shown with
     "\ufffd", written so into sheet Riwayat and the Tanda Terima."""
-    fill_form(form_of(forms, A), {"IKI-PEM-01": {"r2": 3}})
+    fill_form(form_of(forms, A), {"IKI-PEM-01": {"r2": 4}})
     odd = os.fsdecode(bytes(forms) + b"/Formulir_\xff_" + A.encode() + b".xlsx")
     form_of(forms, A).rename(odd)
     run = kinerja("rekap", master, forms, "-p", "TW2")
     assert run.exit_code == 0, run.output
-    assert str(realisasi(master, "IKI-PEM-01")) == "3"
-    riwayat = load_workbook(master, read_only=True)["Riwayat"]
+    assert str(realisasi(master, "IKI-PEM-01")) == "4"
+    riwayat = load_workbook(master)["Riwayat"]
     assert any(f"Formulir_\ufffd_{A}.xlsx" in str(c) for row in riwayat.iter_rows(values_only=True) for c in row)
     run = kinerja("tanda-terima", master, forms, "-p", "TW2", "--timpa")
     assert run.exit_code == 0, run.output

@@ -207,7 +207,7 @@ def check_form(form: FilledForm, master: Mapping[str, Indicator], unit: str, tah
         return problems, []
     columns = form_columns(periode)
     problems += _headers(form, columns)
-    if problems:
+    if any(p.is_error for p in problems):
         return problems, []
     problems += _status(form)
     context = tuple(c for c in columns if c.role == "konteks")
