@@ -39,42 +39,29 @@ MAX_FORM_ROWS = 5_000
 
 FORM_SUFFIXES = (".xlsx", ".xlsm")
 """A form is an Excel workbook, whatever the case of its name's suffix ("*.XLSX" too)."""
-OTHER_SPREADSHEETS = (".ods", ".fods", ".xls", ".xlsb", ".xltx", ".xltm", ".numbers", ".et", ".csv")
-"""Spreadsheets a form may come back as when its filler saved it in another program or format: named,
+OTHER_SPREADSHEETS = (".ods", ".fods", ".xls", ".xlsb", ".xltx", ".xltm", ".numbers", ".et")
+"""Spreadsheets a form may come back as when its filler saved it in another program or format: read
+as forms too, so the xlsx guard names each with what it is ("Excel lama (.xls)", "OpenDocument"),
 never skipped without a word (the Kasi would be listed as "belum masuk")."""
 
 
-def _other_format(path: Path) -> Problem:
-    name = readable_name(path.name)
-    return Problem(
-        f"File {name} berformat {path.suffix.lower()}, bukan formulir Excel (.xlsx): formulir tidak dibaca. "
-        "Buka file itu lalu simpan sebagai Excel Workbook (.xlsx), atau minta pengisi mengirim file .xlsx "
-        "aslinya, lalu ulangi.", file=name,
-    )
-
-
 def form_files(sources: Sequence[Path], master: Path | None = None) -> tuple[list[Path], list[Problem]]:
-    """The .xlsx files named by ``sources`` (files, or folders read one level deep); every other
-    spreadsheet in a folder is a problem naming it."""
+    """The forms named by ``sources`` (files, or folders read one level deep: every spreadsheet there,
+    whatever the case of its suffix; those that are no .xlsx are refused by name when read)."""
     files: list[Path] = []
     problems: list[Problem] = []
     skip = master.resolve() if master else None
+    wanted = FORM_SUFFIXES + OTHER_SPREADSHEETS
     for source in sources:
         if source.is_dir():
-            found, other = [], []
-            for p in sorted(source.iterdir()):
-                if not p.is_file() or p.name.startswith(("~$", ".~", TANDA_TERIMA)) or p.resolve() == skip:
-                    continue
-                if p.suffix.lower() in FORM_SUFFIXES:
-                    found.append(p)
-                elif p.suffix.lower() in OTHER_SPREADSHEETS:
-                    other.append(p)
-            problems += [_other_format(p) for p in other]
-            if not found and not other:
+            found = [
+                p for p in sorted(source.iterdir())
+                if p.is_file() and p.suffix.lower() in wanted and not p.name.startswith(("~$", ".~", TANDA_TERIMA))
+                and p.resolve() != skip
+            ]  # fmt: skip
+            if not found:
                 problems.append(Problem(f"Folder {source} tidak berisi formulir (.xlsx).", file=str(source)))
             files += found
-        elif source.suffix.lower() in OTHER_SPREADSHEETS:
-            problems.append(_other_format(source))
         else:
             files.append(source)
     return list(dict.fromkeys(files)), problems
