@@ -74,7 +74,7 @@ def test_word_failing_on_the_document_is_a_failed_pdf_and_word_is_closed(
     docx = tmp_path / "laporan.docx"
     docx.write_bytes(b"PK")
     with pytest.raises(pdf.PdfFailed, match="Microsoft Word tidak dapat membuat PDF dari laporan.docx"):
-        pdf.convert_with_word(docx, tmp_path)
+        pdf._word_pdf(docx, tmp_path, "laporan")
     assert word.quit
 
 

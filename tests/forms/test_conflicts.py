@@ -26,15 +26,17 @@ TRANTIB = example.KASI_TRANTIB
 
 
 def refused(master: Path, sources: Sequence[Path], message: str, periode: Periode = TW4) -> HasilRekap:
-    """Run the rekap; it must refuse with ``message`` and leave the master exactly as it was."""
+    """Run the rekap; it must refuse with ``message`` and leave the master exactly as it was (no new
+    backup either: making the forms wrote the master's forms key, the refused rekap writes nothing)."""
     before = master.read_bytes()
+    backups = sorted((master.parent / "Cadangan Kinerja").glob("*"))
     result = rekap(master, sources, periode)
     assert not result.valid
     errors = [p for p in result.problems if p.is_error]
     assert any(message in p.pesan for p in errors), [str(p) for p in errors]
     assert all(p.file for p in errors)
     assert master.read_bytes() == before
-    assert not (master.parent / "Cadangan Kinerja").exists()
+    assert sorted((master.parent / "Cadangan Kinerja").glob("*")) == backups
     assert not result.ditulis
     return result
 

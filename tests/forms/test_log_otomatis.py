@@ -112,17 +112,20 @@ def test_a_log_a_person_filled_is_left_as_it_was(induk: Path, tmp_path: Path) ->
     sent = formulir(induk, folder, TW4)
     result = rekap(induk, [folder], TW4)
     assert sent.valid and result.valid
-    assert sent.cadangan is None and result.cadangan is None  # nothing to stamp: the master is not rewritten
+    assert result.cadangan is None  # nothing to stamp: the rekap does not rewrite the master
+    assert sent.cadangan is not None  # the first forms of this master: its forms key is kept in it
     log_after = [tuple(c.value for c in row) for row in load_workbook(induk)[SHEET_LOG].iter_rows()]
     assert log_after == log_before
     assert "langkah 6 TW4 sudah terisi; tidak diubah." in sent.log[0]
 
 
-def test_a_workbook_without_sop_is_not_touched(tmp_path: Path) -> None:
+def test_a_workbook_without_sop_is_touched_only_for_its_forms_key(tmp_path: Path) -> None:
     master = build_master(tmp_path / "induk.xlsx")
+    first = formulir(master, tmp_path / "f", TW4)  # the first forms: the master keeps their key
+    assert first.valid and first.log == [] and first.log_ditulis
     before = master.read_bytes()
-    sent = formulir(master, tmp_path / "f", TW4)
-    assert sent.valid and sent.log == [] and master.read_bytes() == before
+    sent = formulir(master, tmp_path / "f", TW4, timpa=True)
+    assert sent.valid and sent.log == [] and not sent.log_ditulis and master.read_bytes() == before
 
 
 def test_an_open_master_stops_formulir_before_any_form_is_written(induk: Path, tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ where the details were logged).
 
 from __future__ import annotations
 
+import errno
 import functools
 import json
 import logging
@@ -69,6 +70,11 @@ def translate_errors(func: Callable[P, R]) -> Callable[P, R]:
         except Refusal as exc:
             print_refusal(exc)
             raise typer.Exit(exc.exit_code) from None
+        except OSError as exc:
+            if exc.errno not in FILE_SYSTEM_REFUSALS:
+                raise
+            print_refusal(file_system_refusal(exc))
+            raise typer.Exit(EXIT_INPUT) from None
         except KeyboardInterrupt:
             err_console.print("Dibatalkan.")
             raise typer.Exit(EXIT_INTERNAL) from None
@@ -85,6 +91,22 @@ def translate_errors(func: Callable[P, R]) -> Callable[P, R]:
             raise typer.Exit(EXIT_INTERNAL) from None
 
     return wrapper
+
+
+FILE_SYSTEM_REFUSALS = {
+    errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EROFS, errno.EACCES, errno.EPERM,
+}
+"""What a file system answers when a folder cannot be written (full, read-only, not allowed): a place the
+user must change, exit code 2, wherever in a command it shows (the services translate what they foresee)."""
+
+
+def file_system_refusal(exc: OSError) -> Refusal:
+    """``exc`` as a refusal naming its file (Indonesian, ``adapters.documents.atomic.reason``)."""
+    from xlwings_app.adapters.documents.atomic import reason
+
+    where = exc.filename if isinstance(exc.filename, str | os.PathLike) else None
+    shown = f"File {os.fsdecode(where)}" if where is not None else "Sebuah file"
+    return Refusal(f"{shown} tidak dapat dipakai: {reason(exc)}. Perintah dihentikan.")
 
 
 def print_refusal(refusal: Refusal) -> None:

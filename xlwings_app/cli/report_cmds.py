@@ -114,7 +114,7 @@ def laporan_iki_cmd(
 
     hasil = laporan_iki(file, keluar, parse_periode(periode), template, pdf, signing, lambang, draf)
     for warning in hasil[0].peringatan if hasil else ():
-        typer.echo(f"Peringatan: {warning.pesan}", err=True)
+        typer.echo(f"Peringatan: {warning}", err=True)
     _dated(hasil[0].tanggal if hasil else None)
     for doc in hasil:
         typer.echo(f"{doc.pejabat} ({len(doc.indikator)} IKI): {doc.docx}")

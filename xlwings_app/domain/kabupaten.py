@@ -21,7 +21,8 @@ Dokumen laporan Pengukuran Kinerja kepada Bappeda"). Rules, in order:
    - ``FINAL``: sealed and unchanged (an archive that verifies, or a workbook whose seal matches);
    - ``BELUM_DISEGEL``: a workbook with no seal of the period.
 3. A unit on the kabupaten's list of expected units with nothing received is ``BELUM_DITERIMA``.
-   Units are matched by name, case and spacing ignored.
+   Units are matched by name, normalised as kodes are (``unit_name``: Unicode NFKC, zero-width and
+   bidirectional marks removed, spacing collapsed), case ignored.
 
 Everything here is pure: values in, values out (the service reads the files).
 """
@@ -39,6 +40,7 @@ from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.measure import Hasil
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.profil import Pejabat
+from xlwings_app.domain.rows import normalise_kode
 from xlwings_app.domain.seal import SealRecord
 from xlwings_app.domain.settings import Settings
 from xlwings_app.domain.summary import Ringkasan
@@ -174,9 +176,16 @@ class Bersama:
     terendah: Decimal | None
 
 
+def unit_name(name: str) -> str:
+    """A unit's name as shown: normalised like a kode (``domain.rows.normalise_kode``: NFKC, no
+    zero-width or bidirectional marks, one space between words), so "Kecamatan\u200b Senduro" and
+    "Kecamatan Senduro" are one unit."""
+    return normalise_kode(name).text
+
+
 def unit_key(name: str) -> str:
-    """The name units are matched by: case and spacing ignored ("Kecamatan  senduro")."""
-    return " ".join(name.split()).casefold()
+    """The name units are matched by: ``unit_name``, case ignored ("Kecamatan  senduro")."""
+    return unit_name(name).casefold()
 
 
 def tahun_rekap(isian: Isian, kiriman: Sequence[Kiriman], chosen: int | None = None) -> int | None:

@@ -1,14 +1,19 @@
 """Checking one filled form against its own metadata and the master workbook.
 
-``check_form(form, master, unit, tahun, periode)`` returns every problem of the form and the values
+``check_form(form, master, unit, tahun, periode, key)`` returns every problem of the form and the values
 it delivers. In order:
-- the metadata is intact (checksum), of this kind, of the current template (layout versi and form
-  format version);
+- the metadata is intact and the form is this master's: its mark is the HMAC keyed by the master's
+  secret (``forms.kunci``), so a form edited outside its cells, or made from another master, is
+  refused; a form made before the master had a key (plain SHA-256 mark, checked too) is accepted with
+  a notice only while the master has no key: once it has one, an unkeyed mark could be anyone's;
+- it is of this kind and of the current template (layout versi and form format version);
 - the form is for this unit, year and period;
 - the header row is unchanged; every indicator row is there, and no row was added;
 - no context cell (kode, indikator, satuan, targets, earlier realisasi) was edited in the form;
 - the master still holds the context the form was sent with (a target changed in the master
   since: error; only the indicator name or an earlier realisasi changed: notice);
+- every row's indicator belongs to the form's penanggung jawab as the master says (case and
+  spacing ignored): a row of another official's indicator is refused, naming the form and the row;
 - every input is valid: realisasi a number ≥ 0 (never a formula), texts at most 2,000 characters.
 A blank input delivers nothing (blank means "not filled in", never 0 and never "erase").
 """
@@ -24,7 +29,7 @@ from xlwings_app.domain.numbers import read_number
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.rows import MAX_TEXT, text_of
 from xlwings_app.forms.filled import Cell, Delivered, FilledForm, FormRow
-from xlwings_app.forms.meta import KIND, compute_checksum, context_of
+from xlwings_app.forms.meta import KIND, context_of, keyed, mark_matches
 from xlwings_app.forms.spec import FORM_VERSI, FormColumn, form_columns
 from xlwings_app.sheets import layout as L
 
@@ -45,10 +50,38 @@ def _shown(text: str) -> str:
     return text if text else "(kosong)"
 
 
-def _identity(form: FilledForm, unit: str, tahun: int, periode: Periode) -> list[Problem]:
+def _mark(form: FilledForm, key: bytes | None) -> list[Problem]:
+    """The form's integrity mark judged against the master's key (see the module's rules)."""
+    meta = form.meta
+    if keyed(meta) and key is None:
+        return [form.problem(
+            "Formulir bertanda keaslian berkunci, tetapi workbook induk tidak menyimpan kunci formulir (sheet "
+            "tersembunyi KinerjaKunci): formulir ini bukan dari workbook induk ini, atau kuncinya terhapus. "
+            "Bagikan ulang formulir dari workbook induk ini.")]
+    if not mark_matches(meta, key):
+        return [form.problem(
+            "Formulir diubah di luar selnya atau bukan dari workbook induk ini (tanda keaslian/checksum tidak "
+            "cocok): minta formulir baru dari workbook induk.")]
+    if keyed(meta):
+        return []
+    if key is not None:
+        return [form.problem(
+            "Formulir bertanda keaslian lama (tanpa kunci, dapat dihitung ulang siapa saja), sedangkan workbook "
+            "induk sudah membagikan formulir bertanda kunci: bagikan ulang formulir ini (kinerja formulir).")]
+    return [form.problem(
+        "Formulir dibuat Kinerja versi lama (tanda keaslian tanpa kunci): isiannya diambil; untuk periode "
+        "berikutnya bagikan formulir baru.", tingkat="catatan")]
+
+
+def _identity(form: FilledForm, unit: str, tahun: int, periode: Periode, key: bytes | None) -> list[Problem]:
+    mark = _mark(form, key)
+    if any(p.is_error for p in mark):  # what the form says of itself, for the message only
+        return mark + [p for p in _fields(form, unit, tahun, periode) if p.is_error]
+    return mark + _fields(form, unit, tahun, periode)
+
+
+def _fields(form: FilledForm, unit: str, tahun: int, periode: Periode) -> list[Problem]:
     meta, problems = form.meta, []
-    if meta.checksum != compute_checksum(meta):
-        return [form.problem("Metadata formulir rusak atau diubah (checksum tidak cocok): minta formulir baru.")]
     if meta.get("jenis") != KIND:
         return [form.problem("Bukan formulir Kinerja: buat formulir dengan kinerja formulir.")]
     versi = f"{meta.get('versi_format')}.{meta.get('versi_formulir')}"
@@ -149,15 +182,32 @@ def _status(form: FilledForm) -> list[Problem]:
                          kolom=STATUS_LABEL, cell=form.status, nilai=text)]
 
 
+def _official(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _owner(form: FilledForm, row: FormRow, indicator: Indicator) -> list[Problem]:
+    """A row whose indicator the master gives to another official than the form's."""
+    pj = form.meta.get("penanggung_jawab")
+    if _official(indicator.penanggung_jawab) == _official(pj):
+        return []
+    owner = indicator.penanggung_jawab.strip() or "(tanpa penanggung jawab)"
+    return [form.problem(
+        f"Indikator {row.kode} milik {owner} menurut workbook induk, bukan {pj} (penanggung jawab formulir "
+        "ini): baris ini tidak diambil. Minta formulir yang benar, atau perbaiki Penanggung Jawab di workbook "
+        "induk lalu bagikan ulang formulir.", row, "Kode", row.cells["kode"], row.kode)]
+
+
 def check_form(form: FilledForm, master: Mapping[str, Indicator], unit: str, tahun: int,
-               periode: Periode) -> tuple[list[Problem], list[Delivered]]:
-    """Every problem of ``form`` and what it delivers; ``master`` maps casefolded kode to indicator."""
-    problems = _identity(form, unit, tahun, periode)
+               periode: Periode, key: bytes | None = None) -> tuple[list[Problem], list[Delivered]]:
+    """Every problem of ``form`` and what it delivers; ``master`` maps casefolded kode to indicator,
+    ``key`` is the master's forms key (``forms.kunci``; None when it has none)."""
+    problems = _identity(form, unit, tahun, periode, key)
     if problems and any(p.is_error for p in problems):
         return problems, []
     columns = form_columns(periode)
     problems += _headers(form, columns)
-    if problems:
+    if any(p.is_error for p in problems):
         return problems, []
     problems += _status(form)
     context = tuple(c for c in columns if c.role == "konteks")
@@ -176,6 +226,9 @@ def check_form(form: FilledForm, master: Mapping[str, Indicator], unit: str, tah
         if indicator is None:
             problems.append(form.problem(f"Kode '{row.kode}' tidak ada di workbook induk.", row, "Kode",
                                          row.cells["kode"], row.kode))
+        elif owner := _owner(form, row, indicator):
+            problems += owner
+            continue
         problems += _context(form, row, context, stored, indicator, periode)
         for column in inputs:
             found, value = _input(form, row, column)

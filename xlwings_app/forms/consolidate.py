@@ -1,7 +1,7 @@
 """The rekap of many forms into the master: one pass over every form, all problems together.
 
-``consolidate(forms, indicators, unit, tahun, periode)``:
-- checks each form (``checks.check_form``);
+``consolidate(forms, indicators, unit, tahun, periode, key)``:
+- checks each form (``checks.check_form``; ``key`` is the master's forms key, ``forms.kunci``);
 - the same indicator value delivered twice: with the same value a notice, with different values an
   error naming both cells (no rule could choose between them);
 - a missing form: a penanggung jawab who has indicators in the master but sent no form is a
@@ -104,19 +104,19 @@ def _missing(forms: Sequence[FilledForm], indicators: Sequence[Indicator], resul
 
 
 def consolidate(forms: Sequence[FilledForm], indicators: Sequence[Indicator], unit: str, tahun: int,
-                periode: Periode) -> Konsolidasi:
+                periode: Periode, key: bytes | None = None) -> Konsolidasi:
     """Check every form, then list the master changes the forms make (nothing is written)."""
     result = Konsolidasi(jumlah_formulir=len(forms))
     master = {i.kode.casefold(): i for i in indicators}
     delivered: list[Delivered] = []
     for form in forms:
-        problems, values = check_form(form, master, unit, tahun, periode)
+        problems, values = check_form(form, master, unit, tahun, periode, key)
         result.problems += problems
         delivered += values
     unique = _duplicates(delivered, result.problems)
     _missing(forms, indicators, result)
-    key = realisasi_key(periode)
-    filled = {d.kode.casefold() for d in unique if d.key == key}
+    column = realisasi_key(periode)
+    filled = {d.kode.casefold() for d in unique if d.key == column}
     result.belum_diisi = list(dict.fromkeys(k for f in forms for k in f.meta.kodes if k.casefold() not in filled))
     for d in unique:
         old = master_value(master[d.kode.casefold()], d.key)

@@ -3,13 +3,17 @@
 The metadata lives in a very hidden sheet of the form (``[formulir] meta_sheet``) as rows
 ``form_id | sheet | kunci | nilai``, so one sheet can describe one form (a form file) or many
 (the in-workbook lembar variant). The context of each indicator (kode, indikator, satuan, targets,
-earlier realisasi) is stored as JSON; a SHA-256 checksum over everything detects a metadata sheet
-that was edited, and the stored context lets the rekap name the exact cell someone changed.
+earlier realisasi) is stored as JSON; an integrity mark over everything detects a metadata sheet
+that was edited, and the stored context lets the rekap name the exact cell someone changed. The mark
+is HMAC-SHA-256 keyed by the master's secret (``forms.kunci``; "hmac-sha256:<hex>"), so nobody without
+the master can make one; forms made before the key carry the plain SHA-256 (64 hex digits), which
+anyone can recompute (``forms.checks`` says what is accepted).
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -79,21 +83,44 @@ def context_of(indicator: Indicator, periode: Periode) -> dict[str, str]:
     return {key: canonical(values[key]) for key in context_keys(periode)}
 
 
-def compute_checksum(meta: FormMeta) -> str:
-    """SHA-256 of the form id, sheet, header fields and context (canonical JSON)."""
+KEYED = "hmac-sha256:"
+"""The prefix of a mark keyed by the master's secret (a plain SHA-256 mark has none)."""
+
+
+def _payload(meta: FormMeta) -> bytes:
+    """The form id, sheet, header fields and context as canonical JSON (what a mark covers)."""
     payload = {
         "form_id": meta.form_id,
         "sheet": meta.sheet,
         "fields": {k: meta.fields.get(k, "") for k in HEADER_KEYS},
         "context": {k: dict(v) for k, v in meta.context.items()},
     }
-    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def sealed(meta: FormMeta) -> FormMeta:
-    """``meta`` with its checksum set."""
-    return replace(meta, checksum=compute_checksum(meta))
+def compute_checksum(meta: FormMeta, key: bytes | None = None) -> str:
+    """The mark of ``meta``: "hmac-sha256:" + HMAC-SHA-256 (RFC 2104) keyed by ``key``; without a key,
+    the plain SHA-256 of forms made before the master had one."""
+    if key is None:
+        return hashlib.sha256(_payload(meta)).hexdigest()
+    return KEYED + hmac.new(key, _payload(meta), hashlib.sha256).hexdigest()
+
+
+def keyed(meta: FormMeta) -> bool:
+    """Whether ``meta`` carries a keyed mark (else the plain SHA-256 of an older form)."""
+    return meta.checksum.startswith(KEYED)
+
+
+def mark_matches(meta: FormMeta, key: bytes | None) -> bool:
+    """Whether ``meta``'s mark is the one ``key`` (or, for an unkeyed mark, plain SHA-256) gives."""
+    if keyed(meta) and key is None:
+        return False
+    return hmac.compare_digest(meta.checksum, compute_checksum(meta, key if keyed(meta) else None))
+
+
+def sealed(meta: FormMeta, key: bytes | None = None) -> FormMeta:
+    """``meta`` with its mark set (keyed by ``key`` when given)."""
+    return replace(meta, checksum=compute_checksum(meta, key))
 
 
 def to_rows(meta: FormMeta) -> list[tuple[str, str, str, str]]:

@@ -151,7 +151,8 @@ def formulir_contoh(path: Path, out_dir: Path) -> Iterator[str]:
     """The demo step of ``kinerja contoh``: distribute the example's TW4 forms, then collect them.
 
     The example is measured s.d. TW III, so TW IV is the period whose data is collected next. The
-    forms come back unfilled: every check runs, nothing changes and the master is not rewritten.
+    forms come back unfilled: every check runs, nothing changes and the rekap does not rewrite the
+    master (making the forms kept their key in it, ``forms.kunci``).
     """
     periode = Periode.TW4
     result = formulir(path, out_dir, periode, timpa=True)

@@ -4,6 +4,12 @@
 one sheet per penanggung jawab inside the master workbook (for offices sharing one file). Both
 refuse a master with input errors (the context would be wrong) and write nothing then. Indicators
 without a penanggung jawab go in no form; they are listed.
+
+Every form's integrity mark is keyed by the master's forms key (``forms.kunci``); the first forms made
+from a master make the key and keep it in the master (a very hidden sheet), in the same commit as
+anything else the action writes there. The forms and the Tanda Terima of one ``formulir`` are one
+outcome (``adapters.documents.atomic.Outputs``): written under temporary names, moved into place once
+the master took its key and log; a form replaced with ``--timpa`` is kept in "Cadangan Kinerja" beside.
 """
 
 from __future__ import annotations
@@ -14,6 +20,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from xlwings_app.adapters.documents.atomic import Outputs
+from xlwings_app.adapters.documents.folder import output_folder_problem
 from xlwings_app.adapters.openpyxl.form_builder import build_form
 from xlwings_app.adapters.openpyxl.tanda_terima import build_tanda_terima
 from xlwings_app.adapters.xlsx.safe_write import ensure_not_open_in_excel, ensure_writable
@@ -22,15 +30,17 @@ from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.sop.otomatis import Jalan
 from xlwings_app.domain.workbook_data import WorkbookData
+from xlwings_app.forms.kunci import key_values, new_key
 from xlwings_app.forms.meta import KIND, FormMeta, context_of, sealed
 from xlwings_app.forms.spec import FORM_VERSI, spec
 from xlwings_app.forms.spec import chosen_periode as form_periode
 from xlwings_app.services import log_otomatis
 from xlwings_app.services.master import Master, using
-from xlwings_app.services.workbook import WorkbookError, create
+from xlwings_app.services.rekap import form_key
+from xlwings_app.services.workbook import WorkbookError
 from xlwings_app.sheets import layout as L
 from xlwings_app.sheets import tanda_terima as T
-from xlwings_app.sheets.changes import PutLembar
+from xlwings_app.sheets.changes import PutFormKey, PutLembar
 
 
 @dataclass
@@ -44,8 +54,10 @@ class Distribusi:
     cadangan: Path | None = None
     tanda_terima: Path | None = None
     log: list[str] = field(default_factory=list)
-    """What was stamped into Log Langkah (SOP step "formulir didistribusikan"), for the user."""
+    """What was stamped into Log Langkah (SOP step "formulir didistribusikan") or kept in the master
+    (the forms key), for the user."""
     log_ditulis: bool = False
+    """The master was written (a stamp, the forms key): the open workbook must be saved."""
 
     @property
     def problems(self) -> list[Problem]:
@@ -72,7 +84,8 @@ def by_penanggung_jawab(indicators: list[Indicator]) -> dict[str, list[Indicator
     return groups
 
 
-def make_meta(data: WorkbookData, sheet: str, pj: str, rows: list[Indicator], periode: Periode) -> FormMeta:
+def make_meta(data: WorkbookData, sheet: str, pj: str, rows: list[Indicator], periode: Periode,
+              key: bytes | None = None) -> FormMeta:
     profil = data.profil
     fields = {
         "jenis": KIND,
@@ -90,7 +103,18 @@ def make_meta(data: WorkbookData, sheet: str, pj: str, rows: list[Indicator], pe
         # printed in the form's heading only; not stored in the metadata (nor its checksum)
         fields["pejabat"] = f"{official.nama}, NIP {nip(official.nip)}" if official.nip else official.nama
     context = {i.kode: context_of(i, periode) for i in rows}
-    return sealed(FormMeta(f"{periode.value}-{uuid.uuid4().hex[:12]}", sheet, fields, context))
+    return sealed(FormMeta(f"{periode.value}-{uuid.uuid4().hex[:12]}", sheet, fields, context), key)
+
+
+
+def master_key(master: Master, when: datetime) -> tuple[bytes, bool]:
+    """The master's forms key; a new one staged on ``master`` when it has none (True then)."""
+    key = form_key(master)
+    if key is not None:
+        return key, False
+    key = new_key()
+    master.stage(PutFormKey(key_values(key, when)))
+    return key, True
 
 
 def _unique(name: str, taken: set[str], limit: int) -> str:
@@ -112,9 +136,10 @@ def formulir(
 ) -> Distribusi:
     """Write one form per penanggung jawab and the Tanda Terima into the folder ``keluar``.
 
-    The master is only read, except its Log Langkah: the distribution's start and end are stamped
-    there when its SOP has that step (``services.log_otomatis``), on the file or, from the ribbon,
-    the open workbook. A file that could not take the stamp is refused before any form is written.
+    The master is only read, except its Log Langkah and, the first time, its forms key: the
+    distribution's start and end are stamped there when its SOP has that step
+    (``services.log_otomatis``), on the file or, from the ribbon, the open workbook. A file that could
+    not take them is refused before any form is written; the forms are moved into place once it has.
     """
     mulai = datetime.now()
     with using(source) as master:
@@ -123,6 +148,8 @@ def formulir(
         if data.errors:
             return result
         result.periode = chosen_periode(data, periode)
+        if why := output_folder_problem(keluar):
+            raise WorkbookError(f"Formulir tidak dibuat: {why}")
         groups = by_penanggung_jawab(data.indicators)
         result.tanpa_penanggung_jawab = [i.kode for i in data.indicators if not i.penanggung_jawab]
         taken: set[str] = set()
@@ -133,31 +160,35 @@ def formulir(
             raise WorkbookError(f"Formulir sudah ada di {keluar}: {', '.join(existing)}. Gunakan --timpa untuk menimpanya.")
         sop = master.sop()
         planned = log_otomatis.rencana_data(sop, result.periode.value, [Jalan("formulir", mulai, mulai)])
-        if log_otomatis.perlu_ditulis(planned) and not master.live:
-            ensure_not_open_in_excel(master.path)  # the log is written last: refuse before any form is
+        key, new = master_key(master, mulai)
+        if (new or log_otomatis.perlu_ditulis(planned)) and not master.live:
+            ensure_not_open_in_excel(master.path)  # the master is written last: refuse before any form is
             ensure_writable(master.path)
-        for pj, rows in groups.items():
-            meta = make_meta(data, spec().sheet, pj, rows, result.periode)
-            create(targets[pj], build_form(meta, rows, result.periode, data.settings), overwrite=timpa)
-            result.formulir.append((pj, str(targets[pj]), len(rows)))
-        result.tanda_terima = _write_tanda_terima(data, result, receipt, mulai, timpa)
-        note = f"{len(result.formulir)} formulir, {receipt.name}"
-        stamp = log_otomatis.rencana_data(sop, result.periode.value, [Jalan("formulir", mulai, datetime.now(), note)])
-        if log_otomatis.stage(master, stamp):
-            result.cadangan = master.commit()
-            result.log_ditulis = True
+        with Outputs() as outputs:
+            for pj, rows in groups.items():
+                meta = make_meta(data, spec().sheet, pj, rows, result.periode, key)
+                book = build_form(meta, rows, result.periode, data.settings)
+                outputs.write(targets[pj], book.save, keep_old=True)
+                result.formulir.append((pj, str(targets[pj]), len(rows)))
+            result.tanda_terima = _write_tanda_terima(data, result, receipt, mulai, outputs)
+            note = f"{len(result.formulir)} formulir, {receipt.name}"
+            stamp = log_otomatis.rencana_data(sop, result.periode.value, [Jalan("formulir", mulai, datetime.now(), note)])
+            if log_otomatis.stage(master, stamp) or new:
+                result.cadangan = master.commit()
+                result.log_ditulis = True
+            outputs.commit()
         result.log = log_otomatis.pesan(stamp)
         return result
 
 
-def _write_tanda_terima(data: WorkbookData, result: Distribusi, target: Path, when: datetime, timpa: bool) -> Path:
+def _write_tanda_terima(data: WorkbookData, result: Distribusi, target: Path, when: datetime, outputs: Outputs) -> Path:
     profil = data.profil
     given = [T.Diberikan(pj, Path(where).name, count) for pj, where, count in result.formulir]
     sheet = T.tanda_terima_values(
         profil.unit if profil else "", profil.tahun if profil else when.year, result.periode, given,
         when.date(), profil.tempat if profil else "",
     )  # fmt: skip
-    create(target, build_tanda_terima(sheet, len(given)), overwrite=timpa)
+    outputs.write(target, build_tanda_terima(sheet, len(given)).save, keep_old=True)
     return target
 
 
@@ -166,12 +197,14 @@ def _lembar_sheet(pj: str, taken: set[str]) -> str:
 
 
 def lembar_forms(
-    data: WorkbookData, groups: dict[str, list[Indicator]], periode: Periode, sheetnames: list[str]
+    data: WorkbookData, groups: dict[str, list[Indicator]], periode: Periode, sheetnames: list[str],
+    key: bytes | None = None,
 ) -> list[tuple[FormMeta, list[Indicator]]]:
     """One lembar per penanggung jawab: its metadata (a sheet name "Isian <pj>" not among
-    ``sheetnames``) and its indicators. Used on the file (``lembar``) and the open workbook."""
+    ``sheetnames``, its mark keyed by ``key``) and its indicators. Used on the file (``lembar``) and the
+    open workbook."""
     taken = {name.casefold() for name in sheetnames}
-    return [(make_meta(data, _lembar_sheet(pj, taken), pj, rows, periode), rows) for pj, rows in groups.items()]
+    return [(make_meta(data, _lembar_sheet(pj, taken), pj, rows, periode, key), rows) for pj, rows in groups.items()]
 
 
 def lembar_periode(data: WorkbookData, periode: Periode | None = None) -> Periode:
@@ -196,7 +229,8 @@ def lembar(source: Path | Master, periode: Periode | None = None, timpa: bool = 
         result.tanpa_penanggung_jawab = [i.kode for i in data.indicators if not i.penanggung_jawab]
         drop = [*old, spec().meta_sheet] if spec().meta_sheet in names else []
         kept = [n for n in names if n not in drop]
-        forms = lembar_forms(data, groups, result.periode, kept)
+        key, _new = master_key(master, datetime.now())
+        forms = lembar_forms(data, groups, result.periode, kept, key)
         master.stage(PutLembar(forms, result.periode, data.settings, drop))
         result.formulir = [(meta.get("penanggung_jawab"), meta.sheet, len(rows)) for meta, rows in forms]
         result.cadangan = master.commit()

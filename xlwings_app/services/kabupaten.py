@@ -6,11 +6,14 @@ Steps (``domain.kabupaten`` states the rules of each judgement):
 2. read every source (``services.kabupaten_sumber``): a bad file becomes a reason, never a stop;
 3. judge each unit, measure the counted ones (each with its own settings, as its ``kinerja hitung``);
 4. build the consolidated frame and its figures (``services.kabupaten_tabel``, pandas);
-5. rebuild the generated sheets and write the workbook atomically (the Isian sheet kept);
-6. render the "Rekapitulasi Pengukuran Kinerja Perangkat Daerah" (.docx, PDF on request).
+5. render the "Rekapitulasi Pengukuran Kinerja Perangkat Daerah" (.docx, PDF on request) under
+   temporary names;
+6. rebuild the generated sheets and write the workbook atomically (the Isian sheet kept), then move
+   the document into place: the workbook and the document are one outcome, a failure of either
+   leaves both as they were (and no temporary file).
 
-A refusal (the rekap workbook unreadable, Isian errors) raises ``WorkbookError`` before anything
-is written.
+A refusal (the rekap workbook unreadable, Isian errors, no unit file that could be read or used)
+raises ``WorkbookError`` before anything is written.
 """
 
 from __future__ import annotations
@@ -21,7 +24,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from xlwings_app.adapters.documents.atomic import Outputs, reason
 from xlwings_app.adapters.xlsx.guard import WorkbookError
+from xlwings_app.domain.file_names import readable_name
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.kabupaten import (
     AgregatUnit,
@@ -79,11 +84,18 @@ def import_codes(
     """Merge a list of codes (CSV: Unit Kerja;Periode;Kode, header first, ``;`` or ``,``) into the
     Isian: a unit on the kabupaten's list gets the code in its row (the cells to write are
     returned); a unit not on the list is reported (add it to the list first)."""
+    name = readable_name(source.name)
     try:
         text = source.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise WorkbookError(f"Daftar kode {source.name} tidak dapat dibaca: {exc}") from exc
-    dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ";", delimiters=";,\t")
+    except UnicodeDecodeError as exc:
+        raise WorkbookError(f"Daftar kode {name} bukan teks UTF-8: simpan sebagai CSV UTF-8 lalu ulangi.") from exc
+    except OSError as exc:
+        raise WorkbookError(f"Daftar kode {name} tidak dapat dibaca: {reason(exc)}.") from exc
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
+            text.splitlines()[0] if text.strip() else ";", delimiters=";,\t")
+    except csv.Error:  # one column, or no separator Kinerja knows: read as ";"-separated
+        dialect = _Semicolon
     lines = list(csv.reader(text.splitlines(), dialect))
     problems: list[Problem] = []
     positions, columns = K.isian_positions(rows or [])
@@ -93,24 +105,28 @@ def import_codes(
         if not any(c.strip() for c in line):
             continue
         if len(line) < 3:
-            problems.append(Problem("baris harus berisi Unit Kerja, Periode, Kode", None, n, file=source.name))
+            problems.append(Problem("baris harus berisi Unit Kerja, Periode, Kode", None, n, file=name))
             continue
         unit, periode_text, code = (c.strip() for c in line[:3])
         try:
             periode = Periode.parse(periode_text)
         except ValueError:
-            problems.append(Problem(f"periode '{periode_text}' tidak dikenal", None, n, file=source.name))
+            problems.append(Problem(f"periode '{periode_text}' tidak dikenal", None, n, file=name))
             continue
         row = positions.get(unit_key(unit))
         if row is None:
             problems.append(Problem(
                 f"unit '{unit}' tidak ada di daftar unit sheet {K.SHEET_ISIAN}: tambahkan dulu", None, n,
-                file=source.name,
+                file=name,
             ))  # fmt: skip
             continue
         codes[(unit_key(unit), periode)] = normal_code(code)
         cells[(row, columns[periode])] = normal_code(code)
     return replace(isian, kode_dokumen=codes), cells, problems
+
+
+class _Semicolon(csv.excel):
+    delimiter = ";"
 
 
 def kabupaten(
@@ -136,10 +152,19 @@ def kabupaten(
     read = read_all(paths, periode)
     kiriman = [k for k in read if not isinstance(k, Penolakan)]
     ditolak = missing + [k for k in read if isinstance(k, Penolakan)]
+    if not kiriman:
+        raise WorkbookError(
+            f"Rekap tidak dibuat: tidak ada workbook atau arsip unit yang terbaca di sumber ({keluar.name} "
+            "tidak diubah).", _reasons(ditolak) or ["sumber tidak berisi file .xlsx, .xlsm atau .zip"],
+        )
     year = tahun_rekap(isian, kiriman, tahun)
-    if year is None:
-        raise WorkbookError("Tidak ada workbook atau arsip unit yang terbaca di sumber: " + _reasons(ditolak))
+    assert year is not None  # a unit file read has its year (or the Isian or --tahun gives one)
     diterima, more_rejected = pilih(kiriman, year, periode)
+    if not diterima:
+        raise WorkbookError(
+            f"Rekap tidak dibuat: tidak ada unit yang dapat direkap untuk tahun {year} {periode.value} "
+            f"({keluar.name} tidak diubah).", _reasons(ditolak + more_rejected),
+        )
     rekap = konsolidasi(isian, diterima, ditolak + more_rejected, year, periode)
     labels = _labels(rekap)
     for u in rekap.dihitung:
@@ -169,9 +194,11 @@ def kabupaten(
             K.SHEET_ISIAN, file=keluar.name, tingkat="catatan",
         ))  # fmt: skip
     result = Rekapitulasi(rekap, figures, keluar, catatan=notes)
-    result.cadangan = write_rekap_workbook(keluar, sheets, new_isian, cells)
-    if dokumen:
-        _document(result, isian, kop, sekarang, pdf)
+    with Outputs() as outputs:  # the document first, under temporary names: one outcome with the workbook
+        if dokumen:
+            _document(result, isian, kop, sekarang, pdf, outputs)
+        result.cadangan = write_rekap_workbook(keluar, sheets, new_isian, cells)
+        outputs.commit()
     return result
 
 
@@ -182,8 +209,8 @@ class IsianDitolak(WorkbookError):
         super().__init__("Isian kabupaten bermasalah, rekap tidak ditulis:", [p for p in problems if p.is_error])
 
 
-def _reasons(ditolak: Sequence[Penolakan]) -> str:
-    return "; ".join(f"{d.file}: {d.alasan}" for d in ditolak[:5]) or "sumber kosong"
+def _reasons(ditolak: Sequence[Penolakan]) -> list[str]:
+    return [f"{d.file}: {d.alasan}" for d in ditolak]
 
 
 def _labels(rekap: Konsolidasi) -> list[str]:
@@ -205,8 +232,10 @@ def _table_rows(frame: object) -> list[tuple[object, ...]]:
     return [tuple(None if v is None or v != v else v for v in row) for row in subset.itertuples(index=False)]
 
 
-def _document(result: Rekapitulasi, isian: Isian, kop: dict[str, str], sekarang: dt.datetime, pdf: bool) -> None:
-    from xlwings_app.adapters.documents.docx import render
+def _document(result: Rekapitulasi, isian: Isian, kop: dict[str, str], sekarang: dt.datetime, pdf: bool,
+              outputs: Outputs) -> None:
+    """Render the document (and its PDF) into ``outputs``, to be moved into place with the workbook."""
+    from xlwings_app.adapters.documents.docx import render_bytes
     from xlwings_app.report.context_kabupaten import kabupaten_context
     from xlwings_app.resources import resource_dir
 
@@ -219,15 +248,13 @@ def _document(result: Rekapitulasi, isian: Isian, kop: dict[str, str], sekarang:
         ))  # fmt: skip
     rekap = result.rekap
     context = kabupaten_context(rekap, result.figures, isian, kop, tanggal, sekarang)
-    name = f"Rekapitulasi_Pengukuran_Kinerja_{rekap.tahun}_{rekap.periode.value}.docx"
-    out = result.workbook.parent
-    docx = render(resource_dir("report_templates") / TEMPLATE, context, out / f".~{name}")
-    docx = docx.replace(out / name)
+    docx = result.workbook.parent / f"Rekapitulasi_Pengukuran_Kinerja_{rekap.tahun}_{rekap.periode.value}.docx"
+    made = outputs.put(docx, render_bytes(resource_dir("report_templates") / TEMPLATE, context))
     result.docx = docx
     if pdf:
-        from xlwings_app.adapters.documents.pdf import PdfUnavailable, to_pdf
+        from xlwings_app.adapters.documents.pdf import PdfUnavailable, stage_pdfs
 
         try:
-            result.pdf = to_pdf(docx, out)
+            [result.pdf] = stage_pdfs(outputs, [(made, docx.with_suffix(".pdf"))])
         except PdfUnavailable as exc:  # the workbook and the .docx are written: say so, do not fail
             result.catatan.append(Problem(str(exc), file=docx.name, tingkat="catatan"))

@@ -7,7 +7,13 @@ Rules:
   SOP log, when the workbook has one, is read from the same opening;
 - an archive is verified against its manifest (SHA-256 of each file) and its workbook is read
   from a copy; the verification code is recomputed from that workbook for the archived period;
-- a file that cannot be used becomes a ``Penolakan`` with its reason; nothing here raises.
+- an archive is read within limits (``adapters.documents.archive_limits``): a zip bomb is refused
+  from its directory before anything is inflated, members are hashed in blocks;
+- a file that cannot be used becomes a ``Penolakan`` with its reason, always an Indonesian sentence
+  (never Python's text); nothing here raises;
+- a file name is shown readably whatever bytes the file system holds (``domain.file_names``: a name
+  that is no valid UTF-8 shows "\ufffd" for the bytes it cannot show); the unit's name is normalised like a kode
+  (``domain.kabupaten.unit_name``).
 """
 
 from __future__ import annotations
@@ -28,9 +34,10 @@ from xlwings_app.adapters.documents.archive_open import (
 from xlwings_app.adapters.xlsx.guard import WorkbookError
 from xlwings_app.adapters.xlsx.reader import read_file
 from xlwings_app.adapters.xlsx.safe_write import BACKUP_DIR
+from xlwings_app.domain.file_names import readable_name as readable
 from xlwings_app.domain.indicator import Jenis as JenisIndikator
 from xlwings_app.domain.indicator import Periode
-from xlwings_app.domain.kabupaten import Jenis, Kiriman, Penolakan, latest_seal
+from xlwings_app.domain.kabupaten import Jenis, Kiriman, Penolakan, latest_seal, unit_name
 from xlwings_app.domain.sop.workbook import SopWorkbook
 from xlwings_app.domain.verification import verification_code
 from xlwings_app.domain.workbook_data import WorkbookData
@@ -54,7 +61,7 @@ def find_sources(sources: Iterable[Path], skip: Path | None = None) -> tuple[lis
         elif source.is_file():
             files = iter([source])
         else:
-            missing.append(Penolakan(str(source), "tidak ditemukan"))
+            missing.append(Penolakan(readable(str(source)), "tidak ditemukan"))
             continue
         for path in files:
             if _wanted(path) and path.resolve() != skipped:
@@ -95,14 +102,17 @@ def read_all(paths: Sequence[Path], periode: Periode) -> list[Kiriman | Penolaka
 
 def read_kiriman(path: Path, periode: Periode) -> Kiriman | Penolakan:
     """``path`` read as a unit's workbook or archive, or why it cannot be used."""
+    name = readable(path.name)
     try:
         if path.suffix.lower() == ".zip":
-            return _read_archive(path, periode)
-        return _from_workbook(path, path.name, Jenis.WORKBOOK, periode)
+            return _read_archive(path, name, periode)
+        return _from_workbook(path, name, Jenis.WORKBOOK, periode)
     except (WorkbookError, ArchiveError) as exc:
-        return Penolakan(path.name, str(exc))
-    except Exception as exc:  # a file no reader foresaw: reported, the others go on
-        return Penolakan(path.name, f"tidak dapat dibaca ({type(exc).__name__}: {exc})")
+        return Penolakan(name, readable(str(exc)).removeprefix(f"Arsip {path.name}: "))
+    except MemoryError:
+        return Penolakan(name, "terlalu besar untuk dibaca dengan memori komputer ini")
+    except Exception:  # a file no reader foresaw: reported in Indonesian, the others go on
+        return Penolakan(name, "tidak dapat dibaca: berkas rusak atau bukan workbook/arsip Kinerja")
 
 
 def _both(source: SheetSource, path: Path) -> tuple[WorkbookData, SopWorkbook | None]:
@@ -118,7 +128,7 @@ def _from_workbook(path: Path, file: str, jenis: Jenis, periode: Periode) -> Kir
         raise WorkbookError(f"File {file}: sheet Profil tidak terbaca, bukan workbook Kinerja unit.")
     iku = [i for i in data.indicators if i.jenis is JenisIndikator.IKU]
     kiriman = Kiriman(
-        file=file, jenis=jenis, kabupaten=profil.kabupaten, unit=profil.unit, tahun=profil.tahun,
+        file=file, jenis=jenis, kabupaten=profil.kabupaten, unit=unit_name(profil.unit), tahun=profil.tahun,
         indicators=iku, settings=data.settings, problems=[p.in_file(file) for p in data.problems],
     )  # fmt: skip
     if not kiriman.errors:
@@ -143,7 +153,7 @@ def _sop_share(sop: object, periode: Periode) -> Decimal | None:
     return summary.share_on_time if result.valid and summary is not None else None
 
 
-def _read_archive(path: Path, periode: Periode) -> Kiriman:
+def _read_archive(path: Path, name: str, periode: Periode) -> Kiriman:
     manifest = open_manifest(path)
     try:
         archived = Periode.parse(str(manifest.get("periode", "")))
@@ -151,14 +161,16 @@ def _read_archive(path: Path, periode: Periode) -> Kiriman:
         archived = None
     with tempfile.TemporaryDirectory(prefix="kinerja-kab-") as folder:
         book = extract_workbook(path, Path(folder))
-        label = f"{path.name} ({book.name})"
+        label = f"{name} ({readable(book.name)})"
         kiriman = _from_workbook(book, label, Jenis.ARSIP, archived or periode)
     kiriman.periode_arsip = archived
-    kiriman.masalah_arsip = [m.removeprefix(f"{path.name}: ") for m in verify_archive(path)]
+    kiriman.masalah_arsip = [readable(m.removeprefix(f"{path.name}: ")) for m in verify_archive(path)]
     code = manifest.get("kode_verifikasi")
     kiriman.kode_segel = code if isinstance(code, str) else None
     try:
         kiriman.disegel = dt.datetime.fromisoformat(str(manifest.get("disegel", "")))
     except ValueError:
         kiriman.disegel = None
+    if kiriman.disegel is not None and kiriman.disegel.tzinfo is None:
+        kiriman.disegel = kiriman.disegel.astimezone()  # comparable with the seals that carry an offset
     return kiriman

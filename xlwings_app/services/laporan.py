@@ -14,6 +14,8 @@ Rules:
   lacks Permasalahan or Rencana Aksi, naming every such cell, and nothing is written; with
   ``draf`` the document is written with "DRAF" on every page, the gaps listed under the title
   and highlighted in the analysis, and the file name ends in "_DRAF";
+- the .docx (and its PDF) are written whole: an earlier document of the same name stays as it was
+  until both are made, whatever fails (``adapters.documents.atomic``);
 - the annex "Lampiran: Kepatuhan Waktu SOP" is added when the workbook's Log Langkah has the
   document's period (TW3 -> "TW3"), measured by ``services.sop.ukur``; without a log for the period
   there is no annex, and a log with errors leaves the annex out with a warning (the document
@@ -28,10 +30,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
+from xlwings_app.adapters.documents.atomic import Outputs
 from xlwings_app.adapters.documents.chart import Batang, draw_chart
-from xlwings_app.adapters.documents.docx import default_template, render
+from xlwings_app.adapters.documents.docx import default_template, render_bytes
 from xlwings_app.adapters.documents.folder import output_folder_problem
-from xlwings_app.adapters.documents.pdf import PdfUnavailable, to_pdf
+from xlwings_app.adapters.documents.pdf import PdfUnavailable, stage_pdfs
 from xlwings_app.adapters.documents.template_check import check_template
 from xlwings_app.domain import formatting as fmt
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
@@ -142,6 +145,20 @@ def iku_of(data: SumberData) -> list[Indicator]:
     return [i for i in data.indicators if i.jenis is Jenis.IKU]
 
 
+def signable(data: SumberData, what: str = "Laporan") -> Profil:
+    """The Profil of ``data`` once a signed document can be made from it: no input error, every
+    Profil field a signed document needs (``domain.profil.document_problems``); else ``LaporanDitolak``
+    listing them all."""
+    blocking = errors(data.problems) + document_problems(
+        data.profil, getattr(data, "profil_cells", None), getattr(data, "profil_numeric", ())
+    )
+    if blocking:
+        raise LaporanDitolak(f"{what} tidak dibuat: {len(blocking)} masalah pada data harus diperbaiki dulu.", blocking)
+    if data.profil is None:
+        raise LaporanDitolak(f"{what} tidak dibuat: sheet Profil belum lengkap.")
+    return data.profil
+
+
 def buat_laporan(
     data: SumberData,
     out_dir: Path,
@@ -160,16 +177,7 @@ def buat_laporan(
     ``sop`` is the SOP check of the period (``lampiran_sop``), printed as the annex; ``lambang``
     the image printed left of the kop (``adapters.documents.lambang``).
     """
-    blocking = errors(data.problems) + document_problems(
-        data.profil, getattr(data, "profil_cells", None), getattr(data, "profil_numeric", ())
-    )
-    if blocking:
-        raise LaporanDitolak(
-            f"Laporan tidak dibuat: {len(blocking)} masalah pada data harus diperbaiki dulu.", blocking
-        )
-    if data.profil is None:
-        raise LaporanDitolak("Laporan tidak dibuat: sheet Profil belum lengkap.")
-    profil = data.profil
+    profil = signable(data)
     if template is not None:
         unknown = check_template(template, provided())
         if unknown:
@@ -193,14 +201,13 @@ def buat_laporan(
         sop,
     )
     chart = draw_chart([Batang(h.indicator.kode, h.capaian) for h in results])
-    docx = render(
-        template or default_template(),
-        context,
-        out_dir / f"{file_name(profil, periode)}{DRAF_SUFFIX if draf else ''}.docx",
-        chart,
-        lambang,
-    )
-    pdf_path = to_pdf(docx, out_dir) if pdf else None
+    stem = f"{file_name(profil, periode)}{DRAF_SUFFIX if draf else ''}"
+    docx, pdf_path = out_dir / f"{stem}.docx", (out_dir / f"{stem}.pdf" if pdf else None)
+    with Outputs() as outputs:  # the .docx and its PDF replace earlier ones together, once both are made
+        made = outputs.put(docx, render_bytes(template or default_template(), context, chart, lambang))
+        if pdf_path is not None:
+            stage_pdfs(outputs, [(made, pdf_path)])
+        outputs.commit()
     warnings = [*date_notes, *check_seals(segel, profil, data.settings, iku)]
     return Laporan(docx, pdf_path, periode, kode, warnings, tanggal, draf)
 

@@ -9,6 +9,11 @@ Rules:
 - each document's verification code covers the unit, the period and the inputs of its IKI;
 - final or draft like ``laporan``: a final set is refused, before any file is written, while an
   unmet IKI lacks Permasalahan or Rencana Aksi; ``draf`` marks every page;
+- the officials it prints pass the checks ``laporan`` applies to its signer (``pejabat_problems``):
+  a final set is refused while sheet Pejabat has an invalid NIP, a NIP stored as a number or a
+  jabatan written twice; a draft carries them as notes;
+- every document (and PDF) is written whole, all of them replacing earlier ones together once all
+  are made (``adapters.documents.atomic``);
 - dated like ``laporan`` (``services.laporan.signing_date``);
 - file names: "Pengukuran_Kinerja_Individu_2024_TW3_Kasi_Pelayanan_Umum.docx".
 """
@@ -19,9 +24,10 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from xlwings_app.adapters.documents.docx import render
+from xlwings_app.adapters.documents.atomic import Outputs
+from xlwings_app.adapters.documents.docx import render_bytes
 from xlwings_app.adapters.documents.folder import output_folder_problem
-from xlwings_app.adapters.documents.pdf import to_pdfs
+from xlwings_app.adapters.documents.pdf import stage_pdfs
 from xlwings_app.adapters.documents.template_check import check_template
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
 from xlwings_app.domain.measure import measure_all
@@ -40,6 +46,7 @@ from xlwings_app.services.laporan import (
     signing_date,
 )
 from xlwings_app.services.master import Master, using
+from xlwings_app.sheets import layout as L
 
 IKI_TEMPLATE = "pengukuran_kinerja_individu.docx"
 
@@ -61,6 +68,28 @@ class LaporanIki:
 def default_iki_template() -> Path:
     """The shipped "Dokumen Pengukuran Kinerja Individu" template."""
     return resource_dir("report_templates") / IKI_TEMPLATE
+
+
+def pejabat_problems(data: SumberData, draf: bool, what: str) -> list[Problem]:
+    """Sheet Pejabat's rows that a signed document cannot print as they are (the reader's notes on an
+    invalid NIP, a NIP stored as a number, a jabatan written twice): a final document is refused
+    (``LaporanDitolak``, every row named), a draft gets them back as notes. PermenPANRB 53/2014: the
+    signature block carries the official's name, jabatan and NIP, as ``laporan`` checks its signer."""
+    spec = L.layout().pejabat
+    if spec is None:
+        return []
+    labels = {c.key: c.header for c in spec.columns}
+    found = [
+        p for p in data.problems
+        if p.sheet == spec.sheet and (p.kolom == labels.get("nip") or (p.kolom == labels.get("jabatan") and p.nilai))
+    ]  # fmt: skip
+    if found and not draf:
+        raise LaporanDitolak(
+            f"{what} tidak dibuat: {len(found)} baris sheet {spec.sheet} harus diperbaiki dulu (NIP dan jabatan "
+            "pejabat dicetak di dokumen yang ditandatangani), atau buat draf dengan --draf:",
+            [replace(p, tingkat="galat") for p in found],
+        )
+    return [replace(p, tingkat="peringatan") for p in found]
 
 
 def iki_of(data: SumberData) -> list[Indicator]:
@@ -108,20 +137,25 @@ def buat_laporan_iki(
     iku = [i for i in data.indicators if i.jenis is Jenis.IKU]
     measured = measure_all([i for i in iki if i.penanggung_jawab.strip()], periode, data.settings)
     gaps_of(data, measured, draf, "Dokumen IKI final")  # a final set is refused before any file is written
+    notes = [*notes, *pejabat_problems(data, draf, "Dokumen IKI final")]
     done: list[LaporanIki] = []
-    for name in names:
-        own = [i for i in iki if same_official(i.penanggung_jawab, name)]
-        kode = verification_code(profil, periode, own, data.settings)
-        results = measure_all(own, periode, data.settings)
-        dokumen = Dokumen(periode, kode, tanggal, sekarang, gaps_of(data, results, draf, "Dokumen IKI final"))
-        context = build_iki_context(profil, data.settings, name, results, iku, dokumen)
-        stem = f"Pengukuran_Kinerja_Individu_{profil.tahun}_{periode.value}_{slug(name)}"
-        stem += DRAF_SUFFIX if draf else ""
-        docx = render(template or default_iki_template(), context, out_dir / f"{stem}.docx", lambang=lambang)
-        done.append(LaporanIki(name, tuple(i.kode for i in own), docx, None, periode, kode, tanggal, tuple(notes)))
-    if pdf:  # every document in one converter run (LibreOffice starts once, not once per official)
-        pdfs = to_pdfs([d.docx for d in done], out_dir)
-        done = [replace(d, pdf=path) for d, path in zip(done, pdfs, strict=True)]
+    with Outputs() as outputs:
+        made = []
+        for name in names:
+            own = [i for i in iki if same_official(i.penanggung_jawab, name)]
+            kode = verification_code(profil, periode, own, data.settings)
+            results = measure_all(own, periode, data.settings)
+            dokumen = Dokumen(periode, kode, tanggal, sekarang, gaps_of(data, results, draf, "Dokumen IKI final"))
+            context = build_iki_context(profil, data.settings, name, results, iku, dokumen)
+            stem = f"Pengukuran_Kinerja_Individu_{profil.tahun}_{periode.value}_{slug(name)}"
+            stem += DRAF_SUFFIX if draf else ""
+            docx = out_dir / f"{stem}.docx"
+            made.append(outputs.put(docx, render_bytes(template or default_iki_template(), context, lambang=lambang)))
+            done.append(LaporanIki(name, tuple(i.kode for i in own), docx, None, periode, kode, tanggal, tuple(notes)))
+        if pdf:  # every document in one converter run (LibreOffice starts once, not once per official)
+            pdfs = stage_pdfs(outputs, [(tmp, d.docx.with_suffix(".pdf")) for tmp, d in zip(made, done, strict=True)])
+            done = [replace(d, pdf=path) for d, path in zip(done, pdfs, strict=True)]
+        outputs.commit()
     return done
 
 

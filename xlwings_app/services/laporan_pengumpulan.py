@@ -8,7 +8,9 @@ Rules (SOP Pengumpulan Data Kinerja, steps 9-11):
 - the blank indicators are the master's indicators whose realisasi of the period is empty;
 - the draft (default) goes from the Tim SAKIP (Profil's pengelola) to the Sekretaris; ``final``
   goes from the Sekretaris to the Camat (Profil's penandatangan) with the Lembar Disposisi page;
-- refused (``LaporanDitolak``) while the master has input errors or a form has an error;
+- refused (``LaporanDitolak``) while the master has input errors or a form has an error, or when
+  the output folder cannot take the document (checked before anything is made); the .docx and its
+  PDF are written whole, replacing earlier ones together (``adapters.documents.atomic``);
 - the document's making is stamped into Log Langkah (steps 9 or 10) when the workbook's SOP has it.
 """
 
@@ -19,8 +21,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from xlwings_app.adapters.documents.docx import render
-from xlwings_app.adapters.documents.pdf import to_pdf
+from xlwings_app.adapters.documents.atomic import Outputs
+from xlwings_app.adapters.documents.docx import render_bytes
+from xlwings_app.adapters.documents.folder import output_folder_problem
+from xlwings_app.adapters.documents.pdf import stage_pdfs
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.problems import Problem, errors
 from xlwings_app.domain.profil import Pejabat, Profil
@@ -40,7 +44,7 @@ from xlwings_app.report.pengumpulan import (
 from xlwings_app.resources import resource_dir
 from xlwings_app.services.laporan import LaporanDitolak, lambang_of, stamp_log
 from xlwings_app.services.master import Master, using
-from xlwings_app.services.rekap import collect, periksa_rekap
+from xlwings_app.services.rekap import collect, form_key, periksa_rekap
 from xlwings_app.sheets.riwayat import SHEET_RIWAYAT, read_riwayat_rows
 
 TEMPLATE = "laporan_pengumpulan_data.docx"
@@ -95,7 +99,7 @@ def gather(master: Master, sources: Sequence[Path], periode: Periode) -> tuple[H
     """What the report says, from the master, its Riwayat and the forms (read only)."""
     data, path = master.data(), master.path
     forms, problems = collect(path, sources)
-    checked = periksa_rekap(data, forms, problems, periode)
+    checked = periksa_rekap(data, forms, problems, periode, form_key(master))
     if not checked.valid:
         raise LaporanDitolak("Laporan tidak dibuat: formulir bermasalah (periksa dengan kinerja rekap).",
                              errors(checked.problems))  # fmt: skip
@@ -157,6 +161,9 @@ def laporan_pengumpulan(
                                  data.errors)  # fmt: skip
         if data.profil is None:
             raise LaporanDitolak("Laporan tidak dibuat: sheet Profil belum lengkap.")
+        folder = out_dir or master.path.parent
+        if why := output_folder_problem(folder):
+            raise LaporanDitolak(f"Laporan tidak dibuat: {why}")
         chosen = chosen_periode(data, periode)
         hasil, notes = gather(master, sources, chosen)
         profil = data.profil
@@ -166,9 +173,13 @@ def laporan_pengumpulan(
         kode = verification_code(profil, chosen, data.indicators, data.settings)
         dokumen = Dokumen(chosen, kode, tanggal or sekarang.date(), sekarang)
         context = build_pengumpulan_context(profil, hasil, penanda(profil, final), dokumen)
-        out = (out_dir or master.path.parent) / f"{file_name(profil, chosen, final)}.docx"
-        docx = render(default_template(), context, out, lambang=image)
-        pdf_path = to_pdf(docx, out.parent) if pdf else None
+        docx = folder / f"{file_name(profil, chosen, final)}.docx"
+        pdf_path = docx.with_suffix(".pdf") if pdf else None
+        with Outputs() as outputs:
+            made = outputs.put(docx, render_bytes(default_template(), context, lambang=image))
+            if pdf_path is not None:
+                stage_pdfs(outputs, [(made, pdf_path)])
+            outputs.commit()
         if log:
             notes += stamp_log(master, chosen, "laporan-final" if final else "laporan-draf", mulai, docx.name)
     return LaporanPengumpulan(docx, pdf_path, chosen, final, hasil, notes)

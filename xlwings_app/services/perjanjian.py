@@ -4,8 +4,10 @@ PermenPANRB 53/2014: the head of the unit (pihak pertama) promises the head of t
 kedua: the Profil's Jabatan and Nama Kepala Daerah) the targets of the IKU; each official
 (pihak pertama, from sheet Pejabat) promises the head of the unit (pihak kedua) the targets of
 the IKI they are Penanggung Jawab of. Each PK has the lampiran Sasaran / Indikator / Target and
-Program/Kegiatan / Anggaran, and the Rencana Aksi (targets per triwulan). Checks, dates and
-drafts as ``services.rencana``.
+Program/Kegiatan / Anggaran, and the Rencana Aksi (targets per triwulan). Checks, dates,
+drafts and writing as ``services.rencana``; with ``iki`` the officials printed pass the checks of
+``laporan-iki`` (``services.laporan_iki.pejabat_problems``: a final set is refused while sheet Pejabat
+has an invalid NIP, a NIP stored as a number or a jabatan written twice).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from xlwings_app.adapters.documents.atomic import Outputs
 from xlwings_app.domain.indicator import Jenis
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.profil import Pejabat
@@ -20,14 +23,16 @@ from xlwings_app.domain.workbook_data import WorkbookData
 from xlwings_app.report.context_iki import officials, same_official, slug
 from xlwings_app.report.context_plan import JUDUL_PERJANJIAN, Penetapan, perjanjian_context
 from xlwings_app.services.laporan import LaporanDitolak, lambang_of
+from xlwings_app.services.laporan_iki import pejabat_problems
 from xlwings_app.services.rencana import (
+    Documents,
     DokumenRencana,
     file_stem,
     gaps,
     indicators_of,
     open_plan,
+    output_folder,
     plan_date,
-    write,
 )
 from xlwings_app.sheets import layout as L
 
@@ -62,24 +67,45 @@ def perjanjian(
     data, warnings = open_plan(path, draf)
     assert data.profil is not None
     profil = data.profil
+    folder = output_folder(out_dir or path.parent, "Perjanjian Kinerja")
     signed, date_notes = plan_date(data, tanggal)
     image, image_notes = lambang_of(data, path, lambang)
     penetapan = Penetapan(profil.tahun, signed, draf, gaps(warnings))
-    folder = out_dir or path.parent
     notes = [*image_notes, *date_notes, *warnings]
-    if not iki:
-        iku = indicators_of(data, Jenis.IKU)
-        if not iku:
-            raise LaporanDitolak("Perjanjian Kinerja tidak dibuat: belum ada Indikator Kinerja Utama (IKU).")
-        kedua, kd_notes = kepala_daerah(data)
-        context = perjanjian_context(profil, iku, profil.penandatangan, kedua, penetapan, profil.unit.upper())
-        out = folder / f"{file_stem('Perjanjian_Kinerja', profil.tahun, draf)}.docx"
-        docx, pdf_path = write(TEMPLATE_PERJANJIAN, context, out, pdf, image)
-        return [DokumenRencana(JUDUL_PERJANJIAN.title(), docx, pdf_path, signed, [*notes, *kd_notes],
-                               profil.penandatangan.jabatan)]  # fmt: skip
+    with Outputs() as outputs:
+        documents = Documents(outputs, pdf)
+        made = _unit(data, documents, penetapan, folder, image, notes) if not iki else _officials(
+            data, documents, penetapan, folder, image, notes, path)
+        documents.finish()
+    return made
+
+
+def _unit(data: WorkbookData, documents: Documents, penetapan: Penetapan, folder: Path, image: bytes | None,
+          notes: list[Problem]) -> list[DokumenRencana]:
+    """The unit's PK: the head of the unit promises the head of the region."""
+    profil = data.profil
+    assert profil is not None
+    iku = indicators_of(data, Jenis.IKU)
+    if not iku:
+        raise LaporanDitolak("Perjanjian Kinerja tidak dibuat: belum ada Indikator Kinerja Utama (IKU).")
+    kedua, kd_notes = kepala_daerah(data)
+    context = perjanjian_context(profil, iku, profil.penandatangan, kedua, penetapan, profil.unit.upper())
+    out = folder / f"{file_stem('Perjanjian_Kinerja', profil.tahun, penetapan.draf)}.docx"
+    docx, pdf_path = documents.write(TEMPLATE_PERJANJIAN, context, out, image)
+    return [DokumenRencana(JUDUL_PERJANJIAN.title(), docx, pdf_path, penetapan.tanggal, [*notes, *kd_notes],
+                           profil.penandatangan.jabatan)]  # fmt: skip
+
+
+def _officials(data: WorkbookData, documents: Documents, penetapan: Penetapan, folder: Path,
+               image: bytes | None, notes: list[Problem], path: Path) -> list[DokumenRencana]:
+    """One PK per Penanggung Jawab of the IKI, promising the head of the unit."""
+    profil = data.profil
+    assert profil is not None
+    draf = penetapan.draf
     all_iki = indicators_of(data, Jenis.IKI)
     if not all_iki:
         raise LaporanDitolak("Perjanjian Kinerja individu tidak dibuat: belum ada Indikator Kinerja Individu (IKI).")
+    notes = [*notes, *pejabat_problems(data, draf, "Perjanjian Kinerja individu final")]
     made = []
     for official in officials(all_iki):
         mine = [i for i in all_iki if same_official(i.penanggung_jawab, official)]
@@ -92,6 +118,7 @@ def perjanjian(
         subjudul = f"{official.upper()} {profil.unit.upper()}"
         context = perjanjian_context(profil, mine, pertama, profil.penandatangan, penetapan, subjudul)
         out = folder / f"{file_stem('Perjanjian_Kinerja', profil.tahun, draf, slug(official))}.docx"
-        docx, pdf_path = write(TEMPLATE_PERJANJIAN, context, out, pdf, image)
-        made.append(DokumenRencana(JUDUL_PERJANJIAN.title(), docx, pdf_path, signed, [*notes, *missing], official))
+        docx, pdf_path = documents.write(TEMPLATE_PERJANJIAN, context, out, image)
+        made.append(DokumenRencana(JUDUL_PERJANJIAN.title(), docx, pdf_path, penetapan.tanggal, [*notes, *missing],
+                                   official))  # fmt: skip
     return made

@@ -1,7 +1,8 @@
 """The action "Rekap Formulir" (``kinerja rekap``): forms back into the master, all or nothing.
 
-Every form is read and checked first, and the problems of all forms are listed together (file,
-sheet, cell). Only when no form has an error are the changes applied to the master, in one
+Every form is read and checked first, against the master's forms key (``forms.kunci``: a form edited
+outside its cells or made from another master is refused) and the master's penanggung jawab of
+every row, and the problems of all forms are listed together (file, sheet, cell). Only when no form has an error are the changes applied to the master, in one
 commit of the master (``services.master``: locked, atomic, with a backup); otherwise the master stays
 byte-identical. Written: the period's Realisasi TW column and Permasalahan, Rencana Aksi,
 Keterangan of the IKU/IKI rows, located by kode; text stays text. Each change is appended to sheet
@@ -25,9 +26,11 @@ from xlwings_app.domain.sop.otomatis import Jalan
 from xlwings_app.domain.workbook_data import WorkbookData
 from xlwings_app.forms.consolidate import Konsolidasi, consolidate
 from xlwings_app.forms.filled import Change, FilledForm
+from xlwings_app.forms.kunci import read_key
 from xlwings_app.forms.pengumpulan import waktu_pengumpulan
 from xlwings_app.forms.periode import periode_of_forms
 from xlwings_app.forms.spec import chosen_periode as form_periode
+from xlwings_app.forms.spec import spec
 from xlwings_app.services import log_otomatis
 from xlwings_app.services.master import Master, using
 from xlwings_app.sheets.changes import SetCells
@@ -92,10 +95,17 @@ def riwayat_entries(perubahan: Sequence[Perubahan], when: datetime) -> list[Entr
     ]  # fmt: skip
 
 
+def form_key(master: Master) -> bytes | None:
+    """The master's forms key (``forms.kunci``; its very hidden sheet), None when it has none yet."""
+    return read_key(master.rows(spec().kunci_sheet))
+
+
 def periksa_rekap(
-    data: WorkbookData, forms: Sequence[FilledForm], problems: Sequence[Problem], periode: Periode
+    data: WorkbookData, forms: Sequence[FilledForm], problems: Sequence[Problem], periode: Periode,
+    key: bytes | None = None,
 ) -> HasilRekap:
-    """Check ``forms`` against the master ``data`` (a file or the live workbook); locate the changes.
+    """Check ``forms`` against the master ``data`` (a file or the live workbook) and its forms ``key``
+    (``form_key``); locate the changes.
 
     Writes nothing: the CLI applies ``perubahan`` to the file, the ribbon to the open workbook.
     """
@@ -106,7 +116,7 @@ def periksa_rekap(
             file=data.path.name))
     profil = data.profil
     result.konsolidasi = consolidate(forms, data.indicators, profil.unit if profil else "",
-                                     profil.tahun if profil else 0, periode)
+                                     profil.tahun if profil else 0, periode, key)
     result.problems += list(problems) + result.konsolidasi.problems
     if result.valid:
         result.perubahan = _locate(data, result.konsolidasi.changes)
@@ -147,7 +157,7 @@ def rekap(source: Path | Master, sources: Sequence[Path] = (), periode: Periode 
         forms, problems = master.lembar() if lembar else _collect(master.path, sources, lembar=False)
         from_forms, said = periode_of_forms(forms) if periode is None else (None, [])
         chosen = form_periode(periode or from_forms, data.settings.periode_aktif)
-        result = periksa_rekap(data, forms, [*problems, *said], chosen)
+        result = periksa_rekap(data, forms, [*problems, *said], chosen, form_key(master))
         if not result.valid or not tulis:
             return result
         when = datetime.now()

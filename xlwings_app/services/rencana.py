@@ -8,7 +8,9 @@ Perencanaan SOP's timing as an annex when that SOP's log has entries. Rules shar
   planner's errors (``domain.planning``), a draft (``draf``) is made with them as warnings and
   is marked "DRAF";
 - the document is dated ``tanggal`` (``--tanggal``), else Profil's Tanggal Penandatanganan
-  Rencana/Perjanjian Kinerja, else its Tanggal Penandatanganan, else today (with a warning).
+  Rencana/Perjanjian Kinerja, else its Tanggal Penandatanganan, else today (with a warning);
+- the output folder is checked before anything is made, and every document (and PDF) of one command
+  is written whole, all replacing earlier ones together once all are made (``Outputs``).
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from xlwings_app.adapters.documents.docx import render
-from xlwings_app.adapters.documents.pdf import to_pdf
+from xlwings_app.adapters.documents.atomic import Outputs
+from xlwings_app.adapters.documents.docx import render_bytes
+from xlwings_app.adapters.documents.folder import output_folder_problem
+from xlwings_app.adapters.documents.pdf import stage_pdfs
 from xlwings_app.domain.indicator import Indicator, Jenis
 from xlwings_app.domain.planning import check_plan, plan_row
 from xlwings_app.domain.problems import Problem, errors, notices
@@ -90,10 +94,32 @@ def indicators_of(data: WorkbookData, jenis: Jenis) -> list[Indicator]:
     return [i for i in data.indicators if i.jenis is jenis]
 
 
-def write(template: str, context: dict[str, object], out: Path, pdf: bool, lambang: bytes | None) -> tuple[Path, Path | None]:
-    """Render ``context`` into the shipped ``template`` at ``out`` (and its PDF beside it)."""
-    docx = render(resource_dir("report_templates") / template, context, out, None, lambang)
-    return docx, to_pdf(docx, out.parent) if pdf else None
+def output_folder(folder: Path, what: str) -> Path:
+    """``folder``, once it can take the documents; else ``LaporanDitolak`` naming it (nothing made)."""
+    if why := output_folder_problem(folder):
+        raise LaporanDitolak(f"{what} tidak dibuat: {why}")
+    return folder
+
+
+class Documents:
+    """The documents of one command: each rendered into ``outputs`` (its temporary file), the PDFs of
+    all made in one converter run at ``finish``, then everything moved into place together."""
+
+    def __init__(self, outputs: Outputs, pdf: bool) -> None:
+        self.outputs, self.pdf = outputs, pdf
+        self._made: list[tuple[Path, Path]] = []
+
+    def write(self, template: str, context: dict[str, object], out: Path,
+              lambang: bytes | None) -> tuple[Path, Path | None]:
+        """Render ``context`` into the shipped ``template`` as ``out`` (its PDF beside it at ``finish``)."""
+        data = render_bytes(resource_dir("report_templates") / template, context, None, lambang)
+        self._made.append((self.outputs.put(out, data), out.with_suffix(".pdf")))
+        return out, out.with_suffix(".pdf") if self.pdf else None
+
+    def finish(self) -> None:
+        if self.pdf:
+            stage_pdfs(self.outputs, self._made)
+        self.outputs.commit()
 
 
 def file_stem(kind: str, tahun: int, draf: bool, who: str = "") -> str:
@@ -142,11 +168,15 @@ def rencana(
     iku = indicators_of(data, Jenis.IKU)
     if not iku:
         raise LaporanDitolak("Rencana Kinerja tidak dibuat: belum ada Indikator Kinerja Utama (IKU).")
+    folder = output_folder(out_dir or path.parent, "Rencana Kinerja")
     signed, date_notes = plan_date(data, tanggal)
     image, image_notes = lambang_of(data, path, lambang)
     sop, sop_notes = lampiran_perencanaan(path, profil.tahun)
     context = rencana_context(profil, iku, Penetapan(profil.tahun, signed, draf, gaps(warnings)), sop)
-    out = (out_dir or path.parent) / f"{file_stem('Rencana_Kinerja', profil.tahun, draf)}.docx"
-    docx, pdf_path = write(TEMPLATE_RENCANA, context, out, pdf, image)
+    out = folder / f"{file_stem('Rencana_Kinerja', profil.tahun, draf)}.docx"
+    with Outputs() as outputs:
+        documents = Documents(outputs, pdf)
+        docx, pdf_path = documents.write(TEMPLATE_RENCANA, context, out, image)
+        documents.finish()
     notes = [*image_notes, *date_notes, *warnings, *notices(sop_notes)]
     return DokumenRencana("Rencana Kinerja Tahunan", docx, pdf_path, signed, notes)

@@ -34,7 +34,7 @@ def tanda_terima(path: Path, folder: Path, periode: Periode | None = None, timpa
         for form in forms:
             if form.meta.get("periode") != chosen.value:
                 continue
-            rows.append(T.Diberikan(form.meta.get("penanggung_jawab"), file.name, len(form.meta.kodes)))
+            rows.append(T.Diberikan(form.meta.get("penanggung_jawab"), form.file, len(form.meta.kodes)))
             with contextlib.suppress(ValueError):
                 made.append(datetime.fromisoformat(form.meta.get("dibuat")).date())
     if not rows:

@@ -77,6 +77,14 @@ class PutLembar:
 
 
 @dataclass(frozen=True)
+class PutFormKey:
+    """The very hidden sheet holding the forms' key added (``forms.kunci.key_values``), the first
+    time forms are made from the master."""
+
+    sheet: SheetValues
+
+
+@dataclass(frozen=True)
 class Stamp:
     """A moment written into one cell (Catat Waktu Langkah: Mulai or Selesai of a Log Langkah row),
     shown with ``number_format``; ``row`` and ``column`` are 1-based."""
@@ -105,4 +113,4 @@ class FileEdit:
     apply: Callable[[Any], None]
 
 
-Change = PutResults | SetCells | AppendSeal | PutHasilSop | PutLembar | Stamp | StampLog | FileEdit
+Change = PutResults | SetCells | AppendSeal | PutHasilSop | PutLembar | PutFormKey | Stamp | StampLog | FileEdit

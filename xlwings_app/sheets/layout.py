@@ -92,6 +92,8 @@ class Formulir:
     konteks: tuple[str, ...]
     isian: tuple[str, ...]
     hitung: tuple[str, ...]
+    kunci_sheet: str = "KinerjaKunci"
+    """The master's very hidden sheet holding the key of the forms' integrity mark (``forms.kunci``)."""
 
 
 @dataclass(frozen=True)
@@ -233,6 +235,7 @@ def _formulir(raw: dict[str, object]) -> Formulir:
         konteks=_strings(raw["konteks"]),
         isian=_strings(raw["isian"]),
         hitung=_strings(raw["hitung"]),
+        kunci_sheet=str(raw.get("kunci_sheet", "KinerjaKunci")),
     )
 
 

@@ -5,7 +5,9 @@ Rules:
   of sealing (ISO 8601 with offset), each indicator's fingerprint, and for every other file of the
   zip its SHA-256;
 - an archive verifies when the manifest is there and readable, every file it names is there with
-  that SHA-256, and no file is there that it does not name.
+  that SHA-256, and no file is there that it does not name;
+- a received archive is read within limits (``archive_limits``): a zip bomb is refused from its
+  directory, members are hashed in blocks.
 """
 
 from __future__ import annotations
@@ -15,6 +17,14 @@ import json
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path
+
+from xlwings_app.adapters.documents.archive_limits import (
+    ArchiveError,
+    check_members,
+    hash_member,
+    read_manifest_member,
+)
+from xlwings_app.adapters.documents.atomic import write_whole
 
 MANIFEST = "manifest.json"
 
@@ -31,50 +41,61 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def build_archive(out: Path, files: Mapping[str, Path], info: Mapping[str, object]) -> Path:
-    """Write ``out``: each of ``files`` under its name, and the manifest of ``info`` plus hashes."""
+def write_archive(out: Path, files: Mapping[str, Path], info: Mapping[str, object]) -> None:
+    """Write the zip ``out`` itself: each of ``files`` under its name, and the manifest of ``info``
+    plus hashes (the caller gives a temporary name: ``build_archive``, ``services.arsip``)."""
     if MANIFEST in files:
         raise ValueError(f"{MANIFEST} is reserved")
     manifest = dict(info)
     manifest["berkas"] = {name: sha256_file(path) for name, path in files.items()}
-    out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.with_name(out.name + ".tmp")
-    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         for name, path in files.items():
             zf.write(path, name)
         zf.writestr(MANIFEST, json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False))
-    partial.replace(out)
-    return out
+
+
+def build_archive(out: Path, files: Mapping[str, Path], info: Mapping[str, object]) -> Path:
+    """Write the archive ``out`` whole or not at all (``write_archive`` under a temporary name)."""
+    return write_whole(out, lambda tmp: write_archive(tmp, files, info))
 
 
 def read_manifest(archive: Path) -> dict[str, object]:
-    """The archive's manifest."""
+    """The archive's manifest, checked (``archive_limits``: ``ArchiveError``; ``KeyError`` when absent)."""
     with zipfile.ZipFile(archive) as zf:
-        data = json.loads(zf.read(MANIFEST).decode("utf-8"))
-    if not isinstance(data, dict):
-        raise ValueError("manifest is not an object")
-    return data
+        check_members(zf, archive.name)
+        return read_manifest_member(zf, archive.name, MANIFEST)
 
 
 def verify_archive(archive: Path) -> list[str]:
-    """Indonesian messages for every mismatch; empty when the archive verifies."""
+    """Indonesian messages for every mismatch; empty when the archive verifies. Nothing is inflated
+    before the directory is judged (``archive_limits``), and each member is hashed in blocks."""
+    name = archive.name
     try:
         with zipfile.ZipFile(archive) as zf:
-            names = set(zf.namelist())
-            if MANIFEST not in names:
-                return [f"{archive.name}: manifest.json tidak ada."]
-            manifest = json.loads(zf.read(MANIFEST).decode("utf-8"))
-            expected = manifest.get("berkas", {}) if isinstance(manifest, dict) else {}
-            problems = [
-                f"{archive.name}: berkas {name} berubah (SHA-256 tidak cocok)."
-                for name, digest in sorted(expected.items())
-                if name in names and sha256_bytes(zf.read(name)) != digest
-            ]
-    except (zipfile.BadZipFile, OSError, json.JSONDecodeError, UnicodeDecodeError) as exc:
-        return [f"{archive.name}: arsip tidak dapat dibaca ({exc})."]
-    problems += [f"{archive.name}: berkas {n} hilang." for n in sorted(set(expected) - names)]
+            check_members(zf, name)
+            infos = {info.filename: info for info in zf.infolist()}
+            if MANIFEST not in infos:
+                return [f"{name}: manifest.json tidak ada."]
+            expected = read_manifest_member(zf, name, MANIFEST).get("berkas", {})
+            assert isinstance(expected, dict)
+            problems = []
+            for member, digest in sorted(expected.items()):
+                if member not in infos:
+                    continue
+                try:
+                    same = hash_member(zf, infos[member]) == digest
+                except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError):
+                    problems.append(f"{name}: berkas {member} di dalam arsip rusak (tidak dapat dibuka utuh).")
+                    continue
+                if not same:
+                    problems.append(f"{name}: berkas {member} berubah (SHA-256 tidak cocok).")
+    except ArchiveError as exc:
+        return [str(exc)]
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError):
+        return [f"{name}: arsip tidak dapat dibaca sebagai zip (rusak atau bukan arsip)."]
+    names = set(infos)
+    problems += [f"{name}: berkas {n} hilang." for n in sorted(set(expected) - names)]
     problems += [
-        f"{archive.name}: berkas {n} tidak tercatat di manifest." for n in sorted(names - set(expected))
-        if n != MANIFEST
+        f"{name}: berkas {n} tidak tercatat di manifest." for n in sorted(names - set(expected)) if n != MANIFEST
     ]
     return problems

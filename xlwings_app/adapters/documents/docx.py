@@ -5,7 +5,15 @@ document's XML; context values are data, never template source, so "{{ x }}" or 
 by a user prints as typed. The chart PNG, when given, is the context's ``grafik`` (150 mm wide);
 the lambang daerah, when given, is ``lambang`` (22 mm high, left of the kop text); either is ""
 otherwise, so a template prints nothing there.
-A template that jinja cannot parse raises ``TemplateError`` with an Indonesian message.
+
+A template is untrusted (offices edit and pass them on): it renders in jinja's sandbox
+(``SandboxedEnvironment``), which refuses Python's internals (``__class__``, ``__globals__``, a
+function's code ...); here such an access stops the rendering at once instead of printing nothing.
+There is no loader: ``{% include %}``, ``{% import %}`` and ``{% extends %}`` are refused. A string or
+list repeated into a huge one (``'x' * 10**9``) is refused too. Every way a template can fail (a tag
+jinja cannot parse, a name missing, a refused access, a document cut short, XML its output breaks)
+raises ``TemplateError`` (exit code 2) naming the template, in Indonesian. The document is written
+whole or not at all (``atomic``).
 
 Speed: jinja's compiled code of each template part is kept between runs in jinja's own bytecode cache
 (``FileSystemBytecodeCache``, in the temporary folder), keyed by the part's full source, jinja's and
@@ -33,7 +41,10 @@ import jinja2
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 from jinja2.bccache import BytecodeCache, FileSystemBytecodeCache
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 
+from xlwings_app.adapters.documents.atomic import write_bytes
 from xlwings_app.domain.problems import Refusal
 from xlwings_app.resources import resource_dir
 
@@ -42,7 +53,7 @@ CHART_WIDTH_MM = 150
 LAMBANG_HEIGHT_MM = 22
 CACHE_PATTERN = "kinerja-jinja2-%s.cache"
 PATCHED_PATTERN = "kinerja-docxtpl-%s.xml"
-_CACHE_TAG = "docxtpl autoescape=True"
+_CACHE_TAG = "docxtpl autoescape=True sandbox"
 """Part of every cache key: the environment's settings (``_environment``) the code was compiled with."""
 
 
@@ -50,7 +61,39 @@ class TemplateError(Refusal):
     """The template cannot be used; the message says why, in Indonesian."""
 
 
-class _CachedEnvironment(jinja2.Environment):
+MAX_REPEAT = 100_000
+"""The longest string or list a template may make by repeating one (``'-' * 40`` is fine)."""
+
+
+class _Sandbox(SandboxedEnvironment):
+    """jinja's sandbox, strict: an unsafe attribute stops the rendering (the sandbox alone renders it
+    as nothing), no template can be loaded, and repeating a sequence is bounded."""
+
+    intercepted_binops = frozenset(["*", "**"])
+
+    def unsafe_undefined(self, obj: Any, attribute: str) -> jinja2.Undefined:
+        raise SecurityError(f"atribut '{attribute}'")
+
+    def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(right, int) and abs(right) > 64:
+            raise SecurityError(f"pangkat {right}")
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                if isinstance(seq, str | list | tuple) and isinstance(times, int) and len(seq) * times > MAX_REPEAT:
+                    raise SecurityError("pengulangan teks yang terlalu panjang")
+        return super().call_binop(context, operator, left, right)
+
+    def get_template(self, name: Any, *args: Any, **kwargs: Any) -> jinja2.Template:
+        raise SecurityError(f"menyertakan template lain ('{name}')")
+
+    def select_template(self, names: Any, *args: Any, **kwargs: Any) -> jinja2.Template:
+        raise SecurityError("menyertakan template lain")
+
+    def get_or_select_template(self, template_name_or_list: Any, *args: Any, **kwargs: Any) -> jinja2.Template:
+        raise SecurityError("menyertakan template lain")
+
+
+class _CachedEnvironment(_Sandbox):
     """``from_string`` through the bytecode cache (jinja itself uses it only for loader templates)."""
 
     def from_string(
@@ -149,7 +192,7 @@ def _bytecode_cache() -> BytecodeCache | None:
 
 
 def _environment() -> jinja2.Environment:
-    """The environment every document renders with (autoescape; see the module's rules)."""
+    """The environment every document renders with (the sandbox, autoescape; see the module's rules)."""
     return _CachedEnvironment(autoescape=True, bytecode_cache=_bytecode_cache())
 
 
@@ -165,14 +208,16 @@ def open_template(path: Path) -> DocxTemplate:
     try:
         template = _Template(str(path))
         template.init_docx()
-    except Exception as exc:  # python-docx raises several types for a non-docx file
-        raise TemplateError(f"Template {path.name} bukan dokumen Word (.docx) yang sah: {exc}") from exc
+    except Exception as exc:  # python-docx and lxml raise many types for a file that is no .docx
+        raise TemplateError(
+            f"Template {path.name} bukan dokumen Word (.docx) yang utuh: simpan ulang dari Word sebagai .docx."
+        ) from exc
     return template
 
 
-def render(template_path: Path, context: Mapping[str, object], out: Path,
-           chart_png: bytes | None = None, lambang: bytes | None = None) -> Path:
-    """Render ``context`` into ``template_path`` and save the document as ``out``."""
+def render_bytes(template_path: Path, context: Mapping[str, object], chart_png: bytes | None = None,
+                 lambang: bytes | None = None) -> bytes:
+    """The document ``template_path`` filled with ``context``, as the bytes of a .docx."""
     template = open_template(template_path)
     values = dict(context)
     if chart_png is not None:
@@ -183,15 +228,33 @@ def render(template_path: Path, context: Mapping[str, object], out: Path,
         values["lambang"] = InlineImage(template, io.BytesIO(lambang), height=Mm(LAMBANG_HEIGHT_MM))
     else:
         values.setdefault("lambang", "")
+    name = template_path.name
     try:
         template.render(values, jinja_env=_environment(), autoescape=True)
+        buffer = io.BytesIO()
+        template.save(buffer)
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(
-            f"Template {template_path.name} berisi tag yang salah tulis (baris XML {exc.lineno}): "
-            f"{exc.message}"
+            f"Template {name} berisi tag yang salah tulis (baris XML {exc.lineno}): {exc.message}"
         ) from exc
     except jinja2.UndefinedError as exc:
-        raise TemplateError(f"Template {template_path.name} memakai nilai yang tidak ada: {exc}") from exc
-    out.parent.mkdir(parents=True, exist_ok=True)
-    template.save(str(out))
-    return out
+        raise TemplateError(f"Template {name} memakai nilai yang tidak ada: {exc.message}") from exc
+    except SecurityError as exc:
+        raise TemplateError(
+            f"Template {name} ditolak: ekspresinya mencoba {exc.message} (tidak diizinkan: template hanya "
+            "boleh memakai nilai yang disediakan Kinerja)."
+        ) from exc
+    except jinja2.TemplateError as exc:
+        raise TemplateError(f"Template {name} tidak dapat diisi: {exc.message or 'tag tidak dikenal'}.") from exc
+    except Exception as exc:  # lxml, docxtpl: what the template's tags made is no valid Word XML
+        raise TemplateError(
+            f"Template {name} tidak dapat diisi: hasilnya bukan dokumen Word yang sah (periksa tag di dalam "
+            "tabel, paragraf dan gambar template)."
+        ) from exc
+    return buffer.getvalue()
+
+
+def render(template_path: Path, context: Mapping[str, object], out: Path,
+           chart_png: bytes | None = None, lambang: bytes | None = None) -> Path:
+    """Render ``context`` into ``template_path`` and save the document as ``out`` (whole or not at all)."""
+    return write_bytes(out, render_bytes(template_path, context, chart_png, lambang))

@@ -1,20 +1,35 @@
 """Headless LibreOffice: convert documents (xlsx → xlsx recalculated, docx → pdf, ...).
 
-Each call runs ``soffice --headless --convert-to`` with its own throw-away user profile
-(``-env:UserInstallation``), so calls can run in parallel and never touch the user's profile.
-The profile sets ``OOXMLRecalcMode`` to 0 ("always recalculate") so formulas of an .xlsx are
-computed by LibreOffice's engine on load. LibreOffice exits 0 even when a conversion failed, so
-success is judged by the output file existing.
+Rules:
+- each run works in a private folder of its own in the temporary folder
+  (``kinerja-lo-<process id>-<8 hex>``): LibreOffice's user profile (``-env:UserInstallation``), a copy
+  of each source and the outputs. Runs go side by side, never touch the user's profile, and leave
+  their lock files (``.~lock.<name>#``) only there, never beside the user's documents;
+- the folder is removed when the run ends, however it ends; one left by a run that was killed (its
+  process is gone: ``atomic.process_gone``) is removed by the next run;
+- an output reaches its final place whole (``atomic.Outputs``): an earlier file of that name stays
+  as it was until then, also when LibreOffice is killed or fails;
+- the profile sets ``OOXMLRecalcMode`` to 0 ("always recalculate") so formulas of an .xlsx are
+  computed by LibreOffice's engine on load;
+- LibreOffice exits 0 even when a conversion failed, so success is judged by the output file.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Sequence
+import uuid
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+
+from xlwings_app.adapters.documents.atomic import Outputs, process_gone, reason
+
+WORK_PREFIX = "kinerja-lo-"
+_WORK = re.compile(rf"^{WORK_PREFIX}(?P<pid>[0-9]+)-[0-9a-f]{{8}}$")
 
 _RECALC_XCU = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry"
@@ -63,29 +78,70 @@ def convert(source: Path, target_format: str, out_dir: Path, timeout: float = 18
 def convert_many(
     sources: Sequence[Path], target_format: str, out_dir: Path, timeout: float = 180
 ) -> list[Path]:
-    """Convert every file of ``sources`` in ONE LibreOffice run (its start-up is paid once).
+    """Convert every file of ``sources`` in ONE LibreOffice run (its start-up is paid once) into
+    ``out_dir``, each output written whole; the outputs in the order of ``sources``."""
+    extension = target_format.split(":", 1)[0]
+    with Outputs() as outputs, converted([(s, s.stem) for s in sources], target_format, timeout) as made:
+        targets = [out_dir / f"{source.stem}.{extension}" for source in sources]
+        for target, output in zip(targets, made, strict=True):
+            outputs.copy(target, output)
+        outputs.commit()
+    return targets
 
-    Returns the outputs in the order of ``sources``; ``LibreOfficeError`` names the first file
-    without an output (soffice exits 0 even then). ``timeout`` is per file.
-    """
+
+def remove_stale_work(folder: Path | None = None) -> None:
+    """The work folders of runs that were killed (their process is gone), in the temporary folder."""
+    base = Path(folder or tempfile.gettempdir())
+    with contextlib.suppress(OSError):
+        for item in list(base.iterdir()):
+            found = _WORK.match(item.name)
+            if found and item.is_dir() and process_gone(int(found["pid"]), item):
+                shutil.rmtree(item, ignore_errors=True)
+
+
+def _work_folder() -> Path:
+    remove_stale_work()
+    work = Path(tempfile.gettempdir()) / f"{WORK_PREFIX}{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    work.mkdir()
+    return work
+
+
+@contextlib.contextmanager
+def converted(sources: Sequence[tuple[Path, str]], target_format: str, timeout: float = 180) -> Iterator[list[Path]]:
+    """Convert each ``(source, stem)`` in ONE LibreOffice run inside a private work folder; yield the
+    outputs there (named ``stem.<format>``), in order. The folder goes when the block ends.
+
+    ``LibreOfficeError`` names the first source without an output (soffice exits 0 even then);
+    ``timeout`` is per file."""
     soffice = find_soffice()
     if soffice is None:
         raise LibreOfficeError(
             "LibreOffice tidak ditemukan: pasang LibreOffice atau gunakan Microsoft Word/Excel."
         )
-    out_dir.mkdir(parents=True, exist_ok=True)
     extension = target_format.split(":", 1)[0]
-    targets = [out_dir / f"{source.stem}.{extension}" for source in sources]
-    for source, target in zip(sources, targets, strict=True):
-        if target.exists() and target.resolve() != source.resolve():
-            target.unlink()
-    with tempfile.TemporaryDirectory(prefix="kinerja-lo-") as profile:
-        user = Path(profile) / "user"
-        user.mkdir()
-        (user / "registrymodifications.xcu").write_text(_RECALC_XCU, encoding="utf-8")
+    copies_of = [f"{stem}{source.suffix}" for source, stem in sources]
+    if len({name.casefold() for name in copies_of}) != len(copies_of):
+        raise ValueError("two sources would make outputs of the same name")
+    try:
+        work = _work_folder()
+    except OSError as exc:
+        raise LibreOfficeError(f"Folder sementara {tempfile.gettempdir()} tidak dapat dipakai: {reason(exc)}.") from exc
+    try:
+        inbox, outbox, user = work / "in", work / "out", work / "profile" / "user"
+        copies = [inbox / name for name in copies_of]
+        try:
+            for folder in (inbox, outbox, user):
+                folder.mkdir(parents=True)
+            (user / "registrymodifications.xcu").write_text(_RECALC_XCU, encoding="utf-8")
+            for (source, _stem), copy in zip(sources, copies, strict=True):
+                shutil.copyfile(source, copy)
+        except OSError as exc:
+            raise LibreOfficeError(f"Folder sementara {work.parent} tidak dapat dipakai: {reason(exc)}.") from exc
+        names = ", ".join(source.name for source, _ in sources)
+        total = timeout * max(1, len(sources))
         command = [
             soffice,
-            f"-env:UserInstallation={Path(profile).as_uri()}",
+            f"-env:UserInstallation={(work / 'profile').as_uri()}",
             "--headless",
             "--norestore",
             "--nologo",
@@ -94,25 +150,25 @@ def convert_many(
             "--convert-to",
             target_format,
             "--outdir",
-            str(out_dir),
-            *(str(source) for source in sources),
+            str(outbox),
+            *(str(copy) for copy in copies),
         ]
-        names = ", ".join(s.name for s in sources)
         try:
-            completed = subprocess.run(
-                command, capture_output=True, text=True, timeout=timeout * max(1, len(sources)), check=False
-            )
+            completed = subprocess.run(command, capture_output=True, text=True, timeout=total, check=False)
         except subprocess.TimeoutExpired as exc:
             raise LibreOfficeError(
-                f"LibreOffice tidak selesai dalam {timeout * max(1, len(sources)):.0f} detik saat mengonversi {names}."
+                f"LibreOffice tidak selesai dalam {total:.0f} detik saat mengonversi {names}."
             ) from exc
-    for source, target in zip(sources, targets, strict=True):
-        if not target.is_file() or target.stat().st_size == 0:
-            detail = (completed.stderr or completed.stdout).strip()[-300:]
-            raise LibreOfficeError(
-                f"LibreOffice gagal mengonversi {source.name} ke {extension}. {detail}".strip()
-            )
-    return targets
+        made = [outbox / f"{copy.stem}.{extension}" for copy in copies]
+        for (source, _stem), output in zip(sources, made, strict=True):
+            if not output.is_file() or output.stat().st_size == 0:
+                detail = (completed.stderr or completed.stdout).strip()[-300:]
+                raise LibreOfficeError(
+                    f"LibreOffice gagal mengonversi {source.name} ke {extension}. {detail}".strip()
+                )
+        yield made
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def recalculate(source: Path, out_dir: Path, timeout: float = 180) -> Path:

@@ -1,14 +1,25 @@
 """Check a custom template before rendering: which names it uses that Kinerja does not provide.
 
-Rule: every variable a template reads must exist in the context Kinerja builds. Checked are the
-top-level names (``kop``, ``sasaran``, ...) and the keys read from them, also through ``for``
-loops (``{% for i in g.indikator %}{{ i.nama_x }}`` reports ``i.nama_x``). Names the template
-defines itself (``{% set %}``, loop variables, ``loop``) are allowed. Each unknown name is reported
-once, by the path the template wrote. A template jinja cannot parse is reported as such.
+Rules:
+- every variable a template reads must exist in the context Kinerja builds. Checked are the
+  top-level names (``kop``, ``sasaran``, ...) and the keys read from them, also through ``for``
+  loops (``{% for i in g.indikator %}{{ i.nama_x }}`` reports ``i.nama_x``). Names the template
+  defines itself (``{% set %}``, loop variables, ``loop``) are allowed. Each unknown name is reported
+  once, by the path the template wrote;
+- no expression may reach for Python's internals, whatever it starts from (a variable, a string
+  constant, a filter's result): an attribute or key starting with "_" (``''.__class__``), the string
+  formatting methods (``format``, ``format_map``) and a frame's or code's attributes are refused,
+  also through the ``attr`` filter; each is reported with the tag it is in;
+- ``{% include %}``, ``{% import %}``, ``{% from %}`` and ``{% extends %}`` are refused: a template
+  stands alone;
+- a template jinja cannot parse, or a file that is not a whole Word document, is reported as such.
+The renderer enforces the same at run time (``docx``: jinja's sandbox); the check names every
+problem before anything is made.
 """
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -16,6 +27,60 @@ from pathlib import Path
 import jinja2
 from docxtpl import DocxTemplate
 from jinja2 import nodes
+from jinja2.sandbox import (
+    UNSAFE_ASYNC_GENERATOR_ATTRIBUTES,
+    UNSAFE_COROUTINE_ATTRIBUTES,
+    UNSAFE_FUNCTION_ATTRIBUTES,
+    UNSAFE_GENERATOR_ATTRIBUTES,
+    UNSAFE_METHOD_ATTRIBUTES,
+)
+
+UNSAFE_NAMES = frozenset({
+    "format", "format_map", "mro", "f_globals", "f_locals", "f_builtins", "f_code", "tb_frame", "func_globals",
+    "func_code", *UNSAFE_FUNCTION_ATTRIBUTES, *UNSAFE_METHOD_ATTRIBUTES, *UNSAFE_GENERATOR_ATTRIBUTES,
+    *UNSAFE_COROUTINE_ATTRIBUTES, *UNSAFE_ASYNC_GENERATOR_ATTRIBUTES,
+})  # fmt: skip
+"""Attribute names no template needs and every sandbox escape uses (beside those starting "_")."""
+LOADING: dict[type[nodes.Node], str] = {
+    nodes.Include: "include", nodes.Import: "import", nodes.FromImport: "from", nodes.Extends: "extends",
+}
+_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+
+
+def unsafe(name: str) -> bool:
+    """Whether an attribute or key ``name`` reaches for Python's internals."""
+    return name.startswith("_") or name in UNSAFE_NAMES
+
+
+def forbidden(tree: nodes.Template) -> list[tuple[str, str]]:
+    """(what, needle) for every refused construct of ``tree``: an unsafe attribute or key (needle: its
+    name) or a tag loading another template (needle: the tag's keyword)."""
+    found: list[tuple[str, str]] = []
+    kinds: tuple[type[nodes.Node], ...] = (nodes.Getattr, nodes.Getitem, nodes.Filter, *LOADING)
+    for node in tree.find_all(kinds):
+        if isinstance(node, nodes.Getattr) and unsafe(node.attr):
+            found.append(("atribut", node.attr))
+        elif isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const) and isinstance(
+            node.arg.value, str) and unsafe(node.arg.value):
+            found.append(("kunci", node.arg.value))
+        elif isinstance(node, nodes.Filter) and node.name == "attr" and any(
+            isinstance(a, nodes.Const) and isinstance(a.value, str) and unsafe(a.value) for a in node.args
+        ):
+            found.append(("atribut", next(str(a.value) for a in node.args if isinstance(a, nodes.Const))))
+        elif type(node) in LOADING:
+            found.append(("tag", LOADING[type(node)]))
+    return list(dict.fromkeys(found))
+
+
+def _tag_with(source: str, needle: str, keyword: bool) -> str:
+    """The first jinja tag of ``source`` holding ``needle`` (as the tag's keyword when ``keyword``),
+    its XML removed and shortened, for the message."""
+    for match in _TAG.finditer(source):
+        text = re.sub(r"<[^>]+>", "", match.group())
+        inner = text.strip("{}%-+ \n\t")
+        if (inner.split()[:1] == [needle]) if keyword else needle in text:
+            return text if len(text) <= 120 else text[:117] + "..."
+    return needle
 
 _ANY = object()  # a value whose inside is not described (allowed: loop, names set by the template)
 
@@ -122,6 +187,21 @@ def unknown_names(source: str, provided: Mapping[str, object]) -> list[str]:
     return checker.unknown
 
 
+def refused(source: str, name: str) -> list[str]:
+    """Messages for every construct of ``source`` (jinja) that the template ``name`` may not use."""
+    messages = []
+    for what, needle in forbidden(jinja2.Environment().parse(source)):
+        if what == "tag":
+            tag = _tag_with(source, needle, keyword=True)
+            messages.append(f"Template {name} memakai {tag}: template tidak boleh menyertakan template lain "
+                            "(include, import, from, extends); salin isinya ke template ini.")
+        else:
+            tag = _tag_with(source, needle, keyword=False)
+            messages.append(f"Template {name} ditolak: ekspresi {tag} memakai {what} '{needle}', yang tidak "
+                            "diizinkan (template hanya boleh memakai nilai yang disediakan Kinerja).")
+    return messages
+
+
 def template_source(path: Path) -> str:
     """The jinja source of a .docx template (body, headers, footers), as docxtpl prepares it."""
     template = DocxTemplate(str(path))
@@ -147,11 +227,15 @@ def check_template(path: Path, provided: Mapping[str, object]) -> list[str]:
     except (zipfile.BadZipFile, KeyError, OSError):
         return [f"Template {path.name} bukan dokumen Word .docx: simpan template dari Word sebagai .docx."]
     try:
-        names = unknown_names(template_source(path), provided)
+        source = template_source(path)
+    except Exception:  # python-docx and lxml raise many types for a document cut short or damaged
+        return [f"Template {path.name} tidak dapat dibaca sebagai dokumen Word (isinya rusak atau terpotong): "
+                "simpan ulang dari Word sebagai .docx."]
+    try:
+        messages = refused(source, path.name)
+        names = unknown_names(source, provided)
     except jinja2.TemplateSyntaxError as exc:
         return [f"Template {path.name} berisi tag yang salah tulis: {exc.message}"]
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        return [f"Template {path.name} tidak dapat dibaca sebagai dokumen Word ({type(exc).__name__})."]
-    return [
+    return messages + [
         f"Template {path.name} memakai '{name}', yang tidak disediakan Kinerja." for name in names
     ]

@@ -25,6 +25,7 @@ from xlwings_app.forms.checks import STATUS_CHOICES
 from xlwings_app.forms.meta import META_HEADERS, FormMeta, to_rows
 from xlwings_app.forms.spec import FormColumn, form_columns, spec
 from xlwings_app.sheets.forms import form_sheet_values, header_row
+from xlwings_app.sheets.grid import SheetValues
 
 
 def _validation(ws: Worksheet, column: FormColumn, area: str) -> None:
@@ -96,6 +97,16 @@ def write_meta_sheet(wb: Workbook, metas: Sequence[FormMeta]) -> None:
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             cell.data_type = "s"
+    ws.sheet_state = "veryHidden"
+    protect(ws)
+
+
+def write_key_sheet(wb: Workbook, values: SheetValues) -> None:
+    """Add the very hidden, protected sheet holding the forms' key (``forms.kunci.key_values``)."""
+    if values.name in wb.sheetnames:
+        del wb[values.name]
+    ws = wb.create_sheet(values.name)
+    write_values(ws, values)
     ws.sheet_state = "veryHidden"
     protect(ws)
 

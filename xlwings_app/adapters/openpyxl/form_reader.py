@@ -22,25 +22,35 @@ from xlwings_app.adapters.xlsx.form_cells import FormCells
 from xlwings_app.adapters.xlsx.guard import WorkbookError, check_xlsx, has_macros
 from xlwings_app.adapters.xlsx.reader import EngineFailure, engine_call
 from xlwings_app.domain.cell_addresses import column_letter
+from xlwings_app.domain.file_names import readable_name
 from xlwings_app.domain.numbers import with_format
 from xlwings_app.domain.problems import Problem
 from xlwings_app.forms.filled import Cell, FilledForm
 from xlwings_app.sheets.forms import read_form_book
 from xlwings_app.sheets.tanda_terima import FILE_PREFIX as TANDA_TERIMA
 
+FORM_SUFFIXES = (".xlsx", ".xlsm")
+"""A form is an Excel workbook, whatever the case of its name's suffix ("*.XLSX" too)."""
+OTHER_SPREADSHEETS = (".ods", ".fods", ".xls", ".xlsb", ".xltx", ".xltm", ".numbers", ".et")
+"""Spreadsheets a form may come back as when its filler saved it in another program or format: read
+as forms too, so the xlsx guard names each with what it is ("Excel lama (.xls)", "OpenDocument"),
+never skipped without a word (the Kasi would be listed as "belum masuk")."""
+
 
 def form_files(sources: Sequence[Path], master: Path | None = None) -> tuple[list[Path], list[Problem]]:
-    """The .xlsx files named by ``sources`` (files, or folders read one level deep)."""
+    """The forms named by ``sources`` (files, or folders read one level deep: every spreadsheet there,
+    whatever the case of its suffix; those that are no .xlsx are refused by name when read)."""
     files: list[Path] = []
     problems: list[Problem] = []
     skip = master.resolve() if master else None
+    wanted = FORM_SUFFIXES + OTHER_SPREADSHEETS
     for source in sources:
         if source.is_dir():
-            found = sorted(
-                p
-                for p in source.glob("*.xls*")
-                if p.is_file() and not p.name.startswith(("~$", ".~", TANDA_TERIMA)) and p.resolve() != skip
-            )
+            found = [
+                p for p in sorted(source.iterdir())
+                if p.is_file() and p.suffix.lower() in wanted and not p.name.startswith(("~$", ".~", TANDA_TERIMA))
+                and p.resolve() != skip
+            ]  # fmt: skip
             if not found:
                 problems.append(Problem(f"Folder {source} tidak berisi formulir (.xlsx).", file=str(source)))
             files += found
@@ -101,7 +111,7 @@ def _open(path: Path, checked: bool = False) -> _Cells:
     if not checked:
         check_xlsx(path)
     try:
-        if FAST:
+        if FAST and readable_name(str(path)) == str(path):  # calamine takes UTF-8 paths only
             try:
                 cells = FormCells(path)
             except Unsuitable:
@@ -111,7 +121,7 @@ def _open(path: Path, checked: bool = False) -> _Cells:
         return _OpenpyxlCells(path)
     except Exception as exc:  # parser errors and defusedxml refusals of damaged or hostile files
         raise WorkbookError(
-            f"File {path.name} tidak dapat dibuka sebagai workbook Excel ({type(exc).__name__})."
+            f"File {readable_name(path.name)} tidak dapat dibuka sebagai workbook Excel (rusak atau bukan .xlsx)."
         ) from exc
 
 
@@ -155,20 +165,20 @@ def read_forms(
     read by ``sheets.forms.read_form_book``; ``checked``: the caller has run the xlsx guard on
     ``path`` already (the file master). A file an engine cannot read is a problem naming it; a
     failure of the reading rules is not the file's and is raised as it is."""
+    name = readable_name(path.name)  # shown, and written into Riwayat, whatever bytes the name holds
     try:
         wb = _open(path, checked)
     except WorkbookError as exc:
-        return [], [Problem(str(exc), file=path.name)]
+        return [], [Problem(readable_name(str(exc)), file=name)]
     try:
         macros = not lembar and bool(engine_call(has_macros, path))
         diubah = None if lembar else datetime.fromtimestamp(path.stat().st_mtime)
-        return read_form_book(_EngineOnly(wb), path.name, lembar, diubah, macros)
+        return read_form_book(_EngineOnly(wb), name, lembar, diubah, macros)
     except WorkbookError as exc:
-        return [], [Problem(str(exc), file=path.name)]
-    except EngineFailure as failure:
-        cause = failure.__cause__
+        return [], [Problem(readable_name(str(exc)), file=name)]
+    except EngineFailure:
         return [], [
-            Problem(f"File {path.name} tidak dapat dibaca: {type(cause).__name__}: {cause}", file=path.name)
+            Problem(f"File {name} tidak dapat dibaca sebagai formulir: rusak atau bukan formulir Kinerja.", file=name)
         ]
     finally:
         wb.close()

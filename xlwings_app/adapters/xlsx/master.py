@@ -36,6 +36,7 @@ from xlwings_app.sheets.changes import (
     AppendSeal,
     Change,
     FileEdit,
+    PutFormKey,
     PutHasilSop,
     PutLembar,
     PutResults,
@@ -248,6 +249,10 @@ def apply_to_workbook(wb: Any, change: Change) -> None:
         for meta, rows in change.forms:
             write_form_sheet(wb, meta, list(rows), change.periode, change.settings)
         write_meta_sheet(wb, [meta for meta, _ in change.forms])
+    elif isinstance(change, PutFormKey):
+        from xlwings_app.adapters.openpyxl.form_builder import write_key_sheet
+
+        write_key_sheet(wb, change.sheet)
     elif isinstance(change, Stamp):
         cell = wb[change.sheet].cell(change.row, change.column)
         cell.value = change.moment

@@ -118,8 +118,15 @@ def writer_lock(path: Path) -> Iterator[None]:
         lock.unlink(missing_ok=True)
         fd = _create_lock(lock, path)
     try:
-        os.write(fd, f"{os.getpid()} {socket.gethostname()} {datetime.now().isoformat()}".encode())
-        os.close(fd)
+        try:
+            os.write(fd, f"{os.getpid()} {socket.gethostname()} {datetime.now().isoformat()}".encode())
+        except OSError as exc:  # a completely full disk shows here first
+            raise WorkbookError(
+                f"File {path.name} tidak dapat ditulis: menulis kunci {lock.name} di folder "
+                f"{path.parent.name or path.parent} gagal ({exc.strerror or exc}; disk penuh?). File tidak diubah."
+            ) from exc
+        finally:
+            os.close(fd)
         _remove_leftovers(path)
         yield
     finally:

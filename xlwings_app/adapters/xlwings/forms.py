@@ -19,6 +19,7 @@ from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.settings import Settings
 from xlwings_app.forms.meta import FormMeta
 from xlwings_app.sheets.forms import form_sheet_values, meta_sheet_values
+from xlwings_app.sheets.grid import SheetValues
 
 
 def _add_last(book: Any, name: str) -> Any:
@@ -32,6 +33,14 @@ def write_lembar_live(
     for meta, indicators in forms:
         write_sheet(_add_last(book, meta.sheet), form_sheet_values(meta, indicators, periode, settings))
     values = meta_sheet_values([meta for meta, _ in forms])
+    sheet = _add_last(book, values.name)
+    write_sheet(sheet, values)
+    sheet.visible = False
+
+
+def write_key_live(book: Any, values: SheetValues) -> None:
+    """Add the sheet holding the forms' key (``forms.kunci.key_values``) to the open workbook, hidden
+    (xlwings knows no "very hidden"; the file writer makes it so)."""
     sheet = _add_last(book, values.name)
     write_sheet(sheet, values)
     sheet.visible = False

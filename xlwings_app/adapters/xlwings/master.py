@@ -27,6 +27,7 @@ from xlwings_app.sheets.changes import (
     AppendSeal,
     Change,
     FileEdit,
+    PutFormKey,
     PutHasilSop,
     PutLembar,
     PutResults,
@@ -161,6 +162,10 @@ def write_live(book: Any, change: Change) -> None:
         from xlwings_app.adapters.xlwings.forms import write_lembar_live
 
         write_lembar_live(book, change.forms, change.periode, change.settings)
+    elif isinstance(change, PutFormKey):
+        from xlwings_app.adapters.xlwings.forms import write_key_live
+
+        write_key_live(book, change.sheet)
     elif isinstance(change, Stamp):
         from xlwings_app.adapters.xlwings.protect import unprotected
 
