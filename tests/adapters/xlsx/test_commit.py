@@ -19,7 +19,7 @@ from openpyxl import load_workbook
 
 from bench.forms_scenario import SOP_PRESET, add_sop_log, make_forms_scenario
 from xlwings_app.adapters.xlsx import master as file_master
-from xlwings_app.adapters.xlsx.package import PatchUnsupported
+from xlwings_app.adapters.xlsx.package import Package, PatchUnsupported
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.seal import SealRecord
 from xlwings_app.domain.sop.log import new_period_entries
@@ -27,7 +27,7 @@ from xlwings_app.domain.sop.presets import preset
 from xlwings_app.services import rekap as rekap_service
 from xlwings_app.services.master import using
 from xlwings_app.services.rekap import rekap
-from xlwings_app.sheets.changes import AddSopSheets, AppendLogRows, AppendSeal, Change, SetCells, Stamp
+from xlwings_app.sheets.changes import AddLogSheet, AddSopSheets, AppendLogRows, AppendSeal, Change, SetCells, Stamp
 from xlwings_app.sheets.sop_layout import DATETIME_FORMAT, LOG_HEADER_ROW, SHEET_LOG
 
 PERIODE = Periode.TW2
@@ -223,7 +223,7 @@ def test_a_failing_commit_leaves_the_file_as_it_was(
     if fails_in == "patch":
         monkeypatch.setattr(file_master, "patch", broken)
     else:
-        monkeypatch.setattr(file_master.Package, "save", broken)
+        monkeypatch.setattr(Package, "save", broken)
     changes: list[Change] = [AddSopSheets(preset(SOP_PRESET), 2024, place=None)] if fails_in == "save" else []
     with using(master) as m, pytest.raises(RuntimeError):
         for change in [*changes, Stamp(SHEET_LOG, LOG_HEADER_ROW + 1, 6, datetime(2024, 7, 1), DATETIME_FORMAT)]:
@@ -231,3 +231,22 @@ def test_a_failing_commit_leaves_the_file_as_it_was(
         m.commit()
     assert master.read_bytes() == before
     assert not [p for p in master.parent.iterdir() if p.name.startswith(".~")]
+
+
+def test_a_missing_log_is_added_by_openpyxl_and_filled_by_the_package(
+    scenario: tuple[Path, Path], engines: list[tuple[str, ...]]
+) -> None:
+    master, _ = scenario
+    wb = load_workbook(master)
+    del wb[SHEET_LOG]
+    wb.save(master)
+    sop = preset(SOP_PRESET)
+    rows = new_period_entries(sop, "TW3")
+    with using(master) as m:
+        m.stage(AddLogSheet(sop))
+        m.stage(AppendLogRows(sop, rows, LOG_HEADER_ROW + 1))
+        m.commit()
+    assert engines[-1] == ("openpyxl", "package")
+    log = load_workbook(master)[SHEET_LOG]
+    assert [t.ref for t in log.tables.values()] == [f"A{LOG_HEADER_ROW}:H{LOG_HEADER_ROW + len(rows)}"]
+    assert log.cell(LOG_HEADER_ROW + len(rows), 1).value == "TW3"

@@ -1,12 +1,13 @@
 """Cells written straight into a worksheet's XML in the master's package: only the touched rows change.
 
-``set_cells(package, cells, riwayat)`` (``kinerja rekap``) replaces the given input cells (each
+``set_cells(edits, cells, riwayat)`` (``kinerja rekap``) replaces the given input cells (each
 keeps its style ``s``; the value written by ``cell_xml``: text as an inline string, so it stays text
 and "=..." never becomes a formula, numbers as numbers, ``None`` empties the cell) and appends the
 Riwayat rows below the sheet's last row (each column with the style of the sheet's last row below
 the header, as openpyxl appends them when there is none). ``SheetCells`` is the splicing itself, for
-any writer of cells into an existing sheet (``log_patch``: the step log's stamps and rows). The
-package drops ``calcChain.xml`` and sets ``fullCalcOnLoad``, so the live formulas recompute on load;
+any writer of cells into an existing sheet (``values_patch``, ``log_patch``); ``SheetEdits`` holds
+the sheets of one commit, each opened once, and stores them in the package together, which then
+drops ``calcChain.xml`` and sets ``fullCalcOnLoad``, so the live formulas recompute on load;
 every other part is copied byte for byte. Anything unexpected (no Riwayat sheet, a shared or array
 formula in a replaced cell, rows or cells without their address, a value no cell can hold) raises
 ``PatchUnsupported`` before anything is written: the caller applies the change with openpyxl instead.

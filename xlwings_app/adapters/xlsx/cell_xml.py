@@ -56,11 +56,15 @@ def xml_escaped(text: str) -> str:
 
 
 def text_element(text: str) -> str:
-    """The ``<is>`` element of a cell holding ``text`` (not empty)."""
-    escaped = xml_escaped(text)
-    if escaped[0].isspace() or escaped[-1].isspace():
-        return f'<is><t xml:space="preserve">{escaped}</t></is>'
-    return f"<is><t>{escaped}</t></is>"
+    """The ``<is>`` element of a cell holding ``text`` (not empty): ``xml_escaped``, written out here
+    (a sheet of results writes millions of these)."""
+    if not text.isprintable() or "_x" in text:
+        text = _ESCAPED.sub(_escape, text)
+    if "&" in text or "<" in text or ">" in text:
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if text[0].isspace() or text[-1].isspace():
+        return f'<is><t xml:space="preserve">{text}</t></is>'
+    return f"<is><t>{text}</t></is>"
 
 
 def text_tail(text: str) -> str:
@@ -72,6 +76,9 @@ def text_tail(text: str) -> str:
 
 def number_text(value: float | int) -> str:
     """The shortest text that reads back as the double ``value`` (``TypeError`` if not finite)."""
+    if type(value) is float and value - value == 0.0:  # the common case: a finite float (inf - inf is nan)
+        text = repr(value)
+        return text[:-2] if text[-2:] == ".0" else text
     if isinstance(value, int):
         if -EXACT_INTEGERS < value < EXACT_INTEGERS:
             return str(int(value))

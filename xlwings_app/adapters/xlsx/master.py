@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from xlwings_app.adapters.xlsx.guard import WorkbookError, check_xlsx
-from xlwings_app.adapters.xlsx.package import Package, PatchUnsupported
 from xlwings_app.adapters.xlsx.reader import FileReading, SheetSource, WorkbookData, read_source
 from xlwings_app.adapters.xlsx.safe_write import (
     ensure_not_open_in_excel,
@@ -52,7 +51,8 @@ from xlwings_app.sheets.changes import (
     StampLog,
 )
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the package (lxml) is loaded by a commit only: reading commands never load it
+    from xlwings_app.adapters.xlsx.package import Package
     from xlwings_app.sheets.sop_layout import SopPlace
 
 T = TypeVar("T")
@@ -181,6 +181,8 @@ class FileMaster:
 
         Any change the package cannot take in this workbook (``PatchUnsupported``): every change
         through openpyxl, from the file as it is."""
+        from xlwings_app.adapters.xlsx.package import Package, PatchUnsupported
+
         by_openpyxl = [c for c in changes if not isinstance(c, PATCHED)]
         by_package = [c for c in changes if isinstance(c, PATCHED)]
         try:
@@ -220,15 +222,20 @@ lembar sheets) are made by openpyxl."""
 def patch(package: Package, changes: Sequence[Change], columns: dict[str, int] | None = None) -> None:
     """Write ``changes`` (each a ``PATCHED`` one) into ``package``; ``columns``: Log Langkah's columns
     by key, for a ``StampLog``. ``PatchUnsupported`` when the workbook cannot take one of them."""
-    from xlwings_app.adapters.xlsx.cell_patch import SheetEdits
+    from xlwings_app.adapters.xlsx.package import PatchUnsupported
 
-    edits = SheetEdits(package)
+    edits = None
     for change in changes:
-        if isinstance(change, PutResults):
+        if isinstance(change, PutResults):  # whole sheets: ``kinerja hitung`` loads no cell splicer
             from xlwings_app.adapters.xlsx.results_parts import write_results
 
             write_results(package, change)
-        elif isinstance(change, SetCells):
+            continue
+        if edits is None:
+            from xlwings_app.adapters.xlsx.cell_patch import SheetEdits
+
+            edits = SheetEdits(package)
+        if isinstance(change, SetCells):
             from xlwings_app.adapters.xlsx.cell_patch import set_cells
             from xlwings_app.sheets.grid import excel_value
             from xlwings_app.sheets.riwayat import entry_values
@@ -253,7 +260,8 @@ def patch(package: Package, changes: Sequence[Change], columns: dict[str, int] |
             append_log_rows(edits, _place(change.place).log, change.sop, change.entries, change.first_row)
         else:
             raise PatchUnsupported(f"{type(change).__name__} dibuat dengan openpyxl")
-    edits.store()
+    if edits is not None:
+        edits.store()
 
 
 def _place(place: SopPlace | None) -> SopPlace:

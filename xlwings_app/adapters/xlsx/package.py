@@ -17,7 +17,8 @@ parsed when first needed. Changes stay in memory:
   every table ``add_part`` adds).
 ``save(dst)`` writes each part once, in the package's order: an unchanged part copied as stored
 (``zip_copy.copy_member``: never inflated), a changed one written, a streamed one deflated as it
-is made. ``commit(path)`` saves through ``safe_write.save_atomically`` (backup, atomic rename).
+is made; the file master saves it into the temporary file of ``safe_write.save_atomically`` (backup,
+atomic rename), so a failure leaves the master as it was.
 
 What the package cannot take (a sheet missing, a styles part without its sections) raises
 ``PatchUnsupported`` before anything is written: the caller writes the change another way.
@@ -36,7 +37,6 @@ from typing import IO
 from lxml import etree
 
 from xlwings_app.adapters.xlsx import deflate, styles_xml
-from xlwings_app.adapters.xlsx.safe_write import save_atomically
 from xlwings_app.adapters.xlsx.zip_copy import copy_member, read_member, write_streamed
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -78,6 +78,12 @@ def rels_name(part: str) -> str:
     """The relationships part of ``part`` ("" is the package: ``_rels/.rels``)."""
     folder, name = posixpath.split(part)
     return posixpath.join(folder, "_rels", name + ".rels")
+
+
+def _rels_source(name: str) -> str:
+    """The part whose relationships part is ``name`` (``rels_name`` undone)."""
+    folder, file = posixpath.split(name)
+    return posixpath.join(posixpath.dirname(folder), file.removesuffix(".rels"))
 
 
 @dataclass(frozen=True)
@@ -469,16 +475,20 @@ class Package:
 
     # writing ---------------------------------------------------------------------------------
     def _flush(self, only: str | None = None) -> None:
-        """The changed models (relationships, content types, workbook, styles) as part bytes."""
-        for part, rels in list(self._rels.items()):
-            name = rels_name(part)
-            if rels.changed and (only is None or only == name):
-                rels.changed = False
-                if len(rels.root):
-                    self._data[name] = serialise(rels.root)
-                    self._mark(name)
-                else:
-                    self._drop_quietly(name)
+        """The changed models (relationships, content types, workbook, styles) as part bytes: all of
+        them, or the one that is part ``only``."""
+        if only is None or only.endswith(".rels"):
+            parts = list(self._rels) if only is None else [p for p in (_rels_source(only),) if p in self._rels]
+            for part in parts:
+                rels = self._rels[part]
+                if rels.changed:
+                    rels.changed = False
+                    name = rels_name(part)
+                    if len(rels.root):
+                        self._data[name] = serialise(rels.root)
+                        self._mark(name)
+                    else:
+                        self._drop_quietly(name)
         if self._types is not None and self._types_changed and only in (None, CONTENT_TYPES):
             self._data[CONTENT_TYPES], self._types_changed = serialise(self._types), False
         if self._workbook is not None and only in (None, WORKBOOK) and canonical(self._workbook) != self._workbook_before:
@@ -509,7 +519,3 @@ class Package:
                     out.writestr(name, self._data[name])
                 else:
                     copy_member(self._zip, out, name)
-
-    def commit(self, path: Path) -> Path | None:
-        """Save over ``path`` atomically, with a backup (``safe_write.save_atomically``); the backup's path."""
-        return save_atomically(path, self.save)
