@@ -249,3 +249,21 @@ def test_cells_of_each_kind() -> None:
     for bad in (math.nan, object(), datetime(2024, 1, 1, tzinfo=__import__("datetime").timezone.utc)):
         with pytest.raises(TypeError):
             cell_xml("B2", bad)
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_reads_a_sample_back_as_written(template: tuple[Path, int], tmp_path: Path) -> None:
+    """LibreOffice opens the cells and saves them again its own way (shared strings, numbers to 15
+    significant digits, a line break as a line feed): the values come back, the escapes undone, the
+    spaces kept, the dates whole."""
+    from xlwings_app.adapters.documents.libreoffice import recalculate
+
+    path, date_xf = template
+    values: list[object] = [0.1 + 0.2, 1e23, 92.41, -7, True, "a\r\nb", "q\x01w", "_x0041_", "  dua spasi  ", "=1+1",
+                            datetime(2024, 7, 1, 8, 30), date(2024, 2, 29), None]  # fmt: skip
+    written = write_with(path, tmp_path / "sel.xlsx", by_cell_xml(values, date_xf))
+    again = recalculate(written, tmp_path / "lo")
+    expected = [float(f"{v:.15g}") if isinstance(v, float) else v.replace("\r\n", "\n") if isinstance(v, str) else v
+                for v in map(excel_reads, values)]  # fmt: skip
+    got = read_calamine(again, len(values))
+    assert [(v, g) for v, g, w in zip(values, got, expected, strict=True) if not same(g, w)] == []

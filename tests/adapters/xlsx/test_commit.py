@@ -27,7 +27,15 @@ from xlwings_app.domain.sop.presets import preset
 from xlwings_app.services import rekap as rekap_service
 from xlwings_app.services.master import using
 from xlwings_app.services.rekap import rekap
-from xlwings_app.sheets.changes import AddLogSheet, AddSopSheets, AppendLogRows, AppendSeal, Change, SetCells, Stamp
+from xlwings_app.sheets.changes import (
+    AddLogSheet,
+    AddSopSheets,
+    AppendLogRows,
+    AppendSeal,
+    Change,
+    SetCells,
+    Stamp,
+)
 from xlwings_app.sheets.sop_layout import DATETIME_FORMAT, LOG_HEADER_ROW, SHEET_LOG
 
 PERIODE = Periode.TW2
