@@ -3,7 +3,9 @@
 ``make_forms_scenario(folder)`` writes a master workbook of ``n_forms × n_indicators`` random
 indicators (``n_indicators`` per penanggung jawab), distributes the forms of TW2 and fills every
 form's realisasi and permasalahan the way a Kasi would (by cell, in the saved .xlsx). The
-scenario says what the rekap must write. Unlike the rest of ``forms`` this module does file I/O.
+scenario says what the rekap must write. ``add_sop_log`` gives a master the SOP Pengumpulan Data
+with the rows of a period in its step log, so that a rekap stamps its steps there (steps 7 and
+8). Unlike the rest of ``forms`` this module does file I/O.
 """
 
 from __future__ import annotations
@@ -19,7 +21,10 @@ from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.settings import Settings
 from xlwings_app.samples.synthetic import SYNTHETIC_PROFIL, random_indicators
 
-__all__ = ["Scenario", "fill_form", "make_forms_scenario", "set_status"]
+__all__ = ["Scenario", "add_sop_log", "fill_form", "make_forms_scenario", "set_status"]
+
+SOP_PRESET = "pengumpulan-data-tim-sakip"
+"""The SOP whose steps the forms and the rekap stamp (Pengumpulan Data Kinerja, Tim SAKIP)."""
 
 
 @dataclass
@@ -56,3 +61,19 @@ def make_forms_scenario(folder: Path, n_forms: int = 50, n_indicators: int = 40,
         fill_form(Path(path), values)
         scenario.filled.update(values)
     return scenario
+
+
+def add_sop_log(master: Path, periode: Periode, tahun: int = 2024) -> None:
+    """Add sheets SOP, Kalender and Log Langkah (``SOP_PRESET``) to ``master``, with one log row per
+    step for ``periode`` (as ``kinerja sop mulai`` adds them): one commit on the master."""
+    from xlwings_app.domain.sop.log import new_period_entries
+    from xlwings_app.domain.sop.presets import preset
+    from xlwings_app.services.master import using
+    from xlwings_app.sheets.changes import AddSopSheets, AppendLogRows
+    from xlwings_app.sheets.sop_layout import LOG_HEADER_ROW
+
+    sop = preset(SOP_PRESET)
+    with using(master) as m:
+        m.stage(AddSopSheets(sop, tahun))
+        m.stage(AppendLogRows(sop, new_period_entries(sop, periode.value), LOG_HEADER_ROW + 1))
+        m.commit()

@@ -4,7 +4,8 @@ Every figure is a whole process (median of N runs; peak memory the highest run) 
 from the same run: ``python -c "import xlwings"`` for start-up, python-calamine reading the same
 file for reads. Budgets are issue 17's: hitung S ≤ 0,5 s, L ≤ 1,5 s, XL ≤ 30 s and 1 GiB; rekap F
 ≤ 2 s; the reader ≤ 3× calamine; laporan ≤ 0,8 s; laporan-iki ≤ 2× one laporan --pdf; XL2 is
-hitung's fourth growth point (``growth``: µs per row). The click in the long-lived Python (issue
+hitung's fourth growth point (``growth``: µs per row); rekap F-log ≤ 1,2× rekap F (the same rekap
+stamping its steps in the SOP log, measured in turns with it). The click in the long-lived Python (issue
 16) is budgeted on the seconds its probe reports, the handler without start-up. Options: ``--ulang
 N`` (runs per measurement, at least 5 for the report), ``--ulang-xl N`` (XL: 3 by default, each
 run takes long), ``--tanpa-xl``, ``--tanpa-pdf``, ``--hanya TEKS``.
@@ -36,6 +37,9 @@ XL_TIMEOUT = 300.0
 """An XL run longer than this is stopped and reported as a miss (keeps make bench under 15 min)."""
 XL_LIMIT_MIB = 6144
 """Address-space limit of an XL run, so a runaway never pushes the machine into swap."""
+STAMPED_REKAP_RATIO = 1.2
+"""A rekap that stamps its steps in the SOP log costs at most this multiple of one that does not
+(issue 24: the stamp is cells, patched with the rest, not a reason to rewrite the workbook)."""
 PY = sys.executable
 KINERJA = str(Path(sys.executable).parent / "kinerja")
 
@@ -184,6 +188,17 @@ def items(sc: SC.Scenarios, with_xl: bool, with_pdf: bool, repeat_xl: int) -> li
             floor="lantai.baca.F",
             budget_s=2.0,
             prepare=both(copier(sc.f_master, master), copier(sc.f_forms, forms)),
+        )
+    )
+    logged, logged_forms = run / "F-log" / "induk-log.xlsx", run / "F-log" / "formulir"
+    found.append(
+        Item(
+            "rekap.F.log",
+            "kinerja rekap F-log (50 formulir, langkah 7 dan 8 dicatat di log SOP)",
+            [KINERJA, "rekap", str(logged), str(logged_forms), "--periode", "TW2"],
+            floor="rekap.F",
+            budget_ratio=STAMPED_REKAP_RATIO,
+            prepare=both(copier(sc.f_log_master, logged), copier(sc.f_forms, logged_forms)),
         )
     )
     for name, folder, budget in (("K60", sc.k60, 10.0), ("K120", sc.k120, 20.0)):

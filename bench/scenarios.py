@@ -6,7 +6,9 @@
   the same sheets, titles and header rows as the builder, input cells only (no live formulas, no
   styles, no validations), which is what the reader reads; XL2 the same with 200,000 rows (the
   fourth point of ``hitung``'s growth; built only when the bench measures XL);
-- F: a master of 50 × 40 indicators and 50 filled TW2 forms (``make_forms_scenario``);
+- F: a master of 50 × 40 indicators and 50 filled TW2 forms (``make_forms_scenario``); F-log the
+  same master with the SOP Pengumpulan Data and its TW2 step log (``add_sop_log``), whose rekap
+  stamps steps 7 and 8 of the log in the same commit;
 - K60 / K120: the kabupaten's inbox: 60 (120) unit workbooks of 60 IKU with four TW filled, every
   sixth unit sent as its sealed TW2 archive instead (``services.contoh_kabupaten``); K120 is K60 plus 60.
 """
@@ -46,6 +48,10 @@ class Scenarios:
     @property
     def xl2(self) -> Path:
         return self.xl.with_name("XL2.xlsx")
+
+    @property
+    def f_log_master(self) -> Path:
+        return self.f_master.with_name("induk-log.xlsx")
 
 
 def _build(path: Path, n_iku: int, n_iki: int, seed: int) -> None:
@@ -126,6 +132,7 @@ def ensure(root: Path, log=print) -> Scenarios:  # type: ignore[no-untyped-def]
         root / "K60", root / "K120",
     )
     if done.exists():
+        ensure_f_log(scenarios, log)
         ensure_kabupaten(scenarios, log)
         return scenarios
     if root.exists():
@@ -140,6 +147,7 @@ def ensure(root: Path, log=print) -> Scenarios:  # type: ignore[no-untyped-def]
         log(f"membuat skenario {label} ...")
         make()
     done.write_text(VERSION)
+    ensure_f_log(scenarios, log)
     ensure_kabupaten(scenarios, log)
     return scenarios
 
@@ -155,6 +163,25 @@ def ensure_xl2(scenarios: Scenarios, log=print) -> Path:  # type: ignore[no-unty
         _build_xl(scenarios.xl2, 50_000, 150_000)
         done.write_text(XL2_VERSION)
     return scenarios.xl2
+
+
+F_LOG_VERSION = "1"
+
+
+def ensure_f_log(scenarios: Scenarios, log=print) -> Path:  # type: ignore[no-untyped-def]
+    """F-log: F's master with the SOP Pengumpulan Data and its TW2 log (own marker: added after the
+    others, so existing scenarios are not rebuilt)."""
+    from bench.forms_scenario import add_sop_log
+
+    target = scenarios.f_log_master
+    done = target.with_name(f".selesai-flog-{F_LOG_VERSION}")
+    if not done.exists():
+        log("membuat skenario F-log ...")
+        shutil.copyfile(scenarios.f_master, target)
+        add_sop_log(target, Periode.TW2)
+        shutil.rmtree(target.parent / BACKUP_DIR, ignore_errors=True)
+        done.write_text(F_LOG_VERSION)
+    return target
 
 
 K_VERSION = "1"
@@ -182,6 +209,7 @@ def counts() -> dict[str, str]:
         "XL": "25.000 IKU + 75.000 IKI (tanpa rumus hidup)",
         "XL2": "50.000 IKU + 150.000 IKI (tanpa rumus hidup)",
         "F": "50 formulir × 40 indikator",
+        "F-log": "F dengan SOP Pengumpulan Data dan log TW2 (rekap mencatat langkah 7 dan 8)",
         "K60": "60 unit × 60 IKU × 4 TW (10 sebagai arsip tersegel)",
         "K120": "120 unit × 60 IKU × 4 TW (20 sebagai arsip tersegel)",
     }

@@ -1,7 +1,7 @@
 """Every docstring reference points to something that exists (and so does docs/arsitektur.md).
 
 A dotted name in double backticks that starts with ``xlwings_app`` or a layer of the package
-(``domain.seal``, ``adapters.xlsx.patch.patch``) must import and resolve; no docstring names a
+(``domain.seal``, ``adapters.xlsx.package.Package``) must import and resolve; no docstring names a
 module by its name from before the layout by layer; every repository path a docstring or the
 architecture page names (``tests/...py``, ``workbook/layout.toml``) exists.
 """
@@ -72,7 +72,7 @@ def references() -> list[tuple[str, str]]:
 
 def test_the_references_are_found() -> None:
     names = {name for _, name in references()}
-    assert {"domain.seal", "adapters.xlsx.patch"} <= names
+    assert {"domain.seal", "adapters.xlsx.package"} <= names
     assert resolves("sheets.inputs.read_inputs") and not resolves("adapters.workbook_reader")
 
 

@@ -24,7 +24,7 @@ from openpyxl import load_workbook
 
 from tests.corpus.harness import ROOT, cli, digest, kinerja, refused, spawn
 from xlwings_app.adapters.openpyxl.builder import build_workbook
-from xlwings_app.adapters.xlsx import patch as zip_patch
+from xlwings_app.adapters.xlsx import package as zip_package
 from xlwings_app.adapters.xlsx import safe_write
 from xlwings_app.adapters.xlsx.safe_write import BACKUP_DIR, lock_file
 from xlwings_app.domain.settings import Settings
@@ -78,13 +78,13 @@ FULL = OSError(errno.ENOSPC, "No space left on device")
 
 
 def _disk_full_while_copying(src: zipfile.ZipFile, out: zipfile.ZipFile, name: str) -> None:
-    """The disk fills up while ``kinerja hitung``'s zip patch copies a part into the temp file."""
+    """The disk fills up while ``kinerja hitung``'s package writer copies a part into the temp file."""
     assert out.fp is not None
     out.fp.write(b"PK\x03\x04 setengah")
     raise FULL
 
 STEPS: dict[str, tuple[Callable[[pytest.MonkeyPatch], None], str]] = {
-    "write": (lambda mp: mp.setattr(zip_patch, "copy_member", _disk_full_while_copying), "Gagal menulis file sementara"),
+    "write": (lambda mp: mp.setattr(zip_package, "copy_member", _disk_full_while_copying), "Gagal menulis file sementara"),
     "fsync": (lambda mp: mp.setattr(os, "fsync", _half_then(OSError(errno.EIO, "I/O error"))), "Gagal memastikan"),
     "verify": (lambda mp: mp.setattr(safe_write.zipfile, "is_zipfile", _not_for_temp_files), "tidak utuh"),
     "backup-copy": (lambda mp: mp.setattr(shutil, "copy2", _half_then(FULL)), "Gagal membuat cadangan"),

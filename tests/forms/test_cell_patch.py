@@ -22,7 +22,7 @@ from bench.forms_scenario import fill_form, make_forms_scenario
 from tests.forms.conftest import TW4, find_cell
 from xlwings_app.adapters.documents.libreoffice import recalculate
 from xlwings_app.adapters.xlsx import cell_patch
-from xlwings_app.adapters.xlsx.patch import MAIN, PatchUnsupported
+from xlwings_app.adapters.xlsx.package import MAIN, PatchUnsupported
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.samples import example
 from xlwings_app.services import rekap as rekap_service
@@ -168,13 +168,13 @@ def test_a_master_without_riwayat_takes_the_openpyxl_path(master: Path, forms: d
     assert [r[6:] for r in rows] == [(None, 9)]
 
 
-def _sheet(rows: bytes) -> cell_patch._Sheet:
-    return cell_patch._Sheet("s.xml", (
+def _sheet(rows: bytes) -> cell_patch.SheetCells:
+    return cell_patch.SheetCells("s.xml", (
         b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
         + rows + b"</sheetData></worksheet>"))  # fmt: skip
 
 
-def _written(sheet: cell_patch._Sheet) -> etree._Element:
+def _written(sheet: cell_patch.SheetCells) -> etree._Element:
     return etree.fromstring(b"".join(bytes(p) for p in sheet.pieces()))
 
 
@@ -210,7 +210,7 @@ def test_rows_are_spliced_as_lxml_would_write_them() -> None:
     ns = b' xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
     assert [c.replace(ns, b"") for c in cells("2")] == [
         b'<c r="A2" s="3" t="inlineStr"><is><t>r="C2" &lt;c r="C2"&gt;</t></is></c>',
-        b'<c r="C2" s="7" t="inlineStr"><is><t xml:space="preserve">=A1 &amp; &lt;b&gt;&#13;</t></is></c>',
+        b'<c r="C2" s="7" t="inlineStr"><is><t>=A1 &amp; &lt;b&gt;_x000D_</t></is></c>',
         b'<c r="D2" t="b"><v>1</v></c>',
         b'<c r="E2" s="4"><v>1.5</v></c>',
         b'<c r="G2" s="5" t="n"/>',

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from xlwings_app.adapters.xlsx import deflate
-from xlwings_app.adapters.xlsx import patch as patch_module
+from xlwings_app.adapters.xlsx import deflate, results_parts
+from xlwings_app.adapters.xlsx import package as package_module
 from xlwings_app.adapters.xlsx.zip_copy import copy_member, member_chunks, read_member, write_streamed
 from xlwings_app.services.hitung import hitung
 
@@ -153,8 +153,8 @@ def test_a_sheet_too_large_to_stream_is_written_with_zip64_sizes(
     shutil.copy2(example_path, streamed)
     shutil.copy2(example_path, large)
     assert hitung(streamed).valid
-    monkeypatch.setattr(patch_module, "STREAMED_ROWS", 0)
-    monkeypatch.setattr(patch_module, "write_streamed", lambda *args: pytest.fail("dialirkan"))
+    monkeypatch.setattr(results_parts, "STREAMED_ROWS", 0)
+    monkeypatch.setattr(package_module, "write_streamed", lambda *args: pytest.fail("dialirkan"))
     assert hitung(large).valid
     with zipfile.ZipFile(large) as z:
         assert z.testzip() is None

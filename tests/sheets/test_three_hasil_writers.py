@@ -1,7 +1,7 @@
 """The three writers of sheets Hasil and Rekap write the same cells from ``sheets.results``' values.
 
 The openpyxl writer (``adapters.openpyxl.results`` through ``adapters.xlsx.master.apply_to_workbook``,
-``kinerja hitung``'s fallback), the zip patch (``adapters.xlsx.results_parts`` + ``adapters.xlsx.patch``,
+``kinerja hitung``'s fallback), the zip patch (``adapters.xlsx.results_parts`` on ``adapters.xlsx.package``,
 ``kinerja hitung``'s fast path) and the xlwings writer of the ribbon's Hitung Capaian
 (``adapters.xlwings.results.write_results_live``, played through xlwings' remote engine onto the
 same workbook) get the same staged change (``services.hitung.results_change``); each file is saved
@@ -19,8 +19,8 @@ from openpyxl.cell.cell import Cell
 
 from tests.addin import remote_book
 from xlwings_app.adapters.xlsx.master import apply_to_workbook
-from xlwings_app.adapters.xlsx.patch import patch
-from xlwings_app.adapters.xlsx.results_parts import build_parts
+from xlwings_app.adapters.xlsx.package import Package
+from xlwings_app.adapters.xlsx.results_parts import write_results
 from xlwings_app.adapters.xlwings.results import write_results_live
 from xlwings_app.services.hitung import hitung, results_change
 from xlwings_app.sheets import layout as L
@@ -63,9 +63,9 @@ def by_openpyxl(example: Path, out: Path) -> Path:
 
 
 def by_zip_patch(example: Path, out: Path) -> Path:
-    c = change(example)
-    parts = build_parts(c.semua_periode, c.rekap, c.unit, c.tahun)
-    patch(example, out, parts.scratch, parts.rows)
+    with Package.open(example) as package:
+        write_results(package, change(example))
+        package.save(out)
     return out
 
 

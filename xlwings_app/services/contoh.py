@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from xlwings_app.adapters.documents import lambang_contoh as lambang
 from xlwings_app.adapters.openpyxl.builder import build_workbook
@@ -25,7 +24,7 @@ from xlwings_app.services.master import using
 from xlwings_app.services.rekap import rekap
 from xlwings_app.services.sop import periksa, summary_lines
 from xlwings_app.services.workbook import create
-from xlwings_app.sheets.changes import FileEdit
+from xlwings_app.sheets.changes import AddSopSheets, AppendLogRows
 
 EXAMPLE_NAME = "kinerja-kecamatan-lumajang-2024.xlsx"
 
@@ -106,29 +105,21 @@ def sop_contoh(path: Path) -> Iterator[str]:
     For ``kinerja contoh``: yields the lines to print.
     """
     from xlwings_app.domain.sop.adapt import catatan
-
-    (sop, replaced), rows = example_sop.adapted(), example_sop.example_log()
-
-    def change(wb: Any) -> None:
-        from xlwings_app.adapters.openpyxl.sop_sheets import add_sop_sheets, write_log_rows
-        from xlwings_app.sheets.sop_layout import LOG_HEADER_ROW, SHEET_LOG
-
-        add_sop_sheets(wb, sop, 2024, catatan=catatan("Kecamatan Lumajang", replaced))
-        write_log_rows(wb[SHEET_LOG], sop, rows, LOG_HEADER_ROW + 1)
-        add_sop_sheets(wb, perencanaan, 2024, catatan=catatan("Kecamatan Lumajang", plan_replaced), place=plan_place)
-        write_log_rows(wb[plan_place.log], perencanaan, example_sop.perencanaan_log(), LOG_HEADER_ROW + 1)
-        add_sop_sheets(wb, pengumpulan, 2024, catatan=catatan("Kecamatan Lumajang", data_replaced), place=data_place)
-        started = new_period_entries(pengumpulan, example_sop.PERIODE)
-        write_log_rows(wb[data_place.log], pengumpulan, started, LOG_HEADER_ROW + 1)
-
     from xlwings_app.domain.sop.log import new_period_entries
-    from xlwings_app.sheets.sop_layout import SopPlace, short_name
+    from xlwings_app.sheets.sop_layout import LOG_HEADER_ROW, SopPlace, short_name
 
     perencanaan, plan_replaced = example_sop.own(example_sop.PERENCANAAN_PRESET)
     pengumpulan, data_replaced = example_sop.own(example_sop.PENGUMPULAN_PRESET)
     plan_place, data_place = SopPlace(short_name(perencanaan.nama)), SopPlace(short_name(pengumpulan.nama))
+    (sop, replaced), rows = example_sop.adapted(), example_sop.example_log()
+    first = LOG_HEADER_ROW + 1
     with using(path) as master:
-        master.stage(FileEdit(change))
+        master.stage(AddSopSheets(sop, 2024, catatan("Kecamatan Lumajang", replaced)))
+        master.stage(AppendLogRows(sop, rows, first))
+        master.stage(AddSopSheets(perencanaan, 2024, catatan("Kecamatan Lumajang", plan_replaced), plan_place))
+        master.stage(AppendLogRows(perencanaan, example_sop.perencanaan_log(), first, plan_place))
+        master.stage(AddSopSheets(pengumpulan, 2024, catatan("Kecamatan Lumajang", data_replaced), data_place))
+        master.stage(AppendLogRows(pengumpulan, new_period_entries(pengumpulan, example_sop.PERIODE), first, data_place))
         master.commit()
     yield f"SOP contoh: {sop.nama} (preset {example_sop.PRESET}), log {example_sop.PERIODE} terisi."
     result = periksa(path)

@@ -14,9 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
-from xlwings_app.adapters.openpyxl.sop_sheets import add_sop_sheets, write_log, write_log_rows
 from xlwings_app.adapters.xlsx.guard import WorkbookError
 from xlwings_app.domain.problems import Problem, Refusal
 from xlwings_app.domain.profil import Profil
@@ -26,7 +24,7 @@ from xlwings_app.domain.sop.presets import UnknownPreset, preset
 from xlwings_app.domain.sop.summary import PeriodSummary, check_log, describe_minutes
 from xlwings_app.domain.sop.workbook import SopWorkbook
 from xlwings_app.services.master import Master, using
-from xlwings_app.sheets.changes import FileEdit, PutHasilSop, Stamp
+from xlwings_app.sheets.changes import AddLogSheet, AddSopSheets, AppendLogRows, PutHasilSop, Stamp
 from xlwings_app.sheets.sop_layout import (
     DEFAULT_PLACE,
     LOG_HEADER_ROW,
@@ -210,16 +208,14 @@ def _mulai(master: Master, name: str, preset_id: str | None, tahun: int | None) 
     last = data.log_last_row if not (new_sheets or log_missing) else LOG_HEADER_ROW
     result.first_row = (last or LOG_HEADER_ROW) + 1
 
-    def change(wb: Any) -> None:
-        if new_sheets:
-            add_sop_sheets(wb, sop, year, catatan=replaced, place=place)
-        elif log_missing:
-            write_log(wb, sop, place=place)
-        assert result.first_row is not None
-        result.last_row = write_log_rows(wb[place.log], sop, result.rows, result.first_row)
-
-    master.stage(FileEdit(change))
+    if new_sheets:
+        master.stage(AddSopSheets(sop, year, replaced, place))
+    elif log_missing:
+        master.stage(AddLogSheet(sop, place))
+    rows = AppendLogRows(sop, result.rows, result.first_row, place)
+    master.stage(rows)
     result.cadangan = master.commit()
+    result.last_row = rows.last_row
     result.sheets_added = new_sheets
     result.place = place
     return result

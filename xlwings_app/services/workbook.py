@@ -1,15 +1,13 @@
-"""The master workbook's data type and the two writes that are not an action's commit.
+"""The master workbook's data type, its reading, and the one write that is not an action's commit.
 
-``WorkbookData`` is what reading a master gives (``domain.workbook_data``, read by ``sheets.inputs``). ``create`` saves a newly
-built workbook (``kinerja baru``, the example); ``update`` applies one openpyxl change to an existing
-file under the Kinerja write lock with an atomic save and a backup — kept for tests and tools that
-prepare files; every user action writes through its master's single commit (``services.master``).
-A failure anywhere leaves the file exactly as it was.
+``WorkbookData`` is what reading a master gives (``domain.workbook_data``, read by ``sheets.inputs``);
+``load`` reads and checks it. ``create`` saves a newly built workbook (``kinerja baru``, the example)
+under the Kinerja write lock with an atomic save; every user action writes through its master's single
+commit (``services.master``). A failure anywhere leaves the file exactly as it was.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,22 +15,14 @@ from xlwings_app.adapters.xlsx.guard import WorkbookError
 from xlwings_app.adapters.xlsx.safe_write import save_atomically, writer_lock
 from xlwings_app.domain.workbook_data import WorkbookData
 from xlwings_app.services.master import using
-from xlwings_app.sheets.changes import FileEdit
 
-__all__ = ["WorkbookError", "load", "update", "create"]
+__all__ = ["WorkbookData", "WorkbookError", "load", "create"]
 
 
 def load(path: Path) -> WorkbookData:
     """Read and check every input of the workbook at ``path``."""
     with using(path) as master:
         return master.data()
-
-
-def update(path: Path, change: Callable[[Any], None]) -> Path | None:
-    """Apply ``change`` (an openpyxl workbook edit) to the file at ``path`` in one commit; the backup's path."""
-    with using(path) as master:
-        master.stage(FileEdit(change))
-        return master.commit()
 
 
 def create(path: Path, wb: Any, overwrite: bool = False) -> None:

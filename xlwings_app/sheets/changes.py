@@ -1,15 +1,17 @@
 """What an action changes in the master workbook, as engine-free values (staged, then committed once).
 
 A service stages changes on its master (``services.master.Master.stage``); the master commits them
-together in one write: the file master (``adapters.xlsx.master``) patches the zip or, for changes the
-patch cannot make, applies them with openpyxl in one load and one atomic save; the live master
-(``adapters.xlwings.master``) writes them into the open workbook. Each change carries the values its
-sheet shows (``sheets.results``, ``sheets.sop_results``, ``sheets.forms``), never an engine object.
+together in one write: the file master (``adapters.xlsx.master``) patches what the zip package can
+take (cells, rows, sheets Hasil and Rekap) and applies the rest with openpyxl, in one atomic save;
+the live master (``adapters.xlwings.master``) writes them into the open workbook, or refuses what
+only a file can take (new SOP sheets). Each change names what it does and carries the values its
+sheet shows (``sheets.results``, ``sheets.sop_results``, ``sheets.forms``, ``sheets.log_rows``),
+never an engine object.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -19,6 +21,7 @@ if TYPE_CHECKING:  # field types only: a command loads just the modules of what 
     from xlwings_app.domain.measure import Hasil
     from xlwings_app.domain.seal import SealRecord
     from xlwings_app.domain.settings import Settings
+    from xlwings_app.domain.sop.log import LogEntry
     from xlwings_app.domain.sop.model import Sop
     from xlwings_app.domain.sop.otomatis import Rencana
     from xlwings_app.domain.sop.summary import PeriodSummary
@@ -107,10 +110,43 @@ class StampLog:
 
 
 @dataclass(frozen=True)
-class FileEdit:
-    """A change only a file can take (new SOP sheets, log rows), applied to the openpyxl workbook."""
+class AddSopSheets:
+    """The sheets of one SOP added (``kinerja sop mulai`` with a preset, ``kinerja contoh``): its SOP
+    sheet, Kalender (the cuti bersama of ``tahun`` pre-filled; for a further SOP only when the
+    workbook has none) and an empty step log, at ``place`` (None: the first SOP's sheets);
+    ``catatan`` says how a preset was made the unit's."""
 
-    apply: Callable[[Any], None]
+    sop: Sop
+    tahun: int
+    catatan: str = ""
+    place: SopPlace | None = None
 
 
-Change = PutResults | SetCells | AppendSeal | PutHasilSop | PutLembar | PutFormKey | Stamp | StampLog | FileEdit
+@dataclass(frozen=True)
+class AddLogSheet:
+    """An empty step log added for the SOP at ``place`` (its SOP sheet is there, its log is not)."""
+
+    sop: Sop
+    place: SopPlace | None = None
+
+
+@dataclass(frozen=True)
+class AppendLogRows:
+    """Rows of the step log at ``place`` written from row ``first_row`` on, one per entry
+    (``sheets.log_rows``; ``kinerja sop mulai``: a period's rows; the example's log); the log's
+    Table widened to take them."""
+
+    sop: Sop
+    entries: Sequence[LogEntry]
+    first_row: int
+    place: SopPlace | None = None
+
+    @property
+    def last_row(self) -> int:
+        return self.first_row + len(self.entries) - 1
+
+
+Change = (
+    PutResults | SetCells | AppendSeal | PutHasilSop | PutLembar | PutFormKey | Stamp | StampLog | AddSopSheets
+    | AddLogSheet | AppendLogRows
+)  # fmt: skip

@@ -2,7 +2,7 @@
 
 Every sheet Kinerja writes (Hasil, Rekap, Hasil SOP, lembar isian, Riwayat, Segel) is first built
 as a ``SheetValues`` by its module in ``sheets/``; each engine's writer interprets it
-(``adapters/openpyxl/grid.write_values``, the zip patch ``adapters/xlsx/results_parts`` with
+(``adapters/openpyxl/grid.write_values``, the package writer ``adapters/xlsx/results_parts`` with
 ``adapters/xlsx/styles_xml``,
 ``adapters/xlwings/book.write_sheet``), so a file and the live workbook hold the same cells.
 Span styles: ``title``, ``subtitle``, ``header``, ``box``, ``bold``, ``wrap``, ``unlocked``,

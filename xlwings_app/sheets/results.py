@@ -4,7 +4,7 @@
 the styled spans (title, header, box, number formats, status fills) as data. Sheet Hasil's
 headers, widths, header row and status column are ``[hasil]`` of workbook/layout.toml. Three
 writers interpret these values: the openpyxl writer (``adapters.openpyxl.results``), the zip
-patch (``adapters.xlsx.results_parts`` with ``adapters.xlsx.patch``), both for ``kinerja hitung``,
+package writer (``adapters.xlsx.results_parts`` on ``adapters.xlsx.package``), both for ``kinerja hitung``,
 and the xlwings writer (``adapters.xlwings.book.write_sheet``, for the ribbon's Hitung Capaian),
 so the file and the live workbook hold the same cells. Nothing here imports openpyxl or xlwings.
 """

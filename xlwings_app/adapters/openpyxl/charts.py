@@ -2,7 +2,7 @@
 
 openpyxl does not read charts: a workbook it loads and saves loses them. So every chart Kinerja
 makes is drawn by a function of its sheet's cells, listed in ``CHARTS`` by sheet name, and
-``restore_charts`` redraws them all after any load-and-save (``services.workbook.update``).
+``restore_charts`` redraws them all after any load-and-save (``adapters.xlsx.master.FileMaster.commit``).
 A new chart is one more entry of ``CHARTS``.
 """
 

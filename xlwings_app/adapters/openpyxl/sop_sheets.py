@@ -4,7 +4,8 @@ SOP holds the identity block (label in columns A:B, value in C to the last colum
 procedure table (No, Kegiatan,
 one column per Pelaksana marked "X", Kelengkapan, Waktu, Output, Keterangan, TIDAK Kembali ke).
 Kalender holds the working hours per weekday and the extra days off / working days. Log Langkah is
-the Excel Table ``TabelLogLangkah``, one row per run of a step. ``sheets.sop_workbook`` reads them back.
+the Excel Table ``TabelLogLangkah``, one row per run of a step (``sheets.log_rows``: the same rows
+the package writer ``adapters.xlsx.log_patch`` writes). ``sheets.sop_workbook`` reads them back.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from xlwings_app.domain.sop.calendar_rows import HOURS_HEADERS, week_rows
 from xlwings_app.domain.sop.log import LogEntry
 from xlwings_app.domain.sop.model import Sop
 from xlwings_app.domain.sop.sop_rows import DATE_FIELDS, IDENTITY, LIST_FIELDS, MARK, STEP_HEADERS
+from xlwings_app.sheets.log_rows import log_row_values, row_height
 from xlwings_app.sheets.sop_layout import (
     DATE_FORMAT,
     DATETIME_FORMAT,
@@ -71,15 +73,14 @@ def _input(ws: Worksheet, row: int, col: int, value: object, wrap: bool = False)
 
 
 def fit_height(ws: Worksheet, row: int) -> None:
-    """Set the row's height for its wrapped text (LibreOffice and some Excel builds do not)."""
-    lines = 1
-    for cell in ws[row]:
-        if cell.value is None or not (cell.alignment and cell.alignment.wrap_text):
-            continue
-        width = ws.column_dimensions[cell.column_letter].width or 10
-        per_line = max(1, int(width * 1.15))
-        lines = max(lines, sum(-(-len(part) // per_line) or 1 for part in str(cell.value).split("\n")))
-    ws.row_dimensions[row].height = min(409, 15 * lines)
+    """Set the row's height for its wrapped text (``sheets.log_rows.row_height``: LibreOffice and
+    some Excel builds do not fit a row themselves)."""
+    wrapped = [
+        (cell.value, ws.column_dimensions[cell.column_letter].width)
+        for cell in ws[row]
+        if cell.value is not None and cell.alignment and cell.alignment.wrap_text
+    ]
+    ws.row_dimensions[row].height = row_height(wrapped)
 
 
 def step_header_row(sop: Sop) -> int:
@@ -261,21 +262,6 @@ def write_log(
         ws.add_data_validation(rule)
     ws.freeze_panes = ws.cell(top + 1, 3)
     print_setup(ws, f"{top}:{top}")
-
-
-def log_row_values(sop: Sop, entry: LogEntry) -> dict[str, object]:
-    """One log row's cells by ``LOG_HEADERS`` title (Kegiatan and Peran copied from the SOP)."""
-    step = sop.step(entry.langkah) if entry.langkah is not None else None
-    return {
-        "Periode": entry.periode,
-        "Langkah": entry.langkah,
-        "Kegiatan": step.kegiatan if step else None,
-        "Peran": ", ".join(step.pelaksana) if step else None,
-        "Pelaksana": entry.pelaksana or None,
-        "Mulai": entry.mulai,
-        "Selesai": entry.selesai,
-        "Catatan": entry.catatan or None,
-    }
 
 
 def write_log_rows(ws: Worksheet, sop: Sop, entries: Sequence[LogEntry], first_row: int) -> int:

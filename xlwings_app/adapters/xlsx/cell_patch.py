@@ -1,45 +1,28 @@
-"""A rekap's cells written straight into the .xlsx zip: only the touched sheets' XML changes.
+"""Cells written straight into a worksheet's XML in the master's package: only the touched rows change.
 
-``set_cells(src, dst, cells, riwayat)`` writes ``dst``: ``src`` with the given input cells replaced
-(each keeps its style ``s``; text becomes an inline string so it stays text and "=..." never becomes
-a formula, numbers stay numbers, ``None`` empties the cell) and the Riwayat rows appended below the
-sheet's last row (each column with the style of the sheet's last row below the header, as openpyxl
-appends them when there is none). ``calcChain.xml`` is dropped and ``fullCalcOnLoad`` set, so the
-live formulas recompute on load; every other part is copied byte for byte. The parts written are
-deflated at ``DEFLATE_LEVEL``. Anything unexpected (no
-Riwayat sheet, a shared or array formula in a replaced cell, rows or cells without their address, a
-value that is not text, number or truth value) raises ``PatchUnsupported`` before anything is written:
-the caller applies the change with openpyxl instead.
+``set_cells(edits, cells, riwayat)`` (``kinerja rekap``) replaces the given input cells (each
+keeps its style ``s``; the value written by ``cell_xml``: text as an inline string, so it stays text
+and "=..." never becomes a formula, numbers as numbers, ``None`` empties the cell) and appends the
+Riwayat rows below the sheet's last row (each column with the style of the sheet's last row below
+the header, as openpyxl appends them when there is none). ``SheetCells`` is the splicing itself, for
+any writer of cells into an existing sheet (``values_patch``, ``log_patch``); ``SheetEdits`` holds
+the sheets of one commit, each opened once, and stores them in the package together, which then
+drops ``calcChain.xml`` and sets ``fullCalcOnLoad``, so the live formulas recompute on load;
+every other part is copied byte for byte. Anything unexpected (no Riwayat sheet, a shared or array
+formula in a replaced cell, rows or cells without their address, a value no cell can hold) raises
+``PatchUnsupported`` before anything is written: the caller applies the change with openpyxl instead.
 """
 
 from __future__ import annotations
 
-import math
 import re
-import zipfile
 from collections.abc import Iterable, Iterator, Sequence
-from pathlib import Path
 
-from xlwings_app.adapters.xlsx.patch import (
-    CALC_CHAIN,
-    MAIN,
-    PatchUnsupported,
-    _bytes,
-    _content_types,
-    _rels,
-    _sheet_parts,
-    _workbook_xml,
-    _xml,
-)
-from xlwings_app.adapters.xlsx.zip_copy import copy_member, read_member, write_streamed
+from xlwings_app.adapters.xlsx.cell_xml import style_attribute, styled_cell
+from xlwings_app.adapters.xlsx.package import MAIN, Package, PatchUnsupported, parse
 from xlwings_app.sheets.grid import column_letter
 from xlwings_app.sheets.riwayat import HEADER_ROW, SHEET_RIWAYAT
 
-DEFLATE_LEVEL = 3
-"""zlib's level for the small parts the patch rewrites (workbook, relationships); the sheets it
-splices are deflated as they are written (``zip_copy.write_streamed``: python-isal's level 1 where
-installed, zlib's 3 elsewhere: the IKU sheet of 2,000 indicators, 28 MB, 0,11 s at zlib's 3 instead
-of 0,25 s at zipfile's default 6)."""
 _ADDRESS = re.compile(r"^([A-Z]{1,3})([1-9][0-9]{0,6})$")
 _RANGE = re.compile(r"^([A-Z]{1,3}[1-9][0-9]*)(?::([A-Z]{1,3}[1-9][0-9]*))?$")
 
@@ -76,6 +59,8 @@ _FORMULA_TAG = re.compile(rb"<f(?=[\s/>])([^>]*?)/?>")
 _ATTR = re.compile(rb"""([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _STYLE = re.compile(r"[0-9]*")
 _MARKUP = re.compile(rb"<[!?]")
+_COL = re.compile(rb"<col\b[^>]*>")
+_HEIGHT = re.compile(rb"""\s(?:ht|customHeight)\s*=\s*(?:"[^"]*"|'[^']*')""")
 _PREFIXED_CELL = re.compile(rb"<[\w.-]+:c[\s/>]")
 
 
@@ -172,11 +157,20 @@ class _Row:
             column: attrs.get(b"s", b"0").decode("ascii", errors="replace") for column, _, _, attrs in self.order()
         }
 
-    def put(self, column: int, value: object) -> None:
-        """The cell at ``column`` holding only ``value`` (its style kept; created in column order)."""
+    def style(self, column: int) -> int:
+        """The cell format of the cell at ``column`` (0, the default, when it has none)."""
+        found = self._find(f"{column_letter(column)}{self.number}")
+        raw = found[2].get(b"s", b"0") if found is not None else b"0"
+        if not raw.isdigit():
+            raise PatchUnsupported(f"{self.part}: gaya sel {column_letter(column)}{self.number}")
+        return int(raw)
+
+    def put(self, column: int, value: object, style: int | None = None) -> None:
+        """The cell at ``column`` holding only ``value`` (created in column order), in cell format
+        ``style`` (None: the cell's own is kept)."""
         address = f"{column_letter(column)}{self.number}"
         found = self._find(address)
-        style = None
+        kept = None
         if found is not None:
             start, end, attrs = found
             formula = _FORMULA_TAG.search(self.xml, start, end)
@@ -185,11 +179,19 @@ class _Row:
                 if f.get(b"t") in (b"shared", b"array", b"dataTable") or f.get(b"ref"):
                     raise PatchUnsupported(f"sel {address} memakai rumus bersama")
             raw = attrs.get(b"s")
-            style = None if raw is None else raw.decode("ascii", errors="replace")
-            if style is not None and not _STYLE.fullmatch(style):
+            kept = None if raw is None else raw.decode("ascii", errors="replace")
+            if kept is not None and not _STYLE.fullmatch(kept):
                 raise PatchUnsupported(f"gaya sel {address}")
-        xml = _cell_xml(address, style or "", value, empty=True).encode("utf-8")
-        self.edits[address] = (column, None if found is None else found[:2], xml)
+        try:
+            xml = styled_cell(address, style_attribute((kept or "") if style is None else style), value)
+        except TypeError as exc:
+            raise PatchUnsupported(f"nilai sel {address}: {exc}") from exc
+        self.edits[address] = (column, None if found is None else found[:2], xml.encode("utf-8"))
+
+    def set_height(self, height: float) -> None:
+        """The row ``height`` points high (as set by hand: ``customHeight``)."""
+        head = _HEIGHT.sub(b"", self.head)
+        self.head = head[:-1].rstrip() + f' ht="{height:g}" customHeight="1">'.encode()
 
     def to_bytes(self) -> bytes:
         splices: list[tuple[int, int, int, int, bytes]] = []  # start, new cell first, column, end, XML
@@ -207,7 +209,7 @@ class _Row:
         return b"".join(out)
 
 
-class _Sheet:
+class SheetCells:
     """One worksheet's XML as bytes: only the rows touched are looked into (``_Row``), and spliced
     back by ``pieces``.
 
@@ -221,7 +223,7 @@ class _Sheet:
         root = _ROOT_TAG.search(data)
         if root is None:
             raise PatchUnsupported(f"{part}: worksheet berprefiks namespace")
-        if _xml(root.group(0) + b"</worksheet>").nsmap.get(None) != MAIN:
+        if parse(root.group(0) + b"</worksheet>").nsmap.get(None) != MAIN:
             raise PatchUnsupported(f"{part}: namespace utama bukan SpreadsheetML")
         end = data.rfind(b"</sheetData>")
         empty = data.find(b"<sheetData/>")
@@ -244,14 +246,34 @@ class _Sheet:
             self.spans[int(number.group(1))] = (match.start(), stop)
         self.rows: dict[int, _Row] = {}
         self._dim: str | None = None
+        self._appended: list[bytes] = []
+        self._appended_last = 0
 
     def last_row_with_cells(self) -> int:
-        """The last row holding a ``<c>`` (openpyxl's ``max_row`` of the loaded sheet)."""
+        """The last row holding a ``<c>`` (openpyxl's ``max_row`` of the loaded sheet), the rows
+        put and appended here counted."""
+        last = max([self._appended_last, *(n for n, row in self.rows.items() if row.edits)])
         for number in sorted(self.spans, reverse=True):
+            if number <= last:
+                break
             start, stop = self.spans[number]
             if _HAS_CELL.search(self.xml, start + 4, stop):
                 return number
-        return 0
+        return last
+
+    def widths(self) -> dict[int, float]:
+        """Each column's width as ``<cols>`` sets it (a column it leaves out is not here)."""
+        found: dict[int, float] = {}
+        for match in _COL.finditer(self.xml, 0, self._end):
+            attrs = _attrs(match.group(0))
+            try:
+                low, high = int(attrs[b"min"]), int(attrs[b"max"])
+                width = float(attrs.get(b"width", b"0"))
+            except (KeyError, ValueError):
+                continue
+            for column in range(low, min(high, 16384) + 1):
+                found[column] = width
+        return found
 
     def _read_row(self, number: int) -> _Row:
         return _Row(self.part, number, self.xml, self.spans.get(number))
@@ -267,8 +289,16 @@ class _Sheet:
         """Each cell's style in row ``number`` by column (the row itself left as it is)."""
         return (self.rows.get(number) or self._read_row(number)).styles()
 
-    def put(self, number: int, column: int, value: object) -> None:
-        self.row(number).put(column, value)
+    def put(self, number: int, column: int, value: object, style: int | None = None) -> None:
+        """Cell (``number``, ``column``) holding ``value`` in cell format ``style`` (None: its own kept)."""
+        self.row(number).put(column, value, style)
+
+    def append(self, rows: str, first: int, last: int) -> None:
+        """``rows`` (``<row>`` elements numbered ``first`` to ``last``) added at the end of the sheet."""
+        if first <= self._appended_last or any(n >= first for n in [*self.spans, *self.rows]):
+            raise PatchUnsupported(f"{self.part}: baris {first} sudah ada")
+        self._appended.append(rows.encode("utf-8"))
+        self._appended_last = last
 
     def widen(self, cells: Iterable[tuple[int, int]]) -> None:
         """``<dimension>`` widened to take ``cells`` (row, column) in."""
@@ -285,6 +315,11 @@ class _Sheet:
         for number, column in cells:
             top, bottom, left, right = min(top, number), max(bottom, number), min(left, column), max(right, column)
         self._dim = f"{column_letter(left)}{top}:{column_letter(right)}{bottom}"
+
+    def store(self, package: Package) -> None:
+        """The spliced sheet (``pieces``) becomes its part in ``package``, streamed at save."""
+        appended = b"".join(self._appended)
+        package.stream(self.part, lambda: self.pieces(appended))
 
     def pieces(self, appended: bytes = b"") -> Iterator[bytes | memoryview]:
         """The sheet's XML in pieces: untouched stretches as views of the original bytes, the touched
@@ -319,122 +354,72 @@ class _Sheet:
             yield view[self._end :]
 
 
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-"""What XML 1.0 cannot hold (control characters, lone surrogates, U+FFFE/U+FFFF)."""
-
-
-def _text(value: str, address: str) -> str:
-    """``<is><t>…</t></is>``: the text (not empty) escaped as lxml escapes it, its spaces kept."""
-    plain = value.isprintable()  # no control character, line break or lone surrogate: the common case
-    if not plain and _ILLEGAL.search(value):
-        raise PatchUnsupported(f"teks sel {address}")
-    text = value
-    if "&" in text or "<" in text or ">" in text or (not plain and "\r" in text):
-        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
-    if value[0].isspace() or value[-1].isspace() or (not plain and "\n" in value):
-        return f'<is><t xml:space="preserve">{text}</t></is>'
-    return f"<is><t>{text}</t></is>"
-
-
-def _cell(address: str, s: str, value: object, empty: bool) -> str:
-    """``_cell_xml`` with the style attribute ``s`` (`` s="N"`` or "") made already."""
-    kind = type(value)
-    if kind is str:
-        if value:
-            return f'<c r="{address}"{s} t="inlineStr">{_text(value, address)}</c>'  # type: ignore[arg-type]
-        return f'<c r="{address}"{s}/>' if empty else ""
-    if kind is float and math.isfinite(value) or kind is int:  # type: ignore[arg-type]
-        return f'<c r="{address}"{s}><v>{value!r}</v></c>'
-    if value is None or value == "":
-        return f'<c r="{address}"{s}/>' if empty else ""
-    if isinstance(value, bool):
-        return f'<c r="{address}"{s} t="b"><v>{int(value)}</v></c>'
-    if isinstance(value, int | float):
-        if isinstance(value, float) and not math.isfinite(value):
-            raise PatchUnsupported(f"nilai {value!r}")
-        return f'<c r="{address}"{s}><v>{value!r}</v></c>'
-    if isinstance(value, str):
-        return f'<c r="{address}"{s} t="inlineStr">{_text(value, address)}</c>'
-    raise PatchUnsupported(f"nilai {type(value).__name__}")
-
-
-def _cell_xml(address: str, style: str, value: object, empty: bool = False) -> str:
-    """One ``<c>`` holding only ``value`` as XML text (style ``style`` unless "" or "0"): text as an
-    inline string (so it stays text and "=..." never becomes a formula), numbers as numbers, truth
-    values as such. No value: the empty, styled cell (``empty``) or nothing."""
-    return _cell(address, f' s="{style}"' if style and style != "0" else "", value, empty)
-
-
 def _rows_xml(first: int, rows: Sequence[Sequence[object]], styles: dict[int, str]) -> tuple[str, int]:
-    """``rows`` as ``<row>`` elements from row ``first`` on, and their last column."""
+    """``rows`` as ``<row>`` elements from row ``first`` on (an empty value: no cell), and their last column."""
     out: list[str] = []
     width = max((len(r) for r in rows), default=0)
     letters = [column_letter(n) for n in range(1, width + 1)]
-    attrs = [f' s="{s}"' if (s := styles.get(n, "0")) and s != "0" else "" for n in range(1, width + 1)]
+    attrs = [style_attribute(styles.get(n, "0")) for n in range(1, width + 1)]
     for number, values in enumerate(rows, start=first):
-        cells = [_cell(f"{letters[i]}{number}", attrs[i], v, False) for i, v in enumerate(values)]
+        try:
+            cells = [
+                styled_cell(f"{letters[i]}{number}", attrs[i], v) for i, v in enumerate(values) if v is not None and v != ""
+            ]
+        except TypeError as exc:
+            raise PatchUnsupported(f"nilai baris {number}: {exc}") from exc
         out.append(f'<row r="{number}">{"".join(cells)}</row>')
     return "".join(out), width
 
 
-def _row_styles(sheet: _Sheet, last: int) -> dict[int, str]:
+def _row_styles(sheet: SheetCells, last: int) -> dict[int, str]:
     """Each column's style in the last row below the header (none: openpyxl appends unstyled)."""
     if last <= HEADER_ROW or last not in sheet.spans:
         return {}
     return sheet.styles(last)
 
 
-def set_cells(
-    src: Path, dst: Path, cells: Iterable[tuple[str, str, object]], riwayat: Sequence[Sequence[object]]
-) -> None:
-    """Write ``dst``: ``src`` with ``cells`` (``(sheet, address, value)``) replaced and ``riwayat``
-    (each a row of cell values) appended to sheet Riwayat; see the module docstring."""
-    with zipfile.ZipFile(src) as z:
-        names = set(z.namelist())
-        sheet_els, sheet_part = _sheet_parts(z, names)
-        by_sheet: dict[str, list[tuple[int, int, object]]] = {}
-        for sheet_name, address, value in cells:
-            by_sheet.setdefault(sheet_name, []).append((*_split(address), value))
-        if riwayat:
-            by_sheet.setdefault(SHEET_RIWAYAT, [])
-        missing = [n for n in by_sheet if sheet_part.get(n) not in names]
-        if missing:
-            raise PatchUnsupported(f"sheet {', '.join(missing)} tidak ada")
-        new_parts: dict[str, bytes] = {}
-        sheets: dict[str, tuple[_Sheet, bytes]] = {}
-        for name, changes in by_sheet.items():
-            sheet = _Sheet(sheet_part[name], read_member(z, sheet_part[name]))
-            for number, column, value in changes:
-                sheet.put(number, column, value)
-            sheet.widen((n, c) for n, c, _ in changes)
-            if name == SHEET_RIWAYAT and riwayat:
-                last = sheet.last_row_with_cells()
-                first = max(last, HEADER_ROW) + 1
-                text, width = _rows_xml(first, riwayat, _row_styles(sheet, last))
-                if any(n >= first for n in sheet.spans):  # formatted empty rows below the last cell
-                    raise PatchUnsupported("Riwayat punya baris kosong berformat di bawah isinya")
-                sheet.widen([(first + len(riwayat) - 1, width)])
-                sheets[sheet.part] = (sheet, text.encode("utf-8"))
-            else:
-                sheets[sheet.part] = (sheet, b"")
-        master_names = [e.get("name", "") for e in sheet_els]
-        workbook = z.read("xl/workbook.xml")
-        new_parts["xl/workbook.xml"] = _workbook_xml(workbook, workbook, [], master_names, master_names)
-        calc = {t for rel, t in _rels(z, "xl/workbook.xml", names) if rel.get("Type") == CALC_CHAIN and t}
-        if calc:
-            root = _xml(z.read("xl/_rels/workbook.xml.rels"))
-            for rel in [r for r in root if r.get("Type") == CALC_CHAIN]:
-                root.remove(rel)
-            new_parts["xl/_rels/workbook.xml.rels"] = _bytes(root)
-            new_parts["[Content_Types].xml"] = _content_types(z.read("[Content_Types].xml"), calc, {})
-        with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED, compresslevel=DEFLATE_LEVEL) as out:
-            for name in z.namelist():
-                if name in calc:
-                    continue
-                if name in sheets:  # deflated as it is spliced (deflate.raw_compressor: ISA-L where installed)
-                    sheet, appended = sheets[name]
-                    write_streamed(out, name, sheet.pieces(appended))
-                elif name in new_parts:
-                    out.writestr(name, new_parts[name])
-                else:
-                    copy_member(z, out, name)
+class SheetEdits:
+    """The sheets of one package being spliced, for every change of one commit: each sheet opened
+    once (``edits[name]``), all stored together (``store``)."""
+
+    def __init__(self, package: Package) -> None:
+        self.package = package
+        self._open: dict[str, SheetCells] = {}
+
+    def __getitem__(self, sheet: str) -> SheetCells:
+        """Sheet ``sheet`` (``PatchUnsupported`` when the workbook has none)."""
+        found = self._open.get(sheet)
+        if found is None:
+            part = self.package.sheet_part(sheet)
+            found = self._open[sheet] = SheetCells(part, self.package.read(part))
+        return found
+
+    def store(self) -> None:
+        """Every sheet opened becomes its part again (streamed at save); formulas recompute on load."""
+        for sheet in self._open.values():
+            sheet.store(self.package)
+        if self._open:
+            self.package.recalculate_on_load()
+
+
+def set_cells(edits: SheetEdits, cells: Iterable[tuple[str, str, object]], riwayat: Sequence[Sequence[object]]) -> None:
+    """``cells`` (``(sheet, address, value)``) replaced and ``riwayat`` (each a row of cell values)
+    appended to sheet Riwayat; see the module docstring."""
+    by_sheet: dict[str, list[tuple[int, int, object]]] = {}
+    for sheet_name, address, value in cells:
+        by_sheet.setdefault(sheet_name, []).append((*_split(address), value))
+    if riwayat:
+        by_sheet.setdefault(SHEET_RIWAYAT, [])
+    for name, changes in by_sheet.items():
+        sheet = edits[name]
+        for number, column, value in changes:
+            sheet.put(number, column, value)
+        sheet.widen((n, c) for n, c, _ in changes)
+        if name == SHEET_RIWAYAT and riwayat:
+            last = sheet.last_row_with_cells()
+            first = max(last, HEADER_ROW) + 1
+            text, width = _rows_xml(first, riwayat, _row_styles(sheet, last))
+            if any(n >= first for n in sheet.spans):  # formatted empty rows below the last cell
+                raise PatchUnsupported("Riwayat punya baris kosong berformat di bawah isinya")
+            sheet.widen([(first + len(riwayat) - 1, width)])
+            sheet.append(text, first, first + len(riwayat) - 1)

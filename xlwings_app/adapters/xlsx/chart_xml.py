@@ -1,6 +1,6 @@
 """A ``sheets.charts.BarChart`` as DrawingML: the chart part and its anchor in the sheet's drawing.
 
-The zip patch of ``kinerja hitung`` writes Rekap's charts with these, without openpyxl; the chart
+The package writer of ``kinerja hitung`` (``results_parts``) writes Rekap's charts with these, without openpyxl; the chart
 is the one ``adapters.openpyxl.results.add_bar_chart`` draws (clustered bars, a title, the series
 titled by their header cells, the categories from the label column).
 """

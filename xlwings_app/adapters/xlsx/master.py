@@ -3,22 +3,28 @@
 ``FileMaster.open(path)`` runs the xlsx guard (``guard.check_xlsx``) once and notes the file's
 size and time. Its readings (inputs, SOP sheets, lembar sheets) come from one ``FileReading``:
 calamine parses each sheet once, however many readers ask. ``stage`` queues changes
-(``sheets.changes``); ``commit`` writes them all in one locked, atomic save with a backup:
-- only Hasil/Rekap to replace: the zip patch (``patch``), every other part copied byte for byte;
-- only a rekap's cells (``SetCells``): the cells and Riwayat rows patched into their sheets' XML
-  (``cell_patch``), every other part copied byte for byte;
-- anything else (or a workbook the patch cannot take): one openpyxl load, every change applied, charts
-  redrawn, one save;
+(``sheets.changes``); ``commit`` writes them all in one locked, atomic save with a backup, each
+change by the engine that can make it:
+- what the package can patch (``PATCHED``: Hasil and Rekap replaced, a rekap's cells and Riwayat
+  rows, a seal row, the step log's rows and stamps) is written into the zip (``package.Package``,
+  ``patch``): only the touched parts change, every other part is copied as stored;
+- the rest (new SOP sheets, sheet Hasil SOP, the lembar sheets) goes through openpyxl, only when
+  there is such a change: one load, those changes, charts redrawn, one save, which the package
+  then patches;
+- a workbook the package cannot take (a sheet missing, a shared formula in a cell to replace):
+  every change through openpyxl;
 - the file changed on disk since it was opened (another program saved it): refused, nothing written.
-A refusal anywhere leaves the file exactly as it was.
+A refusal anywhere leaves the file exactly as it was. ``engines`` says which engines the last
+commit wrote with.
 """
 
 from __future__ import annotations
 
+import io
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from xlwings_app.adapters.xlsx.guard import WorkbookError, check_xlsx
 from xlwings_app.adapters.xlsx.reader import FileReading
@@ -33,9 +39,11 @@ from xlwings_app.domain.sop.workbook import SopWorkbook
 from xlwings_app.domain.workbook_data import WorkbookData
 from xlwings_app.forms.filled import FilledForm
 from xlwings_app.sheets.changes import (
+    AddLogSheet,
+    AddSopSheets,
+    AppendLogRows,
     AppendSeal,
     Change,
-    FileEdit,
     PutFormKey,
     PutHasilSop,
     PutLembar,
@@ -47,6 +55,10 @@ from xlwings_app.sheets.changes import (
 from xlwings_app.sheets.inputs import read_inputs
 from xlwings_app.sheets.sop_workbook import read_sop_sheets
 from xlwings_app.sheets.source import SheetSource
+
+if TYPE_CHECKING:  # the package (lxml) is loaded by a commit only: reading commands never load it
+    from xlwings_app.adapters.xlsx.package import Package
+    from xlwings_app.sheets.sop_layout import SopPlace
 
 T = TypeVar("T")
 GUARD: Callable[[Path], None] = check_xlsx
@@ -71,6 +83,8 @@ class FileMaster:
         self._sop: SopWorkbook | None = None
         self._lembar: tuple[list[FilledForm], list[Problem]] | None = None
         self._staged: list[Change] = []
+        self.engines: tuple[str, ...] = ()
+        """The engines the last commit wrote with, in order ("openpyxl", "package")."""
 
     @classmethod
     def open(cls, path: Path) -> FileMaster:
@@ -150,58 +164,48 @@ class FileMaster:
                     f"File {self.name} berubah oleh program lain selama Kinerja bekerja: tidak ada yang "
                     "ditulis. Ulangi perintahnya."
                 )
+            columns = self._log_columns(changes)
             self.close()
-            if all(isinstance(c, PutResults) for c in changes) and len(changes) == 1:
-                from xlwings_app.adapters.xlsx.patch import PatchUnsupported, patch
-                from xlwings_app.adapters.xlsx.results_parts import build_parts
-
-                result = changes[0]
-                assert isinstance(result, PutResults)
-
-                def write(tmp: Path) -> None:  # built inside the save: its failures are the save's
-                    parts = build_parts(result.semua_periode, result.rekap, result.unit, result.tahun)
-                    patch(path, tmp, parts.scratch, parts.rows)
-
-                try:
-                    backup = save_atomically(path, write)
-                except PatchUnsupported:
-                    backup = self._openpyxl_commit(changes)
-            elif all(isinstance(c, SetCells) for c in changes):
-                backup = self._cells_commit([c for c in changes if isinstance(c, SetCells)])
-            else:
-                backup = self._openpyxl_commit(changes)
+            backup = save_atomically(path, lambda tmp: self._write(changes, columns, tmp))
         self._signature = _signature(path)
         return backup
 
-    def _cells_commit(self, changes: list[SetCells]) -> Path | None:
-        """Rekap's cells and Riwayat rows patched into the zip (``cell_patch``); openpyxl when it cannot."""
-        from xlwings_app.adapters.xlsx.cell_patch import set_cells
-        from xlwings_app.adapters.xlsx.patch import PatchUnsupported
-        from xlwings_app.sheets.grid import excel_value
-        from xlwings_app.sheets.riwayat import entry_values
+    def _log_columns(self, changes: list[Change]) -> dict[str, int] | None:
+        """The columns of Log Langkah by key (``sheets.log.log_header``), read before the
+        reading closes, when a ``StampLog`` stamps cells of existing rows."""
+        if not any(isinstance(c, StampLog) and c.plan.isian for c in changes):
+            return None
+        from xlwings_app.sheets.log import log_header
+        from xlwings_app.sheets.sop_layout import SHEET_LOG
 
-        cells = [(sheet, address, excel_value(value)) for change in changes for sheet, address, value in change.cells]
-        rows = [entry_values(entry) for change in changes for entry in change.riwayat]
+        found = log_header(self.rows(SHEET_LOG))
+        return None if found is None else found[1]
+
+    def _write(self, changes: list[Change], columns: dict[str, int] | None, tmp: Path) -> None:
+        """``changes`` written into ``tmp``: openpyxl's first (only those it must make), then the package's.
+
+        Any change the package cannot take in this workbook (``PatchUnsupported``): every change
+        through openpyxl, from the file as it is."""
+        from xlwings_app.adapters.xlsx.package import Package, PatchUnsupported
+
+        by_openpyxl = [c for c in changes if not isinstance(c, PATCHED)]
+        by_package = [c for c in changes if isinstance(c, PATCHED)]
         try:
-            return save_atomically(self.path, lambda tmp: set_cells(self.path, tmp, cells, rows))
+            source: Path | io.BytesIO = self.path
+            engines: list[str] = []
+            if by_openpyxl:
+                source = io.BytesIO() if by_package else tmp
+                _openpyxl_write(self.path, by_openpyxl, source)
+                engines.append("openpyxl")
+            if by_package:
+                with Package.open(source) as package:
+                    patch(package, by_package, columns)
+                    package.save(tmp)
+                engines.append("package")
         except PatchUnsupported:
-            return self._openpyxl_commit(list(changes))
-
-    def _openpyxl_commit(self, changes: list[Change]) -> Path | None:
-        from openpyxl import load_workbook
-
-        from xlwings_app.adapters.openpyxl.charts import restore_charts
-
-        path = self.path
-        try:
-            wb = load_workbook(path, keep_vba=path.suffix.lower() == ".xlsm", keep_links=False)
-        except Exception as exc:
-            raise WorkbookError(f"File {path.name} tidak dapat dibuka untuk ditulis: {exc}") from exc
-        for change in changes:
-            apply_to_workbook(wb, change)
-        restore_charts(wb)
-        wb.calculation.fullCalcOnLoad = True
-        return save_atomically(path, wb.save)
+            _openpyxl_write(self.path, changes, tmp)
+            engines = ["openpyxl"]
+        self.engines = tuple(engines)
 
     def close(self) -> None:
         if self._reading is not None:
@@ -213,6 +217,79 @@ class FileMaster:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+PATCHED = (PutResults, SetCells, AppendSeal, Stamp, StampLog, AppendLogRows)
+"""The changes the package writes (``patch``); the others (new sheets, Hasil SOP with its chart, the
+lembar sheets) are made by openpyxl."""
+
+
+def patch(package: Package, changes: Sequence[Change], columns: dict[str, int] | None = None) -> None:
+    """Write ``changes`` (each a ``PATCHED`` one) into ``package``; ``columns``: Log Langkah's columns
+    by key, for a ``StampLog``. ``PatchUnsupported`` when the workbook cannot take one of them."""
+    from xlwings_app.adapters.xlsx.package import PatchUnsupported
+
+    edits = None
+    for change in changes:
+        if isinstance(change, PutResults):  # whole sheets: ``kinerja hitung`` loads no cell splicer
+            from xlwings_app.adapters.xlsx.results_parts import write_results
+
+            write_results(package, change)
+            continue
+        if edits is None:
+            from xlwings_app.adapters.xlsx.cell_patch import SheetEdits
+
+            edits = SheetEdits(package)
+        if isinstance(change, SetCells):
+            from xlwings_app.adapters.xlsx.cell_patch import set_cells
+            from xlwings_app.sheets.grid import excel_value
+            from xlwings_app.sheets.riwayat import entry_values
+
+            cells = [(sheet, address, excel_value(value)) for sheet, address, value in change.cells]
+            set_cells(edits, cells, [entry_values(entry) for entry in change.riwayat])
+        elif isinstance(change, AppendSeal):
+            from xlwings_app.adapters.xlsx.values_patch import append_seal
+
+            append_seal(edits, change.record)
+        elif isinstance(change, Stamp):
+            from xlwings_app.adapters.xlsx.log_patch import stamp
+
+            stamp(edits, change)
+        elif isinstance(change, StampLog):
+            from xlwings_app.adapters.xlsx.log_patch import stamp_log
+
+            stamp_log(edits, change, columns)
+        elif isinstance(change, AppendLogRows):
+            from xlwings_app.adapters.xlsx.log_patch import append_log_rows
+
+            append_log_rows(edits, _place(change.place).log, change.sop, change.entries, change.first_row)
+        else:
+            raise PatchUnsupported(f"{type(change).__name__} dibuat dengan openpyxl")
+    if edits is not None:
+        edits.store()
+
+
+def _place(place: SopPlace | None) -> SopPlace:
+    from xlwings_app.sheets.sop_layout import DEFAULT_PLACE
+
+    return place or DEFAULT_PLACE
+
+
+def _openpyxl_write(path: Path, changes: Sequence[Change], target: Path | IO[bytes]) -> None:
+    """One openpyxl load of ``path``, every change applied, charts redrawn, one save into ``target``."""
+    from openpyxl import load_workbook
+
+    from xlwings_app.adapters.openpyxl.charts import restore_charts
+
+    try:
+        wb = load_workbook(path, keep_vba=path.suffix.lower() == ".xlsm", keep_links=False)
+    except Exception as exc:
+        raise WorkbookError(f"File {path.name} tidak dapat dibuka untuk ditulis: {exc}") from exc
+    for change in changes:
+        apply_to_workbook(wb, change)
+    restore_charts(wb)
+    wb.calculation.fullCalcOnLoad = True
+    wb.save(target)
 
 
 def apply_to_workbook(wb: Any, change: Change) -> None:
@@ -261,7 +338,17 @@ def apply_to_workbook(wb: Any, change: Change) -> None:
         from xlwings_app.adapters.openpyxl.log_stamps import write_pencatatan
 
         write_pencatatan(wb, change.sop, change.plan, change.last_row)
-    elif isinstance(change, FileEdit):
-        change.apply(wb)
+    elif isinstance(change, AddSopSheets):
+        from xlwings_app.adapters.openpyxl.sop_sheets import add_sop_sheets
+
+        add_sop_sheets(wb, change.sop, change.tahun, catatan=change.catatan, place=_place(change.place))
+    elif isinstance(change, AddLogSheet):
+        from xlwings_app.adapters.openpyxl.sop_sheets import write_log
+
+        write_log(wb, change.sop, place=_place(change.place))
+    elif isinstance(change, AppendLogRows):
+        from xlwings_app.adapters.openpyxl.sop_sheets import write_log_rows
+
+        write_log_rows(wb[_place(change.place).log], change.sop, change.entries, change.first_row)
     else:  # pragma: no cover - every Change is handled above
         raise TypeError(change)

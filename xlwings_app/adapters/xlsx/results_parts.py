@@ -1,63 +1,52 @@
-"""Sheets Hasil and Rekap as zip parts, for ``adapters.xlsx.patch`` (``kinerja hitung``'s fast writer).
+"""Sheets Hasil and Rekap written into the master's package (``kinerja hitung``'s fast writer).
 
-A small scratch workbook, written here as XML text (no openpyxl: ``kinerja hitung`` never imports
-it), gives everything around the cells as the openpyxl writer (``adapters.openpyxl.results``) makes
-it: the sheet XML around ``<sheetData>`` (widths, frozen panes, print setup), the table
-``TabelHasil``, Rekap's drawing and charts (``chart_xml``, from ``sheets.results.rekap_charts``),
-the print titles and the cell formats (``styles_xml``, one per combination of span styles). The
-cells themselves are streamed as XML (text as inline strings): Rekap from its ``SheetValues``,
-Hasil a result at a time from ``hasil_row``, so Hasil's rows never sit in memory all at once.
+``write_results(package, change)`` replaces both sheets (``package.Package.replace_sheet``) with
+what the openpyxl writer (``adapters.openpyxl.results``) makes of the same ``PutResults``, written
+here as XML text (no openpyxl: ``kinerja hitung`` never imports it): each sheet's XML around
+``<sheetData>`` (widths, frozen panes, merges, print setup), the table ``TabelHasil``, Rekap's
+drawing and charts (``chart_xml``, from ``sheets.results.rekap_charts``), Hasil's print titles and
+the cell formats (``styles_xml``, one per combination of span styles, merged into the master's).
+The cells are streamed as XML when the package is saved (``cell_xml``, text as inline strings):
+Rekap from its ``SheetValues``, Hasil a result at a time from ``hasil_row`` (``row_writer``), so
+Hasil's rows never sit in memory all at once. Every other part of the master is copied as stored.
 """
 
 from __future__ import annotations
 
-import io
-import math
-import re
-import zipfile
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import cached_property
 from operator import itemgetter
-from typing import cast
 
+from xlwings_app.adapters.xlsx.cell_xml import style_attribute, styled_cell
 from xlwings_app.adapters.xlsx.chart_xml import chart_part, drawing_part
-from xlwings_app.adapters.xlsx.patch import PatchUnsupported
+from xlwings_app.adapters.xlsx.package import (
+    CHART,
+    CHART_TYPE,
+    DRAWING,
+    DRAWING_TYPE,
+    MAIN,
+    REL,
+    TABLE,
+    TABLE_TYPE,
+    NewPart,
+    Package,
+    PatchUnsupported,
+)
+from xlwings_app.adapters.xlsx.row_writer import RowWriter
 from xlwings_app.adapters.xlsx.styles_xml import Styles, cell_format
 from xlwings_app.adapters.xlsx.xml_text import xml_attribute, xml_text
 from xlwings_app.domain.measure import Hasil
 from xlwings_app.sheets import layout as L
-from xlwings_app.sheets.grid import SheetValues, cell_styles, column_letter, excel_value
+from xlwings_app.sheets.changes import PutResults
+from xlwings_app.sheets.grid import SheetValues, cell_styles, column_letter
 from xlwings_app.sheets.hasil_spool import HasilSpool
 from xlwings_app.sheets.results import REKAP_META_COLUMN, REKAP_WIDTHS, hasil_row, hasil_values, rekap_charts
 
 
-def _cell_xml(ref: str, value: object, s: str) -> str:
-    """One ``<c>`` element; ``s`` is its style attribute (`` s="N"``) or empty."""
-    kind = type(value)
-    if kind is str and value:
-        text = str(value)
-        if "&" in text or "<" in text or ">" in text:
-            text = xml_text(text)
-        space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
-        return f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{text}</t></is></c>'
-    if value is None or value == "":  # as openpyxl: an empty text is an empty cell
-        return f'<c r="{ref}"{s}/>'
-    if kind is int or (kind is float and math.isfinite(value)):  # type: ignore[arg-type]
-        return f'<c r="{ref}"{s}><v>{value:.16g}</v></c>'  # openpyxl's own precision
-    if isinstance(value, bool):
-        return f'<c r="{ref}"{s} t="b"><v>{int(value)}</v></c>'
-    raise TypeError(f"Nilai sel {ref} tidak dapat ditulis: {value!r}")
-
-
-def _attr(xf: int) -> str:
-    return f' s="{xf}"' if xf else ""
-
-
 @dataclass
 class SheetRows:
-    """One sheet's cells as ``<row>`` XML, with its style combinations' scratch format ids."""
+    """One sheet's cells as ``<row>`` XML, with the format id (in ``Styles``) of each style combination."""
 
     sheet: SheetValues
     styles: dict[tuple[int, int], tuple[str, ...]]
@@ -77,12 +66,12 @@ class SheetRows:
 
     def chunks(self, xf_map: dict[int, int], first: int = 1, offset: int = 0) -> Iterator[str]:
         """The ``<row>`` elements from row ``first``, numbered ``offset`` lower down;
-        ``xf_map``: scratch format id -> master's."""
+        ``xf_map``: ``Styles`` format id -> the master's."""
         rows, cols = self.bounds
         cells, styles = self.sheet.cells, self.styles
         try:
-            xf = {names: _attr(xf_map[self.xf_of[names]]) for names in set(styles.values())}
-        except KeyError as exc:  # a style combination the scratch workbook did not register
+            xf = {names: style_attribute(xf_map[self.xf_of[names]]) for names in set(styles.values())}
+        except KeyError as exc:  # a style combination not registered in Styles
             raise PatchUnsupported(f"gaya sel tidak terdaftar: {exc}") from exc
         letters = [column_letter(c) for c in range(1, cols + 1)]
         for r in range(first, rows + 1):
@@ -92,7 +81,7 @@ class SheetRows:
                 names = styles.get(key)
                 if key in cells or names:
                     at = f"{letters[c - 1]}{r + offset}"
-                    parts.append(_cell_xml(at, cells.get(key), xf[names] if names else ""))
+                    parts.append(styled_cell(at, xf[names] if names else "", cells.get(key)))
             if parts:
                 yield f'<row r="{r + offset}">{"".join(parts)}</row>'
 
@@ -135,7 +124,7 @@ class HasilRows:
         try:
             return {
                 h.status: [
-                    _attr(xf_map[self.xf_of[names]]) if (names := styles.get((row, c))) else ""
+                    style_attribute(xf_map[self.xf_of[names]]) if (names := styles.get((row, c))) else ""
                     for c in range(1, cols + 1)
                 ]
                 for row, h in enumerate(self._representatives(), start=L.layout().hasil.header_row + 1)
@@ -158,150 +147,19 @@ class HasilRows:
             yield write(at, status, values)
 
 
-def _row_xml(at: int, columns: Sequence[tuple[str, str]], values: Sequence[object]) -> str:
-    """One Hasil ``<row>``: ``_cell_xml`` of each value, fused into one loop (a 100.000-indicator
-    workbook writes 6,5 million of these cells); a Decimal is written as ``excel_value`` makes it
-    (an integral one as an int: both print the same digits through ``.16g``)."""
-    cells: list[str] = []
-    append = cells.append
-    for (letter, s), value in zip(columns, values, strict=True):
-        kind = type(value)
-        if kind is float:  # as _cell_xml writes it
-            if math.isfinite(value):  # type: ignore[arg-type]
-                append(f'<c r="{letter}{at}"{s}><v>{value:.16g}</v></c>')
-                continue
-        elif kind is Decimal:
-            number = float(value)  # type: ignore[arg-type]
-            if math.isfinite(number):
-                append(f'<c r="{letter}{at}"{s}><v>{number:.16g}</v></c>')
-                continue
-        elif kind is str and value:
-            text = str(value)
-            if "&" in text or "<" in text or ">" in text:
-                text = xml_text(text)
-            space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
-            append(f'<c r="{letter}{at}"{s} t="inlineStr"><is><t{space}>{text}</t></is></c>')
-            continue
-        elif value is None or value == "":
-            append(f'<c r="{letter}{at}"{s}/>')
-            continue
-        append(_cell_xml(f"{letter}{at}", excel_value(value), s))
-    return f'<row r="{at}">{"".join(cells)}</row>'
+STREAMED_ROWS = 4_000_000
+"""The most rows of a sheet part written by ``zip_copy.write_streamed``, whose sizes must stay under
+4 GB: a row of sheet Hasil is about 700 bytes of XML, so 4 million rows are 2,8 GB (Excel's sheets
+hold 1.048.576). A larger part is written by ``zipfile`` with zip64 sizes."""
 
 
-_LETTERS = re.compile("[A-Z]{1,3}")
-_STYLE = re.compile(' s="[0-9]+"|')
-_KINDS = frozenset((str, float, type(None)))
-"""The kinds of value a generated row function writes (the spool's cells); others: ``_row_xml``."""
-
-
-class RowWriter:
-    """``_row_xml`` of a Hasil row, through a Python function made once per status and shape (the
-    kind of each value: text, float, none) whose one f-string writes the whole row: 13 cells in a
-    fraction of the time of one ``_cell_xml`` each (sheet Hasil of 100,000 indicators has 6,5
-    million). A text's element (``_text_tail``) and a number's digits (``_number``) are kept for
-    the values that repeat (jenis, satuan, period, predikat, status, notes; capaian of 2 decimals);
-    a row with a float that is not finite, or a value of another kind (a Decimal), is written by
-    ``_row_xml``, which says what is wrong with it."""
-
-    MAKE_AFTER = 50
-    """Rows of a shape written by ``_row_xml`` before its function is made: a small workbook (S:
-    425 rows) is not worth compiling a function for each of its shapes."""
-    _TEXTS_KEPT = 20_000
-    _NUMBERS_KEPT = 50_000
-
-    def __init__(self, columns: Mapping[object, Sequence[tuple[str, str]]]) -> None:
-        self._columns = columns
-        self._made: dict[tuple[object, ...], Callable[..., str | None] | None] = {}
-        self._seen: dict[tuple[object, ...], int] = {}
-        self._tails: dict[str, str] = {}
-        self._numbers: dict[float, str] = {}
-
-    def __call__(self, at: int, status: object, values: Sequence[object]) -> str:
-        key = (status, *map(type, values))
-        write = self._made.get(key, _UNMADE)
-        if write is _UNMADE:  # a shape seen MAKE_AFTER times gets its function (compiling one: 1 ms)
-            seen = self._seen[key] = self._seen.get(key, 0) + 1
-            if seen >= self.MAKE_AFTER:
-                write = self._made[key] = self._make(status, cast(tuple[type, ...], key[1:]))
-        row = write(at, *values) if write is not None and write is not _UNMADE else None  # type: ignore[operator]
-        return row if row is not None else _row_xml(at, self._columns[status], values)
-
-    def _make(self, status: object, kinds: Sequence[type]) -> Callable[..., str | None] | None:
-        """The source of ``row(at, v0, v1, ...)`` for these value kinds, compiled."""
-        columns = self._columns[status]
-        if len(kinds) != len(columns) or not all(kind in _KINDS for kind in kinds):
-            return None
-        if not all(_LETTERS.fullmatch(letter) and _STYLE.fullmatch(style) for letter, style in columns):
-            return None  # only letters and style numbers go into the function's source
-        parts, finite = ['<row r="{a}">'], []
-        for i, ((letter, style), kind) in enumerate(zip(columns, kinds, strict=True)):
-            head = f'<c r="{letter}{{a}}"{style}'
-            if kind is str:
-                parts.append(f"{head}{{known(v{i}) or tail(v{i})}}")
-            elif kind is float:
-                finite.append(f"finite(v{i})")
-                parts.append(f"{head}><v>{{shown(v{i}) or number(v{i})}}</v></c>")
-            else:
-                parts.append(f"{head}/>")
-        parts.append("</row>")
-        names = ", ".join(f"v{i}" for i in range(len(kinds)))
-        check = f"    if not ({' and '.join(finite)}):\n        return None\n" if finite else ""
-        source = f"def row(at, {names}):\n{check}    a = str(at)\n    return f'{''.join(parts)}'\n"
-        namespace: dict[str, object] = {
-            "finite": math.isfinite, "known": self._tails.get, "tail": self._text_tail,
-            "shown": self._numbers.get, "number": self._number,
-        }  # fmt: skip
-        exec(compile(source, "<Hasil row>", "exec"), namespace)  # noqa: S102 - made here from the layout
-        return cast(Callable[..., str | None], namespace["row"])
-
-    def _number(self, value: float) -> str:
-        """``value`` as ``_cell_xml`` writes it (openpyxl's ``.16g``), kept: capaian, targets and
-        percentages of 2 decimals repeat down a sheet, and formatting a float is most of a row.
-        A zero is not kept: 0.0 and -0.0 are one key, and ``.16g`` writes "0" and "-0"."""
-        if value == 0:
-            return f"{value:.16g}"
-        if len(self._numbers) >= self._NUMBERS_KEPT:
-            self._numbers.clear()
-        text = self._numbers[value] = f"{value:.16g}"
-        return text
-
-    def _text_tail(self, value: str) -> str:
-        """What follows ``<c r=".." s=".."`` for the text ``value``: as ``_cell_xml`` writes it."""
-        tail = self._tails.get(value)
-        if tail is None:
-            if not value:  # as openpyxl: an empty text is an empty cell
-                tail = "/>"
-            else:
-                text = xml_text(value) if "&" in value or "<" in value or ">" in value else value
-                space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
-                tail = f' t="inlineStr"><is><t{space}>{text}</t></is></c>'
-            if len(self._tails) >= self._TEXTS_KEPT:
-                self._tails.clear()
-            self._tails[value] = tail
-        return tail
-
-
-_UNMADE: object = object()
-
-
-@dataclass
-class ResultParts:
-    """The scratch workbook (bytes) and the rows of each sheet it holds a template of."""
-
-    scratch: bytes
-    rows: dict[str, SheetRows | HasilRows]
-
-
-def build_parts(results: Sequence[Hasil], rekap: SheetValues, unit: str, tahun: int) -> ResultParts:
-    """Build the scratch workbook: Hasil without rows (table ref set for all), Rekap whole from
-    ``rekap`` (``sheets.results.rekap_values``, built once by the caller)."""
-    lay = L.layout().hasil
+def results_rows(change: PutResults) -> tuple[HasilRows, SheetRows, Styles]:
+    """The rows of sheets Hasil and Rekap, and the cell formats they use (each style combination
+    registered once, in ``Styles``); ``PatchUnsupported`` for a style no cell format holds."""
     styles = Styles()
     xf_of: dict[tuple[str, ...], int] = {}
-    hasil = HasilRows(results, unit, tahun, xf_of)
-    head = hasil_values([], unit, tahun)
-    rekap_rows = SheetRows(rekap, cell_styles(rekap), xf_of)
+    hasil = HasilRows(change.semua_periode, change.unit, change.tahun, xf_of)
+    rekap_rows = SheetRows(change.rekap, cell_styles(change.rekap), xf_of)
     for found in (cell_styles(hasil.sample()), rekap_rows.styles):
         for names in dict.fromkeys(found.values()):
             if names not in xf_of:
@@ -309,99 +167,83 @@ def build_parts(results: Sequence[Hasil], rekap: SheetValues, unit: str, tahun: 
                     xf_of[names] = styles.add(cell_format(names))
                 except ValueError as exc:
                     raise PatchUnsupported(str(exc)) from exc
-    last = max(lay.header_row + len(results), lay.header_row + 1)
+    return hasil, rekap_rows, styles
+
+
+def write_results(package: Package, change: PutResults) -> None:
+    """Replace sheets Hasil and Rekap of ``package`` by ``change``'s (Hasil without rows in memory:
+    its table's range set for all, its rows streamed at save; Rekap whole from ``change.rekap``,
+    built once by the caller). ``PatchUnsupported`` (nothing changed) when a sheet is missing or a
+    style cannot be written as a cell format."""
+    lay = L.layout().hasil
+    rekap = change.rekap
+    for name in (lay.sheet, rekap.name):
+        package.sheet_part(name)
+    hasil, rekap_rows, styles = results_rows(change)
+    for sheet in (rekap, hasil_values([], change.unit, change.tahun)):
+        if any(span.style.startswith(("width:", "height:")) for span in sheet.spans):
+            raise PatchUnsupported("lebar kolom atau tinggi baris dari gaya sel")
+    last = max(lay.header_row + len(change.semua_periode), lay.header_row + 1)
     charts = rekap_charts(lambda row, col: rekap.cells.get((row, col)))
+    xf_map = package.merge_styles(styles.xml())
+    table = NewPart(
+        "xl/tables/table", TABLE_TYPE, TABLE,
+        _table_xml(lay.name, lay.headers, f"A{lay.header_row}:{column_letter(len(lay.headers))}{last}"),
+    )  # fmt: skip
     hasil_sheet = _sheet_xml(
-        head,
+        hasil_values([], change.unit, change.tahun),
+        hasil.dimension,
         widths=dict(enumerate(lay.widths, start=1)),
         freeze=(lay.header_row, 3),
         tail='<tableParts count="1"><tablePart r:id="rId1"/></tableParts>',
     )
+    package.replace_sheet(lay.sheet, _pieces(hasil_sheet, hasil, xf_map), [table], zip64=hasil.bounds[0] > STREAMED_ROWS)
+    drawing = NewPart(
+        "xl/drawings/drawing", DRAWING_TYPE, DRAWING, drawing_part(charts),
+        [NewPart("xl/charts/chart", CHART_TYPE, CHART, chart_part(spec, rekap.name)) for spec in charts],
+    )  # fmt: skip
     rekap_sheet = _sheet_xml(
         rekap,
+        rekap_rows.dimension,
         widths=dict(enumerate(REKAP_WIDTHS, start=1)),
         hidden=(REKAP_META_COLUMN,),
         tail='<drawing r:id="rId1"/>' if charts else "",
     )
-    parts = {
-        "xl/workbook.xml": _workbook_xml(lay.sheet, rekap.name, lay.header_row),
-        "xl/_rels/workbook.xml.rels": _rels([(WORKSHEET, "worksheets/sheet1.xml"), (WORKSHEET, "worksheets/sheet2.xml"), (STYLES, "styles.xml")]),
-        "xl/styles.xml": styles.xml(),
-        "xl/worksheets/sheet1.xml": hasil_sheet,
-        "xl/worksheets/_rels/sheet1.xml.rels": _rels([(TABLE, "/xl/tables/table1.xml")]),
-        "xl/tables/table1.xml": _table_xml(lay.name, lay.headers, f"A{lay.header_row}:{column_letter(len(lay.headers))}{last}"),
-        "xl/worksheets/sheet2.xml": rekap_sheet,
-    }
-    if charts:
-        parts["xl/worksheets/_rels/sheet2.xml.rels"] = _rels([(DRAWING, "/xl/drawings/drawing1.xml")])
-        parts["xl/drawings/drawing1.xml"] = drawing_part(charts)
-        parts["xl/drawings/_rels/drawing1.xml.rels"] = _rels(
-            [(CHART, f"/xl/charts/chart{i}.xml") for i in range(1, len(charts) + 1)]
-        )
-        for i, spec in enumerate(charts, start=1):
-            parts[f"xl/charts/chart{i}.xml"] = chart_part(spec, rekap.name)
-    parts["[Content_Types].xml"] = _content_types(parts)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as z:
-        for name, xml in parts.items():
-            z.writestr(name, xml)
-    return ResultParts(buffer.getvalue(), {lay.sheet: hasil, rekap.name: rekap_rows})
+    package.replace_sheet(
+        rekap.name, _pieces(rekap_sheet, rekap_rows, xf_map), [drawing] if charts else [],
+        zip64=rekap_rows.bounds[0] > STREAMED_ROWS,
+    )  # fmt: skip
+    package.set_local_names(lay.sheet, {"_xlnm.Print_Titles": f"{xml_text(_quoted(lay.sheet))}!${lay.header_row}:${lay.header_row}"})
+    package.set_local_names(rekap.name, {})
+    package.recalculate_on_load()
 
 
-_NS = "http://schemas.openxmlformats.org"
-MAIN = f"{_NS}/spreadsheetml/2006/main"
-REL = f"{_NS}/officeDocument/2006/relationships"
-WORKSHEET, STYLES, TABLE = f"{REL}/worksheet", f"{REL}/styles", f"{REL}/table"
-DRAWING, CHART = f"{REL}/drawing", f"{REL}/chart"
-_TYPES = {
-    "xl/workbook.xml": "spreadsheetml.sheet.main+xml",
-    "xl/styles.xml": "spreadsheetml.styles+xml",
-    "xl/worksheets/": "spreadsheetml.worksheet+xml",
-    "xl/tables/": "spreadsheetml.table+xml",
-    "xl/drawings/": "drawing+xml",
-    "xl/charts/": "drawingml.chart+xml",
-}
+def _pieces(sheet: tuple[str, str], rows: SheetRows | HasilRows, xf_map: dict[int, int]) -> Callable[[], Iterator[bytes]]:
+    """The sheet part: ``sheet``'s XML before and after the rows, ``rows`` streamed between."""
+    before, after = sheet
+
+    def pieces() -> Iterator[bytes]:
+        yield before.encode("utf-8")
+        batch: list[str] = []
+        for chunk in rows.chunks(xf_map):
+            batch.append(chunk)
+            if len(batch) >= 2000:
+                yield "".join(batch).encode("utf-8")
+                batch.clear()
+        yield "".join(batch).encode("utf-8") + after.encode("utf-8")
+
+    return pieces
+
+
 _HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-
-
-def _rels(targets: Sequence[tuple[str, str]]) -> str:
-    rels = "".join(
-        f'<Relationship Id="rId{i}" Type="{kind}" Target="{target}"/>' for i, (kind, target) in enumerate(targets, 1)
-    )
-    return f'{_HEAD}<Relationships xmlns="{_NS}/package/2006/relationships">{rels}</Relationships>'
-
-
-def _content_types(parts: dict[str, str]) -> str:
-    overrides = "".join(
-        f'<Override PartName="/{name}" ContentType="application/vnd.openxmlformats-officedocument.{kind}"/>'
-        for name in parts
-        for prefix, kind in _TYPES.items()
-        if name.startswith(prefix) and "/_rels/" not in name
-    )
-    return (
-        f'{_HEAD}<Types xmlns="{_NS}/package/2006/content-types">'
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-        f'<Default Extension="xml" ContentType="application/xml"/>{overrides}</Types>'
-    )
 
 
 def _quoted(sheet: str) -> str:
     return "'" + sheet.replace("'", "''") + "'"
 
 
-def _workbook_xml(hasil: str, rekap: str, header_row: int) -> str:
-    """Two sheets; Hasil's header row printed on every page (the patch copies the print titles)."""
-    sheets = "".join(
-        f'<sheet name={xml_attribute(name)} sheetId="{i}" r:id="rId{i}"/>' for i, name in enumerate((hasil, rekap), 1)
-    )
-    titles = f"{xml_text(_quoted(hasil))}!${header_row}:${header_row}"
-    return (
-        f'{_HEAD}<workbook xmlns="{MAIN}" xmlns:r="{REL}"><sheets>{sheets}</sheets><definedNames>'
-        f'<definedName name="_xlnm.Print_Titles" localSheetId="0">{titles}</definedName></definedNames></workbook>'
-    )
-
-
 def _table_xml(name: str, headers: Sequence[str], ref: str) -> str:
+    """The table's part (its id set by ``Package.add_part``)."""
     columns = "".join(f"<tableColumn id=\"{i}\" name={xml_attribute(str(h))}/>" for i, h in enumerate(headers, 1))
     return (
         f'{_HEAD}<table xmlns="{MAIN}" id="1" name="{name}" displayName="{name}" ref="{ref}" headerRowCount="1">'
@@ -416,16 +258,15 @@ HIDDEN_WIDTH = 13
 
 def _sheet_xml(
     sheet: SheetValues,
+    dimension: str,
     widths: dict[int, float],
     freeze: tuple[int, int] | None = None,
     hidden: Sequence[int] = (),
     tail: str = "",
-) -> str:
-    """The sheet around an empty ``<sheetData/>`` (the patch streams the rows into it): widths,
-    frozen panes below row ``freeze[0]`` right of column ``freeze[1]``, merges, A4 landscape one
-    page wide (as ``adapters.openpyxl.sheet_format.print_setup``), then ``tail`` (table or drawing)."""
-    if any(span.style.startswith("width:") for span in sheet.spans):
-        raise PatchUnsupported("lebar kolom dari gaya sel")
+) -> tuple[str, str]:
+    """The sheet's XML before and after its rows: its ``dimension``, widths, frozen panes below row
+    ``freeze[0]`` right of column ``freeze[1]``, then (after the rows) merges, A4 landscape one
+    page wide (as ``adapters.openpyxl.sheet_format.print_setup``) and ``tail`` (table or drawing)."""
     if freeze:
         row, col = freeze
         top_left = f"{column_letter(col + 1)}{row + 1}"
@@ -445,12 +286,15 @@ def _sheet_xml(
         if s.style == "merge"
     ]
     merged = f'<mergeCells count="{len(merges)}">{"".join(merges)}</mergeCells>' if merges else ""
-    return (
+    before = (
         f'{_HEAD}<worksheet xmlns="{MAIN}" xmlns:r="{REL}"><sheetPr><outlinePr summaryBelow="1" summaryRight="1"/>'
-        '<pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="A1"/>'
+        f'<pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="{dimension}"/>'
         f'<sheetViews>{view}</sheetViews><sheetFormatPr baseColWidth="8" defaultRowHeight="15"/>'
-        f'<cols>{"".join(cols[c] for c in sorted(cols))}</cols><sheetData/>{merged}'
-        '<printOptions gridLines="0"/><pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/>'
+        f'<cols>{"".join(cols[c] for c in sorted(cols))}</cols><sheetData>'
+    )
+    after = (
+        f'</sheetData>{merged}<printOptions gridLines="0"/>'
+        '<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/>'
         f'<pageSetup orientation="landscape" paperSize="9" fitToHeight="0" fitToWidth="1"/>{tail}</worksheet>'
     )
-
+    return before, after

@@ -1,21 +1,28 @@
-"""Span styles (``sheets.grid``) as SpreadsheetML: the ``styles.xml`` of a scratch workbook.
+"""Span styles (``sheets.grid``) as SpreadsheetML: a ``styles.xml`` of the cell formats a writer uses.
 
 Each combination of span style names becomes one cell format (``<xf>``), its font, fill, border,
 alignment, protection and number format folded from the names in order (a later name overrides an
 earlier one, as ``adapters.openpyxl.grid.style_cell`` applied one after the other). The XML is what
 openpyxl writes for the same styles, so a master written by either writer reuses the same formats
-(``patch._merge_styles`` compares them canonically). ``width:`` and ``height:`` are no cell format:
-the caller turns them into column widths; a row height is not supported here.
+(``merge`` compares them canonically). ``width:`` and ``height:`` are no cell format: the caller
+turns them into column widths and row heights.
+
+``merge`` adds one styles part's cell formats to another's (``package.Package.merge_styles``),
+``with_number_format`` gives a cell format shown with another number format (a stamped time).
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+
+from lxml import etree
 
 from xlwings_app.adapters.xlsx.xml_text import xml_attribute
 from xlwings_app.sheets import palette as P
 
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 BUILTIN_FORMATS = {"General": 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10, "@": 49}
 """Number formats Excel knows by id (ECMA-376 §18.8.30); any other code is declared in ``numFmts``."""
 
@@ -55,7 +62,7 @@ class CellFormat:
 
 def cell_format(names: Iterable[str]) -> CellFormat:
     """The format of a cell styled with ``names`` in order; ``ValueError`` for a name no cell
-    format holds (an unknown style, or a row height)."""
+    format holds (an unknown style)."""
     f = CellFormat()
     for name in names:
         kind, _, arg = name.partition(":")
@@ -75,13 +82,14 @@ def cell_format(names: Iterable[str]) -> CellFormat:
             f = replace(f, fill=solid_fill(arg))
         elif kind == "unlocked":
             f = replace(f, unlocked=True)
-        elif kind != "width":
+        elif kind not in ("width", "height"):
             raise ValueError(f"gaya {name!r} tidak dapat ditulis sebagai format sel")
     return f
 
 
 class Styles:
-    """The cell formats of one scratch workbook, registered in order (format 0 is the default)."""
+    """The cell formats one writer uses, registered in order (format 0 is the default); ``xml`` is
+    their styles part, merged into the master's (``package.Package.merge_styles``)."""
 
     def __init__(self) -> None:
         self.fonts = [DEFAULT_FONT]
@@ -137,3 +145,101 @@ class Styles:
             "</styleSheet>"
         )
 
+
+
+def _key(el: etree._Element) -> bytes:
+    return bytes(etree.tostring(el, method="c14n", exclusive=True))
+
+
+def _section(root: etree._Element, tag: str, create_at: int | None = None) -> etree._Element | None:
+    found = root.find(f"{{{MAIN}}}{tag}")
+    if found is None and create_at is not None:
+        found = etree.Element(f"{{{MAIN}}}{tag}")
+        root.insert(create_at, found)
+    return found
+
+
+def _number_format_id(root: etree._Element, code: str) -> tuple[bool, str]:
+    """The id of number format ``code`` in ``root`` (a built-in one, else declared in numFmts,
+    added when missing above 163); whether it was added."""
+    if code in BUILTIN_FORMATS:
+        return False, str(BUILTIN_FORMATS[code])
+    formats = _section(root, "numFmts", create_at=0)
+    assert formats is not None
+    for f in formats:
+        if f.get("formatCode") == code:
+            return False, f.get("numFmtId", "0")
+    top = max([163, *(int(f.get("numFmtId", "0")) for f in formats)]) + 1
+    etree.SubElement(formats, f"{{{MAIN}}}numFmt", numFmtId=str(top), formatCode=code)
+    formats.set("count", str(len(formats)))
+    return True, str(top)
+
+
+def merge(root: etree._Element, other: etree._Element) -> tuple[bool, dict[int, int]]:
+    """Add the cell formats of the styles part ``other`` to the styles part ``root`` (in place),
+    reusing identical fonts, fills, borders, number formats and formats (compared canonically);
+    whether ``root`` changed, and each of ``other``'s format numbers -> ``root``'s. ``ValueError``
+    when a part lacks a section."""
+    changed = False
+    fmt_map: dict[str, str] = {}
+    src_fmts = _section(other, "numFmts")
+    for f in [] if src_fmts is None else list(src_fmts):
+        added, fmt_map[f.get("numFmtId", "")] = _number_format_id(root, f.get("formatCode") or "")
+        changed |= added
+    maps: dict[str, dict[str, str]] = {}
+    for tag, child in (("fonts", "fontId"), ("fills", "fillId"), ("borders", "borderId")):
+        dst, src = _section(root, tag), _section(other, tag)
+        if dst is None or src is None:
+            raise ValueError(f"styles.xml tanpa {tag}")
+        index = {_key(el): i for i, el in reversed(list(enumerate(dst)))}
+        mapping: dict[str, str] = {}
+        for i, el in enumerate(list(src)):
+            k = _key(el)
+            if k not in index:
+                dst.append(el)
+                index[k] = len(dst) - 1
+                changed = True
+            mapping[str(i)] = str(index[k])
+        dst.set("count", str(len(dst)))
+        maps[child] = mapping
+    dst_xfs, src_xfs = _section(root, "cellXfs"), _section(other, "cellXfs")
+    if dst_xfs is None or src_xfs is None:
+        raise ValueError("styles.xml tanpa cellXfs")
+    index = {_key(el): i for i, el in reversed(list(enumerate(dst_xfs)))}
+    xf_map: dict[int, int] = {}
+    for i, xf in enumerate(list(src_xfs)):
+        for attr, mapping in maps.items():
+            xf.set(attr, mapping[xf.get(attr, "0")])
+        fmt = xf.get("numFmtId", "0")
+        xf.set("numFmtId", fmt_map.get(fmt, fmt))
+        xf.set("xfId", "0")
+        k = _key(xf)
+        if k not in index:
+            dst_xfs.append(xf)
+            index[k] = len(dst_xfs) - 1
+            changed = True
+        xf_map[i] = index[k]
+    dst_xfs.set("count", str(len(dst_xfs)))
+    return changed, xf_map
+
+
+def with_number_format(root: etree._Element, xf: int, code: str) -> tuple[bool, int]:
+    """The cell format of the styles part ``root`` that is format ``xf`` shown with number format
+    ``code`` (an identical one reused, else added); whether ``root`` changed. ``ValueError`` when
+    ``root`` has no such format."""
+    xfs = _section(root, "cellXfs")
+    if xfs is None or not 0 <= xf < len(xfs):
+        raise ValueError(f"styles.xml tanpa format sel {xf}")
+    added, fmt = _number_format_id(root, code)
+    if xfs[xf].get("numFmtId", "0") == fmt:
+        return added, xf
+    variant = copy.deepcopy(xfs[xf])
+    variant.set("numFmtId", fmt)
+    variant.set("applyNumberFormat", "1")
+    k = _key(variant)
+    for i, el in enumerate(xfs):
+        if _key(el) == k:
+            return added, i
+    xfs.append(variant)
+    xfs.set("count", str(len(xfs)))
+    return True, len(xfs) - 1

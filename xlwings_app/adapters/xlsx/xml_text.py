@@ -1,4 +1,5 @@
-"""Text as XML character data and attribute values, for the parts the zip patches write as text.
+"""Text as XML character data and attribute values, for the parts the package writers write as text
+(a cell's text is ``cell_xml.text_element``'s: it escapes what a cell cannot hold too).
 
 ``html.escape`` does the escaping: lighter to import than ``xml.sax.saxutils`` (which loads
 ``urllib``), and ``kinerja hitung`` writes with it on every run.

@@ -1,6 +1,6 @@
 """A zip member copied into another zip as it is stored: no inflating, no deflating again.
 
-The zip patches (``patch``, ``cell_patch``) copy every part they do not change. Through ``zipfile``'s
+The package writer (``package.Package.save``) copies every part it does not change. Through ``zipfile``'s
 public API a copy inflates and deflates the part: 0,3 s for a 28 MB IKU sheet, most of what a
 ``kinerja hitung`` of 2.000 indicators spends writing. ``copy_member`` writes the member's local
 header and its compressed bytes as found (the CRC and sizes from the central directory, so a member

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from xlwings_app.adapters.openpyxl.sop_sheets import log_row_values
 from xlwings_app.adapters.xlwings.book import as_text, sheet_rows
 from xlwings_app.adapters.xlwings.protect import unprotected
 from xlwings_app.domain.sop.model import Sop
 from xlwings_app.domain.sop.otomatis import Rencana
 from xlwings_app.sheets.log import log_header
+from xlwings_app.sheets.log_rows import log_row_values
 from xlwings_app.sheets.sop_layout import (
     DATETIME_FORMAT,
     LOG_HEADERS,

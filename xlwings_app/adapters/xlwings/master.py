@@ -5,7 +5,8 @@ none (never saved, a web address, OneDrive/SharePoint not synced to a local fold
 "save first" rule refuses such a book with its message, never a traceback.
 Readings go through one ``XlwingsSource`` (one call per sheet, the same checks as a file); staged
 changes (``sheets.changes``) are written into the open workbook by ``commit``, the cells the file
-writers write; the user saves afterwards. Changes only a file can take (``FileEdit``) are refused.
+writers write; the user saves afterwards. Changes only a file can take (new SOP sheets:
+``AddSopSheets``, ``AddLogSheet``) are refused with a message, before anything is written.
 ``mark`` colours and annotates the problem cells, which only an open workbook can show. Both write
 with Excel's screen updating and calculation suspended (``suspended``).
 """
@@ -24,9 +25,11 @@ from xlwings_app.domain.sop.workbook import SopWorkbook
 from xlwings_app.domain.workbook_data import WorkbookData
 from xlwings_app.forms.filled import FilledForm
 from xlwings_app.sheets.changes import (
+    AddLogSheet,
+    AddSopSheets,
+    AppendLogRows,
     AppendSeal,
     Change,
-    FileEdit,
     PutFormKey,
     PutHasilSop,
     PutLembar,
@@ -94,7 +97,7 @@ class LiveMaster:
             return mark_problems(self.book, problems, cells)
 
     def stage(self, change: Change) -> None:
-        if isinstance(change, FileEdit):
+        if isinstance(change, AddSopSheets | AddLogSheet):
             raise WorkbookError("Perubahan ini hanya dapat dibuat pada file: jalankan perintah kinerja pada file.")
         self._staged.append(change)
 
@@ -178,5 +181,33 @@ def write_live(book: Any, change: Change) -> None:
         from xlwings_app.adapters.xlwings.log_stamps import write_pencatatan_live
 
         write_pencatatan_live(book, change.sop, change.plan, change.last_row)
-    else:  # pragma: no cover - FileEdit is refused by stage
+    elif isinstance(change, AppendLogRows):
+        _append_log_rows_live(book, change)
+    else:  # pragma: no cover - AddSopSheets and AddLogSheet are refused by stage
         raise TypeError(change)
+
+
+def _append_log_rows_live(book: Any, change: AppendLogRows) -> None:
+    """The log rows written into the open workbook in one call (``sheets.log_rows``' values, Mulai
+    and Selesai with the log's date-time format); the log Table widened where the engine can."""
+    from xlwings_app.adapters.xlwings.book import as_text
+    from xlwings_app.adapters.xlwings.protect import unprotected
+    from xlwings_app.sheets.log_rows import log_row_values
+    from xlwings_app.sheets.sop_layout import DATETIME_FORMAT, DEFAULT_PLACE, LOG_HEADERS
+
+    if not change.entries:
+        return
+    place = change.place or DEFAULT_PLACE
+    sheet = book.sheets[place.log]
+    rows = [[as_text(log_row_values(change.sop, e)[h]) for h in LOG_HEADERS] for e in change.entries]
+    first, last = change.first_row, change.last_row
+    with unprotected(sheet):
+        sheet.range((first, 1)).value = rows
+        for header in ("Mulai", "Selesai"):
+            col = LOG_HEADERS.index(header) + 1
+            sheet.range((first, col), (last, col)).number_format = DATETIME_FORMAT
+        try:
+            table = sheet.tables[place.log_table]
+            table.resize(sheet.range((table.range.row, 1), (last, len(LOG_HEADERS))))
+        except Exception:  # noqa: BLE001, S110 - an engine without Tables: Excel widens it on typing
+            pass

@@ -1,5 +1,5 @@
-"""Sheet Hasil's rows as the zip patch writes them (``adapters.xlsx.results_parts.RowWriter``): a
-function made per status and shape writes exactly what ``_row_xml`` writes cell by cell, for any
+"""Sheet Hasil's rows as the package writer writes them (``adapters.xlsx.row_writer.RowWriter``): a
+function made per status and shape writes exactly what ``row_xml`` writes cell by cell, for any
 row the spool or a result can give (texts needing escapes or ``xml:space``, empty texts, floats
 that are not finite, Decimals, bools), and whatever order the shapes come in."""
 
@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from xlwings_app.adapters.xlsx.results_parts import RowWriter, _row_xml
+from xlwings_app.adapters.xlsx.row_writer import RowWriter, row_xml
 
 _COLUMNS = {
     "Tercapai": [(letter, f' s="{i + 3}"') for i, letter in enumerate("ABCDEFGHIJKLM")],
@@ -42,7 +42,7 @@ def test_a_row_is_written_as_cell_by_cell(rows: list[tuple[str, list[object]]]) 
     write.MAKE_AFTER = 2  # the second row of a shape: its function
     for at, (status, values) in enumerate(rows * 3, start=5):  # cell by cell, then made, then reused
         try:
-            expected = _row_xml(at, _COLUMNS[status], values)
+            expected = row_xml(at, _COLUMNS[status], values)
         except TypeError:
             with pytest.raises(TypeError):
                 write(at, status, values)
@@ -69,15 +69,15 @@ def test_a_spool_row_is_written_by_a_made_function_and_numbers_and_texts_are_kep
         None,
     ]
     first = write(5, "Tercapai", values)
-    assert first == _row_xml(5, _COLUMNS["Tercapai"], values)
+    assert first == row_xml(5, _COLUMNS["Tercapai"], values)
     assert len(write._made) == 1 and next(iter(write._made.values())) is not None
     assert write._numbers == {95.5: "95.5", 88.25: "88.25", 92.41: "92.41"}
     assert write._tails["Layanan & mutu"] == ' t="inlineStr"><is><t>Layanan &amp; mutu</t></is></c>'
     assert write._tails[""] == "/>"
     decimals = [*values[:5], Decimal("95.5"), *values[6:]]  # a Decimal: written cell by cell
-    assert write(6, "Tercapai", decimals) == _row_xml(6, _COLUMNS["Tercapai"], decimals)
+    assert write(6, "Tercapai", decimals) == row_xml(6, _COLUMNS["Tercapai"], decimals)
     assert write._made[("Tercapai", *map(type, decimals))] is None
-    infinite = [*values[:7], math.inf, *values[8:]]  # not finite: _row_xml says what is wrong
+    infinite = [*values[:7], math.inf, *values[8:]]  # not finite: row_xml says what is wrong
     with pytest.raises(TypeError):
         write(7, "Tercapai", infinite)
 
@@ -102,7 +102,7 @@ def test_a_shape_gets_its_function_after_it_repeats() -> None:
         None,
     ]
     for at in range(5, 5 + RowWriter.MAKE_AFTER - 1):
-        assert write(at, "Tercapai", values) == _row_xml(at, _COLUMNS["Tercapai"], values)
+        assert write(at, "Tercapai", values) == row_xml(at, _COLUMNS["Tercapai"], values)
     assert not write._made
-    assert write(99, "Tercapai", values) == _row_xml(99, _COLUMNS["Tercapai"], values)
+    assert write(99, "Tercapai", values) == row_xml(99, _COLUMNS["Tercapai"], values)
     assert len(write._made) == 1 and next(iter(write._made.values())) is not None
