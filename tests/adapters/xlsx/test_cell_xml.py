@@ -210,6 +210,8 @@ def test_every_writer_writes_what_excel_reads_back(values: list[object], templat
             assert isinstance(v, str)  # a control character: openpyxl refuses, ours escapes it
         elif isinstance(v, float) and float(f"{v:.16g}") != v:
             assert same(their, float(f"{v:.16g}")) and same(mine, v)  # openpyxl loses the last bit
+        elif type(v) is int and abs(v) > 2**53:
+            assert same(mine, float(v))  # openpyxl writes every digit; a double holds the nearest value
         elif isinstance(v, str) and v.strip() == "" and v:
             assert mine == v  # openpyxl marks no xml:space on spaces alone: a reader may drop them
         elif isinstance(v, str) and ESCAPE_LIKE.search(v):

@@ -108,6 +108,8 @@ class LiveMaster:
     def commit(self) -> Path | None:
         """Write every staged change into the open workbook (no backup: the user saves)."""
         changes, self._staged = self._staged, []
+        if not changes:  # nothing to write: Excel's settings are not touched either
+            return None
         with suspended(self.book.app):
             for change in changes:
                 write_live(self.book, change)
