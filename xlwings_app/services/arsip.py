@@ -28,7 +28,6 @@ from xlwings_app.domain.problems import errors
 from xlwings_app.domain.seal import SealRecord, seal_record
 from xlwings_app.domain.sop.otomatis import Jalan
 from xlwings_app.domain.verification import indicator_fingerprint
-from xlwings_app.report.context import LampiranSop
 from xlwings_app.services import log_otomatis
 from xlwings_app.services.laporan import (
     Laporan,
@@ -38,7 +37,6 @@ from xlwings_app.services.laporan import (
     gaps_of,
     iku_of,
     lambang_of,
-    lampiran_sop,
 )
 from xlwings_app.services.master import Master, using
 from xlwings_app.sheets.changes import AppendSeal
@@ -68,13 +66,11 @@ def buat_arsip(
     out_dir: Path,
     lampiran: Sequence[Path] = (),
     sekarang: dt.datetime | None = None,
-    sop: LampiranSop | None = None,
     pdf: bool = True,
     lambang: bytes | None = None,
 ) -> Arsip:
     """Seal ``periode``: render, zip with the workbook snapshot and manifest, return the record.
 
-    ``sop`` is the SOP annex of the period (``services.laporan.lampiran_sop``), as ``laporan`` prints it.
     ``pdf=False`` archives the .docx alone (generated sample units, where speed matters).
     """
     if why := output_folder_problem(out_dir):
@@ -86,10 +82,10 @@ def buat_arsip(
     catatan: list[str] = []
     work = out_dir / f".arsip-{periode.value}-{sekarang:%Y%m%d%H%M%S}"
     try:
-        doc = buat_laporan(data, work, periode, pdf=pdf, sekarang=sekarang, sop=sop, lambang=lambang)
+        doc = buat_laporan(data, work, periode, pdf=pdf, sekarang=sekarang, lambang=lambang)
     except PdfUnavailable as exc:
         catatan.append(f"Arsip tanpa PDF: {exc}")
-        doc = buat_laporan(data, work, periode, pdf=False, sekarang=sekarang, sop=sop, lambang=lambang)
+        doc = buat_laporan(data, work, periode, pdf=False, sekarang=sekarang, lambang=lambang)
     profil = data.profil
     assert profil is not None  # buat_laporan refuses a workbook without a Profil
     files = {f"workbook/{workbook.name}": workbook, f"dokumen/{doc.docx.name}": doc.docx}
@@ -131,14 +127,13 @@ def arsip(
     mulai = dt.datetime.now()
     with using(path) as master:
         data = master.data()
-        sop, notes = lampiran_sop(master, periode)  # the archived document carries the same annex
         image, image_notes = lambang_of(data, path, None)
-        result = buat_arsip(data, path, periode, out_dir or path.parent, lampiran, sop=sop, lambang=image)
-        result.catatan.extend(n.pesan for n in [*image_notes, *result.laporan.peringatan, *notes])
+        result = buat_arsip(data, path, periode, out_dir or path.parent, lampiran, lambang=image)
+        result.catatan.extend(n.pesan for n in [*image_notes, *result.laporan.peringatan])
         target = segel or master
         target.stage(AppendSeal(result.record))
         run = Jalan("arsip", mulai, dt.datetime.now(), result.zip.name)
-        stamp = log_otomatis.rencana_data(target.sop(), periode.value, [run])
+        stamp = log_otomatis.rencana(target, periode.value, [run])
         if log_otomatis.stage(target, stamp):
             result.catatan.extend(log_otomatis.pesan(stamp))
         target.commit()

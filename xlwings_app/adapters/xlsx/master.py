@@ -230,7 +230,8 @@ def apply_to_workbook(wb: Any, change: Change) -> None:
             cell.value = excel_value(value)
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # text typed into a form stays text in the master
-        append_riwayat(wb, list(change.riwayat))
+        if change.riwayat:  # cells without a history (kinerja sop sesuaikan) add no sheet Riwayat
+            append_riwayat(wb, list(change.riwayat))
     elif isinstance(change, AppendSeal):
         from xlwings_app.adapters.openpyxl.segel import append_seal
 
@@ -255,7 +256,7 @@ def apply_to_workbook(wb: Any, change: Change) -> None:
     elif isinstance(change, StampLog):
         from xlwings_app.adapters.openpyxl.log_stamps import write_pencatatan
 
-        write_pencatatan(wb, change.sop, change.plan, change.last_row)
+        write_pencatatan(wb, change.sop, change.plan, change.last_row, change.place)
     elif isinstance(change, FileEdit):
         change.apply(wb)
     else:  # pragma: no cover - every Change is handled above

@@ -138,6 +138,6 @@ def write_live(book: Any, change: Change) -> None:
     elif isinstance(change, StampLog):
         from xlwings_app.adapters.xlwings.log_stamps import write_pencatatan_live
 
-        write_pencatatan_live(book, change.sop, change.plan, change.last_row)
+        write_pencatatan_live(book, change.sop, change.plan, change.last_row, change.place)
     else:  # pragma: no cover - FileEdit is refused by stage
         raise TypeError(change)
