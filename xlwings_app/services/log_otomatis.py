@@ -64,8 +64,11 @@ def rencana_sop(data: SopWorkbook, periode: str, runs: Sequence[Jalan], profil: 
 
 def rencana(master: Master, periode: str, runs: Sequence[Jalan]) -> RencanaLog | None:
     """What ``runs`` stamp in the logs of every SOP of ``master``; None when none has their step."""
+    sops = [data for data in every_sop(master) if data.sop is not None and SopPlace(data.place_name).log in data.sheets]
+    if not sops:
+        return None
     profil = master.data().profil
-    found = [rencana_sop(data, periode, runs, profil) for data in every_sop(master)]
+    found = [rencana_sop(data, periode, runs, profil) for data in sops]
     logs = tuple(log for log in found if log is not None)
     return RencanaLog(logs) if logs else None
 

@@ -82,13 +82,15 @@ def own_preset(preset_id: str, profil: Profil | None = None) -> tuple[Sop, str]:
     Without a Profil naming the unit (a new, empty workbook) the preset keeps its texts, loses the
     seed's Nomor SOP, dates and signer, and the note says how to adapt it once Profil is filled.
     """
-    from xlwings_app.domain.sop.adapt import Identitas, catatan, catatan_kosong, for_unit, tanpa_register
+    from xlwings_app.domain.sop.adapt import catatan, catatan_kosong, for_unit, tanpa_register
     from xlwings_app.domain.sop.presets import nama_asal
 
     sop, asal = preset(preset_id), nama_asal(preset_id)
     if profil is None or not profil.unit.strip():
         return tanpa_register(sop, asal), catatan_kosong(asal)
-    own, replaced = for_unit(sop, asal, Identitas.dari_profil(profil))
+    from xlwings_app.services.sop_identitas import identitas
+
+    own, replaced = for_unit(sop, asal, identitas(profil))
     return own, catatan(profil.unit, replaced)
 
 

@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from xlwings_app.domain.problems import Problem, Refusal
+from xlwings_app.domain.profil import Profil
 from xlwings_app.domain.sop.adapt import Identitas, catatan, for_unit
 from xlwings_app.domain.sop.identitas import check_identity
-from xlwings_app.domain.sop.model import Sop
+from xlwings_app.domain.sop.model import Pengesah, Sop
 from xlwings_app.domain.sop.presets import asal_semua, asal_untuk
 from xlwings_app.domain.sop.sop_rows import DATE_FIELDS, LIST_FIELDS
 from xlwings_app.services.master import Master, using
@@ -34,18 +35,24 @@ _STEP_TEXT = (("kegiatan", "Kegiatan"), ("kelengkapan", "Kelengkapan"), ("output
               ("keterangan", "Keterangan"))  # fmt: skip
 
 
+def identitas(profil: Profil) -> Identitas:
+    """The unit of sheet Profil as an SOP names it (``domain.sop.adapt.Identitas``)."""
+    head = profil.penandatangan
+    return Identitas.of(profil.kabupaten, profil.unit, head.jabatan, Pengesah(head.jabatan_lengkap, head.nama, head.nip))
+
+
 def identity_problems(master: Master) -> list[Problem]:
     """Warnings for every SOP sheet of ``master`` naming another unit or kabupaten than Profil."""
     profil = master.data().profil
     if profil is None or not profil.unit.strip():
         return []
-    identitas, asal = Identitas.dari_profil(profil), asal_semua()
+    unit, asal = identitas(profil), asal_semua()
     found: list[Problem] = []
     for data in every_sop(master):
         if data.sop is not None:
             place = SopPlace(data.place_name)
             found += [p.in_file(master.name) for p in
-                      check_identity(data.sop, identitas, asal, sheet=place.sop, cells=data.identity_cells)]  # fmt: skip
+                      check_identity(data.sop, unit, asal, sheet=place.sop, cells=data.identity_cells)]  # fmt: skip
     return found
 
 
@@ -108,7 +115,7 @@ def sesuaikan(source: Path | Master, sop: str | None = None) -> Penyesuaian:
         if profil is None or not profil.unit.strip() or not profil.kabupaten.strip():
             raise SesuaikanDitolak("SOP tidak disesuaikan: isi dulu Kabupaten dan Unit Kerja di sheet Profil "
                                    "(nama kepala unit di Penandatangan), lalu ulangi.")  # fmt: skip
-        identitas = Identitas.dari_profil(profil)
+        unit = identitas(profil)
         shared = MasterSource(master)
         places = [place_of(master, sop)] if sop else [place for place, _ in sop_places(shared)]
         if not places:
@@ -121,14 +128,14 @@ def sesuaikan(source: Path | Master, sop: str | None = None) -> Penyesuaian:
             result.problems += [p.in_file(master.name) for p in problems if p.is_error]
             if read is None or cells is None or any(p.is_error for p in problems):
                 continue
-            adapted, replaced = for_unit(read, asal_untuk(read), identitas)
+            adapted, replaced = for_unit(read, asal_untuk(read), unit)
             changes = changed_cells(read, adapted, cells)
             if not changes:
                 continue
             writes += [(place.sop, address, value) for address, value in changes]
             note = rows[2][0] if len(rows) > 2 and rows[2] else None
             if note is None or str(note).startswith(_OWN_NOTES):
-                writes.append((place.sop, NOTE_CELL, catatan(identitas.unit, replaced).replace(
+                writes.append((place.sop, NOTE_CELL, catatan(unit.unit, replaced).replace(
                     "Disesuaikan dari SOP bawaan untuk", "Disesuaikan dengan sheet Profil untuk")))
             result.diubah[place.sop] = replaced
         if not result.valid or not writes:

@@ -21,12 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING
 
 from xlwings_app.domain.sop.model import Pengesah, Sop
-
-if TYPE_CHECKING:
-    from xlwings_app.domain.profil import Profil
 
 REGIONAL = re.compile(r"\b(peraturan|keputusan)\s+(daerah|bupati|wali\s*kota|walikota|gubernur)\b", re.IGNORECASE)
 """A regional regulation in a Dasar Hukum item."""
@@ -75,10 +71,9 @@ class Identitas:
     kepala: Pengesah
 
     @classmethod
-    def dari_profil(cls, profil: Profil) -> Identitas:
-        head = profil.penandatangan
-        return cls(nama_kabupaten(profil.kabupaten), " ".join(profil.unit.split()), head.jabatan,
-                   Pengesah(head.jabatan_lengkap, head.nama, head.nip))  # fmt: skip
+    def of(cls, kabupaten: str, unit: str, jabatan: str, kepala: Pengesah) -> Identitas:
+        """From sheet Profil's values as typed (spaces tidied, "Jember" read as Kabupaten Jember)."""
+        return cls(nama_kabupaten(kabupaten), " ".join(unit.split()), " ".join(jabatan.split()), kepala)
 
     def own(self, name: str) -> bool:
         """``name`` is this unit's own (its unit, its head's jabatan, its kabupaten)."""

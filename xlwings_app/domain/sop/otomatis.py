@@ -42,14 +42,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from xlwings_app.domain.sop.log import LogEntry, is_before, new_period_entries, normalize_periode
 from xlwings_app.domain.sop.model import Sop, Step
-from xlwings_app.domain.sop.pelaksana import pejabat_langkah
-
-if TYPE_CHECKING:
-    from xlwings_app.domain.profil import Profil
+from xlwings_app.domain.sop.pelaksana import Unit, pejabat_langkah
 
 Aksi = Literal["formulir", "pengumpulan", "rekap", "laporan", "laporan-draf", "laporan-final", "arsip"]
 Isi = Literal["mulai-selesai", "mulai", "selesai"]
@@ -264,7 +261,7 @@ def catat(
     mulai: datetime | None,
     selesai: datetime | None,
     catatan: str = "",
-    profil: Profil | None = None,
+    profil: Unit | None = None,
     log: str = SHEET_LOG,
 ) -> Pencatatan:
     """The cells ``aksi`` fills for ``periode`` (run from ``mulai`` to ``selesai``), by the rules above.
@@ -336,7 +333,7 @@ def catat(
     if not cells:
         return Pencatatan(aksi, step.no, pesan=f"{where}: tidak ada yang baru untuk dicatat.",
                           catatan=tuple(notes))  # fmt: skip
-    filled = " dan ".join(_KOLOM[c.kolom] for c in cells if c.kolom in _KOLOM)  # type: ignore[index]
+    filled = " dan ".join(_KOLOM[c.kolom] for c in cells if c.kolom in _KOLOM)
     return Pencatatan(aksi, step.no, isian=tuple(cells), catatan=tuple(notes),
                       pesan=f"{where}: {filled or 'Catatan'} dicatat (baris {target.baris}).")  # fmt: skip
 
@@ -407,7 +404,7 @@ def catat_semua(
     periode: str,
     runs: Sequence[Jalan],
     last_row: int,
-    profil: Profil | None = None,
+    profil: Unit | None = None,
     log: str = SHEET_LOG,
 ) -> Rencana:
     """``catat`` for each run in turn, each seeing what the runs before it stamped (one write).

@@ -17,12 +17,31 @@ role (in the SOP's column order) that has one.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import Protocol
 
 from xlwings_app.domain.sop.model import Step
 
-if TYPE_CHECKING:
-    from xlwings_app.domain.profil import Pejabat, Profil
+
+class Pejabat(Protocol):
+    """An official as sheet Pejabat names him (``domain.profil.Pejabat`` has this shape)."""
+
+    @property
+    def jabatan(self) -> str: ...
+    @property
+    def nama(self) -> str: ...
+
+
+class Unit(Protocol):
+    """The unit's officials (``domain.profil.Profil`` has this shape): its head, its Pengelola
+    Kinerja and sheet Pejabat."""
+
+    @property
+    def penandatangan(self) -> Pejabat: ...
+    @property
+    def pengelola(self) -> Pejabat: ...
+    @property
+    def pejabat(self) -> Sequence[Pejabat]: ...
 
 _HEADS = frozenset({"camat", "lurah", "kadis", "kaban", "kepala", "kadin"})
 _SPELLINGS = (
@@ -42,7 +61,7 @@ def _tokens(text: str) -> list[str]:
     return words.split()
 
 
-def pemegang_peran(role: str, profil: Profil) -> Pejabat | None:
+def pemegang_peran(role: str, profil: Unit) -> Pejabat | None:
     """The official who holds ``role`` in the unit of ``profil`` (rules above), or None."""
     words = _tokens(role)
     if not words or words[0] == "staf":
@@ -58,7 +77,7 @@ def pemegang_peran(role: str, profil: Profil) -> Pejabat | None:
     return fits[0] if len(fits) == 1 else None
 
 
-def pejabat_langkah(step: Step, profil: Profil) -> str:
+def pejabat_langkah(step: Step, profil: Unit) -> str:
     """The name of the official who performs ``step`` (its first role held by one), or ""."""
     for role in step.pelaksana:
         official = pemegang_peran(role, profil)

@@ -98,7 +98,8 @@ def _asal() -> Mapping[str, NamaAsal]:
         if entry.name.endswith(".toml"):
             document = tomllib.loads(entry.read_text(encoding="utf-8"))
             table = document.get("nama_asal", {})
-            names = NamaAsal(*(_texts(table, key, entry.name) for key in ("unit", "kepala", "kabupaten")))
+            names = NamaAsal(_texts(table, "unit", entry.name), _texts(table, "kepala", entry.name),
+                             _texts(table, "kabupaten", entry.name))
             for sop in document.get("sop", []):
                 found[_text(sop, "id", entry.name, required=True)] = names
     return MappingProxyType(found)  # kept: read-only
