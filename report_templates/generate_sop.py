@@ -127,6 +127,7 @@ def build(out: Path = OUT) -> Path:
     kop(doc)
     title(doc)
     draft_notes(doc)
+    para(doc, "", size=4, after=2)
     addressing(doc)
     introduction(doc)
     sop_sections(doc)
