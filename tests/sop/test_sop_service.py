@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from tests.sop.helpers import digest, edit, fill_log, plain_workbook, sop_workbook
@@ -166,3 +167,25 @@ def test_example_has_late_steps_and_one_revision_round(tmp_path: Path) -> None:
     assert "Keterlambatan terbesar: langkah 8 +1 jam 30 menit" in text
     edit(path, lambda wb: None)
     assert SHEET_HASIL in load_workbook(path).sheetnames
+
+
+@pytest.mark.libreoffice
+def test_holiday_work_in_a_log_saved_by_libreoffice_counts_with_its_note(tmp_path: Path) -> None:
+    from tests.sop.helpers import libreoffice_resave
+    from xlwings_app.sheets.sop_results import RUN_HEADERS
+
+    path = sop_workbook(tmp_path / "k.xlsx", KOMINFO)
+    fill_log(path, [
+        ("TW3", 1, "Kadis", datetime(2024, 8, 17, 8, 0), datetime(2024, 8, 17, 8, 30), None),  # Hari Kemerdekaan
+        ("TW3", 2, "Sekretaris", datetime(2024, 8, 19, 8, 0), datetime(2024, 8, 19, 8, 10), None),
+    ])  # fmt: skip
+    libreoffice_resave(path, tmp_path)
+    result = service.periksa(path, "TW3")
+    assert result.valid, result.problems
+    first = result.summaries[0].runs[0]
+    assert (first.actual_minutes, first.status) == (30, "Terlambat")  # not "0 menit" on the holiday
+    ws = load_workbook(path)[SHEET_HASIL]
+    top = int(ws.tables[RUNS_TABLE].ref.split(":")[0][1:])
+    note = ws.cell(top + 1, RUN_HEADERS.index("Keterangan") + 1).value
+    assert note.startswith("Dikerjakan pada libur nasional Hari Kemerdekaan Republik Indonesia (17-08-2024)")
+    assert ws.cell(top + 1, RUN_HEADERS.index("Waktu SOP") + 1).value == "15 Menit"
