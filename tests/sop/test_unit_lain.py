@@ -144,7 +144,7 @@ def test_the_signed_documents_carry_no_sop_timing_and_the_report_does(year: dict
     assert "1. SOP Prosedur Penyusunan Pengukuran Kinerja" in flat and "2. SOP Pengumpulan Data Kinerja" in flat
     assert "4 hari" in flat and "Dicatat Otomatis" in flat and "waktu kerja tidak diukur" in flat
     assert "Jember, 14 Oktober 2024" in flat and "DEWI LESTARI, S.E." in flat  # from the Pengelola
-    assert "Kepada Yth. : Sekretaris Camat" in flat
+    assert "Kepada Yth." in flat and ": Sekretaris Camat" in flat
 
 
 @pytest.mark.libreoffice
