@@ -5,7 +5,9 @@ Writes, each page rendered by LibreOffice and poppler at 60 dpi:
 - dokumen-contoh-analisis.png: page 2 (chart and analysis);
 - dokumen-iki-contoh.png: page 1 of an IKI document (Sekretaris Camat);
 - dokumen-draf-contoh.png: page 1 of a draft (the example with two analysis cells emptied);
-- cetak-iku.png, cetak-hasil.png: the first printed page of sheets IKU and Hasil.
+- cetak-iku.png, cetak-hasil.png: the first printed page of sheets IKU and Hasil;
+- laporan-sop.png, laporan-sop-2.png: the Laporan Kepatuhan Waktu SOP of TW3 (final), both pages;
+  laporan-sop-draf.png: the last page of TW4's draft (steps Kinerja stamped, Pelaksana from Pejabat).
 
 Usage: .venv/bin/python docs/gambar.py [OUT_DIR]   (OUT_DIR defaults to out/gambar)
 """
@@ -53,6 +55,10 @@ def main(out: Path) -> None:
     pdf = out / "dokumen" / "Pengukuran_Kinerja_2024_TW3.pdf"
     print(page(pdf, 1, "dokumen-contoh.png"))
     print(page(pdf, 2, "dokumen-contoh-analisis.png"))
+    sop = out / "dokumen" / "Laporan_Kepatuhan_Waktu_SOP_2024_TW3.pdf"
+    print(page(sop, 1, "laporan-sop.png"))
+    print(page(sop, 2, "laporan-sop-2.png"))
+    print(page(out / "pengumpulan" / "Laporan_Kepatuhan_Waktu_SOP_2024_TW4_DRAF.pdf", 3, "laporan-sop-draf.png"))
     iki = to_pdf(out / "dokumen" / "individu" / "Pengukuran_Kinerja_Individu_2024_TW3_Sekretaris_Camat.docx",
                  out / "dokumen" / "individu")
     print(page(iki, 1, "dokumen-iki-contoh.png"))

@@ -6,8 +6,8 @@ The committed .docx is the source users edit in Word; run this only to start it 
 repeated on every page, rows never split), summary (with, for a period short of the year, the progress toward the yearly target, and,
 only when an indicator has a Target Akhir Renstra, the progress toward it), chart, analysis, budget (only when present),
 and a signature block in a table row that cannot break across pages, its paragraphs kept together;
-then, on a new page and only when the workbook has an SOP log for the period, the annex "Lampiran:
-Kepatuhan Waktu SOP" (summary and a table of step runs). The footer carries the verification code
+then, on a new page, the realisasi per triwulan. The SOP's timing is not on the signed page: it is
+the Laporan Kepatuhan Waktu SOP of its own (``generate_sop.py``). The footer carries the verification code
 and "Halaman X dari Y" (no generation time: the signed page is dated by its signing date, and the
 time it was made goes to the archive's manifest).
 
@@ -390,54 +390,6 @@ def quarter_annex(doc, judul: str = "LAMPIRAN: REALISASI PER TRIWULAN") -> None:
          italic=True)
 
 
-SOP_SUMMARY = [70, 95]
-SOP_RUNS = [10, 45, 30, 19, 19, 18, 24]
-
-
-def sop_annex(doc) -> None:
-    para(doc, "{%p if lampiran_sop %}")
-    p = para(doc, "LAMPIRAN: KEPATUHAN WAKTU SOP", bold=True, size=12, align=CENTER, keep=True)
-    p.paragraph_format.page_break_before = True
-    para(doc, "{{ dokumen.periode }}", bold=True, size=11, align=CENTER, after=8, keep=True)
-    t = table(doc, SOP_SUMMARY, None)
-    rows = [
-        ("Nama SOP", "{{ lampiran_sop.nama }}"),
-        ("Nomor SOP", "{{ lampiran_sop.nomor }}"),
-        ("Periode log", "{{ lampiran_sop.periode }}"),
-        ("Pelaksanaan langkah", "{{ lampiran_sop.jumlah_pelaksanaan }} ({% for p in "
-                                "lampiran_sop.per_status %}{{ p.status }} {{ p.jumlah }}{% if not "
-                                "loop.last %}, {% endif %}{% endfor %})"),
-        ("Tepat waktu", "{{ lampiran_sop.tepat_waktu }} ({{ lampiran_sop.tepat_waktu_rincian }})"),
-        ("Waktu kerja standar (langkah selesai)", "{{ lampiran_sop.standar }}"),
-        ("Waktu kerja aktual (langkah selesai)", "{{ lampiran_sop.aktual }}"),
-        ("Standar SOP sekali jalan", "{{ lampiran_sop.standar_sop }}"),
-        ("Siklus (waktu kerja)", "{{ lampiran_sop.siklus }}"),
-        ("Siklus (hari kalender)", "{{ lampiran_sop.hari_kalender }} hari"),
-        ("Putaran revisi", "{{ lampiran_sop.putaran_revisi }}"),
-    ]
-    for label, value in rows:
-        add_row(t, SOP_SUMMARY, [label, value])
-    row = add_row(t, SOP_SUMMARY, ["Keterlambatan terbesar", ""])
-    cell = row.cells[1]
-    cell_text(cell, "{%p for d in lampiran_sop.keterlambatan %}")
-    for text in ("Langkah {{ d.langkah }}: {{ d.selisih }} ({{ d.kegiatan }})", "{%p endfor %}"):
-        q = cell.add_paragraph()
-        q.paragraph_format.space_after = Pt(0)
-        q.add_run(text).font.size = Pt(9)
-    para(doc, "Waktu dalam waktu kerja; 1 hari = {{ lampiran_sop.menit_per_hari }} waktu kerja.",
-         size=9, italic=True, after=6)
-    heading(doc, "Pelaksanaan Langkah SOP")
-    t = table(doc, SOP_RUNS, ["No", "Kegiatan", "Pelaksana", "Standar", "Aktual", "Selisih",
-                              "Status"])
-    tag_row(t, SOP_RUNS, "{%tr for s in lampiran_sop.langkah %}")
-    add_row(t, SOP_RUNS, ["{{ s.no }}", "{{ s.kegiatan }}", "{{ s.pelaksana }}", "{{ s.standar }}",
-                          "{{ s.aktual }}", "{{ s.selisih }}", "{{ s.status }}"],
-            [CENTER, LEFT, LEFT, CENTER, CENTER, CENTER, CENTER])
-    tag_row(t, SOP_RUNS, "{%tr endfor %}")
-    para(doc, "{%p endif %}")
-    para(doc, "")
-
-
 def draft_header(doc) -> None:
     """"DRAF" at the top of every page of a draft (the header is empty in a final document)."""
     p = doc.sections[0].header.paragraphs[0]
@@ -495,7 +447,6 @@ def build(out: Path = OUT) -> Path:
     budget(doc)
     signature(doc)
     quarter_annex(doc)
-    sop_annex(doc)
     draft_header(doc)
     footer(doc)
     doc.save(str(out))

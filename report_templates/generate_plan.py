@@ -8,8 +8,8 @@ afresh. Forms of PermenPANRB 53/2014:
   header of every page, as the Pengukuran document's drafts), the table No / Sasaran Strategis /
   Indikator Kinerja / Satuan / Target (No and Sasaran merged over the group with ``{% vm %}``), the
   comparison with the year before (only when filled), the head's signature block on the right;
-  then the lampiran "Target Triwulan" on a new page, and the Perencanaan SOP's timing when its log
-  has entries (the same annex as the Pengukuran document's).
+  then the lampiran "Target Triwulan" on a new page. The Perencanaan SOP's timing is not on the
+  signed page: ``kinerja sop laporan --sop Perencanaan`` reports it (``generate_sop.py``).
 - Perjanjian Kinerja: kop, title, the agreement text naming pihak pertama and pihak kedua, both
   signatures (pihak kedua on the left, pihak pertama on the right, in a row that cannot split);
   on a new page the lampiran Sasaran / Indikator / Target and Program/Kegiatan / Anggaran with
@@ -122,7 +122,6 @@ def build_rencana(out: Path = OUT_RENCANA) -> Path:
     rencana_aksi_table(doc)
     G.para(doc, "Target triwulan menurut agregasi indikator: Jumlah (dijumlah menjadi target tahunan), Akhir "
                 "(TW IV = target tahunan), Rata-rata.", size=9, italic=True)
-    G.sop_annex(doc)
     G.draft_header(doc)
     footer(doc)
     doc.save(str(out))

@@ -30,4 +30,10 @@ def test_the_demo_hands_out_collects_and_reports_the_tw4_forms(tmp_path: Path) -
     stamped = [e for e in read_sop_workbook(path).entries
                if e.periode == "TW4" and e.catatan.startswith("Dicatat otomatis")]  # fmt: skip
     assert [e.langkah for e in stamped] == [6]  # the example's SOP (Pengukuran): the rekap is step 6
-    assert stamped[0].catatan == "Dicatat otomatis (kinerja rekap): 6 formulir, 11 perubahan"
+    assert stamped[0].catatan == "Dicatat otomatis (kinerja rekap) pada Mulai dan Selesai: 6 formulir, 11 perubahan"
+    assert stamped[0].pelaksana == "NURUL HIDAYATI, S.E."  # Tim SAKIP: the Pengelola of sheet Profil
+    from xlwings_app.sheets.sop_layout import SopPlace
+
+    kumpul = {e.langkah for e in read_sop_workbook(path, SopPlace("Pengumpulan Data")).entries
+              if e.periode == "TW4" and "Dicatat otomatis" in e.catatan}  # fmt: skip
+    assert kumpul == {6, 7, 8, 9, 10}  # the Pengumpulan Data SOP beside it gets its own steps too

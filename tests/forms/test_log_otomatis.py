@@ -70,7 +70,10 @@ def test_distribution_collection_and_rekap_fill_steps_6_7_8_at_the_times_they_ra
     step6 = runs[6][0]
     assert isinstance(step6.mulai, datetime) and isinstance(step6.selesai, datetime)
     assert _minute(before) <= step6.mulai <= step6.selesai <= after
-    assert step6.catatan.startswith("Dicatat otomatis (kinerja formulir): 8 formulir, Tanda Terima Formulir TW4.xlsx")
+    assert step6.catatan.startswith("Dicatat otomatis (kinerja formulir) pada Mulai dan Selesai: 8 formulir, "
+                                    "Tanda Terima Formulir TW4.xlsx")
+    assert step6.mulai == step6.selesai  # the moment the forms went out, not the seconds the command ran
+    assert step6.pelaksana == "NURUL HIDAYATI, S.E."  # Tim SAKIP: the Pengelola Kinerja of Profil
     assert all(runs[n][0].mulai is None for n in runs if n != 6)
 
     forms = {pj: Path(where) for pj, where, _ in sent.formulir}
@@ -99,7 +102,8 @@ def test_distribution_collection_and_rekap_fill_steps_6_7_8_at_the_times_they_ra
     measured = periksa(induk, "TW4")
     assert measured.valid, [str(p) for p in measured.problems]
     statuses = {r.langkah: r.status for r in measured.summaries[0].runs}
-    assert statuses[6] == "Tepat Waktu" and statuses[8] == "Tepat Waktu", statuses
+    assert statuses[6] == "Dicatat Otomatis" and statuses[8] == "Dicatat Otomatis", statuses  # not measured
+    assert statuses[7] == "Tepat Waktu"  # handed out, then the last form saved Final: people's time
     assert statuses[1] == "Belum Dimulai"
 
 
@@ -152,8 +156,8 @@ def test_laporan_and_arsip_stamp_the_pengukuran_sops_steps_7_and_10(tmp_path: Pa
     runs = _runs(master)
     assert doc.docx.exists() and sealed.zip.exists()
     step7, step10 = runs[7][0], runs[10][0]
-    assert step7.catatan == f"Dicatat otomatis (kinerja laporan): {doc.docx.name}"
-    assert step10.catatan == f"Dicatat otomatis (kinerja arsip): {sealed.zip.name}"
+    assert step7.catatan == f"Dicatat otomatis (kinerja laporan) pada Mulai dan Selesai: {doc.docx.name}"
+    assert step10.catatan == f"Dicatat otomatis (kinerja arsip) pada Mulai dan Selesai: {sealed.zip.name}"
     for row in (step7, step10):
         assert isinstance(row.mulai, datetime) and isinstance(row.selesai, datetime)
         assert _minute(before) <= row.mulai <= row.selesai <= datetime.now()

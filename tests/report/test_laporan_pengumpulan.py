@@ -77,7 +77,7 @@ def test_the_draft_names_who_sent_what_who_is_missing_every_change_and_the_blank
     tim = example.PEJABAT[3]  # the Kasubag Keuangan, the Profil's pengelola, leads the Tim SAKIP
     assert "Ketua Tim SAKIP" in text and tim.nama in text and "Kepada Yth. : Sekretaris Camat" in text
     step9 = _runs(master)[9][0]
-    assert step9.catatan == f"Dicatat otomatis (kinerja laporan-pengumpulan (draf)): {result.docx.name}"
+    assert step9.catatan == f"Dicatat otomatis (kinerja laporan-pengumpulan, draf) pada Mulai dan Selesai: {result.docx.name}"
     assert isinstance(step9.mulai, datetime) and _minute(before) <= step9.mulai <= datetime.now()
 
 

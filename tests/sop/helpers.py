@@ -10,6 +10,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from xlwings_app.adapters.openpyxl.sop_sheets import add_sop_sheets
+from xlwings_app.domain.profil import Pejabat, Profil
 from xlwings_app.domain.sop.model import Sop
 from xlwings_app.sheets.sop_layout import LOG_HEADERS, SHEET_LOG
 
@@ -61,3 +62,55 @@ def fill_log(path: Path, rows: list[tuple[object, ...]], first_row: int = 5) -> 
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def example_profil() -> Profil:
+    """Sheets Profil and Pejabat of the example unit (Kecamatan Lumajang) as read."""
+    from xlwings_app.samples import example
+
+    p = example.PROFIL
+    return Profil(
+        kabupaten=str(p["kabupaten"]), unit=str(p["unit"]), alamat=str(p["alamat"]), tahun=2024,
+        penandatangan=Pejabat(str(p["ttd_jabatan"]), str(p["ttd_nama"]), str(p["ttd_pangkat"]), str(p["ttd_nip"])),
+        pengelola=Pejabat(str(p["pengelola_jabatan"]), str(p["pengelola_nama"]), "", str(p["pengelola_nip"])),
+        tempat=str(p["tempat"]), pejabat=example.PEJABAT,
+    )  # fmt: skip
+
+
+def libreoffice_resave(path: Path, work: Path) -> Path:
+    """``path`` opened and saved again by headless LibreOffice Calc (as .xlsx), in place."""
+    import shutil
+    import subprocess
+
+    out = work / "lo-out"
+    out.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation={(work / 'lo-profil').as_uri()}", "--calc",
+                    "--convert-to", "xlsx", "--outdir", str(out), str(path)],
+                   check=True, capture_output=True, timeout=240)  # fmt: skip
+    shutil.move(out / path.name, path)
+    return path
+
+
+def type_profil(path: Path, values: dict[str, object], pejabat: list[tuple[str, str, str, str]]) -> None:
+    """Type sheet Profil's values (by label in column A) and the rows of sheet Pejabat (jabatan, nama,
+    NIP, pangkat) into a workbook, as a user does in Excel."""
+    from xlwings_app.sheets import layout as L
+
+    labels = {field.label: field.key for field in L.layout().profil}
+
+    def change(wb: Workbook) -> None:
+        ws = wb["Profil"]
+        for row in ws.iter_rows(max_row=60):
+            label = str(row[0].value or "").rstrip(" *")
+            key = labels.get(label)
+            if key in values:
+                ws.cell(row[0].row, 2, values[key])
+        sheet = wb["Pejabat"]
+        header = next(r[0].row for r in sheet.iter_rows(max_row=20) if r[0].value == "Jabatan")
+        columns = {str(c.value): c.column for c in sheet[header] if c.value}
+        for offset, (jabatan, nama, nip, pangkat) in enumerate(pejabat, start=1):
+            for title, value in (("Jabatan", jabatan), ("Nama", nama), ("NIP", nip), ("Pangkat/Golongan", pangkat)):
+                if title in columns:
+                    sheet.cell(header + offset, columns[title], value).data_type = "s"
+
+    edit(path, change)

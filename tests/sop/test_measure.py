@@ -90,6 +90,8 @@ def test_the_period_summary() -> None:
     assert summary.status_counts == {
         "Tepat Waktu": 7,
         "Terlambat": 3,
+        "Tanpa Standar": 0,
+        "Dicatat Otomatis": 0,
         "Belum Selesai": 1,
         "Belum Dimulai": 1,
         "Data Tidak Lengkap": 0,
@@ -177,15 +179,21 @@ def test_incomplete_and_unreadable_rows() -> None:
     ]
 
 
-def test_a_step_without_waktu_is_on_time_once_finished() -> None:
+def test_a_step_without_waktu_is_tanpa_standar_once_finished_and_not_in_the_share() -> None:
     rows = log(*[(n, f"2024-07-01 {7 + n:02d}:30", f"2024-07-01 {7 + n:02d}:35") for n in range(1, 8)])
     rows += log(
         (8, "2024-07-01 15:00", "2024-07-01 15:05"),
         (9, "2024-07-01 15:10", "2024-07-01 15:15"),
         (10, "2024-07-05 08:00", "2024-07-12 08:00"),
     )
-    last = measure_period(TIM_SAKIP, rows, CAL).runs[-1]
-    assert (last.langkah, last.standard, last.status) == (10, None, "Tepat Waktu")
+    runs = measure_period(TIM_SAKIP, rows, CAL).runs
+    last = runs[-1]
+    assert (last.langkah, last.standard, last.status) == (10, None, "Tanpa Standar")
+    assert last.actual_minutes == 5 * 450 and last.difference_minutes is None and not last.judged
+    assert last.standard_text == "Tanpa standar" and runs[4].standard_text == "1 hari"
+    (summary,), _ = check_log(TIM_SAKIP, rows, CAL)
+    judged = [r for r in runs if r.judged]
+    assert len(judged) == 9 and summary.actual_minutes == sum(r.actual_minutes or 0 for r in judged)
 
 
 def test_sequence_problems_are_collected() -> None:
@@ -231,3 +239,94 @@ def test_describe_minutes_in_working_days() -> None:
     assert describe_minutes(0) == "0 menit"
     assert describe_minutes(-90) == "-1 jam 30 menit"
     assert describe_minutes(None) == "-"
+
+
+# --- a step's time is what the people logged ----------------------------------------------------
+
+OTOMATIS_LAPORAN = "Dicatat otomatis (kinerja laporan) pada Mulai dan Selesai: Pengukuran_Kinerja_2024_TW3.docx"
+
+
+def test_a_run_kinerja_stamped_at_both_ends_is_not_measured() -> None:
+    rows = log((1, "2024-07-01 08:00", "2024-07-01 08:05"), (2, "2024-07-01 09:00", "2024-07-01 10:30"))
+    stamped = LogEntry("TW3", 3, "NURUL", datetime(2024, 7, 1, 10, 30), datetime(2024, 7, 1, 10, 30),
+                       OTOMATIS_LAPORAN, baris=4)  # fmt: skip
+    runs = measure_period(TIM_SAKIP, [*rows, stamped], CAL).runs
+    auto = runs[-1]
+    assert auto.status == "Dicatat Otomatis" and auto.actual is None and auto.difference_minutes is None
+    assert auto.otomatis == {"mulai", "selesai"} and not auto.judged and auto.finished
+    assert auto.keterangan == ("Mulai dan Selesai dicatat otomatis oleh Kinerja: waktu kerja tidak diukur.",)
+    (summary,), _ = check_log(TIM_SAKIP, [*rows, stamped], CAL)
+    assert summary.share_on_time == Decimal("50.00")  # 1 of the 2 measured runs; Kinerja's stamp not judged
+    assert summary.cycle_end == datetime(2024, 7, 1, 10, 30)  # it still marks when the step was done
+
+
+def test_a_persons_mulai_with_kinerjas_selesai_is_measured() -> None:
+    """Step 5 "(4 hari)" of seed 000 begun by the Kasubbag on Monday, its end stamped by the rekap."""
+    lumajang = preset("pengukuran-lumajang")
+    rows = [LogEntry("TW3", n, "X", datetime(2024, 7, 1, 8, n), datetime(2024, 7, 1, 8, n + 1), baris=n + 1)
+            for n in range(1, 5)]  # fmt: skip
+    rows.append(LogEntry("TW3", 5, "NURUL", datetime(2024, 7, 1, 9, 0), datetime(2024, 7, 4, 15, 0),
+                         "Dicatat otomatis (kinerja rekap) pada Selesai: 6 formulir", baris=6))  # fmt: skip
+    step5 = measure_period(lumajang, rows, CAL).runs[-1]
+    assert step5.status == "Tepat Waktu" and step5.standard_text == "4 hari"
+    assert step5.actual_minutes == 3 * 450 + 360 - 60  # Senin 09.00 to Kamis 15.00 in working time
+    assert step5.otomatis == {"selesai"}
+
+
+def test_both_ends_stamped_by_two_commands_are_not_measured() -> None:
+    """Seed 000 step 5: Mulai when the forms went out, Selesai at the rekap: both Kinerja's clock."""
+    lumajang = preset("pengukuran-lumajang")
+    note = ("Dicatat otomatis (kinerja formulir) pada Mulai: 8 formulir; "
+            "Dicatat otomatis (kinerja rekap) pada Selesai: 8 formulir, 0 perubahan")  # fmt: skip
+    rows = [LogEntry("TW3", n, "X", datetime(2024, 7, 1, 8, n), datetime(2024, 7, 1, 8, n + 1), baris=n + 1)
+            for n in range(1, 5)]  # fmt: skip
+    rows.append(LogEntry("TW3", 5, "", datetime(2024, 7, 1, 9, 0), datetime(2024, 7, 1, 9, 0), note, baris=6))
+    step5 = measure_period(lumajang, rows, CAL).runs[-1]
+    assert step5.status == "Dicatat Otomatis" and step5.actual_minutes is None
+
+
+def test_the_forms_returned_end_is_peoples_time() -> None:
+    """The collection ends when the last form was saved Final: measured against the standard."""
+    kumpul = preset("pengumpulan-data-tim-sakip")
+    rows = [LogEntry("TW3", n, "X", datetime(2024, 7, 1, 8, n), datetime(2024, 7, 1, 8, n + 1), baris=n + 1)
+            for n in range(1, 7)]  # fmt: skip
+    rows.append(LogEntry("TW3", 7, "", datetime(2024, 7, 1, 9, 0), datetime(2024, 7, 3, 11, 0),
+                         "Dicatat otomatis (kinerja rekap, formulir masuk) pada Mulai dan Selesai: A Final", baris=8))
+    step7 = measure_period(kumpul, rows, CAL).runs[-1]
+    assert step7.otomatis == {"mulai"} and step7.status == "Terlambat"  # 2 days 2 hours of "1 hari"
+
+
+def test_an_old_mark_without_its_cells_is_not_measured() -> None:
+    """A log Kinerja stamped before the cells were named: its run times were the command's own."""
+    rows = log((1, "2024-07-01 08:00", "2024-07-01 08:05"))
+    old = LogEntry("TW3", 2, "", datetime(2024, 7, 1, 9, 15), datetime(2024, 7, 1, 9, 15),
+                   "Dicatat otomatis (kinerja rekap): 8 formulir", baris=3)  # fmt: skip
+    assert measure_period(TIM_SAKIP, [*rows, old], CAL).runs[-1].status == "Dicatat Otomatis"
+
+
+def test_work_logged_on_a_holiday_counts_with_a_note() -> None:
+    # 17 Agustus 2024 (Sabtu) is Hari Kemerdekaan; 7 September 2024 a plain Saturday
+    rows = log(
+        (1, "2024-08-17 08:00", "2024-08-17 09:00"),  # 5 menit standard, one hour on the holiday
+        (2, "2024-09-07 08:00", "2024-09-07 08:45"),
+        (3, "2024-09-09 08:00", "2024-09-09 09:00"),
+    )
+    runs = measure_period(TIM_SAKIP, rows, CAL).runs
+    assert [r.actual_minutes for r in runs] == [60, 45, 60]
+    assert runs[0].status == "Terlambat" and runs[1].status == "Tepat Waktu"
+    assert "libur nasional" in runs[0].keterangan[0] and "17-08-2024" in runs[0].keterangan[0]
+    assert runs[1].keterangan == ("Dikerjakan pada hari Sabtu, bukan hari kerja (07-09-2024): dihitung sebagai "
+                                  "hari kerja.",)  # fmt: skip
+    assert runs[2].keterangan == ()
+
+
+def test_a_day_off_of_the_kalender_counts_with_its_reason() -> None:
+    cuti = WorkingCalendar(days_off=frozenset({date(2024, 7, 2)}))
+    runs = measure_period(TIM_SAKIP, log((1, "2024-07-02 08:00", "2024-07-02 08:04")), cuti).runs
+    assert runs[0].actual_minutes == 4 and "hari libur tambahan di sheet Kalender" in runs[0].keterangan[0]
+
+
+def test_a_moment_outside_working_hours_is_said() -> None:
+    runs = measure_period(TIM_SAKIP, log((1, "2024-07-01 15:55", "2024-07-01 17:30")), CAL).runs
+    assert runs[0].actual_minutes == 5
+    assert runs[0].keterangan == ("Selesai 17.30 di luar jam kerja: waktu di luar jam kerja tidak dihitung.",)

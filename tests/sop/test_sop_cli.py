@@ -87,3 +87,23 @@ def test_an_internal_error_exits_1(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         result = runner.invoke(app, ["sop", "periksa", str(tmp_path / "k.xlsx"), *only])
         assert result.exit_code == 1
         assert "Galat internal Kinerja" in result.output
+
+
+def test_periksa_prints_each_standard_as_the_sop_states_it(tmp_path: Path) -> None:
+    path = sop_workbook(tmp_path / "k.xlsx", preset("pengukuran-lumajang"))
+    fill_log(path, [
+        ("TW1", n, "X", datetime(2024, 4, 1, 8, n), datetime(2024, 4, 1, 8, n + 1), None) for n in range(1, 5)
+    ] + [("TW1", 5, "NURUL", datetime(2024, 4, 1, 9), datetime(2024, 4, 4, 15), None)])  # fmt: skip
+    result = runner.invoke(app, ["sop", "periksa", str(path), "--periode", "TW1"])
+    assert result.exit_code == 0, result.output
+    step5 = next(line for line in result.output.splitlines() if "NURUL" in line)
+    assert "4 hari" in step5 and "3 hari 5 jam" in step5 and "Tepat Waktu" in step5
+    assert "1.800" not in result.output
+    payload = json.loads(runner.invoke(app, ["sop", "periksa", str(path), "--periode", "TW1", "--json"]).stdout)
+    assert payload["periode"][0]["langkah"][4]["waktu_sop"] == "4 hari"
+
+
+@pytest.mark.parametrize("command", ["laporan", "sesuaikan"])
+def test_the_new_sop_commands_have_help_with_an_example(command: str) -> None:
+    result = runner.invoke(app, ["sop", command, "--help"])
+    assert result.exit_code == 0 and f"Contoh: kinerja sop {command}" in result.output

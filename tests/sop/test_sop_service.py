@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from tests.sop.helpers import digest, edit, fill_log, plain_workbook, sop_workbook
@@ -15,7 +17,7 @@ from xlwings_app.services import sop as service
 from xlwings_app.services.contoh import sop_contoh
 from xlwings_app.sheets.palette import SOP_STATUS
 from xlwings_app.sheets.sop_layout import LOG_TABLE, SHEET_HASIL, SHEET_LOG
-from xlwings_app.sheets.sop_results import CHART_META, RUNS_TABLE
+from xlwings_app.sheets.sop_results import CHART_META, RUNS_TABLE, STATUS_COLUMN
 
 KOMINFO = preset("pengukuran-kominfo")  # 9 steps; step 7 TIDAK returns to step 6
 
@@ -26,7 +28,9 @@ def test_mulai_adds_the_sop_sheets_and_one_row_per_step(tmp_path: Path) -> None:
     assert result.valid and result.sheets_added
     assert (result.first_row, result.last_row) == (5, 13)
     data = read_sop_workbook(path)
-    assert data.sop == KOMINFO
+    # a workbook whose unit is not known yet: the preset without the seed office's register
+    assert data.sop == replace(KOMINFO, nomor="", tanggal_pembuatan=None, tanggal_revisi=None,
+                               tanggal_efektif=None, disahkan_oleh=None)
     assert [(e.periode, e.langkah, e.mulai) for e in data.entries] == [("TW1", n, None) for n in range(1, 10)]
     wb = load_workbook(path)
     assert wb.sheetnames == ["Profil", "SOP", "Kalender", "Log Langkah"]
@@ -100,11 +104,13 @@ def test_periksa_writes_hasil_sop_with_colours_and_a_chart(tmp_path: Path) -> No
     ws = load_workbook(path)[SHEET_HASIL]
     table = ws.tables[RUNS_TABLE]
     top = int(table.ref.split(":")[0][1:])
-    assert table.ref == f"A{top}:Q{top + 11}"
-    statuses = [ws.cell(top + i, 13).value for i in range(1, 12)]
+    assert table.ref == f"A{top}:S{top + 11}"
+    assert ws.cell(top, STATUS_COLUMN).value == "Status" and ws.cell(top, 10).value == "Waktu SOP"
+    statuses = [ws.cell(top + i, STATUS_COLUMN).value for i in range(1, 12)]
     assert statuses == [r.status for r in summary.runs]
+    assert [ws.cell(top + i, 10).value for i in range(1, 3)] == ["15 Menit", "15 Menit"]  # as the SOP states it
     late = statuses.index("Terlambat") + top + 1
-    assert ws.cell(late, 13).fill.fgColor.rgb.endswith(SOP_STATUS["Terlambat"])
+    assert ws.cell(late, STATUS_COLUMN).fill.fgColor.rgb.endswith(SOP_STATUS["Terlambat"])
     assert ws[CHART_META].value == 9  # runs with a start and an end (step 8 is open, 9 not begun)
     assert len(ws._charts) == 1
     assert ws["D5"].value == "TW2" and ws["D6"].value == 11
@@ -161,3 +167,25 @@ def test_example_has_late_steps_and_one_revision_round(tmp_path: Path) -> None:
     assert "Keterlambatan terbesar: langkah 8 +1 jam 30 menit" in text
     edit(path, lambda wb: None)
     assert SHEET_HASIL in load_workbook(path).sheetnames
+
+
+@pytest.mark.libreoffice
+def test_holiday_work_in_a_log_saved_by_libreoffice_counts_with_its_note(tmp_path: Path) -> None:
+    from tests.sop.helpers import libreoffice_resave
+    from xlwings_app.sheets.sop_results import RUN_HEADERS
+
+    path = sop_workbook(tmp_path / "k.xlsx", KOMINFO)
+    fill_log(path, [
+        ("TW3", 1, "Kadis", datetime(2024, 8, 17, 8, 0), datetime(2024, 8, 17, 8, 30), None),  # Hari Kemerdekaan
+        ("TW3", 2, "Sekretaris", datetime(2024, 8, 19, 8, 0), datetime(2024, 8, 19, 8, 10), None),
+    ])  # fmt: skip
+    libreoffice_resave(path, tmp_path)
+    result = service.periksa(path, "TW3")
+    assert result.valid, result.problems
+    first = result.summaries[0].runs[0]
+    assert (first.actual_minutes, first.status) == (30, "Terlambat")  # not "0 menit" on the holiday
+    ws = load_workbook(path)[SHEET_HASIL]
+    top = int(ws.tables[RUNS_TABLE].ref.split(":")[0][1:])
+    note = ws.cell(top + 1, RUN_HEADERS.index("Keterangan") + 1).value
+    assert note.startswith("Dikerjakan pada libur nasional Hari Kemerdekaan Republik Indonesia (17-08-2024)")
+    assert ws.cell(top + 1, RUN_HEADERS.index("Waktu SOP") + 1).value == "15 Menit"

@@ -1,4 +1,4 @@
-"""Commands ``kinerja sop mulai``, ``kinerja sop periksa`` and ``kinerja sop daftar``: SOP time limits."""
+"""Commands ``kinerja sop mulai``, ``periksa``, ``laporan``, ``sesuaikan`` and ``daftar``: SOP time limits."""
 
 from __future__ import annotations
 
@@ -43,6 +43,7 @@ def run_json(run: StepRun) -> dict[str, Any]:
         "mulai": _moment(run.mulai),
         "selesai": _moment(run.selesai),
         "batas_waktu": _moment(run.deadline),
+        "waktu_sop": run.standard_text,
         "standar_menit": run.standard_minutes,
         "aktual_menit": run.actual_minutes,
         "selisih_menit": run.difference_minutes,
@@ -50,6 +51,8 @@ def run_json(run: StepRun) -> dict[str, Any]:
         "keputusan": run.decision,
         "presisi": run.precision,
         "catatan": run.catatan,
+        "keterangan": list(run.keterangan),
+        "dicatat_kinerja": sorted(run.otomatis),
         "baris": run.baris,
     }
 
@@ -79,21 +82,23 @@ def summary_json(summary: PeriodSummary) -> dict[str, Any]:
     }
 
 
-def _print_runs(summary: PeriodSummary) -> None:
-    from xlwings_app.domain.formatting import angka
+def _print_runs(summary: PeriodSummary, day_minutes: int) -> None:
+    from xlwings_app.domain.sop.summary import describe_minutes
 
     table = plain_table(
         f"Langkah SOP, periode {summary.periode}",
-        ("Langkah", "Putaran", "Pelaksana", "Standar", "Aktual", "Selisih", "Status"),
+        ("Langkah", "Putaran", "Pelaksana", "Waktu SOP", "Aktual", "Selisih", "Status"),
     )
     for run in summary.runs:
-        cells = (run.standard_minutes, run.actual_minutes, run.difference_minutes)
+        difference = run.difference_minutes
         add_plain_row(
             table,
             str(run.langkah),
             str(run.run_no),
             run.pelaksana or "-",
-            *("-" if m is None else f"{angka(m)} menit" for m in cells),
+            run.standard_text,
+            "-" if run.actual_minutes is None else describe_minutes(run.actual_minutes, day_minutes),
+            "-" if difference is None else ("+" if difference > 0 else "") + describe_minutes(difference, day_minutes),
             run.status + (f" ({run.decision})" if run.decision else ""),
         )
     console.print(table)
@@ -119,7 +124,7 @@ def _print_results(results: list[PemeriksaanSop], file: Path) -> None:
         if several and result.sop is not None:
             console.print(f"SOP {result.sop.nama} (sheet {result.place.sop})", style="bold")
         for summary in result.summaries:
-            _print_runs(summary)
+            _print_runs(summary, result.day_minutes)
             for line in summary_lines(summary, result.day_minutes):
                 console.print(line)
         if result.ditulis:
@@ -132,7 +137,7 @@ def _print_results(results: list[PemeriksaanSop], file: Path) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    """Add the sub-app ``sop`` (mulai, periksa, daftar) to ``app``."""
+    """Add the sub-app ``sop`` (mulai, periksa, laporan, sesuaikan, daftar) to ``app``."""
     sop_app = typer.Typer(
         name="sop",
         help="Waktu SOP: log langkah per periode dan pemeriksaan Mutu Baku Waktu.",
@@ -220,6 +225,83 @@ def register(app: typer.Typer) -> None:
                 console.print("File tidak diubah: perbaiki masalah di atas lalu ulangi.")
         if not valid:
             raise typer.Exit(EXIT_INPUT)
+
+    @sop_app.command("laporan")
+    @translate_errors
+    def laporan_cmd(
+        file: Annotated[Path, typer.Argument(help="Workbook Kinerja (.xlsx).", exists=True, dir_okay=False)],
+        periode: Annotated[
+            str | None,
+            typer.Option("--periode", "-p", help=PERIODE_HELP + " SOP Perencanaan: tahun, mis. 2025. "
+                         "Bawaan: periode aktif."),
+        ] = None,
+        sop: Annotated[
+            str | None,
+            typer.Option("--sop", help="Hanya SOP ini (mis. Pengumpulan Data); bawaan: setiap SOP yang log-nya "
+                         "memuat periode itu."),
+        ] = None,
+        pdf: Annotated[bool, typer.Option("--pdf", help="Buat juga PDF (LibreOffice atau Microsoft Word).")] = False,
+        draf: Annotated[
+            bool,
+            typer.Option("--draf", help="Buat draf bertanda DRAF walau masih ada langkah yang belum lengkap di log "
+                         "(daftarnya dicetak di bawah judul). Tanpa --draf laporan final ditolak selama itu."),
+        ] = False,
+        tanggal: Annotated[
+            str | None, typer.Option("--tanggal", help='Tanggal laporan, mis. "15 Juli 2025". Bawaan: hari ini.')
+        ] = None,
+        keluar: Annotated[
+            Path | None, typer.Option("--keluar", "-k", help="Folder hasil. Bawaan: folder workbook.")
+        ] = None,
+    ) -> None:
+        """Buat Laporan Kepatuhan Waktu SOP satu periode untuk Sekretaris (.docx, dan PDF dengan --pdf).
+
+        Waktu SOP tidak dicetak di dokumen yang ditandatangani (langkah penandatanganan dan
+        pengirimannya terjadi sesudah dokumen dicetak); laporan ini memuatnya: per SOP, setiap
+        pelaksanaan langkah dengan Waktu SOP seperti tertulis di SOP dan waktu kerja yang dicatat.
+
+        Contoh: kinerja sop laporan kinerja.xlsx --periode TW2 --pdf
+        Contoh: kinerja sop laporan kinerja.xlsx --periode 2025 --sop Perencanaan --draf
+        """
+        from xlwings_app.cli.report_cmds import _tanggal
+        from xlwings_app.services.laporan_sop import laporan_sop
+
+        hasil = laporan_sop(file, periode, sop, keluar, pdf, draf, _tanggal(tanggal))
+        print_problems(hasil.peringatan)
+        label = " DRAF (belum final)" if hasil.draf else ""
+        console.print(f"Laporan Kepatuhan Waktu SOP{label} {hasil.periode}: {hasil.docx}")
+        console.print(f"SOP: {', '.join(hasil.sop)}")
+        if hasil.pdf:
+            console.print(f"PDF: {hasil.pdf}")
+
+    @sop_app.command("sesuaikan")
+    @translate_errors
+    def sesuaikan_cmd(
+        file: Annotated[Path, typer.Argument(help="Workbook Kinerja (.xlsx).", exists=True, dir_okay=False)],
+        sop: Annotated[
+            str | None, typer.Option("--sop", help="Hanya SOP ini (mis. Perencanaan); bawaan: setiap SOP di workbook.")
+        ] = None,
+    ) -> None:
+        """Sesuaikan identitas sheet SOP dengan sheet Profil: unit, kabupaten, Disahkan Oleh.
+
+        Nama unit, kepala dan kabupaten SOP bawaan (Kabupaten Lumajang) diganti dengan yang di sheet
+        Profil; Nomor SOP dan tanggal SOP bawaan dikosongkan untuk diisi; peraturan daerah kabupaten
+        lain dihapus dari Dasar Hukum. Hanya sel yang berubah ditulis; catatan di baris 3 menyebutnya.
+
+        Contoh: kinerja sop sesuaikan kinerja.xlsx
+        """
+        from xlwings_app.services.sop_identitas import sesuaikan
+
+        result = sesuaikan(file, sop)
+        print_problems(result.problems)
+        if not result.valid:
+            console.print("File tidak diubah: perbaiki masalah di atas lalu ulangi.")
+            raise typer.Exit(EXIT_INPUT)
+        for sheet, changes in result.diubah.items():
+            console.print(f"Sheet {sheet} disesuaikan: {'; '.join(changes)}.")
+        if not result.diubah:
+            console.print("Sheet SOP sudah sesuai dengan sheet Profil; tidak ada yang diubah.")
+        elif result.cadangan:
+            console.print(f"Cadangan: {result.cadangan}")
 
     @sop_app.command("daftar")
     @translate_errors

@@ -162,6 +162,8 @@ def register(app: typer.Typer) -> None:
 
         baru_service.baru(file, overwrite=timpa, sop=sop, tahun=tahun)
         console.print(f"Workbook dibuat: {file}")
+        console.print(f"Isi sheet Profil dan Pejabat, lalu jalankan: kinerja sop sesuaikan {file} "
+                      "(identitas SOP: unit, kabupaten dan kepala unit Anda).")
 
     @app.command("contoh")
     @translate_errors

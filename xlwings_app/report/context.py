@@ -18,10 +18,10 @@ Pure: domain results in, dicts/lists/strings out; no docxtpl here. Rules:
   column Target Akhir Renstra is filled, with that target and the progress of
   ``domain.progres.progres_renstra``; with the column blank everywhere (or absent) the list is
   empty and the template leaves the section out, so such a document is as before;
-- the annex "Lampiran: Kepatuhan Waktu SOP" (``lampiran_sop``) is present only when the workbook's
-  Log Langkah has the document's period; otherwise ``lampiran_sop`` is empty and the template
-  leaves the annex out. Working time prints in words ("1 hari 2 jam 30 menit", a hari = the
-  calendar's usual working day), the on-time share with two decimals ("58,33%").
+- the SOP's timing is not on the signed page (the signing and sending steps happen after it is
+  printed): it is the Laporan Kepatuhan Waktu SOP of its own (``report.context_sop``).
+  ``lampiran_sop`` stays in the context, always empty, so that a template made when the document
+  carried that annex still renders (without it).
 
 ``PROVIDED`` is the shape of the context (names and nested keys) a custom template may use; the
 renderer adds ``grafik``, the chart image.
@@ -39,9 +39,6 @@ from xlwings_app.domain.measure import TW_NAMES, Hasil, Status, carried_from, me
 from xlwings_app.domain.profil import Pejabat, Profil
 from xlwings_app.domain.progres import periode_lalu, progres_renstra, progres_tahunan, tren
 from xlwings_app.domain.settings import Settings
-from xlwings_app.domain.sop.measure import StepRun
-from xlwings_app.domain.sop.model import Sop
-from xlwings_app.domain.sop.summary import PeriodSummary, describe_minutes
 from xlwings_app.domain.summary import summarize
 from xlwings_app.report import kalimat
 
@@ -63,15 +60,6 @@ class Dokumen:
     dibuat: dt.datetime
     kekurangan: tuple[str, ...] | None = None
     """None: a final document; a tuple (maybe empty): a draft and what it still lacks."""
-
-
-@dataclass(frozen=True)
-class LampiranSop:
-    """The SOP check of the document's period: the SOP, its period summary, the working day."""
-
-    sop: Sop
-    ringkasan: PeriodSummary
-    menit_per_hari: int = 450
 
 
 def pemerintah(kabupaten: str) -> str:
@@ -263,70 +251,6 @@ def ringkasan(results: list[Hasil], settings: Settings, jenis: str = "indikator 
     }
 
 
-def _durasi(minutes: int | None, day: int) -> str:
-    return fmt.KOSONG if minutes is None else describe_minutes(minutes, day)
-
-
-def _selisih(run: StepRun, day: int) -> str:
-    diff = run.difference_minutes
-    if diff is None:
-        return fmt.KOSONG
-    return ("+" if diff > 0 else "") + describe_minutes(diff, day)
-
-
-def _putaran(run: StepRun, text: str) -> str:
-    return f"{text} (putaran {run.run_no})" if run.run_no > 1 else text
-
-
-def lampiran_sop(lampiran: LampiranSop | None) -> dict[str, object] | str:
-    """The annex "Lampiran: Kepatuhan Waktu SOP"; "" (no annex) without a log for the period.
-
-    Figures are those of ``domain.sop.summary.summarize`` (PermenPANRB 35/2012, Mutu Baku Waktu):
-    share on time over finished runs, standard against actual working time of finished runs,
-    the cycle's calendar days, revision rounds (TIDAK answers) and the longest delays.
-    """
-    if lampiran is None:
-        return ""
-    r, day = lampiran.ringkasan, lampiran.menit_per_hari
-    selesai = sum(1 for run in r.runs if run.finished)
-    tepat = r.status_counts.get("Tepat Waktu", 0)
-    share = fmt.KOSONG if r.share_on_time is None else f"{fmt.persen(r.share_on_time)}%"
-    return {
-        "nama": lampiran.sop.nama,
-        "nomor": lampiran.sop.nomor or fmt.KOSONG,
-        "periode": r.periode,
-        "tepat_waktu": share,
-        "tepat_waktu_rincian": f"{tepat} dari {selesai} pelaksanaan langkah yang selesai",
-        "jumlah_pelaksanaan": str(len(r.runs)),
-        "per_status": [
-            {"status": status, "jumlah": str(n)} for status, n in r.status_counts.items() if n
-        ],
-        "standar": _durasi(r.standard_minutes, day),
-        "aktual": _durasi(r.actual_minutes, day),
-        "standar_sop": _durasi(r.sop_standard_minutes, day),
-        "siklus": _durasi(r.cycle_working_minutes, day),
-        "hari_kalender": fmt.KOSONG if r.cycle_calendar_days is None else str(r.cycle_calendar_days),
-        "putaran_revisi": str(r.revision_rounds),
-        "keterlambatan": [
-            {"langkah": _putaran(run, str(run.langkah)), "kegiatan": run.kegiatan, "selisih": _selisih(run, day)}
-            for run in r.longest_delays
-        ],
-        "langkah": [
-            {
-                "no": str(run.langkah),
-                "kegiatan": _putaran(run, run.kegiatan),
-                "pelaksana": run.pelaksana or ", ".join(run.roles),
-                "standar": _durasi(run.standard_minutes, day),
-                "aktual": _durasi(run.actual_minutes, day),
-                "selisih": _selisih(run, day),
-                "status": run.status,
-            }
-            for run in r.runs
-        ],
-        "menit_per_hari": describe_minutes(day, 10**6),
-    }
-
-
 def dokumen_header(profil: Profil, dokumen: Dokumen, judul: str) -> dict[str, str]:
     """The title block every Kinerja document prints: title, period, year, unit, kabupaten."""
     return {
@@ -344,7 +268,6 @@ def build_context(
     settings: Settings,
     results: Sequence[Hasil],
     dokumen: Dokumen,
-    sop: LampiranSop | None = None,
 ) -> dict[str, object]:
     """The context of "Dokumen Pengukuran Kinerja" for ``results`` (one period's measurements)."""
     return {
@@ -363,7 +286,7 @@ def build_context(
         "tempat_tanggal": f"{profil.tempat}, {fmt.tanggal(dokumen.tanggal)}",
         "kode_verifikasi": dokumen.kode_verifikasi,
         "dibuat": fmt.waktu(dokumen.dibuat),
-        "lampiran_sop": lampiran_sop(sop),
+        "lampiran_sop": "",  # the SOP's timing is its own report; kept for templates made before
         **draf(dokumen),
     }
 
@@ -389,17 +312,6 @@ def provided() -> dict[str, object]:
     settings = Settings()
     results = measure_all(contoh.INDICATORS, Periode.TW2, settings)
     dokumen = Dokumen(Periode.TW2, "", dt.date(2024, 1, 1), dt.datetime(2024, 1, 1), ("",))
-    names = shape(build_context(contoh.PROFIL, settings, results, dokumen, contoh_lampiran_sop()))
+    names = shape(build_context(contoh.PROFIL, settings, results, dokumen))
     assert isinstance(names, dict)
     return {**names, "grafik": None, "lambang": None}
-
-
-def contoh_lampiran_sop() -> LampiranSop:
-    """The example's SOP annex (``example_sop``, TW3 on the default calendar): every list filled."""
-    from xlwings_app.domain.sop.calendar import WorkingCalendar
-    from xlwings_app.domain.sop.summary import check_log
-    from xlwings_app.samples import example_sop
-
-    sop = example_sop.example_sop()
-    [summary], _ = check_log(sop, example_sop.example_log(), WorkingCalendar())
-    return LampiranSop(sop, summary)

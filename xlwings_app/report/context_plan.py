@@ -28,7 +28,7 @@ from decimal import Decimal
 from xlwings_app.domain import formatting as fmt
 from xlwings_app.domain.indicator import Indicator
 from xlwings_app.domain.profil import Pejabat, Profil
-from xlwings_app.report.context import LampiranSop, kop, lampiran_sop, pejabat
+from xlwings_app.report.context import kop, pejabat
 
 JUDUL_RENCANA = "RENCANA KINERJA TAHUNAN"
 JUDUL_PERJANJIAN = "PERJANJIAN KINERJA"
@@ -140,11 +140,11 @@ def rencana_context(
     profil: Profil,
     iku: Sequence[Indicator],
     penetapan: Penetapan,
-    sop: LampiranSop | None = None,
 ) -> dict[str, object]:
     """The Rencana Kinerja Tahunan of the unit: its IKU by Sasaran Strategis, signed by the head.
 
-    ``sop`` is the Perencanaan SOP's timing (the annex), when its log has entries.
+    The Perencanaan SOP's timing is not on the signed page (``kinerja sop laporan``); ``lampiran_sop``
+    stays, always empty, for templates made when it was.
     """
     return {
         "kop": kop(profil),
@@ -155,7 +155,7 @@ def rencana_context(
         "rencana_aksi": rencana_aksi(iku),
         "penandatangan": pihak(profil.penandatangan),
         "tempat_tanggal": f"{profil.tempat}, {fmt.tanggal(penetapan.tanggal)}",
-        "lampiran_sop": lampiran_sop(sop),
+        "lampiran_sop": "",
     }
 
 

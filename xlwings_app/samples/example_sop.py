@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from xlwings_app.domain.sop.adapt import for_unit
+from xlwings_app.domain.sop.adapt import Identitas, for_unit
 from xlwings_app.domain.sop.log import LogEntry
 from xlwings_app.domain.sop.model import Pengesah, Sop
 from xlwings_app.domain.sop.presets import nama_asal, preset
 
 PRESET = "pengukuran-tim-sakip"
 PERIODE = "TW3"
+TANGGAL_LAPORAN = date(2024, 10, 14)
+"""The date of the example's Laporan Kepatuhan Waktu SOP (after the TW3 cycle ended)."""
 CAMAT = "Drs. DEDWI SUPRAPTO, M.Si."
 SEKRETARIS = "AHMAD FAUZI, S.Sos."
 TIM = "NURUL HIDAYATI, S.E. (Ketua Tim SAKIP)"
@@ -45,10 +47,14 @@ def example_sop() -> Sop:
     return adapted()[0]
 
 
+IDENTITAS = Identitas("Kabupaten Lumajang", "Kecamatan Lumajang", "Camat Lumajang",
+                      Pengesah("Camat Lumajang", CAMAT, "19701218 199101 1 002"))
+"""The example office as sheet Profil names it (``samples.example.PROFIL``)."""
+
+
 def adapted() -> tuple[Sop, tuple[str, ...]]:
     """The preset made Kecamatan Lumajang's (``domain.sop.adapt``), and what was replaced."""
-    return for_unit(preset(PRESET), nama_asal(PRESET), "Kecamatan Lumajang", "Camat Lumajang",
-                    Pengesah("Camat Lumajang", CAMAT, "19701218 199101 1 002"))
+    return own(PRESET)
 
 
 def example_log() -> list[LogEntry]:
@@ -94,8 +100,7 @@ def _at(text: str) -> datetime | date:
 
 def own(preset_id: str) -> tuple[Sop, tuple[str, ...]]:
     """The preset ``preset_id`` made Kecamatan Lumajang's, as ``adapted`` does for the first SOP."""
-    return for_unit(preset(preset_id), nama_asal(preset_id), "Kecamatan Lumajang", "Camat Lumajang",
-                    Pengesah("Camat Lumajang", CAMAT, "19701218 199101 1 002"))
+    return for_unit(preset(preset_id), nama_asal(preset_id), IDENTITAS)
 
 
 def perencanaan_sop() -> Sop:

@@ -42,7 +42,6 @@ from xlwings_app.domain.measure import measure_all
 from xlwings_app.domain.seal import SealRecord, seal_record
 from xlwings_app.domain.sop.otomatis import Jalan
 from xlwings_app.domain.verification import indicator_fingerprint
-from xlwings_app.report.context import LampiranSop
 from xlwings_app.services import log_otomatis
 from xlwings_app.services.laporan import (
     Laporan,
@@ -52,7 +51,6 @@ from xlwings_app.services.laporan import (
     gaps_of,
     iku_of,
     lambang_of,
-    lampiran_sop,
     signable,
 )
 from xlwings_app.services.master import Master, using
@@ -125,14 +123,12 @@ def buat_arsip(
     out_dir: Path,
     lampiran: Sequence[Path] = (),
     sekarang: dt.datetime | None = None,
-    sop: LampiranSop | None = None,
     pdf: bool = True,
     lambang: bytes | None = None,
     place: bool = True,
 ) -> Arsip:
     """Seal ``periode``: render, zip with the workbook snapshot and manifest, return the record.
 
-    ``sop`` is the SOP annex of the period (``services.laporan.lampiran_sop``), as ``laporan`` prints it.
     ``pdf=False`` archives the .docx alone (generated sample units, where speed matters). With
     ``place=False`` the zip stays under its temporary name (``Arsip.sementara``) until ``put_in_place``.
     """
@@ -144,10 +140,10 @@ def buat_arsip(
     catatan: list[str] = []
     with _work_folder(out_dir, periode, sekarang) as work:
         try:
-            doc = buat_laporan(data, work, periode, pdf=pdf, sekarang=sekarang, sop=sop, lambang=lambang)
+            doc = buat_laporan(data, work, periode, pdf=pdf, sekarang=sekarang, lambang=lambang)
         except PdfUnavailable as exc:
             catatan.append(f"Arsip tanpa PDF: {exc}")
-            doc = buat_laporan(data, work, periode, pdf=False, sekarang=sekarang, sop=sop, lambang=lambang)
+            doc = buat_laporan(data, work, periode, pdf=False, sekarang=sekarang, lambang=lambang)
         profil = data.profil
         assert profil is not None  # buat_laporan refuses a workbook without a Profil
         files = {f"workbook/{workbook.name}": workbook, f"dokumen/{doc.docx.name}": doc.docx}
@@ -272,14 +268,13 @@ def arsip(
             raise failed(folder, exc, "tidak dapat dibuat") from exc
         with writer_lock(folder / "Arsip_Pengukuran_Kinerja"):  # one archiving run per folder at a time
             clean_leftovers(folder, [*getattr(data, "segel", []), *getattr(target.data(), "segel", [])])
-            sop, notes = lampiran_sop(master, periode)  # the archived document carries the same annex
             image, image_notes = lambang_of(data, path, None)
-            result = buat_arsip(data, path, periode, folder, lampiran, sop=sop, lambang=image, place=False)
+            result = buat_arsip(data, path, periode, folder, lampiran, lambang=image, place=False)
             try:
-                result.catatan.extend(n.pesan for n in [*image_notes, *result.laporan.peringatan, *notes])
+                result.catatan.extend(n.pesan for n in [*image_notes, *result.laporan.peringatan])
                 target.stage(AppendSeal(result.record))
                 run = Jalan("arsip", mulai, dt.datetime.now(), result.zip.name)
-                stamp = log_otomatis.rencana_data(target.sop(), periode.value, [run])
+                stamp = log_otomatis.rencana(target, periode.value, [run])
                 if log_otomatis.stage(target, stamp):
                     result.catatan.extend(log_otomatis.pesan(stamp))
                 target.commit()

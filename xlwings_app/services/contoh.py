@@ -61,6 +61,7 @@ def contoh(folder: Path) -> Iterator[str]:
     from xlwings_app.services import laporan_pengumpulan
 
     yield from laporan_pengumpulan.contoh(path, folder / "formulir", folder / "pengumpulan")
+    yield from _laporan_sop(path, folder / "pengumpulan", "TW4", draf=True)
     from xlwings_app.services.contoh_kabupaten import contoh as kabupaten_contoh
 
     yield from kabupaten_contoh(folder / "kabupaten")
@@ -84,6 +85,23 @@ def _documents(path: Path, out_dir: Path) -> Iterator[str]:
     individu = laporan_iki(path, out_dir / "individu")
     yield f"Dokumen Pengukuran Kinerja Individu: {len(individu)} dokumen (satu per pejabat) di {out_dir / 'individu'}"
     yield from _plan_documents(path, out_dir, pdf=doc.pdf is not None)
+    yield from _laporan_sop(path, out_dir, example_sop.PERIODE, sop="Pengukuran", pdf=doc.pdf is not None)
+
+
+def _laporan_sop(path: Path, out_dir: Path, periode: str, sop: str | None = None, draf: bool = False,
+                 pdf: bool = True) -> Iterator[str]:
+    """The Laporan Kepatuhan Waktu SOP for the Sekretaris: TW3's Pengukuran log as a final report; TW4,
+    whose steps Kinerja stamped while the forms went out and came back, as a draft."""
+    from xlwings_app.adapters.documents.pdf import PdfUnavailable
+    from xlwings_app.services.laporan_sop import laporan_sop
+
+    tanggal = example_sop.TANGGAL_LAPORAN if periode == example_sop.PERIODE else None  # TW4: the day it runs
+    try:
+        hasil = laporan_sop(path, periode, sop, out_dir, pdf=pdf, draf=draf, tanggal=tanggal)
+    except PdfUnavailable:
+        hasil = laporan_sop(path, periode, sop, out_dir, pdf=False, draf=draf, tanggal=tanggal)
+    yield (f"Laporan Kepatuhan Waktu SOP {periode}{' (draf)' if draf else ''}, {', '.join(hasil.sop)}: "
+           f"{hasil.pdf or hasil.docx}")
 
 
 def _plan_documents(path: Path, out_dir: Path, pdf: bool) -> Iterator[str]:

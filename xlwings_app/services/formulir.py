@@ -158,8 +158,7 @@ def formulir(
         existing = [p.name for p in [*targets.values(), receipt] if p.exists()]
         if existing and not timpa:
             raise WorkbookError(f"Formulir sudah ada di {keluar}: {', '.join(existing)}. Gunakan --timpa untuk menimpanya.")
-        sop = master.sop()
-        planned = log_otomatis.rencana_data(sop, result.periode.value, [Jalan("formulir", mulai, mulai)])
+        planned = log_otomatis.rencana(master, result.periode.value, [Jalan("formulir", mulai, mulai)])
         key, new = master_key(master, mulai)
         if (new or log_otomatis.perlu_ditulis(planned)) and not master.live:
             ensure_not_open_in_excel(master.path)  # the master is written last: refuse before any form is
@@ -172,7 +171,7 @@ def formulir(
                 result.formulir.append((pj, str(targets[pj]), len(rows)))
             result.tanda_terima = _write_tanda_terima(data, result, receipt, mulai, outputs)
             note = f"{len(result.formulir)} formulir, {receipt.name}"
-            stamp = log_otomatis.rencana_data(sop, result.periode.value, [Jalan("formulir", mulai, datetime.now(), note)])
+            stamp = log_otomatis.rencana(master, result.periode.value, [Jalan("formulir", mulai, datetime.now(), note)])
             if log_otomatis.stage(master, stamp) or new:
                 result.cadangan = master.commit()
                 result.log_ditulis = True

@@ -95,20 +95,24 @@ def periksa(source: Path | Master) -> WorkbookData:
     """Check every input of the workbook, the planner's checks too (``domain.planning``); write nothing.
 
     Besides the input problems, it warns (``catatan``) of every unmet indicator of the active
-    period still lacking Permasalahan or Rencana Aksi: the gaps a final document is refused for.
+    period still lacking Permasalahan or Rencana Aksi: the gaps a final document is refused for;
+    and (``peringatan``) of every SOP sheet naming another unit or kabupaten than Profil
+    (``services.sop_identitas``).
     """
     from xlwings_app.services.rencana import plan_problems
+    from xlwings_app.services.sop_identitas import identity_problems
 
     with using(source) as master:
         data = master.data()
+        sop_warnings = identity_problems(master)  # an SOP sheet naming another unit than Profil
     if data.errors:
-        return replace(data, problems=[*data.problems, *plan_problems(data)])
+        return replace(data, problems=[*data.problems, *plan_problems(data), *sop_warnings])
     from xlwings_app.domain.kelengkapan import document_gaps
     from xlwings_app.domain.measure import measure_all
 
     results = measure_all(data.indicators, data.settings.periode_aktif, data.settings)
     gaps = [p.in_file(data.path.name) for p in document_gaps(results, data.cells, "catatan")]
-    return replace(data, problems=[*data.problems, *gaps, *plan_problems(data)])
+    return replace(data, problems=[*data.problems, *gaps, *plan_problems(data), *sop_warnings])
 
 
 def hitung_data(data: WorkbookData, periode: Periode | None = None) -> Perhitungan:

@@ -16,10 +16,9 @@ Rules:
   and highlighted in the analysis, and the file name ends in "_DRAF";
 - the .docx (and its PDF) are written whole: an earlier document of the same name stays as it was
   until both are made, whatever fails (``adapters.documents.atomic``);
-- the annex "Lampiran: Kepatuhan Waktu SOP" is added when the workbook's Log Langkah has the
-  document's period (TW3 -> "TW3"), measured by ``services.sop.ukur``; without a log for the period
-  there is no annex, and a log with errors leaves the annex out with a warning (the document
-  itself is still made). The verification code does not cover the SOP log.
+- the SOP's timing is not on the signed page: the steps of signing and sending it happen after it
+  is printed, so it is the Laporan Kepatuhan Waktu SOP of its own (``services.laporan_sop``,
+  ``kinerja sop laporan``). The verification code does not cover the SOP log.
 """
 
 from __future__ import annotations
@@ -46,7 +45,7 @@ from xlwings_app.domain.seal import SealRecord, check_seals
 from xlwings_app.domain.settings import Settings
 from xlwings_app.domain.sop.otomatis import Aksi, Jalan
 from xlwings_app.domain.verification import verification_code
-from xlwings_app.report.context import Dokumen, LampiranSop, build_context, provided
+from xlwings_app.report.context import Dokumen, build_context, provided
 from xlwings_app.services.master import Master, using
 from xlwings_app.sheets import layout as L
 
@@ -168,14 +167,12 @@ def buat_laporan(
     tanggal: dt.date | None = None,
     segel: Sequence[SealRecord] = (),
     sekarang: dt.datetime | None = None,
-    sop: LampiranSop | None = None,
     lambang: bytes | None = None,
     draf: bool = False,
 ) -> Laporan:
     """Render the period's document into ``out_dir``; the period defaults to the active one.
 
-    ``sop`` is the SOP check of the period (``lampiran_sop``), printed as the annex; ``lambang``
-    the image printed left of the kop (``adapters.documents.lambang``).
+    ``lambang`` is the image printed left of the kop (``adapters.documents.lambang``).
     """
     profil = signable(data)
     if template is not None:
@@ -198,7 +195,6 @@ def buat_laporan(
         data.settings,
         results,
         Dokumen(periode, kode, tanggal, sekarang, kekurangan),
-        sop,
     )
     chart = draw_chart([Batang(h.indicator.kode, h.capaian) for h in results])
     stem = f"{file_name(profil, periode)}{DRAF_SUFFIX if draf else ''}"
@@ -216,33 +212,6 @@ def load_workbook(path: Path) -> SumberData:
     """The workbook's inputs (``adapters.xlsx.reader``); an unreadable file is refused."""
     with using(path) as master:
         return master.data()
-
-
-def lampiran_sop(source: Path | Master, periode: Periode) -> tuple[LampiranSop | None, list[Problem]]:
-    """The SOP check of ``periode`` for the annex, or None when Log Langkah lacks the period.
-
-    A log whose rows of the period have errors gives no annex and one warning saying why.
-    """
-    from xlwings_app.domain.sop.log import normalize_periode
-    from xlwings_app.sheets.sop_layout import SHEET_LOG
-
-    name = normalize_periode(periode.value)
-    with using(source) as master:
-        path, data = master.path, master.sop()
-    if data.sop is None or SHEET_LOG not in data.sheets or all(e.periode != name for e in data.entries):
-        return None, []
-    from xlwings_app.services.sop import ukur  # the SOP check's modules only when there is a log to check
-
-    result = ukur(data, name)
-    summary = next((s for s in result.summaries if s.periode == name), None)
-    if not result.valid or result.sop is None or summary is None:
-        first = next((p for p in result.problems if p.is_error), None)
-        return None, [Problem(
-            f"Lampiran Kepatuhan Waktu SOP tidak dibuat: log {name} bermasalah "
-            f"({first.pesan if first else 'tidak terbaca'}); periksa dengan kinerja sop periksa.",
-            SHEET_LOG, file=path.name, tingkat="catatan",
-        )]  # fmt: skip
-    return LampiranSop(result.sop, summary, result.day_minutes), []
 
 
 def seals_of(data: SumberData) -> list[SealRecord]:
@@ -271,10 +240,10 @@ def laporan(
         data = master.data()
         periode = periode or data.settings.periode_aktif
         image, image_notes = lambang_of(data, master.path, lambang)
-        sop, notes = lampiran_sop(master, periode)
+        notes: list[Problem] = []
         hasil = buat_laporan(
             data, out_dir or master.path.parent, periode, template, pdf, tanggal, segel=seals_of(data),
-            sop=sop, lambang=image, draf=draf,
+            lambang=image, draf=draf,
         )
         if log:
             notes += stamp_log(master, periode, "laporan", mulai, hasil.docx.name)
@@ -289,7 +258,7 @@ def stamp_log(master: Master, periode: Periode, aksi: Aksi, mulai: dt.datetime, 
     from xlwings_app.domain.problems import Refusal
     from xlwings_app.services import log_otomatis
 
-    stamp = log_otomatis.rencana_data(master.sop(), periode.value, [Jalan(aksi, mulai, dt.datetime.now(), what)])
+    stamp = log_otomatis.rencana(master, periode.value, [Jalan(aksi, mulai, dt.datetime.now(), what)])
     if not log_otomatis.stage(master, stamp):
         return []  # no such step, or already filled: nothing to say beside the document
     try:

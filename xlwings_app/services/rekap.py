@@ -161,7 +161,7 @@ def rekap(source: Path | Master, sources: Sequence[Path] = (), periode: Periode 
         if not result.valid or not tulis:
             return result
         when = datetime.now()
-        stamp = log_otomatis.rencana_data(master.sop(), chosen.value, log_runs(forms, result, mulai, when))
+        stamp = log_otomatis.rencana(master, chosen.value, log_runs(forms, result, mulai, when))
         result.log = log_otomatis.pesan(stamp)
         if not result.perubahan and not log_otomatis.perlu_ditulis(stamp):
             return result

@@ -25,10 +25,9 @@ from xlwings_app.adapters.documents.folder import output_folder_problem
 from xlwings_app.adapters.documents.pdf import stage_pdfs
 from xlwings_app.domain.indicator import Indicator, Jenis
 from xlwings_app.domain.planning import check_plan, plan_row
-from xlwings_app.domain.problems import Problem, errors, notices
+from xlwings_app.domain.problems import Problem, errors
 from xlwings_app.domain.tanggal import parse_tanggal
 from xlwings_app.domain.workbook_data import WorkbookData
-from xlwings_app.report.context import LampiranSop
 from xlwings_app.report.context_plan import Penetapan, rencana_context
 from xlwings_app.resources import resource_dir
 from xlwings_app.services.laporan import LaporanDitolak, lambang_of, signing_date
@@ -127,32 +126,6 @@ def file_stem(kind: str, tahun: int, draf: bool, who: str = "") -> str:
     return "_".join(part for part in (kind, str(tahun), who, "DRAF" if draf else "") if part)
 
 
-def lampiran_perencanaan(path: Path, tahun: int) -> tuple[LampiranSop | None, list[Problem]]:
-    """The Perencanaan SOP's timing for the annex: its log's period named ``tahun``, else its last
-    period; None when the workbook has no Perencanaan SOP or its log is empty."""
-    from xlwings_app.adapters.xlsx.reader import list_sops, read_sop_workbook
-    from xlwings_app.services.sop import ukur
-    from xlwings_app.sheets.sop_sheet import UnknownSop, match_place
-
-    try:
-        place = match_place(list_sops(path), "Perencanaan")
-    except UnknownSop:
-        return None, []
-    data = read_sop_workbook(path, place)
-    periods = [e.periode for e in data.entries if e.mulai is not None]
-    if data.sop is None or not periods:
-        return None, []
-    name = str(tahun) if str(tahun) in periods else periods[-1]
-    result = ukur(data, name)
-    summary = next((s for s in result.summaries if s.periode == name), None)
-    if not result.valid or summary is None:
-        return None, [Problem(
-            f"Lampiran waktu SOP Perencanaan tidak dibuat: log {name} bermasalah; periksa dengan "
-            f"kinerja sop periksa FILE --sop Perencanaan.", place.log, file=path.name, tingkat="catatan",
-        )]  # fmt: skip
-    return LampiranSop(data.sop, summary, result.day_minutes), []
-
-
 def rencana(
     path: Path,
     out_dir: Path | None = None,
@@ -171,12 +144,11 @@ def rencana(
     folder = output_folder(out_dir or path.parent, "Rencana Kinerja")
     signed, date_notes = plan_date(data, tanggal)
     image, image_notes = lambang_of(data, path, lambang)
-    sop, sop_notes = lampiran_perencanaan(path, profil.tahun)
-    context = rencana_context(profil, iku, Penetapan(profil.tahun, signed, draf, gaps(warnings)), sop)
+    context = rencana_context(profil, iku, Penetapan(profil.tahun, signed, draf, gaps(warnings)))
     out = folder / f"{file_stem('Rencana_Kinerja', profil.tahun, draf)}.docx"
     with Outputs() as outputs:
         documents = Documents(outputs, pdf)
         docx, pdf_path = documents.write(TEMPLATE_RENCANA, context, out, image)
         documents.finish()
-    notes = [*image_notes, *date_notes, *warnings, *notices(sop_notes)]
+    notes = [*image_notes, *date_notes, *warnings]
     return DokumenRencana("Rencana Kinerja Tahunan", docx, pdf_path, signed, notes)

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from xlwings_app.adapters.xlsx.guard import WorkbookError
 from xlwings_app.domain.problems import Problem, Refusal
 from xlwings_app.domain.profil import Profil
 from xlwings_app.domain.sop.log import LogEntry, new_period_entries, normalize_periode
@@ -24,6 +23,7 @@ from xlwings_app.domain.sop.presets import UnknownPreset, preset
 from xlwings_app.domain.sop.summary import PeriodSummary, check_log, describe_minutes
 from xlwings_app.domain.sop.workbook import SopWorkbook
 from xlwings_app.services.master import Master, using
+from xlwings_app.services.sop_master import MasterSource, place_of, sop_of
 from xlwings_app.sheets.changes import AddLogSheet, AddSopSheets, AppendLogRows, PutHasilSop, Stamp
 from xlwings_app.sheets.sop_layout import (
     DEFAULT_PLACE,
@@ -35,7 +35,6 @@ from xlwings_app.sheets.sop_layout import (
     short_name,
 )
 from xlwings_app.sheets.sop_sheet import UnknownSop, match_place, sop_places
-from xlwings_app.sheets.sop_workbook import read_sop_sheets
 
 
 @dataclass
@@ -75,21 +74,21 @@ class PemeriksaanSop:
 
 
 def own_preset(preset_id: str, profil: Profil | None = None) -> tuple[Sop, str]:
-    """The preset with the seed's office names replaced by the unit's (``profil``, sheet Profil).
+    """The preset made the unit's own from sheet Profil (``domain.sop.adapt.for_unit``: unit,
+    kabupaten, head; the seed's register emptied), and the SOP sheet's note saying what changed.
 
-    Without a Profil naming the unit (a new, empty workbook) the preset is kept and the note says
-    which names to replace by hand.
+    Without a Profil naming the unit (a new, empty workbook) the preset keeps its texts, loses the
+    seed's Nomor SOP, dates and signer, and the note says how to adapt it once Profil is filled.
     """
-    from xlwings_app.domain.sop.adapt import catatan, catatan_kosong, for_unit
-    from xlwings_app.domain.sop.model import Pengesah
+    from xlwings_app.domain.sop.adapt import catatan, catatan_kosong, for_unit, tanpa_register
     from xlwings_app.domain.sop.presets import nama_asal
 
     sop, asal = preset(preset_id), nama_asal(preset_id)
     if profil is None or not profil.unit.strip():
-        return sop, catatan_kosong(asal)
-    head = profil.penandatangan
-    own, replaced = for_unit(sop, asal, profil.unit, head.jabatan,
-                             Pengesah(head.jabatan_lengkap, head.nama, head.nip))
+        return tanpa_register(sop, asal), catatan_kosong(asal)
+    from xlwings_app.services.sop_identitas import identitas
+
+    own, replaced = for_unit(sop, asal, identitas(profil))
     return own, catatan(profil.unit, replaced)
 
 
@@ -103,47 +102,11 @@ def mulai(source: Path | Master, periode: str, preset_id: str | None = None, tah
         return _mulai(master, normalize_periode(periode), preset_id, tahun)
 
 
-class _MasterSource:
-    """The master's sheets as a ``SheetSource`` (to find and read an SOP beside the first one);
-    each sheet is read from the master once."""
-
-    def __init__(self, master: Master) -> None:
-        self.master = master
-        self._rows: dict[str, list[list[object]]] = {}
-
-    @property
-    def sheetnames(self) -> list[str]:
-        return self.master.sheet_names()
-
-    def iter_values(self, sheet: str) -> list[list[object]]:
-        if sheet not in self._rows:
-            self._rows[sheet] = self.master.rows(sheet)
-        return self._rows[sheet]
-
-
-def place_of(master: Master, name: str | None) -> SopPlace:
-    """The workbook's SOP that ``--sop NAME`` names (``match_place``); WorkbookError if none."""
-    if not name:
-        return DEFAULT_PLACE if SHEET_SOP in master.sheet_names() else match_place(sop_places(_MasterSource(master)), None)
-    try:
-        return match_place(sop_places(_MasterSource(master)), name)
-    except UnknownSop as exc:
-        raise WorkbookError(f"{master.path.name}: {exc}") from None
-
-
-def sop_of(master: Master, place: SopPlace, source: _MasterSource | None = None) -> SopWorkbook:
-    """The SOP sheets of ``place`` (the first SOP through the master as always; the others through
-    ``source``, a reading of the master's sheets to share)."""
-    if place == DEFAULT_PLACE:
-        return master.sop()
-    return read_sop_sheets(source or _MasterSource(master), master.path, place)
-
-
 def _place_for_mulai(master: Master, name: str) -> tuple[SopPlace, str | None, Problem | None]:
     """(where, the preset id to add there or None, a problem or notice): ``name`` is an SOP of the
     workbook, else a preset id, added as the first SOP or beside the others under its short name."""
     path = master.path
-    found = sop_places(_MasterSource(master))
+    found = sop_places(MasterSource(master))
     try:
         return match_place(found, name), None, None
     except UnknownSop as unknown:
@@ -232,6 +195,7 @@ def periksa(
     with using(source) as master:
         place = place_of(master, sop)
         result = ukur(sop_of(master, place), periode)
+        result.problems += [p for p in _identity(master) if p.sheet == place.sop]
         if not result.valid or not tulis or result.sop is None:
             return result
         chosen = normalize_periode(periode) if periode else None
@@ -276,10 +240,13 @@ def periksa_semua(source: Path | Master, periode: str | None = None, tulis: bool
     ``ukur``'s error for sheet SOP.
     """
     with using(source) as master:
-        shared = _MasterSource(master)
+        shared = MasterSource(master)
         places = [place for place, _ in sop_places(shared)] or [DEFAULT_PLACE]
         several = len(places) > 1
         result = PemeriksaanSemua([_ukur_satu(master, place, shared, periode, several) for place in places])
+        warnings = _identity(master)
+        for one in result.hasil:
+            one.problems += [p for p in warnings if p.sheet == one.place.sop]
         if periode and several and not any(r.summaries for r in result.hasil):
             result.hasil[0].problems.append(Problem(
                 f"Periode {normalize_periode(periode)} tidak ada di log SOP mana pun "
@@ -298,8 +265,15 @@ def periksa_semua(source: Path | Master, periode: str | None = None, tulis: bool
         return result
 
 
+def _identity(master: Master) -> list[Problem]:
+    """Warnings where an SOP sheet names another unit or kabupaten than Profil (``sop_identitas``)."""
+    from xlwings_app.services.sop_identitas import identity_problems
+
+    return identity_problems(master)
+
+
 def _ukur_satu(
-    master: Master, place: SopPlace, shared: _MasterSource, periode: str | None, several: bool
+    master: Master, place: SopPlace, shared: MasterSource, periode: str | None, several: bool
 ) -> PemeriksaanSop:
     """``ukur`` of one SOP for ``periksa_semua``: nothing to measure is a note, not an error (a
     missing ``periode`` stays an error when the workbook has this SOP only, as in ``periksa``)."""
@@ -357,7 +331,7 @@ def summary_lines(summary: PeriodSummary, day_minutes: int = 450) -> list[str]:
     )  # fmt: skip
     lines = [
         f"Periode {summary.periode}: {len(summary.runs)} pelaksanaan langkah; tepat waktu {share} ({counts}).",
-        f"Waktu kerja langkah selesai: standar {describe_minutes(summary.standard_minutes, day_minutes)}, "
+        f"Waktu kerja langkah yang diukur: standar {describe_minutes(summary.standard_minutes, day_minutes)}, "
         f"aktual {describe_minutes(summary.actual_minutes, day_minutes)}; standar SOP sekali jalan "
         f"{describe_minutes(summary.sop_standard_minutes, day_minutes)}.",
     ]

@@ -101,12 +101,14 @@ class Stamp:
 
 @dataclass(frozen=True)
 class StampLog:
-    """What an action stamps into Log Langkah (``domain.sop.otomatis.Rencana``): cells of rows up to
-    ``last_row`` and rows appended after it; ``sop`` gives the new rows' Kegiatan and Peran."""
+    """What an action stamps into the log of ``place``'s SOP (``domain.sop.otomatis.Rencana``; None:
+    the first SOP's, sheet Log Langkah): cells of rows up to ``last_row`` and rows appended after it;
+    ``sop`` gives the new rows' Kegiatan and Peran."""
 
     sop: Sop
     plan: Rencana
     last_row: int
+    place: SopPlace | None = None
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,8 @@ STATUS = {
 SOP_STATUS = {
     "Tepat Waktu": "C6EFCE",
     "Terlambat": "FFC7CE",
+    "Tanpa Standar": "DDEBF7",
+    "Dicatat Otomatis": "EDEDED",
     "Belum Selesai": "FFEB9C",
     "Belum Dimulai": "D9D9D9",
     "Data Tidak Lengkap": "F8CBAD",

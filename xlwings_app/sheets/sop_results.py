@@ -22,8 +22,8 @@ from xlwings_app.sheets.sop_layout import DATE_FORMAT, DATETIME_FORMAT, DEFAULT_
 SUMMARY_ROW = 5
 RUNS_TABLE = "TabelHasilSOP"
 SUMMARY_LABELS = (
-    "Periode", "Pelaksanaan langkah", "Tepat waktu (%)", *STATUSES,
-    "Standar langkah selesai (menit kerja)", "Aktual langkah selesai (menit kerja)",
+    "Periode", "Pelaksanaan langkah", "Tepat waktu (%, dari langkah yang diukur)", *STATUSES,
+    "Standar langkah diukur (menit kerja)", "Aktual langkah diukur (menit kerja)",
     "Standar SOP sekali jalan (menit kerja)", "Siklus: mulai", "Siklus: selesai",
     "Siklus (menit kerja)", "Siklus (hari kalender)", "Putaran revisi (keputusan TIDAK)",
     "Keterlambatan terbesar",
@@ -31,10 +31,14 @@ SUMMARY_LABELS = (
 """The summary block: one figure per row (label in A:C), one column per period from D."""
 RUN_HEADERS = (
     "Periode", "Langkah", "Putaran", "Kegiatan", "Peran", "Pelaksana", "Mulai", "Selesai",
-    "Batas Waktu", "Standar (menit)", "Aktual (menit)", "Selisih (menit)", "Status", "Keputusan",
-    "Presisi", "Catatan", "Baris Log",
+    "Batas Waktu", "Waktu SOP", "Standar (menit kerja)", "Aktual (menit kerja)", "Selisih (menit kerja)",
+    "Status", "Keputusan", "Presisi", "Keterangan", "Catatan", "Baris Log",
 )  # fmt: skip
-RUN_WIDTHS = (9, 8, 8, 40, 16, 20, 16, 16, 16, 10, 10, 10, 17, 10, 8, 24, 8)
+"""Waktu SOP is the standard as the SOP states it ("4 hari"; "Tanpa standar"); the minute columns
+are working minutes for sums; Keterangan holds the measurement's notes (holiday work, a step
+Kinerja stamped: not measured)."""
+RUN_WIDTHS = (9, 8, 8, 40, 16, 20, 16, 16, 16, 11, 10, 10, 10, 17, 10, 8, 30, 24, 8)
+STATUS_COLUMN = RUN_HEADERS.index("Status") + 1
 RUNS_TOP = SUMMARY_ROW + len(SUMMARY_LABELS) + 3
 """Header row of the runs table."""
 CHART_COLUMN = 20
@@ -80,8 +84,9 @@ def _summary_values(summary: PeriodSummary) -> tuple[object, ...]:
 def run_values(run: StepRun) -> tuple[object, ...]:
     return (
         run.periode, run.langkah, run.run_no, run.kegiatan, ", ".join(run.roles), run.pelaksana or None,
-        run.mulai, run.selesai, run.deadline, run.standard_minutes, run.actual_minutes,
-        run.difference_minutes, run.status, run.decision, run.precision, run.catatan or None, run.baris,
+        run.mulai, run.selesai, run.deadline, run.standard_text, run.standard_minutes, run.actual_minutes,
+        run.difference_minutes, run.status, run.decision, run.precision, " ".join(run.keterangan) or None,
+        run.catatan or None, run.baris,
     )  # fmt: skip
 
 
@@ -149,7 +154,8 @@ def hasil_sop_values(
                 if values[col - 1] is not None:
                     sheet.style(f"format:{_moment_format(values[col - 1])}", row, col)
             sheet.style("wrap", row, 4)
-            sheet.style(f"fill:{STATUS_FILLS[run.status]}", row, 13)
+            sheet.style("wrap", row, STATUS_COLUMN + 3)
+            sheet.style(f"fill:{STATUS_FILLS[run.status]}", row, STATUS_COLUMN)
     shown = next((s for s in summaries if s.periode == chart_periode), summaries[-1] if summaries else None)
     _chart_values(sheet, shown)
     return sheet

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.sop.model import Sop
@@ -39,8 +40,19 @@ class UnknownSop(LookupError):
     """``--sop NAME`` names no SOP of the workbook."""
 
 
-def read_sop_sheet(rows: Iterable[tuple[int, Row]], sheet: str) -> tuple[Sop | None, list[Problem]]:
-    """The SOP of sheet ``sheet`` from its rows (numbered from 1), and every problem of it."""
+@dataclass(frozen=True)
+class SopCells:
+    """The raw cells of an SOP sheet, each with its address: the identity block by field key
+    (``domain.sop.sop_rows.IDENTITY``), the Pelaksana column titles and the procedure rows."""
+
+    identity: dict[str, Cell]
+    pelaksana: list[str]
+    steps: list[StepCells]
+    default_unit: Unit | None = None
+
+
+def read_sop_cells(rows: Iterable[tuple[int, Row]], sheet: str) -> tuple[SopCells | None, list[Problem]]:
+    """The cells of sheet ``sheet`` from its rows (numbered from 1); None (and why) without its table."""
     numbered = list(rows)
     header = find_header(numbered, STEPS, sheet)
     identity_rows = numbered if header is None else numbered[: header.row - 1]
@@ -75,8 +87,22 @@ def read_sop_sheet(rows: Iterable[tuple[int, Row]], sheet: str) -> tuple[Sop | N
         cells = {key: Cell(value, header.cell(key, index)) for key, value in zip(keys, values, strict=True)}
         marks = {name: cells[key] for key, _, name in pelaksana}
         steps.append(StepCells(index, {title: cells[title] for title in STEP_HEADERS}, marks))
-    sop, found = parse_sop(identity, [name for _, _, name in pelaksana], steps, sheet=sheet, default_unit=default_unit)
-    return sop, problems + found
+    return SopCells(identity, [name for _, _, name in pelaksana], steps, default_unit), problems
+
+
+def read_sop_sheet(rows: Iterable[tuple[int, Row]], sheet: str) -> tuple[Sop | None, list[Problem]]:
+    """The SOP of sheet ``sheet`` from its rows (numbered from 1), and every problem of it."""
+    sop, _cells, problems = read_sop(rows, sheet)
+    return sop, problems
+
+
+def read_sop(rows: Iterable[tuple[int, Row]], sheet: str) -> tuple[Sop | None, SopCells | None, list[Problem]]:
+    """``read_sop_sheet`` with the cells it was read from (their addresses: ``kinerja sop sesuaikan``)."""
+    cells, problems = read_sop_cells(rows, sheet)
+    if cells is None:
+        return None, None, problems
+    sop, found = parse_sop(cells.identity, cells.pelaksana, cells.steps, sheet=sheet, default_unit=cells.default_unit)
+    return sop, cells, problems + found
 
 
 def sop_places(source: SheetSource) -> list[tuple[SopPlace, str]]:

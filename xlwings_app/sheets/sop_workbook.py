@@ -17,7 +17,7 @@ from xlwings_app.sheets.kalender import read_kalender
 from xlwings_app.sheets.log import find_log, not_found, read_log
 from xlwings_app.sheets.profil import read_tahun
 from xlwings_app.sheets.sop_layout import DEFAULT_PLACE, SHEET_KALENDER, SopPlace
-from xlwings_app.sheets.sop_sheet import read_sop_sheet
+from xlwings_app.sheets.sop_sheet import read_sop
 from xlwings_app.sheets.source import SheetSource, sheet_rows, tables_of
 
 
@@ -26,8 +26,10 @@ def read_sop_sheets(source: SheetSource, path: Path, place: SopPlace = DEFAULT_P
     names = source.sheetnames
     data = SopWorkbook(path=path, sheets=set(names), place_name=place.nama)
     if place.sop in names:
-        data.sop, problems = read_sop_sheet(sheet_rows(source, place.sop), place.sop)
+        data.sop, cells, problems = read_sop(sheet_rows(source, place.sop), place.sop)
         data.problems.extend(problems)
+        if cells is not None:
+            data.identity_cells = {key: cell.sel for key, cell in cells.identity.items() if cell.sel}
     else:
         data.problems.append(
             Problem(

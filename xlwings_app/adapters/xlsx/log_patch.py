@@ -24,7 +24,7 @@ from xlwings_app.domain.sop.model import Sop
 from xlwings_app.sheets.changes import Stamp, StampLog
 from xlwings_app.sheets.grid import column_letter
 from xlwings_app.sheets.log_rows import log_rows_values
-from xlwings_app.sheets.sop_layout import DATETIME_FORMAT, LOG_HEADERS, LOG_TABLE, SHEET_LOG
+from xlwings_app.sheets.sop_layout import DATETIME_FORMAT, LOG_HEADERS, LOG_TABLE
 
 DEFAULT_WIDTH = 13
 """A column's width when ``<cols>`` gives none (Excel's and openpyxl's default)."""
@@ -74,22 +74,22 @@ def _widened(table: bytes, ref: str) -> bytes:
     return _AUTO_FILTER.sub(new_ref, table, count=1)
 
 
-def stamp_log(edits: SheetEdits, change: StampLog, columns: dict[str, int] | None) -> None:
-    """``change.plan``'s cells (in the log's ``columns``, 0-based by key) and new rows written."""
+def stamp_log(edits: SheetEdits, change: StampLog, sheet: str, columns: dict[str, int] | None) -> None:
+    """``change.plan``'s cells (in log sheet ``sheet``'s ``columns``, 0-based by key) and new rows written."""
     plan = change.plan
     if plan.isian:
         if columns is None:
-            raise PatchUnsupported(f"judul kolom sheet {SHEET_LOG} tidak ditemukan")
-        package, cells = edits.package, edits[SHEET_LOG]
+            raise PatchUnsupported(f"judul kolom sheet {sheet} tidak ditemukan")
+        package, cells = edits.package, edits[sheet]
         for isian in plan.isian:
             row, column = isian.baris, columns[isian.kolom] + 1
             style = None
-            if isian.kolom != "catatan":
+            if isian.kolom in ("mulai", "selesai"):  # moments; Catatan and Pelaksana are text
                 style = package.number_format_style(cells.row(row).style(column), DATETIME_FORMAT)
             cells.put(row, column, isian.nilai, style)
             cells.widen([(row, column)])
     if plan.baru:
-        append_log_rows(edits, SHEET_LOG, change.sop, plan.baru, change.last_row + 1)
+        append_log_rows(edits, sheet, change.sop, plan.baru, change.last_row + 1)
 
 
 def stamp(edits: SheetEdits, change: Stamp) -> None:

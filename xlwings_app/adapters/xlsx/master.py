@@ -61,6 +61,8 @@ if TYPE_CHECKING:  # the package (lxml) is loaded by a commit only: reading comm
     from xlwings_app.sheets.sop_layout import SopPlace
 
 T = TypeVar("T")
+LogColumns = dict[str, dict[str, int] | None]
+"""A log sheet's name -> its columns by key (0-based; None: its header row was not found)."""
 GUARD: Callable[[Path], None] = check_xlsx
 """The guard every open runs (tests count its calls: one per action)."""
 
@@ -170,18 +172,22 @@ class FileMaster:
         self._signature = _signature(path)
         return backup
 
-    def _log_columns(self, changes: list[Change]) -> dict[str, int] | None:
-        """The columns of Log Langkah by key (``sheets.log.log_header``), read before the
-        reading closes, when a ``StampLog`` stamps cells of existing rows."""
-        if not any(isinstance(c, StampLog) and c.plan.isian for c in changes):
-            return None
+    def _log_columns(self, changes: list[Change]) -> LogColumns:
+        """Each stamped log sheet's columns by key (``sheets.log.log_header``), read before the
+        reading closes, for the ``StampLog`` changes that stamp cells of existing rows (one log per
+        SOP: Log Langkah, Log Perencanaan, ...)."""
         from xlwings_app.sheets.log import log_header
-        from xlwings_app.sheets.sop_layout import SHEET_LOG
 
-        found = log_header(self.rows(SHEET_LOG))
-        return None if found is None else found[1]
+        columns: LogColumns = {}
+        for change in changes:
+            if isinstance(change, StampLog) and change.plan.isian:
+                sheet = _place(change.place).log
+                if sheet not in columns:
+                    found = log_header(self.rows(sheet))
+                    columns[sheet] = None if found is None else found[1]
+        return columns
 
-    def _write(self, changes: list[Change], columns: dict[str, int] | None, tmp: Path) -> None:
+    def _write(self, changes: list[Change], columns: LogColumns, tmp: Path) -> None:
         """``changes`` written into ``tmp``: openpyxl's first (only those it must make), then the package's.
 
         Any change the package cannot take in this workbook (``PatchUnsupported``): every change
@@ -224,9 +230,9 @@ PATCHED = (PutResults, SetCells, AppendSeal, Stamp, StampLog, AppendLogRows)
 lembar sheets) are made by openpyxl."""
 
 
-def patch(package: Package, changes: Sequence[Change], columns: dict[str, int] | None = None) -> None:
-    """Write ``changes`` (each a ``PATCHED`` one) into ``package``; ``columns``: Log Langkah's columns
-    by key, for a ``StampLog``. ``PatchUnsupported`` when the workbook cannot take one of them."""
+def patch(package: Package, changes: Sequence[Change], columns: LogColumns | None = None) -> None:
+    """Write ``changes`` (each a ``PATCHED`` one) into ``package``; ``columns``: each stamped log
+    sheet's columns by key (``FileMaster._log_columns``), for a ``StampLog``. ``PatchUnsupported`` when the workbook cannot take one of them."""
     from xlwings_app.adapters.xlsx.package import PatchUnsupported
 
     edits = None
@@ -258,7 +264,8 @@ def patch(package: Package, changes: Sequence[Change], columns: dict[str, int] |
         elif isinstance(change, StampLog):
             from xlwings_app.adapters.xlsx.log_patch import stamp_log
 
-            stamp_log(edits, change, columns)
+            log = _place(change.place).log
+            stamp_log(edits, change, log, (columns or {}).get(log))
         elif isinstance(change, AppendLogRows):
             from xlwings_app.adapters.xlsx.log_patch import append_log_rows
 
@@ -308,7 +315,8 @@ def apply_to_workbook(wb: Any, change: Change) -> None:
             cell.value = excel_value(value)
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # text typed into a form stays text in the master
-        append_riwayat(wb, list(change.riwayat))
+        if change.riwayat:  # cells without a history (kinerja sop sesuaikan) add no sheet Riwayat
+            append_riwayat(wb, list(change.riwayat))
     elif isinstance(change, AppendSeal):
         from xlwings_app.adapters.openpyxl.segel import append_seal
 
@@ -337,7 +345,7 @@ def apply_to_workbook(wb: Any, change: Change) -> None:
     elif isinstance(change, StampLog):
         from xlwings_app.adapters.openpyxl.log_stamps import write_pencatatan
 
-        write_pencatatan(wb, change.sop, change.plan, change.last_row)
+        write_pencatatan(wb, change.sop, change.plan, change.last_row, change.place)
     elif isinstance(change, AddSopSheets):
         from xlwings_app.adapters.openpyxl.sop_sheets import add_sop_sheets
 

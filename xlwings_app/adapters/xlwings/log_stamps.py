@@ -16,17 +16,14 @@ from xlwings_app.domain.sop.model import Sop
 from xlwings_app.domain.sop.otomatis import Rencana
 from xlwings_app.sheets.log import log_header
 from xlwings_app.sheets.log_rows import log_row_values
-from xlwings_app.sheets.sop_layout import (
-    DATETIME_FORMAT,
-    LOG_HEADERS,
-    LOG_TABLE,
-    SHEET_LOG,
-)
+from xlwings_app.sheets.sop_layout import DATETIME_FORMAT, DEFAULT_PLACE, LOG_HEADERS, SopPlace
 
 
-def write_pencatatan_live(book: Any, sop: Sop, plan: Rencana, last_row: int) -> None:
-    """Fill ``plan.isian`` and append ``plan.baru`` below ``last_row`` of the open workbook's log."""
-    sheet = book.sheets[SHEET_LOG]
+def write_pencatatan_live(book: Any, sop: Sop, plan: Rencana, last_row: int, place: SopPlace | None = None) -> None:
+    """Fill ``plan.isian`` and append ``plan.baru`` below ``last_row`` of the open workbook's log of
+    ``place`` (None: Log Langkah)."""
+    where = place or DEFAULT_PLACE
+    sheet = book.sheets[where.log]
     found = log_header(sheet_rows(sheet))
     if found is None:
         return
@@ -34,7 +31,7 @@ def write_pencatatan_live(book: Any, sop: Sop, plan: Rencana, last_row: int) -> 
     with unprotected(sheet):
         for isian in plan.isian:
             target = sheet.range((isian.baris, columns[isian.kolom] + 1))
-            if isian.kolom != "catatan":
+            if isian.kolom in ("mulai", "selesai"):
                 target.number_format = DATETIME_FORMAT
             target.value = as_text(isian.nilai)
         if not plan.baru:
@@ -46,7 +43,7 @@ def write_pencatatan_live(book: Any, sop: Sop, plan: Rencana, last_row: int) -> 
             col = LOG_HEADERS.index(header) + 1
             sheet.range((first, col), (last, col)).number_format = DATETIME_FORMAT
         try:
-            table = sheet.tables[LOG_TABLE]
+            table = sheet.tables[where.log_table]
             table.resize(sheet.range((table.range.row, 1), (last, len(LOG_HEADERS))))
         except Exception:  # noqa: BLE001, S110 - an engine without Tables: Excel widens it on typing
             pass

@@ -182,7 +182,7 @@ def write_live(book: Any, change: Change) -> None:
     elif isinstance(change, StampLog):
         from xlwings_app.adapters.xlwings.log_stamps import write_pencatatan_live
 
-        write_pencatatan_live(book, change.sop, change.plan, change.last_row)
+        write_pencatatan_live(book, change.sop, change.plan, change.last_row, change.place)
     elif isinstance(change, AppendLogRows):
         _append_log_rows_live(book, change)
     else:  # pragma: no cover - AddSopSheets and AddLogSheet are refused by stage

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from functools import lru_cache
@@ -144,6 +144,23 @@ class WorkingCalendar:
 
     def is_working_day(self, day: date) -> bool:
         return self.hours(day) is not None
+
+    def day_off(self, day: date) -> str | None:
+        """Why ``day`` is not a working day, in words ("libur nasional Hari Raya Idul Fitri", "hari
+        libur tambahan di sheet Kalender", "Sabtu"); None for a working day."""
+        if self.is_working_day(day):
+            return None
+        if day in self.days_off:
+            return "hari libur tambahan di sheet Kalender (cuti bersama atau libur lokal)"
+        name = self.holiday(day)
+        if name is not None:
+            return f"libur nasional {name}"
+        return f"hari {HARI[day.weekday()]}, bukan hari kerja"
+
+    def with_working_days(self, days: frozenset[date]) -> WorkingCalendar:
+        """This calendar with ``days`` worked as well (each with its weekday's hours, or
+        ``replacement_hours``), as a Hari Kerja Tambahan of sheet Kalender would."""
+        return replace(self, working_days=self.working_days | days) if days else self
 
     def intervals(self, day: date) -> tuple[Interval, ...]:
         hours = self.hours(day)

@@ -4,26 +4,41 @@ Every log row is one run of a step, measured on its own. The rows of a period ar
 a step may only come back after a decision step answered TIDAK, to the step the SOP names
 (PermenPANRB 35/2012: the decision symbol's TIDAK arrow returns to an earlier step); each such return
 is one revision round.
+
+A run's actual time is what the people logged, in working time (``calendar``):
+- a Mulai and Selesai both stamped by Kinerja (``otomatis.waktu_kinerja``: the moment a command ran,
+  which marks when the step was done) measure nothing: the run is "Dicatat Otomatis", its working
+  time not measured and not judged against the standard;
+- a step the SOP gives no Waktu is "Tanpa Standar" once finished: measured, never judged;
+- a Mulai or Selesai logged on a day that is not a working day (a weekend, a national holiday, a
+  day off of sheet Kalender) counts that day as a working day for this run, with its weekday's hours
+  (Senin-Kamis hours for Sabtu and Minggu), as a Hari Kerja Tambahan would, and a note says so;
+  a moment logged outside the working hours of its day gets a note that the time outside is not
+  counted (a working day's length is the SOP's unit, Perpres 21/2023).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.sop.calendar import WorkingCalendar
 from xlwings_app.domain.sop.log import LogEntry, Moment, is_before, is_date_only
 from xlwings_app.domain.sop.model import Sop, Step
+from xlwings_app.domain.sop.otomatis import Kolom, waktu_kinerja
 
 Status = Literal[
-    "Tepat Waktu", "Terlambat", "Belum Selesai", "Belum Dimulai", "Data Tidak Lengkap", "Urutan Salah"
+    "Tepat Waktu", "Terlambat", "Tanpa Standar", "Dicatat Otomatis", "Belum Selesai", "Belum Dimulai",
+    "Data Tidak Lengkap", "Urutan Salah",
 ]
 STATUSES: tuple[Status, ...] = (
     "Tepat Waktu",
     "Terlambat",
+    "Tanpa Standar",
+    "Dicatat Otomatis",
     "Belum Selesai",
     "Belum Dimulai",
     "Data Tidak Lengkap",
@@ -31,6 +46,11 @@ STATUSES: tuple[Status, ...] = (
 )
 Precision = Literal["menit", "hari"]
 Decision = Literal["YA", "TIDAK"]
+TANPA_STANDAR = "Tanpa standar"
+"""How a step without a Waktu is shown where its standard would be."""
+OTOMATIS = "Mulai dan Selesai dicatat otomatis oleh Kinerja: waktu kerja tidak diukur."
+UNFINISHED: frozenset[Status] = frozenset({"Belum Selesai", "Belum Dimulai", "Data Tidak Lengkap"})
+"""Statuses of a run whose Mulai and Selesai are not both known."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +60,9 @@ class StepRun:
     ``start``/``end`` are the moments measured from (a date alone as Mulai is the start of that
     working day, as Selesai its end); ``standard`` and ``actual`` are working time; ``precision`` is
     "hari" when a date alone was logged, and then the deadline is the end of its working day.
+    ``waktu`` is the step's Mutu Baku Waktu as the SOP states it ("4 hari"); ``otomatis`` the cells
+    Kinerja's clock filled; ``keterangan`` the notes of the measurement (holiday work, automatic
+    stamps, no standard).
     """
 
     periode: str
@@ -60,11 +83,29 @@ class StepRun:
     decision: Decision | None
     catatan: str
     baris: int | None
+    waktu: str = ""
+    otomatis: frozenset[Kolom] = frozenset()
+    keterangan: tuple[str, ...] = ()
 
     @property
     def finished(self) -> bool:
-        """Both Mulai and Selesai are known, so the actual time is measured."""
+        """Mulai and Selesai are both known and readable."""
+        return self.status not in UNFINISHED
+
+    @property
+    def measured(self) -> bool:
+        """The people's working time is known (not Kinerja's own clock)."""
         return self.actual is not None
+
+    @property
+    def judged(self) -> bool:
+        """Measured against a standard: counts in the on-time share."""
+        return self.actual is not None and self.standard is not None and self.status != "Tanpa Standar"
+
+    @property
+    def standard_text(self) -> str:
+        """The standard as the SOP states it ("4 hari", "15 Menit"), or "Tanpa standar"."""
+        return self.waktu or TANPA_STANDAR
 
     @property
     def standard_minutes(self) -> int | None:
@@ -77,7 +118,7 @@ class StepRun:
     @property
     def difference_minutes(self) -> int | None:
         """Actual minus standard, in working minutes; positive is late."""
-        if self.standard is None or self.actual is None:
+        if not self.judged or self.standard is None or self.actual is None:
             return None
         return whole_minutes(self.actual - self.standard)
 
@@ -111,8 +152,9 @@ def measure_period(
     Status of a run, first rule that holds: "Data Tidak Lengkap" (a Mulai or Selesai cell unreadable,
     or Selesai without Mulai); "Belum Dimulai" (neither); "Urutan Salah" (it starts before the run
     logged before it ended; by date when either is a date alone); "Belum Selesai" (Mulai, no
-    Selesai); "Terlambat" (actual working time over the standard); else "Tepat Waktu". A step with no
-    Waktu has no limit and is on time once finished.
+    Selesai); "Dicatat Otomatis" (Mulai and Selesai both Kinerja's clock: not measured);
+    "Tanpa Standar" (the step has no Waktu: measured, not judged); "Terlambat" (actual working time
+    over the standard); else "Tepat Waktu".
     """
     periode = entries[0].periode if entries else ""
     problems: list[Problem] = []
@@ -189,6 +231,38 @@ def _decisions(
     return decisions, rounds
 
 
+def _day(moment: Moment) -> date:
+    return moment.date() if isinstance(moment, datetime) else moment
+
+
+def _hari_libur(
+    entry: LogEntry, automatic: frozenset[Kolom], calendar: WorkingCalendar
+) -> tuple[WorkingCalendar, list[str]]:
+    """The calendar of this run (days off a person logged work on counted as working days) and the
+    notes saying so. A moment of Kinerja's clock does not make a day a working day."""
+    days: dict[date, str] = {}
+    for kolom, moment in (("mulai", entry.mulai), ("selesai", entry.selesai)):
+        if moment is None or kolom in automatic or kolom in entry.invalid:
+            continue
+        reason = calendar.day_off(_day(moment))
+        if reason is not None:
+            days.setdefault(_day(moment), reason)
+    notes = [f"Dikerjakan pada {reason} ({day:%d-%m-%Y}): dihitung sebagai hari kerja." for day, reason in sorted(days.items())]
+    return calendar.with_working_days(frozenset(days)), notes
+
+
+def _outside_hours(entry: LogEntry, automatic: frozenset[Kolom], calendar: WorkingCalendar) -> list[str]:
+    """Notes for a logged moment outside its day's working hours (that time is not counted)."""
+    notes = []
+    for kolom, label, moment in (("mulai", "Mulai", entry.mulai), ("selesai", "Selesai", entry.selesai)):
+        if not isinstance(moment, datetime) or kolom in automatic:
+            continue
+        spans = calendar.intervals(moment.date())
+        if spans and not any(a <= moment <= b for a, b in spans):
+            notes.append(f"{label} {moment:%H.%M} di luar jam kerja: waktu di luar jam kerja tidak dihitung.")
+    return notes
+
+
 def _run(
     entry: LogEntry,
     step: Step,
@@ -198,6 +272,9 @@ def _run(
     calendar: WorkingCalendar,
 ) -> StepRun:
     mulai, selesai = entry.mulai, entry.selesai
+    automatic = waktu_kinerja(entry.catatan) & frozenset(k for k, v in (("mulai", mulai), ("selesai", selesai)) if v is not None)
+    both_automatic = automatic == {"mulai", "selesai"}
+    calendar, notes = _hari_libur(entry, automatic, calendar)
     start = None if mulai is None else _start(mulai, calendar)
     end = None if selesai is None else _end(selesai, calendar)
     precision: Precision = (
@@ -213,7 +290,7 @@ def _run(
     elif duration is not None:
         standard = calendar.standard_time(duration)
     unreadable = bool(entry.invalid & {"mulai", "selesai"})
-    if start is not None and end is not None and not unreadable:
+    if start is not None and end is not None and not unreadable and not both_automatic:
         actual = calendar.working_time(start, max(start, end))
     status: Status
     if unreadable or (mulai is None and selesai is not None):
@@ -222,12 +299,22 @@ def _run(
         status = "Belum Dimulai"
     elif _too_early(mulai, previous):
         status = "Urutan Salah"
-    elif actual is None:
+    elif selesai is None:
         status = "Belum Selesai"
-    elif standard is not None and actual > standard:
+    elif both_automatic:
+        status = "Dicatat Otomatis"
+    elif duration is None:
+        status = "Tanpa Standar"
+    elif actual is not None and standard is not None and actual > standard:
         status = "Terlambat"
     else:
         status = "Tepat Waktu"
+    if status == "Dicatat Otomatis":
+        notes = [OTOMATIS]
+    elif status not in UNFINISHED:
+        notes += _outside_hours(entry, automatic, calendar)
+    if duration is None and status not in UNFINISHED:
+        notes.append("SOP tidak menetapkan Waktu untuk langkah ini.")
     return StepRun(
         periode=entry.periode,
         langkah=step.no,
@@ -247,6 +334,9 @@ def _run(
         decision=decision,
         catatan=entry.catatan,
         baris=entry.baris,
+        waktu=step.waktu,
+        otomatis=automatic,
+        keterangan=tuple(notes),
     )
 
 

@@ -49,20 +49,23 @@ def summarize(
 ) -> PeriodSummary:
     """Summarize a period's runs.
 
-    - share on time = runs "Tepat Waktu" / finished runs (Mulai and Selesai known) x 100, 2 decimals
-      (half up); None when nothing is finished. A run "Urutan Salah" counts as not on time.
-    - standard / actual = sums over the finished runs, in working minutes; a repeated step counts
+    - share on time = runs "Tepat Waktu" / judged runs x 100, 2 decimals (half up); a run is judged
+      when its people's working time is measured against a standard (not "Dicatat Otomatis", not
+      "Tanpa Standar"); None when nothing is judged. A run "Urutan Salah" counts as not on time.
+    - standard / actual = sums over the judged runs, in working minutes; a repeated step counts
       each time. The SOP's own standard (each step once, a hari = the usual working day) beside it.
-    - cycle = first start to last end over all runs: its working minutes and calendar days (dates
-      spanned, both ends counted: Senin to Selasa is 2 days).
-    - longest delays = the finished runs furthest over their standard, at most 3, worst first.
+    - cycle = first start to last end over all runs (Kinerja's stamps too: they mark when a step
+      was done): its working minutes and calendar days (dates spanned, both ends counted: Senin to
+      Selasa is 2 days).
+    - longest delays = the judged runs furthest over their standard, at most 3, worst first.
     - revision rounds = decisions answered TIDAK.
     """
+    judged = [run for run in runs if run.judged]
     finished = [run for run in runs if run.finished]
-    on_time = sum(1 for run in finished if run.status == "Tepat Waktu")
+    on_time = sum(1 for run in judged if run.status == "Tepat Waktu")
     share = None
-    if finished:
-        share = (Decimal(on_time) * 100 / len(finished)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    if judged:
+        share = (Decimal(on_time) * 100 / len(judged)).quantize(Decimal("0.01"), ROUND_HALF_UP)
     starts = [run.start for run in runs if run.start is not None]
     ends = [run.end for run in finished if run.end is not None]
     first, last = (min(starts), max(ends)) if starts and ends else (None, None)
@@ -71,7 +74,7 @@ def summarize(
         cycle_minutes = whole_minutes(calendar.working_time(first, last))
         cycle_days = (_date(runs, last, first=False) - _date(runs, first, first=True)).days + 1
     late = sorted(
-        (run for run in finished if (run.difference_minutes or 0) > 0),
+        (run for run in judged if (run.difference_minutes or 0) > 0),
         key=lambda run: -(run.difference_minutes or 0),
     )
     sop_standard = sum(
@@ -83,8 +86,8 @@ def summarize(
         runs=runs,
         status_counts={status: sum(1 for r in runs if r.status == status) for status in STATUSES},
         share_on_time=share,
-        standard_minutes=sum(run.standard_minutes or 0 for run in finished),
-        actual_minutes=sum(run.actual_minutes or 0 for run in finished),
+        standard_minutes=sum(run.standard_minutes or 0 for run in judged),
+        actual_minutes=sum(run.actual_minutes or 0 for run in judged),
         sop_standard_minutes=whole_minutes(sop_standard),
         cycle_start=first,
         cycle_end=last,

@@ -32,6 +32,8 @@ class SopWorkbook:
     place_name: str = ""
     """Which of the workbook's SOPs was read: the name of its place (``sheets.sop_layout.SopPlace``,
     its SOP, log and Hasil sheets); "" for the workbook's first SOP."""
+    identity_cells: dict[str, str] = field(default_factory=dict)
+    """The cell of each identity field of the SOP sheet (``sop_rows.IDENTITY`` key → "C4")."""
 
     @property
     def errors(self) -> list[Problem]:

@@ -63,9 +63,32 @@ def presets() -> dict[str, Sop]:
 
 
 def nama_asal(preset_id: str) -> NamaAsal:
-    """The names of the seed's own offices (``[nama_asal]`` of its file), replaced by a unit's own."""
-    preset(preset_id)  # UnknownPreset for an unknown id
-    return _asal().get(preset_id, NamaAsal())
+    """What the seed's own offices wrote (``[nama_asal]`` of its file: units, heads, kabupaten) and
+    the seed document's register (Nomor SOP, dates, signer), replaced by a unit's own."""
+    sop = preset(preset_id)  # UnknownPreset for an unknown id
+    names = _asal().get(preset_id, NamaAsal())
+    dates = tuple(d for d in (sop.tanggal_pembuatan, sop.tanggal_revisi, sop.tanggal_efektif) if d is not None)
+    signer = (sop.disahkan_oleh,) if sop.disahkan_oleh is not None else ()
+    return NamaAsal(names.unit, names.kepala, names.kabupaten, (sop.nomor,) if sop.nomor else (), dates, signer)
+
+
+def asal_semua() -> NamaAsal:
+    """Every preset's ``nama_asal`` together: what a sheet adopted from any preset may still name."""
+    found = NamaAsal()
+    for preset_id in preset_ids():
+        found = found | nama_asal(preset_id)
+    return found
+
+
+def asal_untuk(sop: Sop) -> NamaAsal:
+    """What a sheet's SOP may still carry from the preset it was adopted from: the ``nama_asal`` of
+    the presets with its Nama SOP (any case), else of every preset (an SOP Kinerja does not know)."""
+    key = " ".join(sop.nama.split()).casefold()
+    found = NamaAsal()
+    for preset_id, known in presets().items():
+        if " ".join(known.nama.split()).casefold() == key:
+            found = found | nama_asal(preset_id)
+    return found if found.unit else asal_semua()
 
 
 @cache
@@ -75,7 +98,8 @@ def _asal() -> Mapping[str, NamaAsal]:
         if entry.name.endswith(".toml"):
             document = tomllib.loads(entry.read_text(encoding="utf-8"))
             table = document.get("nama_asal", {})
-            names = NamaAsal(_texts(table, "unit", entry.name), _texts(table, "kepala", entry.name))
+            names = NamaAsal(_texts(table, "unit", entry.name), _texts(table, "kepala", entry.name),
+                             _texts(table, "kabupaten", entry.name))
             for sop in document.get("sop", []):
                 found[_text(sop, "id", entry.name, required=True)] = names
     return MappingProxyType(found)  # kept: read-only
