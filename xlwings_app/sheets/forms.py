@@ -48,7 +48,9 @@ def instructions(periode: Periode) -> tuple[str, ...]:
         f"3. Kolom abu-abu dihitung otomatis saat Anda mengetik: capaian {periode.label} menurut agregasi "
         "indikator (tanpa makro; juga di LibreOffice).",
         "4. Bila target tidak tercapai, Permasalahan dan Rencana Aksi wajib diisi.",
-        "5. Angka desimal mengikuti pengaturan Windows (mis. 82,5); persen boleh ditulis 85%.",
+        "5. Angka desimal mengikuti pengaturan Windows (mis. 82,5). Indikator bersatuan %: ketik angka persennya, "
+        "85 atau 85% sama-sama dibaca 85 (bukan 0,85); nilai di bawah 1% ketik dengan tanda % (mis. 0,5%). "
+        "Sel yang sudah menampilkan tanda % diketik ulang dengan tanda % juga (mis. 86%).",
         "6. Jangan menambah, menghapus atau memindah baris/kolom. Simpan sebagai .xlsx dan kirim kembali ke "
         "Tim SAKIP dengan nama file yang sama.",
     )
@@ -96,7 +98,7 @@ def form_sheet_values(
             sheet.style("box", r, col)
             # text wraps; numbers sit at the top beside it (one vertical alignment per row)
             sheet.style("wrap" if column.column.type == "text" else "top", r, col)
-            fmt = column.column.format_for(indicator.satuan)
+            fmt = column.column.format_for(indicator.satuan, typed=column.is_input)
             if fmt:
                 sheet.style(f"format:{fmt}", r, col)
     return sheet
