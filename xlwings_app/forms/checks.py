@@ -77,7 +77,9 @@ def _mark(form: FilledForm, key: bytes | None) -> list[Problem]:
         "berikutnya bagikan formulir baru.", tingkat="catatan")]
 
 
-def _identity(form: FilledForm, unit: str, tahun: int, periode: Periode, key: bytes | None) -> list[Problem]:
+def check_identity(form: FilledForm, unit: str, tahun: int, periode: Periode, key: bytes | None) -> list[Problem]:
+    """The problems of what ``form`` says of itself: its mark, kind, template version, unit, year and
+    period (a form not returned yet is judged on these alone: ``forms.consolidate``)."""
     mark = _mark(form, key)
     if any(p.is_error for p in mark):  # what the form says of itself, for the message only
         return mark + [p for p in _fields(form, unit, tahun, periode) if p.is_error]
@@ -220,7 +222,7 @@ def check_form(form: FilledForm, master: Mapping[str, Indicator], unit: str, tah
                periode: Periode, key: bytes | None = None) -> tuple[list[Problem], list[Delivered]]:
     """Every problem of ``form`` and what it delivers; ``master`` maps casefolded kode to indicator,
     ``key`` is the master's forms key (``forms.kunci``; None when it has none)."""
-    problems = _identity(form, unit, tahun, periode, key)
+    problems = check_identity(form, unit, tahun, periode, key)
     if problems and any(p.is_error for p in problems):
         return problems, []
     columns = form_columns(periode)
