@@ -13,7 +13,7 @@ import re
 import subprocess
 import zipfile
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -49,7 +49,7 @@ def _saved_by(path: Path, who: str | None, when: datetime) -> None:
         parts = {info.filename: archive.read(info) for info in archive.infolist()}
     core = parts["docProps/core.xml"].decode("utf-8")
     core = re.sub(r"<cp:lastModifiedBy>[^<]*</cp:lastModifiedBy>", "", core)
-    stamp = when.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    stamp = when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     core = re.sub(r"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rf"\g<1>{stamp}\g<2>", core)
     if who is not None:
         core = core.replace("</cp:coreProperties>", f"<cp:lastModifiedBy>{who}</cp:lastModifiedBy></cp:coreProperties>")
@@ -89,7 +89,7 @@ def test_a_save_by_a_program_brings_it_back_unchanged(forms: dict[str, Path], wh
     made = datetime.fromisoformat(_one(path).meta.get("dibuat")).astimezone()
     _saved_by(path, who, made + later)
     saved = last_saved(path)
-    assert saved.oleh == who and saved.waktu == (made + later).replace(microsecond=0).astimezone(timezone.utc)
+    assert saved.oleh == who and saved.waktu == (made + later).replace(microsecond=0).astimezone(UTC)
     assert kembali(_one(path)) is back
 
 
