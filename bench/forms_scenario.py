@@ -36,6 +36,11 @@ class Scenario:
     filled: dict[str, dict[str, object]] = field(default_factory=dict)
 
 
+def _typed(indicator: Indicator, value: Decimal) -> Decimal:
+    """A plausible realisasi: a "%" indicator's is no fraction of one percent (domain.percent_entry)."""
+    return value + 1 if indicator.satuan.strip() == "%" and 0 < value <= 1 else value
+
+
 def make_forms_scenario(folder: Path, n_forms: int = 50, n_indicators: int = 40, seed: int = 6) -> Scenario:
     """Master + ``n_forms`` filled TW2 forms of ``n_indicators`` each, in ``folder``."""
     from xlwings_app.services.formulir import formulir
@@ -55,7 +60,7 @@ def make_forms_scenario(folder: Path, n_forms: int = 50, n_indicators: int = 40,
     scenario = Scenario(master, forms, Periode.TW2, indicators)
     for pj, path, _ in distributed.formulir:
         values = {
-            ind.kode: {"r2": Decimal(rng.randrange(0, 50000)) / 100, "permasalahan": f"Catatan {ind.kode}"}
+            ind.kode: {"r2": _typed(ind, Decimal(rng.randrange(0, 50000)) / 100), "permasalahan": f"Catatan {ind.kode}"}
             for ind in indicators if ind.penanggung_jawab == pj
         }
         fill_form(Path(path), values)

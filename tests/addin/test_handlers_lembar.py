@@ -42,7 +42,7 @@ def test_buat_lembar_isian_writes_what_kinerja_lembar_writes(example_path: Path,
     # the sheets work: kinerja rekap --lembar reads them back and checks their sealed metadata
     result = rekap(example_path.with_name("after-click.xlsx"), lembar=True, tulis=False)
     assert result.valid, [str(p) for p in result.problems]
-    assert result.konsolidasi.jumlah_formulir == len(lembar)
+    assert result.konsolidasi.jumlah_formulir == 0 and len(result.konsolidasi.belum_kembali) == len(lembar)  # none filled
 
 
 def test_buat_lembar_isian_twice_refuses(example_path: Path) -> None:

@@ -50,7 +50,7 @@ def test_ekspor_then_impor_formulir_fill_steps_6_7_8_of_the_open_workbook(exampl
     wb, [alert] = click("impor_formulir", example_path)
     log = _log(wb)
     assert isinstance(log[8]["Mulai"], datetime) and log[8]["Selesai"] is not None
-    assert str(log[8]["Catatan"]) == "Dicatat otomatis (kinerja rekap) pada Mulai dan Selesai: 8 formulir, 1 perubahan"
+    assert str(log[8]["Catatan"]) == "Dicatat otomatis (kinerja rekap) pada Mulai dan Selesai: 1 formulir, 1 perubahan"  # 7 still blank
     assert log[7]["Mulai"] <= log[6]["Mulai"] and log[7]["Selesai"] is None  # type: ignore[operator] # forms still Draf
     assert "Camat Draf" in str(log[7]["Catatan"])
     assert all(log[n]["Mulai"] is None for n in (1, 2, 3, 4, 5, 9, 10, 11, 12))
@@ -83,7 +83,7 @@ def test_the_report_buttons_make_the_papers_and_stamp_steps_9_and_10(example_pat
     _, [alert] = _press(H.tanda_terima, example_path)
     assert (example_path.parent / "Formulir TW3" / "Tanda Terima Formulir TW3.xlsx").is_file() and "A4" in alert
     wb, [alert] = _press(H.laporan_pengumpulan_draf, example_path)
-    assert "8 formulir masuk, 0 belum masuk" in alert and "langkah 9 TW3" in alert
+    assert "0 formulir masuk, 8 belum masuk" in alert and "langkah 9 TW3" in alert  # handed out, none back
     assert str(_log(wb)[9]["Catatan"]).endswith("Laporan_Pengumpulan_Data_2024_TW3_Draf.docx")
     wb.save(example_path)
     wb, [alert] = _press(H.laporan_pengumpulan_final, example_path)

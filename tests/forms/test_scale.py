@@ -37,5 +37,5 @@ def test_the_demo_step_distributes_and_collects_the_example_forms(master: Path, 
     lines = [first, *steps]
     assert lines[0].startswith("Formulir TW4: 8 file")
     assert lines[1].startswith("Tanda terima formulir") and lines[1].endswith("Tanda Terima Formulir TW4.xlsx")
-    assert "8 formulir diperiksa tanpa galat, 0 perubahan, 16 realisasi belum diisi" in lines[2]
+    assert "0 formulir masuk, 8 belum kembali (masih kosong), 0 perubahan" in lines[2]
     assert master.read_bytes() == before

@@ -73,6 +73,7 @@ def rekap_json(result: HasilRekap) -> dict[str, Any]:
         "log_langkah": result.log,
         "belum_diisi": result.konsolidasi.belum_diisi,
         "tanpa_formulir": result.konsolidasi.tanpa_formulir,
+        "belum_kembali": [f.file for f in result.konsolidasi.belum_kembali],
         "masalah": problems_json(result.problems),
     }
 
@@ -102,13 +103,16 @@ def _report_rekap(result: HasilRekap, file: Path) -> None:
 
         console.print(f"… dan {angka(rest)} perubahan lain: semuanya tercatat di sheet Riwayat.")
     k = result.konsolidasi
+    if k.belum_kembali:
+        console.print(f"Formulir belum kembali (masih seperti saat dibagikan): "
+                      f"{', '.join(dict.fromkeys(f.file for f in k.belum_kembali))}", markup=False)
     if k.belum_diisi:
         console.print(f"Realisasi {result.periode.value} belum diisi: {', '.join(k.belum_diisi)}")
     if result.ditulis:
-        console.print(f"{len(result.perubahan)} sel diubah di {file} dari {k.jumlah_formulir} formulir "
+        console.print(f"{len(result.perubahan)} sel diubah di {file} dari {k.jumlah_formulir} formulir masuk "
                       f"(dicatat di sheet Riwayat; cadangan: {result.cadangan}).")
     else:
-        console.print(f"{k.jumlah_formulir} formulir diperiksa: tidak ada perubahan"
+        console.print(f"{k.jumlah_formulir} formulir masuk diperiksa: tidak ada perubahan"
                       + (", workbook induk tidak ditulis." if result.cadangan is None else "."))
     for line in result.log:
         console.print(line)

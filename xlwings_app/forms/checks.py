@@ -14,7 +14,10 @@ it delivers. In order:
   since: error; only the indicator name or an earlier realisasi changed: notice);
 - every row's indicator belongs to the form's penanggung jawab as the master says (case and
   spacing ignored): a row of another official's indicator is refused, naming the form and the row;
-- every input is valid: realisasi a number ≥ 0 (never a formula), texts at most 2,000 characters.
+- every input is valid: realisasi a number ≥ 0 (never a formula), texts at most 2,000 characters;
+  a realisasi of a "%" indicator a hundred times off its target (0,95 against 90 %, or 9500 % typed
+  as 95 into a percent cell) is an error saying what was probably meant (``domain.percent_entry``,
+  against the targets the form was sent with).
 A blank input delivers nothing (blank means "not filled in", never 0 and never "erase").
 """
 
@@ -25,7 +28,8 @@ from decimal import Decimal
 
 from xlwings_app.domain.formatting import angka
 from xlwings_app.domain.indicator import Indicator, Periode
-from xlwings_app.domain.numbers import read_number
+from xlwings_app.domain.numbers import Percent, read_number
+from xlwings_app.domain.percent_entry import implausible_percent, is_percent_unit, reference_target
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.rows import MAX_TEXT, text_of
 from xlwings_app.forms.filled import Cell, Delivered, FilledForm, FormRow
@@ -73,7 +77,9 @@ def _mark(form: FilledForm, key: bytes | None) -> list[Problem]:
         "berikutnya bagikan formulir baru.", tingkat="catatan")]
 
 
-def _identity(form: FilledForm, unit: str, tahun: int, periode: Periode, key: bytes | None) -> list[Problem]:
+def check_identity(form: FilledForm, unit: str, tahun: int, periode: Periode, key: bytes | None) -> list[Problem]:
+    """The problems of what ``form`` says of itself: its mark, kind, template version, unit, year and
+    period (a form not returned yet is judged on these alone: ``forms.consolidate``)."""
     mark = _mark(form, key)
     if any(p.is_error for p in mark):  # what the form says of itself, for the message only
         return mark + [p for p in _fields(form, unit, tahun, periode) if p.is_error]
@@ -135,7 +141,19 @@ def _context(form: FilledForm, row: FormRow, columns: tuple[FormColumn, ...], st
     return problems
 
 
-def _input(form: FilledForm, row: FormRow, column: FormColumn) -> tuple[list[Problem], Delivered | None]:
+def _plausible(form: FilledForm, row: FormRow, column: FormColumn, stored: Mapping[str, str],
+               value: Decimal | None, cell: Cell) -> list[Problem]:
+    """A "%" indicator's realisasi a hundred times off the target the form was sent with."""
+    if value is None or not is_percent_unit(stored.get("satuan", "")):
+        return []
+    n = column.key[1:]
+    target = reference_target(*(read_number(stored.get(k)).value for k in (f"t{n}", "target_tahunan", "batas_atas")))
+    pesan = implausible_percent(column.header, row.kode, value, target, isinstance(cell.value, Percent))
+    return [form.problem(pesan, row, column.header, cell, cell.value)] if pesan else []
+
+
+def _input(form: FilledForm, row: FormRow, column: FormColumn,
+           stored: Mapping[str, str]) -> tuple[list[Problem], Delivered | None]:
     cell: Cell = row.cells[column.key]
     value: Decimal | str | None
     if column.role == "realisasi":
@@ -148,6 +166,8 @@ def _input(form: FilledForm, row: FormRow, column: FormColumn) -> tuple[list[Pro
         if read.value is not None and read.value < 0:
             return [form.problem(f"{column.header} tidak boleh negatif ({angka(read.value)}).",
                                  row, column.header, cell, cell.value)], None
+        if wrong := _plausible(form, row, column, stored, read.value, cell):
+            return wrong, None
         problems = [form.problem(read.catatan, row, column.header, cell, cell.value, "catatan")] if read.catatan else []
         value = read.value
     else:
@@ -202,7 +222,7 @@ def check_form(form: FilledForm, master: Mapping[str, Indicator], unit: str, tah
                periode: Periode, key: bytes | None = None) -> tuple[list[Problem], list[Delivered]]:
     """Every problem of ``form`` and what it delivers; ``master`` maps casefolded kode to indicator,
     ``key`` is the master's forms key (``forms.kunci``; None when it has none)."""
-    problems = _identity(form, unit, tahun, periode, key)
+    problems = check_identity(form, unit, tahun, periode, key)
     if problems and any(p.is_error for p in problems):
         return problems, []
     columns = form_columns(periode)
@@ -231,7 +251,7 @@ def check_form(form: FilledForm, master: Mapping[str, Indicator], unit: str, tah
             continue
         problems += _context(form, row, context, stored, indicator, periode)
         for column in inputs:
-            found, value = _input(form, row, column)
+            found, value = _input(form, row, column, stored)
             problems += found
             if value is not None and indicator is not None:
                 delivered.append(value)

@@ -1,10 +1,13 @@
 """The rekap of many forms into the master: one pass over every form, all problems together.
 
 ``consolidate(forms, indicators, unit, tahun, periode, key)``:
-- checks each form (``checks.check_form``; ``key`` is the master's forms key, ``forms.kunci``);
+- tells the forms that came back from those only handed out (``forms.kembali``): a blank form in the
+  folder is "dibagikan, belum kembali", never "masuk"; it is checked for what it says of itself
+  (mark, unit, year, period: ``checks.check_identity``) and delivers nothing;
+- checks each returned form (``checks.check_form``; ``key`` is the master's forms key, ``forms.kunci``);
 - the same indicator value delivered twice: with the same value a notice, with different values an
   error naming both cells (no rule could choose between them);
-- a missing form: a penanggung jawab who has indicators in the master but sent no form is a
+- a missing form: a penanggung jawab who has indicators in the master but returned no form is a
   notice listing who is missing. It does not block: sections deliver at different times and the
   rekap can be run again when the rest arrive; the list says who to chase. Indicators of a
   penanggung jawab that are in no delivered form (added after distribution) are noted too;
@@ -19,8 +22,9 @@ from dataclasses import dataclass, field
 
 from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.problems import Problem
-from xlwings_app.forms.checks import check_form
+from xlwings_app.forms.checks import check_form, check_identity
 from xlwings_app.forms.filled import Change, Delivered, FilledForm, Value
+from xlwings_app.forms.kembali import kembali
 from xlwings_app.forms.spec import realisasi_key
 
 
@@ -31,8 +35,13 @@ class Konsolidasi:
     belum_diisi: list[str] = field(default_factory=list)
     """Kode of indicators whose form left the period's realisasi blank."""
     tanpa_formulir: list[str] = field(default_factory=list)
-    """Penanggung jawab with indicators in the master but no form delivered."""
+    """Penanggung jawab with indicators in the master but no form returned."""
     jumlah_formulir: int = 0
+    """Forms returned ("masuk")."""
+    belum_kembali: list[FilledForm] = field(default_factory=list)
+    """Forms found but not returned: as they were handed out."""
+    kembali: list[FilledForm] = field(default_factory=list)
+    """The returned forms, in the order given."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -98,26 +107,36 @@ def _missing(forms: Sequence[FilledForm], indicators: Sequence[Indicator], resul
                 tingkat="catatan"))
     if result.tanpa_formulir:
         counts = ", ".join(f"{pj} ({len(by_pj[pj])} indikator)" for pj in result.tanpa_formulir)
+        blank = ", ".join(dict.fromkeys(f.file for f in result.belum_kembali))
         result.problems.append(Problem(
             f"Formulir belum masuk dari: {counts}. Rekap tetap dijalankan untuk formulir yang ada; "
-            "ulangi rekap bila formulir itu datang.", tingkat="catatan"))
+            "ulangi rekap bila formulir itu datang."
+            + (f" Formulir yang masih seperti saat dibagikan (belum disimpan pengisinya) tidak dihitung masuk: "
+               f"{blank}." if blank else ""), tingkat="catatan"))  # fmt: skip
 
 
 def consolidate(forms: Sequence[FilledForm], indicators: Sequence[Indicator], unit: str, tahun: int,
                 periode: Periode, key: bytes | None = None) -> Konsolidasi:
-    """Check every form, then list the master changes the forms make (nothing is written)."""
-    result = Konsolidasi(jumlah_formulir=len(forms))
+    """Check every form, then list the master changes the returned forms make (nothing is written)."""
+    result = Konsolidasi()
     master = {i.kode.casefold(): i for i in indicators}
     delivered: list[Delivered] = []
     for form in forms:
+        if not kembali(form):
+            result.belum_kembali.append(form)
+            result.problems += check_identity(form, unit, tahun, periode, key)
+            continue
+        result.kembali.append(form)
         problems, values = check_form(form, master, unit, tahun, periode, key)
         result.problems += problems
         delivered += values
+    result.jumlah_formulir = len(result.kembali)
     unique = _duplicates(delivered, result.problems)
-    _missing(forms, indicators, result)
+    _missing(result.kembali, indicators, result)
     column = realisasi_key(periode)
     filled = {d.kode.casefold() for d in unique if d.key == column}
-    result.belum_diisi = list(dict.fromkeys(k for f in forms for k in f.meta.kodes if k.casefold() not in filled))
+    result.belum_diisi = list(dict.fromkeys(
+        k for f in result.kembali for k in f.meta.kodes if k.casefold() not in filled))  # fmt: skip
     for d in unique:
         old = master_value(master[d.kode.casefold()], d.key)
         if old != d.value:

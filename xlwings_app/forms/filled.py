@@ -36,6 +36,17 @@ class FormRow:
 
 
 @dataclass(frozen=True)
+class Disimpan:
+    """Who saved a form file last and when, as its document properties say (``docProps/core.xml``:
+    ``cp:lastModifiedBy``, ``dcterms:modified``): every spreadsheet program rewrites them when a
+    person saves the file; Kinerja writes its own name there when it makes the form."""
+
+    oleh: str | None
+    waktu: datetime | None
+    """Aware (UTC, as the file states it); None when the file has none."""
+
+
+@dataclass(frozen=True)
 class FilledForm:
     file: str
     sheet: str
@@ -47,6 +58,8 @@ class FilledForm:
     """The "Status formulir" cell (Draf/Final); ``None`` on forms made before it existed."""
     diubah: datetime | None = None
     """When the form file was last saved (its file time): when it reached the Tim SAKIP as it is."""
+    disimpan: Disimpan | None = None
+    """The file's own record of its last save (``None`` for a lembar sheet of the master)."""
 
     def problem(
         self,

@@ -34,6 +34,9 @@ HEADER_KEYS = (
     "sumber",
     "dibuat",
 )
+DISTRIBUTION_KEYS = ("isian_dibagikan",)
+"""Header fields added later (``forms.kembali``): written and covered by the mark only when present,
+so the mark of a form made before them still matches."""
 KIND = "formulir-kinerja"
 CONTEXT_PREFIX = "konteks:"
 
@@ -92,7 +95,8 @@ def _payload(meta: FormMeta) -> bytes:
     payload = {
         "form_id": meta.form_id,
         "sheet": meta.sheet,
-        "fields": {k: meta.fields.get(k, "") for k in HEADER_KEYS},
+        "fields": {k: meta.fields.get(k, "") for k in HEADER_KEYS}
+        | {k: meta.fields[k] for k in DISTRIBUTION_KEYS if k in meta.fields},
         "context": {k: dict(v) for k, v in meta.context.items()},
     }
     return json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -126,6 +130,7 @@ def sealed(meta: FormMeta, key: bytes | None = None) -> FormMeta:
 def to_rows(meta: FormMeta) -> list[tuple[str, str, str, str]]:
     """The rows of the metadata sheet for ``meta`` (below the ``META_HEADERS`` row)."""
     rows = [(meta.form_id, meta.sheet, key, meta.fields.get(key, "")) for key in HEADER_KEYS]
+    rows += [(meta.form_id, meta.sheet, key, meta.fields[key]) for key in DISTRIBUTION_KEYS if key in meta.fields]
     for kode, values in meta.context.items():
         text = json.dumps(dict(values), ensure_ascii=False, sort_keys=True)
         rows.append((meta.form_id, meta.sheet, CONTEXT_PREFIX + kode, text))

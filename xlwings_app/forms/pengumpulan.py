@@ -3,10 +3,11 @@
 Rules, from what the forms themselves carry:
 - the step starts when the forms were handed out: the earliest distribution time in their metadata
   ("dibuat", written by ``kinerja formulir``);
-- it ends when the last form came back Final: the latest file time among the forms, but only once
-  every penanggung jawab has sent one and every form says Final (a form made before the Status
-  cell existed counts as Final); until then the end is unknown;
-- the note lists every form with its status and time, then who has sent nothing.
+- it ends when the last form came back Final: the latest file time among the returned forms
+  (``forms.kembali``: a blank form only handed out is not one), but only once every penanggung
+  jawab has returned one and every returned form says Final (a form made before the Status cell
+  existed counts as Final); until then the end is unknown;
+- the note lists every returned form with its status and time, then who has returned nothing.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from datetime import datetime
 
 from xlwings_app.domain.rows import text_of
 from xlwings_app.forms.filled import FilledForm
+from xlwings_app.forms.kembali import kembali
 
 
 @dataclass(frozen=True)
@@ -50,10 +52,11 @@ def _dibuat(form: FilledForm) -> datetime | None:
 def waktu_pengumpulan(
     forms: Sequence[FilledForm], tanpa_formulir: Sequence[str]
 ) -> tuple[datetime | None, datetime | None, str]:
-    """(start, end or None, note) of collecting ``forms``; ``tanpa_formulir`` sent nothing."""
+    """(start, end or None, note) of collecting ``forms`` (returned or only handed out);
+    ``tanpa_formulir`` returned nothing."""
     given = [d for d in (_dibuat(f) for f in forms) if d is not None]
     start = min(given) if given else None
-    items = [masuk(f) for f in forms]
+    items = [masuk(f) for f in forms if kembali(f)]
     times = [m.diubah for m in items if m.diubah is not None]
     complete = bool(items) and not tanpa_formulir and all(m.final for m in items) and len(times) == len(items)
     end = max(times) if complete and times else None

@@ -120,12 +120,13 @@ def rules(periode: Periode) -> dict[str, Expr]:
 def row_formulas(periode: Periode, settings: Settings, cells: dict[str, str]) -> dict[str, str]:
     """Formula text (with ``=``) of every computed column of one row.
 
-    ``cells`` maps each column key of the form to that row's cell address (``"G12"``).
+    ``cells`` maps each column key of the form to that row's cell address (``"G12"``). A realisasi
+    typed as a percentage ("95%": 0.95 with a percent format) is read as 95, as the rekap reads it.
     """
     refs = dict(cells)
     refs.update(setting_constants(settings))
     refs["target"], refs["realisasi"] = cells["target_periode"], cells["realisasi_periode"]
-    return {key: "=" + to_excel(rule, refs) for key, rule in rules(periode).items() if key in cells}
+    return {key: "=" + to_excel(rule, refs, L.PERCENT_POINT_KEYS) for key, rule in rules(periode).items() if key in cells}
 
 
 def chosen_periode(periode: Periode | None, periode_aktif: Periode) -> Periode:

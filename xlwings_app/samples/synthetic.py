@@ -48,12 +48,15 @@ def random_indicator(rng: random.Random, index: int, jenis: Jenis = Jenis.IKU, i
     elif case < 0.22:
         tahunan, targets = Decimal(0), (Decimal(0),) * 4
         realisasi = [_maybe(rng, rng.choice((Decimal(0), Decimal(0), _value(rng, 1, 5))), 0.2) for _ in range(4)]
+    satuan = rng.choice(("%", "dokumen", "indeks", "hari", "nilai"))
+    if satuan == "%":  # valid: a percentage is no fraction of one percent (domain.percent_entry)
+        realisasi = [r + 1 if r is not None and 0 < r <= 1 else r for r in realisasi]
     return Indicator(
         kode=f"{jenis.value}-{index:05d}",
         jenis=jenis,
         sasaran=SASARAN[index % len(SASARAN)],
         nama=f"Indikator uji {index}",
-        satuan=rng.choice(("%", "dokumen", "indeks", "hari", "nilai")),
+        satuan=satuan,
         polaritas=polaritas,
         agregasi=agregasi,
         target_tahunan=tahunan,

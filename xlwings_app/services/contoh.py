@@ -160,8 +160,9 @@ def formulir_contoh(path: Path, out_dir: Path) -> Iterator[str]:
     """The demo step of ``kinerja contoh``: distribute the example's TW4 forms, then collect them.
 
     The example is measured s.d. TW III, so TW IV is the period whose data is collected next. The
-    forms come back unfilled: every check runs, nothing changes and the rekap does not rewrite the
-    master (making the forms kept their key in it, ``forms.kunci``).
+    rekap runs on the forms as handed out: none has come back (``forms.kembali``), every check runs,
+    nothing changes and the rekap does not rewrite the master (making the forms kept their key in
+    it, ``forms.kunci``).
     """
     periode = Periode.TW4
     result = formulir(path, out_dir, periode, timpa=True)
@@ -176,8 +177,8 @@ def formulir_contoh(path: Path, out_dir: Path) -> Iterator[str]:
         raise RuntimeError("; ".join(str(p) for p in hasil.problems if p.is_error))
     k = hasil.konsolidasi
     yield (
-        f"Rekap formulir {periode.value}: {k.jumlah_formulir} formulir diperiksa tanpa galat, "
-        f"{len(hasil.perubahan)} perubahan, {len(k.belum_diisi)} realisasi belum diisi "
+        f"Rekap formulir {periode.value} tepat setelah dibagikan: {k.jumlah_formulir} formulir masuk, "
+        f"{len(k.belum_kembali)} belum kembali (masih kosong), {len(hasil.perubahan)} perubahan "
         "(isi formulir lalu jalankan: kinerja rekap FILE FOLDER --periode TW4)."
     )
     yield from hasil.log

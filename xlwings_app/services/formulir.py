@@ -41,6 +41,7 @@ from xlwings_app.services.workbook import WorkbookError
 from xlwings_app.sheets import layout as L
 from xlwings_app.sheets import tanda_terima as T
 from xlwings_app.sheets.changes import PutFormKey, PutLembar
+from xlwings_app.sheets.forms import with_fingerprint
 
 
 @dataclass
@@ -103,7 +104,8 @@ def make_meta(data: WorkbookData, sheet: str, pj: str, rows: list[Indicator], pe
         # printed in the form's heading only; not stored in the metadata (nor its checksum)
         fields["pejabat"] = f"{official.nama}, NIP {nip(official.nip)}" if official.nip else official.nama
     context = {i.kode: context_of(i, periode) for i in rows}
-    return sealed(FormMeta(f"{periode.value}-{uuid.uuid4().hex[:12]}", sheet, fields, context), key)
+    meta = FormMeta(f"{periode.value}-{uuid.uuid4().hex[:12]}", sheet, fields, context)
+    return sealed(with_fingerprint(meta, rows, periode, data.settings), key)  # returned or not: forms.kembali
 
 
 

@@ -3,7 +3,8 @@
 Rules (SOP Pengumpulan Data Kinerja, steps 9-11):
 - made from the last rekap: the forms of the folder are read and checked again as ``rekap`` does
   (nothing is written to the master), so the list of forms and who is missing is what the rekap
-  saw; forms holding values the master does not have yet are refused: run ``kinerja rekap`` first;
+  saw: a form only handed out (blank, ``forms.kembali``) is not "masuk"; forms holding values the
+  master does not have yet are refused: run ``kinerja rekap`` first;
 - the changes are the rows of sheet Riwayat that came from this period's forms;
 - the blank indicators are the master's indicators whose realisasi of the period is empty;
 - the draft (default) goes from the Tim SAKIP (Profil's pengelola) to the Sekretaris; ``final``
@@ -124,7 +125,7 @@ def gather(master: Master, sources: Sequence[Path], periode: Periode) -> tuple[H
     key = realisasi_key(periode)
     hasil = HasilPengumpulan(
         periode=periode,
-        diterima=[Diterima(m.penanggung_jawab, m.file, m.status, m.diubah, m.indikator) for m in map(masuk, forms)],
+        diterima=[Diterima(m.penanggung_jawab, m.file, m.status, m.diubah, m.indikator) for m in map(masuk, k.kembali)],
         belum_masuk=[(pj, by_pj.get(pj, [])) for pj in k.tanpa_formulir],
         perubahan=changes,
         kosong=[Kosong(i.kode, i.nama, i.penanggung_jawab) for i in data.indicators if master_value(i, key) is None],

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Protocol
 
@@ -27,7 +28,8 @@ from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.rows import normalise_kode, text_of
 from xlwings_app.domain.settings import Settings
 from xlwings_app.forms.checks import STATUS_CHOICES, STATUS_LABEL
-from xlwings_app.forms.filled import Cell, FilledForm, FormRow
+from xlwings_app.forms.filled import Cell, Disimpan, FilledForm, FormRow
+from xlwings_app.forms.kembali import FINGERPRINT_KEY, form_fingerprint
 from xlwings_app.forms.meta import META_HEADERS, FormMeta, from_rows, to_rows
 from xlwings_app.forms.spec import PeriodeError, form_columns, row_formulas, spec
 from xlwings_app.sheets import palette as P
@@ -48,7 +50,9 @@ def instructions(periode: Periode) -> tuple[str, ...]:
         f"3. Kolom abu-abu dihitung otomatis saat Anda mengetik: capaian {periode.label} menurut agregasi "
         "indikator (tanpa makro; juga di LibreOffice).",
         "4. Bila target tidak tercapai, Permasalahan dan Rencana Aksi wajib diisi.",
-        "5. Angka desimal mengikuti pengaturan Windows (mis. 82,5); persen boleh ditulis 85%.",
+        "5. Angka desimal mengikuti pengaturan Windows (mis. 82,5). Indikator bersatuan %: ketik angka persennya, "
+        "85 atau 85% sama-sama dibaca 85 (bukan 0,85); nilai di bawah 1% ketik dengan tanda % (mis. 0,5%). "
+        "Sel yang sudah menampilkan tanda % diketik ulang dengan tanda % juga (mis. 86%).",
         "6. Jangan menambah, menghapus atau memindah baris/kolom. Simpan sebagai .xlsx dan kirim kembali ke "
         "Tim SAKIP dengan nama file yang sama.",
     )
@@ -96,10 +100,23 @@ def form_sheet_values(
             sheet.style("box", r, col)
             # text wraps; numbers sit at the top beside it (one vertical alignment per row)
             sheet.style("wrap" if column.column.type == "text" else "top", r, col)
-            fmt = column.column.format_for(indicator.satuan)
+            fmt = column.column.format_for(indicator.satuan, typed=column.is_input)
             if fmt:
                 sheet.style(f"format:{fmt}", r, col)
     return sheet
+
+
+def with_fingerprint(
+    meta: FormMeta, indicators: Sequence[Indicator], periode: Periode, settings: Settings
+) -> FormMeta:
+    """``meta`` recording what its form's table and status hold as it is handed out
+    (``forms.kembali``): the form sheet's values read back by this module's reader, so the
+    fingerprint is the one a rekap computes from the untouched form. The mark is to be set after."""
+    sheet = form_sheet_values(meta, indicators, periode, settings)
+    rows = ((r, [Cell(f"{column_letter(c)}{r}", v) for c, v in enumerate(row, start=1)])
+            for r, row in enumerate(sheet.grid(), start=1))  # fmt: skip
+    form, _ = read_form_sheet(rows, "", meta)
+    return replace(meta, fields={**meta.fields, FINGERPRINT_KEY: form_fingerprint(form) or ""})
 
 
 def meta_sheet_values(metas: Sequence[FormMeta]) -> SheetValues:
@@ -138,11 +155,13 @@ class FormBook(Protocol):
 
 
 def read_form_book(
-    book: FormBook, file: str, lembar: bool = False, diubah: datetime | None = None, macros: bool = False
+    book: FormBook, file: str, lembar: bool = False, diubah: datetime | None = None, macros: bool = False,
+    disimpan: Disimpan | None = None,
 ) -> tuple[list[FilledForm], list[Problem]]:
     """The forms of a form file (or with ``lembar`` a master's lembar sheets) and every problem of
     reading them, each naming ``file``: no metadata sheet, a damaged one, a form sheet missing or
-    unreadable; ``macros``: the file holds VBA, which is never run (a notice)."""
+    unreadable; ``macros``: the file holds VBA, which is never run (a notice); ``disimpan``: the
+    file's record of its last save (``forms.kembali``)."""
     if spec().meta_sheet not in book.sheetnames:
         pesan = (
             "Belum ada lembar isian di workbook ini: buat dengan kinerja lembar FILE."
@@ -168,7 +187,7 @@ def read_form_book(
             ))  # fmt: skip
             continue
         try:
-            form, notes = read_form_sheet(book.rows(meta.sheet), file, meta, diubah)
+            form, notes = read_form_sheet(book.rows(meta.sheet), file, meta, diubah, disimpan)
         except FormUnreadable as exc:
             problems.append(Problem(str(exc), meta.sheet, file=file))
             continue
@@ -192,7 +211,8 @@ def read_metas(rows: Iterable[Row], file: str) -> list[FormMeta]:
 
 
 def read_form_sheet(
-    rows: Iterable[tuple[int, list[Cell]]], file: str, meta: FormMeta, diubah: datetime | None = None
+    rows: Iterable[tuple[int, list[Cell]]], file: str, meta: FormMeta, diubah: datetime | None = None,
+    disimpan: Disimpan | None = None,
 ) -> tuple[FilledForm, list[Problem]]:
     """The form ``meta`` describes from its sheet's cells (rows numbered from 1), with the notices of
     reading it; ``FormUnreadable`` when its period is not one a form is made for."""
@@ -213,7 +233,7 @@ def read_form_sheet(
         above = cells_of[cell_coords(label[1])[0]]
         status = above[1] if len(above) > 1 else None
     if found is None:
-        return FilledForm(file, meta.sheet, meta, 0, (), (), status, diubah), []
+        return FilledForm(file, meta.sheet, meta, 0, (), (), status, diubah, disimpan), []
     keys = [c.key for c in columns]
     header = header_at(table, meta.sheet, found.row, found.titles, {key: i for i, key in enumerate(keys)})
     problems: list[Problem] = []
@@ -225,5 +245,5 @@ def read_form_sheet(
             padded = cells + [Cell(f"{column_letter(i + 1)}{r}", None) for i in range(len(cells), len(keys))]
             read.append(FormRow(kode, r, dict(zip(keys, padded, strict=False))))
     headers = tuple(text_of(c.value) for c in cells_of[found.row])
-    form = FilledForm(file, meta.sheet, meta, found.row, headers, tuple(read), status, diubah)
+    form = FilledForm(file, meta.sheet, meta, found.row, headers, tuple(read), status, diubah, disimpan)
     return form, [p.in_file(file) for p in problems]

@@ -11,7 +11,9 @@ Rules beyond the table reader's:
 - a header written twice in the header row and a merged range over input cells are errors;
 - the user's own "Target Renstra YYYY" columns are read anywhere in the header row;
 - each row is typed by ``domain.rows.parse_indicator``; every non-blank row and every kode is kept
-  for the cross-row checks (``domain.validation.check_indicators``).
+  for the cross-row checks (``domain.validation.check_indicators``);
+- a "%" indicator's realisasi a hundred times off its target is an error at its cell
+  (``domain.percent_entry``: 0,95 against 90 %, or 9500 % typed as 95 into a percent cell).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from functools import cache
 
 from xlwings_app.domain.cell_addresses import RowCells
 from xlwings_app.domain.indicator import Jenis
+from xlwings_app.domain.percent_entry import row_percent_problems
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.rows import (
     KodeSeen,
@@ -161,6 +164,8 @@ def read_indicator_table(source: SheetSource, table: L.Table, data: WorkbookData
                 year: row[pos] if pos < len(row) else None for year, pos in renstra.items()
             }
         indicator, problems = parse_indicator(raw, shared)
+        if indicator is not None and indicator.satuan == "%":
+            problems = [*problems, *row_percent_problems(raw, indicator)]
         if problems:
             data.problems.extend(problems)
         kode = indicator.kode if indicator is not None else normalise_kode(values.get("kode")).text

@@ -43,11 +43,15 @@ class Column:
     def is_input(self) -> bool:
         return self.type != "formula"
 
-    def format_for(self, satuan: str) -> str | None:
-        """The number format of this column in a row of unit ``satuan``. In a "%" row the number
-        columns show a literal percent sign (``General"%"``): typing 93 stays 93 and shows 93%,
-        while typing 93% stores 0.93 with a percent format, which the reader reads as 93."""
-        if self.format and self.key in PERCENT_POINT_KEYS and satuan.strip() == "%":
+    def format_for(self, satuan: str, typed: bool = True) -> str | None:
+        """The number format of this column in a row of unit ``satuan``.
+
+        In a "%" row a cell people type into (``typed``) stays ``General``: typing 93 stores 93, and
+        typing 93% makes Excel, LibreOffice and WPS store 0.93 AND give the cell a percent format,
+        which the reader reads as 93 (LibreOffice keeps any other format, a literal ``0"%"`` too, and
+        the 0.93 would read as 0.93; docs/masukan-excel.md). A cell only Kinerja writes (a form's
+        context) shows a literal percent sign (``General"%"``)."""
+        if self.format and self.key in PERCENT_POINT_KEYS and satuan.strip() == "%" and not typed:
             return self.format + '"%"'
         return self.format
 

@@ -3,9 +3,15 @@
 The computed columns (Target Periode, Realisasi Periode, Capaian, Predikat) are the domain's
 expressions (``aggregation``, ``capaian``, ``predikat``) rendered with ``expr.to_excel``: the
 workbook recalculates while a Kasi types, and the Python engine stays the authority because
-both come from one definition. References use the long structured form
-``TabelIKU[[#This Row],[Kolom]]`` (LibreOffice cannot compute ``[@Kolom]``) and workbook-level
-defined names for the settings; no XLOOKUP, no LET.
+both come from one definition. No XLOOKUP, no LET; workbook-level defined names for the settings.
+
+A target or realisasi typed as a percentage ("93%": 0.93 with a percent format) is read by the
+formulas as the engine reads it, 93: every use of such a cell is scaled by its ``CELL("format")``
+(``expr.excel.percent_scaled``). References are therefore the row's own cells (``W5``), relative,
+one formula per row: scaled structured references (``TabelIKU[[#This Row],[Realisasi TW I]]``,
+40 characters each) would take Target Periode past Excel's 8,192 characters; with cell references
+the longest formula stays under 3,500 (``tests/sheets/test_live_formulas.py``). The Excel Table's
+calculated-column formula is the first data row's, as Excel stores it.
 """
 
 from __future__ import annotations
@@ -13,9 +19,10 @@ from __future__ import annotations
 from xlwings_app.domain import capaian as capaian_rules
 from xlwings_app.domain import predikat as predikat_rules
 from xlwings_app.domain.aggregation import realisasi_expr, target_expr
+from xlwings_app.domain.cell_addresses import column_letter
 from xlwings_app.domain.expr import Choose, Expr, Ref, to_excel
 from xlwings_app.domain.indicator import Periode
-from xlwings_app.sheets.layout import Table
+from xlwings_app.sheets.layout import PERCENT_POINT_KEYS, Table
 
 #: Workbook-level defined names (sheet Pengaturan) the formulas read.
 NAME_PERIODE_INDEX = "IndeksPeriode"
@@ -27,18 +34,10 @@ NAME_DAFTAR_PJ = "DaftarPenanggungJawab"
 _INDEX = Ref("indeks_periode")
 
 
-def _escape(header: str) -> str:
-    """Escape a column name for a structured reference ('[', ']', '#' and "'" take a "'")."""
-    return "".join("'" + ch if ch in "[]#'" else ch for ch in header)
-
-
-def structured_ref(table: Table, key: str) -> str:
-    """``TabelIKU[[#This Row],[Target TW I]]`` for the column ``key`` of ``table``."""
-    return f"{table.name}[[#This Row],[{_escape(table.column(key).header)}]]"
-
-
-def _refs(table: Table) -> dict[str, str]:
-    refs = {column.key: structured_ref(table, column.key) for column in table.columns}
+def _refs(table: Table, row: int) -> dict[str, str]:
+    """Each name's reference: its column's cell in ``row`` (the table starts in column A), the
+    settings' defined names, the period's target and realisasi cells."""
+    refs = {column.key: f"{column_letter(i)}{row}" for i, column in enumerate(table.columns, start=1)}
     refs.update(
         {
             "indeks_periode": NAME_PERIODE_INDEX,
@@ -71,17 +70,8 @@ RULES: dict[str, Expr] = {
 """Each computed column's rule, by column key (layout.toml)."""
 
 
-def percent_format_test(cell: str) -> str:
-    """Formula text (without ``=``) that is TRUE when ``cell`` has a percent number format: Excel
-    and LibreOffice answer ``CELL("format", …)`` with "P0", "P1", … exactly for the formats
-    ``numbers.is_percent_format`` accepts. The input cells of the IKU and IKI tables carry it as a
-    conditional format: a value typed as ``93%`` is stored as 0.93, which Kinerja reads as 93 but
-    the live formulas would read as 0.93, so the sheet marks the cell (decision in
-    docs/masukan-excel.md)."""
-    return f'LEFT(CELL("format",{cell}),1)="P"'
-
-
-def live_formulas(table: Table) -> dict[str, str]:
-    """Formula text (with the leading ``=``) of every computed column of ``table``."""
-    refs = _refs(table)
-    return {column.key: "=" + to_excel(RULES[column.key], refs) for column in table.computed}
+def live_formulas(table: Table, row: int) -> dict[str, str]:
+    """Formula text (with the leading ``=``) of every computed column of ``table`` in sheet row
+    ``row``; the target and realisasi cells typed as a percentage are read as the engine reads them."""
+    refs = _refs(table, row)
+    return {column.key: "=" + to_excel(RULES[column.key], refs, PERCENT_POINT_KEYS) for column in table.computed}

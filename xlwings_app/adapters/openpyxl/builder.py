@@ -11,7 +11,6 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from openpyxl import Workbook
-from openpyxl.formatting.rule import FormulaRule
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -37,7 +36,6 @@ from xlwings_app.sheets.live_formulas import (
     NAME_SKALA_PREDIKAT,
     NAME_VARIAN,
     live_formulas,
-    percent_format_test,
 )
 
 DATE_FORMAT = "[$-421]d mmmm yyyy"
@@ -68,7 +66,6 @@ def _write_table(
     ws["A3"] = "Kolom abu-abu (Target Periode s.d. Predikat) mengikuti Periode aktif di sheet Pengaturan."
     ws["A3"].font = S.SUBTITLE_FONT
     header_row = L.TITLE_ROWS + 1
-    formulas = live_formulas(table)
     for col, column in enumerate(table.columns, start=1):
         cell = ws.cell(header_row, col, column.header)
         cell.font, cell.fill, cell.alignment, cell.border = S.HEADER_FONT, S.HEADER_FILL, S.CENTER_WRAP, S.BOX
@@ -79,6 +76,7 @@ def _write_table(
     for offset, values in enumerate(rows, start=1):
         r = header_row + offset
         ws.row_dimensions[r].height = row_height(values, table.columns)
+        formulas = live_formulas(table, r)
         for col, column in enumerate(table.columns, start=1):
             cell = ws.cell(r, col)
             if column.is_input:
@@ -101,13 +99,13 @@ def _write_table(
     excel_table = Table(displayName=table.name, ref=ref)
     excel_table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=False)
     excel_table._initialise_columns()
+    first = live_formulas(table, header_row + 1)  # a calculated column is stored as its first row's formula
     for tc, column in zip(excel_table.tableColumns, table.columns, strict=True):
         tc.name = column.header
         if not column.is_input:
-            tc.calculatedColumnFormula = TableFormula(attr_text=formulas[column.key][1:])
+            tc.calculatedColumnFormula = TableFormula(attr_text=first[column.key][1:])
     ws.add_table(excel_table)
     _validations(ws, table, header_row + 1, last_row)
-    _percent_marks(ws, table, header_row + 1, last_row)
     ws.freeze_panes = ws.cell(header_row + 1, 3)
     ws.row_dimensions[header_row].height = 45  # three lines: "Realisasi Anggaran", "Target TW III"
     _print_setup(ws, f"{header_row}:{header_row}")
@@ -116,15 +114,6 @@ def _write_table(
     ws.print_area = f"A1:{get_column_letter(len(table.columns))}{last_row}"
     ws.print_title_cols = f"A:{get_column_letter(table.columns.index(table.column('nama')) + 1)}"
     _protect(ws)
-
-
-def _percent_marks(ws: Worksheet, table: L.Table, first: int, last: int) -> None:
-    """Mark (orange) a target or realisasi cell typed as a percentage ("93%" stored as 0.93)."""
-    for col, column in enumerate(table.columns, start=1):
-        if column.key in L.PERCENT_POINT_KEYS:
-            letter = get_column_letter(col)
-            rule = FormulaRule(formula=[percent_format_test(f"{letter}{first}")], fill=S.PROBLEM_FILL)
-            ws.conditional_formatting.add(f"{letter}{first}:{letter}{last}", rule)
 
 
 def _validations(ws: Worksheet, table: L.Table, first: int, last: int) -> None:

@@ -22,6 +22,7 @@ from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.rows import MAX_TEXT
 from xlwings_app.domain.settings import Settings
 from xlwings_app.forms.checks import STATUS_CHOICES
+from xlwings_app.forms.kembali import KINERJA
 from xlwings_app.forms.meta import META_HEADERS, FormMeta, to_rows
 from xlwings_app.forms.spec import FormColumn, form_columns, spec
 from xlwings_app.sheets.forms import form_sheet_values, header_row
@@ -121,4 +122,6 @@ def build_form(
     write_meta_sheet(wb, [meta])
     wb.active = 0
     wb.calculation.fullCalcOnLoad = True
+    # the file's last saver: a spreadsheet program writes the person's name here on save (forms.kembali)
+    wb.properties.creator = wb.properties.lastModifiedBy = KINERJA
     return wb

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Protocol
 
 from xlwings_app.adapters.xlsx.calamine import Unsuitable
+from xlwings_app.adapters.xlsx.core_properties import last_saved
 from xlwings_app.adapters.xlsx.form_cells import FormCells
 from xlwings_app.adapters.xlsx.guard import WorkbookError, check_xlsx, has_macros
 from xlwings_app.adapters.xlsx.reader import EngineFailure, engine_call
@@ -173,7 +174,8 @@ def read_forms(
     try:
         macros = not lembar and bool(engine_call(has_macros, path))
         diubah = None if lembar else datetime.fromtimestamp(path.stat().st_mtime)
-        return read_form_book(_EngineOnly(wb), name, lembar, diubah, macros)
+        disimpan = None if lembar else last_saved(path)
+        return read_form_book(_EngineOnly(wb), name, lembar, diubah, macros, disimpan)
     except WorkbookError as exc:
         return [], [Problem(readable_name(str(exc)), file=name)]
     except EngineFailure:
