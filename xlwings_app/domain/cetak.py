@@ -79,7 +79,10 @@ class TandaTangan:
     def parse_signer(text: str) -> Pejabat:
         """The official ``signer_text`` wrote (the jabatan as printed, Plt./Plh. included)."""
         parts = [*(part.strip() for part in text.split(" | ")), "", "", "", ""][:4]
-        return Pejabat(parts[0], parts[1], parts[2], parts[3])
+        status, _, jabatan = parts[0].partition(" ")
+        if status not in ("Plt.", "Plh.") or not jabatan:
+            status, jabatan = "", parts[0]
+        return Pejabat(jabatan, parts[1], parts[2], parts[3], status)
 
 
 @dataclass(frozen=True)

@@ -59,10 +59,8 @@ def seal_values(record: SealRecord, row: int) -> SheetValues:
     """``record`` as row ``row`` of sheet Segel: text cells with a border; the headers of the signing
     columns too, which a sheet made by an earlier version lacks."""
     sheet = SheetValues(SHEET_SEGEL)
-    sheet.put(HEADER_ROW, len(REQUIRED) + 1, SIGNING, "header")
-    for col, width in enumerate(WIDTHS[len(REQUIRED):], start=len(REQUIRED) + 1):
-        sheet.style(f"width:{width}", HEADER_ROW, col)
-    sheet.put(row, 1, seal_row(record), "box", f"format:{TEXT}")
+    sheet.put(HEADER_ROW, len(REQUIRED) + 1, SIGNING, "header")  # no width: the package patches cells only
+    sheet.put(row, 1, [value or None for value in seal_row(record)], "box", f"format:{TEXT}")
     return sheet
 
 
