@@ -8,7 +8,16 @@ from xlwings_app.domain.cetak import TandaTangan
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.profil import Pejabat
 from xlwings_app.domain.seal import SealRecord
-from xlwings_app.sheets.segel import HEADER_ROW, HEADERS, REQUIRED, head_values, read_seals, seal_row, seal_values
+from xlwings_app.sheets.segel import (
+    HEADER_ROW,
+    HEADERS,
+    REQUIRED,
+    head_values,
+    header_values,
+    read_seals,
+    seal_row,
+    seal_values,
+)
 
 RECORD = SealRecord(Periode.TW2, "K7Q2M-XR4TB", dt.datetime(2024, 7, 5, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=7))),
                     "arsip.zip", "ab" * 32, (("IKU-01", "12ab"),))  # fmt: skip
@@ -28,8 +37,8 @@ def test_the_rows_written_are_read_back() -> None:
 def test_a_sheet_of_an_earlier_version_reads_its_rows_and_gets_the_signing_headers() -> None:
     old = [[], [], [], list(REQUIRED), seal_row(RECORD)[:6]]
     assert read_seals(old) == ([RECORD], [])
-    added = seal_values(SIGNED, 6)
-    assert [added.cells[(HEADER_ROW, c)] for c in (7, 8)] == ["Tanggal Penandatanganan", "Penandatangan"]
+    assert [header_values().cells[(HEADER_ROW, c)] for c in range(1, 9)] == list(HEADERS)
+    assert {r for r, _c in seal_values(SIGNED, 6).cells} == {6}  # the row alone: a block write spares the rows above
     new = [*old, seal_row(SIGNED)]
     new[3] = [*REQUIRED, "Tanggal Penandatanganan", "Penandatangan"]
     assert read_seals(new) == ([RECORD, SIGNED], [])

@@ -56,11 +56,17 @@ def head_values() -> SheetValues:
 
 
 def seal_values(record: SealRecord, row: int) -> SheetValues:
-    """``record`` as row ``row`` of sheet Segel: text cells with a border; the headers of the signing
-    columns too, which a sheet made by an earlier version lacks."""
+    """``record`` as row ``row`` of sheet Segel: text cells with a border."""
     sheet = SheetValues(SHEET_SEGEL)
-    sheet.put(HEADER_ROW, len(REQUIRED) + 1, SIGNING, "header")  # no width: the package patches cells only
     sheet.put(row, 1, [value or None for value in seal_row(record)], "box", f"format:{TEXT}")
+    return sheet
+
+
+def header_values() -> SheetValues:
+    """The header row alone, written again with every seal: a sheet made by an earlier version gets the
+    headers of the signing columns (no width: the package patches cells only)."""
+    sheet = SheetValues(SHEET_SEGEL)
+    sheet.put(HEADER_ROW, 1, HEADERS, "header")
     return sheet
 
 
