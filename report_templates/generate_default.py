@@ -270,8 +270,7 @@ def summary(doc) -> None:
 def chart(doc) -> None:
     heading(doc, "C. Grafik Capaian Kinerja")
     para(doc, "{{ grafik }}", align=CENTER, keep=True)
-    para(doc, "Gambar 1. Capaian indikator kinerja {{ dokumen.periode_label }} Tahun "
-              "{{ dokumen.tahun }}", size=9, align=CENTER, italic=True, after=4)
+    para(doc, "Gambar 1. Capaian indikator kinerja {{ dokumen.periode_tahun }}", size=9, align=CENTER, italic=True, after=4)
 
 
 ANALYSIS = [8, 19, 26, 15, 17, 40, 40]
@@ -459,7 +458,7 @@ OUT_IKI = Path(__file__).with_name("pengukuran_kinerja_individu.docx")
 def iki_identity(doc) -> None:
     t = table(doc, [40, 125], None)
     for label, value in (("Jabatan", "{{ pejabat.jabatan }}"), ("Unit Kerja", "{{ dokumen.unit }}"),
-                         ("Periode", "{{ dokumen.periode_label }} Tahun {{ dokumen.tahun }}")):
+                         ("Periode", "{{ dokumen.periode_tahun }}")):
         add_row(t, [40, 125], [label, value])
 
 
@@ -531,7 +530,7 @@ STATES = [100, 45]
 def kabupaten_body(doc) -> None:
     heading(doc, "A. Ringkasan")
     para(doc, "Dari {{ ringkasan.jumlah_unit }} perangkat daerah, {{ ringkasan.diterima }} telah "
-              "menyampaikan Pengukuran Kinerja {{ dokumen.periode_label }} Tahun {{ dokumen.tahun }}; "
+              "menyampaikan Pengukuran Kinerja {{ dokumen.periode_tahun }}; "
               "{{ ringkasan.dihitung }} dihitung dalam rekapitulasi ini dan {{ ringkasan.final }} di "
               "antaranya final dan tersegel. Rata-rata capaian kinerja perangkat daerah "
               "{{ ringkasan.rata_rata }}%.", after=6)

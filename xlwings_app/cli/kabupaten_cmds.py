@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 def _print(result: Rekapitulasi) -> None:
     rekap = result.rekap
-    console.print(f"Rekap {rekap.kabupaten} {rekap.periode.label} Tahun {rekap.tahun}: {len(rekap.units)} unit.")
+    console.print(f"Rekap {rekap.kabupaten} {rekap.periode.dengan_tahun(rekap.tahun)}: {len(rekap.units)} unit.")
     for u in rekap.units:
         a = result.figures.get(u.unit)
         mean = f", rata-rata capaian {a.rata_rata}%".replace(".", ",") if a and a.rata_rata is not None else ""

@@ -81,6 +81,7 @@ def kabupaten_context(
             "judul": JUDUL,
             "periode": judul_periode(rekap.periode, rekap.tahun),
             "periode_label": rekap.periode.label,
+            "periode_tahun": rekap.periode.dengan_tahun(rekap.tahun),
             "tahun": str(rekap.tahun),
         },
         "ringkasan": {

@@ -39,6 +39,7 @@ from xlwings_app.report.pengumpulan import (
     Diterima,
     HasilPengumpulan,
     Kosong,
+    Nota,
     Penanda,
     Perubahan,
     build_pengumpulan_context,
@@ -148,6 +149,7 @@ def laporan_pengumpulan(
     tanggal: dt.date | None = None,
     log: bool = True,
     lambang: Path | None = None,
+    nota: Nota | None = None,
 ) -> LaporanPengumpulan:
     """Render the period's Laporan Hasil Pengumpulan Data Kinerja (draft, or ``final``) beside the master.
 
@@ -177,7 +179,7 @@ def laporan_pengumpulan(
         notes = [*image_notes, *notes]
         kode = verification_code(profil, chosen, data.indicators, data.settings)
         dokumen = Dokumen(chosen, kode, tanggal or sekarang.date(), sekarang)
-        context = build_pengumpulan_context(profil, hasil, penanda(profil, final), dokumen)
+        context = build_pengumpulan_context(profil, hasil, penanda(profil, final), dokumen, nota or Nota())
         docx = folder / f"{file_name(profil, chosen, final)}.docx"
         pdf_path = docx.with_suffix(".pdf") if pdf else None
         with Outputs() as outputs:

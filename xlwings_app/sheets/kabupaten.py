@@ -225,7 +225,7 @@ def _problem(pesan: str, where: tuple[object, str], value: object, tingkat: Ting
 
 
 def _head(sheet: SheetValues, title: str, rekap: Konsolidasi, note: str) -> None:
-    sheet.put(1, 1, [f"{title} — {rekap.periode.label} Tahun {rekap.tahun}"], "title")
+    sheet.put(1, 1, [f"{title} — {rekap.periode.dengan_tahun(rekap.tahun)}"], "title")
     sheet.put(2, 1, [f"Ditulis oleh Kinerja (kinerja kabupaten); dibangun ulang setiap kali. {note}"], "subtitle")
     sheet.put(3, 1, [f"{rekap.kabupaten}".strip() or "-"], "subtitle")
 
