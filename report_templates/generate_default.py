@@ -194,7 +194,7 @@ def title(doc) -> None:
 WORD_MM = 27
 """The narrowest column of names: "penyelenggaraan" at 9 pt (24.5 mm in Arial) and the 2 mm of cell
 margins, so no word is broken mid-word (tests/report/test_column_words.py measures every template)."""
-MAIN = [8, WORD_MM, 16, 33, 17, 14, 16, 15, 19]
+MAIN = [8, WORD_MM, 14, 34, 16, 14, 16, 15, 21]
 
 
 def scale_note(doc) -> None:
@@ -276,7 +276,7 @@ def chart(doc) -> None:
     para(doc, "Gambar 1. Capaian indikator kinerja {{ dokumen.periode_tahun }}", size=9, align=CENTER, italic=True, after=4)
 
 
-ANALYSIS = [8, 19, WORD_MM, 15, 17, 39.5, 39.5]
+ANALYSIS = [8, 18, WORD_MM, 15, 17, 40, 40]
 GAP = "BELUM DIISI: wajib sebelum ditandatangani"
 
 

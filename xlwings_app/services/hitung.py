@@ -97,8 +97,8 @@ def periksa(source: Path | Master) -> WorkbookData:
     Besides the input problems, it warns (``catatan``) of every unmet indicator of the active
     period still lacking Permasalahan or Rencana Aksi: the gaps a final document is refused for;
     and (``peringatan``) of every SOP sheet naming another unit or kabupaten than Profil
-    (``services.sop_identitas``); and (``peringatan``) of what a final document would print
-    incomplete: no lambang daerah, an official printed (a Penanggung Jawab of an IKI or the one who
+    (``services.sop_identitas``); and, once the inputs have no error, (``peringatan``) of what a
+    final document would print incomplete: no lambang daerah, an official printed (a Penanggung Jawab of an IKI or the one who
     acknowledges it, ``domain.organisasi``) lacking Nama or NIP.
     """
     from xlwings_app.services.rencana import plan_problems
@@ -106,7 +106,8 @@ def periksa(source: Path | Master) -> WorkbookData:
 
     with using(source) as master:
         data = master.data()
-        sop_warnings = [*identity_problems(master), *signing_problems(data, master.path)]
+        sop_warnings = identity_problems(master)  # an SOP sheet naming another unit than Profil
+        signing = [] if data.errors else signing_problems(data, master.path)  # only once it can be signed
     if data.errors:
         return replace(data, problems=[*data.problems, *plan_problems(data), *sop_warnings])
     from xlwings_app.domain.kelengkapan import document_gaps
@@ -114,7 +115,7 @@ def periksa(source: Path | Master) -> WorkbookData:
 
     results = measure_all(data.indicators, data.settings.periode_aktif, data.settings)
     gaps = [p.in_file(data.path.name) for p in document_gaps(results, data.cells, "catatan")]
-    return replace(data, problems=[*data.problems, *gaps, *plan_problems(data), *sop_warnings])
+    return replace(data, problems=[*data.problems, *gaps, *plan_problems(data), *sop_warnings, *signing])
 
 
 def signing_problems(data: WorkbookData, path: Path) -> list[Problem]:
