@@ -156,9 +156,15 @@ def status_formula(row: int) -> Formula:
     f, e = f"TRIM({letter('jawaban')}{row})", f"TRIM({letter('usulan')}{row})"
     return Formula(
         f'=IF({f}="",IF({e}="","{AnswerStatus.KOSONG}","{AnswerStatus.USULAN}"),'
-        f'IF({e}="","{AnswerStatus.DIISI}",IF(UPPER({f})=UPPER({e}),"{AnswerStatus.DIKONFIRMASI}",'
+        f'IF({e}="","{AnswerStatus.DIISI}",IF({_norm(f)}={_norm(e)},"{AnswerStatus.DIKONFIRMASI}",'
         f'"{AnswerStatus.DIUBAH}")))'
     )
+
+
+def _norm(text: str) -> str:
+    """A typed answer made a letter, as ``normalise_answer``: upper case, Ya/Tidak → Y/T."""
+    x = f"UPPER({text})"
+    return f'IF({x}="YA","Y",IF({x}="TIDAK","T",{x}))'
 
 
 def logic_formula(lke: Lke, rules: Iterable[LogicRule], rows: LkeRows, criterion: Criterion) -> Formula | None:
