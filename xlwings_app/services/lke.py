@@ -28,7 +28,7 @@ from xlwings_app.domain.lke.rencana_aksi import RencanaAksiFollowUp, follow_renc
 from xlwings_app.domain.lke.scoring import LkeScore, answer_value, score_lke
 from xlwings_app.domain.lke.usulan import DataUnit, hint_for, propose
 from xlwings_app.domain.measure import measure
-from xlwings_app.domain.problems import Problem
+from xlwings_app.domain.problems import Problem, Refusal
 from xlwings_app.domain.workbook_data import WorkbookData
 from xlwings_app.services.master import using
 from xlwings_app.sheets import lke as S
@@ -36,13 +36,8 @@ from xlwings_app.sheets import lke_register as R
 from xlwings_app.sheets.grid import SheetValues
 
 
-class LkeDitolak(Exception):
-    """The LKE cannot be made or read (Indonesian message; the CLI exits 2)."""
-
-    def __init__(self, pesan: str, problems: list[Problem] | None = None) -> None:
-        super().__init__(pesan)
-        self.pesan = pesan
-        self.problems = problems or []
+class LkeDitolak(Refusal):
+    """The LKE cannot be made or read from this input (Indonesian message; the CLI exits 2)."""
 
 
 def lke_path(master: Path, tahun: int) -> Path:
@@ -55,6 +50,7 @@ class Existing:
     """What an LKE workbook already holds that a person wrote."""
 
     answers: dict[str, str] = field(default_factory=dict)
+    typed: dict[str, str] = field(default_factory=dict)
     catatan: dict[str, str] = field(default_factory=dict)
     register: list[Recommendation] = field(default_factory=list)
     dilaksanakan: dict[tuple[str, str], bool] = field(default_factory=dict)
@@ -77,7 +73,8 @@ def read_existing(path: Path, lke: Lke | None = None) -> Existing:
     register, reg_problems = R.read_register(sheets[R.SHEET_REKOMENDASI] or [], path.name)
     reg_problems = [*reg_problems, *(p.in_file(path.name) for p in register_problems(register))] if register else reg_problems
     done = R.read_dilaksanakan(sheets[R.SHEET_RENCANA_AKSI] or [])
-    return Existing(read.answers, read.catatan, register, done, [*read.problems, *reg_problems])
+    problems = [p for p in read.problems if p.tingkat != "peringatan" or not p.pesan.startswith("Kerangka logis")]
+    return Existing(read.answers, read.typed, read.catatan, register, done, [*problems, *reg_problems])
 
 
 def follow_ups(data: WorkbookData, done: dict[tuple[str, str], bool]) -> list[RencanaAksiFollowUp]:
@@ -151,7 +148,8 @@ def buat(master: Path, lalu: Path | None = None, keluar: Path | None = None) -> 
     write_lke_workbook(target, sheets, validations, freeze)
     answers = {c.id: existing.answers.get(c.id) or (proposals[c.id].answer if c.id in proposals else None)
                for c in lke.criteria()}  # fmt: skip
-    return LkeBuat(target, proposals, score_lke(lke, answers), len(existing.answers), existing.problems)
+    notes = [*existing.problems, *S.breach_problems(lke, answers, target.name)]
+    return LkeBuat(target, proposals, score_lke(lke, answers), len(existing.typed), notes)
 
 
 def _sheets(lke: Lke, unit: str, tahun: int, proposals: dict[str, Proposal], existing: Existing,
@@ -159,7 +157,7 @@ def _sheets(lke: Lke, unit: str, tahun: int, proposals: dict[str, Proposal], exi
             pejabat: list[str]) -> list[SheetValues]:  # fmt: skip
     names = {i.kode: i.nama for i in data.indicators}
     return [
-        S.lke_values(lke, unit, tahun, proposals, existing.answers, existing.catatan, hints),
+        S.lke_values(lke, unit, tahun, proposals, existing.typed, existing.catatan, hints),
         S.ringkasan_values(lke, unit, tahun),
         R.register_values(existing.register, pejabat),
         R.rencana_aksi_values(items, names),

@@ -89,6 +89,22 @@ class LkeRows:
         return f"{letter(key)}{self.criteria[ids[0]]}:{letter(key)}{self.criteria[ids[-1]]}"
 
 
+def breach_problems(lke: Lke, answers: Mapping[str, str | None], file: str | None = None) -> list[Problem]:
+    """Every kerangka logis breach of ``answers`` as a peringatan at its criterion's Jawaban cell,
+    naming the basis cell (NILAI) or the basis sub-component's Jawaban cells (RATA_RATA)."""
+    rows = rows_of(lke)
+    problems = []
+    for breach in check_kerangka_logis(lke, answers):
+        if breach.rule.kind is RuleKind.NILAI:
+            basis_cell = rows.cell("jawaban", breach.rule.basis)
+        else:
+            basis_cell = rows.sub_range(lke, breach.rule.basis, "jawaban")
+        own = rows.cell("jawaban", breach.criterion.id)
+        problems.append(breach.problem(sheet=SHEET, sel=own, sel_dasar=basis_cell, file=file,
+                                       baris=rows.criteria[breach.criterion.id]))  # fmt: skip
+    return problems
+
+
 def rows_of(lke: Lke) -> LkeRows:
     """Row of every component, sub-component and criterion: one after another below the header."""
     row = HEADER_ROW
@@ -274,6 +290,8 @@ class LkeRead:
     """What sheet LKE holds: the person's answers and notes, the proposals written, problems."""
 
     answers: dict[str, str] = field(default_factory=dict)
+    typed: dict[str, str] = field(default_factory=dict)
+    """Column Jawaban as typed (valid or not), kept when the workbook is built again."""
     proposals: dict[str, str] = field(default_factory=dict)
     catatan: dict[str, str] = field(default_factory=dict)
     cells: dict[str, str] = field(default_factory=dict)
@@ -302,6 +320,8 @@ def read_lke(lke: Lke, rows: Iterable[tuple[int, Row]], file: str | None = None)
             continue
         read.cells[kode] = header.cell("jawaban", index)
         read.rows[kode] = index
+        if values.get("jawaban") not in (None, ""):
+            read.typed[kode] = str(values["jawaban"])
         for key, target in (("jawaban", read.answers), ("usulan", read.proposals)):
             letter_ = normalise_answer(values.get(key))
             if letter_ is None:

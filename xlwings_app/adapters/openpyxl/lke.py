@@ -78,3 +78,42 @@ def read_sheets(path: Path, names: Sequence[str]) -> dict[str, list[tuple[int, R
         }
 
     return read_file(path, read)
+
+
+def fill_lke(
+    path: Path,
+    answers: dict[str, str | None] | None = None,
+    catatan: dict[str, str] | None = None,
+    register: Sequence[Sequence[object]] = (),
+    dilaksanakan: dict[tuple[str, str], str] | None = None,
+) -> None:
+    """Type into the LKE workbook at ``path`` as a person would (the demo, tests): ``answers`` and
+    ``catatan`` by criterion id, ``register`` rows under the Rekomendasi header (after the rows
+    there), Dilaksanakan by (kode, periode) on sheet Rencana Aksi. Saved in place."""
+    from openpyxl import load_workbook
+
+    from xlwings_app.domain.lke.criteria import permenpanrb_88_2021
+    from xlwings_app.sheets import lke as S
+    from xlwings_app.sheets import lke_register as R
+
+    wb = load_workbook(path)
+    rows = S.rows_of(permenpanrb_88_2021())
+    ws = wb[S.SHEET]
+    for cid, letter in (answers or {}).items():
+        ws[rows.cell("jawaban", cid)].value = letter
+    for cid, text in (catatan or {}).items():
+        ws[rows.cell("catatan", cid)].value = text
+    reg = wb[R.SHEET_REKOMENDASI]
+    row = R.REG_HEADER_ROW + 1
+    while reg.cell(row, 4).value not in (None, ""):
+        row += 1
+    for values in register:
+        for col, value in enumerate(values, start=1):
+            reg.cell(row, col, value)
+        row += 1
+    ra = wb[R.SHEET_RENCANA_AKSI]
+    for r in range(R.RA_HEADER_ROW + 1, ra.max_row + 1):
+        key = (str(ra.cell(r, 1).value or ""), str(ra.cell(r, 3).value or ""))
+        if dilaksanakan and key in dilaksanakan:
+            ra.cell(r, len(R.RA_HEADERS), dilaksanakan[key])
+    wb.save(path)
