@@ -42,7 +42,7 @@ SUMMARY = [80, 85]
 SCORES = [14, 95, 18, 18, 20]
 LOST = [12, 55, 17, 15, 66]
 LOGIS = [9, 156]
-EVIDENCE = [9, 13, 58, 14, 48, 23]
+EVIDENCE = [8, 11, 48, 16, 50, 32]
 
 
 def title(doc) -> None:

@@ -24,6 +24,7 @@ from xlwings_app.domain import formatting as fmt
 from xlwings_app.domain.lke.model import Lke
 from xlwings_app.domain.lke.predikat import BANDS
 from xlwings_app.domain.lke.scoring import LkeScore, points_lost
+from xlwings_app.domain.lke.usulan import NO_JUDGEMENT
 from xlwings_app.domain.profil import Pejabat, Profil
 from xlwings_app.report.context import kop, pejabat
 
@@ -87,7 +88,7 @@ def build_lke_context(
     hilang = []
     for criterion, points in points_lost(lke, answers)[:TOP_LOST]:
         top = criterion.levels[0]
-        support = texts.get(criterion.id, {}).get("alasan", "")
+        support = texts.get(criterion.id, {}).get("alasan", "").removeprefix(NO_JUDGEMENT).strip()
         hilang.append({
             "kode": criterion.id, "kriteria": criterion.teks, "jawaban": answers.get(criterion.id) or "belum dijawab",
             "hilang": fmt.angka(points, desimal=2),

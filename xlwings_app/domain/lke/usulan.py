@@ -322,4 +322,8 @@ def hint_for(criterion_id: str, facts: str = "") -> str:
     sub = criterion_id.rsplit(".", 1)[0]
     if facts:
         return f"Kinerja belum dapat mengusulkan jawaban: {facts} {HINTS.get(sub, '')}".strip()
-    return f"Tidak dapat dinilai dari data Kinerja; dijawab oleh tim. {HINTS.get(sub, '')}".strip()
+    return f"{NO_JUDGEMENT} {HINTS.get(sub, '')}".strip()
+
+
+NO_JUDGEMENT = "Tidak dapat dinilai dari data Kinerja; dijawab oleh tim."
+"""The opening of the hint of a criterion Kinerja does not pre-fill."""
