@@ -100,7 +100,7 @@ def test_libreoffice_scores_every_answer_set_as_the_engine(built: Path, tmp_path
     files = [_answered(built, tmp_path / f"jawab{n}.xlsx", typed) for n, (typed, _, _) in enumerate(sets)]
     recalculated = convert_many(files, "xlsx:Calc MS Excel 2007 XML", tmp_path / "lo")
     rows = S.rows_of(lke)
-    for (typed, total, kode), source, live_path in zip(sets, files, recalculated, strict=True):
+    for (_typed, total, kode), source, live_path in zip(sets, files, recalculated, strict=True):
         engine = service.hitung(source)
         assert not engine.errors, engine.errors
         if total is not None:

@@ -13,6 +13,7 @@ Refusals (``LkeDitolak``): a master with input errors or without Profil; an LKE 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -139,7 +140,7 @@ def buat(master: Path, lalu: Path | None = None, keluar: Path | None = None) -> 
     hints = {c.id: hint_for(c.id, " ".join(f.uraian for f in PREFILL.get(c.id, ()))) for c in lke.criteria()
              if c.id not in proposals}  # fmt: skip
     sheets = _sheets(lke, profil.unit, profil.tahun, proposals, existing, hints, items, data, [p.nama for p in profil.pejabat])
-    validations = {
+    validations: dict[str, list[tuple[str, tuple[str, ...]]]] = {
         S.SHEET: S.validations(lke),
         R.SHEET_REKOMENDASI: R.register_validations(len(existing.register), [p.nama for p in profil.pejabat]),
         R.SHEET_RENCANA_AKSI: [(f"I{R.RA_HEADER_ROW + 1}:I{R.RA_HEADER_ROW + max(len(items), 1)}", ("Ya", "Tidak"))],
@@ -199,17 +200,18 @@ def hitung(path: Path) -> LkeHasil:
     return LkeHasil(path, lke, answers, read.proposals, read.answers, texts, score_lke(lke, answers), problems)
 
 
-def _texts(rows: list[tuple[int, list[object]]] | list) -> dict[str, dict[str, str]]:
+def _texts(rows: Sequence[tuple[int, Sequence[object]]]) -> dict[str, dict[str, str]]:
     """Each criterion row's reason, evidence and note, as written (by criterion id)."""
+
+    def text(row: Sequence[object], key: str) -> str:
+        at = S.COL[key] - 1
+        return "" if at >= len(row) or row[at] is None else str(row[at])
+
     out: dict[str, dict[str, str]] = {}
     for _index, row in rows:
-        if not row:
-            continue
-        kode = str(row[0] or "").strip()
-        if kode.count(".") != 2:
-            continue
-        get = (lambda key, r=row: "" if len(r) < S.COL[key] or r[S.COL[key] - 1] is None else str(r[S.COL[key] - 1]))
-        out[kode] = {key: get(key) for key in ("alasan", "bukti", "catatan")}
+        kode = str(row[0] or "").strip() if row else ""
+        if kode.count(".") == 2:
+            out[kode] = {key: text(row, key) for key in ("alasan", "bukti", "catatan")}
     return out
 
 

@@ -34,6 +34,7 @@ def contoh(path: Path, out_dir: Path) -> Iterator[str]:
             done = arsip(path, periode, out_dir / "arsip")
             yield f"Arsip {periode.value} disegel: {done.zip.name} (kode verifikasi {done.record.kode_verifikasi})"
     target = out_dir / f"LKE {path.stem}.xlsx"
+    target.unlink(missing_ok=True)  # the demo starts afresh: the team's answers are typed once
     first = buat(path, keluar=target)
     yield f"LKE dibuat: {first.path} ({len(first.proposals)} usulan Kinerja dari data unit)"
     fill_lke(target, example_lke.JAWABAN, example_lke.CATATAN, example_lke.REKOMENDASI, example_lke.DILAKSANAKAN)

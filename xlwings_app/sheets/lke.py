@@ -32,8 +32,8 @@ from xlwings_app.domain.lke.predikat import BANDS
 from xlwings_app.domain.lke.proposal import AnswerStatus, Proposal
 from xlwings_app.domain.lke.scoring import answer_problems, normalise_answer
 from xlwings_app.domain.problems import Problem
-from xlwings_app.sheets.grid import Formula, SheetValues
 from xlwings_app.sheets import palette
+from xlwings_app.sheets.grid import Formula, SheetValues
 from xlwings_app.sheets.source import Row
 from xlwings_app.sheets.table import TableSpec, find_header, table_rows
 

@@ -12,7 +12,7 @@ Rules:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -33,7 +33,7 @@ Validation = tuple[str, tuple[str, ...]]
 def write_lke_workbook(
     path: Path,
     sheets: Sequence[SheetValues],
-    validations: dict[str, Sequence[Validation]],
+    validations: Mapping[str, Sequence[Validation]],
     freeze: dict[str, str],
 ) -> Path | None:
     """Write ``sheets`` as a new workbook at ``path`` (replacing it whole); ``validations`` and
@@ -82,8 +82,8 @@ def read_sheets(path: Path, names: Sequence[str]) -> dict[str, list[tuple[int, R
 
 def fill_lke(
     path: Path,
-    answers: dict[str, str | None] | None = None,
-    catatan: dict[str, str] | None = None,
+    answers: Mapping[str, str | None] | None = None,
+    catatan: Mapping[str, str] | None = None,
     register: Sequence[Sequence[object]] = (),
     dilaksanakan: dict[tuple[str, str], str] | None = None,
 ) -> None:
