@@ -61,7 +61,7 @@ HEADERS: dict[str, str] = {
     "penjelasan": "Penjelasan Jawaban",
     "catatan": "Catatan",
 }
-WIDTHS = (8, 60, 7, 8, 9, 9, 9, 8, 22, 30, 50, 40, 55, 30)
+WIDTHS = (8, 60, 7, 8, 9, 9, 9, 8, 31, 30, 50, 40, 55, 30)
 COL = {key: index for index, key in enumerate(HEADERS, start=1)}
 SPEC = TableSpec("LKE", HEADERS, required=("kode", "jawaban"), optional=tuple(k for k in HEADERS if k not in ("kode", "jawaban")))
 
@@ -209,6 +209,23 @@ def levels_text(criterion: Criterion) -> str:
     return "\n".join(f"{lv.letter} ({str(lv.value.normalize()).replace('.', ',')}): {lv.penjelasan}" for lv in criterion.levels)
 
 
+LINE_HEIGHT = 12.75
+"""Points per line of wrapped text (Excel's default row height)."""
+MAX_LINES = 12
+
+
+def row_height(texts: Mapping[str, str]) -> float:
+    """The height of a row whose wrapped cells hold ``texts`` (column key → text): the most lines any
+    of them takes at its column's width (about one character per width unit), at most ``MAX_LINES``.
+    Neither engine sizes a written row to its wrapped text, so the layout does."""
+    lines = 1
+    for key, text in texts.items():
+        width = max(WIDTHS[COL[key] - 1] - 2, 4)
+        count = sum(max(1, -(-len(part) // width)) for part in str(text).split("\n"))
+        lines = max(lines, count)
+    return min(lines, MAX_LINES) * LINE_HEIGHT
+
+
 def evidence_text(proposal: Proposal | None) -> str:
     """The evidence of a proposal: each file with its verification code, one per line."""
     if proposal is None:
@@ -241,6 +258,7 @@ def lke_values(
     sheet.put(HEADER_ROW, 1, list(HEADERS.values()), "header")
     for col, width in enumerate(WIDTHS, start=1):
         sheet.style(f"width:{width}", HEADER_ROW, col)
+    sheet.style(f"height:{2 * LINE_HEIGHT}", HEADER_ROW, 1)
     by_criterion: dict[str, list[LogicRule]] = {}
     for rule in lke.rules:
         by_criterion.setdefault(rule.criterion, []).append(rule)
@@ -259,6 +277,7 @@ def lke_values(
             sheet.style("format:0.00", rs, COL["nilai"])
             sheet.style("box", rs, 1, 1, len(HEADERS))
             sheet.style("wrap", rs, 2)
+            sheet.style(f"height:{row_height({'uraian': sub.nama + ' (pemenuhan, 20%)'})}", rs, 1)
             for criterion in sub.criteria:
                 rc = rows.criteria[criterion.id]
                 proposal = proposals.get(criterion.id)
@@ -270,6 +289,9 @@ def lke_values(
                     logic_formula(lke, by_criterion.get(criterion.id, ()), rows, criterion) or "",
                     reason, evidence_text(proposal), levels_text(criterion), catatan.get(criterion.id, ""),
                 ], "box", "wrap")  # fmt: skip
+                texts = {"uraian": criterion.teks, "alasan": reason, "bukti": evidence_text(proposal),
+                         "penjelasan": levels_text(criterion), "catatan": catatan.get(criterion.id, "")}
+                sheet.style(f"height:{row_height(texts)}", rc, 1)
                 sheet.style("unlocked", rc, COL["jawaban"])
                 sheet.style("unlocked", rc, COL["catatan"])
                 sheet.style(f"fill:{palette.INPUT}", rc, COL["jawaban"])
