@@ -102,6 +102,27 @@ def ekspor_cmd(file: LkeFile, keluar: Keluar = None) -> None:
     typer.echo(f"Ekspor evaluator: {ekspor(file, keluar)}")
 
 
+def kabupaten_cmd(
+    folder: Annotated[Path, typer.Argument(help="Folder berisi workbook LKE unit (dan workbook induk serta arsipnya).",
+                                           exists=True, file_okay=False)],  # fmt: skip
+    keluar: Keluar = None,
+) -> None:
+    """Kumpulkan LKE mandiri setiap unit menjadi satu peringkat (untuk Inspektorat / Bagian Organisasi).
+
+    Bukti dukung setiap unit dicocokkan dengan sheet Segel workbook induk unit itu dan arsipnya.
+
+    Contoh: kinerja lke kabupaten "LKE unit 2024" --keluar "Peringkat LKE 2024.xlsx"
+    """
+    from xlwings_app.services.lke_kabupaten import kumpulkan
+
+    hasil = kumpulkan(folder, keluar)
+    print_problems(hasil.catatan, "Catatan", with_file=True)
+    for position, unit in hasil.ranked:
+        typer.echo(f"{position}. {unit.unit}: {_nilai(unit.score.total)} ({unit.score.predikat.kode}); bukti dukung "
+                   f"terverifikasi {unit.terverifikasi} dari {len(unit.bukti)}")  # fmt: skip
+    typer.echo(f"Peringkat LKE: {hasil.path}")
+
+
 def _nilai(value: object) -> str:
     from decimal import Decimal
 
@@ -119,3 +140,4 @@ def register(app: typer.Typer) -> None:
     lke_app.command("hitung")(translate_errors(hitung_cmd))
     lke_app.command("dokumen")(translate_errors(dokumen_cmd))
     lke_app.command("ekspor")(translate_errors(ekspor_cmd))
+    lke_app.command("kabupaten")(translate_errors(kabupaten_cmd))

@@ -251,6 +251,8 @@ def lke_values(
     sheet.put(2, 1, [f"Evaluasi AKIP mandiri {unit} Tahun {tahun} ({lke.sumber})"], "subtitle")
     total = Formula("=" + "+".join(f"{letter('nilai')}{r}" for r in rows.components.values()))
     sheet.put(3, 1, ["", "Nilai Akhir (0-100)", "", total], "bold")
+    sheet.put(3, COL["logis"], [IDENTITY["unit"], unit], "bold")
+    sheet.put(4, COL["logis"], [IDENTITY["tahun"], tahun], "bold")
     sheet.put(4, 1, ["", "Predikat", "", predikat_formula(TOTAL_CELL), interpretasi_formula(PREDIKAT_CELL)], "bold")
     sheet.style("format:0.00", 3, 4)
     sheet.put(5, 1, ["", "Isi kolom Jawaban (Y/T atau A-E). Kosong: Usulan Kinerja yang dipakai. Nilai, predikat "
@@ -296,6 +298,23 @@ def lke_values(
                 sheet.style("unlocked", rc, COL["catatan"])
                 sheet.style(f"fill:{palette.INPUT}", rc, COL["jawaban"])
     return sheet
+
+
+IDENTITY = {"unit": "Unit", "tahun": "Tahun"}
+"""The labels beside the total (column Kerangka Logis, rows 3-4) whose right-hand cell names the unit and year."""
+
+
+def read_identity(rows: Iterable[tuple[int, Row]]) -> tuple[str, int | None]:
+    """The unit and year written beside the total (rows 3-4); ("", None) when missing."""
+    at = COL["logis"] - 1
+    found: dict[str, object] = {}
+    for index, row in rows:
+        if index > HEADER_ROW:
+            break
+        if len(row) > at + 1 and row[at] in IDENTITY.values():
+            found[str(row[at])] = row[at + 1]
+    tahun = found.get(IDENTITY["tahun"])
+    return str(found.get(IDENTITY["unit"]) or ""), int(tahun) if isinstance(tahun, int | float) else None
 
 
 def validations(lke: Lke) -> list[tuple[str, tuple[str, ...]]]:
