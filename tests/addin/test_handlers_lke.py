@@ -17,7 +17,7 @@ def test_evaluasi_akip_builds_the_lke_keeps_the_answers_and_makes_the_draft(exam
     target = lke_path(example_path, 2024)
     assert target.is_file() and f"Workbook LKE: {target}" in alert
     assert "Usulan Kinerja: 21 kriteria; jawaban tim yang dipertahankan: 0." in alert
-    assert "Nilai sementara 8,78, predikat D; belum dijawab 59 kriteria." in alert
+    assert "Nilai sementara 9,90, predikat D; belum dijawab 59 kriteria." in alert
     assert (example_path.parent / "Evaluasi_AKIP_Mandiri_2024_Draf.pdf").is_file()
     fill_lke(target, {"4.a.1": "Y"})
     _, [alert] = click("evaluasi_akip", example_path)

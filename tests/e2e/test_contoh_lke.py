@@ -34,9 +34,10 @@ def test_the_demo_makes_the_example_units_lke(tmp_path: Path) -> None:
     target = tmp_path / "lke" / f"LKE {path.stem}.xlsx"
     hasil = hitung(target)
     assert hasil.problems == []  # no invalid answer, no kerangka logis breach, a clean register
-    assert hasil.score.unanswered == () and (str(hasil.score.total), hasil.score.predikat.kode) == ("69.12", "B")
-    assert "nilai 69,12, predikat B (Baik)" in lines[4]
-    for cid in ("1.a.4", "2.a.3", "2.b.4"):  # overridden: the team's Y beside Kinerja's T
+    assert hasil.score.unanswered == () and (str(hasil.score.total), hasil.score.predikat.kode) == ("70.25", "BB")
+    assert "nilai 70,25, predikat BB (Sangat Baik)" in lines[4]
+    assert (hasil.person["1.a.4"], hasil.proposals["1.a.4"]) == ("Y", "Y")  # confirmed
+    for cid in ("1.a.5", "2.a.3", "2.b.4"):  # overridden: the team's Y beside Kinerja's T
         assert (hasil.person[cid], hasil.proposals[cid]) == ("Y", "T"), cid
         assert hasil.rows[cid]["catatan"] == example_lke.CATATAN[cid]
     assert (hasil.proposals["4.c.1"], hasil.proposals["4.c.2"], hasil.proposals["2.c.6"]) == ("B", "B", "B")
@@ -45,6 +46,6 @@ def test_the_demo_makes_the_example_units_lke(tmp_path: Path) -> None:
     assert status is not None  # a formula, computed when opened
     pdf = tmp_path / "lke" / "Evaluasi_AKIP_Mandiri_2024_Final.pdf"
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    assert "69,12" in text and "B (Baik)" in text and "DRAF" not in text
-    assert text.count("(cocok") == 15 and "TIDAK ditemukan" not in text
+    assert "70,25" in text and "BB (Sangat Baik)" in text and "DRAF" not in text
+    assert text.count("(cocok") == 18 and "TIDAK ditemukan" not in text
     assert (tmp_path / "lke" / f"LKE {path.stem} - ekspor evaluator.xlsx").is_file()

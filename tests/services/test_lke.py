@@ -69,10 +69,12 @@ def test_a_master_meeting_the_facts_proposes_y_and_the_example_t(example_master:
                                                                   tmp_path: Path) -> None:  # fmt: skip
     met = service.buat(met_master, keluar=tmp_path / "met.xlsx").proposals
     plain = service.buat(example_master, keluar=tmp_path / "plain.xlsx").proposals
-    for cid in ("1.a.4", "1.a.5", "1.b.1", "2.a.3", "2.b.4", "3.a.1", "3.a.2", "3.a.3"):
+    for cid in ("1.a.5", "1.b.1", "2.a.3", "2.b.4", "3.a.1", "3.a.2", "3.a.3"):
         assert (met[cid].answer, plain[cid].answer) == ("Y", "T"), (cid, met[cid].reason, plain[cid].reason)
     assert (met["1.c.4"].answer, plain["1.c.4"].answer) == ("A", "B")
-    assert plain["1.a.4"].reason == "Hanya 7 dari 8 IKU yang bertarget tahunan: dokumen perencanaan jangka pendek belum lengkap."
+    assert plain["1.a.4"].answer == "Y"  # IKU-08's range is its yearly target
+    assert plain["1.a.5"].reason.endswith("tanpa target triwulan: IKU-04.")  # measured once a year
+    assert plain["2.a.3"].reason.endswith("realisasi belum terisi: IKI-PMD-01.")  # TW II blank
     segel = load_workbook(met_master)["Segel"].iter_rows(values_only=True)
     codes = [row[1] for row in segel if row[1] and row[0] in ("TW1", "TW2", "TW3")]
     assert [e.verification_code for e in met["3.a.2"].evidence] == codes and len(codes) == 3
@@ -87,13 +89,13 @@ def test_a_master_meeting_the_facts_proposes_y_and_the_example_t(example_master:
 def test_an_override_is_kept_beside_the_new_proposal(example_master: Path, tmp_path: Path) -> None:
     target = tmp_path / "lke.xlsx"
     first = service.buat(example_master, keluar=target)
-    assert first.proposals["1.a.4"].answer == "T"
-    fill_lke(target, {"1.a.4": "Y", "4.a.1": "ya", "2.b.6": "X"}, {"1.a.4": "PK 2024 ditetapkan."})
+    assert first.proposals["1.a.5"].answer == "T"
+    fill_lke(target, {"1.a.5": "Y", "4.a.1": "ya", "2.b.6": "X"}, {"1.a.5": "IKU-04 dinilai setahun sekali."})
     again = service.buat(example_master, keluar=target)
     assert again.kept == 3
     hasil = service.hitung(target)
-    assert hasil.person["1.a.4"] == "Y" and hasil.proposals["1.a.4"] == "T" and hasil.answers["1.a.4"] == "Y"
-    assert hasil.answers["4.a.1"] == "Y" and hasil.rows["1.a.4"]["catatan"] == "PK 2024 ditetapkan."
+    assert hasil.person["1.a.5"] == "Y" and hasil.proposals["1.a.5"] == "T" and hasil.answers["1.a.5"] == "Y"
+    assert hasil.answers["4.a.1"] == "Y" and hasil.rows["1.a.5"]["catatan"] == "IKU-04 dinilai setahun sekali."
     [bad] = hasil.errors
     rows = S.rows_of(permenpanrb_88_2021())
     assert (bad.sel, bad.sheet) == (rows.cell("jawaban", "2.b.6"), S.SHEET) and "harus Y atau T" in bad.pesan
@@ -153,7 +155,7 @@ def test_the_commands(example_master: Path, tmp_path: Path) -> None:
     assert made.exit_code == 0, made.output
     assert "Usulan Kinerja: 21 kriteria" in made.output
     counted = CliRunner().invoke(app, ["lke", "hitung", str(target)])
-    assert counted.exit_code == 0 and "Nilai akhir: 8,78, predikat D (Sangat Kurang)" in counted.output
+    assert counted.exit_code == 0 and "Nilai akhir: 9,90, predikat D (Sangat Kurang)" in counted.output
     fill_lke(target, {"1.a.2": "Q"})
     refused = CliRunner().invoke(app, ["lke", "hitung", str(target)])
     assert refused.exit_code == 2 and "Traceback" not in refused.output

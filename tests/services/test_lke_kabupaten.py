@@ -56,15 +56,15 @@ def test_units_are_ranked_and_each_bukti_checked_against_its_own_seals(tmp_path:
     status = {(b.kriteria, b.file): b.status for b in own.bukti}
     assert status[("3.a.2", zips[0].name)] is BuktiStatus.TERVERIFIKASI
     assert status[("3.a.2", zips[1].name)] is BuktiStatus.ARSIP_BERUBAH
-    assert own.terverifikasi == len(own.bukti) - 5  # TW2's archive backs 1.b.1, 3.a.1, 3.a.2, 3.a.3, 3.b.3
+    assert own.terverifikasi == len(own.bukti) - 6  # TW2's archive backs 1.a.4, 1.b.1, 3.a.1, 3.a.2, 3.a.3, 3.b.3
     assert {b.status for b in by_file["LKE 2024 - hilang.xlsx"].bukti} == {BuktiStatus.TANPA_INDUK}
     assert by_file["LKE 2024 - sukodono.xlsx"].bukti == ()
     wb = load_workbook(hasil.path)
     rows = list(wb[K.SHEET_PERINGKAT].iter_rows(min_row=K.HEADER_ROW + 1, values_only=True))
     assert [(r[0], r[1], r[7], r[8]) for r in rows] == [
         (1, "Kecamatan Sukodono", 100, "AA (Sangat Memuaskan)"),
-        (2, "Kecamatan Lumajang", 11.1, "D (Sangat Kurang)"),  # 8,78 of the example + 1.b.1, 3.a.1-3.a.3 sealed
-        (2, "Kecamatan Lumajang", 11.1, "D (Sangat Kurang)"),  # 8,78 of the example + 1.b.1, 3.a.1-3.a.3 sealed
+        (2, "Kecamatan Lumajang", 12.22, "D (Sangat Kurang)"),  # 9,90 of the example + 1.b.1 (0,82), 3.a.1-3.a.3 (1,50)
+        (2, "Kecamatan Lumajang", 12.22, "D (Sangat Kurang)"),  # 9,90 of the example + 1.b.1 (0,82), 3.a.1-3.a.3 (1,50)
     ]
     bukti = list(wb[K.SHEET_BUKTI].iter_rows(min_row=K.HEADER_ROW + 1, values_only=True))
     assert ("Kecamatan Lumajang", "3.a.2", zips[1].name) in {r[:3] for r in bukti}

@@ -12,7 +12,7 @@ import datetime as dt
 
 JAWABAN: dict[str, str] = {
     # 1. Perencanaan Kinerja
-    "1.a.2": "Y", "1.a.3": "Y", "1.a.4": "Y", "1.a.6": "Y",
+    "1.a.2": "Y", "1.a.3": "Y", "1.a.4": "Y", "1.a.5": "Y", "1.a.6": "Y",
     "1.b.2": "Y", "1.b.3": "B", "1.b.4": "B", "1.b.5": "B", "1.b.6": "B", "1.b.7": "B", "1.b.9": "C",
     "1.b.10": "A", "1.b.11": "B",
     "1.c.1": "B", "1.c.2": "B", "1.c.5": "C", "1.c.6": "C", "1.c.7": "B", "1.c.8": "C",
@@ -29,13 +29,14 @@ JAWABAN: dict[str, str] = {
     "4.b.1": "B", "4.b.2": "B", "4.b.3": "B", "4.b.4": "B", "4.b.5": "B",
     "4.c.3": "C", "4.c.4": "C", "4.c.5": "C",
 }  # fmt: skip
-"""The team's answers (criteria without a proposal, and the proposals it overrides: 1.a.4, 2.a.3, 2.b.4)."""
+"""The team's answers: the criteria without a proposal, 1.a.4 confirmed, and the proposals it overrides
+(1.a.5, 2.a.3, 2.b.4)."""
 
 CATATAN: dict[str, str] = {
-    "1.a.4": "Renja 2024 dan Perjanjian Kinerja 2024 ditetapkan; target tahunan IKU-07 ada di PK (ditetapkan "
-             "setelah perubahan Renstra), belum dipindahkan ke workbook.",
-    "2.a.3": "Mekanisme pengumpulan data diatur SOP Pengumpulan Data Kinerja; dua indikator berkala tahunan "
-             "memang tidak berrealisasi triwulanan.",
+    "1.a.4": "Renja 2024 dan Perjanjian Kinerja 2024 ditetapkan.",
+    "1.a.5": "IKU-04 dinilai Inspektorat sekali setahun; Rencana Aksi menempatkan targetnya di TW IV.",
+    "2.a.3": "Mekanisme pengumpulan data diatur SOP Pengumpulan Data Kinerja; realisasi TW II IKI-PMD-01 "
+             "menunggu data kelurahan dan dilengkapi di TW III.",
     "2.b.4": "Pengukuran dilakukan setiap triwulan (Laporan Pengukuran Kinerja TW I-III disegel).",
     "4.a.3": "Evaluasi internal belum berjenjang sampai seksi; direncanakan 2025.",
 }

@@ -2,7 +2,7 @@
 
 The triwulan reported so far are sealed (``kinerja arsip``: the sealed archives are the bukti
 dukung), the LKE workbook is built with Kinerja's proposals, the Tim SAKIP answers the rest,
-overrides three proposals with a note, fills the register of recommendations and the Rencana Aksi
+confirms one and overrides three proposals with a note, fills the register of recommendations and the Rencana Aksi
 followed up (``samples.example_lke``), the workbook is built again (answers kept, the register's
 share now proposes 4.c.1 and 4.c.2), then the summary as draft and final and the evaluators' export.
 """

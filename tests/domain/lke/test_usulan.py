@@ -41,7 +41,7 @@ def _good(i: Indicator) -> Indicator:
 
 def _bad(i: Indicator) -> Indicator:
     return replace(
-        i, target_tahunan=None, target_tw=(i.target_tw[0], None, None, None), realisasi_tw=(None,) * 4,
+        i, target_tahunan=None, target_tw=(i.target_tw[0], None, None, None), realisasi_tw=(None,) * 4, batas_bawah=None, batas_atas=None,
         induk=None, pagu=None, realisasi_anggaran=None, target_akhir_renstra=None, realisasi_lalu=None,
     )  # fmt: skip
 

@@ -84,15 +84,41 @@ def _has_sop(unit: DataUnit, word: str) -> list[str]:
     return [name for name in unit.sops if word.casefold() in name.casefold()]
 
 
-def _tw_targets(unit: DataUnit) -> tuple[int, int]:
-    full = sum(1 for i in unit.indicators if all(t is not None for t in i.target_tw))
-    return full, len(unit.indicators)
+def _ranged(i: Indicator) -> bool:
+    """A range target (Batas Bawah and Batas Atas): it holds for the year and every triwulan."""
+    return i.batas_bawah is not None and i.batas_atas is not None
 
 
-def _realisasi_berkala(unit: DataUnit) -> tuple[int, int]:
+def _targeted(i: Indicator) -> bool:
+    """A yearly target: Target Tahunan, or a range."""
+    return i.target_tahunan is not None or _ranged(i)
+
+
+def _tw_targeted(i: Indicator, index: int) -> bool:
+    """A target for triwulan ``index`` (0-based): its own, or a range."""
+    return i.target_tw[index] is not None or _ranged(i)
+
+
+def _named(kodes: Sequence[str]) -> str:
+    return ", ".join(kodes[:5]) + (f" dan {len(kodes) - 5} lainnya" if len(kodes) > 5 else "")
+
+
+def _tw_targets(unit: DataUnit) -> tuple[int, int, list[str]]:
+    """Indicators with a target in each of the four triwulan; the total; the kode of those without."""
+    missing = [i.kode for i in unit.indicators if not all(_tw_targeted(i, k) for k in range(4))]
+    return len(unit.indicators) - len(missing), len(unit.indicators), missing
+
+
+def _collected(i: Indicator, upto: int) -> bool:
+    """Realisasi filled in every triwulan up to ``upto`` that has a target (a triwulan without a
+    target, as of an indicator measured once a year, asks for none)."""
+    return all(i.realisasi_tw[k] is not None for k in range(upto) if _tw_targeted(i, k))
+
+
+def _realisasi_berkala(unit: DataUnit) -> tuple[int, int, list[str]]:
     n = unit.periode.last_tw
-    full = sum(1 for i in unit.indicators if all(r is not None for r in i.realisasi_tw[:n]))
-    return full, len(unit.indicators)
+    missing = [i.kode for i in unit.indicators if not _collected(i, n)]
+    return len(unit.indicators) - len(missing), len(unit.indicators), missing
 
 
 def p_1a1(unit: DataUnit) -> Proposal:
@@ -109,7 +135,7 @@ def p_2a1(unit: DataUnit) -> Proposal:
 
 
 def p_1a4(unit: DataUnit) -> Proposal:
-    filled = sum(1 for i in unit.iku if i.target_tahunan is not None)
+    filled = sum(1 for i in unit.iku if _targeted(i))
     return _yt(unit, "1.a.4", bool(unit.iku) and filled == len(unit.iku),
                f"Rencana Kinerja Tahunan/Perjanjian Kinerja {unit.tahun}: {filled} dari {len(unit.iku)} IKU bertarget tahunan.",
                f"Hanya {filled} dari {len(unit.iku)} IKU yang bertarget tahunan: dokumen perencanaan jangka pendek belum lengkap.",
@@ -117,10 +143,12 @@ def p_1a4(unit: DataUnit) -> Proposal:
 
 
 def p_1a5(unit: DataUnit) -> Proposal:
-    full, total = _tw_targets(unit)
+    full, total, missing = _tw_targets(unit)
     return _yt(unit, "1.a.5", bool(total) and full == total,
-               f"Rencana Aksi: {full} dari {total} indikator punya target keempat triwulan.",
-               f"Rencana Aksi belum lengkap: hanya {full} dari {total} indikator punya target keempat triwulan.")  # fmt: skip
+               f"Rencana Aksi: {full} dari {total} indikator punya target keempat triwulan (target rentang berlaku "
+               "setiap triwulan).",
+               f"Rencana Aksi belum lengkap: hanya {full} dari {total} indikator punya target keempat triwulan; "
+               f"tanpa target triwulan: {_named(missing)}.")  # fmt: skip
 
 
 def p_formal(cid: str, what: str) -> Callable[[DataUnit], Proposal]:
@@ -172,22 +200,24 @@ def p_1c3(unit: DataUnit) -> Proposal | None:
 
 def p_1c4(unit: DataUnit) -> Proposal | None:
     n = unit.periode.last_tw
-    both = sum(1 for i in unit.indicators if all(t is not None for t in i.target_tw)
-               and all(r is not None for r in i.realisasi_tw[:n]))  # fmt: skip
+    both = sum(1 for i in unit.indicators if all(_tw_targeted(i, k) for k in range(4)) and _collected(i, n))
     return _ae(unit, "1.c.4", both, len(unit.indicators),
                f"indikator bertarget triwulan dan realisasinya terpantau setiap triwulan {unit.periode.label}")
 
 
 def p_berkala(cid: str) -> Callable[[DataUnit], Proposal]:
     def rule(unit: DataUnit) -> Proposal:
-        full, total = _realisasi_berkala(unit)
-        tw, _ = _tw_targets(unit)
+        full, total, missing = _realisasi_berkala(unit)
+        tw, _, untargeted = _tw_targets(unit)
         holds = bool(total) and full == total and (cid != "2.b.4" or tw == total)
+        gaps = [f"realisasi belum terisi: {_named(missing)}"] if missing else []
+        if cid == "2.b.4" and untargeted:
+            gaps.append(f"tanpa target triwulan: {_named(untargeted)}")
         return _yt(unit, cid, holds,
-                   f"Realisasi {full} dari {total} indikator dikumpulkan setiap triwulan {unit.periode.label}"
-                   + (f"; {tw} indikator bertarget triwulan." if cid == "2.b.4" else " lewat formulir dan rekap Kinerja."),
-                   f"Realisasi hanya {full} dari {total} indikator terisi setiap triwulan {unit.periode.label}"
-                   + (f"; {tw} dari {total} indikator bertarget triwulan." if cid == "2.b.4" else "."))  # fmt: skip
+                   f"Realisasi {full} dari {total} indikator dikumpulkan setiap triwulan bertarget {unit.periode.label}"
+                   + (f"; {tw} indikator bertarget keempat triwulan." if cid == "2.b.4" else " lewat formulir dan rekap Kinerja."),
+                   f"Realisasi {full} dari {total} indikator terisi setiap triwulan bertarget {unit.periode.label}; "
+                   + "; ".join(gaps) + ".")  # fmt: skip
     return rule
 
 
@@ -232,7 +262,7 @@ def p_efisiensi(cid: str) -> Callable[[DataUnit], Proposal | None]:
 
 
 def p_3b3(unit: DataUnit) -> Proposal | None:
-    filled = sum(1 for i in unit.iku if i.target_tahunan is not None)
+    filled = sum(1 for i in unit.iku if _targeted(i))
     return _ae(unit, "3.b.3", filled, len(unit.iku), "IKU disajikan terhadap target tahunan", evidence=True)
 
 
