@@ -6,7 +6,7 @@ Sibling of ``generate_default.py`` (same kop, tables, signature and footer helpe
 DRAF header and notes on a draft), A. Ringkasan (nilai akhir, predikat, answers and proposals),
 B. Nilai per Komponen (each component and its three sub-components), C. the criteria losing the
 most points with what would raise them, D. the kerangka logis notes (only when there are any),
-E. Daftar Bukti Dukung (file and verification code per criterion), the signature; the footer
+E. Daftar Bukti Dukung (each document once, with its verification code and the criteria it supports), the signature; the footer
 carries the document's verification code. Context: ``xlwings_app/report/context_lke.py``.
 """
 
@@ -42,7 +42,7 @@ SUMMARY = [80, 85]
 SCORES = [14, 95, 18, 18, 20]
 LOST = [12, 55, 17, 15, 66]
 LOGIS = [9, 156]
-EVIDENCE = [8, 11, 48, 16, 50, 32]
+EVIDENCE = [8, 62, 35, 60]
 
 
 def title(doc) -> None:
@@ -103,10 +103,10 @@ def logis(doc) -> None:
 def evidence(doc) -> None:
     heading(doc, "{{ bukti_judul }}")
     para(doc, "{%p if bukti %}")
-    t = table(doc, EVIDENCE, ["No", "Kode", "Kriteria", "Jawaban", "Bukti Dukung (dokumen)", "Kode Verifikasi"])
+    t = table(doc, EVIDENCE, ["No", "Bukti Dukung (dokumen)", "Kode Verifikasi", "Kriteria yang Didukung (jawaban)"])
     tag_row(t, EVIDENCE, "{%tr for b in bukti %}")
-    add_row(t, EVIDENCE, ["{{ b.no }}", "{{ b.kode }}", "{{ b.kriteria }}", "{{ b.jawaban }}", "{{ b.file }}",
-                          "{{ b.verifikasi }}"], [CENTER, LEFT, LEFT, CENTER, LEFT, LEFT])
+    add_row(t, EVIDENCE, ["{{ b.no }}", "{{ b.file }}", "{{ b.verifikasi }}", "{{ b.kriteria }}"],
+            [CENTER, LEFT, LEFT, LEFT])
     tag_row(t, EVIDENCE, "{%tr endfor %}")
     para(doc, "{%p else %}")
     para(doc, "Belum ada dokumen tersegel yang menjadi bukti dukung (kinerja arsip).", size=10)

@@ -9,7 +9,8 @@ unit's Profil:
   ``TOP_LOST``), each with what would raise it: its best answer level's meaning and the evidence
   that would support it (the reason or hint written beside it in the LKE);
 - D. every kerangka logis breach (message naming both cells); E. the list of bukti dukung: each
-  document with its verification code and whether the code matches a seal of the master.
+  document once, with its verification code, whether the code matches a seal of the master, and the
+  criteria it supports.
 A draft (``kekurangan`` not None) says what is still missing; the final is signed by the head of
 the unit, the draft by the Ketua Tim SAKIP. Values only, formatted the Indonesian way.
 """
@@ -59,6 +60,21 @@ def batas_text() -> str:
     last = BANDS[-1]
     return (f"Predikat (Lampiran PermenPANRB 88/2021): {bands}; {last.kode} {fmt.angka(last.batas_bawah)}–"
             f"{fmt.angka(last.batas_atas)}. Nilai tepat 90 berpredikat A (batas bawah setiap predikat tidak termasuk).")  # fmt: skip
+
+
+def daftar_bukti(bukti: Sequence[BuktiDukung], answers: Mapping[str, str | None]) -> list[dict[str, str]]:
+    """Each document once (in order of first mention), its code and whether a seal holds it, and the
+    criteria it supports with their answers ("1.a.4 (Y), 3.b.3 (A)")."""
+    grouped: dict[tuple[str, str], list[BuktiDukung]] = {}
+    for item in bukti:
+        grouped.setdefault((item.file, item.kode), []).append(item)
+    rows = []
+    for n, ((file, kode), items) in enumerate(grouped.items(), start=1):
+        cocok = items[0].cocok
+        seal = "" if cocok is None else (" (cocok dengan Segel)" if cocok else " (TIDAK ditemukan di Segel)")
+        kriteria = ", ".join(f"{b.kriteria} ({answers.get(b.kriteria) or fmt.KOSONG})" for b in items)
+        rows.append({"no": str(n), "file": file, "verifikasi": (kode or fmt.KOSONG) + seal, "kriteria": kriteria})
+    return rows
 
 
 def build_lke_context(
@@ -122,13 +138,7 @@ def build_lke_context(
         "hilang": hilang,
         "logis": [{"no": str(n), "pesan": text} for n, text in enumerate(logis, start=1)],
         "bukti_judul": "E. Daftar Bukti Dukung" if logis else "D. Daftar Bukti Dukung",
-        "bukti": [
-            {"no": str(n), "kode": b.kriteria, "kriteria": nama.get(b.kriteria, ""),
-             "jawaban": answers.get(b.kriteria) or fmt.KOSONG, "file": b.file,
-             "verifikasi": b.kode + ("" if b.cocok is None else (" (cocok dengan Segel)" if b.cocok
-                                                                  else " (TIDAK ditemukan di Segel)"))}
-            for n, b in enumerate(bukti, start=1)
-        ],  # fmt: skip
+        "bukti": daftar_bukti(bukti, answers),
         "penandatangan": pejabat(dokumen.penandatangan),
         "tempat_tanggal": f"{profil.tempat}, {fmt.tanggal(dokumen.tanggal)}",
         "kode_verifikasi": dokumen.kode_verifikasi,
