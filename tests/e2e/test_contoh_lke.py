@@ -31,7 +31,7 @@ def test_the_demo_makes_the_example_units_lke(tmp_path: Path) -> None:
     list(sop_contoh(path))
     lines = list(contoh(path, tmp_path / "lke"))
     assert [line.split(":")[0] for line in lines[:3]] == ["Arsip TW1 disegel", "Arsip TW2 disegel", "Arsip TW3 disegel"]
-    target = tmp_path / "lke" / f"LKE {path.stem}.xlsx"
+    target = tmp_path / "lke" / f"LKE 2024 - {path.stem}.xlsx"
     hasil = hitung(target)
     assert hasil.problems == []  # no invalid answer, no kerangka logis breach, a clean register
     assert hasil.score.unanswered == () and (str(hasil.score.total), hasil.score.predikat.kode) == ("70.25", "BB")
@@ -48,4 +48,4 @@ def test_the_demo_makes_the_example_units_lke(tmp_path: Path) -> None:
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "70,25" in text and "BB (Sangat Baik)" in text and "DRAF" not in text
     assert text.count("cocok") == 3 and "TIDAK ditemukan" not in text  # one row per archive
-    assert (tmp_path / "lke" / f"LKE {path.stem} - ekspor evaluator.xlsx").is_file()
+    assert (tmp_path / "lke" / f"LKE 2024 - {path.stem} - ekspor evaluator.xlsx").is_file()

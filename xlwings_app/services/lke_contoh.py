@@ -22,7 +22,7 @@ def contoh(path: Path, out_dir: Path) -> Iterator[str]:
     from xlwings_app.adapters.documents.pdf import PdfUnavailable
     from xlwings_app.adapters.openpyxl.lke import fill_lke
     from xlwings_app.services.arsip import arsip
-    from xlwings_app.services.lke import buat, ekspor, hitung
+    from xlwings_app.services.lke import buat, ekspor, hitung, lke_path
     from xlwings_app.services.lke_dokumen import dokumen
     from xlwings_app.services.master import using
 
@@ -33,7 +33,9 @@ def contoh(path: Path, out_dir: Path) -> Iterator[str]:
         if periode not in sealed:
             done = arsip(path, periode, out_dir / "arsip")
             yield f"Arsip {periode.value} disegel: {done.zip.name} (kode verifikasi {done.record.kode_verifikasi})"
-    target = out_dir / f"LKE {path.stem}.xlsx"
+    with using(path) as master:
+        tahun = master.data().profil.tahun  # type: ignore[union-attr]  # the example has its Profil
+    target = out_dir / lke_path(path, tahun).name  # "LKE 2024 - <master>.xlsx", as kinerja lke buat names it
     target.unlink(missing_ok=True)  # the demo starts afresh: the team's answers are typed once
     first = buat(path, keluar=target)
     yield f"LKE dibuat: {first.path} ({len(first.proposals)} usulan Kinerja dari data unit)"
