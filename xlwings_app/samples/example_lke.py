@@ -21,7 +21,7 @@ JAWABAN: dict[str, str] = {
     "2.b.1": "B", "2.b.2": "B", "2.b.3": "B",
     "2.c.1": "C", "2.c.2": "D", "2.c.3": "D", "2.c.4": "C", "2.c.5": "C", "2.c.7": "C", "2.c.9": "B", "2.c.10": "C",
     # 3. Pelaporan Kinerja
-    "3.a.4": "Y", "3.a.5": "Y", "3.a.6": "Y",
+    "3.a.4": "Y", "3.a.5": "Y",
     "3.b.1": "B", "3.b.2": "B", "3.b.6": "D", "3.b.7": "B", "3.b.9": "B",
     "3.c.1": "C", "3.c.2": "C", "3.c.3": "C", "3.c.4": "C", "3.c.5": "C", "3.c.6": "C", "3.c.7": "C",
     # 4. Evaluasi Akuntabilitas Kinerja Internal
@@ -30,7 +30,8 @@ JAWABAN: dict[str, str] = {
     "4.c.3": "C", "4.c.4": "C", "4.c.5": "C",
 }  # fmt: skip
 """The team's answers: the criteria without a proposal, 1.a.4 confirmed, and the proposals it overrides
-(1.a.5, 2.a.3, 2.b.4)."""
+(1.a.5, 2.a.3, 2.b.4). The other proposals count as Kinerja made them (3.a.6: the TW III cycle of the
+Pengukuran Kinerja SOP ran past its standard, T)."""
 
 CATATAN: dict[str, str] = {
     "1.a.4": "Renja 2024 dan Perjanjian Kinerja 2024 ditetapkan.",

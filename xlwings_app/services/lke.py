@@ -27,7 +27,7 @@ from xlwings_app.domain.lke.proposal import Proposal
 from xlwings_app.domain.lke.recommendations import Recommendation, register_problems
 from xlwings_app.domain.lke.rencana_aksi import RencanaAksiFollowUp, follow_rencana_aksi
 from xlwings_app.domain.lke.scoring import LkeScore, answer_value, score_lke
-from xlwings_app.domain.lke.usulan import DataUnit, hint_for, propose
+from xlwings_app.domain.lke.usulan import DataUnit, SopCycle, hint_for, propose
 from xlwings_app.domain.measure import measure
 from xlwings_app.domain.problems import Problem, Refusal
 from xlwings_app.domain.workbook_data import WorkbookData
@@ -99,6 +99,22 @@ def follow_ups(data: WorkbookData, done: dict[tuple[str, str], bool]) -> list[Re
     return out
 
 
+def sop_cycles(master: Path) -> list[SopCycle]:
+    """The finished cycles of every SOP's step log (``services.sop.periksa_semua``, nothing written);
+    none when the workbook has no SOP or its log cannot be measured."""
+    from xlwings_app.services.sop import periksa_semua
+
+    try:
+        measured = periksa_semua(master, tulis=False)
+    except Refusal:
+        return []
+    return [
+        SopCycle(result.sop.nama, s.periode, s.cycle_working_minutes, s.sop_standard_minutes, result.day_minutes)
+        for result in measured.hasil if result.sop is not None
+        for s in result.summaries if s.all_finished and s.cycle_working_minutes is not None
+    ]  # fmt: skip
+
+
 @dataclass(frozen=True)
 class LkeBuat:
     """The LKE workbook written, the proposals made, the score it holds, notes."""
@@ -134,7 +150,7 @@ def buat(master: Path, lalu: Path | None = None, keluar: Path | None = None) -> 
     existing = read_existing(target, lke)
     items = follow_ups(data, existing.dilaksanakan)
     unit = DataUnit(profil.tahun, data.settings.periode_aktif, data.settings, list(data.indicators), last,
-                    list(data.segel), sops, existing.register, items, master.name,
+                    list(data.segel), sops, existing.register, items, sop_cycles(master), master.name,
                     lalu.name if lalu else "")  # fmt: skip
     proposals = propose(unit)
     hints = {c.id: hint_for(c.id, " ".join(f.uraian for f in PREFILL.get(c.id, ()))) for c in lke.criteria()

@@ -20,7 +20,7 @@ from xlwings_app.domain.lke.criteria import permenpanrb_88_2021
 from xlwings_app.domain.lke.prefill import PREFILL
 from xlwings_app.domain.lke.recommendations import Recommendation, Status, Sumber
 from xlwings_app.domain.lke.rencana_aksi import follow_rencana_aksi
-from xlwings_app.domain.lke.usulan import RULES, DataUnit, hint_for, propose
+from xlwings_app.domain.lke.usulan import RULES, DataUnit, SopCycle, hint_for, propose
 from xlwings_app.domain.seal import SealRecord
 from xlwings_app.samples import example
 
@@ -69,18 +69,19 @@ GOOD = DataUnit(
     2024, Periode.TW3, SETTINGS, [_good(i) for i in example.INDICATORS], [_good(i) for i in example.INDICATORS],
     [_seal(p) for p in (Periode.TW1, Periode.TW2, Periode.TW3)],
     ["SOP Perencanaan Kinerja", "SOP Pengukuran Kinerja", "SOP Pengumpulan Data Kinerja"],
-    _register(Status.SESUAI), _followed(True), "induk.xlsx", "induk-2023.xlsx",
+    _register(Status.SESUAI), _followed(True), [SopCycle("Pengukuran Kinerja", "TW3", 900, 1025, 450)],
+    "induk.xlsx", "induk-2023.xlsx",
 )  # fmt: skip
 BAD = DataUnit(
     2024, Periode.TW3, SETTINGS, [_bad(i) for i in example.INDICATORS],
     [replace(i, kode=f"{i.kode}-LAMA") for i in example.INDICATORS], (), (), _register(Status.BELUM), _followed(False),
+    [SopCycle("Pengukuran Kinerja", "TW2", 900, 1025, 450), SopCycle("Pengukuran Kinerja", "TW3", 1530, 1025, 450)],
 )  # fmt: skip
 MISSED = replace(GOOD, indicators=[_missed(i) for i in example.INDICATORS])
 
 
-def test_every_rule_is_a_prefill_criterion_and_only_3a6_is_left_to_a_person() -> None:
-    assert set(RULES) <= set(PREFILL)
-    assert set(PREFILL) - set(RULES) == {"3.a.6"}
+def test_every_prefill_criterion_has_its_rule() -> None:
+    assert set(RULES) == set(PREFILL)
 
 
 @pytest.mark.parametrize("cid", sorted(RULES))
@@ -129,3 +130,11 @@ def test_without_last_years_master_1b6_has_no_proposal_and_a_hint_names_the_fact
     hint = hint_for("1.b.6", "IKU tahun ini sama dengan IKU tahun-tahun sebelumnya.")
     assert hint.startswith("Kinerja belum dapat mengusulkan jawaban: IKU tahun ini") and "Bukti:" in hint
     assert hint_for("4.a.1").startswith("Tidak dapat dinilai dari data Kinerja") and "pedoman evaluasi" in hint_for("4.a.1")
+
+
+def test_3a6_reads_the_pengukuran_sops_cycles_in_working_days() -> None:
+    assert propose(BAD)["3.a.6"].reason == (
+        "Siklus SOP Pengukuran Kinerja sampai laporan disampaikan, TW2: 2,0 hari kerja dari standar 2,3 hari kerja "
+        "(tepat waktu); TW3: 3,4 hari kerja dari standar 2,3 hari kerja (terlambat)."
+    )
+    assert "3.a.6" not in propose(replace(GOOD, sop_cycles=[SopCycle("Perencanaan Kinerja", "2024", 1, 2, 450)]))

@@ -10,8 +10,8 @@ B > 75-90 %, C > 40-75 %, D > 10-40 %, E <= 10 %), the same ladder the LKE's gen
 of A-E uses. A criterion whose fact Kinerja cannot establish (no last year's master, nothing
 recorded) gets no proposal; ``HINTS`` then says what evidence would support it.
 
-Criteria of ``PREFILL`` without a rule here (3.a.6 tepat waktu: the SOP's times are in the SOP
-report, not in the master) stay for a person, with their hint.
+3.a.6 (reported on time) is read from the step log of the Pengukuran Kinerja SOP: a finished cycle
+(first start to last finish, in working time) within the sum of the SOP's Mutu Baku Waktu.
 """
 
 from __future__ import annotations
@@ -32,6 +32,19 @@ from xlwings_app.domain.settings import Settings
 
 
 @dataclass(frozen=True)
+class SopCycle:
+    """One finished cycle of an SOP in the step log: its working minutes from first start to last
+    finish against the sum of the SOP's Mutu Baku Waktu (``domain.sop.summary``), and the minutes of a
+    working day (to print days)."""
+
+    sop: str
+    periode: str
+    minutes: int
+    standard: int
+    day_minutes: int
+
+
+@dataclass(frozen=True)
 class DataUnit:
     """What Kinerja holds of a unit for a year, as plain values (gathered by ``services.lke``)."""
 
@@ -46,6 +59,8 @@ class DataUnit:
     """The names of the SOPs the workbook holds ("SOP Pengukuran Kinerja ...")."""
     register: Sequence[Recommendation] = ()
     rencana_aksi: Sequence[RencanaAksiFollowUp] = ()
+    sop_cycles: Sequence[SopCycle] = ()
+    """Finished cycles of the Pengukuran Kinerja SOP (the one that ends with the report sent)."""
     source: str = ""
     source_lalu: str = ""
     iku: list[Indicator] = field(init=False, default_factory=list)
@@ -169,6 +184,25 @@ def p_3a2(unit: DataUnit) -> Proposal:
                f"Laporan pengukuran kinerja setiap triwulan sampai {unit.periode.value} disegel: {', '.join(done)}.",
                f"Laporan triwulan yang belum disegel: {', '.join(missing)} (disegel: {', '.join(done) or 'belum ada'}).",
                evidence=True)  # fmt: skip
+
+
+def _days(minutes: int, day: int) -> str:
+    return angka(Decimal(minutes) / day, desimal=1)
+
+
+def p_3a6(unit: DataUnit) -> Proposal | None:
+    """Y when every finished cycle of the Pengukuran Kinerja SOP took no longer than the SOP's standard
+    (the sum of its steps' Mutu Baku Waktu), in working time; T when one took longer; no proposal without
+    a finished cycle."""
+    cycles = [c for c in unit.sop_cycles if "pengukuran" in c.sop.casefold()]
+    if not cycles:
+        return None
+    parts = [f"{c.periode}: {_days(c.minutes, c.day_minutes)} hari kerja dari standar "
+             f"{_days(c.standard, c.day_minutes)} hari kerja ({'tepat waktu' if c.minutes <= c.standard else 'terlambat'})"
+             for c in cycles]  # fmt: skip
+    late = [c.periode for c in cycles if c.minutes > c.standard]
+    reason = f"Siklus SOP {cycles[0].sop} sampai laporan disampaikan, " + "; ".join(parts) + "."
+    return Proposal("3.a.6", "T" if late else "Y", reason, (), "sheet Log Langkah")
 
 
 def p_1b6(unit: DataUnit) -> Proposal | None:
@@ -303,6 +337,7 @@ RULES: dict[str, Callable[[DataUnit], Proposal | None]] = {
     "3.a.1": p_formal("3.a.1", "Laporan Pengukuran Kinerja"),
     "3.a.2": p_3a2,
     "3.a.3": p_formal("3.a.3", "Laporan Pengukuran Kinerja"),
+    "3.a.6": p_3a6,
     "3.b.3": p_3b3,
     "3.b.4": p_3b4,
     "3.b.5": p_3b5,
@@ -310,7 +345,7 @@ RULES: dict[str, Callable[[DataUnit], Proposal | None]] = {
     "4.c.1": p_register("4.c.1"),
     "4.c.2": p_register("4.c.2"),
 }
-"""Criterion id → its rule (25 of the 26 criteria of ``PREFILL``; 3.a.6 stays for a person)."""
+"""Criterion id → its rule (the 26 criteria of ``PREFILL``)."""
 
 
 def propose(unit: DataUnit) -> dict[str, Proposal]:
