@@ -1,8 +1,9 @@
 """The LKE workbook, end to end on real files: built from a master, answered, built again, read back.
 
-- a master built to meet the facts (every target, realisasi on target, IKI under IKU, budget, TW1-TW3
-  sealed) proposes Y where the example master (one IKU without a yearly target, two indicators
-  without triwulan targets, nothing sealed) proposes T, with the sealed archives as evidence;
+- a master built to meet the facts (every target, realisasi on target, IKI under IKU, budget, Renstra
+  targets, the SOPs, TW1-TW3 sealed, last year's master with the same IKU) proposes Y or A where the
+  example master (IKU-04 without triwulan targets, a TW II realisasi blank, budget on two IKU, no SOP,
+  nothing sealed, last year's IKU under other codes) proposes T or less, with the archives as evidence;
 - a person's override stays in Jawaban with the new proposal beside it, its note too; an invalid
   answer is a galat at its cell and is kept as typed;
 - the register typed into sheet Rekomendasi proposes 4.c.1 and 4.c.2 and its problems are named;
@@ -31,6 +32,7 @@ from xlwings_app.domain.indicator import Indicator, Jenis, Periode
 from xlwings_app.domain.lke.criteria import permenpanrb_88_2021
 from xlwings_app.samples import example
 from xlwings_app.services import lke as service
+from xlwings_app.services.contoh import sop_contoh
 from xlwings_app.services.contoh_kabupaten import seal
 from xlwings_app.services.lke_dokumen import dokumen
 from xlwings_app.services.workbook import create
@@ -41,8 +43,11 @@ from xlwings_app.sheets import lke_register as R
 def _met(i: Indicator) -> Indicator:
     tahunan = i.target_tahunan if i.target_tahunan is not None else Decimal(100)
     targets = tuple(t if t is not None else Decimal(10) for t in i.target_tw)
+    iku = i.jenis is Jenis.IKU
     return replace(i, target_tahunan=tahunan, target_tw=targets, realisasi_tw=(*targets[:3], None),
-                   induk=i.induk or (None if i.jenis is Jenis.IKU else "IKU-01"))  # fmt: skip
+                   batas_bawah=None, batas_atas=None, induk=i.induk or (None if iku else "IKU-01"),
+                   pagu=Decimal(1000) if iku else None, realisasi_anggaran=Decimal(900) if iku else None,
+                   target_akhir_renstra=tahunan if iku else None)  # fmt: skip
 
 
 def _master(path: Path, indicators: list[Indicator]) -> Path:
@@ -60,6 +65,7 @@ def example_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def met_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("terpenuhi")
     path = _master(folder / "induk.xlsx", [_met(i) for i in example.INDICATORS])
+    list(sop_contoh(path))  # the SOPs of Perencanaan, Pengukuran and Pengumpulan Data
     for periode in (Periode.TW1, Periode.TW2, Periode.TW3):
         seal(path, periode, folder / "arsip")
     return path
@@ -67,11 +73,14 @@ def met_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_a_master_meeting_the_facts_proposes_y_and_the_example_t(example_master: Path, met_master: Path,
                                                                   tmp_path: Path) -> None:  # fmt: skip
-    met = service.buat(met_master, keluar=tmp_path / "met.xlsx").proposals
-    plain = service.buat(example_master, keluar=tmp_path / "plain.xlsx").proposals
-    for cid in ("1.a.5", "1.b.1", "2.a.3", "2.b.4", "3.a.1", "3.a.2", "3.a.3"):
+    renamed = _master(tmp_path / "lain-2023.xlsx", [replace(i, kode=f"X{i.kode}") for i in example.INDICATORS])
+    met = service.buat(met_master, lalu=met_master, keluar=tmp_path / "met.xlsx").proposals
+    plain = service.buat(example_master, lalu=renamed, keluar=tmp_path / "plain.xlsx").proposals
+    for cid in ("1.a.1", "1.a.5", "1.b.1", "2.a.1", "2.a.3", "2.b.4", "3.a.1", "3.a.2", "3.a.3"):
         assert (met[cid].answer, plain[cid].answer) == ("Y", "T"), (cid, met[cid].reason, plain[cid].reason)
-    assert (met["1.c.4"].answer, plain["1.c.4"].answer) == ("A", "B")
+    for cid, worse in (("1.b.6", "E"), ("1.c.3", "C"), ("1.c.4", "B"), ("2.c.8", "D"), ("3.b.4", "B"), ("3.b.8", "D")):
+        assert (met[cid].answer, plain[cid].answer) == ("A", worse), (cid, met[cid].reason, plain[cid].reason)
+    assert "3.a.6" in met and "3.a.6" not in plain  # a measured SOP cycle, or no SOP at all
     assert plain["1.a.4"].answer == "Y"  # IKU-08's range is its yearly target
     assert plain["1.a.5"].reason.endswith("tanpa target triwulan: IKU-04.")  # measured once a year
     assert plain["2.a.3"].reason.endswith("realisasi belum terisi: IKI-PMD-01.")  # TW II blank
