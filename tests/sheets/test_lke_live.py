@@ -148,3 +148,35 @@ def test_predikat_formula_at_each_band_edge(tmp_path: Path) -> None:
     for row, total in enumerate(EDGE_TOTALS, start=1):
         band = predikat_akip(Decimal(total))
         assert (got.cell(row, 2).value, got.cell(row, 3).value) == (band.kode, band.interpretasi), total
+
+
+@pytest.mark.libreoffice
+def test_the_registers_share_and_overdue_marks_equal_the_engine(built: Path, tmp_path: Path) -> None:
+    import datetime as dt
+
+    from xlwings_app.adapters.openpyxl.lke import fill_lke
+    from xlwings_app.domain.lke.recommendations import followed_up_share
+    from xlwings_app.sheets import lke_register as R
+
+    past, future = dt.date(2020, 1, 31), dt.date(2099, 12, 31)
+    target = tmp_path / "register.xlsx"
+    target.write_bytes(built.read_bytes())
+    fill_lke(target, register=[
+        ["1", "LHE Inspektorat", 2023, "A.", "Camat", past, "Dilakukan.", "Bukti", "Sesuai"],
+        ["2", "LHE Inspektorat", 2023, "B.", "Camat", past, "", "", "Belum ditindaklanjuti"],
+        ["3", "LHE KemenPANRB", 2023, "C.", "Camat", future, "Sebagian.", "", "Belum sesuai"],
+        ["4", "Evaluasi internal", 2024, "D.", "Camat", past, "", "", "Tidak dapat ditindaklanjuti"],
+        ["5", "Evaluasi internal", 2024, "E.", "Camat", None, "Dilakukan.", "Bukti", "Sesuai"],
+        ["6", "Evaluasi internal", 2024, "F.", "Camat", past, "", "", "Belum sesuai"],
+    ])  # fmt: skip
+    register, problems = R.read_register(list(enumerate(load_workbook(target)[R.SHEET_REKOMENDASI].iter_rows(
+        values_only=True), start=1)))  # fmt: skip
+    assert not problems and len(register) == 6
+    [live] = convert_many([target], "xlsx:Calc MS Excel 2007 XML", tmp_path / "lo")
+    ws = load_workbook(live, data_only=True)[R.SHEET_REKOMENDASI]
+    share = followed_up_share(register)
+    assert (ws["C2"].value, ws["C3"].value) == (share.sesuai, share.total - share.tidak_dapat)  # 2 of 5
+    assert Decimal(str(ws["C4"].value)) == share.percent == Decimal("40.00")
+    marks = [ws.cell(R.REG_HEADER_ROW + n, len(R.REG_HEADERS)).value or "" for n in range(1, 7)]
+    assert marks == ["Lewat batas waktu" if r.overdue(dt.date.today()) else "" for r in register]
+    assert marks == ["", "Lewat batas waktu", "", "", "", "Lewat batas waktu"]

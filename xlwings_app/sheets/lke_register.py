@@ -2,7 +2,8 @@
 
 Rekomendasi: one row per recommendation of an LHE (Inspektorat, KemenPANRB) or the internal
 evaluation: No, Sumber, Tahun, Rekomendasi, Penanggung Jawab (a Pejabat), Batas Waktu, Tindak
-Lanjut, Bukti, Status (the four of ``domain.lke.recommendations.Status``). Above it, live: the
+Lanjut, Bukti, Status (the four of ``domain.lke.recommendations.Status``), and Keterangan, live:
+"Lewat batas waktu" for an open recommendation past its deadline. Above it, live: the
 count Sesuai, the base (all − Tidak dapat ditindaklanjuti) and the share followed up, ROUND 2,
 as ``followed_up_share`` computes it. The rows are the user's: a rebuild writes back what it read.
 
@@ -41,8 +42,9 @@ REG_HEADERS: dict[str, str] = {
     "tindak_lanjut": "Tindak Lanjut",
     "bukti": "Bukti",
     "status": "Status",
+    "keterangan": "Keterangan",
 }
-REG_WIDTHS = (6, 18, 10, 50, 28, 13, 45, 35, 24)
+REG_WIDTHS = (6, 18, 10, 50, 28, 13, 45, 35, 24, 22)
 REG_SPEC = TableSpec("Rekomendasi", REG_HEADERS, required=("nomor", "rekomendasi"),
                      optional=tuple(k for k in REG_HEADERS if k not in ("nomor", "rekomendasi")))  # fmt: skip
 
@@ -85,12 +87,24 @@ def register_values(register: Sequence[Recommendation], pejabat: Sequence[str]) 
     for row, item in enumerate(register, start=first):
         sheet.put(row, 1, [item.nomor, item.sumber.value, item.tahun, item.rekomendasi, item.penanggung_jawab,
                            item.batas_waktu, item.tindak_lanjut, item.bukti, item.status.value])  # fmt: skip
+    for row in range(first, last + 1):
+        sheet.cells[(row, len(REG_HEADERS))] = overdue_formula(row)
+    inputs = len(REG_HEADERS) - 1
     sheet.style("box", first, 1, last - first + 1, len(REG_HEADERS))
     sheet.style("wrap", first, 1, last - first + 1, len(REG_HEADERS))
     sheet.style("format:dd/mm/yyyy", first, 6, last - first + 1, 1)
-    sheet.style(f"fill:{palette.INPUT}", first, 1, last - first + 1, len(REG_HEADERS))
-    sheet.style("unlocked", first, 1, last - first + 1, len(REG_HEADERS))
+    sheet.style(f"fill:{palette.INPUT}", first, 1, last - first + 1, inputs)
+    sheet.style("unlocked", first, 1, last - first + 1, inputs)
     return sheet
+
+
+def overdue_formula(row: int) -> Formula:
+    """"Lewat batas waktu" while a recommendation is past its deadline and still open (neither Sesuai
+    nor Tidak dapat ditindaklanjuti: ``Recommendation.overdue``), counted from today."""
+    return Formula(
+        f'=IF(AND(ISNUMBER(F{row}),TODAY()>F{row},I{row}<>"{Status.SESUAI}",I{row}<>"{Status.TIDAK_DAPAT}"),'
+        '"Lewat batas waktu","")'
+    )
 
 
 def register_validations(count: int, pejabat: Sequence[str]) -> list[tuple[str, tuple[str, ...]]]:
