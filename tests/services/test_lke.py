@@ -109,7 +109,7 @@ def test_an_override_is_kept_beside_the_new_proposal(example_master: Path, tmp_p
     rows = S.rows_of(permenpanrb_88_2021())
     assert (bad.sel, bad.sheet) == (rows.cell("jawaban", "2.b.6"), S.SHEET) and "harus Y atau T" in bad.pesan
     assert load_workbook(target)[S.SHEET][rows.cell("jawaban", "2.b.6")].value == "X"  # kept as typed
-    assert hasil.answers["2.b.6"] == "Y"  # the proposal counts while the typed answer is invalid
+    assert hasil.answers["2.b.6"] is None  # counts 0 while invalid, as the sheet's formula gives it
 
 
 def test_the_register_proposes_the_evaluasi_internal_criteria(example_master: Path, tmp_path: Path) -> None:

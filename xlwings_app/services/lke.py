@@ -52,6 +52,7 @@ class Existing:
 
     answers: dict[str, str] = field(default_factory=dict)
     typed: dict[str, str] = field(default_factory=dict)
+    invalid: set[str] = field(default_factory=set)
     catatan: dict[str, str] = field(default_factory=dict)
     register: list[Recommendation] = field(default_factory=list)
     dilaksanakan: dict[tuple[str, str], bool] = field(default_factory=dict)
@@ -75,7 +76,7 @@ def read_existing(path: Path, lke: Lke | None = None) -> Existing:
     reg_problems = [*reg_problems, *(p.in_file(path.name) for p in register_problems(register))] if register else reg_problems
     done = R.read_dilaksanakan(sheets[R.SHEET_RENCANA_AKSI] or [])
     problems = [p for p in read.problems if p.tingkat != "peringatan" or not p.pesan.startswith("Kerangka logis")]
-    return Existing(read.answers, read.typed, read.catatan, register, done, [*problems, *reg_problems])
+    return Existing(read.answers, read.typed, read.invalid, read.catatan, register, done, [*problems, *reg_problems])
 
 
 def follow_ups(data: WorkbookData, done: dict[tuple[str, str], bool]) -> list[RencanaAksiFollowUp]:
@@ -163,8 +164,8 @@ def buat(master: Path, lalu: Path | None = None, keluar: Path | None = None) -> 
     }
     freeze = {S.SHEET: f"C{S.HEADER_ROW + 1}", R.SHEET_REKOMENDASI: f"A{R.REG_HEADER_ROW + 1}"}
     write_lke_workbook(target, sheets, validations, freeze)
-    answers = {c.id: existing.answers.get(c.id) or (proposals[c.id].answer if c.id in proposals else None)
-               for c in lke.criteria()}  # fmt: skip
+    answers = {c.id: None if c.id in existing.invalid else existing.answers.get(c.id)
+               or (proposals[c.id].answer if c.id in proposals else None) for c in lke.criteria()}  # fmt: skip
     notes = [*existing.problems, *S.breach_problems(lke, answers, target.name)]
     return LkeBuat(target, proposals, score_lke(lke, answers), len(existing.typed), notes)
 

@@ -339,9 +339,16 @@ class LkeRead:
     rows: dict[str, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
+    invalid: set[str] = field(default_factory=set)
+    """Criteria whose typed answer is no letter of their scale: they count 0, as the sheet's formula
+    gives them (a galat, so no document is made from them)."""
+
     def final(self) -> dict[str, str | None]:
-        """The letters that count: the person's answer, else the proposal (valid letters only)."""
-        return {k: self.answers.get(k) or self.proposals.get(k) for k in {*self.answers, *self.proposals}}
+        """The letters that count: the person's answer, else the proposal; ``None`` (0) for an invalid answer."""
+        return {
+            k: None if k in self.invalid else self.answers.get(k) or self.proposals.get(k)
+            for k in {*self.answers, *self.proposals, *self.invalid}
+        }
 
 
 def read_lke(lke: Lke, rows: Iterable[tuple[int, Row]], file: str | None = None) -> LkeRead:
@@ -370,6 +377,8 @@ def read_lke(lke: Lke, rows: Iterable[tuple[int, Row]], file: str | None = None)
             for problem in answer_problems(lke, {kode: letter_}):
                 read.problems.append(Problem(problem.pesan, SHEET, index, HEADERS[key], header.cell(key, index),
                                              letter_, file))  # fmt: skip
+                if key == "jawaban":
+                    read.invalid.add(kode)
                 break
             else:
                 target[kode] = letter_
