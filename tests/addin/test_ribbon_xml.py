@@ -36,6 +36,7 @@ REQUIRED_LABELS = [
     "Laporan Pengumpulan",
     "Laporan Pengumpulan Final",
     "Arsipkan",
+    "Evaluasi AKIP",
     "Petunjuk",
 ]
 

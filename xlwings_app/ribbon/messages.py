@@ -20,7 +20,7 @@ LIMIT = 8
 WIDTH = 160
 COMMANDS = (
     "baru", "contoh", "periksa", "hitung", "laporan", "laporan-iki", "arsip", "rencana", "perjanjian",
-    "formulir", "lembar", "rekap", "tanda-terima", "laporan-pengumpulan", "kabupaten", "sop", "addin",
+    "formulir", "lembar", "rekap", "tanda-terima", "laporan-pengumpulan", "kabupaten", "sop", "lke", "addin",
 )  # fmt: skip
 """The ``kinerja`` commands (a test compares them with the CLI's)."""
 _ALTERNATIVES = "|".join(sorted(COMMANDS, key=len, reverse=True))

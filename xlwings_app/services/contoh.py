@@ -65,6 +65,9 @@ def contoh(folder: Path) -> Iterator[str]:
     from xlwings_app.services.contoh_kabupaten import contoh as kabupaten_contoh
 
     yield from kabupaten_contoh(folder / "kabupaten")
+    from xlwings_app.services.lke_contoh import contoh as lke_contoh
+
+    yield from lke_contoh(path, folder / "lke")
 
 
 def _documents(path: Path, out_dir: Path) -> Iterator[str]:
