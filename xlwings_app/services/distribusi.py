@@ -149,7 +149,7 @@ def surat_pengantar(
         surat = letter(docs, nomor, tanggal, kepada or kepada_bappeda(profil), profil.penandatangan, profil.unit,
                        perihal)  # fmt: skip
         surat = replace(surat, dikirim=dikirim, diterima=diterima, penerima=penerima)
-        problems = periksa_surat_pengantar(surat, sheet="Surat Pengantar")
+        problems = periksa_surat_pengantar(surat)
         if errors(problems):
             raise LaporanDitolak("Surat Pengantar tidak dibuat.", errors(problems))
         di = profil.kabupaten.removeprefix("Kabupaten ").removeprefix("Kota ").strip() or "Tempat"
