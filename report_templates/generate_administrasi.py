@@ -23,6 +23,8 @@ import sys
 from pathlib import Path
 
 from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.shared import Mm
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -182,12 +184,27 @@ def notulen_rapat(out: Path = HERE / "notulen_rapat.docx") -> Path:
     return out
 
 
-PROGRAM = [8, 46, 22, 15, 19, 19, 36]
-BANDING = [8, 32, 19, 19, 19, 19, 27, 22]
+PROGRAM = [8, 64, 28, 16, 40, 40, 41]
+BANDING = [8, 47, 38, 38, 38, 38, 22, 18]
+
+
+def landscape(doc) -> None:
+    """A4 landscape (a work plan's table is wide); the footer's page number at the right margin."""
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    section.left_margin, section.right_margin = Mm(25), Mm(25)
+    stops = section.footer.paragraphs[0].paragraph_format.tab_stops
+    stops.add_tab_stop(Mm(165), alignment=WD_TAB_ALIGNMENT.CLEAR)
+    stops.add_tab_stop(Mm(247), alignment=WD_TAB_ALIGNMENT.RIGHT)
 
 
 def program_kerja(out: Path = HERE / "program_kerja.docx") -> Path:
-    doc = _start("PROGRAM KERJA KEGIATAN", "{{ program.sop }}")
+    doc = Document()
+    setup(doc)
+    landscape(doc)
+    kop(doc)
+    _title(doc, "PROGRAM KERJA KEGIATAN", "{{ program.sop }}")
     _fields(doc, [
         ("Periode", "{{ program.periode }}"),
         ("Mulai", "{{ program.mulai }}"),
@@ -215,10 +232,11 @@ def program_kerja(out: Path = HERE / "program_kerja.docx") -> Path:
     tag_row(t, BANDING, "{%tr endfor %}")
     para(doc, "{%p endif %}")
     para(doc, "", after=6)
-    left, right = signature_row(doc, (82.5, 82.5))
+    left, right = signature_row(doc, (123.5, 123.5))
     _signer(left, "mengetahui", "Mengetahui,")
     _signer(right, "penyusun", "{{ tempat_tanggal }}")
     footer(doc, FOOTER)
+    landscape(doc)
     doc.save(str(out))
     return out
 

@@ -43,7 +43,7 @@ def contoh(path: Path, out_dir: Path) -> Iterator[str]:
     """Make every administrative paper of the example workbook at ``path`` into ``out_dir``."""
     from xlwings_app.services.checklist import checklist_dokumen
     from xlwings_app.services.disposisi import disposisi
-    from xlwings_app.services.distribusi import surat_pengantar, tanda_terima_dokumen
+    from xlwings_app.services.distribusi import HasilPengantar, surat_pengantar, tanda_terima_dokumen
     from xlwings_app.services.notulen import notulen
     from xlwings_app.services.program_kerja import program_kerja
     from xlwings_app.services.sop import catat_waktu
@@ -78,9 +78,12 @@ def contoh(path: Path, out_dir: Path) -> Iterator[str]:
     terima = _with_pdf(lambda pdf: tanda_terima_dokumen(path, Periode.TW3, out_dir=out_dir, pdf=pdf))
     yield f"Tanda Terima Dokumen Pengukuran Kinerja TW3: {_shown(terima)}"
     for draf in (True, False):
-        surat = _with_pdf(lambda pdf, draf=draf: surat_pengantar(
-            path, A.PENGANTAR_NOMOR, A.PENGANTAR_TANGGAL, Periode.TW3, dikirim=None if draf else A.DIKIRIM,
-            diterima=None if draf else A.DITERIMA, penerima="" if draf else A.PENERIMA, draf=draf, out_dir=out_dir,
-            pdf=pdf))  # fmt: skip
+
+        def send(pdf: bool, draf: bool = draf) -> HasilPengantar:
+            return surat_pengantar(path, A.PENGANTAR_NOMOR, A.PENGANTAR_TANGGAL, Periode.TW3,
+                                   dikirim=None if draf else A.DIKIRIM, diterima=None if draf else A.DITERIMA,
+                                   penerima="" if draf else A.PENERIMA, draf=draf, out_dir=out_dir, pdf=pdf)  # fmt: skip
+
+        surat = _with_pdf(send)
         yield f"Surat Pengantar ke Bappeda ({'draf' if draf else 'final'}): {_shown(surat.kertas)}"
         yield from (f"  {line}" for line in surat.log)

@@ -85,7 +85,7 @@ def tanda_terima_dokumen(
         profil = profil_of(data, "Tanda Terima Dokumen")
         chosen = periode or data.settings.periode_aktif
         [doc] = dokumen_periode(data, profil, chosen, iki=False)
-        given = diberikan or doc.tanggal
+        given = diberikan or doc.tanggal or dt.date.today()  # signed: dokumen_periode refuses no date
         items = receipts(doc, profil.pejabat, penandatangan(profil), given)
         if not items:
             raise LaporanDitolak("Tanda Terima Dokumen tidak dibuat: sheet Pejabat belum berisi pejabat penerima.")
