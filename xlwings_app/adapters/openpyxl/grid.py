@@ -86,3 +86,25 @@ def put_sheet(wb: Workbook, sheet: SheetValues) -> Worksheet:
     ws = wb.create_sheet(sheet.name, index)
     write_values(ws, sheet)
     return ws
+
+
+def sheet_workbook(sheet: SheetValues) -> Workbook:
+    """A new workbook holding ``sheet`` alone (a form handed out as its own file)."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    put_sheet(wb, sheet)
+    return wb
+
+
+def read_sheet_rows(path: str, sheet: str) -> list[list[object]] | None:
+    """The values of ``sheet`` in the workbook file ``path`` (cached formula results), None when the
+    workbook has no such sheet; ``OSError`` or openpyxl's errors for a file that is no workbook."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, read_only=True, data_only=True)
+    try:
+        if sheet not in wb.sheetnames:
+            return None
+        return [list(row) for row in wb[sheet].iter_rows(values_only=True)]
+    finally:
+        wb.close()
