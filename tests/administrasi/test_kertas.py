@@ -161,3 +161,14 @@ def test_the_register_is_a_sheet_read_back_as_typed(papers) -> None:
 def _rows(path: Path, sheet: str) -> list[list[object]]:
     with using(path) as master:
         return master.rows(sheet)
+
+
+def test_the_demo_plays_the_planning_round_on_a_copy(papers) -> None:
+    path, out, lines = papers
+    copy = out / "rencana" / f"{path.stem} (putaran rencana).xlsx"
+    assert len(list((out / "rencana" / "Formulir Rencana").glob("Formulir Rencana 2024 - *.xlsx"))) == 8
+    planned = {i.kode: i for i in load(copy).indicators}
+    assert planned["IKI-PEM-02"].penanggung_jawab == "Kasi Pemerintahan"
+    assert planned["IKI-PEM-01"].target_tahunan == 16
+    assert "IKI-PEM-02" not in {i.kode for i in load(path).indicators}  # the measured workbook keeps its targets
+    assert any(line.startswith("Rekap Formulir Rencana") and "IKI-PEM-02" in line for line in lines)

@@ -13,6 +13,7 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
+from xlwings_app.adapters.openpyxl.rencana_fill import fill_planning_form
 from xlwings_app.adapters.xlsx.reader import read_riwayat
 from xlwings_app.cli import app
 from xlwings_app.services.formulir_rencana import formulir_rencana, rekap_rencana
@@ -24,23 +25,7 @@ PMD = "Formulir Rencana 2024 - Kasi Pemberdayaan Masyarakat.xlsx"
 PEM = "Formulir Rencana 2024 - Kasi Pemerintahan.xlsx"
 
 
-def _fill(form: Path, values: dict[str, dict[str, object]], new: list[dict[str, object]] = ()) -> None:  # type: ignore[assignment]
-    """Type ``values`` (kode -> column key -> value) and ``new`` rows into a planning form, as a Kasi does."""
-    wb = load_workbook(form)
-    ws = wb[F.SHEET]
-    col = {key: list(F.COLUMNS).index(key) + 1 for key in F.COLUMNS}
-    blank = []
-    for row in range(F.HEADER_ROW + 1, ws.max_row + 1):
-        kode = ws.cell(row, col["kode"]).value
-        if kode in values:
-            for key, value in values[kode].items():
-                ws.cell(row, col[key], value)
-        elif ws.cell(row, col["status"]).value == F.BARU:
-            blank.append(row)
-    for row, fields in zip(blank, new, strict=False):
-        for key, value in fields.items():
-            ws.cell(row, col[key], value)
-    wb.save(form)
+_fill = fill_planning_form
 
 
 @pytest.fixture

@@ -75,3 +75,16 @@ DIKIRIM = datetime(2024, 10, 8, 9, 0)
 DITERIMA = datetime(2024, 10, 8, 10, 30)
 PENERIMA = "SITI AMINAH (Subbag Umum Bappeda)"
 """The Surat Pengantar of the TW III documents, sent and received the day after signing."""
+
+PMD = "Formulir Rencana 2024 - Kasi Pemberdayaan Masyarakat.xlsx"
+PEM = "Formulir Rencana 2024 - Kasi Pemerintahan.xlsx"
+RENCANA_KEMBALI: tuple[tuple[str, dict[str, dict[str, object]], list[dict[str, object]]], ...] = (
+    (PMD, {"IKU-08": {"target_tahunan": 3.5, "t1": 3.2, "t2": 3.3, "t3": 3.4, "t4": 3.5}}, []),
+    (PEM, {"IKI-PEM-01": {"target_tahunan": 16, "t1": 4, "t2": 4, "t3": 4, "t4": 4,
+                          "rencana_aksi": "Rapat koordinasi Forkopimcam tiap bulan"}},
+     [{"kode": "IKI-PEM-02", "jenis": "IKI", "induk": "IKU-06",
+       "sasaran": "Meningkatnya ketenteraman dan ketertiban umum", "nama": "Jumlah patroli gabungan",
+       "satuan": "kegiatan", "polaritas": "Positif", "agregasi": "Jumlah", "target_tahunan": 8, "t1": 2, "t2": 2,
+       "t3": 2, "t4": 2}]),
+)  # fmt: skip
+"""The planning forms that come back in the demo: what each Kasi typed (kode -> column -> value, new rows)."""

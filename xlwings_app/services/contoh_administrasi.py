@@ -6,7 +6,10 @@ TW IV step 1 (Catat Waktu Langkah) and the Selesai his disposition of the TW IV 
 stamps; the Notulen Rapat typed back with its decisions; the Program Kerja Kegiatan of the TW III
 measurement with the plan against the log; the Checklist Dokumen the Tim SAKIP ticked; the Tanda
 Terima of the signed TW III Pengukuran Kinerja; the Surat Pengantar to Bappeda as draft and final
-(recorded in sheet Surat Keluar). Yields one Indonesian line per paper.
+(recorded in sheet Surat Keluar); and the planning round on a copy of the workbook (so the documents
+already printed keep their codes): the Formulir Rencana Kinerja handed out, two of them returned
+(the Kasi Pemberdayaan Masyarakat sets IKU-08's target, the Kasi Pemerintahan raises one and
+proposes a new IKI) and recapped into it with Riwayat. Yields one Indonesian line per paper.
 """
 
 from __future__ import annotations
@@ -87,3 +90,29 @@ def contoh(path: Path, out_dir: Path) -> Iterator[str]:
         surat = _with_pdf(send)
         yield f"Surat Pengantar ke Bappeda ({'draf' if draf else 'final'}): {_shown(surat.kertas)}"
         yield from (f"  {line}" for line in surat.log)
+    yield from rencana_contoh(path, out_dir / "rencana")
+
+
+def rencana_contoh(path: Path, out_dir: Path) -> Iterator[str]:
+    """The planning round of the example, on a copy of ``path`` in ``out_dir`` (see the module docstring)."""
+    import shutil
+
+    from xlwings_app.services.formulir_rencana import formulir_rencana, rekap_rencana
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    copy = out_dir / f"{path.stem} (putaran rencana).xlsx"
+    shutil.copyfile(path, copy)
+    folder = out_dir / "Formulir Rencana"
+    made = formulir_rencana(copy, folder, timpa=True)
+    yield f"Formulir Rencana Kinerja: {len(made)} file (satu per penanggung jawab) di {folder}"
+    from xlwings_app.adapters.openpyxl.rencana_fill import fill_planning_form
+
+    for name, values, new in A.RENCANA_KEMBALI:
+        fill_planning_form(folder / name, values, new)
+    hasil = rekap_rencana(copy, [folder])
+    if not hasil.valid:
+        raise RuntimeError("; ".join(str(p) for p in hasil.problems if p.is_error))
+    merged = hasil.gabung
+    assert merged is not None
+    yield (f"Rekap Formulir Rencana ke {copy.name}: {len(merged.perubahan)} perubahan (sheet Riwayat), indikator baru "
+           f"{', '.join(merged.baru) or '-'}")  # fmt: skip
