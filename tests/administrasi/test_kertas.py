@@ -172,3 +172,22 @@ def test_the_demo_plays_the_planning_round_on_a_copy(papers) -> None:
     assert planned["IKI-PEM-01"].target_tahunan == 16
     assert "IKI-PEM-02" not in {i.kode for i in load(path).indicators}  # the measured workbook keeps its targets
     assert any(line.startswith("Rekap Formulir Rencana") and "IKI-PEM-02" in line for line in lines)
+
+
+def test_the_periods_papers_are_archive_members_with_their_step_and_hash(papers) -> None:
+    from xlwings_app.services.arsip_administrasi import anggota, manifest_administrasi
+
+    path, out, _ = papers
+    members = anggota(out, "TW3")
+    assert set(members) == {
+        "disposisi/Lembar_Disposisi_050-1234-427.50-2024.pdf", "disposisi/Lembar_Disposisi_050-210-427.50.01-2024.pdf",
+        "disposisi/Lembar_Disposisi_050-015-427.50-2025.pdf", "notulen/Notulen_Rapat_2024-10-01.pdf",
+        "program-kerja/Program_Kerja_Pengukuran_Kinerja_TW3.pdf", "checklist/Checklist_Dokumen_2024_TW3.pdf",
+        "tanda-terima/Tanda_Terima_Pengukuran_Kinerja_2024_TW3.pdf", "surat-pengantar/Surat_Pengantar_2024_TW3.pdf",
+    }  # fmt: skip  (the draft Surat Pengantar is not archived)
+    with using(path) as master:
+        sops = [d.sop for d in every_sop(master) if d.sop is not None]
+    manifest = manifest_administrasi(out, "Kecamatan Lumajang", 2024, "TW3", sops)
+    assert not manifest.belum_hash
+    notulen = next(b for b in manifest.berkas if b.nama.startswith("Notulen"))
+    assert notulen.langkah == "Pengukuran Kinerja langkah 2; Pengumpulan Data Kinerja langkah 2"

@@ -37,10 +37,6 @@ TABLE = TableSpec(SHEET, COLUMNS, required=("kode", "nama", "target_tahunan"),
 BARU = "Baru"
 
 
-def _number(value: Decimal | None) -> object:
-    return value
-
-
 def formulir_values(form: FormulirRencana) -> SheetValues:
     """The form of one official: identity, then a row per indicator and the blank rows."""
     sheet = SheetValues(SHEET)
@@ -107,10 +103,10 @@ def read_formulir_rencana(rows: Iterable[Sequence[object]], file: str) -> tuple[
 
         enums: dict[str, object] = {}
         for key, kind in (("jenis", Jenis), ("polaritas", Polaritas), ("agregasi", Agregasi)):
-            enums[key] = _enum(kind, text[key]) if text[key] else None  # type: ignore[arg-type]
+            enums[key] = _enum(kind, text[key]) if text[key] else None
             if text[key] and enums[key] is None:
                 problems.append(Problem(f"{COLUMNS[key]} \"{text[key]}\" tidak dikenal: pilih "
-                                        + ", ".join(m.value for m in kind) + ".", SHEET, index, COLUMNS[key],  # type: ignore[attr-defined]
+                                        + ", ".join(m.value for m in kind) + ".", SHEET, index, COLUMNS[key],
                                         header.cell(key, index), text[key], file))  # fmt: skip
         baru = text["status"].casefold() == BARU.casefold()
         proposed = [number("target_tahunan"), *(number(k) for k in ("t1", "t2", "t3", "t4"))]
