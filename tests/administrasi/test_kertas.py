@@ -191,3 +191,23 @@ def test_the_periods_papers_are_archive_members_with_their_step_and_hash(papers)
     assert not manifest.belum_hash
     notulen = next(b for b in manifest.berkas if b.nama.startswith("Notulen"))
     assert notulen.langkah == "Pengukuran Kinerja langkah 2; Pengumpulan Data Kinerja langkah 2"
+
+
+def test_the_kabupaten_reads_the_codes_the_surat_pengantar_listed(papers, tmp_path: Path) -> None:
+    from xlwings_app.services.kabupaten_sumber import read_kiriman
+    from xlwings_app.sheets.changes import SetCells
+
+    sent = read_kiriman(papers[0], Periode.TW3)
+    assert not isinstance(sent, str) and hasattr(sent, "kode_pengantar")
+    assert sent.kode in sent.kode_pengantar and len(sent.kode_pengantar) == 8  # type: ignore[union-attr]
+    assert not [p for p in sent.problems if p.sheet == K.SHEET]  # type: ignore[union-attr]
+    changed = tmp_path / "diubah.xlsx"
+    shutil.copyfile(papers[0], changed)
+    data = load(changed)
+    iku = next(i for i in data.indicators if i.jenis is Jenis.IKU and i.realisasi_tw[0] is not None)
+    with using(changed) as master:  # the data changed after the letter went out
+        master.stage(SetCells([(iku.sheet, data.cells[(iku.sheet, iku.baris, "r1")], 1)]))
+        master.commit()
+    late = read_kiriman(changed, Periode.TW3)
+    [warning] = [p for p in late.problems if p.sheet == K.SHEET]  # type: ignore[union-attr]
+    assert "tidak tercantum di Surat Pengantar" in warning.pesan and warning.tingkat == "peringatan"

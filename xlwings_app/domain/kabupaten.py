@@ -100,6 +100,8 @@ class Kiriman:
     periode_arsip: Periode | None = None
     masalah_arsip: list[str] = field(default_factory=list)
     sop_tepat_waktu: Decimal | None = None
+    kode_pengantar: tuple[str, ...] = ()
+    """The verification codes the unit's Surat Pengantar listed (its sheet Surat Keluar): what it sent."""
 
     @property
     def errors(self) -> list[Problem]:
