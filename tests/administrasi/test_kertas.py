@@ -26,6 +26,7 @@ from xlwings_app.services.sop_master import every_sop
 from xlwings_app.services.workbook import load
 from xlwings_app.sheets import register_surat as R
 from xlwings_app.sheets import surat_keluar as K
+from xlwings_app.sheets import tanda_terima_dokumen as T
 
 
 @pytest.fixture(scope="module")
@@ -211,3 +212,17 @@ def test_the_kabupaten_reads_the_codes_the_surat_pengantar_listed(papers, tmp_pa
     late = read_kiriman(changed, Periode.TW3)
     [warning] = [p for p in late.problems if p.sheet == K.SHEET]  # type: ignore[union-attr]
     assert "tidak tercantum di Surat Pengantar" in warning.pesan and warning.tingkat == "peringatan"
+
+
+def test_the_receipts_typed_back_are_printed_and_stamp_the_distribution_step(papers) -> None:
+    text = _pdf(papers, "Tanda_Terima_Pengukuran_Kinerja_2024_TW3.pdf")
+    assert "7 Oktober 2024 13.00" in text and "8 Oktober 2024 08.00" in text
+    rows, problems = T.read_terima(_rows(papers[0], T.SHEET))
+    assert not problems and len(rows) == 7 and all(r.diterima is not None for r in rows)
+    with using(papers[0]) as master:
+        [book] = [d for d in every_sop(master) if d.sop is not None and d.sop.nama.startswith("Prosedur Penyusunan Peng")]
+    assert book.sop is not None
+    step = next(s for s in book.sop.steps if "kepada seluruh pejabat" in s.kegiatan.casefold())
+    [row] = [e for e in book.entries if normalize_periode(e.periode) == "TW3" and e.langkah == step.no]
+    assert (row.mulai, row.selesai) == (min(A.DITERIMA_PEJABAT), max(A.DITERIMA_PEJABAT))
+    assert "Tanda Terima Pengukuran Kinerja Kecamatan Lumajang" in row.catatan

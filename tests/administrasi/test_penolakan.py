@@ -85,3 +85,21 @@ def test_the_cli_records_the_final_letter_in_sheet_surat_keluar(example_workbook
         rows, _ = K.read_keluar(master.rows(K.SHEET))
     assert len(rows) == 8 and rows[0].dikirim == datetime(2024, 10, 8, 9, 0) and rows[0].tanggal == date(2024, 10, 8)
     assert "(TW3): Mulai 08-10-2024 09.00 dari Surat Pengantar nomor 7/2024" in result.output  # no Diterima yet
+
+
+def test_a_receipt_typed_before_the_document_was_signed_is_refused_at_its_cell(example_workbook: Path) -> None:
+    from xlwings_app.domain.indicator import Periode
+    from xlwings_app.services.distribusi import tanda_terima_dokumen
+    from xlwings_app.sheets import tanda_terima_dokumen as T
+
+    tanda_terima_dokumen(example_workbook, Periode.TW3)
+    with using(example_workbook) as master:
+        rows, _ = T.read_terima(master.rows(T.SHEET))
+        master.stage(PutSheet(T.terima_values([], [replace(rows[0], diterima=date(2024, 10, 1))])))
+        master.commit()
+    before = example_workbook.read_bytes()
+    result = runner.invoke(app, ["tanda-terima-dokumen", str(example_workbook), "--periode", "TW3"])
+    assert result.exit_code == 2
+    text = " ".join(result.output.split())
+    assert "sebelum ditandatangani" in text and "F5" in text
+    assert example_workbook.read_bytes() == before

@@ -170,11 +170,18 @@ def tanda_terima_dokumen_cmd(
 ) -> None:
     """Cetak Tanda Terima dokumen Pengukuran Kinerja yang ditandatangani, satu baris per pejabat.
 
+    Tanggal Diterima yang diketik di sheet Tanda Terima Dokumen mencatat langkah penyampaian
+    kepada seluruh pejabat di log.
+
     Contoh: kinerja tanda-terima-dokumen kinerja.xlsx --periode TW3 --pdf
     """
     from xlwings_app.services.distribusi import tanda_terima_dokumen
 
-    _show(tanda_terima_dokumen(file, parse_periode(periode), _date(diberikan, "--diberikan"), keluar, pdf, lambang))
+    hasil = tanda_terima_dokumen(file, parse_periode(periode), _date(diberikan, "--diberikan"), keluar, pdf, lambang)
+    typer.echo(f"{hasil.diterima} dari {hasil.jumlah} pejabat sudah menerima (sheet Tanda Terima Dokumen).")
+    _show(hasil.kertas)
+    for line in hasil.log:
+        typer.echo(line)
 
 
 def surat_pengantar_cmd(

@@ -61,8 +61,11 @@ def tanda_terima_dokumen(book: xw.Book) -> None:
     from xlwings_app.services.distribusi import tanda_terima_dokumen as make
 
     path, master = live.saved(book)
-    kertas = _with_pdf(lambda pdf: make(master, out_dir=path.parent, pdf=pdf))
-    live.alert(book, f"Tanda Terima Dokumen (satu baris per pejabat): {(kertas.pdf or kertas.docx).name}")
+    hasil = _with_pdf(lambda pdf: make(master, out_dir=path.parent, pdf=pdf))
+    kertas = hasil.kertas
+    live.alert(book, "\n".join([f"Tanda Terima Dokumen (satu baris per pejabat): {(kertas.pdf or kertas.docx).name}",
+                                f"{hasil.diterima} dari {hasil.jumlah} pejabat sudah menerima.", *hasil.log,
+                                SIMPAN]))  # fmt: skip
 
 
 def formulir_rencana(book: xw.Book) -> None:

@@ -69,6 +69,10 @@ CHECKLIST: tuple[IsianChecklist, ...] = (
 )
 """What the Tim SAKIP ticked in sheet Checklist Dokumen."""
 
+DITERIMA_PEJABAT = (datetime(2024, 10, 7, 13, 0), datetime(2024, 10, 7, 13, 15), datetime(2024, 10, 7, 14, 0),
+                    datetime(2024, 10, 8, 8, 0))
+"""When the officials signed the receipt of the TW III document (typed back into sheet Tanda Terima Dokumen)."""
+
 PENGANTAR_NOMOR = "050/220/427.50/2024"
 PENGANTAR_TANGGAL = date(2024, 10, 8)
 DIKIRIM = datetime(2024, 10, 8, 9, 0)

@@ -15,6 +15,7 @@ proposes a new IKI) and recapped into it with Riwayat. Yields one Indonesian lin
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -24,12 +25,13 @@ from xlwings_app.samples import administrasi as A
 from xlwings_app.services.master import using
 from xlwings_app.sheets import checklist_dokumen as C
 from xlwings_app.sheets import register_surat as R
+from xlwings_app.sheets import tanda_terima_dokumen as T
 from xlwings_app.sheets.changes import PutSheet
 
-T = TypeVar("T")
+V = TypeVar("V")
 
 
-def _with_pdf(make: Callable[[bool], T]) -> T:
+def _with_pdf(make: Callable[[bool], V]) -> V:
     from xlwings_app.adapters.documents.pdf import PdfUnavailable
 
     try:
@@ -79,7 +81,15 @@ def contoh(path: Path, out_dir: Path) -> Iterator[str]:
     ada = sum(1 for i in daftar.items if i.status == "ada")
     yield f"Checklist Dokumen: {_shown(daftar.kertas)} ({ada} dari {len(daftar.items)} dokumen ada)"
     terima = _with_pdf(lambda pdf: tanda_terima_dokumen(path, Periode.TW3, out_dir=out_dir, pdf=pdf))
-    yield f"Tanda Terima Dokumen Pengukuran Kinerja TW3: {_shown(terima)}"
+    yield f"Tanda Terima Dokumen Pengukuran Kinerja TW3: {_shown(terima.kertas)} ({terima.jumlah} pejabat)"
+    with using(path) as master:  # the signed receipts come back: the dates are typed into the sheet
+        rows, _ = T.read_terima(master.rows(T.SHEET))
+        master.stage(PutSheet(T.terima_values([], [replace(r, diterima=A.DITERIMA_PEJABAT[n % len(A.DITERIMA_PEJABAT)])
+                                                   for n, r in enumerate(rows)])))
+        master.commit()
+    terima = _with_pdf(lambda pdf: tanda_terima_dokumen(path, Periode.TW3, out_dir=out_dir, pdf=pdf))
+    yield f"  Tanggal Diterima diketik kembali: {terima.diterima} dari {terima.jumlah} pejabat menerima."
+    yield from (f"  {line}" for line in terima.log)
     for draf in (True, False):
 
         def send(pdf: bool, draf: bool = draf) -> HasilPengantar:

@@ -9,7 +9,9 @@ Rules (SOP Prosedur Penyusunan Pengukuran Kinerja steps 11-12, Perencanaan Kiner
   footer, from the same data: ``domain.verification``) and the signing date of sheet Profil; a
   document not yet signed (no Tanggal Penandatanganan) refuses the paper;
 - the Tanda Terima lists every official of sheet Pejabat but the signer, with the day it was given
-  and a signature column;
+  and a signature column; sheet Tanda Terima Dokumen (``sheets.tanda_terima_dokumen``) is written
+  with a row per official, keeping the Tanggal Diterima typed back from the signed receipt, which
+  stamp the distribution step (Mulai the first receipt, Selesai the last once all have received);
 - the Surat Pengantar (draft with ``draf``, marked DRAF, nothing recorded) is checked as a whole;
   the final one is recorded in sheet Surat Keluar (``sheets.surat_keluar``: the list the kabupaten
   reads) and stamps the sending step of every SOP with it, Mulai when sent and Selesai when Bappeda
@@ -19,10 +21,14 @@ Rules (SOP Prosedur Penyusunan Pengukuran Kinerja steps 11-12, Perencanaan Kiner
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from xlwings_app.domain.administrasi.distribusi import langkah_distribusi, periksa_tanda_terima
+from xlwings_app.domain.administrasi.distribusi import (
+    langkah_distribusi,
+    periksa_tanda_terima,
+    stempel_distribusi,
+)
 from xlwings_app.domain.administrasi.distribusi import tanda_terima_dokumen as receipts
 from xlwings_app.domain.administrasi.dokumen import DokumenTertanda, JenisDokumen
 from xlwings_app.domain.administrasi.langkah import normal
@@ -44,6 +50,7 @@ from xlwings_app.services.laporan import LaporanDitolak
 from xlwings_app.services.master import Master, using
 from xlwings_app.services.stempel_log import stage_stempel
 from xlwings_app.sheets import surat_keluar as K
+from xlwings_app.sheets import tanda_terima_dokumen as T
 from xlwings_app.sheets.changes import PutSheet
 
 
@@ -69,6 +76,14 @@ def dokumen_periode(data: WorkbookData, profil: Profil, periode: Periode, iki: b
     return docs
 
 
+@dataclass(frozen=True)
+class HasilTandaTerima:
+    kertas: Kertas
+    diterima: int
+    jumlah: int
+    log: list[str] = field(default_factory=list)
+
+
 def tanda_terima_dokumen(
     source: Path | Master,
     periode: Periode | None = None,
@@ -76,8 +91,9 @@ def tanda_terima_dokumen(
     out_dir: Path | None = None,
     pdf: bool = False,
     lambang: Path | None = None,
-) -> Kertas:
-    """Print the Tanda Terima of the period's signed Pengukuran Kinerja (rules in the module docstring)."""
+) -> HasilTandaTerima:
+    """Print the Tanda Terima of the period's signed Pengukuran Kinerja, refresh sheet Tanda Terima
+    Dokumen with what was typed back, and stamp the distribution step (module docstring)."""
     from xlwings_app.services.sop_master import every_sop
 
     with using(source) as master:
@@ -86,19 +102,35 @@ def tanda_terima_dokumen(
         chosen = periode or data.settings.periode_aktif
         [doc] = dokumen_periode(data, profil, chosen, iki=False)
         given = diberikan or doc.tanggal or dt.date.today()  # signed: dokumen_periode refuses no date
-        items = receipts(doc, profil.pejabat, penandatangan(profil), given)
+        items = list(receipts(doc, profil.pejabat, penandatangan(profil), given))
         if not items:
             raise LaporanDitolak("Tanda Terima Dokumen tidak dibuat: sheet Pejabat belum berisi pejabat penerima.")
+        typed, trouble = T.read_terima(master.rows(T.SHEET)) if T.SHEET in master.sheet_names() else ([], [])
+        if errors(trouble):
+            raise LaporanDitolak(f"Tanda Terima Dokumen tidak dibuat: {len(errors(trouble))} masalah di sheet {T.SHEET}.",
+                                 [p.in_file(master.name) for p in errors(trouble)])  # fmt: skip
+        mine = {(r.kode.upper(), normal(r.jabatan)): r for r in typed if r.kode.upper() == doc.kode_verifikasi}
+        for n, item in enumerate(items):
+            row = mine.get((doc.kode_verifikasi, normal(item.penerima.jabatan)))
+            if row is not None:
+                items[n] = replace(item, diberikan=row.diberikan or item.diberikan, diterima=row.diterima,
+                                   sheet=T.SHEET, baris=row.baris, cells=row.cells)  # fmt: skip
         if errors(problems := periksa_tanda_terima(items)):
             raise LaporanDitolak("Tanda Terima Dokumen tidak dibuat.", errors(problems))
-        steps = [f"{d.sop.nama} langkah {st.no}" for d in every_sop(master) if d.sop is not None
-                 and (st := langkah_distribusi(d.sop, doc)) is not None]  # fmt: skip
+        sops = [d.sop for d in every_sop(master) if d.sop is not None]
+        steps = [f"{sop.nama} langkah {st.no}" for sop in sops if (st := langkah_distribusi(sop, doc)) is not None]
         context = tanda_terima_context(profil, items, profil.penandatangan, pemegang(profil, "Sekretaris"), given,
                                        "; ".join(steps))  # fmt: skip
         paper = ("Tanda Terima Dokumen", "tanda_terima_dokumen.docx", context,
                  nama_berkas("Tanda_Terima_Pengukuran_Kinerja", str(profil.tahun), chosen.value))  # fmt: skip
         [kertas], _ = tulis(data, master.path, out_dir, "Tanda Terima Dokumen", [paper], pdf, lambang)
-    return kertas
+        kept = [r for r in typed if r.kode.upper() != doc.kode_verifikasi]
+        master.stage(PutSheet(T.terima_values(items, kept)))
+        stamps = [s for sop in sops if (s := stempel_distribusi(sop, items)) is not None]
+        lines = stage_stempel(master, stamps, chosen.value)
+        master.commit()
+    received = sum(1 for i in items if i.diterima is not None)
+    return HasilTandaTerima(kertas, received, len(items), lines)
 
 
 @dataclass(frozen=True)
@@ -136,8 +168,6 @@ def surat_pengantar(
     lambang: Path | None = None,
 ) -> HasilPengantar:
     """Print the Surat Pengantar to Bappeda, record and stamp it when final (module docstring)."""
-    from dataclasses import replace
-
     from xlwings_app.services.sop_master import every_sop
 
     with using(source) as master:
