@@ -64,3 +64,16 @@ def test_a_deadline_missed_is_said_in_working_days(example_workbook: Path) -> No
     hasil = program_kerja(example_workbook, datetime(2024, 3, 6, 7, 30), sop="Pengumpulan", batas=date(2024, 3, 8))
     assert hasil.program.batas is not None
     assert hasil.program.batas.uraian() == "Melewati batas waktu 1 hari kerja."  # 11 and 12 Maret are off
+
+
+def test_the_sop_report_prints_the_plan_against_the_log(example_workbook: Path) -> None:
+    from xlwings_app.services.laporan_sop import laporan_sop
+
+    hasil = laporan_sop(example_workbook, "TW3", "Pengukuran", pdf=True)
+    assert hasil.pdf is not None
+    text = pdf_text(hasil.pdf)
+    assert "Rencana (Program Kerja Kegiatan) terhadap pelaksanaan" in text
+    # planned from the first Mulai (01-10-2024 08.00): step 1 takes 5 menit, the log says 08.00-08.10
+    assert "01-10-2024 08.00 s.d. 01-10-2024 08.05" in text
+    assert "01-10-2024 08.00 s.d. 01-10-2024 08.10" in text
+    assert "+5 menit kerja" in text
