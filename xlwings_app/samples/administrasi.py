@@ -14,6 +14,7 @@ from datetime import date, datetime, time
 
 from xlwings_app.domain.administrasi.checklist import IsianChecklist
 from xlwings_app.domain.administrasi.surat_masuk import BarisRegister, JenisSurat
+from xlwings_app.domain.indicator import Jenis
 
 BAPPEDA = "Bappeda Kabupaten Lumajang"
 SE_TW3 = "050/1234/427.50/2024"
@@ -86,7 +87,7 @@ RENCANA_KEMBALI: tuple[tuple[str, dict[str, dict[str, object]], list[dict[str, o
     (PMD, {"IKU-08": {"target_tahunan": 3.5, "t1": 3.2, "t2": 3.3, "t3": 3.4, "t4": 3.5}}, []),
     (PEM, {"IKI-PEM-01": {"target_tahunan": 16, "t1": 4, "t2": 4, "t3": 4, "t4": 4,
                           "rencana_aksi": "Rapat koordinasi Forkopimcam tiap bulan"}},
-     [{"kode": "IKI-PEM-02", "jenis": "IKI", "induk": "IKU-06",
+     [{"kode": "IKI-PEM-02", "jenis": Jenis.IKI.value, "induk": "IKU-06",
        "sasaran": "Meningkatnya ketenteraman dan ketertiban umum", "nama": "Jumlah patroli gabungan",
        "satuan": "kegiatan", "polaritas": "Positif", "agregasi": "Jumlah", "target_tahunan": 8, "t1": 2, "t2": 2,
        "t3": 2, "t4": 2}]),
