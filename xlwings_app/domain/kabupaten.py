@@ -108,6 +108,8 @@ class Kiriman:
     """The Profil of a workbook whose code was recomputed without the paper's date (never sealed, no
     Tanggal Penandatanganan): a paper code is then matched against each date (``tanggal_cocok``)."""
     periode: Periode | None = None
+    kode_pengantar: tuple[str, ...] = ()
+    """The verification codes the unit's Surat Pengantar listed (its sheet Surat Keluar): what it sent."""
 
     @property
     def errors(self) -> list[Problem]:

@@ -168,7 +168,7 @@ def p_1a5(unit: DataUnit) -> Proposal:
 
 def p_formal(cid: str, what: str) -> Callable[[DataUnit], Proposal]:
     def rule(unit: DataUnit) -> Proposal:
-        periods = ", ".join(s.periode.value for s in unit.seals)
+        periods = ", ".join(str(s.periode) for s in unit.seals)
         return _yt(unit, cid, bool(unit.seals),
                    f"{what} ditandatangani dan disegel sebagai dokumen final: {len(unit.seals)} arsip ({periods}).",
                    f"Belum ada dokumen final yang disegel (kinerja arsip) tahun {unit.tahun}.", evidence=True)  # fmt: skip
