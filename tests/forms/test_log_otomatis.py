@@ -128,7 +128,7 @@ def test_a_workbook_without_sop_is_touched_only_for_its_forms_key(tmp_path: Path
     first = formulir(master, tmp_path / "f", TW4)  # the first forms: the master keeps their key
     assert first.valid and first.log == [] and first.log_ditulis
     before = master.read_bytes()
-    sent = formulir(master, tmp_path / "f", TW4, timpa=True)
+    sent = formulir(master, tmp_path / "f", TW4, overwrite=True)
     assert sent.valid and sent.log == [] and not sent.log_ditulis and master.read_bytes() == before
 
 
@@ -152,7 +152,7 @@ def test_laporan_and_arsip_stamp_the_pengukuran_sops_steps_7_and_10(tmp_path: Pa
     assert mulai(master, "TW4").valid  # the office logs TW4
     before = datetime.now()
     doc = laporan(master, tmp_path / "out", TW4)
-    sealed = arsip(master, TW4, tmp_path / "out")
+    sealed = arsip(master, TW4, tmp_path / "out", dokumen=tmp_path / "out")
     runs = _runs(master)
     assert doc.docx.exists() and sealed.zip.exists()
     step7, step10 = runs[7][0], runs[10][0]
