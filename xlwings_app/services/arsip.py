@@ -51,11 +51,11 @@ from xlwings_app.domain.measure import measure_all
 from xlwings_app.domain.seal import SealRecord, fingerprints, sealed
 from xlwings_app.domain.sop.otomatis import Jalan
 from xlwings_app.domain.verification import plan_code, verification_code
+from xlwings_app.domain.workbook_data import WorkbookData
 from xlwings_app.services import log_otomatis
 from xlwings_app.services.cetak import CetakDitolak, printed, read_record
 from xlwings_app.services.laporan import (
     LaporanDitolak,
-    SumberData,
     file_name,
     gaps_of,
     iku_of,
@@ -91,7 +91,7 @@ def archive_name(tahun: int, periode: Periode | str, when: dt.datetime) -> str:
     return f"Arsip_{kind}_{tahun}_{periode}_{when:%Y%m%d-%H%M%S}.zip"
 
 
-def document_stem(data: SumberData, dokumen: Periode | str) -> str:
+def document_stem(data: WorkbookData, dokumen: Periode | str) -> str:
     """The signed document's file stem ("Pengukuran_Kinerja_2024_TW2", "Rencana_Kinerja_2024")."""
     profil = data.profil
     assert profil is not None
@@ -100,7 +100,7 @@ def document_stem(data: SumberData, dokumen: Periode | str) -> str:
     return f"{cetak.PLAN_DOCUMENTS[dokumen].replace(' ', '_')}_{profil.tahun}"
 
 
-def signed_document(data: SumberData, workbook: Path, dokumen: Periode | str, folder: Path) -> CatatanCetak:
+def signed_document(data: WorkbookData, workbook: Path, dokumen: Periode | str, folder: Path) -> CatatanCetak:
     """The print record of ``dokumen``'s final document in ``folder``, once it still holds against
     the workbook (``services.cetak.printed``); ``CetakDitolak`` otherwise."""
     profil = data.profil
@@ -154,12 +154,12 @@ def attachments(lampiran: Sequence[Path]) -> dict[str, Path]:
 
 
 def buat_arsip(
-    data: SumberData,
+    data: WorkbookData,
     workbook: Path,
     periode: Periode | str,
     out_dir: Path,
     lampiran: Sequence[Path] = (),
-    sekarang: dt.datetime | None = None,
+    now: dt.datetime | None = None,
     dokumen: Path | None = None,
     place: bool = True,
 ) -> Arsip:
@@ -174,7 +174,7 @@ def buat_arsip(
     sealable(data, periode)
     folder = dokumen or workbook.parent
     record = signed_document(data, workbook, periode, folder)
-    sekarang = sekarang or dt.datetime.now().astimezone()
+    now = now or dt.datetime.now().astimezone()
     profil = data.profil
     assert profil is not None  # sealable refuses a workbook without a Profil
     files = {f"workbook/{workbook.name}": workbook}
@@ -188,7 +188,7 @@ def buat_arsip(
         "tahun": profil.tahun,
         "periode": str(periode),
         "kode_verifikasi": record.kode_verifikasi,
-        "disegel": sekarang.isoformat(timespec="seconds"),
+        "disegel": now.isoformat(timespec="seconds"),
         "dokumen_dibuat": record.dibuat.isoformat(timespec="seconds"),
         "tanggal_penandatanganan": record.tanda_tangan.tanggal.isoformat(),
         "penandatangan": {"jabatan": signer.jabatan_lengkap, "nama": signer.nama, "pangkat": signer.pangkat,
@@ -199,7 +199,7 @@ def buat_arsip(
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise failed(out_dir, exc, "tidak dapat dibuat") from exc
-    target = free_name(out_dir, archive_name(profil.tahun, periode, sekarang))
+    target = free_name(out_dir, archive_name(profil.tahun, periode, now))
     tmp = temp_name(target)
     try:
         write_archive(tmp, files, info)
@@ -214,12 +214,12 @@ def buat_arsip(
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise CetakDitolak(f"Arsip tidak dibuat: {', '.join(changed)} berubah saat diarsipkan; ulangi.")
-    made = Arsip(target, sealed(record, target.name, digest, sekarang), record, [])
+    made = Arsip(target, sealed(record, target.name, digest, now), record, [])
     made = replace(made, sementara=tmp)
     return put_in_place(made) if place else made
 
 
-def sealable(data: SumberData, periode: Periode | str) -> None:
+def sealable(data: WorkbookData, periode: Periode | str) -> None:
     """Refuse (``LaporanDitolak``) a period whose final document cannot be signed: input errors, Profil
     fields a signed document needs, an unmet indicator without its analysis (a period's document)."""
     signable(data)
@@ -300,7 +300,7 @@ def arsip(
         except OSError as exc:
             raise failed(folder, exc, "tidak dapat dibuat") from exc
         with writer_lock(folder / "Arsip_Pengukuran_Kinerja"):  # one archiving run per folder at a time
-            clean_leftovers(folder, [*getattr(data, "segel", []), *getattr(target.data(), "segel", [])])
+            clean_leftovers(folder, [*data.segel, *target.data().segel])
             result = buat_arsip(data, path, periode, folder, lampiran, dokumen=dokumen, place=False)
             try:
                 target.stage(AppendSeal(result.record))
