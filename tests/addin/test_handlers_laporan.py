@@ -122,7 +122,7 @@ def test_arsip_service_records_in_the_given_master_and_leaves_the_file_alone(exa
     from xlwings_app.services.laporan import laporan
 
     laporan(example_path, None, Periode.TW2, log=False)  # the final document, signed
-    segel = FakeMaster()
+    segel = FakeMaster(read_workbook(example_path))  # the workbook open in Excel: the same data
     before = example_path.read_bytes()
     result = arsip(example_path, Periode.TW2, segel=segel)
     assert segel.committed == [[AppendSeal(result.record)]] and example_path.read_bytes() == before
