@@ -120,9 +120,10 @@ def test_arsipkan_seals_like_kinerja_arsip_and_records_the_seal_in_the_open_work
 
 def test_arsip_service_records_in_the_given_master_and_leaves_the_file_alone(example_path: Path) -> None:
     from xlwings_app.services.laporan import laporan
+    from xlwings_app.services.laporan import load_workbook as read_data
 
     laporan(example_path, None, Periode.TW2, log=False)  # the final document, signed
-    segel = FakeMaster(read_workbook(example_path))  # the workbook open in Excel: the same data
+    segel = FakeMaster(workbook=read_data(example_path))
     before = example_path.read_bytes()
     result = arsip(example_path, Periode.TW2, segel=segel)
     assert segel.committed == [[AppendSeal(result.record)]] and example_path.read_bytes() == before

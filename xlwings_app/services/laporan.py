@@ -199,7 +199,7 @@ def buat_laporan(
             from xlwings_app.services.cetak import stage_record
 
             files = [docx, *([pdf_path] if pdf_path is not None else [])]
-            stage_record(outputs, docx, files, periode.value, kode, ttd, now, file_of(data),
+            stage_record(outputs, docx, files, periode.value, kode, ttd, now, file_of(data) or "",
                          fingerprints(periode, iku))  # fmt: skip
         outputs.commit()
     warnings = [*date_notes, *check_seals(segel, profil, data.settings, iku)]
