@@ -164,7 +164,7 @@ def rencana(
         raise LaporanDitolak("Rencana Kinerja tidak dibuat: belum ada Indikator Kinerja Utama (IKU).")
     folder = output_folder(out_dir or path.parent, "Rencana Kinerja")
     signed, date_notes = plan_date(data, tanggal)
-    image, image_notes = lambang_of(data, path, lambang)
+    image, image_notes = lambang_of(data, path, lambang, final=not draf)
     ttd = TandaTangan(signed, profil.penandatangan)
     kode = plan_code(profil, "RK", iku, ttd)
     context = rencana_context(profil, iku, Penetapan(profil.tahun, signed, draf, gaps(warnings), kode))
