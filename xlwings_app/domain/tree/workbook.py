@@ -130,7 +130,7 @@ def workbook_tree(
     applied: list[Indicator] = []
     for ind in indicators:
         manual = pohon.manuals.get(ind.kode.casefold())
-        merged = _Cells(cells, indicator_cells)
+        merged = CombinedCells(cells, indicator_cells)
         done, notes = apply_manual(ind, manual, merged)
         applied.append(done)
         problems.extend(notes)
@@ -154,7 +154,7 @@ def workbook_tree(
     return Tree(pohon.nodes, real), applied, problems
 
 
-class _Cells(Mapping[tuple[str, int, str], str]):
+class CombinedCells(Mapping[tuple[str, int, str], str]):
     """Two cell maps read as one (the manual's cells, then the IKU/IKI cells)."""
 
     def __init__(self, first: Mapping[tuple[str, int, str], str], second: Mapping[tuple[str, int, str], str]) -> None:
