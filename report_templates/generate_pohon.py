@@ -162,7 +162,7 @@ def levels(doc) -> None:
 
 
 def tree(doc) -> None:
-    para(doc, "C. Pohon Kinerja dengan Capaian", bold=True, size=12, after=4).paragraph_format.page_break_before = True
+    para(doc, "C. Pohon Kinerja dengan Capaian", bold=True, size=11, after=4).paragraph_format.page_break_before = True
     para(doc, "{{ pohon_gambar }}", align=CENTER, after=4)
     t = table(doc, TREE, ["Tingkat / Kode / Nama", "Capaian (%)", "Predikat"])
     tag_row(t, TREE, "{%tr for p in pohon %}")

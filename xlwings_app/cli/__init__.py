@@ -20,6 +20,7 @@ from xlwings_app.cli import (
     kabupaten_cmds,
     pengumpulan_cmds,
     plan_cmds,
+    pohon_cmds,
     report_cmds,
     sop_cmds,
     workbook_cmds,
@@ -29,6 +30,7 @@ bahasa.pasang()
 
 MODULES: tuple[ModuleType, ...] = (
     workbook_cmds, sop_cmds, report_cmds, plan_cmds, forms_cmds, pengumpulan_cmds, kabupaten_cmds, addin_cmds,
+    pohon_cmds,
 )  # fmt: skip
 
 
