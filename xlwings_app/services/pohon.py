@@ -34,6 +34,7 @@ from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.sop.otomatis import Aksi, Jalan
 from xlwings_app.domain.tree.model import Tree
 from xlwings_app.domain.tree.rollup import DEFAULT_METODE, CapaianSimpul, MetodeRollUp, measure_tree
+from xlwings_app.domain.tree.workbook import CombinedCells
 from xlwings_app.domain.verification import verification_code
 from xlwings_app.domain.workbook_data import WorkbookData
 from xlwings_app.report.context import Dokumen
@@ -155,9 +156,7 @@ def kertas_kerja(
     return DokumenPohon(docx, pdf_path, chosen, draf, kode, hasil, notes)
 
 
-def _cells(data: WorkbookData) -> object:
-    from xlwings_app.domain.tree.workbook import CombinedCells
-
+def _cells(data: WorkbookData) -> CombinedCells:
     return CombinedCells(data.pohon.cells if data.pohon is not None else {}, data.cells)
 
 

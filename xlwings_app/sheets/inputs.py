@@ -21,9 +21,9 @@ from xlwings_app.sheets import layout as L
 from xlwings_app.sheets.indicators import read_indicator_table
 from xlwings_app.sheets.pejabat import read_pejabat
 from xlwings_app.sheets.pengaturan import read_pengaturan
+from xlwings_app.sheets.pohon import has_tree_sheets, nomenklatur, read_pohon
 from xlwings_app.sheets.profil import read_profil
 from xlwings_app.sheets.segel import read_seals
-from xlwings_app.sheets.pohon import has_tree_sheets, nomenklatur, read_pohon
 from xlwings_app.sheets.source import SheetSource
 
 

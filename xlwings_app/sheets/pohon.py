@@ -87,7 +87,7 @@ def has_tree_sheets(names: Sequence[str]) -> bool:
 
 def read_pohon(source: SheetSource) -> tuple[PohonData, list[Problem]]:
     """Both sheets into a ``PohonData`` (empty when neither sheet is there), with every problem."""
-    data, problems = PohonData(), []
+    data, problems = PohonData(), list[Problem]()
     names = source.sheetnames
     data.labels = {k: h for k, (h, _) in POHON_COLUMNS.items()} | {SIMPUL: MANUAL_COLUMNS[SIMPUL][0]}
     if SHEET_POHON in names:
@@ -162,8 +162,8 @@ def _read_manuals(source: SheetSource, data: PohonData, problems: list[Problem])
         for key in keys:
             data.cells[(sheet, index, key)] = header.cell(key, index)
 
-        def bad(key: str, pesan: str, at: int = index) -> None:
-            problems.append(_problem(sheet, at, key, spec.headers, header.cell(key, at), pesan, raw.get(key)))
+        def bad(key: str, pesan: str, at: int = index, row: dict[str, object] = raw) -> None:
+            problems.append(_problem(sheet, at, key, spec.headers, header.cell(key, at), pesan, row.get(key)))
 
         kode = text.get("kode", "")
         if not kode:
