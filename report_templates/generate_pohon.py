@@ -47,7 +47,7 @@ KERTAS_KERJA = HERE / "kertas_kerja_pengukuran.docx"
 REKAPITULASI = HERE / "rekapitulasi_pengukuran_kinerja.docx"
 
 METHOD = [8, 30, 40, 45, 42]
-WORK = [8, 20, 47, 17, 17, 56]
+WORK = [8, 25, 42, 17, 17, 56]
 SUMMARY = [30, 18, 18, 26, 40, 23]
 LEVEL = [8, 31, 51, 18, 20, 17, 20]
 TREE = [120, 20, 25]

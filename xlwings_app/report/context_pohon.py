@@ -60,6 +60,8 @@ def perhitungan(h: Hasil, settings: Settings) -> str:
     if h.capaian is None:
         return h.pesan or h.status.value
     t, r, c = fmt.angka(h.target), fmt.angka(h.realisasi), fmt.persen(h.capaian)
+    if h.target == 0:
+        return f"target 0, realisasi {r}: {c} (target 0: 100 hanya bila realisasi 0)"
     if h.indicator.is_range:
         return f"rentang {fmt.angka(h.indicator.batas_bawah)}–{fmt.angka(h.indicator.batas_atas)}, realisasi {r}: {c}"
     if h.indicator.polaritas is Polaritas.POSITIF:
