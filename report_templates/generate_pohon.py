@@ -92,7 +92,8 @@ def methodology(doc) -> None:
     tag_row(t, METHOD, "{%tr for m in t.metodologi %}")
     add_row(t, METHOD, ["{{ m.no }}", "{{ m.simpul }}", "{{ m.kode }} {{ m.indikator }} ({{ m.satuan }}): "
                         "{{ m.definisi }}", "{{ m.rumus }} {{ m.agregasi }}.",
-                        "{{ m.sumber }}; {{ m.frekuensi }}; standar: {{ m.standar }}"],
+                        "{{ m.sumber }}; {{ m.frekuensi }}; penanggung jawab: {{ m.penanggung_jawab }}; "
+                        "standar: {{ m.standar }}"],
             [CENTER, LEFT, LEFT, LEFT, LEFT])
     tag_row(t, METHOD, "{%tr endfor %}")
     para(doc, "{%p endif %}")
@@ -154,9 +155,8 @@ def levels(doc) -> None:
     para(doc, "B.{{ t.nomor }} {{ t.nama }}", bold=True, size=10, after=2)
     t = table(doc, LEVEL, ["No", "Kode", "Nama", "Capaian (%)", "Predikat", "Serapan (%)", "Efisiensi (%)"])
     tag_row(t, LEVEL, "{%tr for s in t.simpul %}")
-    add_row(t, LEVEL, ["{{ s.no }}", "{{ s.kode }}", "{{ s.nama }} ({{ s.dasar }}{% if s.pagu != '-' %}; pagu "
-                       "{{ s.pagu }}{% endif %})", "{{ s.capaian }}", "{{ s.predikat }}", "{{ s.serapan }}",
-                       "{{ s.efisiensi }}"], [CENTER, LEFT, LEFT, CENTER, LEFT, CENTER, CENTER])
+    add_row(t, LEVEL, ["{{ s.no }}", "{{ s.kode }}", "{{ s.nama }} ({{ s.keterangan }})", "{{ s.capaian }}",
+                       "{{ s.predikat }}", "{{ s.serapan }}", "{{ s.efisiensi }}"], [CENTER, LEFT, LEFT, CENTER, LEFT, CENTER, CENTER])
     tag_row(t, LEVEL, "{%tr endfor %}")
     para(doc, "{%p endfor %}")
 

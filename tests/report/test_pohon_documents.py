@@ -86,3 +86,36 @@ def test_a_final_kertas_kerja_is_refused_while_a_methodology_is_missing(
     text = text_of(draft.pdf)
     assert "DRAF" in text and "Indikator 'IKU-04' belum punya definisi operasional." in text
     assert draft.docx.name == "Kertas_Kerja_Pengukuran_Kinerja_2024_TW3_DRAF.docx"
+
+
+def test_making_the_papers_stamps_steps_4_to_6_of_the_tim_sakip_sop(tmp_path: Path) -> None:
+    from xlwings_app.services.contoh import sop_contoh
+    from xlwings_app.services.sop import mulai
+
+    path = tree_workbook(tmp_path / "kinerja.xlsx")
+    for _ in sop_contoh(path):  # the SOP Pengukuran Kinerja (Tim SAKIP) with its TW3 log
+        pass
+    opened = mulai(path, "TW4")
+    kerja = kertas_kerja(path, tmp_path, Periode.TW4, draf=True)
+    assert [p.pesan for p in kerja.catatan if "Log Langkah" in p.pesan] == [
+        f"Log Langkah, langkah 4 TW4: Mulai dan Selesai dicatat (baris {opened.first_row + 3}).",
+        f"Log Langkah, langkah 5 TW4: Mulai dan Selesai dicatat (baris {opened.first_row + 4}).",
+    ]
+    rekap = rekapitulasi(path, tmp_path, Periode.TW4, draf=True)
+    assert [p.pesan for p in rekap.catatan if "Log Langkah" in p.pesan] == [
+        f"Log Langkah, langkah 6 TW4: Mulai dan Selesai dicatat (baris {opened.first_row + 5})."
+    ]
+    log = load_workbook(path)["Log Langkah"]
+    assert any("Dicatat otomatis (kinerja pohon rekapitulasi)" in str(c.value) for c in log[opened.first_row + 5])
+
+
+def test_a_two_level_workbook_gets_its_rekapitulasi_from_its_iku_and_iki(example_path: Path, tmp_path: Path) -> None:
+    rekap = rekapitulasi(example_path, tmp_path, Periode.TW3, draf=True, log=False)
+    # the sasaran from the Sasaran Strategis; the support program from the nomenclature name of an IKI's
+    # Program/Kegiatan cell ("Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota")
+    assert [c.node.kode for c in rekap.hasil.values()] == ["S1", "S2", "S3", "S4", "7.01.01"]
+    assert rekap.catatan[0].pesan.startswith("Workbook belum punya sheet Pohon Kinerja: pohon dibaca dari IKU dan IKI")
+    cells = " ".join(c.text for t in Document(str(rekap.docx)).tables for r in t.rows for c in r.cells)
+    s1 = rekap.hasil["s1"]
+    assert s1.capaian is not None and fmt.persen(s1.capaian) in cells
+    assert "Meningkatnya kualitas pelayanan publik kecamatan (indikator sendiri)" in cells

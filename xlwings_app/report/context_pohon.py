@@ -102,6 +102,7 @@ def kertas_kerja_context(
                     "rumus": f"{m.rumus_realisasi}. {m.rumus_capaian}.", "agregasi": m.agregasi,
                     "sumber": m.sumber_data or "BELUM ADA", "frekuensi": m.frekuensi or fmt.KOSONG,
                     "standar": m.standar or fmt.KOSONG, "jenis": jenjang.jenis_indikator.value,
+                    "penanggung_jawab": h.indicator.penanggung_jawab or fmt.KOSONG,
                 })  # fmt: skip
                 kerja.append({
                     "no": str(no), "kode": h.indicator.kode, "indikator": h.indicator.nama,
@@ -148,6 +149,7 @@ def _row(no: int, result: CapaianSimpul) -> dict[str, str]:
         "realisasi": fmt.rupiah(result.realisasi_anggaran) if result.realisasi_anggaran is not None else fmt.KOSONG,
         "serapan": fmt.persen(result.serapan), "efisiensi": fmt.persen(result.efisiensi),
         "penanggung_jawab": node.penanggung_jawab,
+        "keterangan": DASAR[result.sumber] + (f"; pagu {fmt.rupiah(result.pagu)}" if result.pagu is not None else ""),
     }  # fmt: skip
 
 
