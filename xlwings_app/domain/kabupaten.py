@@ -37,6 +37,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from xlwings_app.domain.indicator import Indicator, Periode
+from xlwings_app.domain.kabupaten_program import ProgramUnit
 from xlwings_app.domain.measure import Hasil
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.profil import Pejabat
@@ -100,6 +101,8 @@ class Kiriman:
     periode_arsip: Periode | None = None
     masalah_arsip: list[str] = field(default_factory=list)
     sop_tepat_waktu: Decimal | None = None
+    program: tuple[ProgramUnit, ...] = ()
+    """The unit's programs measured in the period, when it has a performance tree (``kabupaten_program``)."""
 
     @property
     def errors(self) -> list[Problem]:

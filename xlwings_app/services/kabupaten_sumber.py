@@ -38,6 +38,7 @@ from xlwings_app.domain.file_names import readable_name as readable
 from xlwings_app.domain.indicator import Jenis as JenisIndikator
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.kabupaten import Jenis, Kiriman, Penolakan, latest_seal, unit_name
+from xlwings_app.domain.kabupaten_program import ProgramUnit
 from xlwings_app.domain.sop.workbook import SopWorkbook
 from xlwings_app.domain.verification import verification_code
 from xlwings_app.domain.workbook_data import WorkbookData
@@ -138,7 +139,20 @@ def _from_workbook(path: Path, file: str, jenis: Jenis, periode: Periode) -> Kir
         kiriman.kode_segel, kiriman.disegel = seal.kode_verifikasi, seal.disegel
     if sop is not None and not kiriman.errors:
         kiriman.sop_tepat_waktu = _sop_share(sop, periode)
+    if data.pohon is not None and data.pohon.tree is not None and data.pohon.has_tree and not kiriman.errors:
+        kiriman.program = _programs(data, periode)
     return kiriman
+
+
+def _programs(data: WorkbookData, periode: Periode) -> tuple[ProgramUnit, ...]:
+    """The unit's programs measured as its ``kinerja hitung`` measures them (its roll-up method)."""
+    from xlwings_app.domain.tree.codes import Jenjang
+    from xlwings_app.domain.tree.rollup import measure_tree
+
+    assert data.pohon is not None and data.pohon.tree is not None
+    measured = measure_tree(data.pohon.tree, periode, data.settings, data.pohon.metode)
+    return tuple(ProgramUnit(c.node.kode, c.node.nama, c.capaian, c.pagu, c.serapan)
+                 for c in measured.values() if c.node.jenjang is Jenjang.PROGRAM)  # fmt: skip
 
 
 def _sop_share(sop: object, periode: Periode) -> Decimal | None:
