@@ -96,3 +96,19 @@ def test_the_cli_refuses_a_broken_export_with_exit_code_2(master: Path, tmp_path
                          capture_output=True, text=True, timeout=120)  # fmt: skip
     assert run.returncode == 2, run.stderr
     assert "Impor dibatalkan" in run.stdout + run.stderr and "I5" in run.stdout + run.stderr
+
+
+def test_a_two_level_workbook_gets_its_tree_sheets_started_from_its_data(example_path: Path) -> None:
+    from xlwings_app.services.pohon_impor import mulai
+
+    hasil = mulai(example_path)
+    assert [(n.jenjang, n.kode) for n in hasil.nodes] == [
+        (Jenjang.SASARAN, "S1"), (Jenjang.SASARAN, "S2"), (Jenjang.SASARAN, "S3"), (Jenjang.SASARAN, "S4"),
+        (Jenjang.PROGRAM, "7.01.01"),
+    ]  # fmt: skip
+    with using(example_path) as m:
+        data = m.data()
+    assert not data.errors and data.pohon is not None and len(data.pohon.manuals) == 16
+    assert data.pohon.simpul["iki-keu-01"][0] == "7.01.01"  # its Program/Kegiatan names the support program
+    with pytest.raises(ImporDitolak, match="sudah punya sheet Pohon Kinerja"):
+        mulai(example_path)

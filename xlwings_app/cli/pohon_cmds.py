@@ -1,4 +1,4 @@
-"""Commands of the performance tree: ``kinerja pohon kertas-kerja``, ``rekapitulasi`` and ``impor``.
+"""Commands of the performance tree: ``kinerja pohon mulai``, ``kertas-kerja``, ``rekapitulasi``, ``impor``.
 
 Exit codes: 0 done, 2 the input must be fixed (problems, an export that does not fit), 1 internal.
 """
@@ -91,11 +91,37 @@ def impor_cmd(
     typer.echo(f"Sheet Pohon Kinerja ditulis ke {file}" + (f" (cadangan: {hasil.cadangan})" if hasil.cadangan else ""))
 
 
+def mulai_cmd(
+    file: File,
+    timpa: Annotated[bool, typer.Option("--timpa", help="Timpa sheet Pohon Kinerja dan Manual Indikator yang ada.")]
+    = False,
+) -> None:  # fmt: skip
+    """Tambahkan sheet Pohon Kinerja dan Manual Indikator ke workbook, diisi dari IKU dan IKI yang ada.
+
+    Sasaran dari kolom Sasaran Strategis; program/kegiatan dari kode (atau nama nomenklatur) di kolom
+    Program/Kegiatan; satu baris Manual Indikator per indikator dengan simpulnya. Lengkapi lalu periksa.
+
+    Contoh: kinerja pohon mulai kinerja.xlsx
+    """
+    from xlwings_app.services.pohon_impor import mulai
+
+    hasil = mulai(file, timpa)
+    for note in hasil.catatan:
+        typer.echo(f"Catatan: {note}", err=True)
+    counts: dict[str, int] = {}
+    for node in hasil.nodes:
+        counts[node.jenjang.value.lower()] = counts.get(node.jenjang.value.lower(), 0) + 1
+    typer.echo(f"Pohon Kinerja: {', '.join(f'{n} {j}' for j, n in counts.items()) or 'kosong'}; "
+               f"Manual Indikator: {hasil.manual} indikator. Lengkapi tujuan, definisi operasional dan sumber "
+               f"data, lalu: kinerja periksa {file.name}")  # fmt: skip
+
+
 def register(app: typer.Typer) -> None:
-    """Add the sub-app ``pohon`` (kertas-kerja, rekapitulasi, impor)."""
+    """Add the sub-app ``pohon`` (kertas-kerja, rekapitulasi, impor, mulai)."""
     pohon_app = typer.Typer(name="pohon", help="Pohon kinerja: tujuan, sasaran, program, kegiatan, sub kegiatan.",
                             no_args_is_help=True, rich_markup_mode=None)  # fmt: skip
     app.add_typer(pohon_app, name="pohon")
     pohon_app.command("kertas-kerja")(translate_errors(kertas_kerja_cmd))
     pohon_app.command("rekapitulasi")(translate_errors(rekapitulasi_cmd))
     pohon_app.command("impor")(translate_errors(impor_cmd))
+    pohon_app.command("mulai")(translate_errors(mulai_cmd))

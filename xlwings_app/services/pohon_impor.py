@@ -126,3 +126,40 @@ def impor(master_path: Path, source: Path | None = None, sheet: str | None = Non
         master.stage(PutPohon(pohon_values(nodes, unit, metode)))
         cadangan = master.commit()
     return HasilImpor(nodes, baru, diganti, dihapus, notes, cadangan)
+
+
+@dataclass
+class HasilMulai:
+    """The sheets started from a two-level workbook."""
+
+    nodes: tuple[Node, ...]
+    manual: int
+    catatan: list[Problem] = field(default_factory=list)
+    cadangan: Path | None = None
+
+
+def mulai(master_path: Path, timpa: bool = False) -> HasilMulai:
+    """Add sheets Pohon Kinerja and Manual Indikator to a two-level workbook, filled with what its data
+    says (``domain.tree.migration``: a sasaran per Sasaran Strategis, programs and kegiatan from codes or
+    nomenclature names in Program/Kegiatan) and one Manual Indikator row per indicator with its node;
+    refused when the workbook has them already (``timpa`` replaces them)."""
+    from xlwings_app.domain.tree.manual import ManualIndikator
+    from xlwings_app.domain.tree.migration import tree_from_indicators
+    from xlwings_app.sheets.pohon import SHEET_MANUAL, SHEET_POHON, manual_values
+
+    with using(master_path) as master:
+        present = [s for s in (SHEET_POHON, SHEET_MANUAL) if s in master.sheet_names()]
+        if present and not timpa:
+            raise ImporDitolak(f"Workbook sudah punya sheet {' dan '.join(present)}: tidak ditimpa (pakai --timpa).")
+        data = master.data()
+        if data.errors:
+            raise ImporDitolak(f"Sheet pohon tidak dibuat: {len(data.errors)} masalah pada data harus diperbaiki dulu.",
+                               data.errors)  # fmt: skip
+        migration = tree_from_indicators(data.indicators, nomenklatur(), data.cells)
+        tree = migration.tree
+        simpul = {h.indicator.kode: h.node for h in tree.indicators}
+        manuals = [ManualIndikator(i.kode) for i in data.indicators]
+        unit = data.profil.unit if data.profil else ""
+        master.stage(PutPohon(pohon_values(tree.nodes, unit), manual_values(manuals, simpul)))
+        cadangan = master.commit()
+    return HasilMulai(tree.nodes, len(manuals), [p.in_file(master_path.name) for p in migration.problems], cadangan)
