@@ -138,11 +138,11 @@ def kertas_kerja(
             )  # fmt: skip
         chosen = periode or data.settings.periode_aktif
         hasil = measure_tree(tree, chosen, data.settings, metode)
-        sekarang = dt.datetime.now().astimezone()
-        signed, date_notes = signing_date(profil, tanggal, sekarang)
+        now = dt.datetime.now().astimezone()
+        signed, date_notes = signing_date(profil, tanggal, now)
         kode = verification_code(profil, chosen, data.indicators, data.settings)
         kekurangan = tuple(str(p) for p in gaps) if draf else None
-        dokumen = Dokumen(chosen, kode, signed, sekarang, kekurangan)
+        dokumen = Dokumen(chosen, kode, signed, now, kekurangan)
         image, image_notes = lambang_of(data, master.path, lambang)
         context = kertas_kerja_context(profil, data.settings, tree, hasil, manuals, metode, dokumen,
                                        sekretaris(profil))  # fmt: skip
@@ -187,10 +187,10 @@ def rekapitulasi(
         hasil = measure_tree(tree, chosen, data.settings, metode)
         measured = [h for c in hasil.values() for h in c.hasil]
         kekurangan = gaps_of(data, measured, draf, f"{what} final")  # refused when final and incomplete
-        sekarang = dt.datetime.now().astimezone()
-        signed, date_notes = signing_date(profil, tanggal, sekarang)
+        now = dt.datetime.now().astimezone()
+        signed, date_notes = signing_date(profil, tanggal, now)
         kode = verification_code(profil, chosen, data.indicators, data.settings)
-        dokumen = Dokumen(chosen, kode, signed, sekarang, kekurangan)
+        dokumen = Dokumen(chosen, kode, signed, now, kekurangan)
         image, image_notes = lambang_of(data, master.path, lambang)
         context = rekapitulasi_context(profil, tree, hasil, metode, dokumen, sekretaris(profil))
         chart = draw_chart([Batang(label, value) for label, value in chart_bars(tree, hasil)])  # type: ignore[arg-type]

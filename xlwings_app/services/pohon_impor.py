@@ -28,7 +28,7 @@ from xlwings_app.domain.tree.model import Node
 from xlwings_app.domain.tree.rollup import DEFAULT_METODE
 from xlwings_app.services.master import using
 from xlwings_app.sheets.changes import PutPohon
-from xlwings_app.sheets.pohon import nomenklatur, pohon_values
+from xlwings_app.sheets.pohon import SHEET_POHON, nomenklatur, pohon_values
 
 
 class ImporDitolak(Refusal):
@@ -120,7 +120,7 @@ def impor(master_path: Path, source: Path | None = None, sheet: str | None = Non
             for node in nodes:
                 if node.jenjang is Jenjang.PROGRAM and not node.induk:
                     notes.append(Problem(f"Program {node.kode} belum berada di sasaran mana pun: isi kolom Induk "
-                                         "di sheet Pohon Kinerja.", "Pohon Kinerja", tingkat="peringatan"))  # fmt: skip
+                                         f"di sheet {SHEET_POHON}.", SHEET_POHON, tingkat="peringatan"))  # fmt: skip
         unit = data.profil.unit if data.profil else ""
         metode = pohon.metode if pohon is not None else DEFAULT_METODE
         master.stage(PutPohon(pohon_values(nodes, unit, metode)))
@@ -138,18 +138,18 @@ class HasilMulai:
     cadangan: Path | None = None
 
 
-def mulai(master_path: Path, timpa: bool = False) -> HasilMulai:
+def mulai(master_path: Path, overwrite: bool = False) -> HasilMulai:
     """Add sheets Pohon Kinerja and Manual Indikator to a two-level workbook, filled with what its data
     says (``domain.tree.migration``: a sasaran per Sasaran Strategis, programs and kegiatan from codes or
     nomenclature names in Program/Kegiatan) and one Manual Indikator row per indicator with its node;
-    refused when the workbook has them already (``timpa`` replaces them)."""
+    refused when the workbook has them already (``overwrite`` replaces them)."""
     from xlwings_app.domain.tree.manual import ManualIndikator
     from xlwings_app.domain.tree.migration import tree_from_indicators
-    from xlwings_app.sheets.pohon import SHEET_MANUAL, SHEET_POHON, manual_values
+    from xlwings_app.sheets.pohon import SHEET_MANUAL, manual_values
 
     with using(master_path) as master:
         present = [s for s in (SHEET_POHON, SHEET_MANUAL) if s in master.sheet_names()]
-        if present and not timpa:
+        if present and not overwrite:
             raise ImporDitolak(f"Workbook sudah punya sheet {' dan '.join(present)}: tidak ditimpa (pakai --timpa).")
         data = master.data()
         if data.errors:

@@ -32,12 +32,13 @@ from xlwings_app.domain.tree.nomenklatur import Nomenklatur, merge, parse_nomenk
 from xlwings_app.domain.tree.rollup import DEFAULT_METODE, MetodeRollUp
 from xlwings_app.domain.tree.workbook import SIMPUL, PohonData
 from xlwings_app.resources import nomenklatur_files
+from xlwings_app.sheets import layout as L
 from xlwings_app.sheets.grid import SheetValues
 from xlwings_app.sheets.source import SheetSource, sheet_rows, tables_of
 from xlwings_app.sheets.table import TableSpec, find_header, read_fields, table_rows
 
-SHEET_POHON = "Pohon Kinerja"
-SHEET_MANUAL = "Manual Indikator"
+SHEET_POHON = L.SHEET_POHON
+SHEET_MANUAL = L.SHEET_MANUAL
 TABLE_POHON = "TabelPohon"
 TABLE_MANUAL = "TabelManual"
 POHON_HEADER_ROW = 5

@@ -14,9 +14,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from xlwings_app.adapters.openpyxl.grid import write_values
 from xlwings_app.domain.cell_addresses import column_letter
+from xlwings_app.domain.indicator import Jenis
 from xlwings_app.domain.tree.codes import Jenjang
 from xlwings_app.domain.tree.manual import Frekuensi, JenisRumus
 from xlwings_app.domain.tree.rollup import MetodeRollUp
+from xlwings_app.sheets import layout as L
 from xlwings_app.sheets import pohon as P
 from xlwings_app.sheets.grid import SheetValues
 
@@ -29,7 +31,8 @@ def _sheet(wb: Workbook, name: str) -> Worksheet:
         index = wb.sheetnames.index(name)
         del wb[name]
         return wb.create_sheet(name, index)
-    after = wb.sheetnames.index("IKI") + 1 if "IKI" in wb.sheetnames else len(wb.sheetnames)
+    iki = L.layout().tables[Jenis.IKI].sheet
+    after = wb.sheetnames.index(iki) + 1 if iki in wb.sheetnames else len(wb.sheetnames)
     return wb.create_sheet(name, after + (1 if name == P.SHEET_MANUAL and P.SHEET_POHON in wb.sheetnames else 0))
 
 
