@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from xlwings_app.adapters.openpyxl.builder import build_workbook
 from xlwings_app.domain.indicator import Periode
+from xlwings_app.domain.tree.manual import ManualIndikator
 from xlwings_app.samples import example, pohon
 from xlwings_app.services.hitung import hitung, periksa
 from xlwings_app.services.master import using
@@ -148,3 +149,18 @@ def test_a_two_level_workbook_has_no_tree_and_its_rekap_no_tree_block(example_pa
     result = hitung(example_path, Periode.TW3, tulis=False)
     assert result.data.pohon is None and result.pohon == {}
     assert not [p for p in periksa(example_path).problems if p.sheet == "Manual Indikator"]
+
+
+def test_a_manual_without_a_tree_only_computes_ratios_and_a_stray_manual_row_is_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "manual.xlsx"
+    build_workbook(example.PROFIL, example.INDICATORS, example.SETTINGS, spare_rows=2, pejabat=example.PEJABAT).save(path)
+    manuals = [*pohon.MANUALS, ManualIndikator("IKU-99", "Indikator yang tidak ada")]
+    with using(path) as master:
+        master.stage(PutPohon(None, manual_values(manuals, {})))
+        master.commit()
+    with using(path) as master:
+        data = master.data()
+    assert not data.errors
+    [stray] = [p for p in data.problems if p.nilai == "IKU-99"]
+    assert stray.tingkat == "peringatan" and stray.sel == f"A{MANUAL_HEADER_ROW + 17}"
+    assert data.pohon is not None and not data.pohon.has_tree

@@ -15,6 +15,10 @@ Which node an indicator measures, the first that applies:
 4. none: the indicator is on no level, a galat at the cell that should name it (the manual's Simpul,
    the IKU's Sasaran Strategis, the IKI's Program/Kegiatan or IKU Induk).
 
+Sheet Pohon Kinerja without a node (only the Manual Indikator filled so far) places no indicator and
+reports none as orphan; the manuals' ratios still count. A manual row whose kode is no indicator is a
+warning at its cell.
+
 A workbook without sheet Pohon Kinerja is read as before (two levels); ``migration`` reads it as a
 tree where a document asks for one.
 """
@@ -134,6 +138,16 @@ def workbook_tree(
         done, notes = apply_manual(ind, manual, merged)
         applied.append(done)
         problems.extend(notes)
+    known = {i.kode.casefold() for i in indicators}
+    for key, manual in pohon.manuals.items():
+        if key not in known:
+            problems.append(Problem(
+                f"Kode indikator '{manual.kode}' di Manual Indikator tidak ada di tabel IKU/IKI: baris ini tidak dipakai.",
+                manual.sheet or None, manual.baris, "Kode Indikator", cells.get((manual.sheet, manual.baris or 0, "kode")),
+                manual.kode, tingkat="peringatan",
+            ))  # fmt: skip
+    if not pohon.nodes:  # no tree typed yet: only the manuals' ratios count, no indicator is "on no level"
+        return Tree(()), applied, problems
     hung, located = hang_indicators(applied, pohon, labels)
     for ind in applied:
         where = located.get((ind.sheet, ind.baris))
