@@ -163,7 +163,10 @@ def levels(doc) -> None:
 
 def tree(doc) -> None:
     para(doc, "C. Pohon Kinerja dengan Capaian", bold=True, size=11, after=4).paragraph_format.page_break_before = True
-    para(doc, "{{ pohon_gambar }}", align=CENTER, after=4)
+    para(doc, "{{ pohon_gambar }}", align=CENTER, after=2)
+    para(doc, "{%p if pohon_catatan %}")
+    para(doc, "{{ pohon_catatan }}", size=8, after=4)
+    para(doc, "{%p endif %}")
     t = table(doc, TREE, ["Tingkat / Kode / Nama", "Capaian (%)", "Predikat"])
     tag_row(t, TREE, "{%tr for p in pohon %}")
     add_row(t, TREE, ["{{ p.indent }}{{ p.tingkat }} {{ p.kode }} {{ p.nama }}", "{{ p.capaian }}",

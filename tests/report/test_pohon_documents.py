@@ -119,3 +119,14 @@ def test_a_two_level_workbook_gets_its_rekapitulasi_from_its_iku_and_iki(example
     s1 = rekap.hasil["s1"]
     assert s1.capaian is not None and fmt.persen(s1.capaian) in cells
     assert "Meningkatnya kualitas pelayanan publik kecamatan (indikator sendiri)" in cells
+
+
+def test_a_large_tree_is_drawn_down_to_the_level_that_fits_one_page(tmp_path: Path) -> None:
+    from bench.pohon_scenario import build
+
+    tree, flat = tmp_path / "pohon.xlsx", tmp_path / "datar.xlsx"
+    build(tree, flat)  # 2 tujuan, 4 sasaran, 6 programs, 60 kegiatan, 300 sub kegiatan
+    rekap = rekapitulasi(tree, tmp_path, Periode.TW4, draf=True, log=False)
+    assert len(rekap.hasil) == 372
+    text = " ".join(p.text for p in Document(str(rekap.docx)).paragraphs)
+    assert "Gambar sampai tingkat Program agar terbaca pada satu halaman A4" in text

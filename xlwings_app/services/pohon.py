@@ -160,13 +160,30 @@ def _cells(data: WorkbookData) -> CombinedCells:
     return CombinedCells(data.pohon.cells if data.pohon is not None else {}, data.cells)
 
 
-def tree_picture(tree: Tree, hasil: dict[str, CapaianSimpul]) -> bytes:
-    """The pohon kinerja with capaian as a picture (``pohon_gambar.draw_tree``)."""
+MAX_BOXES = 48
+"""Boxes the picture holds and still reads on one A4 page; a larger tree is drawn down to the deepest
+level that fits (its lower levels are in the Rekapitulasi's tables)."""
+
+
+def tree_picture(tree: Tree, hasil: dict[str, CapaianSimpul]) -> tuple[bytes, str]:
+    """The pohon kinerja with capaian as a picture (``pohon_gambar.draw_tree``) and, when the tree
+    was cut to fit one page (``MAX_BOXES``), a note saying down to which level."""
+    from xlwings_app.domain.tree.codes import Jenjang
     from xlwings_app.sheets.pohon_rekap import node_label
 
+    walked = [(n, depth) for n, depth in tree.walk() if n.key in hasil]
+    deepest = max((n.jenjang.depth for n, _ in walked), default=0)
+    cut = deepest
+    while cut > 0 and sum(1 for n, _ in walked if n.jenjang.depth <= cut) > MAX_BOXES:
+        cut -= 1
     boxes = [Kotak(depth, node_label(hasil[n.key], 0), hasil[n.key].capaian, hasil[n.key].predikat)
-             for n, depth in tree.walk() if n.key in hasil]  # fmt: skip
-    return draw_tree(boxes)
+             for n, depth in walked if n.jenjang.depth <= cut]  # fmt: skip
+    note = ""
+    if cut < deepest:
+        shown = list(Jenjang)[cut].value
+        note = (f"Gambar sampai tingkat {shown} agar terbaca pada satu halaman A4; tingkat di bawahnya ada pada "
+                "tabel bagian B.")  # fmt: skip
+    return draw_tree(boxes), note
 
 
 def rekapitulasi(
@@ -192,9 +209,11 @@ def rekapitulasi(
         kode = verification_code(profil, chosen, data.indicators, data.settings)
         dokumen = Dokumen(chosen, kode, signed, now, kekurangan)
         image, image_notes = lambang_of(data, master.path, lambang)
-        context = rekapitulasi_context(profil, tree, hasil, metode, dokumen, sekretaris(profil))
+        picture, note = tree_picture(tree, hasil)
+        context = {**rekapitulasi_context(profil, tree, hasil, metode, dokumen, sekretaris(profil)),
+                   "pohon_catatan": note}  # fmt: skip
         chart = draw_chart([Batang(label, value) for label, value in chart_bars(tree, hasil)])  # type: ignore[arg-type]
-        pictures = {"pohon_gambar": (tree_picture(tree, hasil), float(TREE_WIDTH_MM))}
+        pictures = {"pohon_gambar": (picture, float(TREE_WIDTH_MM))}
         stem = f"Rekapitulasi_Pengukuran_Kinerja_{profil.tahun}_{chosen.value}" + (DRAF_SUFFIX if draf else "")
         docx = folder / f"{stem}.docx"
         content = render_bytes(resource_dir("report_templates") / REKAPITULASI, context, chart, image, pictures)
