@@ -114,7 +114,7 @@ def test_arsipkan_seals_like_kinerja_arsip_and_records_the_seal_in_the_open_work
 
 
 def test_arsip_service_records_in_the_given_master_and_leaves_the_file_alone(example_path: Path) -> None:
-    segel = FakeMaster()
+    segel = FakeMaster(read_workbook(example_path))  # the workbook open in Excel: the same data
     before = example_path.read_bytes()
     result = arsip(example_path, Periode.TW2, segel=segel)
     assert segel.committed == [[AppendSeal(result.record)]] and example_path.read_bytes() == before
