@@ -15,18 +15,15 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from xlwings_app.adapters.openpyxl.builder import build_workbook
+from tests.ready import example_workbook
 from xlwings_app.domain.indicator import Jenis
-from xlwings_app.samples import example
 from xlwings_app.sheets.layout import TITLE_ROWS, layout
 
 
 @pytest.fixture
 def example_path(tmp_path: Path) -> Path:
     """The built-in example workbook (inputs only; Hasil and Rekap not yet computed)."""
-    path = tmp_path / "kinerja.xlsx"
-    build_workbook(example.PROFIL, example.INDICATORS, example.SETTINGS, spare_rows=5).save(path)
-    return path
+    return example_workbook(tmp_path / "kinerja.xlsx")  # built once per run, copied
 
 
 def cell_of(path: Path, jenis: Jenis, kode: str, key: str) -> str:

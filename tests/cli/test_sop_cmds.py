@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.sop.helpers import digest, fill_log, plain_workbook, sop_workbook
+from tests.services.sop.helpers import digest, fill_log, plain_workbook, sop_workbook
 from xlwings_app.cli import app
 from xlwings_app.domain.sop.presets import preset
 from xlwings_app.services import sop as service

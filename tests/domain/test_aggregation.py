@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.unit.builders import d, indicator
+from tests.domain.builders import d, indicator
 from xlwings_app.domain.indicator import Agregasi, Periode
 from xlwings_app.domain.measure import Status, measure, period_values
 from xlwings_app.domain.settings import Settings

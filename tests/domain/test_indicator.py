@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from tests.unit.builders import indicator
+from tests.domain.builders import indicator
 from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.settings import DEFAULT_SCALE, Settings, VarianNegatif
 

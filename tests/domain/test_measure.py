@@ -10,8 +10,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from tests.unit.builders import indicator
-from tests.unit.test_properties import indicators, maybe, maybe_excel
+from tests.domain.builders import indicator
+from tests.domain.test_properties import indicators, maybe, maybe_excel
 from xlwings_app.domain.aggregation import realisasi_expr, target_expr
 from xlwings_app.domain.capaian import CAPAIAN
 from xlwings_app.domain.expr import interpret, round_half_away

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.unit.builders import d, indicator
+from tests.domain.builders import d, indicator
 from xlwings_app.domain.expr import interpret, round_half_away
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.measure import measure

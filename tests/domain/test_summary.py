@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.unit.builders import indicator
+from tests.domain.builders import indicator
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.measure import Hasil, measure_all
 from xlwings_app.domain.settings import Settings

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import replace
 from decimal import Decimal
 
-from tests.unit.builders import indicator
+from tests.domain.builders import indicator
 from xlwings_app.domain.profil import Pejabat
 from xlwings_app.report.context_plan import (
     TITIK,

@@ -17,12 +17,11 @@ from docxtpl import DocxTemplate
 from jinja2.bccache import FileSystemBytecodeCache
 from PIL import Image
 
+from tests.services.report.conftest import NOW, Data
 from xlwings_app.adapters.documents import docx as docx_adapter
 from xlwings_app.adapters.documents.chart import Batang, draw_chart
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.services.laporan import buat_laporan
-
-from .conftest import NOW, Data
 
 
 @pytest.fixture

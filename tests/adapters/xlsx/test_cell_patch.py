@@ -19,7 +19,7 @@ from lxml import etree
 from openpyxl import load_workbook
 
 from bench.forms_scenario import fill_form, make_forms_scenario
-from tests.forms.conftest import TW4, find_cell
+from tests.services.forms.conftest import TW4, find_cell
 from xlwings_app.adapters.documents.libreoffice import recalculate
 from xlwings_app.adapters.xlsx import cell_patch
 from xlwings_app.adapters.xlsx.package import MAIN, PatchUnsupported

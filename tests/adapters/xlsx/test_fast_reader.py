@@ -35,7 +35,7 @@ from xlwings_app.domain.cell_addresses import column_letter
 from xlwings_app.domain.settings import Settings
 from xlwings_app.samples.synthetic import SYNTHETIC_PROFIL, random_indicators
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def _run(code: str, env: dict[str, str] | None = None) -> list[str]:

@@ -15,7 +15,7 @@ import pytest
 from openpyxl import load_workbook
 
 from bench.forms_scenario import fill_form, make_forms_scenario
-from tests.forms.conftest import find_cell
+from tests.services.forms.conftest import find_cell
 from xlwings_app.adapters.openpyxl import form_reader
 from xlwings_app.adapters.xlsx.form_cells import FormCells
 from xlwings_app.domain.numbers import Percent

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from tests.sop.helpers import example_profil
+from tests.services.sop.helpers import example_profil
 from xlwings_app.domain.sop.log import LogEntry, new_period_entries
 from xlwings_app.domain.sop.otomatis import Jalan, catat, catat_semua, langkah_aksi
 from xlwings_app.domain.sop.presets import preset

@@ -9,17 +9,16 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from xlwings_app.adapters.openpyxl.builder import build_workbook
+from tests.ready import example_workbook
 from xlwings_app.domain.indicator import Periode
-from xlwings_app.samples import example
 from xlwings_app.services.formulir import formulir
 
 TW4 = Periode.TW4
 
 
 def build_master(path: Path, **profil: object) -> Path:
-    build_workbook({**example.PROFIL, **profil}, example.INDICATORS, example.SETTINGS, spare_rows=3).save(path)
-    return path
+    """The example master at ``path`` (a copy of the one built once per run: ``tests.ready``)."""
+    return example_workbook(path, spare_rows=3, **profil)
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from bench.forms_scenario import fill_form
-from tests.forms.conftest import TW4, find_cell
+from tests.services.forms.conftest import TW4, find_cell
 from xlwings_app.adapters.documents.libreoffice import convert
 from xlwings_app.cli import app
 from xlwings_app.domain.measure import measure

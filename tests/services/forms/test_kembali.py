@@ -20,8 +20,8 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from tests.forms.conftest import TW4, find_cell
 from tests.lo_typing import type_in_libreoffice
+from tests.services.forms.conftest import TW4, find_cell
 from xlwings_app.adapters.openpyxl.form_fill import fill_form, set_status
 from xlwings_app.adapters.openpyxl.form_reader import read_forms
 from xlwings_app.adapters.xlsx.core_properties import last_saved

@@ -8,7 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from bench.forms_scenario import fill_form
-from tests.forms.conftest import TW4
+from tests.services.forms.conftest import TW4
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.samples import example
 from xlwings_app.services.formulir import lembar

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from tests.forms.conftest import TW4, build_master
-from tests.sop.helpers import edit, fill_log
+from tests.services.forms.conftest import TW4, build_master
+from tests.services.sop.helpers import edit, fill_log
 from xlwings_app.adapters.openpyxl.form_fill import fill_form
 from xlwings_app.adapters.openpyxl.sop_sheets import add_sop_sheets
 from xlwings_app.adapters.xlsx.reader import read_sop_workbook

@@ -18,8 +18,8 @@ from openpyxl.utils.cell import coordinate_from_string
 from typer.testing import CliRunner
 
 from tests.corpus.harness import digest
-from tests.forms.conftest import find_cell
 from tests.lo_typing import type_in_libreoffice
+from tests.services.forms.conftest import find_cell
 from xlwings_app.adapters.documents.libreoffice import recalculate
 from xlwings_app.cli import app
 from xlwings_app.services.workbook import load

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tests.forms.conftest import TW4
+from tests.services.forms.conftest import TW4
 from xlwings_app.adapters.documents.libreoffice import convert
 from xlwings_app.domain.formatting import tanggal
 from xlwings_app.samples import example

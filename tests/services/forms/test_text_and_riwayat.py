@@ -7,7 +7,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from bench.forms_scenario import fill_form
-from tests.forms.conftest import TW4, find_cell
+from tests.services.forms.conftest import TW4, find_cell
 from xlwings_app.samples import example
 from xlwings_app.services.rekap import rekap
 from xlwings_app.services.workbook import load

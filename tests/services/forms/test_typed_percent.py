@@ -14,7 +14,7 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from tests.forms.conftest import TW4, find_cell
+from tests.services.forms.conftest import TW4, find_cell
 from xlwings_app.cli import app
 from xlwings_app.services.formulir import lembar
 from xlwings_app.services.workbook import load

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tests.kabupaten.conftest import PERIODE, UNITS, Inbox
+from tests.services.kabupaten.conftest import PERIODE, UNITS, Inbox
 from xlwings_app.adapters.documents import libreoffice
 from xlwings_app.services.kabupaten import Rekapitulasi, kabupaten
 from xlwings_app.sheets import kabupaten as K

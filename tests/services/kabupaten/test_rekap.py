@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from tests.kabupaten.conftest import PERIODE, UNITS, Inbox
+from tests.services.kabupaten.conftest import PERIODE, UNITS, Inbox
 from xlwings_app.cli import app
 from xlwings_app.domain.kabupaten import Keadaan
 from xlwings_app.services.kabupaten import kabupaten

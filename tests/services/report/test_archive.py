@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.report.conftest import NOW, Data
+from tests.services.report.conftest import NOW, Data
 from xlwings_app.adapters.documents.archive import MANIFEST, build_archive, verify_archive
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.seal import SealRecord, check_seals

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from tests.report.conftest import NOW, TRICKY, Data
+from tests.services.report.conftest import NOW, TRICKY, Data
 from xlwings_app.domain import formatting as fmt
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.measure import measure_all

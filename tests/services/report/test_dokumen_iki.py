@@ -12,8 +12,8 @@ import typer
 from docx import Document
 from typer.testing import CliRunner
 
-from tests.report.conftest import NOW
-from tests.report.test_document_pdf import flat as _flat
+from tests.services.report.conftest import NOW
+from tests.services.report.test_document_pdf import flat as _flat
 from xlwings_app.adapters.documents.template_check import check_template
 from xlwings_app.adapters.openpyxl.builder import build_workbook
 from xlwings_app.cli import report_cmds

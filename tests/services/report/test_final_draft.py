@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.report.test_cli import app
+from tests.cli.test_report_cmds import app
 from xlwings_app.adapters.documents.lambang_contoh import FILE_NAME, placeholder_png
 from xlwings_app.adapters.openpyxl.builder import build_workbook
 from xlwings_app.samples import example

@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 from typer.testing import CliRunner
 
-from tests.report.test_cli import PROFIL, app
+from tests.cli.test_report_cmds import PROFIL, app
 from xlwings_app.adapters.documents import lambang_contoh as lambang
 from xlwings_app.adapters.openpyxl.builder import build_workbook
 from xlwings_app.domain.settings import Settings

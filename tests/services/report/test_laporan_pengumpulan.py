@@ -10,8 +10,8 @@ import pytest
 from docx import Document
 from typer.testing import CliRunner
 
-from tests.forms.conftest import TW4
-from tests.forms.test_log_otomatis import _minute, _runs, _set_status, _with_sop
+from tests.services.forms.conftest import TW4
+from tests.services.forms.test_log_otomatis import _minute, _runs, _set_status, _with_sop
 from xlwings_app.adapters.openpyxl.builder import build_workbook
 from xlwings_app.adapters.openpyxl.form_fill import fill_form
 from xlwings_app.adapters.xlsx.reader import read_riwayat

@@ -1,5 +1,5 @@
 """The signed Pengukuran Kinerja carries no SOP timing: its own last steps (signing, sending) happen
-after it is printed, so the timing is the Laporan Kepatuhan Waktu SOP (``tests/sop/test_laporan_sop.py``).
+after it is printed, so the timing is the Laporan Kepatuhan Waktu SOP (``tests/services/sop/test_laporan_sop.py``).
 
 The workbook is built as ``kinerja contoh`` builds it: the example unit, then its SOPs and their logs
 (``services.contoh.sop_contoh``), the Pengukuran log of TW3 complete.

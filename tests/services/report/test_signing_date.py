@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.report.conftest import NOW, Data
-from tests.report.test_cli import PROFIL, app, workbook
+from tests.cli.test_report_cmds import PROFIL, app, workbook
+from tests.services.report.conftest import NOW, Data
 from xlwings_app.adapters.openpyxl.builder import build_workbook
 from xlwings_app.adapters.xlsx.reader import read_workbook
 from xlwings_app.domain.indicator import Periode

@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from tests.sop.helpers import digest, libreoffice_resave, type_profil
+from tests.services.sop.helpers import digest, libreoffice_resave, type_profil
 from xlwings_app.cli import app
 from xlwings_app.domain.sop.adapt import Identitas
 from xlwings_app.domain.sop.identitas import check_identity

@@ -17,7 +17,7 @@ import pytest
 from docx import Document
 from typer.testing import CliRunner
 
-from tests.sop.helpers import digest, example_profil
+from tests.services.sop.helpers import digest, example_profil
 from xlwings_app.adapters.documents.template_check import check_template
 from xlwings_app.adapters.openpyxl.builder import build_workbook
 from xlwings_app.cli import app

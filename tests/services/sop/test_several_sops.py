@@ -9,7 +9,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from tests.sop.helpers import digest, edit, log_column, plain_workbook
+from tests.services.sop.helpers import digest, edit, log_column, plain_workbook
 from xlwings_app.adapters.xlsx.reader import list_sops, read_sop_workbook
 from xlwings_app.cli import app
 from xlwings_app.sheets.sop_layout import LOG_HEADER_ROW, SopPlace, places_in, short_name

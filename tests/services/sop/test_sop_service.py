@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tests.sop.helpers import digest, edit, fill_log, plain_workbook, sop_workbook
+from tests.services.sop.helpers import digest, edit, fill_log, plain_workbook, sop_workbook
 from xlwings_app.adapters.xlsx.reader import read_sop_workbook
 from xlwings_app.domain.problems import errors
 from xlwings_app.domain.sop.presets import preset
@@ -171,7 +171,7 @@ def test_example_has_late_steps_and_one_revision_round(tmp_path: Path) -> None:
 
 @pytest.mark.libreoffice
 def test_holiday_work_in_a_log_saved_by_libreoffice_counts_with_its_note(tmp_path: Path) -> None:
-    from tests.sop.helpers import libreoffice_resave
+    from tests.services.sop.helpers import libreoffice_resave
     from xlwings_app.sheets.sop_results import RUN_HEADERS
 
     path = sop_workbook(tmp_path / "k.xlsx", KOMINFO)

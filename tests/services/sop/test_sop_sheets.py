@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from tests.sop.helpers import edit, fill_log, sop_workbook
+from tests.services.sop.helpers import edit, fill_log, sop_workbook
 from xlwings_app.adapters.openpyxl.sop_sheets import add_sop_sheets, step_header_row
 from xlwings_app.adapters.xlsx.reader import read_sop_workbook
 from xlwings_app.domain.problems import errors, notices

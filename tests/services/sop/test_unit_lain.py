@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.sop.helpers import libreoffice_resave
-from tests.sop.test_laporan_sop import docx_text
+from tests.services.sop.helpers import libreoffice_resave
+from tests.services.sop.test_laporan_sop import docx_text
 from xlwings_app.adapters.openpyxl.builder import build_workbook
 from xlwings_app.adapters.openpyxl.form_fill import fill_form, set_status
 from xlwings_app.adapters.xlsx.reader import read_sop_workbook
