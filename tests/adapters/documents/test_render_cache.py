@@ -21,7 +21,16 @@ from tests.services.report.conftest import NOW, Data
 from xlwings_app.adapters.documents import docx as docx_adapter
 from xlwings_app.adapters.documents.chart import Batang, draw_chart
 from xlwings_app.domain.indicator import Periode
+from xlwings_app.domain.settings import Settings
+from xlwings_app.domain.workbook_data import WorkbookData
+from xlwings_app.samples import contoh
 from xlwings_app.services.laporan import buat_laporan
+
+
+@pytest.fixture
+def data() -> WorkbookData:
+    """The example unit as the documents read it (as the report services' tests have it)."""
+    return Data(contoh.PROFIL, Settings(), list(contoh.INDICATORS))
 
 
 @pytest.fixture
