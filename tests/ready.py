@@ -33,8 +33,7 @@ def ready(key: Hashable, build: Callable[[Path], object], path: Path) -> Path:
     (under ``path``'s own file name: a name a workbook or its messages might carry)."""
     original = _BUILT.get((key, path.name))
     if original is None:
-        original = _folder() / str(len(_BUILT)) / path.name
-        original.parent.mkdir()
+        original = Path(tempfile.mkdtemp(dir=_folder())) / path.name  # a builder may ask for another
         build(original)
         _BUILT[(key, path.name)] = original
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -51,12 +50,16 @@ def example_workbook(path: Path, spare_rows: int = 5, **profil: object) -> Path:
     return ready(("example", spare_rows, tuple(sorted((k, repr(v)) for k, v in profil.items()))), build, path)
 
 
-def example_with_sop(path: Path) -> Path:
-    """The example with its SOPs and their logs, as ``kinerja contoh`` adds them (``sop_contoh``)."""
+def example_with_sop(path: Path, spare_rows: int | None = None, pejabat: bool = False) -> Path:
+    """The example (``spare_rows`` below its tables: the builder's default when None; its officials
+    when ``pejabat``) with its SOPs and their logs, as ``kinerja contoh`` adds them (``sop_contoh``)."""
+    from xlwings_app.adapters.openpyxl.builder import SPARE_ROWS
     from xlwings_app.services.contoh import sop_contoh
 
     def build(target: Path) -> None:
-        build_workbook(example.PROFIL, example.INDICATORS, example.SETTINGS).save(target)
+        officials = example.PEJABAT if pejabat else ()
+        build_workbook(example.PROFIL, example.INDICATORS, example.SETTINGS,
+                       spare_rows=SPARE_ROWS if spare_rows is None else spare_rows, pejabat=officials).save(target)  # fmt: skip
         list(sop_contoh(target))
 
-    return ready("example-sop", build, path)
+    return ready(("example-sop", spare_rows, pejabat), build, path)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from tests.ready import ready
 from tests.services.forms.conftest import TW4, build_master
 from tests.services.sop.helpers import edit, fill_log
 from xlwings_app.adapters.openpyxl.form_fill import fill_form
@@ -56,7 +57,8 @@ def _set_status(form: Path, status: str, when: datetime) -> None:
 
 @pytest.fixture
 def induk(tmp_path: Path) -> Path:
-    return _with_sop(build_master(tmp_path / "induk.xlsx"))
+    """The forms' master with the Pengumpulan Data SOP (built once per run, copied: ``tests.ready``)."""
+    return ready("induk-pengumpulan", lambda p: _with_sop(build_master(p)), tmp_path / "induk.xlsx")
 
 
 def test_distribution_collection_and_rekap_fill_steps_6_7_8_at_the_times_they_ran(induk: Path, tmp_path: Path) -> None:

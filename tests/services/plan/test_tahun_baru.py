@@ -22,13 +22,9 @@ runner = CliRunner()
 @pytest.fixture
 def last_year(tmp_path: Path) -> Path:
     """The example workbook with its officials, SOPs and filled logs, as ``kinerja contoh`` leaves it."""
-    from xlwings_app.adapters.openpyxl.builder import build_workbook
-    from xlwings_app.services.contoh import sop_contoh as contoh
+    from tests.ready import example_with_sop
 
-    path = tmp_path / "kinerja-2024.xlsx"
-    build_workbook(example.PROFIL, example.INDICATORS, example.SETTINGS, pejabat=example.PEJABAT).save(path)
-    list(contoh(path))
-    return path
+    return example_with_sop(tmp_path / "kinerja-2024.xlsx", pejabat=True)  # built once per run, copied
 
 
 def test_next_year_carries_codes_and_last_years_values(last_year: Path, tmp_path: Path) -> None:
