@@ -26,7 +26,7 @@ def same_minute(monkeypatch: pytest.MonkeyPatch) -> None:
     real = arsip_service.buat_arsip
 
     def at_fixed_time(*args: object, **kwargs: object) -> arsip_service.Arsip:
-        kwargs["sekarang"] = FIXED
+        kwargs["now"] = FIXED
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(arsip_service, "buat_arsip", at_fixed_time)
