@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 
 # xlwings decides at import whether its remote engine (``xw.Book(json=...)``) is available, from
 # XLWINGS_LICENSE_KEY: the ribbon handler tests in every folder use it under the PolyForm
@@ -15,18 +16,44 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from xlwings_app.adapters.openpyxl.builder import build_workbook
-from xlwings_app.domain.indicator import Jenis
-from xlwings_app.samples import example
+from tests.ready import example_workbook
+from xlwings_app.domain.indicator import Jenis, Periode
 from xlwings_app.sheets.layout import TITLE_ROWS, layout
 
 
 @pytest.fixture
 def example_path(tmp_path: Path) -> Path:
     """The built-in example workbook (inputs only; Hasil and Rekap not yet computed)."""
-    path = tmp_path / "kinerja.xlsx"
-    build_workbook(example.PROFIL, example.INDICATORS, example.SETTINGS, spare_rows=5).save(path)
-    return path
+    return example_workbook(tmp_path / "kinerja.xlsx")  # built once per run, copied
+
+
+@pytest.fixture
+def master(tmp_path: Path) -> Path:
+    """The example workbook as the forms' master (Kecamatan Lumajang 2024, three spare rows)."""
+    return example_workbook(tmp_path / "induk.xlsx", spare_rows=3)  # built once per run, copied
+
+
+@pytest.fixture
+def forms(master: Path, tmp_path: Path) -> dict[str, Path]:
+    """The TW4 forms of the example, by penanggung jawab."""
+    from xlwings_app.services.formulir import formulir
+
+    result = formulir(master, tmp_path / "formulir", Periode.TW4)
+    assert result.valid
+    return {pj: Path(path) for pj, path, _ in result.formulir}
+
+
+@pytest.fixture
+def outside(tmp_path: Path) -> Callable[[Path], Path]:
+    """Move a form out of the forms folder (to deliver it separately)."""
+
+    def move(path: Path) -> Path:
+        target = tmp_path / "lain" / path.name
+        target.parent.mkdir(exist_ok=True)
+        shutil.move(path, target)
+        return target
+
+    return move
 
 
 def cell_of(path: Path, jenis: Jenis, kode: str, key: str) -> str:

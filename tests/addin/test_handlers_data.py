@@ -12,11 +12,11 @@ from openpyxl.utils import get_column_letter
 from typer.testing import CliRunner
 
 from tests.addin import remote_book
+from tests.ready import example_with_sop
 from xlwings_app.cli import app
 from xlwings_app.domain.sop.stamp import stamp_column
 from xlwings_app.ribbon import entry
 from xlwings_app.services import sop as sop_service
-from xlwings_app.services.contoh import sop_contoh
 from xlwings_app.sheets.log import log_header
 from xlwings_app.sheets.sop_layout import SHEET_LOG
 
@@ -45,7 +45,7 @@ def click(button: str, wb: Workbook, name: str = "kinerja.xlsx", **kwargs: str) 
 @pytest.fixture
 def with_log(example_path: Path) -> tuple[Path, int]:
     """The example with its SOP, the filled TW3 log and empty TW4 rows; the first TW4 row."""
-    list(sop_contoh(example_path))
+    example_with_sop(example_path, spare_rows=5)  # the example_path workbook with sop_contoh run, built once
     added = sop_service.mulai(example_path, "TW4")
     assert added.valid and added.first_row
     return example_path, added.first_row

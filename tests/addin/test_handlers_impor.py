@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from tests.addin.test_handlers_hitung import click, values
-from tests.forms.conftest import find_cell
+from tests.services.forms.conftest import find_cell
 from xlwings_app.cli import app
 from xlwings_app.services.formulir import formulir
 from xlwings_app.sheets.riwayat import SHEET_RIWAYAT

@@ -9,7 +9,7 @@ import pytest
 from openpyxl import Workbook
 
 from tests.addin.test_handlers_hitung import click
-from tests.sop.helpers import edit
+from tests.services.sop.helpers import edit
 from xlwings_app.adapters.openpyxl.form_fill import fill_form
 from xlwings_app.adapters.openpyxl.sop_sheets import add_sop_sheets
 from xlwings_app.domain.sop.presets import preset

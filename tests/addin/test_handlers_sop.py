@@ -10,10 +10,10 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from tests.addin.test_handlers_hitung import click, values
+from tests.ready import example_with_sop
 from xlwings_app.adapters.xlwings.marks import NOTE_PREFIX
 from xlwings_app.cli import app
 from xlwings_app.services import sop as sop_service
-from xlwings_app.services.contoh import sop_contoh
 from xlwings_app.sheets.sop_layout import SHEET_HASIL, SHEET_LOG
 from xlwings_app.sheets.sop_results import CHART_COLUMN, RUNS_TABLE
 
@@ -21,7 +21,7 @@ from xlwings_app.sheets.sop_results import CHART_COLUMN, RUNS_TABLE
 @pytest.fixture
 def with_log(example_path: Path) -> Path:
     """The example with its SOP and the filled TW3 log, sheet Hasil SOP not yet written."""
-    list(sop_contoh(example_path))
+    example_with_sop(example_path, spare_rows=5)  # the example_path workbook with sop_contoh run, built once
     wb = load_workbook(example_path)
     del wb[SHEET_HASIL]
     wb.save(example_path)
@@ -74,7 +74,7 @@ HASIL_SHEETS = ("Hasil SOP", "Hasil SOP Perencanaan", "Hasil SOP Pengumpulan Dat
 def with_logs(example_path: Path) -> Path:
     """The example's three SOPs (Pengukuran: TW3 log, Perencanaan: 2024 log, Pengumpulan Data: TW3
     rows started), no Hasil SOP sheet of any of them yet."""
-    list(sop_contoh(example_path))
+    example_with_sop(example_path, spare_rows=5)  # the example_path workbook with sop_contoh run, built once
     wb = load_workbook(example_path)
     for name in HASIL_SHEETS:
         if name in wb.sheetnames:

@@ -24,7 +24,7 @@ from tests.conftest import cell_of
 from tests.corpus import generate as g
 from tests.corpus.conftest import TW4
 from tests.corpus.harness import cli, digest, kinerja, rekap_refused
-from tests.forms.conftest import find_cell
+from tests.services.forms.conftest import find_cell
 from xlwings_app.domain.indicator import Jenis
 
 IKU = Jenis.IKU

@@ -2,7 +2,7 @@
 
 Every case: exit 2, an Indonesian message naming the file, no traceback, bounded time and memory,
 and the master byte-identical (no backup made, nothing written). Empty, not-a-zip and a bare "PK"
-header as the master are covered in tests/e2e/test_cli_hitung.py.
+header as the master are covered in tests/cli/test_hitung.py.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Number (``read_number``), SOP log dates (``read_moment``, ``read_log_row``), Mutu Baku Waktu
 (``parse_waktu``), NIP, and the predikat of a capaian: no exception on any input a cell can hold,
 and the invariants each rule promises. The capaian rules' own properties are in
-tests/unit/test_properties.py.
+tests/domain/test_properties.py.
 """
 
 from __future__ import annotations

@@ -20,8 +20,8 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from tests.forms.conftest import find_cell
 from tests.lo_typing import type_in_libreoffice
+from tests.services.forms.conftest import find_cell
 from xlwings_app.adapters.openpyxl.builder import build_workbook
 from xlwings_app.adapters.openpyxl.form_fill import fill_form, set_status
 from xlwings_app.cli import app

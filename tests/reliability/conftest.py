@@ -16,18 +16,15 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
+from tests.ready import example_workbook
 from tests.reliability.hostile import HostileFolder
-from xlwings_app.adapters.openpyxl.builder import build_workbook
-from xlwings_app.samples import example
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def build_master(path: Path, **profil: object) -> Path:
     """The example unit's workbook at ``path`` (``profil`` overrides Profil fields)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    build_workbook({**example.PROFIL, **profil}, example.INDICATORS, example.SETTINGS, spare_rows=3).save(path)
-    return path
+    return example_workbook(path, spare_rows=3, **profil)  # built once per run, copied
 
 
 @pytest.fixture

@@ -16,13 +16,13 @@ from typing import Any
 import pytest
 
 from tests.fakes import FakeMaster
-from xlwings_app.adapters.openpyxl.builder import build_workbook
+from tests.ready import example_with_sop
 from xlwings_app.adapters.xlsx import guard
 from xlwings_app.adapters.xlsx.reader import read_workbook
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.samples import example
 from xlwings_app.services import arsip, hitung, laporan, rekap
-from xlwings_app.services.contoh import formulir_contoh, sop_contoh
+from xlwings_app.services.contoh import formulir_contoh
 from xlwings_app.sheets.changes import AppendSeal, PutResults
 
 pytestmark = pytest.mark.libreoffice
@@ -30,10 +30,8 @@ pytestmark = pytest.mark.libreoffice
 
 @pytest.fixture()
 def master(tmp_path: Path) -> Path:
-    path = tmp_path / "kinerja.xlsx"
-    build_workbook(example.PROFIL, example.INDICATORS, example.SETTINGS).save(path)
-    list(sop_contoh(path))
-    return path
+    """The example with its SOPs and logs (built once per run, copied: ``tests.ready``)."""
+    return example_with_sop(tmp_path / "kinerja.xlsx")
 
 
 @pytest.fixture()

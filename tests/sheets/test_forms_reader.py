@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tests.unit.builders import indicator
+from tests.domain.builders import indicator
 from xlwings_app.domain.cell_addresses import column_letter
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.settings import Settings

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.kabupaten.test_isian import rows
+from tests.sheets.test_kabupaten import rows
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.sheets import kabupaten as K
 

@@ -3,7 +3,7 @@
 Typer (and the click it vendors) prints a few fixed English words around our Indonesian help
 texts. They are module-level strings and one default argument; ``pasang()`` replaces them once,
 before the app runs. If a Typer release renames them, the CLI still works and the help test
-(tests/e2e/test_cli_help.py) fails, naming what to adapt.
+(tests/cli/test_help.py) fails, naming what to adapt.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from tests.unit.builders import Num, d
+from tests.domain.builders import Num, d
 from xlwings_app.domain.indicator import Agregasi, Indicator, Jenis, Periode, Polaritas
 from xlwings_app.domain.lkjip.history import SegelStatus, YearRecord
 from xlwings_app.domain.measure import Hasil, measure

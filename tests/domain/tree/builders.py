@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
-from tests.unit.builders import Num, d, indicator
+from tests.domain.builders import Num, d, indicator
 from xlwings_app.domain.indicator import Indicator, Jenis
 from xlwings_app.domain.tree.codes import Jenjang
 from xlwings_app.domain.tree.model import Node, Tree, TreeIndicator
@@ -66,7 +66,7 @@ def kecamatan_nodes() -> list[Node]:
 
 
 def iku(kode: str, baris: int, satuan: str = "%", **values: object) -> Indicator:
-    """An IKU on row ``baris`` of sheet IKU (``tests.unit.builders.indicator``'s values)."""
+    """An IKU on row ``baris`` of sheet IKU (``tests.domain.builders.indicator``'s values)."""
     return replace(indicator(kode=kode, jenis=Jenis.IKU, **values), satuan=satuan, sheet="IKU", baris=baris)  # type: ignore[arg-type]
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
+from tests.domain.builders import quarterly
 from tests.domain.tree.builders import iki, iku
-from tests.unit.builders import quarterly
 from xlwings_app.domain.indicator import Agregasi, Periode, Polaritas
 from xlwings_app.domain.measure import measure
 from xlwings_app.domain.settings import Settings, VarianNegatif

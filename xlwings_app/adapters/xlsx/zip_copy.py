@@ -6,7 +6,7 @@ public API a copy inflates and deflates the part, most of what a ``kinerja hitun
 header and its compressed bytes as found (the CRC and sizes from the central directory, so a member
 streamed with a data descriptor is copied right too), and registers it in the output's directory.
 It leans on ``zipfile.ZipFile``'s writer state (``fp``, ``filelist``, ``NameToInfo``,
-``start_dir``, ``_didModify``), stable since Python 3.6; ``tests/integration/test_zip_copy.py``
+``start_dir``, ``_didModify``), stable since Python 3.6; ``tests/adapters/xlsx/test_zip_copy.py``
 holds every supported Python to it. An encrypted member (never in an .xlsx) is refused.
 
 ``read_member`` is ``ZipFile.read`` in one inflating call: ``zipfile`` inflates a member in small

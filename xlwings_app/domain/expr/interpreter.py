@@ -2,7 +2,7 @@
 
 It is the plain statement of what each node means, on the shared ``semantics``. The engine runs
 rules as generated Python (``codegen``) instead, and the tests compare the two on random trees
-and inputs (tests/unit/test_expr_codegen.py) and on every domain rule (tests/unit/test_expr_compiled.py).
+and inputs (tests/domain/test_expr_codegen.py) and on every domain rule (tests/domain/test_expr_compiled.py).
 ``specialise`` folds the conditions of inputs known in advance, by interpreting them.
 """
 
