@@ -18,6 +18,7 @@ from xlwings_app.cli import (
     bahasa,
     forms_cmds,
     kabupaten_cmds,
+    lkjip_cmds,
     pengumpulan_cmds,
     plan_cmds,
     report_cmds,
@@ -29,6 +30,7 @@ bahasa.pasang()
 
 MODULES: tuple[ModuleType, ...] = (
     workbook_cmds, sop_cmds, report_cmds, plan_cmds, forms_cmds, pengumpulan_cmds, kabupaten_cmds, addin_cmds,
+    lkjip_cmds,
 )  # fmt: skip
 
 
