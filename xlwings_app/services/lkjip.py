@@ -10,7 +10,11 @@ officials (sheet Pejabat) and what people wrote (sheet Narasi LKjIP; ``sheets.lk
 - ``tahun`` must be the workbook's year (Profil): the year's IKU are that year's;
 - a draft (the default) prints every required written piece not yet written as its placeholder and
   lists them in the box of what to correct; a final (``final``) is refused while any is left, each
-  named, and while the history has an error (two values for one year, a year not before this one);
+  named, while the history has an error (two values for one year, a year not before this one), and,
+  as the Pengukuran document's final, while an unmet IKU lacks its Permasalahan or Rencana Aksi
+  (``domain.kelengkapan.document_gaps``);
+- the Permasalahan and Rencana Aksi columns of the IKU (the active period's) are the recorded analysis
+  drafted into item (5) (``domain.lkjip.analysis``);
 - the Renstra period is sheet Riwayat Capaian's "Periode Renstra", else five years from the earliest
   year known (a warning says so);
 - dated ``tanggal``, else Profil's Tanggal Penandatanganan, else today (``services.laporan.signing_date``);
@@ -28,6 +32,8 @@ from xlwings_app.adapters.documents.chart_series import draw_series
 from xlwings_app.adapters.documents.docx import render_bytes
 from xlwings_app.adapters.documents.pdf import stage_pdfs
 from xlwings_app.domain.indicator import Jenis, Periode
+from xlwings_app.domain.kelengkapan import document_gaps
+from xlwings_app.domain.lkjip.analysis import Analisis
 from xlwings_app.domain.lkjip.budget import programs_from_indicators
 from xlwings_app.domain.lkjip.draft import LkjipDraft, LkjipInput, draft_lkjip
 from xlwings_app.domain.lkjip.history import YearRecord, build_history
@@ -39,7 +45,7 @@ from xlwings_app.domain.indicator import Indicator
 from xlwings_app.domain.tree.model import key_of
 from xlwings_app.domain.workbook_data import WorkbookData
 from xlwings_app.resources import resource_dir
-from xlwings_app.services.laporan import LaporanDitolak, lambang_of, signing_date
+from xlwings_app.services.laporan import LaporanDitolak, cells_of, lambang_of, signing_date
 from xlwings_app.services.master import using
 from xlwings_app.services.rencana import output_folder
 from xlwings_app.services.workbook import WorkbookError
@@ -112,7 +118,9 @@ def lkjip_input(path: Path, tahun: int | None = None) -> tuple[WorkbookData, Lkj
     history, history_problems = build_history(period, profil.tahun, hasil, records, settings=data.settings,
                                               sumber_tahun_ini=file)  # fmt: skip
     problems += [p.in_file(file) for p in history_problems]
-    data_input = LkjipInput(profil.unit, profil.tahun, tuple(hasil), history, data.settings,
+    analisis = tuple(Analisis(i.kode, data.settings.periode_aktif, i.permasalahan, i.rencana_aksi)
+                     for i in iku if i.permasalahan.strip() or i.rencana_aksi.strip())  # fmt: skip
+    data_input = LkjipInput(profil.unit, profil.tahun, tuple(hasil), history, data.settings, analisis,
                             programs=programs_from_indicators(hasil), tulisan=tuple(tulisan))  # fmt: skip
     return data, data_input, period, problems
 
@@ -131,8 +139,9 @@ def lkjip(
 
     data, data_input, period, problems = lkjip_input(path, tahun)
     draft = draft_lkjip(data_input, final)
+    gaps = [p.in_file(path.name) for p in document_gaps(data_input.hasil, cells_of(data), "galat" if final else "catatan")]
     if final:
-        blocking = [*draft.missing, *errors(problems)]
+        blocking = [*draft.missing, *errors(problems), *gaps]
         if blocking:
             raise LaporanDitolak(f"LKjIP final tidak dibuat: {len(blocking)} isian harus dilengkapi dulu (atau buat "
                                  "draf tanpa --final).", [p.in_file(path.name) for p in blocking])  # fmt: skip
@@ -141,7 +150,7 @@ def lkjip(
     folder = output_folder(out_dir or path.parent, "LKjIP")
     signed, date_notes = signing_date(profil, tanggal, dt.datetime.now().astimezone())
     image, image_notes = lambang_of(data, path, lambang)
-    kekurangan = [str(replace(p, file=None)) for p in [*draft.missing, *errors(problems)]]
+    kekurangan = [str(replace(p, file=None)) for p in [*draft.missing, *errors(problems), *gaps]]
     context = lkjip_context(profil, draft, period, signed, kekurangan)
     series = chart_series(data_input.history)
     chart = draw_series(series) if any(v is not None for s in series for _, v in s.titik) else None
