@@ -93,19 +93,19 @@ def target_table(doc, rows: str) -> None:
     G.tag_row(t, TARGET, "{%tr endfor %}")
 
 
-MULTI = [16, 34, 23, 23, 23, 23, 23]
+MULTI = [16, 49, 25, 25, 25, 25]
 
 
 def multi_table(doc) -> None:
-    t = G.table(doc, MULTI, ["Kode", "Indikator Kinerja", *(f"{{{{ s.multi.tahun[{n}] }}}}" for n in range(5))])
+    t = G.table(doc, MULTI, ["Kode", "Indikator Kinerja", *(f"{{{{ s.multi.tahun[{n}] }}}}" for n in range(4))])
     G.tag_row(t, MULTI, "{%tr for i in s.multi.rows %}")
     G.add_row(t, MULTI, ["{{ i.kode }}", "{{ i.nama }} ({{ i.satuan }})",
-                         *(f"{{{{ i.sel[{n}] }}}}" for n in range(5))], [LEFT, LEFT, *[CENTER] * 5])
+                         *(f"{{{{ i.sel[{n}] }}}}" for n in range(4))], [LEFT, LEFT, *[CENTER] * 4])
     G.tag_row(t, MULTI, "{%tr endfor %}")
     note(doc, "Setiap sel: target / realisasi / capaian tahun itu; – berarti tidak ada data tahun itu.")
 
 
-RENSTRA = [16, 50, 20, 22, 22, 20, 15]
+RENSTRA = [15, 44, 17, 20, 20, 18, 31]
 
 
 def renstra_table(doc, rows: str) -> None:

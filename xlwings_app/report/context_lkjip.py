@@ -25,7 +25,9 @@ from xlwings_app.domain.profil import Profil
 from xlwings_app.report.context import kop, pejabat
 
 JUDUL = "LAPORAN KINERJA INSTANSI PEMERINTAH"
-ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+YEARS_SHOWN = 4
+"""Years of the multi-year table: this year and the three before it ("dengan tahun lalu dan beberapa
+tahun terakhir", PermenPANRB 53/2014 BAB III A.(2)); the Renstra table covers the whole period."""
 
 
 def _p(paragraph: Paragraph | None) -> dict[str, object]:
@@ -62,14 +64,14 @@ def _cell(record: YearRecord | None) -> str:
 
 
 def multi_year(table: MultiYearTable) -> dict[str, object]:
-    """Table (2): the years as columns (at most five shown: the latest), each cell T / R / C."""
-    shown = table.tahun[-5:]
+    """Table (2): the years as columns (at most ``YEARS_SHOWN``: the latest), each cell T / R / C."""
+    shown = table.tahun[-YEARS_SHOWN:]
     offset = len(table.tahun) - len(shown)
     rows = [{
         "kode": r.kode, "nama": r.nama, "satuan": r.satuan,
-        "sel": [_cell(rec) for rec in r.tahun[offset:]] + [""] * (5 - len(shown)),
+        "sel": [_cell(rec) for rec in r.tahun[offset:]] + [""] * (YEARS_SHOWN - len(shown)),
     } for r in table.rows]  # fmt: skip
-    return {"tahun": [str(y) for y in shown] + [""] * (5 - len(shown)), "rows": rows}
+    return {"tahun": [str(y) for y in shown] + [""] * (YEARS_SHOWN - len(shown)), "rows": rows}
 
 
 def renstra_rows(rows: Sequence[RenstraRow]) -> list[dict[str, str]]:

@@ -2,7 +2,7 @@
 with Pillow as a PNG (``domain.lkjip.tables.chart_series`` gives the values).
 
 Rules: one group of vertical bars per indicator (labelled with its kode), one bar per year in the
-year's colour (a legend names them), the capaian written above its bar ("87,5"); a year without a
+year's colour (a legend names them), the capaian rounded to a whole number above its bar ("88") when the bar is wide enough; a year without a
 value leaves a gap, never a zero bar (docs/lkjip.md, "Tabel dan grafik"); a dashed line marks 100%.
 The axis runs from 0 to the larger of 120 and the highest capaian rounded up to a multiple of 20.
 """
@@ -29,7 +29,7 @@ def draw_series(series: Sequence[Series]) -> bytes:
     """The chart as PNG bytes (no title: the document's caption names it)."""
     image = Image.new("RGB", (WIDTH, HEIGHT), "white")
     draw = ImageDraw.Draw(image)
-    font, small = _font(20), _font(16)
+    font, small, tiny = _font(20), _font(16), _font(14)
     years = sorted({y for s in series for y, _ in s.titik})
     top = axis_max([v for s in series for _, v in s.titik])
     x0, x1, y0, y1 = LEFT, WIDTH - RIGHT, HEIGHT - BOTTOM, TOP
@@ -55,7 +55,8 @@ def draw_series(series: Sequence[Series]) -> bytes:
             xa = left + bar * k
             y = y_of(max(0.0, min(float(value), float(top))))
             draw.rectangle([(xa + 2, y), (xa + bar - 2, y0)], fill=COLOURS[k % len(COLOURS)])
-            draw.text((xa + bar / 2, y - 4), fmt.angka(value, 1), fill="black", font=small, anchor="mb")
+            if bar >= 26:
+                draw.text((xa + bar / 2, y - 4), fmt.angka(value, 0), fill="black", font=tiny, anchor="mb")
         label = _fit(draw, s.kode, font, int(group) - 6)
         draw.text((x0 + group * n + group / 2, y0 + 10), label, fill="black", font=font, anchor="mt")
     draw.line([(x0, y0), (x1, y0)], fill="black", width=2)
