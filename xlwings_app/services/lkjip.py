@@ -165,3 +165,18 @@ def lkjip(
     notes = [*image_notes, *date_notes, *(p for p in problems if p.tingkat != "catatan"),
              *(draft.missing if not final else [])]  # fmt: skip
     return DokumenLkjip(out, pdf_path, signed, draft, notes)
+
+
+def carried_history(source: Path) -> tuple[RenstraPeriod | None, list[YearRecord], list[Problem]]:
+    """The history a next year's workbook carries from ``source`` (``kinerja baru --dari``): the Renstra
+    period, every earlier year it holds (sheet Riwayat Capaian, or its Realisasi Tahun Lalu columns) and
+    its own year as measured for the year (``Periode.TAHUNAN``), with capaian and predikat as computed
+    now; the problems met reading it. A workbook whose LKjIP cannot be drafted (no IKU, a reading
+    error) carries nothing, with the reason as a warning."""
+    try:
+        data, data_input, period, problems = lkjip_input(source)
+    except LaporanDitolak as exc:
+        why = Problem(f"Riwayat capaian tidak dibawa dari {source.name}: {exc}", file=source.name, tingkat="peringatan")
+        return None, [], [why]
+    records = [r for h in data_input.history.indicators for r in h.records]
+    return period, records, [p for p in problems if p.tingkat != "catatan"]

@@ -111,11 +111,11 @@ def read_riwayat_capaian(rows: Iterable[Row], file: str = "") -> tuple[Riwayat, 
                 bad = True
             numbers[key] = read.value
         tahun = numbers["tahun"]
+        if bad:
+            continue
         if tahun is None or tahun != tahun.to_integral_value():
             problems.append(Problem("Tahun harus diisi dengan tahun (misalnya 2023).", SHEET_RIWAYAT_CAPAIAN, index,
                                     "Tahun", header.cell("tahun", index), cell.get("tahun"), file or None))  # fmt: skip
-            continue
-        if bad:
             continue
         predikat = str(cell.get("predikat") or "").strip() or None
         records.append(YearRecord(
