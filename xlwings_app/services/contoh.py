@@ -3,8 +3,9 @@
 Writes the example workbook of Kecamatan Lumajang (``samples``), adds its SOPs (Pengukuran with the
 TW3 log, Perencanaan with the log of the Rencana Kinerja 2024, Pengumpulan Data), computes, prints
 the documents (Pengukuran, IKI, Rencana Kinerja, Perjanjian Kinerja), then distributes and collects
-the TW4 forms, and ends with a small kabupaten rekap of generated units
-(``services.contoh_kabupaten.contoh``); yields one Indonesian line of progress per
+the TW4 forms, then a small kabupaten rekap of generated units
+(``services.contoh_kabupaten.contoh``), and ends with the unit's Laporan Kinerja 2024 once the year is
+closed, draft then final (``services.contoh_lkjip.contoh``); yields one Indonesian line of progress per
 step. Every step is the same service a user runs.
 """
 
@@ -65,6 +66,9 @@ def contoh(folder: Path) -> Iterator[str]:
     from xlwings_app.services.contoh_kabupaten import contoh as kabupaten_contoh
 
     yield from kabupaten_contoh(folder / "kabupaten")
+    from xlwings_app.services.contoh_lkjip import contoh as lkjip_contoh
+
+    yield from lkjip_contoh(folder / "lkjip")
 
 
 def _documents(path: Path, out_dir: Path) -> Iterator[str]:
