@@ -31,7 +31,7 @@ from xlwings_app.adapters.documents.atomic import Outputs
 from xlwings_app.adapters.documents.chart_series import draw_series
 from xlwings_app.adapters.documents.docx import render_bytes
 from xlwings_app.adapters.documents.pdf import stage_pdfs
-from xlwings_app.domain.indicator import Jenis, Periode
+from xlwings_app.domain.indicator import Indicator, Jenis, Periode
 from xlwings_app.domain.kelengkapan import document_gaps
 from xlwings_app.domain.lkjip.analysis import Analisis
 from xlwings_app.domain.lkjip.budget import programs_from_indicators
@@ -41,7 +41,6 @@ from xlwings_app.domain.lkjip.renstra import RenstraPeriod
 from xlwings_app.domain.lkjip.tables import chart_series
 from xlwings_app.domain.measure import measure_all
 from xlwings_app.domain.problems import Problem, errors
-from xlwings_app.domain.indicator import Indicator
 from xlwings_app.domain.tree.model import key_of
 from xlwings_app.domain.workbook_data import WorkbookData
 from xlwings_app.resources import resource_dir

@@ -100,14 +100,14 @@ def read_riwayat_capaian(rows: Iterable[Row], file: str = "") -> tuple[Riwayat, 
     records = []
     keys = list(header.columns)
     for index, _row, values in table_rows(iter(numbered), header, problems):
-        cell = dict(zip(keys, values, strict=True))
+        row_of = dict(zip(keys, values, strict=True))
         bad = False
         numbers: dict[str, Decimal | None] = {}
         for key in ("tahun", "target", "realisasi", "capaian"):
-            read = read_number(cell.get(key))
+            read = read_number(row_of.get(key))
             if read.galat:
                 problems.append(Problem(f"{RIWAYAT_HEADERS[key]}: {read.galat}", SHEET_RIWAYAT_CAPAIAN, index,
-                                        RIWAYAT_HEADERS[key], header.cell(key, index), cell.get(key), file or None))  # fmt: skip
+                                        RIWAYAT_HEADERS[key], header.cell(key, index), row_of.get(key), file or None))  # fmt: skip
                 bad = True
             numbers[key] = read.value
         tahun = numbers["tahun"]
@@ -115,12 +115,12 @@ def read_riwayat_capaian(rows: Iterable[Row], file: str = "") -> tuple[Riwayat, 
             continue
         if tahun is None or tahun != tahun.to_integral_value():
             problems.append(Problem("Tahun harus diisi dengan tahun (misalnya 2023).", SHEET_RIWAYAT_CAPAIAN, index,
-                                    "Tahun", header.cell("tahun", index), cell.get("tahun"), file or None))  # fmt: skip
+                                    "Tahun", header.cell("tahun", index), row_of.get("tahun"), file or None))  # fmt: skip
             continue
-        predikat = str(cell.get("predikat") or "").strip() or None
+        predikat = str(row_of.get("predikat") or "").strip() or None
         records.append(YearRecord(
-            str(cell.get("kode") or "").strip(), int(tahun), numbers["target"], numbers["realisasi"],
-            numbers["capaian"], predikat, str(cell.get("sumber") or "").strip() or SHEET_RIWAYAT_CAPAIAN,
+            str(row_of.get("kode") or "").strip(), int(tahun), numbers["target"], numbers["realisasi"],
+            numbers["capaian"], predikat, str(row_of.get("sumber") or "").strip() or SHEET_RIWAYAT_CAPAIAN,
             SegelStatus.TANPA_SEGEL, SHEET_RIWAYAT_CAPAIAN, index,
         ))  # fmt: skip
     return Riwayat(periode, tuple(records)), problems
