@@ -5,6 +5,7 @@ Exit codes: 0 done, 2 the input must be fixed (problems listed), 1 internal erro
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -23,6 +24,9 @@ def lkjip_cmd(
     tanggal: TanggalOpt = None,
     keluar: KeluarOpt = None,
     lambang: LambangOpt = None,
+    riwayat: Annotated[list[Path] | None, typer.Option(
+        "--riwayat", help="Workbook atau arsip (.zip) tahun sebelumnya; diperiksa terhadap segel tahunannya, "
+        "arsip yang berubah ditolak. Boleh diulang.")] = None,
 ) -> None:
     """Buat Laporan Kinerja (LKjIP) tahunan: draf, atau final dengan --final.
 
@@ -32,12 +36,13 @@ def lkjip_cmd(
 
     Contoh: kinerja lkjip kinerja.xlsx --pdf
     Contoh: kinerja lkjip kinerja.xlsx --final --pdf --tanggal "27 Februari 2025"
+    Contoh: kinerja lkjip kinerja-2024.xlsx --riwayat arsip/Arsip_2023_Tahunan.zip --pdf
     """
     signing = _tanggal(tanggal)
     from xlwings_app.domain.formatting import tanggal as tanggal_text
     from xlwings_app.services.lkjip import lkjip
 
-    doc = lkjip(file, keluar, tahun, final, pdf, signing, lambang)
+    doc = lkjip(file, keluar, tahun, final, pdf, signing, lambang, riwayat or [])
     for warning in doc.peringatan:
         typer.echo(f"Peringatan: {warning}", err=True)
     typer.echo(f"Tanggal dokumen: {tanggal_text(doc.tanggal)}")

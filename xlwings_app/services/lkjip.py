@@ -15,6 +15,8 @@ officials (sheet Pejabat) and what people wrote (sheet Narasi LKjIP; ``sheets.lk
   (``domain.kelengkapan.document_gaps``);
 - the Permasalahan and Rencana Aksi columns of the IKU (the active period's) are the recorded analysis
   drafted into item (5) (``domain.lkjip.analysis``);
+- ``riwayat``: earlier years' workbooks or sealed archives, each verified against its yearly seal
+  (``services.lkjip_riwayat``); a refused year (tampered) is an error: named in a draft, refusing a final;
 - the Renstra period is sheet Riwayat Capaian's "Periode Renstra", else five years from the earliest
   year known (a warning says so);
 - dated ``tanggal``, else Profil's Tanggal Penandatanganan, else today (``services.laporan.signing_date``);
@@ -24,6 +26,7 @@ officials (sheet Pejabat) and what people wrote (sheet Narasi LKjIP; ``sheets.lk
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -45,6 +48,7 @@ from xlwings_app.domain.tree.model import key_of
 from xlwings_app.domain.workbook_data import WorkbookData
 from xlwings_app.resources import resource_dir
 from xlwings_app.services.laporan import LaporanDitolak, cells_of, lambang_of, signing_date
+from xlwings_app.services.lkjip_riwayat import read_years
 from xlwings_app.services.master import using
 from xlwings_app.services.rencana import output_folder
 from xlwings_app.services.workbook import WorkbookError
@@ -80,8 +84,11 @@ def lalu_records(indicators: list[Indicator], tahun: int, known: list[YearRecord
             if i.realisasi_lalu is not None and (key_of(i.kode), tahun - 1) not in have]  # fmt: skip
 
 
-def lkjip_input(path: Path, tahun: int | None = None) -> tuple[WorkbookData, LkjipInput, RenstraPeriod, list[Problem]]:
-    """The workbook at ``path``, what its LKjIP is drafted from, its Renstra period, and every problem."""
+def lkjip_input(
+    path: Path, tahun: int | None = None, riwayat: Sequence[Path] = ()
+) -> tuple[WorkbookData, LkjipInput, RenstraPeriod, list[Problem]]:
+    """The workbook at ``path``, what its LKjIP is drafted from (with the earlier years of the workbooks or
+    archives ``riwayat``, ``services.lkjip_riwayat``), its Renstra period, and every problem."""
     try:
         with using(path) as master:
             data = master.data()
@@ -103,11 +110,14 @@ def lkjip_input(path: Path, tahun: int | None = None) -> tuple[WorkbookData, Lkj
     if not iku:
         raise LaporanDitolak("LKjIP tidak dibuat: belum ada Indikator Kinerja Utama (IKU).")
     file = data.path.name
-    riwayat, problems = read_riwayat_capaian(riwayat_rows, file)
+    sheet, problems = read_riwayat_capaian(riwayat_rows, file)
     tulisan, narasi_problems = read_narasi(narasi_rows, file)
     problems += narasi_problems
-    records = [*riwayat.records, *lalu_records(iku, profil.tahun, list(riwayat.records))]
-    period = riwayat.periode
+    imported, import_problems = read_years(riwayat)
+    problems += import_problems
+    known = [*sheet.records, *imported]
+    records = [*known, *lalu_records(iku, profil.tahun, known)]
+    period = sheet.periode
     if period is None:
         period = default_period(profil.tahun, records)
         problems.append(Problem(f"Periode Renstra belum ditulis di sheet {SHEET_RIWAYAT_CAPAIAN}: dipakai "
@@ -132,11 +142,12 @@ def lkjip(
     pdf: bool = False,
     tanggal: dt.date | None = None,
     lambang: Path | None = None,
+    riwayat: Sequence[Path] = (),
 ) -> DokumenLkjip:
     """Render the LKjIP of the workbook at ``path`` into ``out_dir`` (see the module docstring)."""
     from xlwings_app.report.context_lkjip import lkjip_context
 
-    data, data_input, period, problems = lkjip_input(path, tahun)
+    data, data_input, period, problems = lkjip_input(path, tahun, riwayat)
     draft = draft_lkjip(data_input, final)
     gaps = [p.in_file(path.name) for p in document_gaps(data_input.hasil, cells_of(data), "galat" if final else "catatan")]
     if final:
