@@ -18,7 +18,6 @@ from xlwings_app.cli import (
     bahasa,
     forms_cmds,
     kabupaten_cmds,
-    lkjip_cmds,
     pengumpulan_cmds,
     plan_cmds,
     report_cmds,
@@ -30,7 +29,6 @@ bahasa.pasang()
 
 MODULES: tuple[ModuleType, ...] = (
     workbook_cmds, sop_cmds, report_cmds, plan_cmds, forms_cmds, pengumpulan_cmds, kabupaten_cmds, addin_cmds,
-    lkjip_cmds,
 )  # fmt: skip
 
 

@@ -1,4 +1,5 @@
 """Command ``lkjip``: the Laporan Kinerja Instansi Pemerintah (PermenPANRB 53/2014) of the workbook's year.
+Registered by ``cli.plan_cmds`` beside the Rencana and Perjanjian Kinerja it reports against.
 
 Exit codes: 0 done, 2 the input must be fixed (problems listed), 1 internal error.
 """
@@ -10,7 +11,6 @@ from typing import Annotated
 
 import typer
 
-from xlwings_app.cli.common import translate_errors
 from xlwings_app.cli.report_cmds import File, KeluarOpt, LambangOpt, PdfOpt, TanggalOpt, _tanggal
 
 
@@ -52,7 +52,3 @@ def lkjip_cmd(
     if doc.pdf:
         typer.echo(f"  PDF: {doc.pdf}")
 
-
-def register(app: typer.Typer) -> None:
-    """Add ``lkjip``."""
-    app.command("lkjip")(translate_errors(lkjip_cmd))
