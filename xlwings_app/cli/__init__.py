@@ -15,11 +15,14 @@ import typer
 
 from xlwings_app.cli import (
     addin_cmds,
+    administrasi_cmds,
     bahasa,
     forms_cmds,
     kabupaten_cmds,
+    lke_cmds,
     pengumpulan_cmds,
     plan_cmds,
+    pohon_cmds,
     report_cmds,
     sop_cmds,
     workbook_cmds,
@@ -28,7 +31,8 @@ from xlwings_app.cli import (
 bahasa.pasang()
 
 MODULES: tuple[ModuleType, ...] = (
-    workbook_cmds, sop_cmds, report_cmds, plan_cmds, forms_cmds, pengumpulan_cmds, kabupaten_cmds, addin_cmds,
+    workbook_cmds, sop_cmds, report_cmds, plan_cmds, forms_cmds, pengumpulan_cmds, administrasi_cmds, kabupaten_cmds,
+    lke_cmds, addin_cmds, pohon_cmds,
 )  # fmt: skip
 
 

@@ -148,7 +148,25 @@ class AppendLogRows:
         return self.first_row + len(self.entries) - 1
 
 
+@dataclass(frozen=True)
+class PutSheet:
+    """A whole sheet written from ``values`` (a register the office keeps, e.g. ``sheets.register_surat``):
+    added last when the workbook lacks it, else replaced in its place."""
+
+    values: SheetValues
+
+
+@dataclass(frozen=True)
+class PutPohon:
+    """Sheets Pohon Kinerja and Manual Indikator replaced (``kinerja pohon impor``, the example):
+    each ``sheets.pohon`` layout given, its Excel Table (TabelPohon, TabelManual) over its rows;
+    ``None`` leaves that sheet as it is."""
+
+    pohon: SheetValues | None = None
+    manual: SheetValues | None = None
+
+
 Change = (
     PutResults | SetCells | AppendSeal | PutHasilSop | PutLembar | PutFormKey | Stamp | StampLog | AddSopSheets
-    | AddLogSheet | AppendLogRows
+    | AddLogSheet | AppendLogRows | PutSheet | PutPohon
 )  # fmt: skip

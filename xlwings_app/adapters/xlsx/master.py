@@ -47,7 +47,9 @@ from xlwings_app.sheets.changes import (
     PutFormKey,
     PutHasilSop,
     PutLembar,
+    PutPohon,
     PutResults,
+    PutSheet,
     SetCells,
     Stamp,
     StampLog,
@@ -354,9 +356,17 @@ def apply_to_workbook(wb: Any, change: Change) -> None:
         from xlwings_app.adapters.openpyxl.sop_sheets import write_log
 
         write_log(wb, change.sop, place=_place(change.place))
+    elif isinstance(change, PutPohon):
+        from xlwings_app.adapters.openpyxl.pohon import write_pohon
+
+        write_pohon(wb, change.pohon, change.manual)
     elif isinstance(change, AppendLogRows):
         from xlwings_app.adapters.openpyxl.sop_sheets import write_log_rows
 
         write_log_rows(wb[_place(change.place).log], change.sop, change.entries, change.first_row)
+    elif isinstance(change, PutSheet):
+        from xlwings_app.adapters.openpyxl.grid import put_sheet
+
+        put_sheet(wb, change.values)
     else:  # pragma: no cover - every Change is handled above
         raise TypeError(change)
