@@ -3,7 +3,8 @@
 
 Read from the workbook: the IKU measured for the year (``Periode.TAHUNAN``), the history of earlier
 years (sheet Riwayat Capaian, and the Realisasi Tahun Lalu columns for a year the sheet lacks), the
-programs and their budget (the IKU's Program/Kegiatan, Pagu and Realisasi Anggaran columns), the
+programs and their budget (the performance tree's when the workbook has sheet Pohon Kinerja, else
+the IKU's Program/Kegiatan, Pagu and Realisasi Anggaran columns), the
 officials (sheet Pejabat) and what people wrote (sheet Narasi LKjIP; ``sheets.lkjip``). Drafted by
 ``domain.lkjip.draft``. Rules:
 - a reading error refuses the document (``LaporanDitolak``), as the other documents;
@@ -37,12 +38,12 @@ from xlwings_app.adapters.documents.pdf import stage_pdfs
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
 from xlwings_app.domain.kelengkapan import document_gaps
 from xlwings_app.domain.lkjip.analysis import Analisis
-from xlwings_app.domain.lkjip.budget import programs_from_indicators
+from xlwings_app.domain.lkjip.budget import ProgramAnggaran, programs_from_indicators, programs_from_tree
 from xlwings_app.domain.lkjip.draft import LkjipDraft, LkjipInput, draft_lkjip
 from xlwings_app.domain.lkjip.history import YearRecord, build_history
 from xlwings_app.domain.lkjip.renstra import RenstraPeriod
 from xlwings_app.domain.lkjip.tables import chart_series
-from xlwings_app.domain.measure import measure_all
+from xlwings_app.domain.measure import Hasil, measure_all
 from xlwings_app.domain.problems import Problem, errors
 from xlwings_app.domain.tree.model import key_of
 from xlwings_app.domain.workbook_data import WorkbookData
@@ -82,6 +83,18 @@ def lalu_records(indicators: list[Indicator], tahun: int, known: list[YearRecord
     return [YearRecord(i.kode, tahun - 1, i.target_lalu, i.realisasi_lalu, sumber=SUMBER_LALU)
             for i in indicators
             if i.realisasi_lalu is not None and (key_of(i.kode), tahun - 1) not in have]  # fmt: skip
+
+
+def programs_of(data: WorkbookData, hasil: list[Hasil]) -> tuple[ProgramAnggaran, ...]:
+    """The programs of the year with their budget and capaian: the performance tree's (sheet Pohon
+    Kinerja, measured for the year) when the workbook has one, else the IKU's Program/Kegiatan columns."""
+    pohon = data.pohon
+    if pohon is not None and pohon.has_tree and pohon.tree is not None:
+        from xlwings_app.domain.tree.rollup import measure_tree
+
+        measured = measure_tree(pohon.tree, Periode.TAHUNAN, data.settings, pohon.metode)
+        return programs_from_tree(pohon.tree, measured)
+    return programs_from_indicators(hasil)
 
 
 def lkjip_input(
@@ -130,7 +143,7 @@ def lkjip_input(
     analisis = tuple(Analisis(i.kode, data.settings.periode_aktif, i.permasalahan, i.rencana_aksi)
                      for i in iku if i.permasalahan.strip() or i.rencana_aksi.strip())  # fmt: skip
     data_input = LkjipInput(profil.unit, profil.tahun, tuple(hasil), history, data.settings, analisis,
-                            programs=programs_from_indicators(hasil), tulisan=tuple(tulisan))  # fmt: skip
+                            programs=programs_of(data, hasil), tulisan=tuple(tulisan))  # fmt: skip
     return data, data_input, period, problems
 
 
