@@ -3,9 +3,8 @@ performance tree), hand-computed."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from dataclasses import replace
+from decimal import Decimal
 
 from tests.domain.lkjip.builders import ind
 from xlwings_app.domain.indicator import Periode
