@@ -70,12 +70,12 @@ def contoh(folder: Path) -> Iterator[str]:
     from xlwings_app.services.contoh_kabupaten import contoh as kabupaten_contoh
 
     yield from kabupaten_contoh(folder / "kabupaten")
+    from xlwings_app.services.contoh_lkjip import contoh as lkjip_contoh
+
+    yield from lkjip_contoh(folder / "lkjip")  # its own workbook: independent of the steps around it
     from xlwings_app.services.lke_contoh import contoh as lke_contoh
 
     yield from lke_contoh(path, folder / "lke")
-    from xlwings_app.services.contoh_lkjip import contoh as lkjip_contoh
-
-    yield from lkjip_contoh(folder / "lkjip")
 
 
 def _documents(path: Path, out_dir: Path) -> Iterator[str]:
