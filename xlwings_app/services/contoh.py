@@ -3,10 +3,10 @@
 Writes the example workbook of Kecamatan Lumajang (``samples``), adds its SOPs (Pengukuran with the
 TW3 log, Perencanaan with the log of the Rencana Kinerja 2024, Pengumpulan Data), computes, prints
 the documents (Pengukuran, IKI, Rencana Kinerja, Perjanjian Kinerja), then distributes and collects
-the TW4 forms, then a small kabupaten rekap of generated units
-(``services.contoh_kabupaten.contoh``), the AKIP self-evaluation (``services.lke_contoh``), and ends with the unit's Laporan Kinerja 2024 once the year is
-closed, draft then final (``services.contoh_lkjip.contoh``); yields one Indonesian line of progress per
-step. Every step is the same service a user runs.
+the TW4 forms, then a small kabupaten rekap of generated units (``services.contoh_kabupaten.contoh``),
+the unit's Laporan Kinerja 2024 once the year is closed, draft then final (``services.contoh_lkjip.contoh``),
+and the AKIP self-evaluation (``services.lke_contoh``); yields one Indonesian line of progress per step.
+Every step is the same service a user runs.
 """
 
 from __future__ import annotations
