@@ -39,6 +39,7 @@ REQUIRED_LABELS = [
     "Kertas Kerja",
     "Rekapitulasi Tingkat",
     "Evaluasi AKIP",
+    "LKjIP",
     "Lembar Disposisi",
     "Checklist Dokumen",
     "Tanda Terima Dokumen",

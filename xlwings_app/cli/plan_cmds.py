@@ -1,4 +1,5 @@
-"""Commands ``rencana`` and ``perjanjian``: the planning documents (Rencana Kinerja, Perjanjian Kinerja).
+"""Commands ``rencana`` and ``perjanjian``: the planning documents (Rencana Kinerja, Perjanjian Kinerja);
+and ``lkjip``, the year's Laporan Kinerja that reports against them (``cli.lkjip_cmds``).
 
 Exit codes: 0 done, 2 the input must be fixed (problems listed), 1 internal error.
 """
@@ -83,6 +84,9 @@ def perjanjian_cmd(
 
 
 def register(app: typer.Typer) -> None:
-    """Add ``rencana`` and ``perjanjian``."""
+    """Add ``rencana``, ``perjanjian`` and ``lkjip`` (the yearly Laporan Kinerja, ``cli.lkjip_cmds``)."""
+    from xlwings_app.cli.lkjip_cmds import lkjip_cmd
+
     app.command("rencana")(translate_errors(rencana_cmd))
     app.command("perjanjian")(translate_errors(perjanjian_cmd))
+    app.command("lkjip")(translate_errors(lkjip_cmd))

@@ -141,7 +141,7 @@ def _baru_dari(file: Path, dari: Path, timpa: bool) -> None:
     kosong = len(result.indicators) - result.dari_renstra
     console.print(
         f"Workbook {result.tahun} dibuat: {file} ({len(result.indicators)} indikator; target dari Renstra "
-        f"{result.dari_renstra}, belum diisi {kosong}; SOP: {', '.join(result.sop) or 'tidak ada'})."
+        f"{result.dari_renstra}, belum diisi {kosong}; SOP: {', '.join(result.sop) or 'tidak ada'}; riwayat capaian {result.riwayat} catatan)."
     )
     if kosong:
         console.print("Isi Target Tahunan dan target triwulan, lalu jalankan: kinerja periksa " + str(file))

@@ -30,6 +30,7 @@ HANDLERS: dict[str, str] = {
     "kertas_kerja": "xlwings_app.ribbon.handlers_pohon:kertas_kerja",
     "rekapitulasi_pohon": "xlwings_app.ribbon.handlers_pohon:rekapitulasi_pohon",
     "evaluasi_akip": "xlwings_app.ribbon.handlers_lke:evaluasi_akip",
+    "lkjip": "xlwings_app.ribbon.handlers_lkjip:lkjip",
     "lembar_disposisi": "xlwings_app.ribbon.handlers_administrasi:lembar_disposisi",
     "checklist_dokumen": "xlwings_app.ribbon.handlers_administrasi:checklist_dokumen",
     "tanda_terima_dokumen": "xlwings_app.ribbon.handlers_administrasi:tanda_terima_dokumen",
@@ -59,6 +60,7 @@ LABELS: dict[str, str] = {
     "kertas_kerja": "Kertas Kerja",
     "rekapitulasi_pohon": "Rekapitulasi Tingkat",
     "evaluasi_akip": "Evaluasi AKIP",
+    "lkjip": "LKjIP",
     "lembar_disposisi": "Lembar Disposisi",
     "checklist_dokumen": "Checklist Dokumen",
     "tanda_terima_dokumen": "Tanda Terima Dokumen",
@@ -73,7 +75,7 @@ OWN_PROCESS = frozenset({
     "tanda_terima", "dokumen_pengukuran", "dokumen_pdf", "dokumen_iki", "laporan_pengumpulan_draf",
     "laporan_pengumpulan_final", "arsipkan", "kertas_kerja", "rekapitulasi_pohon", "evaluasi_akip", "lembar_disposisi", "checklist_dokumen",
     "tanda_terima_dokumen",
-    "formulir_rencana", "impor_rencana",
+    "formulir_rencana", "impor_rencana", "lkjip",
 })  # fmt: skip
 """Buttons that run in a new Python of their own (``tag="proses-sendiri"`` in customUI.xml): they work
 on the saved file and write files beside it (documents, PDF through LibreOffice or Word, forms, the

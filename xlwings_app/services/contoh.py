@@ -3,9 +3,10 @@
 Writes the example workbook of Kecamatan Lumajang (``samples``), adds its SOPs (Pengukuran with the
 TW3 log, Perencanaan with the log of the Rencana Kinerja 2024, Pengumpulan Data), computes, prints
 the documents (Pengukuran, IKI, Rencana Kinerja, Perjanjian Kinerja), then distributes and collects
-the TW4 forms, and ends with a small kabupaten rekap of generated units
-(``services.contoh_kabupaten.contoh``); yields one Indonesian line of progress per
-step. Every step is the same service a user runs.
+the TW4 forms, then a small kabupaten rekap of generated units (``services.contoh_kabupaten.contoh``),
+the unit's Laporan Kinerja 2024 once the year is closed, draft then final (``services.contoh_lkjip.contoh``),
+and the AKIP self-evaluation (``services.lke_contoh``); yields one Indonesian line of progress per step.
+Every step is the same service a user runs.
 """
 
 from __future__ import annotations
@@ -69,6 +70,9 @@ def contoh(folder: Path) -> Iterator[str]:
     from xlwings_app.services.contoh_kabupaten import contoh as kabupaten_contoh
 
     yield from kabupaten_contoh(folder / "kabupaten")
+    from xlwings_app.services.contoh_lkjip import contoh as lkjip_contoh
+
+    yield from lkjip_contoh(folder / "lkjip")  # its own workbook: independent of the steps around it
     from xlwings_app.services.lke_contoh import contoh as lke_contoh
 
     yield from lke_contoh(path, folder / "lke")

@@ -2,7 +2,9 @@
 
 Last year's workbook is read and checked (never written); the new one carries its Profil (Tahun
 + 1, Tanggal Penandatanganan blank: the new documents get their own), Pejabat, Pengaturan (Periode aktif back to TW1), SOP with an empty log and that year's Kalender, and
-every indicator as ``domain.next_year`` says. With an error in last year's workbook nothing is
+every indicator as ``domain.next_year`` says; sheet Riwayat Capaian carries the unit's earlier years
+and last year itself (``services.lkjip.carried_history``: the LKjIP's history), and an empty sheet
+Narasi LKjIP waits for the new year's written pieces. With an error in last year's workbook nothing is
 written.
 """
 
@@ -30,6 +32,7 @@ class TahunBaru:
     indicators: list[Indicator] = field(default_factory=list)
     dari_renstra: int = 0
     sop: list[str] = field(default_factory=list)
+    riwayat: int = 0
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -57,8 +60,24 @@ def dari(path: Path, source: Path, overwrite: bool = False) -> TahunBaru:
 
     wb = build_workbook(profil, result.indicators, settings, pejabat=data.profil.pejabat)
     result.sop = _carry_sops(source, wb, year, result.problems)
+    _carry_history(source, wb, result)
     create(path, wb, overwrite=overwrite)
     return result
+
+
+def _carry_history(source: Path, wb: Workbook, result: TahunBaru) -> None:
+    """Sheet Riwayat Capaian with last year's history and last year itself (``services.lkjip``), and an
+    empty sheet Narasi LKjIP for the new year's sasaran."""
+    from xlwings_app.adapters.openpyxl.lkjip_sheets import add_sheets
+    from xlwings_app.domain.indicator import Jenis
+    from xlwings_app.services.lkjip import carried_history
+    from xlwings_app.sheets.lkjip import narasi_values, riwayat_values
+
+    period, records, problems = carried_history(source)
+    result.problems.extend(replace(p, tingkat="peringatan") for p in problems)  # the new workbook is still made
+    result.riwayat = len(records)
+    sasaran = list(dict.fromkeys(" ".join(i.sasaran.split()) for i in result.indicators if i.jenis is Jenis.IKU))
+    add_sheets(wb, [riwayat_values(period, records), narasi_values(sasaran)])
 
 
 def _renstra(data: WorkbookData, indicator: Indicator, year: int, result: TahunBaru) -> Decimal | None:

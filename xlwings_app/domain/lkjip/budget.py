@@ -24,7 +24,8 @@ from decimal import Decimal
 
 from xlwings_app.domain.formatting import rupiah
 from xlwings_app.domain.lkjip.wording import banyak, daftar, kapital, persen
-from xlwings_app.domain.measure import serapan_efisiensi
+from xlwings_app.domain.measure import Hasil, serapan_efisiensi
+from xlwings_app.domain.summary import mean_capaian
 from xlwings_app.domain.tree.codes import Jenjang
 from xlwings_app.domain.tree.model import Tree
 from xlwings_app.domain.tree.rollup import CapaianSimpul, MetodeRollUp, roll_up
@@ -63,6 +64,33 @@ def programs_from_tree(tree: Tree, measured: Mapping[str, CapaianSimpul]) -> tup
             node.kode, node.nama, simpul.pagu if simpul else node.pagu,
             simpul.realisasi_anggaran if simpul else node.realisasi_anggaran, simpul.capaian if simpul else None,
             parent.nama if parent is not None and parent.jenjang is Jenjang.SASARAN else "",
+        ))  # fmt: skip
+    return tuple(programs)
+
+
+def programs_from_indicators(hasil: Sequence[Hasil]) -> tuple[ProgramAnggaran, ...]:
+    """The programs named in the IKU's Program/Kegiatan column, for a workbook without a performance
+    tree: a program's pagu and realisasi anggaran are the sums over its indicators (realisasi only
+    when every indicator with a pagu has one, the rule of ``total_for``), its capaian the mean capaian
+    of its indicators (``summary.mean_capaian``), its sasaran that of its first indicator; an indicator
+    without a program is left out (the PK's lampiran program reads the same column)."""
+    groups: dict[str, list[Hasil]] = {}
+    names: dict[str, str] = {}
+    for h in hasil:
+        name = " ".join(h.indicator.program.split())
+        if name:
+            groups.setdefault(_key(name), []).append(h)
+            names.setdefault(_key(name), name)
+    programs = []
+    for key, items in groups.items():
+        pagus = [h.indicator.pagu for h in items if h.indicator.pagu is not None]
+        realised = [h.indicator.realisasi_anggaran for h in items if h.indicator.pagu is not None]
+        realisasi = None
+        if realised and all(r is not None for r in realised):
+            realisasi = sum((r for r in realised if r is not None), Decimal(0))
+        programs.append(ProgramAnggaran(
+            "", names[key], sum(pagus, Decimal(0)) if pagus else None, realisasi, mean_capaian(items),
+            " ".join(items[0].indicator.sasaran.split()),
         ))  # fmt: skip
     return tuple(programs)
 
