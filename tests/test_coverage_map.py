@@ -133,6 +133,7 @@ TESTED_BY = {
     "sheets.lke": "tests/services/test_lke.py",
     "sheets.lke_kabupaten": "tests/services/test_lke_kabupaten.py",
     "sheets.lke_register": "tests/services/test_lke.py",
+    "sheets.lkjip": "tests/services/lkjip/test_history_sheets.py",
     "sheets.log": "tests/sheets/test_log.py",
     "sheets.log_rows": "tests/adapters/xlwings/test_live_changes.py",
     "sheets.palette": "tests/services/sop/test_sop_service.py",
