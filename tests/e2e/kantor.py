@@ -171,6 +171,17 @@ class Kantor:
             row[col["Pelaksana"]].value, row[col["Mulai"]].value, row[col["Selesai"]].value = pelaksana, mulai, selesai
         wb.save(self.master)
 
+    def edit_log_row(self, sheet: str, periode: str, langkah: int, cells: Mapping[str, object]) -> None:
+        """A person corrects a Log row (header → value), e.g. types the real Mulai of a stamped step."""
+        wb = load_workbook(self.master)
+        ws = wb[sheet]
+        header = next(r[0].row for r in ws.iter_rows(max_row=20) if r[0].value == LOG_HEADERS[0])
+        for row in ws.iter_rows(min_row=header + 1):
+            if str(row[0].value) == periode and row[1].value == langkah:
+                for title, value in cells.items():
+                    row[LOG_HEADERS.index(title)].value = value
+        wb.save(self.master)
+
     # --- forms --------------------------------------------------------------------------------
     def form(self, periode: str, pj: str) -> Path:
         return self.root / f"Formulir {periode}" / f"Formulir {periode} - {pj}.xlsx"
