@@ -123,7 +123,7 @@ class Kantor:
         ws = wb[L.SHEET_PROFIL]
         for row in ws.iter_rows(max_row=60):
             key = labels.get(str(row[0].value or "").rstrip(" *"))
-            if key in values:
+            if key is not None and key in values:
                 ws.cell(row[0].row, 2, values[key])
         sheet = wb["Pejabat"]
         header = next(r[0].row for r in sheet.iter_rows(max_row=20) if r[0].value == "Jabatan")
@@ -226,7 +226,7 @@ class Kantor:
         for r in rows[header + 1:]:
             cells = dict(zip(LOG_HEADERS, r, strict=False))
             if str(cells.get("Periode")) == periode and isinstance(cells.get("Langkah"), int):
-                found[int(cells["Langkah"])] = cells  # type: ignore[arg-type]
+                found[int(str(cells["Langkah"]))] = cells
         return found
 
 

@@ -88,7 +88,7 @@ YEAR: dict[str, dict[str, Return]] = {
         P.TRANTIB: (EXCEL, {"IKI-TRANTIB-01": {"r4": 93}}),
     },
 }  # fmt: skip
-HELD = {  # the realisasi each indicator holds after the year (r1..r4)
+HELD: dict[str, tuple[int | Decimal | None, ...]] = {  # the realisasi each indicator holds after the year (r1..r4)
     "IKU-01": (91, 93, 94, 95), "IKU-02": (66, 66, 68, 69), "IKI-KEU-01": (18, 46, 71, 96),
     "IKI-UMUM-01": (2, 1, 1, 2), "IKI-PEM-01": (100, 100, 100, 100), "IKI-PELUM-01": (640, 615, 590, 620),
     "IKI-KESOS-01": (None, 104, 100, 101), "IKI-TRANTIB-01": (92, Decimal("90.5"), 90, 93),
@@ -146,10 +146,10 @@ KALIWATES = {
 }  # fmt: skip
 K_INDICATORS = [
     Indicator("IKU-01", Jenis.IKU, P.S1, "Persentase layanan administrasi selesai tepat waktu", "%",
-              Polaritas.POSITIF, Agregasi.AKHIR, Decimal(90), tuple(Decimal(t) for t in (85, 87, 89, 90)),
+              Polaritas.POSITIF, Agregasi.AKHIR, Decimal(90), (Decimal(85), Decimal(87), Decimal(89), Decimal(90)),
               penanggung_jawab="Camat"),
     Indicator("IKU-02", Jenis.IKU, P.S2, "Jumlah dokumen perencanaan dan pelaporan kinerja", "dokumen",
-              Polaritas.POSITIF, Agregasi.JUMLAH, Decimal(8), tuple(Decimal(2) for _ in range(4)),
+              Polaritas.POSITIF, Agregasi.JUMLAH, Decimal(8), (Decimal(2),) * 4,
               penanggung_jawab="Sekretaris Camat"),
 ]  # fmt: skip
 K_REALISASI = {"IKU-01": (86, 88, 90, 91), "IKU-02": (2, 2, 2, 2)}
