@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import pickle
 import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -134,6 +136,7 @@ class Tahun:
     rekap_kabupaten: Path
     setup: dict[str, Run] = field(default_factory=dict)
     q: dict[str, Triwulan] = field(default_factory=dict)
+    akhir: dict[str, Any] = field(default_factory=dict)  # what the office did after the year (SOP reports, ...)
 
 
 # --- the second unit: Kecamatan Kaliwates, typing straight into its master -----------------------------
@@ -267,9 +270,27 @@ def _sop(k: Kantor, periode: str, q: Triwulan) -> None:
     q.log = {s: k.log_rows(s, periode) for s in ("Log Langkah", "Log Pengumpulan Data")}
 
 
-@pytest.fixture(scope="module")
-def tahun(tmp_path_factory: pytest.TempPathFactory) -> Tahun:
-    root = tmp_path_factory.mktemp("tahun")
+def _after_the_year(t: Tahun) -> None:
+    """The Sekretaris' SOP reports, and Kaliwates' live formulas recalculated by LibreOffice."""
+    from xlwings_app.adapters.documents.libreoffice import recalculate
+
+    k, a = t.patrang, t.akhir
+    a["sop_final_tw2"] = k.refused("sop", "laporan", k.master, "--periode", "TW2", "--keluar", k.docs)
+    k.ok("sop", "laporan", k.master, "--periode", "TW2", "--draf", "--pdf", "--tanggal", "14 Juli 2025", "--keluar",
+         k.docs)  # fmt: skip
+    k.ok("sop", "laporan", k.master, "--periode", "TW3", "--draf", "--tanggal", "14 Oktober 2025", "--keluar", k.docs)
+    a["sop_2025"] = k.ok("sop", "periksa", k.master, "--periode", P.TAHUN, "--sop", "Perencanaan", "--json").json()
+    k.ok("sop", "laporan", k.master, "--periode", P.TAHUN, "--sop", "Perencanaan", "--tanggal", "10 Februari 2025",
+         "--keluar", k.docs)  # fmt: skip  # every step logged: the final is made
+    kw = t.kaliwates
+    a["kaliwates_tw1"] = kw.ok("hitung", kw.master, "--periode", "TW1", "--json").json()
+    copy = kw.root / "dihitung-libreoffice" / kw.master.name
+    copy.parent.mkdir()
+    copy.write_bytes(kw.master.read_bytes())
+    a["kaliwates_live"] = recalculate(copy, kw.root / "lo")
+
+
+def _play(root: Path) -> Tahun:
     (root / "patrang").mkdir()
     (root / "kaliwates").mkdir()
     patrang = Kantor(root / "patrang", "Kinerja Patrang 2025.xlsx")
@@ -293,7 +314,34 @@ def tahun(tmp_path_factory: pytest.TempPathFactory) -> Tahun:
         q.kabupaten = patrang.ok("kabupaten", patrang.arsip / periode, t.kaliwates.arsip / periode, "--periode",
                                  periode, "--keluar", t.rekap_kabupaten)  # fmt: skip
         q.kabupaten_docx = root / f"Rekapitulasi_Pengukuran_Kinerja_{P.TAHUN}_{periode}.docx"
+    _after_the_year(t)
     return t
+
+
+@pytest.fixture(scope="module")
+def tahun(tmp_path_factory: pytest.TempPathFactory) -> Tahun:
+    """The year, played once per test session: under pytest-xdist the first worker plays it and the
+    others read what it left (its record pickled beside the session's temporary folders)."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return _play(tmp_path_factory.mktemp("tahun"))
+    import fcntl
+
+    shared = tmp_path_factory.getbasetemp().parent / "tahun-penuh"
+    shared.mkdir(exist_ok=True)
+    with (shared / "kunci").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        record = shared / "tahun.pickle"
+        if record.is_file():
+            loaded: Tahun = pickle.loads(record.read_bytes())
+            return loaded
+        root = shared / f"tahun-{os.getpid()}"
+        root.mkdir()
+        t = _play(root)
+        record.write_bytes(pickle.dumps(t))
+        return t
+
+
+
 
 
 # === the year as a whole ===============================================================================
@@ -373,7 +421,6 @@ def test_sop_identity_comes_from_profil_and_periksa_warns_before(tahun: Tahun) -
 
 def test_nothing_of_the_lumajang_presets_is_in_any_jember_document(tahun: Tahun, tmp_path: Path) -> None:
     k = tahun.patrang
-    k.ok("sop", "laporan", k.master, "--periode", "TW3", "--draf", "--tanggal", "14 Oktober 2025", "--keluar", k.docs)
     documents = sorted(k.docs.glob("*.docx"))
     assert len(documents) > 40
     for document in documents:
@@ -442,21 +489,15 @@ def test_standards_are_printed_as_the_sop_states_them_and_a_step_without_one_is_
 
 def test_the_sop_report_goes_to_the_sekretaris_with_holiday_work_noted(tahun: Tahun) -> None:
     k = tahun.patrang
-    refused = k.refused("sop", "laporan", k.master, "--periode", "TW2", "--keluar", k.docs)
-    assert "Laporan final tidak dibuat" in refused.output  # steps 11 and others still Belum Dimulai
-    k.ok("sop", "laporan", k.master, "--periode", "TW2", "--draf", "--pdf", "--tanggal", "14 Juli 2025", "--keluar",
-         k.docs)  # fmt: skip
+    assert "Laporan final tidak dibuat" in tahun.akhir["sop_final_tw2"].output  # step 11 still Belum Dimulai
     report = flat(pdf_text(k.docs / f"Laporan_Kepatuhan_Waktu_SOP_{P.TAHUN}_TW2_DRAF.pdf"))
     assert "LAPORAN KEPATUHAN WAKTU SOP" in report and "KECAMATAN PATRANG" in report
     assert f"1. SOP {PENGUKURAN}" in report and f"2. SOP {KUMPUL}" in report
     assert "4 hari" in report and "Dicatat Otomatis" in report and "1.800 menit" not in report
     assert "Jember, 14 Juli 2025" in report and "AHMAD FAUZI, S.E." in report and ": Sekretaris Camat" in report
-    plan = k.ok("sop", "periksa", k.master, "--periode", str(P.TAHUN), "--sop", "Perencanaan", "--json").json()
-    steps = {x["langkah"]: x for x in plan["periode"][0]["langkah"]}
+    steps = {x["langkah"]: x for x in tahun.akhir["sop_2025"]["periode"][0]["langkah"]}
     assert steps[3]["status"] == "Tepat Waktu" and steps[3]["aktual_menit"] == 8  # worked on Isra Mikraj
     assert any("libur nasional Isra Mikraj" in n and "dihitung sebagai hari kerja" in n for n in steps[3]["keterangan"])
-    k.ok("sop", "laporan", k.master, "--periode", str(P.TAHUN), "--sop", "Perencanaan", "--tanggal",
-         "10 Februari 2025", "--keluar", k.docs)  # fmt: skip  # every step logged: the final is made
     final = flat(docx_text(k.docs / f"Laporan_Kepatuhan_Waktu_SOP_{P.TAHUN}.docx"))
     assert "Dikerjakan pada libur nasional Isra Mikraj" in final and "DRAF" not in final
 
@@ -501,16 +542,11 @@ def test_a_percentage_typed_as_a_fraction_is_refused_naming_the_cell(tahun: Tahu
     assert kode in wrong["pesan"] and "mungkin maksudnya 90%" in wrong["pesan"]
 
 
-def test_the_live_formula_and_the_engine_agree_on_a_percent_typed_master_cell(tahun: Tahun, tmp_path: Path) -> None:
-    from xlwings_app.adapters.documents.libreoffice import recalculate
-
-    k = tahun.kaliwates
-    engine = k.ok("hitung", k.master, "--periode", "TW1", "--json").json()
+def test_the_live_formula_and_the_engine_agree_on_a_percent_typed_master_cell(tahun: Tahun) -> None:
+    engine = tahun.akhir["kaliwates_tw1"]
     iku01 = next(r for r in engine["indikator"] if r["kode"] == "IKU-01")
     assert iku01["realisasi"] == 86 and iku01["capaian"] == pytest.approx(101.18)  # "86%" of 85
-    copy = tmp_path / k.master.name
-    copy.write_bytes(k.master.read_bytes())
-    live = load_workbook(recalculate(copy, tmp_path / "lo"), data_only=True)["IKU"]
+    live = load_workbook(tahun.akhir["kaliwates_live"], data_only=True)["IKU"]
     rows = list(live.iter_rows(min_row=4, values_only=True))
     row = dict(zip(rows[0], next(r for r in rows[1:] if r[0] == "IKU-01"), strict=False))
     assert row["Capaian"] == pytest.approx(iku01["capaian"]) and row["Realisasi Periode"] == pytest.approx(86)
