@@ -186,7 +186,7 @@ def test_an_internal_error_exits_1_with_a_message_and_a_log(
     def broken(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("bug")
 
-    monkeypatch.setattr(service, "measure_fields", broken)  # what compute measures with
+    monkeypatch.setattr(service, "measure_fields", broken)  # what measure_workbook measures with
     monkeypatch.setattr(common, "log_file", lambda: tmp_path / "galat.log")
     before = example_path.read_bytes()
     code, output = run("hitung", str(example_path))

@@ -128,7 +128,7 @@ def test_a_workbook_without_sop_is_touched_only_for_its_forms_key(tmp_path: Path
     first = formulir(master, tmp_path / "f", TW4)  # the first forms: the master keeps their key
     assert first.valid and first.log == [] and first.log_ditulis
     before = master.read_bytes()
-    sent = formulir(master, tmp_path / "f", TW4, timpa=True)
+    sent = formulir(master, tmp_path / "f", TW4, overwrite=True)
     assert sent.valid and sent.log == [] and not sent.log_ditulis and master.read_bytes() == before
 
 

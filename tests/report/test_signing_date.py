@@ -63,19 +63,19 @@ def test_an_unreadable_profil_date_is_a_problem_naming_the_cell(tmp_path: Path) 
 
 def test_the_document_carries_the_profil_date_not_the_day_it_was_made(tmp_path: Path) -> None:
     data = Data(replace(contoh.PROFIL, tanggal_ttd=dt.date(2024, 10, 7)), Settings(), list(contoh.INDICATORS))
-    doc = buat_laporan(data, tmp_path, Periode.TW2, sekarang=NOW)
+    doc = buat_laporan(data, tmp_path, Periode.TW2, now=NOW)
     assert doc.tanggal == dt.date(2024, 10, 7) and doc.peringatan == []
 
 
 def test_tanggal_overrides_the_profil_date(tmp_path: Path) -> None:
     data = Data(replace(contoh.PROFIL, tanggal_ttd=dt.date(2024, 10, 7)), Settings(), list(contoh.INDICATORS))
-    doc = buat_laporan(data, tmp_path, Periode.TW2, tanggal=dt.date(2024, 10, 9), sekarang=NOW)
+    doc = buat_laporan(data, tmp_path, Periode.TW2, tanggal=dt.date(2024, 10, 9), now=NOW)
     assert doc.tanggal == dt.date(2024, 10, 9)
 
 
 def test_a_blank_date_says_which_date_was_used(tmp_path: Path) -> None:
     doc = buat_laporan(Data(contoh.PROFIL, Settings(), list(contoh.INDICATORS)), tmp_path, Periode.TW2,
-                       sekarang=NOW)
+                       now=NOW)
     assert doc.tanggal == NOW.date()
     [note] = doc.peringatan
     assert "Tanggal Penandatanganan belum diisi" in note.pesan and "5 Juli 2024" in note.pesan
@@ -98,7 +98,7 @@ def test_cli_refuses_a_tanggal_it_cannot_read(tmp_path: Path) -> None:
 @pytest.mark.libreoffice
 def test_the_pdf_is_dated_on_the_signing_date_and_its_footer_has_no_clock(tmp_path: Path) -> None:
     data = Data(replace(contoh.PROFIL, tanggal_ttd=dt.date(2024, 10, 7)), Settings(), list(contoh.INDICATORS))
-    doc = buat_laporan(data, tmp_path, Periode.TW2, pdf=True, sekarang=NOW)
+    doc = buat_laporan(data, tmp_path, Periode.TW2, pdf=True, now=NOW)
     assert doc.pdf is not None
     text = subprocess.run(["pdftotext", str(doc.pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "Senduro, 7 Oktober 2024" in text

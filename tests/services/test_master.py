@@ -107,7 +107,7 @@ def test_a_service_runs_on_an_in_memory_master(master: Path) -> None:
 
 def test_arsip_records_the_seal_in_the_master_it_is_given(master: Path, tmp_path: Path) -> None:
     before = master.read_bytes()
-    segel = FakeMaster()
+    segel = FakeMaster(read_workbook(master))  # the workbook open in Excel: the same data
     result = arsip.arsip(master, Periode.TW3, tmp_path, segel=segel)
     assert segel.committed == [[AppendSeal(result.record)]] and master.read_bytes() == before
 

@@ -24,6 +24,8 @@ from xlwings_app.domain.settings import Settings
 from xlwings_app.domain.verification import indicator_fingerprint, verification_code
 
 SHEET = "Segel"
+"""Sheet Segel as ``check_seals`` names it: the layout's name, which the domain cannot import
+(tests/sheets/test_layout.py holds them equal)."""
 
 
 @dataclass(frozen=True)

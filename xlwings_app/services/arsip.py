@@ -42,11 +42,11 @@ from xlwings_app.domain.measure import measure_all
 from xlwings_app.domain.seal import SealRecord, seal_record
 from xlwings_app.domain.sop.otomatis import Jalan
 from xlwings_app.domain.verification import indicator_fingerprint
+from xlwings_app.domain.workbook_data import WorkbookData
 from xlwings_app.services import log_otomatis
 from xlwings_app.services.laporan import (
     Laporan,
     LaporanDitolak,
-    SumberData,
     buat_laporan,
     gaps_of,
     iku_of,
@@ -117,12 +117,12 @@ def attachments(lampiran: Sequence[Path]) -> dict[str, Path]:
 
 
 def buat_arsip(
-    data: SumberData,
+    data: WorkbookData,
     workbook: Path,
     periode: Periode,
     out_dir: Path,
     lampiran: Sequence[Path] = (),
-    sekarang: dt.datetime | None = None,
+    now: dt.datetime | None = None,
     pdf: bool = True,
     lambang: bytes | None = None,
     place: bool = True,
@@ -136,14 +136,14 @@ def buat_arsip(
         raise LaporanDitolak(f"Arsip tidak dibuat: {why}")
     extra = attachments(lampiran)
     sealable(data, periode)
-    sekarang = sekarang or dt.datetime.now().astimezone()
+    now = now or dt.datetime.now().astimezone()
     catatan: list[str] = []
-    with _work_folder(out_dir, periode, sekarang) as work:
+    with _work_folder(out_dir, periode, now) as work:
         try:
-            doc = buat_laporan(data, work, periode, pdf=pdf, sekarang=sekarang, lambang=lambang)
+            doc = buat_laporan(data, work, periode, pdf=pdf, now=now, lambang=lambang)
         except PdfUnavailable as exc:
             catatan.append(f"Arsip tanpa PDF: {exc}")
-            doc = buat_laporan(data, work, periode, pdf=False, sekarang=sekarang, lambang=lambang)
+            doc = buat_laporan(data, work, periode, pdf=False, now=now, lambang=lambang)
         profil = data.profil
         assert profil is not None  # buat_laporan refuses a workbook without a Profil
         files = {f"workbook/{workbook.name}": workbook, f"dokumen/{doc.docx.name}": doc.docx}
@@ -158,12 +158,12 @@ def buat_arsip(
             "tahun": profil.tahun,
             "periode": periode.value,
             "kode_verifikasi": doc.kode_verifikasi,
-            "disegel": sekarang.isoformat(timespec="seconds"),
-            "dokumen_dibuat": sekarang.isoformat(timespec="seconds"),
+            "disegel": now.isoformat(timespec="seconds"),
+            "dokumen_dibuat": now.isoformat(timespec="seconds"),
             "tanggal_penandatanganan": doc.tanggal.isoformat() if doc.tanggal else None,
             "sidik_indikator": {i.kode: indicator_fingerprint(i, periode) for i in iku},
         }
-        target = free_name(out_dir, archive_name(profil.tahun, periode, sekarang))
+        target = free_name(out_dir, archive_name(profil.tahun, periode, now))
         tmp = temp_name(target)
         try:
             write_archive(tmp, files, info)
@@ -172,12 +172,12 @@ def buat_arsip(
             with contextlib.suppress(OSError):
                 tmp.unlink()
             raise failed(target, exc) from exc
-    record = seal_record(profil, data.settings, iku, periode, target.name, digest, sekarang)
+    record = seal_record(profil, data.settings, iku, periode, target.name, digest, now)
     made = Arsip(target, record, doc, catatan, tmp)
     return put_in_place(made) if place else made
 
 
-def sealable(data: SumberData, periode: Periode) -> None:
+def sealable(data: WorkbookData, periode: Periode) -> None:
     """Refuse (``LaporanDitolak``) a period whose final document cannot be signed: input errors, Profil
     fields a signed document needs, an unmet indicator without its analysis."""
     signable(data)
@@ -267,7 +267,7 @@ def arsip(
         except OSError as exc:
             raise failed(folder, exc, "tidak dapat dibuat") from exc
         with writer_lock(folder / "Arsip_Pengukuran_Kinerja"):  # one archiving run per folder at a time
-            clean_leftovers(folder, [*getattr(data, "segel", []), *getattr(target.data(), "segel", [])])
+            clean_leftovers(folder, [*data.segel, *target.data().segel])
             image, image_notes = lambang_of(data, path, None)
             result = buat_arsip(data, path, periode, folder, lampiran, lambang=image, place=False)
             try:

@@ -165,7 +165,7 @@ def formulir_contoh(path: Path, out_dir: Path) -> Iterator[str]:
     it, ``forms.kunci``).
     """
     periode = Periode.TW4
-    result = formulir(path, out_dir, periode, timpa=True)
+    result = formulir(path, out_dir, periode, overwrite=True)
     if not result.valid:
         raise RuntimeError("; ".join(str(p) for p in result.data.errors))
     yield f"Formulir {periode.value}: {len(result.formulir)} file (satu per penanggung jawab) di {out_dir}"

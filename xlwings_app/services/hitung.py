@@ -64,7 +64,7 @@ class Perhitungan:
         return not self.data.errors
 
 
-def compute(data: WorkbookData, periode: Periode | None = None) -> Perhitungan:
+def measure_workbook(data: WorkbookData, periode: Periode | None = None) -> Perhitungan:
     """Measure every indicator of ``data`` in every period, one indicator at a time (nothing of the
     workbook is read or written; the results go to a temporary file: ``hasil_spool``)."""
     chosen = periode or data.settings.periode_aktif
@@ -129,13 +129,13 @@ def hitung_data(data: WorkbookData, periode: Periode | None = None) -> Perhitung
         iku = [i for i in data.indicators if i.jenis is Jenis.IKU]
         found = check_seals(data.segel, data.profil, data.settings, iku)
         data.problems.extend(p.in_file(data.path.name) for p in found)
-    result = compute(data, periode)
+    result = measure_workbook(data, periode)
     data.problems.extend(p.in_file(data.path.name) for p in carry_problems(result.dibawa, data.cells))
     return result
 
 
 def hitung(source: Path | Master, periode: Periode | None = None, tulis: bool = True) -> Perhitungan:
-    """Check, compute, and (when the inputs are valid and ``tulis``) write Hasil and Rekap.
+    """Check, measure, and (when the inputs are valid and ``tulis``) write Hasil and Rekap.
 
     ``source`` is the workbook file or an open master (the ribbon passes the live workbook).
     """

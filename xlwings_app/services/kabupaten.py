@@ -132,29 +132,29 @@ class _Semicolon(csv.excel):
 def kabupaten(
     sources: Sequence[Path],
     periode: Periode,
-    keluar: Path,
+    target: Path,
     tahun: int | None = None,
     kode_dari: Path | None = None,
     dokumen: bool = True,
     pdf: bool = False,
-    sekarang: dt.datetime | None = None,
+    now: dt.datetime | None = None,
 ) -> Rekapitulasi:
-    """Build the rekap of ``periode`` from ``sources`` into the workbook ``keluar`` (see module)."""
-    sekarang = sekarang or dt.datetime.now().astimezone()
-    isian, kop, rows, notes = read_isian(keluar)
+    """Build the rekap of ``periode`` from ``sources`` into the workbook ``target`` (see module)."""
+    now = now or dt.datetime.now().astimezone()
+    isian, kop, rows, notes = read_isian(target)
     cells: dict[tuple[int, int], str] = {}
     if kode_dari is not None:
         isian, cells, more = import_codes(kode_dari, rows, isian)
         notes += more
     if any(p.is_error for p in notes):
         raise IsianDitolak(notes)
-    paths, missing = find_sources(sources, skip=keluar)
+    paths, missing = find_sources(sources, skip=target)
     read = read_all(paths, periode)
     kiriman = [k for k in read if not isinstance(k, Penolakan)]
     ditolak = missing + [k for k in read if isinstance(k, Penolakan)]
     if not kiriman:
         raise WorkbookError(
-            f"Rekap tidak dibuat: tidak ada workbook atau arsip unit yang terbaca di sumber ({keluar.name} "
+            f"Rekap tidak dibuat: tidak ada workbook atau arsip unit yang terbaca di sumber ({target.name} "
             "tidak diubah).", _reasons(ditolak) or ["sumber tidak berisi file .xlsx, .xlsm atau .zip"],
         )
     year = tahun_rekap(isian, kiriman, tahun)
@@ -163,7 +163,7 @@ def kabupaten(
     if not diterima:
         raise WorkbookError(
             f"Rekap tidak dibuat: tidak ada unit yang dapat direkap untuk tahun {year} {periode.value} "
-            f"({keluar.name} tidak diubah).", _reasons(ditolak + more_rejected),
+            f"({target.name} tidak diubah).", _reasons(ditolak + more_rejected),
         )
     rekap = konsolidasi(isian, diterima, ditolak + more_rejected, year, periode)
     labels = _labels(rekap)
@@ -191,13 +191,13 @@ def kabupaten(
             f"Daftar unit yang diharapkan di sheet {K.SHEET_ISIAN} masih kosong"
             + (": diisi dengan unit yang diterima kali ini; lengkapi lalu jalankan ulang."
                if rows is None else "; unit yang belum diterima tidak dapat disebut."),
-            K.SHEET_ISIAN, file=keluar.name, tingkat="catatan",
+            K.SHEET_ISIAN, file=target.name, tingkat="catatan",
         ))  # fmt: skip
-    result = Rekapitulasi(rekap, figures, keluar, catatan=notes)
+    result = Rekapitulasi(rekap, figures, target, catatan=notes)
     with Outputs() as outputs:  # the document first, under temporary names: one outcome with the workbook
         if dokumen:
-            _document(result, isian, kop, sekarang, pdf, outputs)
-        result.cadangan = write_rekap_workbook(keluar, sheets, new_isian, cells)
+            _document(result, isian, kop, now, pdf, outputs)
+        result.cadangan = write_rekap_workbook(target, sheets, new_isian, cells)
         outputs.commit()
     return result
 
@@ -232,7 +232,7 @@ def _table_rows(frame: object) -> list[tuple[object, ...]]:
     return [tuple(None if v is None or v != v else v for v in row) for row in subset.itertuples(index=False)]
 
 
-def _document(result: Rekapitulasi, isian: Isian, kop: dict[str, str], sekarang: dt.datetime, pdf: bool,
+def _document(result: Rekapitulasi, isian: Isian, kop: dict[str, str], now: dt.datetime, pdf: bool,
               outputs: Outputs) -> None:
     """Render the document (and its PDF) into ``outputs``, to be moved into place with the workbook."""
     from xlwings_app.adapters.documents.docx import render_bytes
@@ -241,13 +241,13 @@ def _document(result: Rekapitulasi, isian: Isian, kop: dict[str, str], sekarang:
 
     tanggal = isian.tanggal
     if tanggal is None:
-        tanggal = sekarang.date()
+        tanggal = now.date()
         result.catatan.append(Problem(
             f"Tanggal penandatanganan di sheet {K.SHEET_ISIAN} kosong: dokumen bertanggal hari ini.",
             K.SHEET_ISIAN, file=result.workbook.name, tingkat="catatan",
         ))  # fmt: skip
     rekap = result.rekap
-    context = kabupaten_context(rekap, result.figures, isian, kop, tanggal, sekarang)
+    context = kabupaten_context(rekap, result.figures, isian, kop, tanggal, now)
     docx = result.workbook.parent / f"Rekapitulasi_Pengukuran_Kinerja_{rekap.tahun}_{rekap.periode.value}.docx"
     made = outputs.put(docx, render_bytes(resource_dir("report_templates") / TEMPLATE, context))
     result.docx = docx

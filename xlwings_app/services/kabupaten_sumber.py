@@ -141,14 +141,14 @@ def _from_workbook(path: Path, file: str, jenis: Jenis, periode: Periode) -> Kir
     return kiriman
 
 
-def _sop_share(sop: object, periode: Periode) -> Decimal | None:
+def _sop_share(sop: SopWorkbook, periode: Periode) -> Decimal | None:
     from xlwings_app.domain.sop.log import normalize_periode
-    from xlwings_app.services.sop import ukur
+    from xlwings_app.services.sop import measure_sop
 
     name = normalize_periode(periode.value)
-    if getattr(sop, "sop", None) is None or all(e.periode != name for e in getattr(sop, "entries", [])):
+    if sop.sop is None or all(e.periode != name for e in sop.entries):
         return None
-    result = ukur(sop, name)  # type: ignore[arg-type]
+    result = measure_sop(sop, name)
     summary = next((s for s in result.summaries if s.periode == name), None)
     return summary.share_on_time if result.valid and summary is not None else None
 

@@ -27,7 +27,6 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Protocol
 
 from xlwings_app.adapters.documents.atomic import Outputs
 from xlwings_app.adapters.documents.chart import Batang, draw_chart
@@ -42,28 +41,15 @@ from xlwings_app.domain.measure import Hasil, measure_all
 from xlwings_app.domain.problems import Problem, Refusal, errors
 from xlwings_app.domain.profil import Profil, document_problems
 from xlwings_app.domain.seal import SealRecord, check_seals
-from xlwings_app.domain.settings import Settings
 from xlwings_app.domain.sop.otomatis import Aksi, Jalan
 from xlwings_app.domain.verification import verification_code
+from xlwings_app.domain.workbook_data import WorkbookData
 from xlwings_app.report.context import Dokumen, build_context, provided
 from xlwings_app.services.master import Master, using
 from xlwings_app.sheets import layout as L
 
 __all__ = ["Laporan", "LaporanDitolak", "PdfUnavailable", "buat_laporan", "laporan"]
 """``PdfUnavailable`` is re-exported: an entry point asks "was PDF possible?" without an adapter."""
-
-
-class SumberData(Protocol):
-    """What the documents need from a workbook (``services.workbook.WorkbookData`` has it)."""
-
-    @property
-    def profil(self) -> Profil | None: ...
-    @property
-    def settings(self) -> Settings: ...
-    @property
-    def indicators(self) -> list[Indicator]: ...
-    @property
-    def problems(self) -> list[Problem]: ...
 
 
 DRAF_SUFFIX = "_DRAF"
@@ -92,14 +78,14 @@ def file_name(profil: Profil, periode: Periode) -> str:
 
 
 def signing_date(
-    profil: Profil, tanggal: dt.date | None, sekarang: dt.datetime
+    profil: Profil, tanggal: dt.date | None, now: dt.datetime
 ) -> tuple[dt.date, list[Problem]]:
     """The date the document carries: ``tanggal``, else Profil's signing date, else today (warned)."""
     if tanggal is not None:
         return tanggal, []
     if profil.tanggal_ttd is not None:
         return profil.tanggal_ttd, []
-    today = sekarang.date()
+    today = now.date()
     return today, [Problem(
         f"Tanggal Penandatanganan belum diisi: dokumen diberi tanggal hari ini, {fmt.tanggal(today)}. "
         "Isi tanggalnya di sheet Profil (atau pakai --tanggal) agar cetak ulang bertanggal sama.",
@@ -107,21 +93,20 @@ def signing_date(
     )]  # fmt: skip
 
 
-def cells_of(data: SumberData) -> dict[tuple[str, int, str], str]:
+def cells_of(data: WorkbookData) -> dict[tuple[str, int, str], str]:
     """The reader's map of (sheet, row, column key) to cell address; empty for data built in code."""
-    return dict(getattr(data, "cells", {}) or {})
+    return dict(data.cells)
 
 
-def file_of(data: SumberData) -> str | None:
-    path = getattr(data, "path", None)
-    return path.name if isinstance(path, Path) else None
+def file_of(data: WorkbookData) -> str:
+    return data.path.name
 
 
 DRAF_HINT = "Lengkapi sel berikut, atau buat draf untuk koreksi dengan --draf:"
 
 
 def gaps_of(
-    data: SumberData, results: Sequence[Hasil], draf: bool, what: str, hint: str = DRAF_HINT
+    data: WorkbookData, results: Sequence[Hasil], draf: bool, what: str, hint: str = DRAF_HINT
 ) -> tuple[str, ...] | None:
     """The analysis gaps of ``results``: refused for a final document, the draft's notes otherwise.
 
@@ -139,17 +124,17 @@ def gaps_of(
     return tuple(str(replace(p, file=None)) for p in gaps) if draf else None
 
 
-def iku_of(data: SumberData) -> list[Indicator]:
+def iku_of(data: WorkbookData) -> list[Indicator]:
     """The indicators the Dokumen Pengukuran Kinerja reports and its code covers: the IKU."""
     return [i for i in data.indicators if i.jenis is Jenis.IKU]
 
 
-def signable(data: SumberData, what: str = "Laporan") -> Profil:
+def signable(data: WorkbookData, what: str = "Laporan") -> Profil:
     """The Profil of ``data`` once a signed document can be made from it: no input error, every
     Profil field a signed document needs (``domain.profil.document_problems``); else ``LaporanDitolak``
     listing them all."""
     blocking = errors(data.problems) + document_problems(
-        data.profil, getattr(data, "profil_cells", None), getattr(data, "profil_numeric", ())
+        data.profil, data.profil_cells, data.profil_numeric
     )
     if blocking:
         raise LaporanDitolak(f"{what} tidak dibuat: {len(blocking)} masalah pada data harus diperbaiki dulu.", blocking)
@@ -159,14 +144,14 @@ def signable(data: SumberData, what: str = "Laporan") -> Profil:
 
 
 def buat_laporan(
-    data: SumberData,
+    data: WorkbookData,
     out_dir: Path,
     periode: Periode | None = None,
     template: Path | None = None,
     pdf: bool = False,
     tanggal: dt.date | None = None,
     segel: Sequence[SealRecord] = (),
-    sekarang: dt.datetime | None = None,
+    now: dt.datetime | None = None,
     lambang: bytes | None = None,
     draf: bool = False,
 ) -> Laporan:
@@ -185,8 +170,8 @@ def buat_laporan(
     iku = iku_of(data)
     if not iku:
         raise LaporanDitolak("Laporan tidak dibuat: belum ada Indikator Kinerja Utama (IKU).")
-    sekarang = sekarang or dt.datetime.now().astimezone()
-    tanggal, date_notes = signing_date(profil, tanggal, sekarang)
+    now = now or dt.datetime.now().astimezone()
+    tanggal, date_notes = signing_date(profil, tanggal, now)
     results = measure_all(iku, periode, data.settings)
     kekurangan = gaps_of(data, results, draf, "Dokumen final")
     kode = verification_code(profil, periode, iku, data.settings)
@@ -194,7 +179,7 @@ def buat_laporan(
         profil,
         data.settings,
         results,
-        Dokumen(periode, kode, tanggal, sekarang, kekurangan),
+        Dokumen(periode, kode, tanggal, now, kekurangan),
     )
     chart = draw_chart([Batang(h.indicator.kode, h.capaian) for h in results])
     stem = f"{file_name(profil, periode)}{DRAF_SUFFIX if draf else ''}"
@@ -208,15 +193,15 @@ def buat_laporan(
     return Laporan(docx, pdf_path, periode, kode, warnings, tanggal, draf)
 
 
-def load_workbook(path: Path) -> SumberData:
+def load_workbook(path: Path) -> WorkbookData:
     """The workbook's inputs (``adapters.xlsx.reader``); an unreadable file is refused."""
     with using(path) as master:
         return master.data()
 
 
-def seals_of(data: SumberData) -> list[SealRecord]:
+def seals_of(data: WorkbookData) -> list[SealRecord]:
     """The sealed periods the workbook records (none until the workbook has a seal table)."""
-    return list(getattr(data, "segel", []))
+    return list(data.segel)
 
 
 def laporan(
@@ -268,7 +253,7 @@ def stamp_log(master: Master, periode: Periode, aksi: Aksi, mulai: dt.datetime, 
     return [Problem(m, L.SHEET_LOG, file=master.name, tingkat="catatan") for m in log_otomatis.pesan(stamp)]
 
 
-def lambang_of(data: SumberData, path: Path, override: Path | None) -> tuple[bytes | None, list[Problem]]:
+def lambang_of(data: WorkbookData, path: Path, override: Path | None) -> tuple[bytes | None, list[Problem]]:
     """The lambang image for the workbook at ``path``: ``override``, else the file Profil names."""
     from xlwings_app.adapters.documents.lambang import LambangError, load_lambang
 

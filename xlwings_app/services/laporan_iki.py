@@ -34,13 +34,13 @@ from xlwings_app.domain.measure import measure_all
 from xlwings_app.domain.problems import Problem, errors
 from xlwings_app.domain.profil import document_problems
 from xlwings_app.domain.verification import verification_code
+from xlwings_app.domain.workbook_data import WorkbookData
 from xlwings_app.report.context import Dokumen
 from xlwings_app.report.context_iki import build_iki_context, officials, provided_iki, same_official, slug
 from xlwings_app.resources import resource_dir
 from xlwings_app.services.laporan import (
     DRAF_SUFFIX,
     LaporanDitolak,
-    SumberData,
     gaps_of,
     lambang_of,
     signing_date,
@@ -70,7 +70,7 @@ def default_iki_template() -> Path:
     return resource_dir("report_templates") / IKI_TEMPLATE
 
 
-def pejabat_problems(data: SumberData, draf: bool, what: str) -> list[Problem]:
+def pejabat_problems(data: WorkbookData, draf: bool, what: str) -> list[Problem]:
     """Sheet Pejabat's rows that a signed document cannot print as they are (the reader's notes on an
     invalid NIP, a NIP stored as a number, a jabatan written twice): a final document is refused
     (``LaporanDitolak``, every row named), a draft gets them back as notes. PermenPANRB 53/2014: the
@@ -92,25 +92,25 @@ def pejabat_problems(data: SumberData, draf: bool, what: str) -> list[Problem]:
     return [replace(p, tingkat="peringatan") for p in found]
 
 
-def iki_of(data: SumberData) -> list[Indicator]:
+def iki_of(data: WorkbookData) -> list[Indicator]:
     """The Indikator Kinerja Individu of the workbook, in workbook order."""
     return [i for i in data.indicators if i.jenis is Jenis.IKI]
 
 
 def buat_laporan_iki(
-    data: SumberData,
+    data: WorkbookData,
     out_dir: Path,
     periode: Periode | None = None,
     template: Path | None = None,
     pdf: bool = False,
     tanggal: dt.date | None = None,
-    sekarang: dt.datetime | None = None,
+    now: dt.datetime | None = None,
     lambang: bytes | None = None,
     draf: bool = False,
 ) -> list[LaporanIki]:
     """Render one document per official into ``out_dir``; the period defaults to the active one."""
     blocking = errors(data.problems) + document_problems(
-        data.profil, getattr(data, "profil_cells", None), getattr(data, "profil_numeric", ())
+        data.profil, data.profil_cells, data.profil_numeric
     )
     if blocking:
         raise LaporanDitolak(
@@ -132,8 +132,8 @@ def buat_laporan_iki(
             "Dokumen IKI tidak dibuat: belum ada Indikator Kinerja Individu (IKI) dengan penanggung jawab."
         )
     periode = periode or data.settings.periode_aktif
-    sekarang = sekarang or dt.datetime.now().astimezone()
-    tanggal, notes = signing_date(profil, tanggal, sekarang)
+    now = now or dt.datetime.now().astimezone()
+    tanggal, notes = signing_date(profil, tanggal, now)
     iku = [i for i in data.indicators if i.jenis is Jenis.IKU]
     measured = measure_all([i for i in iki if i.penanggung_jawab.strip()], periode, data.settings)
     gaps_of(data, measured, draf, "Dokumen IKI final")  # a final set is refused before any file is written
@@ -145,7 +145,7 @@ def buat_laporan_iki(
             own = [i for i in iki if same_official(i.penanggung_jawab, name)]
             kode = verification_code(profil, periode, own, data.settings)
             results = measure_all(own, periode, data.settings)
-            dokumen = Dokumen(periode, kode, tanggal, sekarang, gaps_of(data, results, draf, "Dokumen IKI final"))
+            dokumen = Dokumen(periode, kode, tanggal, now, gaps_of(data, results, draf, "Dokumen IKI final"))
             context = build_iki_context(profil, data.settings, name, results, iku, dokumen)
             stem = f"Pengukuran_Kinerja_Individu_{profil.tahun}_{periode.value}_{slug(name)}"
             stem += DRAF_SUFFIX if draf else ""

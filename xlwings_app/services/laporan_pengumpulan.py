@@ -169,10 +169,10 @@ def laporan_pengumpulan(
         hasil, notes = gather(master, sources, chosen)
         profil = data.profil
         image, image_notes = lambang_of(data, master.path, lambang)
-        sekarang = dt.datetime.now().astimezone()
+        now = dt.datetime.now().astimezone()
         notes = [*image_notes, *notes]
         kode = verification_code(profil, chosen, data.indicators, data.settings)
-        dokumen = Dokumen(chosen, kode, tanggal or sekarang.date(), sekarang)
+        dokumen = Dokumen(chosen, kode, tanggal or now.date(), now)
         context = build_pengumpulan_context(profil, hasil, penanda(profil, final), dokumen)
         docx = folder / f"{file_name(profil, chosen, final)}.docx"
         pdf_path = docx.with_suffix(".pdf") if pdf else None

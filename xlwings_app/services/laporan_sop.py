@@ -8,7 +8,7 @@ Sekretaris afterwards, here, and the signed page carries none.
 Rules:
 - one section per SOP of the workbook whose log holds ``periode`` ("TW2"; the Perencanaan SOP logs
   years, "2025"), in sheet order; ``sop`` (``--sop NAMA``) keeps that SOP only; none: refused;
-- measured as ``kinerja sop periksa`` measures (``services.sop.ukur``); a log with errors: refused,
+- measured as ``kinerja sop periksa`` measures (``services.sop.measure_sop``); a log with errors: refused,
   naming every cell, nothing written;
 - final by default, refused while a run of the period is not finished (Belum Dimulai, Belum
   Selesai, Data Tidak Lengkap) or out of order (Urutan Salah), each named by sheet and row; with
@@ -33,7 +33,7 @@ from xlwings_app.domain.sop.measure import UNFINISHED
 from xlwings_app.report.context_sop import KepatuhanSop, Surat, build_sop_context
 from xlwings_app.resources import resource_dir
 from xlwings_app.services.master import Master, using
-from xlwings_app.services.sop import ukur
+from xlwings_app.services.sop import measure_sop
 from xlwings_app.services.sop_master import MasterSource, place_of, sop_of
 from xlwings_app.sheets.sop_layout import SopPlace
 from xlwings_app.sheets.sop_sheet import sop_places
@@ -143,7 +143,7 @@ def laporan_sop(
             read = sop_of(master, place, shared)
             if read.sop is None or not any(e.periode == name for e in read.entries):
                 continue
-            measured = ukur(read, name)
+            measured = measure_sop(read, name)
             problems += [p for p in measured.problems if p.is_error]
             summary = next((s for s in measured.summaries if s.periode == name), None)
             if measured.sop is not None and summary is not None:
@@ -165,11 +165,11 @@ def laporan_sop(
             raise LaporanSopDitolak(f"Laporan tidak dibuat: {why}")
         image, notes = lambang_of(data, master.path, lambang)
         notes += identity_problems(master)
-        sekarang = dt.datetime.now()
-        dated = tanggal or sekarang.date()
+        now = dt.datetime.now()
+        dated = tanggal or now.date()
         lacking = kekurangan(parts) if draf else None
         context = build_sop_context(profil, name, [part for _, part in parts],
-                                    Surat(dari(profil), kepada(profil), dated, lacking), sekarang)  # fmt: skip
+                                    Surat(dari(profil), kepada(profil), dated, lacking), now)  # fmt: skip
         docx = render(default_template(), context, out / f"{file_name(profil, name, draf)}.docx", lambang=image)
     pdf_path = None
     if pdf:

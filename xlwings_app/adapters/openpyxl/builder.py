@@ -174,7 +174,7 @@ def _define(wb: Workbook, name: str, ref: str) -> None:
 
 def _write_pengaturan(wb: Workbook, settings: Settings) -> None:
     ws = wb.create_sheet(L.SHEET_PENGATURAN)
-    _title(ws, "Pengaturan", "Skala predikat, rumus polaritas negatif, dan periode yang ditampilkan")
+    _title(ws, L.SHEET_PENGATURAN, "Skala predikat, rumus polaritas negatif, dan periode yang ditampilkan")
     sheet = quote_sheetname(L.SHEET_PENGATURAN)
     for column, width in zip("ABCDEF", (40, 30, 8, 34, 4, 12), strict=True):
         ws.column_dimensions[column].width = width
