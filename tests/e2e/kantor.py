@@ -38,6 +38,9 @@ tuple ``(format, value)`` is given), typed in LibreOffice (the text as typed), t
 again by LibreOffice, or saved by LibreOffice as OpenDocument (.ods) beside the blank form."""
 
 
+REALISASI = ("r1", "r2", "r3", "r4")
+
+
 @dataclass(frozen=True)
 class Run:
     code: int
@@ -149,6 +152,19 @@ class Kantor:
                             cell.data_type = "s"
         wb.save(self.master)
 
+    def type_cells(self, kode: str, values: Mapping[str, object]) -> None:
+        """Cells of indicator ``kode``'s row (column key → value) typed into sheet IKU or IKI."""
+        wb = load_workbook(self.master)
+        for table in L.layout().tables.values():
+            ws = wb[table.sheet]
+            header = next(r[0].row for r in ws.iter_rows(max_row=20) if r[0].value == "Kode")
+            columns = {str(c.value): c.column for c in ws[header] if c.value}
+            for row in ws.iter_rows(min_row=header + 1, max_row=header + 60):
+                if row[0].value == kode:
+                    for key, value in values.items():
+                        ws.cell(row[0].row, columns[table.column(key).header], value).data_type = "s"
+        wb.save(self.master)
+
     def set_periode_aktif(self, periode: str) -> None:
         """Sheet Pengaturan's Periode aktif, chosen from its list (README: set each quarter)."""
         wb = load_workbook(self.master)
@@ -191,10 +207,13 @@ class Kantor:
         """The Kasi fills ``values`` (kode → column key → value typed) and saves the form over the
         blank one (same name, same folder), in the program ``how`` names; .ods is saved beside it."""
         form = self.form(periode, pj)
-        if how == LIBRE_KETIK:
+        if how == LIBRE_KETIK:  # the realisasi typed in LibreOffice; any analysis text written beforehand
+            text = {kode: {k: v for k, v in cells.items() if k not in REALISASI} for kode, cells in values.items()}
+            if any(text.values()):
+                fill_form(form, text)
             sheet = load_workbook(form).worksheets[0].title
             entries = [(sheet, find_cell(form, sheet, kode, _header(key)), str(typed))
-                       for kode, cells in values.items() for key, typed in cells.items()]  # fmt: skip
+                       for kode, cells in values.items() for key, typed in cells.items() if key in REALISASI]  # fmt: skip
             set_status(form, status)
             type_in_libreoffice(form, form, entries)
             return form

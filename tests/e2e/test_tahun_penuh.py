@@ -95,6 +95,9 @@ HELD: dict[str, tuple[int | Decimal | None, ...]] = {  # the realisasi each indi
     "IKI-UMUM-01": (2, 1, 1, 2), "IKI-PEM-01": (100, 100, 100, 100), "IKI-PELUM-01": (640, 615, 590, 620),
     "IKI-KESOS-01": (None, 104, 100, 101), "IKI-TRANTIB-01": (92, Decimal("90.5"), 90, 93),
 }  # fmt: skip
+YEARLY_ANALYSIS = {"permasalahan": "Nilai SAKIP 2025 (69) belum mencapai target 70: rekomendasi LHE belum tuntas",
+                   "rencana_aksi": "Penyusunan rencana tindak lanjut LHE AKIP 2025 pada Februari 2026"}  # fmt: skip
+"""The Sekretaris' analysis of IKU-02 for the yearly document."""
 LATE = {"TW2": P.UMUM}
 """A form that is not back at the quarter's first rekap; it arrives after it."""
 ODS_FIRST = {"TW2": P.KESOS}
@@ -182,7 +185,7 @@ def _kaliwates_quarter(k: Kantor, periode: str) -> None:
                     cell.value, cell.number_format = cell.value / 100, "0%"
         wb.save(k.master)
     k.ok("hitung", k.master, "--periode", periode)
-    k.ok("laporan", k.master, "--periode", periode, "--tanggal", P.SIGNED[periode], "--keluar", k.docs)
+    k.ok("laporan", k.master, "--periode", periode, "--tanggal", P.SIGNED[periode])  # beside the workbook
     k.ok("arsip", k.master, "--periode", periode, "--keluar", k.arsip / periode)
 
 
@@ -251,11 +254,11 @@ def _collect(k: Kantor, periode: str, q: Triwulan) -> None:
 
 def _sign_and_seal(k: Kantor, periode: str, q: Triwulan) -> None:
     q.hitung = k.ok("hitung", k.master, "--periode", periode, "--json").json()
-    q.laporan = k.ok("laporan", k.master, "--periode", periode, "--pdf", "--tanggal", P.SIGNED[periode],
-                     "--keluar", k.docs)  # fmt: skip
+    # the signed document stays beside the workbook, where `arsip` looks for it
+    q.laporan = k.ok("laporan", k.master, "--periode", periode, "--pdf", "--tanggal", P.SIGNED[periode])
     q.kode = q.laporan.output.split("Kode verifikasi:")[1].split()[0]
     stem = f"Pengukuran_Kinerja_{P.TAHUN}_{periode}"
-    q.signed_docx, q.signed_pdf = k.docs / f"{stem}.docx", k.docs / f"{stem}.pdf"
+    q.signed_docx, q.signed_pdf = k.root / f"{stem}.docx", k.root / f"{stem}.pdf"
     iki_pdf = periode in ("TW2", "TAHUNAN")  # PDFs twice a year keep the run short; .docx every quarter
     k.ok("laporan-iki", k.master, "--periode", periode, *(["--pdf"] if iki_pdf else []), "--tanggal",
          P.SIGNED[periode], "--keluar", k.docs)  # fmt: skip
@@ -299,6 +302,8 @@ def _play(root: Path) -> Tahun:
     for periode in PERIODS:
         q = t.q[periode] = Triwulan(periode)
         patrang.set_periode_aktif(periode)
+        if periode == "TAHUNAN":  # the yearly analysis of the unmet IKU, typed in the master (Periode aktif TAHUNAN)
+            patrang.type_cells("IKU-02", YEARLY_ANALYSIS)
         if periode in TRIWULAN:
             for sop in ("SOP", "Pengumpulan Data"):
                 patrang.ok("sop", "mulai", patrang.master, "--periode", periode, "--sop", sop)
@@ -394,6 +399,8 @@ def test_the_documents_of_the_year_measure_each_period(tahun: Tahun) -> None:
     yearly = {r["kode"]: r for r in q["TAHUNAN"].hitung["indikator"]}
     assert yearly["IKI-PELUM-01"]["realisasi"] == 2465 and yearly["IKI-PELUM-01"]["target"] == 2400
     assert yearly["IKU-02"]["status"] == "Tidak Tercapai" and yearly["IKU-01"]["capaian"] == 100
+    assert q["TAHUNAN"].signed_docx is not None
+    assert "Penyusunan rencana tindak lanjut LHE AKIP 2025 pada Februari 2026" in docx_text(q["TAHUNAN"].signed_docx)
     for periode, qq in q.items():  # each official's IKI document, every period
         assert len(qq.iki) == 6, periode
     docs = tahun.patrang.docs
@@ -421,11 +428,11 @@ def test_sop_identity_comes_from_profil_and_periksa_warns_before(tahun: Tahun) -
 
 def test_nothing_of_the_lumajang_presets_is_in_any_jember_document(tahun: Tahun, tmp_path: Path) -> None:
     k = tahun.patrang
-    documents = sorted(k.docs.glob("*.docx"))
+    documents = sorted([*k.docs.glob("*.docx"), *k.root.glob("*.docx")])
     assert len(documents) > 40
     for document in documents:
         assert _lumajang_in(docx_text(document)) == [], document.name
-    for pdf in k.docs.glob("*.pdf"):
+    for pdf in [*k.docs.glob("*.pdf"), *k.root.glob("*.pdf")]:
         assert _lumajang_in(pdf_text(pdf)) == [], pdf.name
     for periode, q in tahun.q.items():
         assert q.arsip is not None and q.kabupaten_docx is not None
