@@ -8,6 +8,9 @@ unit the kabupaten recap takes, Kecamatan Kaliwates, keeps its data in its own m
 from __future__ import annotations
 
 import datetime as dt
+import io
+
+from PIL import Image, ImageDraw
 
 TAHUN = 2025
 CAMAT, SEK, KEU, UMUM = "Camat", "Sekretaris Camat", "Kasubag Keuangan", "Kasubag Umum dan Kepegawaian"
@@ -21,8 +24,17 @@ PROFIL: dict[str, object] = {
     "ttd_nama": "Drs. BAMBANG IRAWAN, M.Si.", "ttd_pangkat": "Pembina Tingkat I (IV/b)",
     "ttd_nip": "19710604 199203 1 005", "pengelola_jabatan": KEU, "pengelola_nama": "AHMAD FAUZI, S.E.",
     "pengelola_nip": "19830415 200801 1 012", "tempat": "Jember", "tanggal_rencana": dt.date(2025, 1, 20),
-    "kd_jabatan": "Bupati Jember", "kd_nama": "H. MUHAMMAD FAWAIT, S.E., M.Sc.",
+    "kd_jabatan": "Bupati Jember", "kd_nama": "H. MUHAMMAD FAWAIT, S.E., M.Sc.", "lambang": "lambang-jember.png",
 }  # fmt: skip
+
+
+def lambang_png() -> bytes:
+    """The office's lambang file (a drawn stand-in: a green shield), kept beside the workbook."""
+    image = Image.new("RGB", (240, 300), "white")
+    ImageDraw.Draw(image).polygon([(15, 15), (225, 15), (225, 165), (120, 285), (15, 165)], fill=(0, 110, 60))
+    out = io.BytesIO()
+    image.save(out, format="PNG", dpi=(200, 200))
+    return out.getvalue()
 
 PEJABAT = (  # jabatan, nama, NIP, pangkat
     (CAMAT, "Drs. BAMBANG IRAWAN, M.Si.", "19710604 199203 1 005", "Pembina Tingkat I (IV/b)"),

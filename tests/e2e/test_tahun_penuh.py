@@ -192,6 +192,7 @@ def _kaliwates_quarter(k: Kantor, periode: str) -> None:
 # --- Patrang's year ----------------------------------------------------------------------------------
 def _start(k: Kantor, t: Tahun) -> None:
     t.setup["baru"] = k.ok("baru", k.master, "--sop", THREE_SOPS, "--tahun", P.TAHUN)
+    (k.root / str(P.PROFIL["lambang"])).write_bytes(P.lambang_png())
     k.type_profil(P.PROFIL, P.PEJABAT)
     k.type_indicators(P.INDICATORS)
     t.setup["periksa_sebelum"] = k.run("periksa", k.master, "--json")
@@ -368,6 +369,9 @@ def test_each_period_is_signed_sealed_and_recapped_with_the_other_unit(tahun: Ta
         signed = flat(pdf_text(q.signed_pdf))
         assert "KECAMATAN PATRANG" in signed and f"Jember, {P.SIGNED[periode]}" in signed, periode
         assert "Drs. BAMBANG IRAWAN, M.Si." in signed and "NIP 19710604 199203 1 005" in signed, periode
+        assert q.signed_docx is not None
+        with zipfile.ZipFile(q.signed_docx) as z:  # the kop carries the office's lambang
+            assert P.lambang_png() in [z.read(n) for n in z.namelist() if n.startswith("word/media/")], periode
         assert q.arsip is not None and q.arsip_run is not None
         assert f"Kode verifikasi: {q.kode}" in q.arsip_run.output, periode  # the code of the signed data
         with zipfile.ZipFile(q.arsip) as z:
