@@ -165,6 +165,8 @@ def test_unreadable_files_give_a_message_not_a_traceback(tmp_path: Path, content
 
 @pytest.mark.libreoffice
 def test_a_change_in_a_sealed_period_is_warned_by_hitung(example_path: Path, set_cell: SetCell) -> None:
+    code, output = run("laporan", str(example_path), "--periode", "TW2", "--pdf")  # the final document, signed
+    assert code == 0, output
     code, output = run("arsip", str(example_path), "--periode", "TW2")
     assert code == 0, output
     assert "dicatat di sheet Segel" in output

@@ -152,7 +152,7 @@ def test_laporan_and_arsip_stamp_the_pengukuran_sops_steps_7_and_10(tmp_path: Pa
     assert mulai(master, "TW4").valid  # the office logs TW4
     before = datetime.now()
     doc = laporan(master, tmp_path / "out", TW4)
-    sealed = arsip(master, TW4, tmp_path / "out")
+    sealed = arsip(master, TW4, tmp_path / "out", dokumen=tmp_path / "out")
     runs = _runs(master)
     assert doc.docx.exists() and sealed.zip.exists()
     step7, step10 = runs[7][0], runs[10][0]

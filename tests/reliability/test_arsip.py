@@ -21,12 +21,20 @@ FIXED = dt.datetime(2024, 7, 5, 9, 30, 12, tzinfo=dt.timezone(dt.timedelta(hours
 
 
 @pytest.fixture
+def master(master: Path) -> Path:
+    """The master whose TW II document was made final beside it (the document signed, then sealed)."""
+    made = kinerja("laporan", master, "-p", "TW2")
+    assert made.exit_code == 0, made.output
+    return master
+
+
+@pytest.fixture
 def same_minute(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every archive of this test is sealed at the same moment (two runs within one minute)."""
     real = arsip_service.buat_arsip
 
     def at_fixed_time(*args: object, **kwargs: object) -> arsip_service.Arsip:
-        kwargs["sekarang"] = FIXED
+        kwargs["now"] = FIXED
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(arsip_service, "buat_arsip", at_fixed_time)

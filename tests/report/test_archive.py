@@ -25,7 +25,9 @@ def workbook(tmp_path: Path) -> Path:
     return path
 
 
-def seal(data: Data, workbook: Path, out: Path) -> SealRecord:
+def seal(data: Data, workbook: Path, out: Path, pdf: bool = False) -> SealRecord:
+    """The TW II document made final beside the workbook (as signed), then sealed."""
+    buat_laporan(data, workbook.parent, Periode.TW2, pdf=pdf, now=NOW)
     return buat_arsip(data, workbook, Periode.TW2, out, now=NOW).record
 
 
@@ -35,6 +37,7 @@ def test_the_archive_holds_workbook_documents_and_a_manifest_that_verifies(
 ) -> None:
     scan = tmp_path / "scan_ttd.pdf"
     scan.write_bytes(b"%PDF-1.4 signed scan")
+    buat_laporan(data, workbook.parent, Periode.TW2, pdf=True, now=NOW)
     result = buat_arsip(data, workbook, Periode.TW2, tmp_path / "arsip", [scan], now=NOW)
     with zipfile.ZipFile(result.zip) as zf:
         names = set(zf.namelist())
@@ -102,5 +105,5 @@ def test_the_record_round_trips_through_a_workbook_row(data: Data, workbook: Pat
     record = seal(data, workbook, tmp_path)
     row = record.as_row()
     assert set(row) == {"Periode", "Kode Verifikasi", "Disegel Pada", "File Arsip", "SHA-256 Arsip",
-                        "Sidik Indikator"}
+                        "Sidik Indikator", "Tanggal Penandatanganan", "Penandatangan"}
     assert SealRecord.from_row(row) == record

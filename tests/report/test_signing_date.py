@@ -108,11 +108,14 @@ def test_the_pdf_is_dated_on_the_signing_date_and_its_footer_has_no_clock(tmp_pa
     assert all(f"Halaman {n} dari {len(pages)}" in p for n, p in enumerate(pages, 1))
 
 
-def test_the_archive_manifest_records_when_the_document_was_made(tmp_path: Path) -> None:
+def test_the_archive_manifest_records_when_the_document_was_made_and_the_date_it_carries(tmp_path: Path) -> None:
     path = workbook(tmp_path / "kinerja.xlsx")
+    made = CliRunner().invoke(app(), ["laporan", str(path), "-p", "TW2", "--tanggal", "8 Juli 2024"])
+    assert made.exit_code == 0, made.output
     result = CliRunner().invoke(app(), ["arsip", str(path), "-p", "TW2"])
     assert result.exit_code == 0, result.output
     [archive] = tmp_path.glob("Arsip_*.zip")
     manifest = json.loads(zipfile.ZipFile(archive).read("manifest.json"))
     assert dt.datetime.fromisoformat(manifest["dokumen_dibuat"]).tzinfo is not None
-    assert manifest["tanggal_penandatanganan"] == dt.date.today().isoformat()
+    assert manifest["dokumen_dibuat"] <= manifest["disegel"]
+    assert manifest["tanggal_penandatanganan"] == "2024-07-08"  # the date printed, not the day of sealing

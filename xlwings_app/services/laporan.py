@@ -14,7 +14,12 @@ Rules:
   lacks Permasalahan or Rencana Aksi, naming every such cell, and nothing is written; with
   ``draf`` the document is written with "DRAF" on every page, the gaps listed under the title
   and highlighted in the analysis, and the file name ends in "_DRAF";
-- the .docx (and its PDF) are written whole: an earlier document of the same name stays as it was
+- the verification code covers the data and the signing the page prints (its date and signer,
+  ``domain.cetak.TandaTangan``);
+- a final document records what it printed beside it ("<stem>.cetak.json", ``services.cetak``):
+  its files and their SHA-256, date, signer, code and each indicator's fingerprint; ``arsip``
+  packs exactly those files later. A draft records nothing;
+- the .docx (and its PDF, and its record) are written whole: an earlier document of the same name stays as it was
   until both are made, whatever fails (``adapters.documents.atomic``);
 - the SOP's timing is not on the signed page: the steps of signing and sending it happen after it
   is printed, so it is the Laporan Kepatuhan Waktu SOP of its own (``services.laporan_sop``,
@@ -35,12 +40,13 @@ from xlwings_app.adapters.documents.folder import output_folder_problem
 from xlwings_app.adapters.documents.pdf import PdfUnavailable, stage_pdfs
 from xlwings_app.adapters.documents.template_check import check_template
 from xlwings_app.domain import formatting as fmt
+from xlwings_app.domain.cetak import TandaTangan
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
 from xlwings_app.domain.kelengkapan import document_gaps
 from xlwings_app.domain.measure import Hasil, measure_all
 from xlwings_app.domain.problems import Problem, Refusal, errors
 from xlwings_app.domain.profil import Profil, document_problems
-from xlwings_app.domain.seal import SealRecord, check_seals
+from xlwings_app.domain.seal import SealRecord, check_seals, fingerprints
 from xlwings_app.domain.sop.otomatis import Aksi, Jalan
 from xlwings_app.domain.verification import verification_code
 from xlwings_app.domain.workbook_data import WorkbookData
@@ -174,7 +180,8 @@ def buat_laporan(
     tanggal, date_notes = signing_date(profil, tanggal, now)
     results = measure_all(iku, periode, data.settings)
     kekurangan = gaps_of(data, results, draf, "Dokumen final")
-    kode = verification_code(profil, periode, iku, data.settings)
+    ttd = TandaTangan(tanggal, profil.penandatangan)
+    kode = verification_code(profil, periode, iku, data.settings, ttd)
     context = build_context(
         profil,
         data.settings,
@@ -188,9 +195,27 @@ def buat_laporan(
         made = outputs.put(docx, render_bytes(template or default_template(), context, chart, lambang))
         if pdf_path is not None:
             stage_pdfs(outputs, [(made, pdf_path)])
+        if not draf:
+            from xlwings_app.services.cetak import stage_record
+
+            files = [docx, *([pdf_path] if pdf_path is not None else [])]
+            stage_record(outputs, docx, files, periode.value, kode, ttd, now, file_of(data) or "",
+                         fingerprints(periode, iku))  # fmt: skip
         outputs.commit()
     warnings = [*date_notes, *check_seals(segel, profil, data.settings, iku)]
     return Laporan(docx, pdf_path, periode, kode, warnings, tanggal, draf)
+
+
+def document_code(
+    data: WorkbookData, periode: Periode, tanggal: dt.date | None = None, now: dt.datetime | None = None
+) -> str:
+    """The verification code ``periode``'s document prints: its data, signed by Profil's signer on
+    its signing date (``signing_date``: ``tanggal``, else Profil's, else today)."""
+    profil = data.profil
+    assert profil is not None
+    signed, _notes = signing_date(profil, tanggal, now or dt.datetime.now().astimezone())
+    ttd = TandaTangan(signed, profil.penandatangan)
+    return verification_code(profil, periode, iku_of(data), data.settings, ttd)
 
 
 def load_workbook(path: Path) -> WorkbookData:

@@ -6,7 +6,8 @@ Rules:
 - refused (``LaporanDitolak``) like ``laporan``: while the inputs have error problems, without a
   Profil, when a custom template uses names Kinerja does not provide, or when there is no IKI;
 - measured from the inputs (``measure_all``), never from cached cells;
-- each document's verification code covers the unit, the period and the inputs of its IKI;
+- each document's verification code covers the unit, the period, the inputs of its IKI and the
+  signing it prints (the date and the official, ``domain.cetak.TandaTangan``);
 - final or draft like ``laporan``: a final set is refused, before any file is written, while an
   unmet IKI lacks Permasalahan or Rencana Aksi; ``draf`` marks every page;
 - the officials it prints pass the checks ``laporan`` applies to its signer (``pejabat_problems``):
@@ -29,10 +30,11 @@ from xlwings_app.adapters.documents.docx import render_bytes
 from xlwings_app.adapters.documents.folder import output_folder_problem
 from xlwings_app.adapters.documents.pdf import stage_pdfs
 from xlwings_app.adapters.documents.template_check import check_template
+from xlwings_app.domain.cetak import TandaTangan
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
 from xlwings_app.domain.measure import measure_all
 from xlwings_app.domain.problems import Problem, errors
-from xlwings_app.domain.profil import document_problems
+from xlwings_app.domain.profil import Pejabat, document_problems
 from xlwings_app.domain.verification import verification_code
 from xlwings_app.domain.workbook_data import WorkbookData
 from xlwings_app.report.context import Dokumen
@@ -143,7 +145,8 @@ def buat_laporan_iki(
         made = []
         for name in names:
             own = [i for i in iki if same_official(i.penanggung_jawab, name)]
-            kode = verification_code(profil, periode, own, data.settings)
+            signer = profil.pejabat_untuk(name) or Pejabat(name, "")  # the official signs their own document
+            kode = verification_code(profil, periode, own, data.settings, TandaTangan(tanggal, signer))
             results = measure_all(own, periode, data.settings)
             dokumen = Dokumen(periode, kode, tanggal, now, gaps_of(data, results, draf, "Dokumen IKI final"))
             context = build_iki_context(profil, data.settings, name, results, iku, dokumen)

@@ -5,7 +5,8 @@ kedua: the Profil's Jabatan and Nama Kepala Daerah) the targets of the IKU; each
 (pihak pertama, from sheet Pejabat) promises the head of the unit (pihak kedua) the targets of
 the IKI they are Penanggung Jawab of. Each PK has the lampiran Sasaran / Indikator / Target and
 Program/Kegiatan / Anggaran, and the Rencana Aksi (targets per triwulan). Checks, dates,
-drafts and writing as ``services.rencana``; with ``iki`` the officials printed pass the checks of
+drafts, writing and the print record of the unit's final PK (sealed by ``kinerja arsip --periode PK``)
+as ``services.rencana``; with ``iki`` the officials printed pass the checks of
 ``laporan-iki`` (``services.laporan_iki.pejabat_problems``: a final set is refused while sheet Pejabat
 has an invalid NIP, a NIP stored as a number or a jabatan written twice).
 """
@@ -16,6 +17,7 @@ import datetime as dt
 from pathlib import Path
 
 from xlwings_app.adapters.documents.atomic import Outputs
+from xlwings_app.domain.cetak import TandaTangan
 from xlwings_app.domain.indicator import Jenis
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.profil import Pejabat
@@ -92,6 +94,8 @@ def _unit(data: WorkbookData, documents: Documents, penetapan: Penetapan, folder
     context = perjanjian_context(profil, iku, profil.penandatangan, kedua, penetapan, profil.unit.upper())
     out = folder / f"{file_stem('Perjanjian_Kinerja', profil.tahun, penetapan.draf)}.docx"
     docx, pdf_path = documents.write(TEMPLATE_PERJANJIAN, context, out, image)
+    if not penetapan.draf:  # what the signed PK printed, for ``kinerja arsip --periode PK``
+        documents.record(docx, "PK", data, TandaTangan(penetapan.tanggal, profil.penandatangan))
     return [DokumenRencana(JUDUL_PERJANJIAN.title(), docx, pdf_path, penetapan.tanggal, [*notes, *kd_notes],
                            profil.penandatangan.jabatan)]  # fmt: skip
 
