@@ -162,7 +162,9 @@ class Kantor:
             for row in ws.iter_rows(min_row=header + 1, max_row=header + 60):
                 if row[0].value == kode:
                     for key, value in values.items():
-                        ws.cell(row[0].row, columns[table.column(key).header], value).data_type = "s"
+                        cell = ws.cell(row[0].row, columns[table.column(key).header], value)
+                        if isinstance(value, str):
+                            cell.data_type = "s"
         wb.save(self.master)
 
     def set_periode_aktif(self, periode: str) -> None:

@@ -85,3 +85,5 @@ FORM_HOLDERS = sorted({str(r["penanggung_jawab"]) for r in INDICATORS})
 SIGNED = {"TW1": "10 April 2025", "TW2": "10 Juli 2025", "TW3": "9 Oktober 2025", "TW4": "12 Januari 2026",
           "TAHUNAN": "20 Januari 2026"}  # fmt: skip
 """The date each period's document is signed (``laporan --tanggal``)."""
+SIGNED_ON = {"TW1": dt.date(2025, 4, 10), "TW2": dt.date(2025, 7, 10), "TW3": dt.date(2025, 10, 9),
+             "TW4": dt.date(2026, 1, 12), "TAHUNAN": dt.date(2026, 1, 20)}  # fmt: skip

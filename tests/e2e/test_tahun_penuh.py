@@ -91,13 +91,16 @@ YEAR: dict[str, dict[str, Return]] = {
     },
 }  # fmt: skip
 HELD: dict[str, tuple[int | Decimal | None, ...]] = {  # the realisasi each indicator holds after the year (r1..r4)
-    "IKU-01": (91, 93, 94, 95), "IKU-02": (66, 66, 68, 69), "IKI-KEU-01": (18, 46, 71, 96),
+    "IKU-01": (91, 93, Decimal("94.5"), 95), "IKU-02": (66, 66, 68, 69), "IKI-KEU-01": (18, 46, 71, 96),
     "IKI-UMUM-01": (2, 1, 1, 2), "IKI-PEM-01": (100, 100, 100, 100), "IKI-PELUM-01": (640, 615, 590, 620),
     "IKI-KESOS-01": (None, 104, 100, 101), "IKI-TRANTIB-01": (92, Decimal("90.5"), 90, 93),
 }  # fmt: skip
 YEARLY_ANALYSIS = {"permasalahan": "Nilai SAKIP 2025 (69) belum mencapai target 70: rekomendasi LHE belum tuntas",
                    "rencana_aksi": "Penyusunan rencana tindak lanjut LHE AKIP 2025 pada Februari 2026"}  # fmt: skip
 """The Sekretaris' analysis of IKU-02 for the yearly document."""
+CORRECTED_AFTER_PRINTING = {"TW3": ("IKU-01", {"r3": 94.5})}
+"""The Sekretaris corrects a realisasi in the master after the final was printed: `arsip` refuses, the
+final is printed (and signed) again."""
 LATE = {"TW2": P.UMUM}
 """A form that is not back at the quarter's first rekap; it arrives after it."""
 ODS_FIRST = {"TW2": P.KESOS}
@@ -203,6 +206,9 @@ def _start(k: Kantor, t: Tahun) -> None:
     t.setup["rencana"] = k.ok("rencana", k.master, "--pdf", "--keluar", k.docs)
     t.setup["perjanjian"] = k.ok("perjanjian", k.master, "--pdf", "--keluar", k.docs)
     t.setup["perjanjian_iki"] = k.ok("perjanjian", k.master, "--iki", "--keluar", k.docs)
+    for dokumen in ("RK", "PK"):  # signed in January: sealed with the documents as printed
+        t.setup[f"arsip_{dokumen}"] = k.ok("arsip", k.master, "--periode", dokumen, "--dokumen", k.docs, "--keluar",
+                                           k.arsip / dokumen)  # fmt: skip
 
 
 D = dt.datetime
@@ -257,6 +263,11 @@ def _sign_and_seal(k: Kantor, periode: str, q: Triwulan) -> None:
     q.hitung = k.ok("hitung", k.master, "--periode", periode, "--json").json()
     # the signed document stays beside the workbook, where `arsip` looks for it
     q.laporan = k.ok("laporan", k.master, "--periode", periode, "--pdf", "--tanggal", P.SIGNED[periode])
+    if periode in CORRECTED_AFTER_PRINTING:  # a realisasi corrected after the final was printed
+        kode, values = CORRECTED_AFTER_PRINTING[periode]
+        k.type_cells(kode, values)
+        q.ditolak["arsip_berubah"] = k.refused("arsip", k.master, "--periode", periode, "--keluar", k.arsip / periode)
+        q.laporan = k.ok("laporan", k.master, "--periode", periode, "--pdf", "--tanggal", P.SIGNED[periode])
     q.kode = q.laporan.output.split("Kode verifikasi:")[1].split()[0]
     stem = f"Pengukuran_Kinerja_{P.TAHUN}_{periode}"
     q.signed_docx, q.signed_pdf = k.root / f"{stem}.docx", k.root / f"{stem}.pdf"
@@ -319,7 +330,8 @@ def _play(root: Path) -> Tahun:
         _kaliwates_quarter(t.kaliwates, periode)
         q.kabupaten = patrang.ok("kabupaten", patrang.arsip / periode, t.kaliwates.arsip / periode, "--periode",
                                  periode, "--keluar", t.rekap_kabupaten)  # fmt: skip
-        q.kabupaten_docx = root / f"Rekapitulasi_Pengukuran_Kinerja_{P.TAHUN}_{periode}.docx"
+        made = root.glob(f"Rekapitulasi_Pengukuran_Kinerja_{P.TAHUN}_{periode}*.docx")  # "_DRAF" while unsigned
+        q.kabupaten_docx = max(made, key=lambda p: p.stat().st_mtime)
     _after_the_year(t)
     return t
 
@@ -412,6 +424,38 @@ def test_the_documents_of_the_year_measure_each_period(tahun: Tahun) -> None:
         "Perjanjian_Kinerja_2025.docx", *(f"Perjanjian_Kinerja_2025_{j.replace(' ', '_')}.docx"
                                           for j in P.FORM_HOLDERS if j != P.SEK)}  # fmt: skip
     assert (docs / "Rencana_Kinerja_2025.pdf").is_file() and (docs / "Perjanjian_Kinerja_2025.pdf").is_file()
+
+
+# === issue 25 item 1: the signed document is the sealed document; RK and PK sealed ======================
+def test_the_archive_holds_the_document_as_signed(tahun: Tahun) -> None:
+    for periode, q in tahun.q.items():
+        assert q.arsip is not None and q.signed_docx is not None and q.signed_pdf is not None
+        with zipfile.ZipFile(q.arsip) as z:
+            stem = f"dokumen/Pengukuran_Kinerja_{P.TAHUN}_{periode}"
+            assert z.read(f"{stem}.docx") == q.signed_docx.read_bytes(), periode  # byte for byte
+            assert z.read(f"{stem}.pdf") == q.signed_pdf.read_bytes(), periode
+            manifest = json.loads(z.read("manifest.json"))
+        assert manifest["tanggal_penandatanganan"] == P.SIGNED_ON[periode].isoformat(), periode  # not the day sealed
+        assert manifest["penandatangan"]["nama"] == P.NAMA[P.CAMAT] and manifest["kode_verifikasi"] == q.kode
+
+
+def test_a_master_changed_after_printing_is_not_archived_until_printed_again(tahun: Tahun) -> None:
+    refused = tahun.q["TW3"].ditolak["arsip_berubah"]
+    assert "IKU-01" in refused.output and "Traceback" not in refused.output
+    assert tahun.q["TW3"].hitung["indikator"][0]["realisasi"] == 94  # measured before the correction
+    assert "94,5" in flat(pdf_text(tahun.q["TW3"].signed_pdf or Path()))  # the final printed again, archived
+
+
+def test_the_rencana_and_perjanjian_kinerja_are_sealed_as_printed(tahun: Tahun) -> None:
+    k = tahun.patrang
+    for dokumen, stem in (("RK", "Rencana_Kinerja_2025"), ("PK", "Perjanjian_Kinerja_2025")):
+        name = stem.removesuffix("_2025").replace("_", " ")
+        assert f"Segel {name} dicatat di sheet Segel" in flat(tahun.setup[f"arsip_{dokumen}"].output)
+        [archive] = (k.arsip / dokumen).glob("Arsip_*.zip")
+        with zipfile.ZipFile(archive) as z:
+            assert z.read(f"dokumen/{stem}.docx") == (k.docs / f"{stem}.docx").read_bytes(), dokumen
+            manifest = json.loads(z.read("manifest.json"))
+        assert manifest["tanggal_penandatanganan"] == "2025-01-20", dokumen
 
 
 # === issue 25 item 4: SOP timing out of the signed page; stamps mark when; every SOP's log ============
@@ -564,10 +608,6 @@ def test_the_live_formula_and_the_engine_agree_on_a_percent_typed_master_cell(ta
 
 
 # === hooks for the items still being built (issue 25) ==================================================
-# Item 1 (chain25): the archived document is the signed one, RK/PK sealed. Data already kept per period:
-#   q.signed_docx / q.signed_pdf (made by `laporan --pdf --tanggal`), q.arsip (the zip `arsip` wrote):
-#   assert zip_member_text(q.arsip, ".docx", tmp) == docx_text(q.signed_docx) for every period; the
-#   manifest's tanggal_penandatanganan == P.SIGNED[periode]; `arsip` for RK and PK.
 # Items 2-3 (analysis25): q.hitung["masalah"] of TW4 and TAHUNAN (no "berubah sejak disegel" for TW II,
 #   whose IKU-02 analysis TW IV overwrote today); q.final_dini (TW II final tried before Kasubag Umum's
 #   form was back: to be refused naming IKI-UMUM-01); IKI-KESOS-01 in TW I (no target: "Tidak ada target
