@@ -97,8 +97,11 @@ def test_the_signature_block_stands_on_one_page(rendered: list[LaporanIki]) -> N
         texts = pages(doc.pdf)
         assert 1 <= len(texts) <= 3
         [official] = [p for p in example.PEJABAT if p.jabatan == doc.pejabat]
-        lines = ("Mengetahui,", str(HEAD["ttd_jabatan"]), str(HEAD["ttd_nama"]),
-                 f"NIP {format_nip(str(HEAD['ttd_nip']))}", "Lumajang, 7 Oktober 2024", doc.pejabat,
+        atasan = ((example.SEKRETARIS, example.PEJABAT[1].nama, example.PEJABAT[1].nip)
+                  if doc.pejabat.startswith("Kasubag")  # a Kasubag's IKI is acknowledged by the Sekretaris
+                  else (str(HEAD["ttd_jabatan"]), str(HEAD["ttd_nama"]), str(HEAD["ttd_nip"])))
+        lines = ("Demikian dokumen pengukuran kinerja individu ini dibuat", "Mengetahui,", atasan[0], atasan[1],
+                 f"NIP {format_nip(atasan[2])}", "Lumajang, 7 Oktober 2024", doc.pejabat,
                  official.nama, official.pangkat, f"NIP {format_nip(official.nip)}")
         holding = [n for n, page in enumerate(texts) if "Mengetahui," in page or official.nama in page]
         assert len(holding) == 1, f"{doc.pejabat}: signature spread over pages {holding}"

@@ -42,7 +42,7 @@ from xlwings_app.domain.cetak import TandaTangan
 from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.measure import Hasil
 from xlwings_app.domain.problems import Problem
-from xlwings_app.domain.profil import Pejabat, Profil
+from xlwings_app.domain.profil import Pejabat, Profil, nip_problem
 from xlwings_app.domain.rows import normalise_kode
 from xlwings_app.domain.seal import SealRecord
 from xlwings_app.domain.settings import Settings
@@ -108,6 +108,8 @@ class Kiriman:
     """The Profil of a workbook whose code was recomputed without the paper's date (never sealed, no
     Tanggal Penandatanganan): a paper code is then matched against each date (``tanggal_cocok``)."""
     periode: Periode | None = None
+    kode_pengantar: tuple[str, ...] = ()
+    """The verification codes the unit's Surat Pengantar listed (its sheet Surat Keluar): what it sent."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -126,6 +128,22 @@ class Isian:
     unit_diharapkan: tuple[str, ...] = ()
     kode_dokumen: dict[tuple[str, Periode], str] = field(default_factory=dict)
     """The code read off each unit's signed paper, by (``unit_key``, period)."""
+
+    def kekurangan(self) -> list[str]:
+        """What the kabupaten's document cannot be signed without, as the unit documents check their
+        signer (PermenPANRB 53/2014: name, jabatan and NIP, dated at a place): the signer's name, a
+        valid 18-digit NIP and the signing date. While any is missing the document is a DRAF."""
+        gaps = []
+        signer = self.penandatangan
+        if not signer.nama.strip():
+            gaps.append("Nama penandatangan belum diisi.")
+        if not signer.nip.strip():
+            gaps.append("NIP penandatangan belum diisi.")
+        elif why := nip_problem(signer.nip):
+            gaps.append(f"NIP penandatangan: {why}")
+        if self.tanggal is None:
+            gaps.append("Tanggal penandatanganan belum diisi.")
+        return gaps
 
 
 @dataclass

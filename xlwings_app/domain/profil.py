@@ -19,6 +19,7 @@ class Pejabat:
     pangkat: str = ""
     nip: str = ""
     status: str = ""  # "", "Plt." or "Plh." when acting
+    atasan: str = ""  # the jabatan of the direct superior (sheet Pejabat, column Atasan); "": by rule
 
     @property
     def jabatan_lengkap(self) -> str:

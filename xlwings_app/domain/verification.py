@@ -34,7 +34,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from xlwings_app.domain.cetak import TandaTangan
@@ -160,3 +160,9 @@ def plan_fingerprint(indicator: Indicator) -> str:
 def indicator_fingerprint(indicator: Indicator, periode: Periode) -> str:
     """One indicator's own code for ``periode``, to say which indicator changed after sealing."""
     return _code(indicator_inputs(indicator, periode))
+
+
+def lke_code(kabupaten: str, unit: str, tahun: int, answers: Mapping[str, str | None]) -> str:
+    """The code of an AKIP self-evaluation summary: the unit, the year and every criterion's answer
+    that counts (unanswered as null), in the same canonical JSON and hash as ``verification_code``."""
+    return _code({"kabupaten": kabupaten, "unit": unit, "tahun": tahun, "lke": dict(answers)})

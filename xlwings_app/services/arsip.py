@@ -126,10 +126,26 @@ def free_name(folder: Path, name: str) -> Path:
     return target
 
 
+def _unusable(path: Path) -> str:
+    """Why the attachment at ``path`` cannot be archived as a copy of a paper: empty, unreadable, or
+    a .pdf without the PDF signature; "" when it can."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(1024)
+    except OSError as exc:
+        return f"tidak dapat dibaca ({exc.strerror or type(exc).__name__})"
+    if not head:
+        return "kosong (0 bait): pindai atau simpan ulang berkasnya"
+    if path.suffix.casefold() == ".pdf" and b"%PDF-" not in head:
+        return "bukan PDF yang dapat dibuka (isinya tidak diawali tanda PDF): simpan ulang sebagai PDF"
+    return ""
+
+
 def attachments(lampiran: Sequence[Path]) -> dict[str, Path]:
     """The archive names of ``lampiran``: "lampiran/<name>", "lampiran/<stem> (2)<suffix>" for a second
-    file of the same name; a file given twice is archived once. A missing attachment, or one that is
-    no readable file, is refused (naming it) before anything is made."""
+    file of the same name; a file given twice is archived once. A missing attachment, one that is
+    no readable file, an empty one (0 bait: a scan that failed to save) or a .pdf that is no PDF
+    is refused (naming it) before anything is made."""
     problems = []
     for path in lampiran:
         if not path.is_file():
@@ -137,6 +153,8 @@ def attachments(lampiran: Sequence[Path]) -> dict[str, Path]:
             problems.append(f"Lampiran {path} {what}.")
         elif not os.access(path, os.R_OK):
             problems.append(f"Lampiran {path} tidak dapat dibaca (izin ditolak).")
+        elif why := _unusable(path):
+            problems.append(f"Lampiran {path} {why}.")
     if problems:
         raise LaporanDitolak("Arsip tidak dibuat: lampiran tidak dapat dipakai; tidak ada yang ditulis.", problems)
     named: dict[str, Path] = {}

@@ -97,7 +97,9 @@ def periksa(source: Path | Master) -> WorkbookData:
     Besides the input problems, it warns (``catatan``) of every unmet indicator of the active
     period still lacking Permasalahan or Rencana Aksi: the gaps a final document is refused for;
     and (``peringatan``) of every SOP sheet naming another unit or kabupaten than Profil
-    (``services.sop_identitas``).
+    (``services.sop_identitas``); and, once the inputs have no error, (``peringatan``) of what a
+    final document would print incomplete: no lambang daerah, an official printed (a Penanggung Jawab of an IKI or the one who
+    acknowledges it, ``domain.organisasi``) lacking Nama or NIP.
     """
     from xlwings_app.services.rencana import plan_problems
     from xlwings_app.services.sop_identitas import identity_problems
@@ -105,6 +107,7 @@ def periksa(source: Path | Master) -> WorkbookData:
     with using(source) as master:
         data = master.data()
         sop_warnings = identity_problems(master)  # an SOP sheet naming another unit than Profil
+        signing = [] if data.errors else signing_problems(data, master.path)  # only once it can be signed
     if data.errors:
         return replace(data, problems=[*data.problems, *plan_problems(data), *sop_warnings])
     from xlwings_app.domain.kelengkapan import document_gaps
@@ -112,7 +115,23 @@ def periksa(source: Path | Master) -> WorkbookData:
 
     results = measure_all(data.indicators, data.settings.periode_aktif, data.settings)
     gaps = [p.in_file(data.path.name) for p in document_gaps(results, data.cells, "catatan")]
-    return replace(data, problems=[*data.problems, *gaps, *plan_problems(data), *sop_warnings])
+    return replace(data, problems=[*data.problems, *gaps, *plan_problems(data), *sop_warnings, *signing])
+
+
+def signing_problems(data: WorkbookData, path: Path) -> list[Problem]:
+    """What a final document of this workbook would print incomplete (see ``periksa``)."""
+    from xlwings_app.report.context_iki import officials
+    from xlwings_app.services.laporan import LaporanDitolak, lambang_of
+    from xlwings_app.services.laporan_iki import iki_of, unnamed
+
+    if data.profil is None:
+        return []
+    try:
+        _image, notes = lambang_of(data, path, None, final=True)
+    except LaporanDitolak:  # only an explicit --lambang file refuses; none is given here
+        notes = []
+    found = [*notes, *unnamed(data.profil, officials(iki_of(data)))]
+    return [replace(p, tingkat="peringatan").in_file(data.path.name) for p in found]
 
 
 def hitung_data(data: WorkbookData, periode: Periode | None = None) -> Perhitungan:

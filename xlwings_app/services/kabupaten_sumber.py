@@ -43,6 +43,7 @@ from xlwings_app.domain.file_names import readable_name as readable
 from xlwings_app.domain.indicator import Jenis as JenisIndikator
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.kabupaten import Jenis, Kiriman, Penolakan, latest_seal, unit_name
+from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.sop.workbook import SopWorkbook
 from xlwings_app.domain.verification import verification_code
 from xlwings_app.domain.workbook_data import WorkbookData
@@ -120,15 +121,25 @@ def read_kiriman(path: Path, periode: Periode) -> Kiriman | Penolakan:
         return Penolakan(name, "tidak dapat dibaca: berkas rusak atau bukan workbook/arsip Kinerja")
 
 
-def _both(source: SheetSource, path: Path) -> tuple[WorkbookData, SopWorkbook | None]:
+def _both(source: SheetSource, path: Path) -> tuple[WorkbookData, SopWorkbook | None, tuple[str, ...]]:
     data = read_inputs(source, path)
     sop = read_sop_sheets(source, path) if SOP_LOG_SHEET in source.sheetnames else None
-    return data, sop
+    return data, sop, _sent(source)
+
+
+def _sent(source: SheetSource) -> tuple[str, ...]:
+    """The verification codes of the unit's sheet Surat Keluar (``kinerja surat-pengantar``), if any."""
+    from xlwings_app.sheets import surat_keluar as K
+
+    if K.SHEET not in source.sheetnames:
+        return ()
+    rows, _ = K.read_keluar(source.iter_values(K.SHEET))
+    return tuple(dict.fromkeys("".join(r.kode.split()).upper() for r in rows if r.kode.strip()))
 
 
 def _from_workbook(path: Path, file: str, jenis: Jenis, periode: Periode, signed: dt.date | None = None) -> Kiriman:
     """The unit's workbook at ``path``; ``signed``: the date an archive's manifest says its document carries."""
-    data, sop = read_file(path, _both)
+    data, sop, sent = read_file(path, _both)
     profil = data.profil
     if profil is None:
         raise WorkbookError(f"File {file}: sheet Profil tidak terbaca, bukan workbook Kinerja unit.")
@@ -151,6 +162,12 @@ def _from_workbook(path: Path, file: str, jenis: Jenis, periode: Periode, signed
         kiriman.kode_segel, kiriman.disegel = seal.kode_verifikasi, seal.disegel
     if sop is not None and not kiriman.errors:
         kiriman.sop_tepat_waktu = _sop_share(sop, periode)
+    kiriman.kode_pengantar = sent
+    if sent and kiriman.kode and kiriman.kode not in sent:
+        kiriman.problems.append(Problem(
+            f"Kode verifikasi data periode ini ({kiriman.kode}) tidak tercantum di Surat Pengantar unit "
+            f"(sheet Surat Keluar: {', '.join(sent)}): dokumen yang dikirim dibuat dari data lain.",
+            "Surat Keluar", file=file, tingkat="peringatan"))  # fmt: skip
     return kiriman
 
 

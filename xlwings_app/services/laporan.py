@@ -249,7 +249,7 @@ def laporan(
     with using(source) as master:
         data = master.data()
         periode = periode or data.settings.periode_aktif
-        image, image_notes = lambang_of(data, master.path, lambang)
+        image, image_notes = lambang_of(data, master.path, lambang, final=not draf)
         notes: list[Problem] = []
         hasil = buat_laporan(
             data, out_dir or master.path.parent, periode, template, pdf, tanggal, segel=seals_of(data),
@@ -278,11 +278,21 @@ def stamp_log(master: Master, periode: Periode, aksi: Aksi, mulai: dt.datetime, 
     return [Problem(m, L.SHEET_LOG, file=master.name, tingkat="catatan") for m in log_otomatis.pesan(stamp)]
 
 
-def lambang_of(data: WorkbookData, path: Path, override: Path | None) -> tuple[bytes | None, list[Problem]]:
-    """The lambang image for the workbook at ``path``: ``override``, else the file Profil names."""
-    from xlwings_app.adapters.documents.lambang import LambangError, load_lambang
+def lambang_of(data: WorkbookData, path: Path, override: Path | None,
+               final: bool = False) -> tuple[bytes | None, list[Problem]]:
+    """The lambang image for the workbook at ``path``: ``override``, else the file Profil names. A
+    ``final`` document without any lambang is made, with a warning: a document an office files
+    carries the lambang daerah in its kop (Permendagri 54/2009, tata naskah dinas)."""
+    from xlwings_app.adapters.documents.lambang import FIELD, LambangError, load_lambang
 
     try:
-        return load_lambang(path.parent, data.profil.lambang if data.profil else "", override)
+        image, notes = load_lambang(path.parent, data.profil.lambang if data.profil else "", override)
     except LambangError as exc:
         raise LaporanDitolak(str(exc)) from exc
+    if final and image is None and not notes:
+        notes = [Problem(TANPA_LAMBANG, L.SHEET_PROFIL, kolom=FIELD, tingkat="peringatan", file=path.name)]
+    return image, notes
+
+
+TANPA_LAMBANG = ("Dokumen final dicetak tanpa lambang daerah: letakkan gambar lambang (PNG/JPEG) di folder "
+                 "workbook dan tulis nama berkasnya di sheet Profil (Berkas Lambang Daerah), atau pakai --lambang.")

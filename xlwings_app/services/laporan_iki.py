@@ -12,7 +12,8 @@ Rules:
   unmet IKI lacks Permasalahan or Rencana Aksi; ``draf`` marks every page;
 - the officials it prints pass the checks ``laporan`` applies to its signer (``pejabat_problems``):
   a final set is refused while sheet Pejabat has an invalid NIP, a NIP stored as a number or a
-  jabatan written twice; a draft carries them as notes;
+  jabatan written twice; a draft carries them as notes; a final set warns of every official it
+  prints (the Penanggung Jawab and the "Mengetahui", ``domain.organisasi``) lacking Nama or NIP;
 - every document (and PDF) is written whole, all of them replacing earlier ones together once all
   are made (``adapters.documents.atomic``);
 - dated like ``laporan`` (``services.laporan.signing_date``);
@@ -33,8 +34,9 @@ from xlwings_app.adapters.documents.template_check import check_template
 from xlwings_app.domain.cetak import TandaTangan
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
 from xlwings_app.domain.measure import measure_all
+from xlwings_app.domain.organisasi import atasan_langsung, tanpa_identitas
 from xlwings_app.domain.problems import Problem, errors
-from xlwings_app.domain.profil import Pejabat, document_problems
+from xlwings_app.domain.profil import Pejabat, Profil, document_problems
 from xlwings_app.domain.verification import verification_code
 from xlwings_app.domain.workbook_data import WorkbookData
 from xlwings_app.report.context import Dokumen
@@ -94,6 +96,17 @@ def pejabat_problems(data: WorkbookData, draf: bool, what: str) -> list[Problem]
     return [replace(p, tingkat="peringatan") for p in found]
 
 
+def unnamed(profil: Profil, names: list[str]) -> list[Problem]:
+    """The officials a final set prints (each Penanggung Jawab and each one's "Mengetahui") lacking a
+    Nama or NIP in sheet Pejabat: warnings (their blocks print dotted lines)."""
+    printed: dict[str, Pejabat] = {}
+    for name in names:
+        for official in (profil.pejabat_untuk(name) or Pejabat(name, ""),
+                         atasan_langsung(profil, name) or profil.penandatangan):
+            printed.setdefault(official.jabatan.casefold(), official)
+    return tanpa_identitas(printed.values(), L.SHEET_PEJABAT, "Dokumen IKI final")
+
+
 def iki_of(data: WorkbookData) -> list[Indicator]:
     """The Indikator Kinerja Individu of the workbook, in workbook order."""
     return [i for i in data.indicators if i.jenis is Jenis.IKI]
@@ -139,7 +152,7 @@ def buat_laporan_iki(
     iku = [i for i in data.indicators if i.jenis is Jenis.IKU]
     measured = measure_all([i for i in iki if i.penanggung_jawab.strip()], periode, data.settings)
     gaps_of(data, measured, draf, "Dokumen IKI final")  # a final set is refused before any file is written
-    notes = [*notes, *pejabat_problems(data, draf, "Dokumen IKI final")]
+    notes = [*notes, *pejabat_problems(data, draf, "Dokumen IKI final"), *([] if draf else unnamed(profil, names))]
     done: list[LaporanIki] = []
     with Outputs() as outputs:
         made = []
@@ -175,7 +188,7 @@ def laporan_iki(
     """``buat_laporan_iki`` on the workbook at ``path`` (output beside it by default)."""
     with using(source) as master:
         data = master.data()
-        image, notes = lambang_of(data, master.path, lambang)
+        image, notes = lambang_of(data, master.path, lambang, final=not draf)
         done = buat_laporan_iki(
             data, out_dir or master.path.parent, periode, template, pdf, tanggal, lambang=image, draf=draf
         )

@@ -23,13 +23,17 @@ Rules:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from xlwings_app.domain.administrasi.perbandingan import BandingLangkah
 from xlwings_app.domain.problems import Problem, Refusal
 from xlwings_app.domain.profil import Pejabat, Profil
-from xlwings_app.domain.sop.log import normalize_periode
+from xlwings_app.domain.sop.calendar import WorkingCalendar
+from xlwings_app.domain.sop.log import LogEntry, normalize_periode
 from xlwings_app.domain.sop.measure import UNFINISHED
+from xlwings_app.domain.sop.model import Sop
 from xlwings_app.report.context_sop import KepatuhanSop, Surat, build_sop_context
 from xlwings_app.resources import resource_dir
 from xlwings_app.services.master import Master, using
@@ -113,6 +117,20 @@ def kekurangan(parts: list[tuple[SopPlace, KepatuhanSop]]) -> tuple[str, ...]:
     return tuple(lines)
 
 
+def rencana_log(sop: Sop, entries: Sequence[LogEntry], calendar: WorkingCalendar) -> tuple[BandingLangkah, ...]:
+    """The Program Kerja of ``sop`` laid from the period's first Mulai, against its log rows (none
+    without a Mulai): planned against actual (``domain.administrasi.perbandingan``)."""
+    from xlwings_app.domain.administrasi.langkah import urutan
+    from xlwings_app.domain.administrasi.perbandingan import banding_program
+    from xlwings_app.domain.administrasi.program_kerja import susun_program
+
+    starts = [e.mulai for e in entries if e.mulai is not None]
+    if not starts:
+        return ()
+    program = susun_program(sop, min(starts, key=urutan), calendar)
+    return banding_program(program, sop, entries, calendar)
+
+
 def laporan_sop(
     source: Path | Master,
     periode: str | None = None,
@@ -147,7 +165,8 @@ def laporan_sop(
             problems += [p for p in measured.problems if p.is_error]
             summary = next((s for s in measured.summaries if s.periode == name), None)
             if measured.sop is not None and summary is not None:
-                parts.append((place, KepatuhanSop(measured.sop, summary, place.log, measured.day_minutes)))
+                plan = rencana_log(measured.sop, [e for e in read.entries if e.periode == name], read.calendar)
+                parts.append((place, KepatuhanSop(measured.sop, summary, place.log, measured.day_minutes, plan)))
         if problems:
             raise LaporanSopDitolak(f"Laporan tidak dibuat: log SOP periode {name} bermasalah "
                                     "(periksa dengan kinerja sop periksa).", problems)  # fmt: skip

@@ -163,7 +163,7 @@ def rencana(
         raise LaporanDitolak("Rencana Kinerja tidak dibuat: belum ada Indikator Kinerja Utama (IKU).")
     folder = output_folder(out_dir or path.parent, "Rencana Kinerja")
     signed, date_notes = plan_date(data, tanggal)
-    image, image_notes = lambang_of(data, path, lambang)
+    image, image_notes = lambang_of(data, path, lambang, final=not draf)
     context = rencana_context(profil, iku, Penetapan(profil.tahun, signed, draf, gaps(warnings)))
     out = folder / f"{file_stem('Rencana_Kinerja', profil.tahun, draf)}.docx"
     with Outputs() as outputs:

@@ -68,7 +68,7 @@ def form_sheet_values(
 ) -> SheetValues:
     """The form sheet ``meta.sheet`` for ``indicators``, as ``write_form_sheet`` lays it out."""
     sheet = SheetValues(meta.sheet)
-    sheet.put(1, 1, [f"Formulir Pengumpulan Data Kinerja {periode.label} Tahun {meta.get('tahun')}"], "title")
+    sheet.put(1, 1, [f"Formulir Pengumpulan Data Kinerja {periode.dengan_tahun(str(meta.get('tahun')))}"], "title")
     official = f" ({meta.get('pejabat')})" if meta.get("pejabat") else ""
     sheet.put(2, 1, [f"{meta.get('unit')} — Penanggung jawab: {meta.get('penanggung_jawab')}{official}"], "subtitle")
     for offset, line in enumerate(instructions(periode)):
