@@ -285,6 +285,25 @@ def _sop(k: Kantor, periode: str, q: Triwulan) -> None:
     q.log = {s: k.log_rows(s, periode) for s in ("Log Langkah", "Log Pengumpulan Data")}
 
 
+BAPPEDA = {"Tempat penandatanganan": "Jember", "Tanggal penandatanganan": dt.datetime(2026, 2, 10),
+           "Nama penandatangan": "Ir. HADI MULYONO, M.T.", "Pangkat/golongan": "Pembina Utama Muda (IV/c)",
+           "NIP": "19690812 199403 1 006", "Berkas lambang daerah": "lambang-jember.png"}  # fmt: skip
+
+
+def _bappeda_signs(rekap: Path) -> None:
+    from xlwings_app.sheets.kabupaten import SHEET_ISIAN
+
+    (rekap.parent / str(BAPPEDA["Berkas lambang daerah"])).write_bytes(P.lambang_png())
+    wb = load_workbook(rekap)
+    ws = wb[SHEET_ISIAN]
+    for row in ws.iter_rows(max_row=30, max_col=2):
+        if row[0].value in BAPPEDA:
+            row[1].value = BAPPEDA[str(row[0].value)]
+            if isinstance(row[1].value, str):
+                row[1].data_type = "s"
+    wb.save(rekap)
+
+
 def _after_the_year(t: Tahun) -> None:
     """The Sekretaris' SOP reports, and Kaliwates' live formulas recalculated by LibreOffice."""
     from xlwings_app.adapters.documents.libreoffice import recalculate
@@ -328,6 +347,8 @@ def _play(root: Path) -> Tahun:
             _sop(patrang, periode, q)
         q.periksa = patrang.run("periksa", patrang.master, "--json").json()
         _kaliwates_quarter(t.kaliwates, periode)
+        if periode == "TAHUNAN":  # Bappeda names the yearly recap's signer in its sheet Isian Kabupaten
+            _bappeda_signs(t.rekap_kabupaten)
         q.kabupaten = patrang.ok("kabupaten", patrang.arsip / periode, t.kaliwates.arsip / periode, "--periode",
                                  periode, "--keluar", t.rekap_kabupaten)  # fmt: skip
         made = root.glob(f"Rekapitulasi_Pengukuran_Kinerja_{P.TAHUN}_{periode}*.docx")  # "_DRAF" while unsigned
@@ -607,10 +628,54 @@ def test_the_live_formula_and_the_engine_agree_on_a_percent_typed_master_cell(ta
     assert row["Capaian"] == pytest.approx(iku01["capaian"]) and row["Realisasi Periode"] == pytest.approx(86)
 
 
+# === issue 25 item 6: the organisation (Atasan) ========================================================
+def _pk(tahun: Tahun, jabatan: str) -> str:
+    return docx_text(tahun.patrang.docs / f"Perjanjian_Kinerja_2025_{jabatan.replace(' ', '_')}.docx")
+
+
+def test_each_officials_pk_is_signed_with_the_atasan_langsung(tahun: Tahun) -> None:
+    for kasubag in (P.KEU, P.UMUM):  # a Kasubag with the Sekretaris
+        text = _pk(tahun, kasubag)
+        assert P.NAMA[P.SEK] in text and P.NAMA[P.CAMAT] not in text, kasubag
+    for kasi in (P.PEM, P.PELUM, P.KESOS, P.TRANTIB):  # a Kasi with the Camat
+        text = _pk(tahun, kasi)
+        assert P.NAMA[P.CAMAT] in text and P.NAMA[P.SEK] not in text, kasi
+    assert "H. MUHAMMAD FAWAIT" not in _pk(tahun, P.KEU)  # the Bupati signs the unit's PK only
+
+
+def test_each_iki_document_is_acknowledged_by_the_atasan(tahun: Tahun) -> None:
+    for periode, q in tahun.q.items():
+        for jabatan, atasan, not_atasan in ((P.KEU, P.SEK, P.CAMAT), (P.PEM, P.CAMAT, P.SEK)):
+            [document] = [d for d in q.iki if d.name.endswith(f"_{jabatan.replace(' ', '_')}.docx")]
+            words = docx_text(document)
+            acknowledged = words[words.index("Mengetahui"):]
+            assert P.NAMA[atasan] in acknowledged and P.NAMA[not_atasan] not in acknowledged, (periode, jabatan)
+
+
+def test_the_pengelolas_pangkat_comes_from_sheet_pejabat(tahun: Tahun) -> None:
+    draf = docx_text(tahun.patrang.docs / f"Laporan_Pengumpulan_Data_{P.TAHUN}_TW1_Draf.docx")
+    assert "AHMAD FAUZI, S.E." in draf and "Penata Tingkat I (III/d)" in draf
+
+
+# === issue 25 item 7: documents an office files as is (the kabupaten document) ============================
+def test_the_kabupaten_document_is_a_draft_until_bappeda_names_its_signer(tahun: Tahun) -> None:
+    for periode in TRIWULAN:
+        draft = tahun.q[periode].kabupaten_docx
+        assert draft is not None and draft.name.endswith("_DRAF.docx"), periode
+        assert "Nama penandatangan belum diisi." in flat(docx_text(draft)), periode
+    signed = tahun.q["TAHUNAN"].kabupaten_docx
+    assert signed is not None and signed.name == f"Rekapitulasi_Pengukuran_Kinerja_{P.TAHUN}_TAHUNAN.docx"
+    text = flat(docx_text(signed))
+    assert "DRAF" not in text and "Dibuat dengan Kinerja" not in text and "Tahunan Tahun" not in text
+    assert "Ir. HADI MULYONO, M.T." in text and "19690812 199403 1 006" in text
+    with zipfile.ZipFile(signed) as z:
+        assert P.lambang_png() in [z.read(n) for n in z.namelist() if n.startswith("word/media/")]
+
+
 # === hooks for the items still being built (issue 25) ==================================================
 # Items 2-3 (analysis25): q.hitung["masalah"] of TW4 and TAHUNAN (no "berubah sejak disegel" for TW II,
 #   whose IKU-02 analysis TW IV overwrote today); q.final_dini (TW II final tried before Kasubag Umum's
 #   form was back: to be refused naming IKI-UMUM-01); IKI-KESOS-01 in TW I (no target: "Tidak ada target
 #   pada periode ini", never "Belum Diisi"); the IKI document of Kasi Kesejahteraan Sosial TW I.
-# Items 6-7 (docs25): the PKs in tahun.patrang.docs (Kasubag → Sekretaris Camat as pihak pertama/atasan),
-#   the IKI documents' "Mengetahui" (q.iki), q.kabupaten_docx (signer, DRAF, no tool footer).
+# Item 7 (docs25, landed) not yet asserted here: the Nota Dinas fields of the Laporan Hasil Pengumpulan
+#   (`laporan-pengumpulan --final --nomor/--sifat/--lampiran`), no signature block alone on a page.
