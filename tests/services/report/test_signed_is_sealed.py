@@ -20,8 +20,8 @@ import typer
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from tests.conftest import cell_of
 from tests.cli.test_report_cmds import workbook
+from tests.conftest import cell_of
 from xlwings_app.adapters.xlsx.reader import read_workbook
 from xlwings_app.cli import plan_cmds, report_cmds
 from xlwings_app.domain.indicator import Jenis
