@@ -305,7 +305,7 @@ def analysis(doc, title: str = "D. Analisis Indikator yang Belum Mencapai Target
                 run.font.highlight_color = WD_COLOR_INDEX.YELLOW
     tag_row(t, ANALYSIS, "{%tr endfor %}")
     para(doc, "{%p else %}")
-    para(doc, "Seluruh indikator kinerja telah mencapai target pada periode ini.")
+    para(doc, "{{ pembahasan.tanpa_analisis }}")
     para(doc, "{%p endif %}")
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from xlwings_app.adapters.openpyxl.builder import build_workbook
+from xlwings_app.domain.analisis import column_key, from_texts, periode_label
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
 from xlwings_app.domain.settings import Settings
 from xlwings_app.samples.synthetic import SYNTHETIC_PROFIL, random_indicators
@@ -41,13 +42,13 @@ def unit_indicators(n_iku: int, seed: int, unit: str) -> list[Indicator]:
             nama, satuan = SHARED[i]
         else:
             nama, satuan = f"Indikator {unit} nomor {i + 1}", ind.satuan
-        # every indicator carries its analysis, so a sealed unit's document is a final one
-        # (services.arsip refuses an unmet indicator without Permasalahan / Rencana Aksi)
-        renamed.append(dataclasses.replace(
-            ind, nama=nama, satuan=satuan,
-            permasalahan=ind.permasalahan or f"Permasalahan contoh indikator {i + 1}.",
-            rencana_aksi=ind.rencana_aksi or f"Rencana aksi contoh indikator {i + 1}.",
-        ))
+        # every indicator carries its analysis of every period, so a sealed unit's document is a final
+        # one (services.arsip refuses an unmet indicator without the period's Permasalahan / Rencana Aksi)
+        analisis = from_texts({
+            column_key(field, p): f"{label} contoh indikator {i + 1} ({periode_label(p)})."
+            for p in Periode for field, label in (("permasalahan", "Permasalahan"), ("rencana_aksi", "Rencana aksi"))
+        })  # fmt: skip
+        renamed.append(dataclasses.replace(ind, nama=nama, satuan=satuan, analisis=analisis))
     return renamed
 
 

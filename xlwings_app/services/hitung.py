@@ -95,7 +95,8 @@ def periksa(source: Path | Master) -> WorkbookData:
     """Check every input of the workbook, the planner's checks too (``domain.planning``); write nothing.
 
     Besides the input problems, it warns (``catatan``) of every unmet indicator of the active
-    period still lacking Permasalahan or Rencana Aksi: the gaps a final document is refused for;
+    period still lacking that period's Permasalahan or Rencana Aksi, and of every realisasi of the
+    period missing without a reason (``domain.kelengkapan``): the gaps a final document is refused for;
     and (``peringatan``) of every SOP sheet naming another unit or kabupaten than Profil
     (``services.sop_identitas``).
     """
@@ -107,10 +108,10 @@ def periksa(source: Path | Master) -> WorkbookData:
         sop_warnings = identity_problems(master)  # an SOP sheet naming another unit than Profil
     if data.errors:
         return replace(data, problems=[*data.problems, *plan_problems(data), *sop_warnings])
-    from xlwings_app.domain.kelengkapan import document_gaps
+    from xlwings_app.domain.kelengkapan import as_signed, document_gaps
     from xlwings_app.domain.measure import measure_all
 
-    results = measure_all(data.indicators, data.settings.periode_aktif, data.settings)
+    results = as_signed(measure_all(data.indicators, data.settings.periode_aktif, data.settings))
     gaps = [p.in_file(data.path.name) for p in document_gaps(results, data.cells, "catatan")]
     return replace(data, problems=[*data.problems, *gaps, *plan_problems(data), *sop_warnings])
 
