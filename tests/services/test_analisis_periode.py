@@ -25,10 +25,10 @@ from xlwings_app.domain.seal import check_seals, seal_record
 from xlwings_app.samples import example
 from xlwings_app.services.formulir import formulir
 from xlwings_app.services.laporan import LaporanDitolak, laporan
+from xlwings_app.services.master import using
 from xlwings_app.services.rekap import rekap
 from xlwings_app.services.workbook import load
 from xlwings_app.sheets.changes import AppendSeal
-from xlwings_app.services.master import using
 
 TW1, TW2 = Periode.TW1, Periode.TW2
 PEL = example.KASI_PEL

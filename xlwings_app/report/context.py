@@ -194,7 +194,7 @@ def previous(results: Sequence[Hasil], settings: Settings) -> tuple[Periode | No
 
 def analisis(results: Sequence[Hasil], settings: Settings | None = None) -> list[dict[str, object]]:
     lalu = previous(results, settings)[1] if settings is not None else [None] * len(results)
-    rows = []
+    rows: list[dict[str, object]] = []
     for h, before in zip(results, lalu, strict=True):
         if h.status is not Status.TIDAK_TERCAPAI:
             continue

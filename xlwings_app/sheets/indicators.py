@@ -13,7 +13,11 @@ Rules beyond the table reader's:
 - each row is typed by ``domain.rows.parse_indicator``; every non-blank row and every kode is kept
   for the cross-row checks (``domain.validation.check_indicators``);
 - a "%" indicator's realisasi a hundred times off its target is an error at its cell
-  (``domain.percent_entry``: 0,95 against 90 %, or 9500 % typed as 95 into a percent cell).
+  (``domain.percent_entry``: 0,95 against 90 %, or 9500 % typed as 95 into a percent cell);
+- the analysis is read per period from its own columns (``domain.analisis``); a workbook made before
+  that, with one yearly Permasalahan / Rencana Aksi column (``layout.Table.legacy``), keeps its text:
+  it is read as the analysis of the Periode aktif where that period's column is blank
+  (``legacy_analysis``), with a notice naming the old columns (docs/analisis-periode.md).
 """
 
 from __future__ import annotations
