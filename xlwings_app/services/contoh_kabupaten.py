@@ -42,12 +42,17 @@ def unit_indicators(n_iku: int, seed: int, unit: str) -> list[Indicator]:
             nama, satuan = SHARED[i]
         else:
             nama, satuan = f"Indikator {unit} nomor {i + 1}", ind.satuan
-        # every indicator carries its analysis of every period, so a sealed unit's document is a final
-        # one (services.arsip refuses an unmet indicator without the period's Permasalahan / Rencana Aksi)
-        analisis = from_texts({
+        # every indicator carries its analysis of every period, and a reason for each blank realisasi,
+        # so a sealed unit's document is a final one (services.arsip refuses an unmet indicator without
+        # the period's Permasalahan / Rencana Aksi, and a blank realisasi without a reason)
+        texts = {
             column_key(field, p): f"{label} contoh indikator {i + 1} ({periode_label(p)})."
             for p in Periode for field, label in (("permasalahan", "Permasalahan"), ("rencana_aksi", "Rencana aksi"))
-        })  # fmt: skip
+        }  # fmt: skip
+        # a blank realisasi carries its stated reason (a final document accepts it only so)
+        texts |= {column_key("alasan", p): "Data belum tersedia dari instansi pengampu."
+                  for p in list(Periode)[:4] if ind.realisasi_tw[p.number - 1] is None}  # fmt: skip
+        analisis = from_texts(texts)
         renamed.append(dataclasses.replace(ind, nama=nama, satuan=satuan, analisis=analisis))
     return renamed
 
