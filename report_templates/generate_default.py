@@ -196,6 +196,9 @@ MAIN = [8, 24, 16, 34, 17, 14, 16, 15, 21]
 
 def scale_note(doc) -> None:
     para(doc, "{{ skala }}", size=8, italic=True, after=2).paragraph_format.space_before = Pt(3)
+    para(doc, "{%p if pembahasan.belum_tersedia %}")
+    para(doc, "{{ pembahasan.belum_tersedia }}", size=8, italic=True, after=2)
+    para(doc, "{%p endif %}")
 
 
 def main_table(doc) -> None:

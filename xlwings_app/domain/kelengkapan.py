@@ -10,7 +10,8 @@ Rules (SOP Pengukuran Kinerja, seed 004 step 7; PermenPANRB 53/2014, "analisis c
   last triwulan (the year: TW IV), and a Jumlah indicator every triwulan it sums, or a stated reason
   in that triwulan's Alasan Realisasi Kosong ("data belum tersedia dari BPS"). An earlier triwulan
   carried forward (``measure.carried_from``) is for a draft only: a final document prints such an
-  indicator without realisasi, with its reason (``as_signed``);
+  indicator without realisasi, against the period's own target (``own_target``), with its reason
+  (``as_signed``);
 - each missing cell is one problem naming its sheet, row, column and cell; ``document_gaps``
   returns them all, as errors for a final document or as warnings (``catatan``) for ``periksa``
   and for a draft. An indicator without a target in the period ("Tidak Ada Target") needs neither.
@@ -19,11 +20,13 @@ Rules (SOP Pengukuran Kinerja, seed 004 step 7; PermenPANRB 53/2014, "analisis c
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from decimal import Decimal
 
 from xlwings_app.domain import formatting as fmt
 from xlwings_app.domain.analisis import column_key, periode_label
 from xlwings_app.domain.indicator import Agregasi, Indicator, Periode
-from xlwings_app.domain.measure import TW_NAMES, Hasil, Status, carried_from, has_target
+from xlwings_app.domain.measure import TW_NAMES, Hasil, Status, carried_from, has_target, period_values
 from xlwings_app.domain.problems import Problem, Tingkat
 
 FIELDS = (("permasalahan", "Permasalahan"), ("rencana_aksi", "Rencana Aksi"))
@@ -92,6 +95,14 @@ def document_gaps(results: Sequence[Hasil], cells: Cells | None = None, tingkat:
     return problems
 
 
+def own_target(indicator: Indicator, periode: Periode) -> Decimal | None:
+    """The target of ``periode`` as if its last triwulan were filled (the aggregation's target of the
+    period itself, never an earlier triwulan's taken with its value)."""
+    n = periode.last_tw
+    filled = tuple(Decimal(0) if k == n - 1 else r for k, r in enumerate(indicator.realisasi_tw))
+    return period_values(replace(indicator, realisasi_tw=filled), periode)[0]  # type: ignore[arg-type]
+
+
 def as_signed(results: Sequence[Hasil]) -> list[Hasil]:
     """``results`` as a final document prints them: a result whose realisasi comes from an earlier
     triwulan (``carried_from``), or is blank with a stated reason, is shown without realisasi,
@@ -105,5 +116,6 @@ def as_signed(results: Sequence[Hasil]) -> list[Hasil]:
             signed.append(h)
             continue
         pesan = f"Realisasi {TW_NAMES[n - 1]} belum tersedia" + (f": {reason}." if reason else ".")
-        signed.append(Hasil(i, h.periode, h.target, None, None, None, Status.BELUM_DIISI, pesan, h.serapan, None))
+        signed.append(Hasil(i, h.periode, own_target(i, h.periode), None, None, None, Status.BELUM_DIISI, pesan,
+                            h.serapan, None))
     return signed

@@ -220,6 +220,7 @@ def pembahasan(results: Sequence[Hasil], settings: Settings) -> dict[str, str]:
         "perbandingan": kalimat.perbandingan(pairs, lalu.label) if lalu else "",
         "terjauh": kalimat.terjauh_kalimat(results),
         "tanpa_analisis": kalimat.tanpa_analisis(results),
+        "belum_tersedia": kalimat.belum_tersedia([(h.indicator.kode, _alasan(h)) for h in results if _alasan(h)]),
     }
 
 

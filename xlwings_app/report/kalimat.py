@@ -141,3 +141,12 @@ def tanpa_analisis(results: Sequence[Hasil]) -> str:
              for status, label in _GROUPS[2:] if (items := [h for h in results if h.status is status])]  # fmt: skip
     head = "Tidak ada indikator yang capaiannya di bawah target pada periode ini"
     return f"{head}: {daftar(parts)}." if parts else f"{head}."
+
+
+def belum_tersedia(reasons: Sequence[tuple[str, str]]) -> str:
+    """"Realisasi belum tersedia: IKU-01 (data survei IKM belum tersedia dari BPS)." for the
+    indicators whose blank realisasi has a reason written (``kelengkapan.alasan``); "" without."""
+    if not reasons:
+        return ""
+    return "Realisasi belum tersedia: " + "; ".join(f"{kode} ({' '.join(why.split()).rstrip('.')})"
+                                                   for kode, why in reasons) + "."
