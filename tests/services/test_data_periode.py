@@ -83,6 +83,7 @@ def test_a_stated_reason_lets_the_final_through_without_carrying(tmp_path: Path)
     made = laporan(master, tmp_path / "out", TW2, log=False)
     text = text_of(made.docx)
     assert "Data belum tersedia" in text and "(TW I)" not in text
+    assert f"Realisasi belum tersedia: IKU-01 ({reason})" in text
     assert "81,2" not in text.split("REALISASI PER TRIWULAN")[0]  # TW I's value is not this period's
 
 
