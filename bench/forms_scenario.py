@@ -54,7 +54,7 @@ def make_forms_scenario(folder: Path, n_forms: int = 50, n_indicators: int = 40,
     master = folder / "induk.xlsx"
     build_workbook(SYNTHETIC_PROFIL, indicators, Settings(periode_aktif=Periode.TW2), spare_rows=2).save(master)
     forms = folder / "formulir"
-    distributed = formulir(master, forms, Periode.TW2, timpa=True)
+    distributed = formulir(master, forms, Periode.TW2, overwrite=True)
     if not distributed.valid:
         raise RuntimeError("; ".join(str(p) for p in distributed.data.errors))
     scenario = Scenario(master, forms, Periode.TW2, indicators)

@@ -191,7 +191,10 @@ def title(doc) -> None:
     para(doc, "{{ dokumen.periode }}", bold=True, size=12, align=CENTER, after=10)
 
 
-MAIN = [8, 24, 16, 34, 17, 14, 16, 15, 21]
+WORD_MM = 27
+"""The narrowest column of names: "penyelenggaraan" at 9 pt (24.5 mm in Arial) and the 2 mm of cell
+margins, so no word is broken mid-word (tests/report/test_column_words.py measures every template)."""
+MAIN = [8, WORD_MM, 14, 34, 16, 14, 16, 15, 21]
 
 
 def scale_note(doc) -> None:
@@ -273,15 +276,18 @@ def summary(doc) -> None:
 def chart(doc) -> None:
     heading(doc, "C. Grafik Capaian Kinerja")
     para(doc, "{{ grafik }}", align=CENTER, keep=True)
-    para(doc, "Gambar 1. Capaian indikator kinerja {{ dokumen.periode_label }} Tahun "
-              "{{ dokumen.tahun }}", size=9, align=CENTER, italic=True, after=4)
+    para(doc, "Gambar 1. Capaian indikator kinerja {{ dokumen.periode_tahun }}", size=9, align=CENTER, italic=True, after=4)
 
 
-ANALYSIS = [8, 19, 26, 15, 17, 40, 40]
+ANALYSIS = [8, 18, WORD_MM, 15, 17, 40, 40]
 GAP = "BELUM DIISI: wajib sebelum ditandatangani"
 
 
-def analysis(doc, title: str = "D. Analisis Indikator yang Belum Mencapai Target") -> None:
+def analysis(doc, title: str = "D. Analisis Indikator yang Belum Mencapai Target", keep: bool = False) -> None:
+    """The analysis of the unmet indicators; with ``keep`` the sentence that stands for it when every
+    target is met is kept with what follows (the closing and the signature). LibreOffice does not
+    keep a table with the next paragraph, so the closing sentence is what goes with a signature
+    that moves to a new page."""
     heading(doc, title)
     para(doc, "{%p if pembahasan.perbandingan %}")
     para(doc, "{{ pembahasan.perbandingan }}", after=4)
@@ -308,7 +314,7 @@ def analysis(doc, title: str = "D. Analisis Indikator yang Belum Mencapai Target
                 run.font.highlight_color = WD_COLOR_INDEX.YELLOW
     tag_row(t, ANALYSIS, "{%tr endfor %}")
     para(doc, "{%p else %}")
-    para(doc, "{{ pembahasan.tanpa_analisis }}")
+    para(doc, "{{ pembahasan.tanpa_analisis }}", keep=keep)
     para(doc, "{%p endif %}")
 
 
@@ -347,7 +353,11 @@ def signature_lines(cell: _Cell, lines: list[tuple[str, bool, bool]]) -> None:
 SPACE = [("", False, False)] * 4
 
 
-def signature_row(doc, widths: tuple[float, float] = (80, 85)) -> tuple[_Cell, _Cell]:
+def signature_row(doc, widths: tuple[float, float] = (80, 85), closing: str = "") -> tuple[_Cell, _Cell]:
+    """The row of signature blocks, in a table row that cannot split; ``closing``, the closing sentence
+    of the document, is kept with it, so a signature never stands alone on a page."""
+    if closing:
+        para(doc, closing, size=11, keep=True).paragraph_format.space_before = Pt(6)
     para(doc, "", keep=True)
     t = doc.add_table(rows=1, cols=2)
     t.autofit = False
@@ -361,8 +371,8 @@ def signature_row(doc, widths: tuple[float, float] = (80, 85)) -> tuple[_Cell, _
     return left, right
 
 
-def signature(doc) -> None:
-    _, right = signature_row(doc)
+def signature(doc, closing: str = "") -> None:
+    _, right = signature_row(doc, closing=closing)
     signature_lines(right, [
         ("{{ tempat_tanggal }}", False, False),
         ("{{ penandatangan.jabatan }}", False, False),
@@ -462,7 +472,7 @@ OUT_IKI = Path(__file__).with_name("pengukuran_kinerja_individu.docx")
 def iki_identity(doc) -> None:
     t = table(doc, [40, 125], None)
     for label, value in (("Jabatan", "{{ pejabat.jabatan }}"), ("Unit Kerja", "{{ dokumen.unit }}"),
-                         ("Periode", "{{ dokumen.periode_label }} Tahun {{ dokumen.tahun }}")):
+                         ("Periode", "{{ dokumen.periode_tahun }}")):
         add_row(t, [40, 125], [label, value])
 
 
@@ -485,7 +495,8 @@ def iki_table(doc) -> None:
 
 
 def iki_signature(doc) -> None:
-    left, right = signature_row(doc, (82, 83))
+    left, right = signature_row(doc, (82, 83), "Demikian dokumen pengukuran kinerja individu ini dibuat untuk "
+                                               "dipergunakan sebagaimana mestinya.")
     signature_lines(left, [
         ("Mengetahui,", False, False),
         ("{{ penandatangan.jabatan }}", False, False),
@@ -516,7 +527,7 @@ def build_iki(out: Path = OUT_IKI) -> Path:
     para(doc, "{{ ringkasan.kalimat }}", after=6)
     progress(doc)
     renstra_progress(doc)
-    analysis(doc, "C. Analisis Indikator yang Belum Mencapai Target")
+    analysis(doc, "C. Analisis Indikator yang Belum Mencapai Target", keep=True)
     iki_signature(doc)
     quarter_annex(doc)
     para(doc, "")
@@ -534,7 +545,7 @@ STATES = [100, 45]
 def kabupaten_body(doc) -> None:
     heading(doc, "A. Ringkasan")
     para(doc, "Dari {{ ringkasan.jumlah_unit }} perangkat daerah, {{ ringkasan.diterima }} telah "
-              "menyampaikan Pengukuran Kinerja {{ dokumen.periode_label }} Tahun {{ dokumen.tahun }}; "
+              "menyampaikan Pengukuran Kinerja {{ dokumen.periode_tahun }}; "
               "{{ ringkasan.dihitung }} dihitung dalam rekapitulasi ini dan {{ ringkasan.final }} di "
               "antaranya final dan tersegel. Rata-rata capaian kinerja perangkat daerah "
               "{{ ringkasan.rata_rata }}%.", after=6)
@@ -555,31 +566,34 @@ def kabupaten_body(doc) -> None:
     heading(doc, "C. Perangkat Daerah yang Belum Melapor")
     para(doc, "{%p if belum_melapor %}")
     para(doc, "Perangkat daerah berikut belum menyampaikan Pengukuran Kinerja atau isiannya masih "
-              "mengandung galat, sehingga tidak dihitung:", after=2)
+              "mengandung galat, sehingga tidak dihitung:", after=2, keep=True)
     para(doc, "{%p for b in belum_melapor %}")
-    para(doc, "{{ loop.index }}. {{ b }}")
+    para(doc, "{{ loop.index }}. {{ b }}", keep=True)  # the last sections go with the signature
     para(doc, "{%p endfor %}")
     para(doc, "{%p else %}")
-    para(doc, "Seluruh perangkat daerah telah menyampaikan Pengukuran Kinerja.")
+    para(doc, "Seluruh perangkat daerah telah menyampaikan Pengukuran Kinerja.", keep=True)
     para(doc, "{%p endif %}")
     para(doc, "{%p if catatan %}")
     heading(doc, "D. Catatan Keabsahan Data")
     para(doc, "{%p for c in catatan %}")
-    para(doc, "{{ loop.index }}. {{ c }}")
+    para(doc, "{{ loop.index }}. {{ c }}", keep=True)
     para(doc, "{%p endfor %}")
     para(doc, "{%p endif %}")
 
 
 def build_kabupaten(out: Path = OUT_KABUPATEN) -> Path:
-    """The kabupaten's "Rekapitulasi Pengukuran Kinerja Perangkat Daerah", signed by Kepala Bappeda / Sekda."""
+    """The kabupaten's "Rekapitulasi Pengukuran Kinerja Perangkat Daerah", signed by Kepala Bappeda / Sekda:
+    a draft (DRAF on every page, what is missing under the title) until the signer is complete."""
     doc = Document()
     setup(doc)
     kop(doc)
     title(doc)
+    draft_notes(doc)
     kabupaten_body(doc)
-    signature(doc)
+    signature(doc, "Demikian rekapitulasi ini disusun untuk dipergunakan sebagaimana mestinya.")
     para(doc, "")
-    footer(doc, "Dibuat dengan Kinerja (kinerja kabupaten), {{ dibuat }}")
+    draft_header(doc)
+    footer(doc, "{% if draf %}Draf, dibuat {{ dibuat }}{% endif %}")  # nothing of the tool on a signed page
     doc.save(str(out))
     return out
 

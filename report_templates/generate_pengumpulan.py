@@ -3,7 +3,8 @@
 Sibling of ``generate_default.py`` (same kop, tables, signature and footer helpers). The committed
 .docx is what users edit in Word; run this only to start it afresh:
 ``.venv/bin/python report_templates/generate_pengumpulan.py``. Layout: A4 portrait, kop, title
-(with "DRAF" on the draft), the addressing block (Kepada, Dari, Perihal), A. Ringkasan, B. the forms
+(with "DRAF" on the draft), the addressing block of a nota dinas (Permendagri 1/2023, tata naskah
+dinas: Kepada, Dari, Tanggal, Nomor, Sifat, Lampiran, Hal) under a double rule, A. Ringkasan, B. the forms
 that came in, C. the forms still missing (named), D. every change lama → baru (sheet Riwayat),
 E. the indicators whose realisasi is still blank, the signature; on the final version a new page
 "LEMBAR DISPOSISI" (surat dari, tanggal, perihal; isi disposisi, diteruskan kepada, tanggal and
@@ -48,8 +49,7 @@ BLANK = [9, 24, 90, 42]
 
 def title(doc) -> None:
     para(doc, "", after=6)
-    para(doc, "{{ dokumen.judul }}", bold=True, size=13, align=CENTER)
-    para(doc, "{{ dokumen.periode }}", bold=True, size=12, align=CENTER)
+    para(doc, "NOTA DINAS", bold=True, size=13, align=CENTER)
     para(doc, "{{ dokumen.status }}", bold=True, size=12, align=CENTER, after=8)
 
 
@@ -59,12 +59,19 @@ def addressing(doc) -> None:
     widths = [25, 5, 135]
     for column, width in zip(t.columns, widths, strict=True):
         column.width = Mm(width)
-    for label, value in (("Kepada Yth.", "{{ kepada }}"), ("Dari", "{{ dari }}"), ("Perihal", "{{ perihal }}")):
+    for label, value in (("Kepada Yth.", "{{ kepada }}"), ("Dari", "{{ dari }}"), ("Tanggal", "{{ nota.tanggal }}"),
+                         ("Nomor", "{{ nota.nomor }}"), ("Sifat", "{{ nota.sifat }}"),
+                         ("Lampiran", "{{ nota.lampiran }}"), ("Hal", "{{ perihal }}")):
         row = t.add_row()
         for cell, text, width in zip(row.cells, (label, ":", value), widths, strict=True):
             cell.width = Mm(width)
             cell_text(cell, text, size=10)
-    para(doc, "", after=4)
+    rule = para(doc, "", after=6)  # the line under the heading of a nota dinas
+    borders = _el("w:pBdr")
+    borders.append(_el("w:bottom", val="double", sz="6", space="1", color="000000"))
+    rule._p.get_or_add_pPr().append(borders)
+    para(doc, "Dengan hormat, bersama ini disampaikan laporan hasil pengumpulan data kinerja "
+              "{{ dokumen.periode_tahun }} sebagai berikut.", size=11, after=6)
 
 
 def summary(doc) -> None:

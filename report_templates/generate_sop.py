@@ -43,6 +43,7 @@ OUT = Path(__file__).with_name("laporan_kepatuhan_sop.docx")
 
 SUMMARY = [58, 107]
 RUNS = [8, 46, 27, 29, 17, 17, 21]
+PLAN = [8, 45, 36, 36, 22, 18]
 
 
 def title(doc) -> None:
@@ -91,6 +92,20 @@ def sop_sections(doc) -> None:
         for run in cell.paragraphs[0].runs:
             run.font.size = Pt(8.5)
     tag_row(t, RUNS, "{%tr endfor %}")
+    para(doc, "{%p if s.rencana %}")
+    para(doc, "Rencana (Program Kerja Kegiatan) terhadap pelaksanaan", bold=True, size=10, after=3,
+         keep=True).paragraph_format.space_before = Pt(6)
+    t = table(doc, PLAN, ["No", "Kegiatan", "Rencana", "Pelaksanaan", "Status", "Selisih"])
+    tag_row(t, PLAN, "{%tr for x in s.rencana %}")
+    row = add_row(t, PLAN, ["{{ x.no }}", "{{ x.kegiatan }}", "{{ x.rencana }}", "{{ x.aktual }}", "{{ x.status }}",
+                            "{{ x.selisih }}"], [CENTER, LEFT, LEFT, LEFT, CENTER, CENTER])
+    for cell in row.cells:
+        for run in cell.paragraphs[0].runs:
+            run.font.size = Pt(8.5)
+    tag_row(t, PLAN, "{%tr endfor %}")
+    para(doc, "Rencana: langkah SOP diletakkan di kalender kerja mulai saat Mulai pertama periode ini, setiap "
+              "langkah sepanjang Mutu Baku Waktunya (kinerja program-kerja).", size=8)
+    para(doc, "{%p endif %}")
     para(doc, "{%p endfor %}")
 
 

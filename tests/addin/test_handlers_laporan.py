@@ -98,7 +98,12 @@ def test_arsipkan_seals_like_kinerja_arsip_and_records_the_seal_in_the_open_work
     example_path: Path, tmp_path: Path
 ) -> None:
     periode = read_workbook(example_path).settings.periode_aktif
-    copy, output = cli(tmp_path, example_path, "arsip", "--periode", periode.value)
+    signed = CliRunner().invoke(app, ["laporan", str(example_path), "--periode", periode.value])
+    assert signed.exit_code == 0, signed.output  # the final document beside the workbook, signed
+    copy, _ = cli(tmp_path, example_path, "laporan", "--periode", periode.value)
+    sealed = CliRunner().invoke(app, ["arsip", str(copy), "--periode", periode.value])
+    assert sealed.exit_code == 0, sealed.output
+    output = sealed.output
     [expected] = _seal_rows(load_workbook(copy))
     before = example_path.read_bytes()
     wb = load_workbook(example_path)
@@ -106,7 +111,7 @@ def test_arsipkan_seals_like_kinerja_arsip_and_records_the_seal_in_the_open_work
     assert example_path.read_bytes() == before  # the file is open in Excel: never written
     [zip_path] = example_path.parent.glob("Arsip_*.zip")
     [row] = _seal_rows(wb)
-    assert row[:2] == expected[:2] and row[5] == expected[5]  # periode, kode, fingerprints
+    assert row[:2] == expected[:2] and row[5:] == expected[5:]  # periode, kode, fingerprints, signing
     assert row[3] == zip_path.name and kode(alert) == kode(output) == row[1]
     assert "simpan workbook" in alert
     wb.save(example_path)  # the user saves: the seal is read back
@@ -114,7 +119,11 @@ def test_arsipkan_seals_like_kinerja_arsip_and_records_the_seal_in_the_open_work
 
 
 def test_arsip_service_records_in_the_given_master_and_leaves_the_file_alone(example_path: Path) -> None:
-    segel = FakeMaster()
+    from xlwings_app.services.laporan import laporan
+    from xlwings_app.services.laporan import load_workbook as read_data
+
+    laporan(example_path, None, Periode.TW2, log=False)  # the final document, signed
+    segel = FakeMaster(workbook=read_data(example_path))
     before = example_path.read_bytes()
     result = arsip(example_path, Periode.TW2, segel=segel)
     assert segel.committed == [[AppendSeal(result.record)]] and example_path.read_bytes() == before

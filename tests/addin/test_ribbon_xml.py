@@ -36,6 +36,12 @@ REQUIRED_LABELS = [
     "Laporan Pengumpulan",
     "Laporan Pengumpulan Final",
     "Arsipkan",
+    "Evaluasi AKIP",
+    "Lembar Disposisi",
+    "Checklist Dokumen",
+    "Tanda Terima Dokumen",
+    "Formulir Rencana",
+    "Impor Rencana",
     "Petunjuk",
 ]
 
@@ -55,7 +61,7 @@ def test_custom_ui_is_well_formed_in_the_2009_namespace(root: Element) -> None:
     tabs = list(root.iter(f"{NS}tab"))
     assert [t.get("label") for t in tabs] == ["Kinerja"]
     groups = [g.get("label") for g in tabs[0].iter(f"{NS}group")]
-    assert groups == ["Perencanaan", "Data", "Hitung", "Laporan", "Bantuan"]
+    assert groups == ["Perencanaan", "Data", "Hitung", "Laporan", "Administrasi", "Bantuan"]
 
 
 def test_every_button_is_labelled_iconed_and_calls_on_action(buttons: list[Element]) -> None:

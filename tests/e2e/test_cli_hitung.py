@@ -166,6 +166,8 @@ def test_unreadable_files_give_a_message_not_a_traceback(tmp_path: Path, content
 
 @pytest.mark.libreoffice
 def test_a_change_in_a_sealed_period_is_warned_by_hitung(example_path: Path, set_cell: SetCell) -> None:
+    code, output = run("laporan", str(example_path), "--periode", "TW2", "--pdf")  # the final document, signed
+    assert code == 0, output
     code, output = run("arsip", str(example_path), "--periode", "TW2")
     assert code == 0, output
     assert "dicatat di sheet Segel" in output
@@ -187,7 +189,7 @@ def test_an_internal_error_exits_1_with_a_message_and_a_log(
     def broken(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("bug")
 
-    monkeypatch.setattr(service, "measure_fields", broken)  # what compute measures with
+    monkeypatch.setattr(service, "measure_fields", broken)  # what measure_workbook measures with
     monkeypatch.setattr(common, "log_file", lambda: tmp_path / "galat.log")
     before = example_path.read_bytes()
     code, output = run("hitung", str(example_path))

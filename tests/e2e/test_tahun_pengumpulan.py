@@ -155,7 +155,7 @@ def test_a_year_of_forms_counts_who_returned_each_quarter(tmp_path: Path) -> Non
         assert sorted(d.penanggung_jawab for d in h.diterima) == sorted(returns)
         assert all(d.status == "Final" for d in h.diterima)
         assert sorted(pj for pj, _ in h.belum_masuk) == sorted(missing)
-        receipt, _ = tanda_terima(master, folder, periode, timpa=True)
+        receipt, _ = tanda_terima(master, folder, periode, overwrite=True)
         assert _receipt_rows(receipt) == len(h.diterima) + len(h.belum_masuk) == len(PJ)
         for pj, (_, _, value) in returns.items():
             held[KODE[pj]][periode.number - 1] = value

@@ -139,7 +139,7 @@ def test_the_readme_one_folder_layout_counts_only_returned_forms(master: Path, f
     assert sorted(d.penanggung_jawab for d in h.diterima) == sorted([TRANTIB, KEU])
     assert {d.penanggung_jawab: d.status for d in h.diterima} == {TRANTIB: "Final", KEU: "Draf"}
     assert len(h.belum_masuk) == 6 and PEL in [pj for pj, _ in h.belum_masuk]
-    receipt, _ = tanda_terima(master, folder, TW4, timpa=True)
+    receipt, _ = tanda_terima(master, folder, TW4, overwrite=True)
     assert _receipt_rows(receipt) == len(h.diterima) + len(h.belum_masuk) == len(example.PENANGGUNG_JAWAB)
     run = runner.invoke(app, ["laporan-pengumpulan", str(master), str(folder), "--periode", "TW4",
                               "--keluar", str(tmp_path / "laporan")])  # fmt: skip

@@ -54,7 +54,7 @@ def test_lembar_twice_needs_timpa(master: Path) -> None:
     lembar(master, TW4)
     with pytest.raises(WorkbookError, match="Lembar isian sudah ada"):
         lembar(master, TW4)
-    lembar(master, Periode.TW3, timpa=True)
+    lembar(master, Periode.TW3, overwrite=True)
     wb = load_workbook(master)
     assert len([n for n in wb.sheetnames if n.startswith("Isian ")]) == len(example.PENANGGUNG_JAWAB)
     headers = [c.value for c in next(r for r in wb[SHEET].iter_rows() if r[0].value == "Kode")]

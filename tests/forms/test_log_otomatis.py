@@ -131,7 +131,7 @@ def test_a_workbook_without_sop_is_touched_only_for_its_forms_key(tmp_path: Path
     first = formulir(master, tmp_path / "f", TW4)  # the first forms: the master keeps their key
     assert first.valid and first.log == [] and first.log_ditulis
     before = master.read_bytes()
-    sent = formulir(master, tmp_path / "f", TW4, timpa=True)
+    sent = formulir(master, tmp_path / "f", TW4, overwrite=True)
     assert sent.valid and sent.log == [] and not sent.log_ditulis and master.read_bytes() == before
 
 
@@ -155,7 +155,7 @@ def test_laporan_and_arsip_stamp_the_pengukuran_sops_steps_7_and_10(tmp_path: Pa
     assert mulai(master, "TW3").valid  # the office logs TW3, the period the example is complete for
     before = datetime.now()
     doc = laporan(master, tmp_path / "out", TW3)
-    sealed = arsip(master, TW3, tmp_path / "out")
+    sealed = arsip(master, TW3, tmp_path / "out", dokumen=tmp_path / "out")
     runs = _runs(master, "TW3")
     assert doc.docx.exists() and sealed.zip.exists()
     step7, step10 = runs[7][0], runs[10][0]

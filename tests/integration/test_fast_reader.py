@@ -26,14 +26,14 @@ from xlwings_app.adapters.xlsx.calamine import (
     _column,
     _errors,
     _uncached_formulas,
-    _unescape,
     scan_sheet,
 )
 from xlwings_app.adapters.xlsx.guard import WorkbookError, check_xlsx
+from xlwings_app.adapters.xlsx.xml_text import xml_unescape
 from xlwings_app.adapters.xlsx.zip_copy import CHUNK, member_chunks
+from xlwings_app.domain.cell_addresses import column_letter
 from xlwings_app.domain.settings import Settings
 from xlwings_app.samples.synthetic import SYNTHETIC_PROFIL, random_indicators
-from xlwings_app.sheets.grid import column_letter
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -108,7 +108,7 @@ def test_column_letters_are_excels() -> None:
 
 def test_entities_are_replaced_once() -> None:
     """As an XML parser reads them: "&amp;lt;" is the text "&lt;", not "<"."""
-    assert _unescape(b"a&amp;lt;b &quot;x&quot; &lt;&gt;&apos;&amp;") == "a&lt;b \"x\" <>'&"
+    assert xml_unescape(b"a&amp;lt;b &quot;x&quot; &lt;&gt;&apos;&amp;") == "a&lt;b \"x\" <>'&"
 
 
 _PIECES = [
@@ -132,7 +132,7 @@ def test_uncached_formulas_are_the_regular_expressions_cells(pieces: list[bytes]
         ref = _REF.search(match.group(1))
         if ref is not None:
             key = (int(ref.group(2)) - 1, _column(ref.group(1)) - 1)
-            expected.setdefault(key, "=" + _unescape(match.group(3) or b""))
+            expected.setdefault(key, "=" + xml_unescape(match.group(3) or b""))
     found: dict[tuple[int, int], str] = {}
     fixes, stripped = _uncached_formulas(xml)
     tags = xml if stripped is None else stripped

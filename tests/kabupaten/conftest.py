@@ -29,8 +29,8 @@ from xlwings_app.adapters.documents.archive import sha256_bytes
 from xlwings_app.adapters.openpyxl.kabupaten import write_rekap_workbook
 from xlwings_app.adapters.xlsx.reader import read_workbook
 from xlwings_app.domain.indicator import Jenis, Periode
-from xlwings_app.domain.verification import verification_code
 from xlwings_app.services.contoh_kabupaten import KABUPATEN, seal, unit_name, unit_workbook
+from xlwings_app.services.laporan import document_code
 from xlwings_app.sheets import kabupaten as K
 from xlwings_app.sheets.layout import layout
 
@@ -63,10 +63,7 @@ def _set(path: Path, kode: str, key: str, value: object) -> None:
 
 
 def _code(path: Path) -> str:
-    data = read_workbook(path)
-    assert data.profil is not None
-    iku = [i for i in data.indicators if i.jenis is Jenis.IKU]
-    return verification_code(data.profil, PERIODE, iku, data.settings)
+    return document_code(read_workbook(path), PERIODE)
 
 
 def tamper(archive: Path, rewrite_manifest: bool) -> None:

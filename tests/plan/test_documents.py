@@ -181,3 +181,25 @@ def test_next_year_document_compares_with_last_year(tmp_path: Path) -> None:
     text = text_of(tmp_path / "out" / "Rencana_Kinerja_2025.pdf")
     assert "TAHUN 2025" in text and "Target dan Realisasi Tahun Sebelumnya" in text
     assert "Realisasi 2024" in text and "83,1" in text and "Lumajang, 20 Januari 2025" in text
+
+
+@pytest.mark.libreoffice
+def test_every_officials_pk_is_converted_in_one_libreoffice_run(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """As laporan-iki: LibreOffice starts once for all the officials' PDFs (issue 25: 7 officials
+    took 13,5 s with one run each)."""
+    from xlwings_app.adapters.documents import libreoffice
+
+    runs: list[int] = []
+    real = libreoffice.converted
+
+    def counted(sources, *args, **kwargs):  # type: ignore[no-untyped-def]
+        runs.append(len(sources))
+        return real(sources, *args, **kwargs)
+
+    monkeypatch.setattr(libreoffice, "converted", counted)
+    path = tmp_path / "kinerja.xlsx"
+    build_workbook(example.PROFIL, example.INDICATORS, example.SETTINGS, pejabat=example.PEJABAT).save(path)
+    result = runner.invoke(app, ["perjanjian", str(path), "--iki", "--pdf", "--keluar", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert runs == [7] and len(list((tmp_path / "out").rglob("Perjanjian_Kinerja_2024_*.pdf"))) == 7

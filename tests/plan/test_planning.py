@@ -8,11 +8,13 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from xlwings_app.adapters.openpyxl.builder import build_workbook
 from xlwings_app.cli import app
 from xlwings_app.domain.indicator import Jenis
 from xlwings_app.domain.planning import check_plan, plan_row
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.rows import RawRow
+from xlwings_app.samples import example
 
 COLUMNS = {"kode": "A", "induk": "B", "agregasi": "G", "target_tahunan": "H", "t1": "I", "t2": "J",
            "t3": "K", "t4": "L", "batas_bawah": "M", "batas_atas": "N"}  # fmt: skip
@@ -139,7 +141,21 @@ def test_periksa_warning_does_not_block(example_path: Path, set_cell: SetCell) -
     assert "peringatan" in result.output and "Rata-rata target" in result.output
 
 
-def test_example_plan_is_consistent(example_path: Path) -> None:
-    result = runner.invoke(app, ["periksa", str(example_path), "--json"])
+def test_example_plan_is_consistent(tmp_path: Path) -> None:
+    from xlwings_app.adapters.documents import lambang_contoh as lambang
+
+    path = tmp_path / "kinerja.xlsx"  # the example with its officials and lambang: nothing to warn of
+    profil = {**example.PROFIL, "lambang": lambang.FILE_NAME}
+    build_workbook(profil, example.INDICATORS, example.SETTINGS, pejabat=example.PEJABAT).save(path)
+    (tmp_path / lambang.FILE_NAME).write_bytes(lambang.placeholder_png())
+    result = runner.invoke(app, ["periksa", str(path), "--json"])
     assert result.exit_code == 0
     assert json.loads(result.stdout)["masalah"] == []
+
+
+def test_periksa_warns_of_what_a_final_document_would_print_incomplete(example_path: Path) -> None:
+    result = runner.invoke(app, ["periksa", str(example_path), "--json"])
+    masalah = json.loads(result.stdout)["masalah"]
+    assert result.exit_code == 0 and {m["tingkat"] for m in masalah} == {"peringatan"}
+    assert sum("tanpa lambang" in m["pesan"] for m in masalah) == 1
+    assert sum("tanpa Nama dan NIP" in m["pesan"] for m in masalah) == 7  # the officials without names

@@ -21,12 +21,20 @@ FIXED = dt.datetime(2024, 7, 5, 9, 30, 12, tzinfo=dt.timezone(dt.timedelta(hours
 
 
 @pytest.fixture
+def master(master: Path) -> Path:
+    """The master whose TW II document was made final beside it (the document signed, then sealed)."""
+    made = kinerja("laporan", master, "-p", "TW2")
+    assert made.exit_code == 0, made.output
+    return master
+
+
+@pytest.fixture
 def same_minute(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every archive of this test is sealed at the same moment (two runs within one minute)."""
     real = arsip_service.buat_arsip
 
     def at_fixed_time(*args: object, **kwargs: object) -> arsip_service.Arsip:
-        kwargs["sekarang"] = FIXED
+        kwargs["now"] = FIXED
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(arsip_service, "buat_arsip", at_fixed_time)
@@ -161,3 +169,20 @@ def test_an_archive_made_by_the_service_holds_what_the_seal_records(master: Path
     assert result.zip.is_file()
     assert sha256_file(result.zip) == result.record.sha256_arsip
     assert verify_archive(result.zip) == []
+
+
+@pytest.mark.parametrize(("name", "content", "why"), [
+    ("scan_ttd.pdf", b"", "kosong (0 bait)"),
+    ("foto_ttd.jpg", b"", "kosong (0 bait)"),
+    ("scan_ttd.pdf", b"<html>halaman unduhan gagal</html>", "bukan PDF"),
+], ids=["empty-pdf", "empty-image", "not-a-pdf"])  # fmt: skip
+def test_an_empty_or_unreadable_attachment_is_refused_in_indonesian(master: Path, tmp_path: Path, name: str,
+                                                                    content: bytes, why: str) -> None:
+    scan = tmp_path / name
+    scan.write_bytes(content)
+    before = files_of(tmp_path)
+    run = kinerja("arsip", master, "-p", "TW2", "--lampiran", scan)
+    assert run.exit_code == 2, run.output
+    flat = " ".join(run.output.split())
+    assert name in flat and why in flat and "Arsip tidak dibuat" in flat and "Galat internal" not in flat
+    assert files_of(tmp_path) == before

@@ -25,8 +25,10 @@ def workbook(tmp_path: Path) -> Path:
     return path
 
 
-def seal(data: Data, workbook: Path, out: Path) -> SealRecord:
-    return buat_arsip(data, workbook, Periode.TW2, out, sekarang=NOW).record
+def seal(data: Data, workbook: Path, out: Path, pdf: bool = False) -> SealRecord:
+    """The TW II document made final beside the workbook (as signed), then sealed."""
+    buat_laporan(data, workbook.parent, Periode.TW2, pdf=pdf, now=NOW)
+    return buat_arsip(data, workbook, Periode.TW2, out, now=NOW).record
 
 
 @pytest.mark.libreoffice
@@ -35,7 +37,8 @@ def test_the_archive_holds_workbook_documents_and_a_manifest_that_verifies(
 ) -> None:
     scan = tmp_path / "scan_ttd.pdf"
     scan.write_bytes(b"%PDF-1.4 signed scan")
-    result = buat_arsip(data, workbook, Periode.TW2, tmp_path / "arsip", [scan], sekarang=NOW)
+    buat_laporan(data, workbook.parent, Periode.TW2, pdf=True, now=NOW)
+    result = buat_arsip(data, workbook, Periode.TW2, tmp_path / "arsip", [scan], now=NOW)
     with zipfile.ZipFile(result.zip) as zf:
         names = set(zf.namelist())
         manifest = json.loads(zf.read(MANIFEST))
@@ -79,7 +82,7 @@ def test_a_changed_realisasi_in_a_sealed_period_is_detected(data: Data, workbook
     assert warning.tingkat == "catatan"
     assert "s.d. Triwulan II 2024 berubah" in warning.pesan
     assert "berubah: IKU 1.2" in warning.pesan and "IKU 1.1" not in warning.pesan
-    doc = buat_laporan(data, tmp_path / "baru", Periode.TW2, segel=[record], sekarang=NOW)
+    doc = buat_laporan(data, tmp_path / "baru", Periode.TW2, segel=[record], now=NOW)
     assert [w.pesan for w in doc.peringatan if w.kolom != "Tanggal Penandatanganan"] == [warning.pesan]
 
 
@@ -102,5 +105,5 @@ def test_the_record_round_trips_through_a_workbook_row(data: Data, workbook: Pat
     record = seal(data, workbook, tmp_path)
     row = record.as_row()
     assert set(row) == {"Periode", "Kode Verifikasi", "Disegel Pada", "File Arsip", "SHA-256 Arsip",
-                        "Sidik Indikator"}
+                        "Sidik Indikator", "Tanggal Penandatanganan", "Penandatangan"}
     assert SealRecord.from_row(row) == record

@@ -38,7 +38,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> tuple[Laporan, list[st
     indicators[1] = replace(indicators[1], analisis=with_catatan(indicators[1].analisis, Periode.TW2,
                                                                  permasalahan=f"{TRICKY}\nBaris kedua"))
     data = Data(replace(contoh.PROFIL, alamat=f"Jl. {TRICKY}"), Settings(), indicators)
-    doc = buat_laporan(data, tmp_path_factory.mktemp("dok"), Periode.TW2, pdf=True, sekarang=NOW)
+    doc = buat_laporan(data, tmp_path_factory.mktemp("dok"), Periode.TW2, pdf=True, now=NOW)
     assert doc.pdf is not None
     return doc, pages(doc.pdf)
 
@@ -85,7 +85,7 @@ def test_page_count_is_sane_and_every_page_has_code_and_number(
 
 
 def test_the_footer_carries_the_verification_code(tmp_path: Path, data: Data) -> None:
-    doc = buat_laporan(data, tmp_path, Periode.TW2, sekarang=NOW)
+    doc = buat_laporan(data, tmp_path, Periode.TW2, now=NOW)
     footer = Document(str(doc.docx)).sections[0].footer.paragraphs[0].text
     assert f"Kode verifikasi: {doc.kode_verifikasi}" in footer
 
@@ -97,7 +97,7 @@ def test_signature_never_splits_whatever_the_length(tmp_path: Path, data: Data, 
                     target_akhir_renstra=None)  # the rows lengthen tables A and B, not the Renstra table too
             for n in range(extra)]
     data.indicators = [*data.indicators, *more]
-    doc = buat_laporan(data, tmp_path, Periode.TW2, pdf=True, sekarang=NOW)
+    doc = buat_laporan(data, tmp_path, Periode.TW2, pdf=True, now=NOW)
     assert doc.pdf is not None
     texts = pages(doc.pdf)
     assert_signature_on_one_page(texts)

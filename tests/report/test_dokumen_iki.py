@@ -61,7 +61,7 @@ def book(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def rendered(book: Path, tmp_path_factory: pytest.TempPathFactory) -> list[LaporanIki]:
     out = tmp_path_factory.mktemp("iki_out")
-    return buat_laporan_iki(load_workbook(book), out, Periode.TW3, pdf=True, sekarang=NOW)
+    return buat_laporan_iki(load_workbook(book), out, Periode.TW3, pdf=True, now=NOW)
 
 
 def test_one_document_per_penanggung_jawab(rendered: list[LaporanIki]) -> None:
@@ -97,8 +97,11 @@ def test_the_signature_block_stands_on_one_page(rendered: list[LaporanIki]) -> N
         texts = pages(doc.pdf)
         assert 1 <= len(texts) <= 3
         [official] = [p for p in example.PEJABAT if p.jabatan == doc.pejabat]
-        lines = ("Mengetahui,", str(HEAD["ttd_jabatan"]), str(HEAD["ttd_nama"]),
-                 f"NIP {format_nip(str(HEAD['ttd_nip']))}", "Lumajang, 7 Oktober 2024", doc.pejabat,
+        atasan = ((example.SEKRETARIS, example.PEJABAT[1].nama, example.PEJABAT[1].nip)
+                  if doc.pejabat.startswith("Kasubag")  # a Kasubag's IKI is acknowledged by the Sekretaris
+                  else (str(HEAD["ttd_jabatan"]), str(HEAD["ttd_nama"]), str(HEAD["ttd_nip"])))
+        lines = ("Demikian dokumen pengukuran kinerja individu ini dibuat", "Mengetahui,", atasan[0], atasan[1],
+                 f"NIP {format_nip(atasan[2])}", "Lumajang, 7 Oktober 2024", doc.pejabat,
                  official.nama, official.pangkat, f"NIP {format_nip(official.nip)}")
         holding = [n for n, page in enumerate(texts) if "Mengetahui," in page or official.nama in page]
         assert len(holding) == 1, f"{doc.pejabat}: signature spread over pages {holding}"
@@ -143,7 +146,7 @@ def test_names_differing_in_case_and_spacing_are_one_official(book: Path, tmp_pa
     data = load_workbook(book)
     first = data.indicators.index(next(i for i in data.indicators if i.kode == "IKI-PEL-02"))
     data.indicators[first] = replace(data.indicators[first], penanggung_jawab="kasi  pelayanan umum")
-    docs = buat_laporan_iki(data, tmp_path, Periode.TW3, sekarang=NOW)
+    docs = buat_laporan_iki(data, tmp_path, Periode.TW3, now=NOW)
     [pel] = [d for d in docs if d.pejabat == "Kasi Pelayanan Umum"]
     assert pel.indikator == ("IKI-PEL-01", "IKI-PEL-02")
     body = " ".join(c.text for t in Document(str(pel.docx)).tables for row in t.rows for c in row.cells)
@@ -193,7 +196,7 @@ def test_every_official_s_pdf_comes_from_one_libreoffice_run(
         return real(command, *args, **kwargs)  # type: ignore[call-overload]
 
     monkeypatch.setattr(libreoffice.subprocess, "run", counted)
-    made = buat_laporan_iki(load_workbook(book), tmp_path, Periode.TW3, pdf=True, sekarang=NOW)
+    made = buat_laporan_iki(load_workbook(book), tmp_path, Periode.TW3, pdf=True, now=NOW)
     assert len(made) > 1 and len(runs) == 1
     for doc in made:
         assert doc.pdf is not None and doc.pdf.read_bytes().startswith(b"%PDF-")

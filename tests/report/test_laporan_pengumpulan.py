@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import subprocess
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -16,6 +16,7 @@ from xlwings_app.adapters.openpyxl.builder import build_workbook
 from xlwings_app.adapters.openpyxl.form_fill import fill_form
 from xlwings_app.adapters.xlsx.reader import read_riwayat
 from xlwings_app.cli import app
+from xlwings_app.report.pengumpulan import Nota
 from xlwings_app.samples import example
 from xlwings_app.services.formulir import formulir
 from xlwings_app.services.laporan_pengumpulan import laporan_pengumpulan
@@ -67,7 +68,10 @@ def test_the_draft_names_who_sent_what_who_is_missing_every_change_and_the_blank
     blank = {i.kode for i in example.INDICATORS} - {_by_pj(pj)[0] for pj in sent}
     assert {k.kode for k in h.kosong} == blank
     text = _text(result.docx)
-    assert "LAPORAN HASIL PENGUMPULAN DATA KINERJA" in text and "TRIWULAN IV TAHUN 2024" in text and "DRAF" in text
+    assert "NOTA DINAS" in text and "DRAF" in text  # the report is sent as a nota dinas
+    for line in ("Tanggal : ", f"Nomor : {'.' * 40}", "Sifat : Biasa", "Lampiran : -",
+                 "Hal : Laporan Hasil Pengumpulan Data Kinerja Triwulan IV Tahun 2024"):
+        assert line in text, line
     assert "LEMBAR DISPOSISI" not in text  # the disposition goes with the final, to the Camat
     for pj in missing:
         assert pj in text and ", ".join(_by_pj(pj)) in text
@@ -84,12 +88,16 @@ def test_the_draft_names_who_sent_what_who_is_missing_every_change_and_the_blank
 @pytest.mark.libreoffice
 def test_the_final_pdf_goes_to_the_camat_with_a_lembar_disposisi(collected) -> None:
     master, folder, _sent, missing = collected
-    result = laporan_pengumpulan(master, [folder], TW4, final=True, pdf=True)
+    nota = Nota("005/117/427.90/2024", "Segera", "1 (satu) berkas")
+    result = laporan_pengumpulan(master, [folder], TW4, final=True, pdf=True, tanggal=date(2025, 1, 6), nota=nota)
     assert result.pdf is not None and result.pdf.name == "Laporan_Pengumpulan_Data_2024_TW4_Final.pdf"
     pages = subprocess.run(["pdftotext", "-layout", str(result.pdf), "-"], capture_output=True, text=True,
                            check=True).stdout.split("\f")  # fmt: skip
     first = " ".join(pages[0].split())
     assert "Kepada Yth. : Camat Lumajang" in first and "DRAF" not in first
+    for line in ("NOTA DINAS", "Tanggal : 6 Januari 2025", "Nomor : 005/117/427.90/2024", "Sifat : Segera",
+                 "Lampiran : 1 (satu) berkas", "Hal : Laporan Hasil Pengumpulan Data Kinerja Triwulan IV Tahun 2024"):
+        assert line in first, line
     last = " ".join([p for p in pages if p.strip()][-1].split())
     for label in ("LEMBAR DISPOSISI", "Surat dari:", "Kepada: Camat Lumajang", "Isi Disposisi:",
                   "Diteruskan kepada:", "Tanggal:", "Paraf:", "Perihal: Laporan Hasil Pengumpulan Data Kinerja"):

@@ -67,7 +67,7 @@ def parts(docx: Path) -> dict[str, bytes]:
 
 
 def make(data: Data, out: Path, template: Path | None = None) -> Path:
-    return buat_laporan(data, out, Periode.TW2, template=template, sekarang=NOW).docx
+    return buat_laporan(data, out, Periode.TW2, template=template, now=NOW).docx
 
 
 def test_the_second_render_compiles_nothing_and_writes_the_same_document(

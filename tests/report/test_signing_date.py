@@ -63,19 +63,19 @@ def test_an_unreadable_profil_date_is_a_problem_naming_the_cell(tmp_path: Path) 
 
 def test_the_document_carries_the_profil_date_not_the_day_it_was_made(tmp_path: Path) -> None:
     data = Data(replace(contoh.PROFIL, tanggal_ttd=dt.date(2024, 10, 7)), Settings(), list(contoh.INDICATORS))
-    doc = buat_laporan(data, tmp_path, Periode.TW2, sekarang=NOW)
+    doc = buat_laporan(data, tmp_path, Periode.TW2, now=NOW)
     assert doc.tanggal == dt.date(2024, 10, 7) and doc.peringatan == []
 
 
 def test_tanggal_overrides_the_profil_date(tmp_path: Path) -> None:
     data = Data(replace(contoh.PROFIL, tanggal_ttd=dt.date(2024, 10, 7)), Settings(), list(contoh.INDICATORS))
-    doc = buat_laporan(data, tmp_path, Periode.TW2, tanggal=dt.date(2024, 10, 9), sekarang=NOW)
+    doc = buat_laporan(data, tmp_path, Periode.TW2, tanggal=dt.date(2024, 10, 9), now=NOW)
     assert doc.tanggal == dt.date(2024, 10, 9)
 
 
 def test_a_blank_date_says_which_date_was_used(tmp_path: Path) -> None:
     doc = buat_laporan(Data(contoh.PROFIL, Settings(), list(contoh.INDICATORS)), tmp_path, Periode.TW2,
-                       sekarang=NOW)
+                       now=NOW)
     assert doc.tanggal == NOW.date()
     [note] = doc.peringatan
     assert "Tanggal Penandatanganan belum diisi" in note.pesan and "5 Juli 2024" in note.pesan
@@ -98,7 +98,7 @@ def test_cli_refuses_a_tanggal_it_cannot_read(tmp_path: Path) -> None:
 @pytest.mark.libreoffice
 def test_the_pdf_is_dated_on_the_signing_date_and_its_footer_has_no_clock(tmp_path: Path) -> None:
     data = Data(replace(contoh.PROFIL, tanggal_ttd=dt.date(2024, 10, 7)), Settings(), list(contoh.INDICATORS))
-    doc = buat_laporan(data, tmp_path, Periode.TW2, pdf=True, sekarang=NOW)
+    doc = buat_laporan(data, tmp_path, Periode.TW2, pdf=True, now=NOW)
     assert doc.pdf is not None
     text = subprocess.run(["pdftotext", str(doc.pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "Senduro, 7 Oktober 2024" in text
@@ -108,11 +108,14 @@ def test_the_pdf_is_dated_on_the_signing_date_and_its_footer_has_no_clock(tmp_pa
     assert all(f"Halaman {n} dari {len(pages)}" in p for n, p in enumerate(pages, 1))
 
 
-def test_the_archive_manifest_records_when_the_document_was_made(tmp_path: Path) -> None:
+def test_the_archive_manifest_records_when_the_document_was_made_and_the_date_it_carries(tmp_path: Path) -> None:
     path = workbook(tmp_path / "kinerja.xlsx")
+    made = CliRunner().invoke(app(), ["laporan", str(path), "-p", "TW2", "--tanggal", "8 Juli 2024"])
+    assert made.exit_code == 0, made.output
     result = CliRunner().invoke(app(), ["arsip", str(path), "-p", "TW2"])
     assert result.exit_code == 0, result.output
     [archive] = tmp_path.glob("Arsip_*.zip")
     manifest = json.loads(zipfile.ZipFile(archive).read("manifest.json"))
     assert dt.datetime.fromisoformat(manifest["dokumen_dibuat"]).tzinfo is not None
-    assert manifest["tanggal_penandatanganan"] == dt.date.today().isoformat()
+    assert manifest["dokumen_dibuat"] <= manifest["disegel"]
+    assert manifest["tanggal_penandatanganan"] == "2024-07-08"  # the date printed, not the day of sealing

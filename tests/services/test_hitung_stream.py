@@ -10,7 +10,7 @@ import pytest
 from xlwings_app.domain.indicator import Jenis, Periode
 from xlwings_app.domain.measure import Measured, carry_problems, measure_all, measure_every_period
 from xlwings_app.domain.summary import by_penanggung_jawab, by_sasaran, summarize
-from xlwings_app.services.hitung import compute, hitung_data
+from xlwings_app.services.hitung import hitung_data, measure_workbook
 from xlwings_app.services.workbook import load
 from xlwings_app.sheets.hasil_spool import HasilSpool
 
@@ -22,7 +22,7 @@ def test_compute_gives_what_the_lists_give(example_path: Path, periode: Periode 
     chosen = periode or settings.periode_aktif
     by_period = measure_every_period(data.indicators, settings)
     hasil = by_period[chosen]
-    result = compute(data, periode)
+    result = measure_workbook(data, periode)
     assert isinstance(result.semua_periode, HasilSpool) and isinstance(result.hasil, Measured)
     assert list(result.semua_periode) == [
         by_period[p][i] for i in range(len(data.indicators)) for p in Periode

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tests.unit.builders import indicator
+from xlwings_app.domain.cell_addresses import column_letter
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.settings import Settings
 from xlwings_app.forms.filled import Cell
 from xlwings_app.forms.meta import FormMeta, sealed
 from xlwings_app.forms.spec import form_columns
 from xlwings_app.sheets.forms import form_sheet_values, header_row, meta_sheet_values, read_form_book
-from xlwings_app.sheets.grid import Formula, column_letter
+from xlwings_app.sheets.grid import Formula
 
 INDICATORS = [indicator(kode="IKU-01"), indicator(kode="IKU-02")]
 META = sealed(FormMeta("TW2-abc", "Isian", {"periode": "TW2", "unit": "Kecamatan", "tahun": "2024"},

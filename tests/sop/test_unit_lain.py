@@ -97,7 +97,7 @@ def year(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     ok("perjanjian", str(path), "--keluar", str(docs))
     ok("laporan-pengumpulan", str(path), str(forms), "--periode", "TW3", "--keluar", str(docs))
     ok("laporan-pengumpulan", str(path), str(forms), "--periode", "TW3", "--final", "--keluar", str(docs))
-    ok("arsip", str(path), "--periode", "TW3", "--keluar", str(root / "arsip"))
+    ok("arsip", str(path), "--periode", "TW3", "--keluar", str(root / "arsip"), "--dokumen", str(docs))
     return {"path": path, "docs": docs, "root": root}
 
 

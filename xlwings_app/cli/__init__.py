@@ -15,9 +15,11 @@ import typer
 
 from xlwings_app.cli import (
     addin_cmds,
+    administrasi_cmds,
     bahasa,
     forms_cmds,
     kabupaten_cmds,
+    lke_cmds,
     pengumpulan_cmds,
     plan_cmds,
     report_cmds,
@@ -28,7 +30,8 @@ from xlwings_app.cli import (
 bahasa.pasang()
 
 MODULES: tuple[ModuleType, ...] = (
-    workbook_cmds, sop_cmds, report_cmds, plan_cmds, forms_cmds, pengumpulan_cmds, kabupaten_cmds, addin_cmds,
+    workbook_cmds, sop_cmds, report_cmds, plan_cmds, forms_cmds, pengumpulan_cmds, administrasi_cmds, kabupaten_cmds,
+    lke_cmds, addin_cmds,
 )  # fmt: skip
 
 

@@ -118,6 +118,22 @@ def _report_rekap(result: HasilRekap, file: Path) -> None:
         console.print(line)
 
 
+def _rekap_rencana(file: Path, sources: list[Path]) -> None:
+    """The planning rekap: every problem listed, exit 2 on a galat (nothing written)."""
+    from xlwings_app.services.formulir_rencana import rekap_rencana
+
+    result = rekap_rencana(file, sources)
+    for problem in result.problems:
+        typer.echo(f"{'Galat' if problem.is_error else 'Catatan'}: {problem}", err=not problem.is_error)
+    if not result.valid:
+        typer.echo("Tidak ada yang ditulis ke workbook induk: perbaiki formulir di atas lalu ulangi.")
+        raise typer.Exit(EXIT_INPUT)
+    merged = result.gabung
+    changes = len(merged.perubahan) if merged else 0
+    typer.echo(f"Rekap rencana: {changes} perubahan, {len(merged.baru) if merged else 0} indikator baru"
+               + (", ditulis ke sheet Riwayat." if result.ditulis else "; workbook induk tidak berubah."))
+
+
 def register(app: typer.Typer) -> None:
     """Add formulir, lembar and rekap to ``app``."""
 
@@ -128,11 +144,22 @@ def register(app: typer.Typer) -> None:
         keluar: Annotated[Path, typer.Option("--keluar", "-k", help="Folder tujuan formulir.")] = Path("formulir"),
         periode: PeriodeOption = None,
         timpa: Annotated[bool, typer.Option("--timpa", help="Timpa formulir yang sudah ada.")] = False,
+        rencana: Annotated[bool, typer.Option("--rencana", help="Formulir Rencana Kinerja tahun workbook: usulan "
+                                                                "target dan rencana aksi.")] = False,  # fmt: skip
     ) -> None:
         """Buat satu formulir .xlsx per penanggung jawab berisi indikatornya saja.
 
+        Dengan --rencana: Formulir Rencana Kinerja (usulan target tahunan dan triwulan, rencana aksi,
+        baris untuk indikator baru); kembalikan dengan kinerja rekap --rencana.
+
         Contoh: kinerja formulir kinerja.xlsx --periode TW2 --keluar "Formulir TW2"
         """
+        if rencana:
+            from xlwings_app.services.formulir_rencana import formulir_rencana
+
+            made = formulir_rencana(file, keluar, timpa)
+            typer.echo(f"Formulir Rencana Kinerja: {len(made)} file di {keluar}")
+            return
         from xlwings_app.services.formulir import formulir
 
         _report_distribusi(formulir(file, keluar, parse_periode(periode), timpa), "Formulir")
@@ -164,11 +191,16 @@ def register(app: typer.Typer) -> None:
             "formulir: Periode aktif di sheet Pengaturan).")] = None,  # fmt: skip
         lembar_: Annotated[bool, typer.Option("--lembar", help="Baca lembar isian di dalam workbook induk.")] = False,
         json_: Annotated[bool, typer.Option("--json", help="Keluaran JSON.")] = False,
+        rencana: Annotated[bool, typer.Option("--rencana", help="Rekap Formulir Rencana Kinerja: usulan target "
+                                                                "dan indikator baru.")] = False,  # fmt: skip
     ) -> None:
         """Periksa semua formulir, lalu salin isiannya ke workbook induk (semua atau tidak sama sekali).
 
         Contoh: kinerja rekap kinerja.xlsx "Formulir TW2" --periode TW2
         """
+        if rencana:
+            _rekap_rencana(file, formulir_ or [])
+            return
         from xlwings_app.services.rekap import rekap
 
         result = rekap(file, formulir_ or [], parse_periode(periode), lembar=lembar_)

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 def _print(result: Rekapitulasi) -> None:
     rekap = result.rekap
-    console.print(f"Rekap {rekap.kabupaten} {rekap.periode.label} Tahun {rekap.tahun}: {len(rekap.units)} unit.")
+    console.print(f"Rekap {rekap.kabupaten} {rekap.periode.dengan_tahun(rekap.tahun)}: {len(rekap.units)} unit.")
     for u in rekap.units:
         a = result.figures.get(u.unit)
         mean = f", rata-rata capaian {a.rata_rata}%".replace(".", ",") if a and a.rata_rata is not None else ""
@@ -53,6 +53,7 @@ def kabupaten_cmd(
     kode_dari: Annotated[Path | None, typer.Option("--kode-dari", help="Daftar kode verifikasi dari dokumen bertanda tangan (CSV: Unit Kerja;Periode;Kode).")] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help="Buat juga PDF dokumen rekapitulasi.")] = False,
     tanpa_dokumen: Annotated[bool, typer.Option("--tanpa-dokumen", help="Hanya workbook, tanpa dokumen .docx.")] = False,
+    lambang: Annotated[Path | None, typer.Option("--lambang", help="Gambar lambang daerah (PNG/JPEG) untuk kop; bawaan: 'Berkas lambang daerah' di sheet Isian Kabupaten.")] = None,
 ) -> None:
     """Rekap kabupaten: gabungkan Pengukuran Kinerja semua perangkat daerah untuk satu periode.
 
@@ -66,7 +67,7 @@ def kabupaten_cmd(
     assert chosen is not None
     from xlwings_app.services.kabupaten import kabupaten
 
-    _print(kabupaten(sumber, chosen, keluar, tahun, kode_dari, dokumen=not tanpa_dokumen, pdf=pdf))
+    _print(kabupaten(sumber, chosen, keluar, tahun, kode_dari, dokumen=not tanpa_dokumen, pdf=pdf, lambang=lambang))
 
 
 def register(app: typer.Typer) -> None:

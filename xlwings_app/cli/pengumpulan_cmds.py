@@ -51,8 +51,12 @@ def laporan_pengumpulan_cmd(
     keluar: Annotated[Path | None, typer.Option("--keluar", "-k", help="Folder hasil. Bawaan: folder workbook.")] = None,
     tanggal: TanggalOpt = None,
     lambang: LambangOpt = None,
+    nomor: Annotated[str, typer.Option("--nomor", help="Nomor nota dinas dari buku agenda (bawaan: titik-titik "
+                                                       "untuk ditulis tangan).")] = "",  # fmt: skip
+    sifat: Annotated[str, typer.Option("--sifat", help="Sifat nota dinas: Biasa, Segera, Penting.")] = "Biasa",
+    lampiran: Annotated[str, typer.Option("--lampiran", help="Lampiran nota dinas, mis. '1 (satu) berkas'.")] = "-",
 ) -> None:
-    """Buat Laporan Hasil Pengumpulan Data Kinerja dari rekap terakhir periode itu.
+    """Buat Laporan Hasil Pengumpulan Data Kinerja (nota dinas) dari rekap terakhir periode itu.
 
     Berisi formulir yang masuk (status dan waktunya), yang belum masuk, setiap perubahan lama → baru
     dari sheet Riwayat, dan indikator yang realisasinya masih kosong. Jalankan kinerja rekap dulu.
@@ -60,10 +64,13 @@ def laporan_pengumpulan_cmd(
     Contoh: kinerja laporan-pengumpulan kinerja.xlsx "Formulir TW4" --periode TW4 --final --pdf
     """
     from xlwings_app.cli.report_cmds import _tanggal
+    from xlwings_app.report.pengumpulan import Nota
     from xlwings_app.services.laporan_pengumpulan import laporan_pengumpulan
 
     signing = _tanggal(tanggal)  # a refusal (forms not recapped, input errors) is exit code 2
-    hasil = laporan_pengumpulan(file, [folder], parse_periode(periode), final, keluar, pdf, signing, lambang=lambang)
+    nota = Nota(nomor.strip(), sifat.strip(), lampiran.strip())
+    hasil = laporan_pengumpulan(file, [folder], parse_periode(periode), final, keluar, pdf, signing, lambang=lambang,
+                                nota=nota)  # fmt: skip
     for note in hasil.peringatan:
         typer.echo(f"Catatan: {note.pesan}", err=True)
     h = hasil.hasil

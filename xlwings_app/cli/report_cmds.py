@@ -123,28 +123,45 @@ def laporan_iki_cmd(
         typer.echo(f"  Kode verifikasi: {doc.kode_verifikasi}")
 
 
+ARSIP_PERIODE_HELP = (
+    "TW1, TW2, TW3, TW4 atau TAHUNAN (Dokumen Pengukuran Kinerja periode itu), RK (Rencana Kinerja) atau PK "
+    "(Perjanjian Kinerja unit)."
+)
+
+
 def arsip_cmd(
     file: File,
-    periode: Annotated[str, typer.Option("--periode", "-p", help=PERIODE_HELP)],
+    periode: Annotated[str, typer.Option("--periode", "-p", help=ARSIP_PERIODE_HELP)],
     lampiran: Annotated[list[Path] | None, typer.Option("--lampiran", "-l", help=LAMPIRAN_HELP)] = None,
     keluar: Annotated[
         Path | None, typer.Option("--keluar", "-k", help="Folder arsip. Bawaan: folder workbook.")
     ] = None,
+    dokumen: Annotated[
+        Path | None,
+        typer.Option("--dokumen", "-d", help="Folder dokumen final yang ditandatangani (tempat --keluar saat "
+                     "dokumen dibuat). Bawaan: folder workbook."),
+    ] = None,
 ) -> None:
-    """Segel periode setelah ditandatangani: arsip .zip berisi workbook, dokumen dan manifest.
+    """Segel dokumen setelah ditandatangani: arsip .zip berisi workbook, dokumen persis seperti yang
+    dicetak, dan manifest. Ditolak bila workbook berubah sejak dokumen final dibuat.
 
     Contoh: kinerja arsip kinerja.xlsx --periode TW2 --lampiran scan_ttd.pdf
     """
-    chosen = parse_periode(periode)
-    assert chosen is not None
+    from xlwings_app.domain.cetak import label, parse_dokumen
+
+    try:
+        chosen = parse_dokumen(periode)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--periode") from None
     from xlwings_app.services.arsip import arsip
 
-    hasil = arsip(file, chosen, keluar, lampiran or [])
+    hasil = arsip(file, chosen, keluar, lampiran or [], dokumen=dokumen)
     for note in hasil.catatan:
         typer.echo(f"Catatan: {note}", err=True)
+    _dated(hasil.cetak.tanda_tangan.tanggal)
     typer.echo(f"Arsip: {hasil.zip}")
     typer.echo(f"Kode verifikasi: {hasil.record.kode_verifikasi}")
-    typer.echo(f"Segel periode {hasil.record.periode.value} dicatat di sheet Segel workbook.")
+    typer.echo(f"Segel {label(chosen)} dicatat di sheet Segel workbook.")
 
 
 def register(app: typer.Typer) -> None:

@@ -60,6 +60,11 @@ class Periode(StrEnum):
         """Indonesian label: "Triwulan I", "s.d. Triwulan II", "Tahunan"."""
         return _PERIODE_LABEL[self]
 
+    def dengan_tahun(self, tahun: int | str) -> str:
+        """The period with its year: "s.d. Triwulan II Tahun 2024"; the yearly period is the year
+        alone, "Tahun 2024" (never "Tahunan Tahun 2024")."""
+        return f"Tahun {tahun}" if self is Periode.TAHUNAN else f"{self.label} Tahun {tahun}"
+
     @classmethod
     def parse(cls, text: str) -> Periode:
         """Accept "TW2", "tw 2", "II", "2", "tahunan", "tahun"; raise ValueError otherwise."""

@@ -14,7 +14,9 @@ Dokumen laporan Pengukuran Kinerja kepada Bappeda"). Rules, in order:
      listed and the unit is left out of every figure, but shown;
    - ``TIDAK_COCOK``: the verification code recomputed from the data received differs from the code
      the kabupaten typed in from the signed paper (the anchor: a manifest can be rewritten together
-     with its data, the paper cannot);
+     with its data, the paper cannot). The code covers the date the paper carries; a workbook never
+     sealed and without a Tanggal Penandatanganan does not say it, so each date from 1 January of its
+     year to 31 December of the next is tried with its Profil's signer (``tanggal_cocok``);
    - ``BERUBAH``: sealed, but changed since: an archive whose files differ from its manifest or
      whose recomputed code differs from the manifest's, or a workbook whose latest seal of the
      period (sheet Segel) records another code than today's data gives;
@@ -36,14 +38,16 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
+from xlwings_app.domain.cetak import TandaTangan
 from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.measure import Hasil
 from xlwings_app.domain.problems import Problem
-from xlwings_app.domain.profil import Pejabat
+from xlwings_app.domain.profil import Pejabat, Profil, nip_problem
 from xlwings_app.domain.rows import normalise_kode
 from xlwings_app.domain.seal import SealRecord
 from xlwings_app.domain.settings import Settings
 from xlwings_app.domain.summary import Ringkasan
+from xlwings_app.domain.verification import verification_code
 
 
 class Keadaan(StrEnum):
@@ -100,6 +104,12 @@ class Kiriman:
     periode_arsip: Periode | None = None
     masalah_arsip: list[str] = field(default_factory=list)
     sop_tepat_waktu: Decimal | None = None
+    tanpa_tanggal: Profil | None = None
+    """The Profil of a workbook whose code was recomputed without the paper's date (never sealed, no
+    Tanggal Penandatanganan): a paper code is then matched against each date (``tanggal_cocok``)."""
+    periode: Periode | None = None
+    kode_pengantar: tuple[str, ...] = ()
+    """The verification codes the unit's Surat Pengantar listed (its sheet Surat Keluar): what it sent."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -118,6 +128,22 @@ class Isian:
     unit_diharapkan: tuple[str, ...] = ()
     kode_dokumen: dict[tuple[str, Periode], str] = field(default_factory=dict)
     """The code read off each unit's signed paper, by (``unit_key``, period)."""
+
+    def kekurangan(self) -> list[str]:
+        """What the kabupaten's document cannot be signed without, as the unit documents check their
+        signer (PermenPANRB 53/2014: name, jabatan and NIP, dated at a place): the signer's name, a
+        valid 18-digit NIP and the signing date. While any is missing the document is a DRAF."""
+        gaps = []
+        signer = self.penandatangan
+        if not signer.nama.strip():
+            gaps.append("Nama penandatangan belum diisi.")
+        if not signer.nip.strip():
+            gaps.append("NIP penandatangan belum diisi.")
+        elif why := nip_problem(signer.nip):
+            gaps.append(f"NIP penandatangan: {why}")
+        if self.tanggal is None:
+            gaps.append("Tanggal penandatanganan belum diisi.")
+        return gaps
 
 
 @dataclass
@@ -250,7 +276,7 @@ def keadaan(k: Kiriman, kode_dokumen: str | None) -> tuple[Keadaan, list[str]]:
     """Rule 2: the state of the unit received as ``k``, and the reasons behind it."""
     if k.errors:
         return Keadaan.GALAT_ISIAN, [str(p) for p in k.errors]
-    if kode_dokumen and normal_code(kode_dokumen) != k.kode:
+    if kode_dokumen and normal_code(kode_dokumen) != k.kode and tanggal_cocok(k, normal_code(kode_dokumen)) is None:
         return Keadaan.TIDAK_COCOK, [
             f"kode dihitung ulang dari data {k.kode}, kode pada dokumen bertanda tangan {normal_code(kode_dokumen)}"
         ]
@@ -264,6 +290,20 @@ def keadaan(k: Kiriman, kode_dokumen: str | None) -> tuple[Keadaan, list[str]]:
     if k.kode_segel != k.kode:
         return Keadaan.BERUBAH, [f"kode segel {k.kode_segel}, data sekarang {k.kode}"]
     return Keadaan.FINAL, []
+
+
+def tanggal_cocok(k: Kiriman, kode: str) -> dt.date | None:
+    """The date whose code (``k``'s data signed by its Profil's signer that day) is ``kode``, for a
+    workbook whose signing date is unknown (``Kiriman.tanpa_tanggal``); None when no date gives it."""
+    profil, periode = k.tanpa_tanggal, k.periode
+    if profil is None or periode is None:
+        return None
+    day, last = dt.date(profil.tahun, 1, 1), dt.date(profil.tahun + 1, 12, 31)
+    while day <= last:
+        if verification_code(profil, periode, k.indicators, k.settings, TandaTangan(day, profil.penandatangan)) == kode:
+            return day
+        day += dt.timedelta(days=1)
+    return None
 
 
 def normal_code(text: str) -> str:

@@ -380,7 +380,7 @@ class Measured(Sequence[Hasil]):
 
 def measure_every_period(indicators: list[Indicator], settings: Settings) -> dict[Periode, list[Hasil]]:
     """``measure_all`` of every period (sheet Hasil's rows), each indicator's inputs gathered once,
-    all held in memory: the reference that ``services.hitung.compute`` (one indicator at a time, into
+    all held in memory: the reference that ``services.hitung.measure_workbook`` (one indicator at a time, into
     a spool) is tested against."""
     by_period: dict[Periode, list[Hasil]] = {p: [] for p in Periode}
     for indicator in indicators:

@@ -19,6 +19,7 @@ class Pejabat:
     pangkat: str = ""
     nip: str = ""
     status: str = ""  # "", "Plt." or "Plh." when acting
+    atasan: str = ""  # the jabatan of the direct superior (sheet Pejabat, column Atasan); "": by rule
 
     @property
     def jabatan_lengkap(self) -> str:
@@ -54,6 +55,12 @@ class Profil:
         wanted = " ".join(jabatan.split()).casefold()
         return next((p for p in self.pejabat if " ".join(p.jabatan.split()).casefold() == wanted), None)
 
+
+SHEET_PROFIL = "Profil"
+SHEET_PEJABAT = "Pejabat"
+"""Sheets Profil and Pejabat as the domain's problems name them: the layout's names
+(workbook/layout.toml), which the domain cannot import (a lower layer); tests/sheets/test_layout.py
+holds them equal."""
 
 NIP_DIGITS = 18
 
@@ -130,7 +137,7 @@ def document_problems(
     profil: Profil | None,
     cells: Mapping[str, str] | None = None,
     numeric: Collection[str] = (),
-    sheet: str = "Profil",
+    sheet: str = SHEET_PROFIL,
 ) -> list[Problem]:
     """What a document (Dokumen Pengukuran Kinerja, dokumen IKI, arsip) cannot be signed without:
     every ``DOCUMENT_FIELDS`` entry filled in, and the signer's NIP a valid 18-digit NIP

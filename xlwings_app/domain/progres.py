@@ -73,8 +73,8 @@ def periode_lalu(periode: Periode) -> Periode | None:
     return None if periode is Periode.TW1 else list(Periode)[periode.number - 2]
 
 
-def tren(sekarang: Decimal | None, lalu: Decimal | None) -> str:
+def tren(now: Decimal | None, before: Decimal | None) -> str:
     """ "naik", "turun", "tetap", or "" when either capaian is missing."""
-    if sekarang is None or lalu is None:
+    if now is None or before is None:
         return ""
-    return NAIK if sekarang > lalu else TURUN if sekarang < lalu else TETAP
+    return NAIK if now > before else TURUN if now < before else TETAP

@@ -205,17 +205,58 @@ def kode_problems(raw: RawRow, key: str) -> tuple[str, list[Problem]]:
     if not (kode.control or kode.changed):
         return kode.text, []
     label = raw.headers.get(key, key)
-    shown = text_of(raw.values.get(key)).encode("unicode_escape").decode("ascii")
+    typed = raw.values.get(key)
+    cell = str(int(typed)) if isinstance(typed, float) and typed.is_integer() else str(typed)
+    shown, found = readable(cell.strip(" "))
     if kode.control:
         return kode.text, [_problem(
-            raw, key, f"{label} '{shown}' berisi karakter kendali (tab/baris baru): ketik ulang kodenya.", shown
+            raw, key, f"{label} '{shown}' berisi {', '.join(found)}: ketik ulang kodenya.", shown
         )]
     if kode.changed:
         return kode.text, [_problem(
-            raw, key, f"{label} '{shown}' berisi spasi, tanda hubung atau karakter tak terlihat yang tidak baku: "
-            f"dibaca sebagai '{kode.text}'.", shown, "catatan",
+            raw, key, f"{label} '{shown}' berisi {', '.join(found) or 'spasi ganda'}: dibaca sebagai '{kode.text}'.",
+            shown, "catatan",
         )]
     return kode.text, []
+
+
+_CHAR_NAMES = {
+    "\t": "tab", "\n": "baris baru", "\r": "baris baru", "\u00a0": "spasi tak terputus",
+    "\u200b": "spasi lebar nol", "\ufeff": "tanda BOM", "\u00ad": "tanda hubung lunak",
+    "\u200e": "tanda arah teks", "\u200f": "tanda arah teks", "\u2011": "tanda hubung tak terputus",
+}  # fmt: skip
+
+
+def readable(text: str) -> tuple[str, list[str]]:
+    """``text`` as a person can read it in a message, never as a Python escape ("IKU\\u201303"): a
+    character that shows nothing (control, zero-width, no-break space, direction mark) is written
+    as its name in brackets ("IKU-01[spasi lebar nol]"); a visible one stays. Also the names of
+    the unusual characters found, once each: those, dash forms ("tanda pisah '–'"), full-width
+    letters and double spaces."""
+    shown: list[str] = []
+    found: list[str] = []
+
+    def note(name: str) -> None:
+        if name not in found:
+            found.append(name)
+
+    for ch in text:
+        category = unicodedata.category(ch)
+        name = _CHAR_NAMES.get(ch)
+        if name is None and (category in ("Cc", "Cf", "Zl", "Zp") or (category == "Zs" and ch != " ")):
+            name = f"karakter tak terlihat U+{ord(ch):04X}"
+        if name is not None:
+            shown.append(f"[{name}]")
+            note("karakter kendali (tab/baris baru)" if category == "Cc" else name)
+            continue
+        shown.append(ch)
+        if ord(ch) in _DASHES:
+            note(f"tanda '{ch}' sebagai tanda hubung")
+        elif not ch.isascii() and unicodedata.normalize("NFKC", ch) != ch:
+            note("huruf atau angka lebar penuh")
+    if "  " in text:
+        note("spasi ganda")
+    return "".join(shown), found
 
 
 def _choice(

@@ -19,7 +19,16 @@ strings, so 85 and 85.0 are the same value) of
   Target Akhir Renstra, printed since the document shows the progress toward it, counts only
   when filled, so the codes of workbooks without it (sealed before) stay as they were.
 
-is hashed with SHA-256; the first 50 bits, written in RFC 4648 base32 (A–Z, 2–7: no 0/1/8/9 to
+and, for a signed document, the signing it prints (``domain.cetak.TandaTangan``: the date above the
+signature and the signer's jabatan as printed, nama, pangkat and NIP), so a paper dated or signed
+otherwise does not match its code. A code computed without a signing (the data alone) is the code of
+archives and seals made before signings were covered; they are checked that way still.
+
+The Rencana Kinerja and the unit's Perjanjian Kinerja (``plan_code``) cover the unit, the year, the
+document and its signing, and each IKU's plan: identity and texts, the yearly and triwulan targets,
+range bounds, program and pagu, the earlier year and the Renstra's end target.
+
+Each is hashed with SHA-256; the first 50 bits, written in RFC 4648 base32 (A–Z, 2–7: no 0/1/8/9 to
 misread), give 10 characters grouped 5-5: "K7Q2M-XR4TB".
 """
 
@@ -28,9 +37,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
+from xlwings_app.domain.cetak import TandaTangan
 from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.profil import Profil
 from xlwings_app.domain.settings import Settings
@@ -102,19 +112,67 @@ def _code(data: object) -> str:
 
 
 def verification_code(
-    profil: Profil, periode: Periode, indicators: Sequence[Indicator], settings: Settings
+    profil: Profil, periode: Periode, indicators: Sequence[Indicator], settings: Settings,
+    ttd: TandaTangan | None = None,
 ) -> str:
-    """The document's code, e.g. "K7Q2M-XR4TB" (the module docstring states what it covers)."""
-    return _code({
+    """The document's code, e.g. "K7Q2M-XR4TB" (the module docstring states what it covers); with
+    ``ttd`` the code of the document signed so."""
+    data: dict[str, object] = {
         "kabupaten": profil.kabupaten,
         "unit": profil.unit,
         "tahun": profil.tahun,
         "periode": periode.value,
         "pengaturan": _settings(settings),
         "indikator": [indicator_inputs(i, periode) for i in indicators],
+    }
+    if ttd is not None:
+        data["ditandatangani"] = ttd.inputs()
+    return _code(data)
+
+
+def plan_inputs(indicator: Indicator) -> dict[str, object]:
+    """The inputs of ``indicator`` a Rencana or Perjanjian Kinerja prints, as JSON-ready values."""
+    return {
+        "kode": indicator.kode,
+        "sasaran": indicator.sasaran,
+        "nama": indicator.nama,
+        "satuan": indicator.satuan,
+        "agregasi": indicator.agregasi.value,
+        "target_tahunan": _number(indicator.target_tahunan),
+        "target_tw": [_number(v) for v in indicator.target_tw],
+        "batas_bawah": _number(indicator.batas_bawah),
+        "batas_atas": _number(indicator.batas_atas),
+        "program": " ".join(indicator.program.split()),
+        "pagu": _number(indicator.pagu),
+        "target_lalu": _number(indicator.target_lalu),
+        "realisasi_lalu": _number(indicator.realisasi_lalu),
+        "target_akhir_renstra": _number(indicator.target_akhir_renstra),
+    }
+
+
+def plan_code(profil: Profil, dokumen: str, indicators: Sequence[Indicator], ttd: TandaTangan) -> str:
+    """The code of a Rencana Kinerja ("RK") or the unit's Perjanjian Kinerja ("PK") signed so."""
+    return _code({
+        "kabupaten": profil.kabupaten,
+        "unit": profil.unit,
+        "tahun": profil.tahun,
+        "dokumen": dokumen,
+        "indikator": [plan_inputs(i) for i in indicators],
+        "ditandatangani": ttd.inputs(),
     })
+
+
+def plan_fingerprint(indicator: Indicator) -> str:
+    """One indicator's own code in a planning document, to say which indicator changed after sealing."""
+    return _code(plan_inputs(indicator))
 
 
 def indicator_fingerprint(indicator: Indicator, periode: Periode) -> str:
     """One indicator's own code for ``periode``, to say which indicator changed after sealing."""
     return _code(indicator_inputs(indicator, periode))
+
+
+def lke_code(kabupaten: str, unit: str, tahun: int, answers: Mapping[str, str | None]) -> str:
+    """The code of an AKIP self-evaluation summary: the unit, the year and every criterion's answer
+    that counts (unanswered as null), in the same canonical JSON and hash as ``verification_code``."""
+    return _code({"kabupaten": kabupaten, "unit": unit, "tahun": tahun, "lke": dict(answers)})

@@ -280,6 +280,7 @@ def dokumen_header(profil: Profil, dokumen: Dokumen, judul: str) -> dict[str, st
         "judul": judul,
         "periode": judul_periode(dokumen.periode, profil.tahun),
         "periode_label": dokumen.periode.label,
+        "periode_tahun": dokumen.periode.dengan_tahun(profil.tahun),
         "tahun": str(profil.tahun),
         "unit": profil.unit,
         "kabupaten": profil.kabupaten,

@@ -9,7 +9,9 @@ Pure, like ``report.context`` (whose row, summary and analysis formats it reuses
 - the official's jabatan is the Penanggung Jawab name; name, pangkat and NIP come from the table of
   officials (sheet Pejabat, ``Profil.pejabat``); an official missing there, or without a name or
   NIP, prints dotted lines to fill in by hand;
-- "Mengetahui" is the Profil's penandatangan (the head of the unit).
+- "Mengetahui" is the official's direct superior (``domain.organisasi.atasan_langsung``: column
+  Atasan of sheet Pejabat, by rule a Kasubag's Sekretaris and everyone else's head of the unit); the
+  head of the unit's own document is acknowledged by the head (Profil's penandatangan).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from collections.abc import Sequence
 from xlwings_app.domain import formatting as fmt
 from xlwings_app.domain.indicator import Indicator
 from xlwings_app.domain.measure import Hasil
+from xlwings_app.domain.organisasi import atasan_langsung
 from xlwings_app.domain.profil import Profil
 from xlwings_app.domain.settings import Settings
 from xlwings_app.report import kalimat
@@ -97,6 +100,13 @@ def official_block(profil: Profil, official: str) -> dict[str, str]:
     }
 
 
+def mengetahui(profil: Profil, official: str) -> dict[str, str]:
+    """The "Mengetahui" block: the official's direct superior; dotted lines where unnamed."""
+    atasan = atasan_langsung(profil, official) or profil.penandatangan
+    block = pejabat(atasan)
+    return {**block, "nama": atasan.nama or TITIK_NAMA, "nip": block["nip"] or TITIK_NIP}
+
+
 def build_iki_context(
     profil: Profil,
     settings: Settings,
@@ -118,7 +128,7 @@ def build_iki_context(
         "analisis": analisis(results, settings),
         "pembahasan": pembahasan(results, settings),
         "triwulan": [indicator_row(h, settings) for h in results],
-        "penandatangan": pejabat(profil.penandatangan),
+        "penandatangan": mengetahui(profil, official),
         "tempat_tanggal": f"{profil.tempat}, {fmt.tanggal(dokumen.tanggal)}",
         "kode_verifikasi": dokumen.kode_verifikasi,
         "dibuat": fmt.waktu(dokumen.dibuat),

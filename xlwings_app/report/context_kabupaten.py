@@ -8,7 +8,9 @@ Pure: the consolidation and its figures in, dicts/lists/strings out. Rules:
   each with its state; figures are blank ("-") for a unit not counted;
 - "belum melapor" names every expected unit not received and every unit whose inputs have errors;
   the notes list each unit whose data differs from its seal or from its signed paper;
-- numbers the Indonesian way ("87,50"); the document is dated on the tanggal penandatanganan.
+- numbers the Indonesian way ("87,50"); the document is dated on the tanggal penandatanganan;
+- a DRAF until the signer's name, NIP and the date are filled in (``Isian.kekurangan``); the
+  moment it was made prints only on a draft's footer, never on a page to be signed.
 """
 
 from __future__ import annotations
@@ -47,8 +49,10 @@ def kabupaten_context(
     kop: Mapping[str, str],
     tanggal: dt.date,
     dibuat: dt.datetime,
+    kekurangan: Sequence[str] = (),
 ) -> dict[str, object]:
-    """Every value the template prints."""
+    """Every value the template prints; with ``kekurangan`` (what the signer's block still lacks,
+    ``Isian.kekurangan``) the document is a draft: "DRAF" on every page and the gaps under the title."""
     by_name = {u.unit: u for u in rekap.units}
     rows = []
     for n, name in enumerate(_order(rekap, figures), start=1):
@@ -81,6 +85,7 @@ def kabupaten_context(
             "judul": JUDUL,
             "periode": judul_periode(rekap.periode, rekap.tahun),
             "periode_label": rekap.periode.label,
+            "periode_tahun": rekap.periode.dengan_tahun(rekap.tahun),
             "tahun": str(rekap.tahun),
         },
         "ringkasan": {
@@ -99,6 +104,8 @@ def kabupaten_context(
         "tempat_tanggal": f"{tempat}, {fmt.tanggal(tanggal)}",
         "penandatangan": pejabat(isian.penandatangan),
         "dibuat": fmt.waktu(dibuat),
+        "draf": "DRAF" if kekurangan else "",
+        "kekurangan": [f"Sheet Isian Kabupaten: {gap}" for gap in kekurangan],
     }
 
 

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from xlwings_app.domain import formatting as fmt
+from xlwings_app.domain.administrasi.perbandingan import BandingLangkah
 from xlwings_app.domain.profil import Pejabat, Profil
 from xlwings_app.domain.sop.log import Moment
 from xlwings_app.domain.sop.measure import StepRun
@@ -43,6 +44,8 @@ class KepatuhanSop:
     ringkasan: PeriodSummary
     log: str
     menit_per_hari: int = 450
+    rencana: tuple[BandingLangkah, ...] = ()
+    """The Program Kerja laid from the period's first Mulai against the log (``domain.administrasi.perbandingan``)."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,22 @@ def langkah(run: StepRun, day: int) -> dict[str, str]:
     }
 
 
+def rencana(bagian: KepatuhanSop) -> list[dict[str, str]]:
+    """Planned start and end of each step against the log's (the Program Kerja Kegiatan's comparison)."""
+    rows = []
+    for b in bagian.rencana:
+        if b.selisih_menit is None and b.selisih_hari_kerja is None:
+            selisih = fmt.KOSONG
+        elif b.presisi == "hari" or b.selisih_menit is None:
+            selisih = f"{b.selisih_hari_kerja:+d} hari kerja"
+        else:
+            selisih = f"{b.selisih_menit:+d} menit kerja"
+        rows.append({"no": str(b.no), "kegiatan": b.kegiatan, "rencana": f"{_moment(b.rencana_mulai)} s.d. "
+                     f"{_moment(b.rencana_selesai)}", "aktual": f"{_moment(b.mulai)} s.d. {_moment(b.selesai)}",
+                     "status": b.status, "selisih": selisih})  # fmt: skip
+    return rows
+
+
 def ringkasan(bagian: KepatuhanSop) -> list[dict[str, str]]:
     """The summary table of one SOP: (label, value) rows."""
     r, day = bagian.ringkasan, bagian.menit_per_hari
@@ -143,7 +162,7 @@ def build_sop_context(
         "perihal": f"Kepatuhan waktu pelaksanaan SOP, {label}",
         "sop": [
             {"no": str(n), "nama": b.sop.nama, "ringkasan": ringkasan(b),
-             "langkah": [langkah(run, b.menit_per_hari) for run in b.ringkasan.runs]}
+             "langkah": [langkah(run, b.menit_per_hari) for run in b.ringkasan.runs], "rencana": rencana(b)}
             for n, b in enumerate(bagian, start=1)
         ],  # fmt: skip
         "menit_per_hari": describe_minutes(day, 10**6),

@@ -2,7 +2,9 @@
 
 From the last rekap of a period: which forms came in (penanggung jawab, file, Status formulir, when),
 who has sent nothing (named, with their indicators), every change lama → baru from sheet Riwayat,
-and the indicators whose realisasi of the period is still blank. Two versions of one document:
+and the indicators whose realisasi of the period is still blank. The report is a nota dinas
+(Permendagri 1/2023, tata naskah dinas): Kepada, Dari, Tanggal, Nomor, Sifat, Lampiran and Hal
+(``Nota``). Two versions of one document:
 - the draft (step 9): from the Tim SAKIP to the Sekretaris, marked DRAF, signed by the Ketua Tim;
 - the final (steps 10-11): from the Sekretaris to the Camat, signed by the Sekretaris, followed by
   a Lembar Disposisi page (dari, kepada, perihal; isi disposisi, diteruskan kepada, tanggal, paraf
@@ -107,14 +109,32 @@ def ringkasan(hasil: HasilPengumpulan) -> dict[str, str]:
     }
 
 
+@dataclass(frozen=True)
+class Nota:
+    """The heading of the nota dinas the report is sent as (Permendagri 1/2023, tata naskah dinas):
+    its Nomor from the agenda register (blank: a dotted line to write by hand), Sifat (Biasa,
+    Segera, ...), Lampiran ("-" when none)."""
+
+    nomor: str = ""
+    sifat: str = "Biasa"
+    lampiran: str = "-"
+
+
+NOMOR_KOSONG = "." * 40
+
+
 def build_pengumpulan_context(
-    profil: Profil, hasil: HasilPengumpulan, penanda: Penanda, dokumen: Dokumen
+    profil: Profil, hasil: HasilPengumpulan, penanda: Penanda, dokumen: Dokumen, nota: Nota | None = None
 ) -> dict[str, object]:
-    """The template context: kop, title, the four lists, the signature and the disposition page."""
+    """The template context: kop, the nota dinas heading, the four lists, the signature and the
+    disposition page."""
+    nota = nota or Nota()
     triwulan = dokumen.periode.label.replace("s.d. ", "")  # the data of one quarter, not cumulative
-    periode = f"{triwulan.upper()} TAHUN {profil.tahun}"
-    perihal = f"Laporan Hasil Pengumpulan Data Kinerja {triwulan} Tahun {profil.tahun}"
-    header = {**dokumen_header(profil, dokumen, JUDUL), "periode": periode, "periode_label": triwulan}
+    dengan_tahun = dokumen.periode.dengan_tahun(profil.tahun).replace("s.d. ", "")
+    periode = dengan_tahun.upper()
+    perihal = f"Laporan Hasil Pengumpulan Data Kinerja {dengan_tahun}"
+    header = {**dokumen_header(profil, dokumen, JUDUL), "periode": periode, "periode_label": triwulan,
+              "periode_tahun": dengan_tahun}  # fmt: skip
     return {
         "kop": kop(profil),
         "dokumen": {**header, "status": "" if penanda.final else "DRAF"},
@@ -122,6 +142,12 @@ def build_pengumpulan_context(
         "kepada": penanda.kepada.jabatan_lengkap,
         "dari": penanda.dari.jabatan_lengkap,
         "perihal": perihal,
+        "nota": {
+            "tanggal": fmt.tanggal(dokumen.tanggal),
+            "nomor": nota.nomor or NOMOR_KOSONG,
+            "sifat": nota.sifat or "Biasa",
+            "lampiran": nota.lampiran or "-",
+        },
         "ringkasan": ringkasan(hasil),
         "diterima": [
             {"no": str(n), "penanggung_jawab": d.penanggung_jawab, "file": d.file, "indikator": str(d.indikator),

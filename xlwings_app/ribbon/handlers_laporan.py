@@ -57,7 +57,9 @@ def arsipkan(book: xw.Book) -> None:
     path, master = live.saved(book)
     periode = master.data().settings.periode_aktif
     hasil = arsip(path, periode, segel=master)
-    lines = [f"Periode {periode.label} disegel.", f"Arsip: {hasil.zip}",
+    from xlwings_app.domain.cetak import dated
+
+    lines = [f"Periode {periode.label} disegel: dokumen yang ditandatangani ({dated(hasil.cetak)}).", f"Arsip: {hasil.zip}",
              f"Kode verifikasi: {hasil.record.kode_verifikasi}", *hasil.catatan,
              "Segel dicatat di sheet Segel: simpan workbook sekarang (Ctrl+S)."]  # fmt: skip
     live.alert(book, "\n".join(lines))

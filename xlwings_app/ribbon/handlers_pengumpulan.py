@@ -23,13 +23,14 @@ def tanda_terima(book: xw.Book) -> None:
 
     path, master = live.saved(book)
     periode = master.data().settings.periode_aktif
-    target, _ = make(path, path.parent / f"Formulir {periode.value}", periode, timpa=True)  # refusals: the dispatcher
+    target, _ = make(path, path.parent / f"Formulir {periode.value}", periode, overwrite=True)  # refusals: the dispatcher
     live.alert(book, f"Tanda terima formulir {periode.value} (cetak A4, ditandatangani penerima):\n{target}")
 
 
 def _laporan(book: xw.Book, final: bool) -> None:
     from xlwings_app.services.laporan import PdfUnavailable
     from xlwings_app.services.laporan_pengumpulan import laporan_pengumpulan
+    from xlwings_app.sheets.layout import SHEET_LOG
 
     path, master = live.saved(book)  # the inputs on screen are the saved ones
     periode = master.data().settings.periode_aktif
@@ -39,7 +40,7 @@ def _laporan(book: xw.Book, final: bool) -> None:
     except PdfUnavailable:  # a fresh master: nothing staged by the attempt carries over
         hasil = laporan_pengumpulan(live.master(book), [folder], periode, final)
     h = hasil.hasil
-    logged = [p.pesan for p in hasil.peringatan if p.sheet == "Log Langkah"]
+    logged = [p.pesan for p in hasil.peringatan if p.sheet == SHEET_LOG]
     lines = [f"Laporan Hasil Pengumpulan Data Kinerja {periode.value} ({'final' if final else 'draf'}):",
              str(hasil.pdf or hasil.docx),
              f"{len(h.diterima)} formulir masuk, {len(h.belum_masuk)} belum masuk, {len(h.perubahan)} perubahan, "

@@ -20,7 +20,8 @@ LIMIT = 8
 WIDTH = 160
 COMMANDS = (
     "baru", "contoh", "periksa", "hitung", "laporan", "laporan-iki", "arsip", "rencana", "perjanjian",
-    "formulir", "lembar", "rekap", "tanda-terima", "laporan-pengumpulan", "kabupaten", "sop", "addin",
+    "formulir", "lembar", "rekap", "tanda-terima", "laporan-pengumpulan", "kabupaten", "sop", "lke", "addin",
+    "disposisi", "notulen", "program-kerja", "checklist", "tanda-terima-dokumen", "surat-pengantar",
 )  # fmt: skip
 """The ``kinerja`` commands (a test compares them with the CLI's)."""
 _ALTERNATIVES = "|".join(sorted(COMMANDS, key=len, reverse=True))

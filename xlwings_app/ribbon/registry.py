@@ -27,6 +27,12 @@ HANDLERS: dict[str, str] = {
     "dokumen_pdf": "xlwings_app.ribbon.handlers_laporan:dokumen_pdf",
     "dokumen_iki": "xlwings_app.ribbon.handlers_laporan:dokumen_iki",
     "arsipkan": "xlwings_app.ribbon.handlers_laporan:arsipkan",
+    "evaluasi_akip": "xlwings_app.ribbon.handlers_lke:evaluasi_akip",
+    "lembar_disposisi": "xlwings_app.ribbon.handlers_administrasi:lembar_disposisi",
+    "checklist_dokumen": "xlwings_app.ribbon.handlers_administrasi:checklist_dokumen",
+    "tanda_terima_dokumen": "xlwings_app.ribbon.handlers_administrasi:tanda_terima_dokumen",
+    "formulir_rencana": "xlwings_app.ribbon.handlers_administrasi:formulir_rencana",
+    "impor_rencana": "xlwings_app.ribbon.handlers_administrasi:impor_rencana",
     "petunjuk": "xlwings_app.ribbon.handlers_bantuan:petunjuk",
 }
 
@@ -48,6 +54,12 @@ LABELS: dict[str, str] = {
     "dokumen_pdf": "PDF",
     "dokumen_iki": "Dokumen IKI",
     "arsipkan": "Arsipkan",
+    "evaluasi_akip": "Evaluasi AKIP",
+    "lembar_disposisi": "Lembar Disposisi",
+    "checklist_dokumen": "Checklist Dokumen",
+    "tanda_terima_dokumen": "Tanda Terima Dokumen",
+    "formulir_rencana": "Formulir Rencana",
+    "impor_rencana": "Impor Rencana",
     "petunjuk": "Petunjuk",
 }
 """The buttons' Indonesian labels, as on the ribbon, for messages."""
@@ -55,7 +67,9 @@ LABELS: dict[str, str] = {
 OWN_PROCESS = frozenset({
     "rencana_kinerja", "perjanjian_kinerja", "pk_pejabat", "ekspor_formulir", "impor_formulir",
     "tanda_terima", "dokumen_pengukuran", "dokumen_pdf", "dokumen_iki", "laporan_pengumpulan_draf",
-    "laporan_pengumpulan_final", "arsipkan",
+    "laporan_pengumpulan_final", "arsipkan", "evaluasi_akip", "lembar_disposisi", "checklist_dokumen",
+    "tanda_terima_dokumen",
+    "formulir_rencana", "impor_rencana",
 })  # fmt: skip
 """Buttons that run in a new Python of their own (``tag="proses-sendiri"`` in customUI.xml): they work
 on the saved file and write files beside it (documents, PDF through LibreOffice or Word, forms, the

@@ -1,21 +1,29 @@
-"""Service: ``arsip``: seal a period after signing.
+"""Service: ``arsip``: seal a document after signing: a period's Pengukuran Kinerja, or the
+Rencana Kinerja ("RK") or the unit's Perjanjian Kinerja ("PK").
 
 Rules:
-- the period's document is rendered again from the workbook (.docx, and PDF when a converter is
-  present), so the archive holds exactly what the verification code covers;
+- the archive holds the document that was signed, never one rendered again: the files the final
+  document's print record names (``services.cetak``: "<stem>.cetak.json" beside the document, in the
+  workbook's folder or the one ``dokumen`` names), byte for byte. It is refused (``CetakDitolak``,
+  naming each difference) when there is no such record, when a file is gone or changed, or when
+  the workbook no longer gives the printed code signed as printed (its data, signer or settings
+  changed since): a changed workbook is never sealed under an old signature;
 - the zip holds the workbook snapshot (``workbook/<name>``), the documents (``dokumen/``), any
   extra files the user adds, e.g. the scanned signed copy (``lampiran/``), and ``manifest.json``;
   two attachments of one name are both kept ("scan.pdf", "scan (2).pdf"), the same file named twice
   once;
-- the result carries the ``SealRecord`` the workbook must record (``domain.seal``);
+- the result carries the ``SealRecord`` the workbook must record (``domain.seal``): the printed
+  code and the printed signing (date and signer);
 - refused like ``laporan`` while the inputs have error problems, and while an unmet indicator
-  lacks Permasalahan or Rencana Aksi (only a final document is archived; no draft);
-- the manifest records when the document was made (``dokumen_dibuat``) and the date it carries
-  (``tanggal_penandatanganan``): the signed page itself prints no generation time;
+  lacks Permasalahan or Rencana Aksi;
+- the manifest (``FORMAT`` 2) records when the document was made (``dokumen_dibuat``), the date and
+  signer it printed (``tanggal_penandatanganan``, ``penandatangan``) and when it was sealed
+  (``disegel``); its code covers that signing (``domain.verification``);
 - archives never replace each other: the name carries the second of sealing
-  ("Arsip_Pengukuran_Kinerja_2024_TW2_20240705-093012.zip"), and " (2)", " (3)" when taken;
+  ("Arsip_Pengukuran_Kinerja_2024_TW2_20240705-093012.zip", "Arsip_Rencana_Kinerja_2024_RK_..."),
+  and " (2)", " (3)" when taken;
 - one unit of work (``arsip``): every attachment is checked, and the master checked writable and not
-  open in Excel, before anything is rendered; the zip is written under a temporary name, the seal
+  open in Excel, before anything is written; the zip is written under a temporary name, the seal
   committed to the master, then the zip moved to its name. A refusal or failure anywhere leaves no
   archive without its seal and no work folder. Runs into one folder take turns (a lock); the work
   folders and temporary zips a killed run left there are cleaned first, and a zip whose seal was
@@ -29,34 +37,36 @@ import datetime as dt
 import os
 import re
 import shutil
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from xlwings_app.adapters.documents.archive import sha256_file, write_archive
+from xlwings_app.adapters.documents.archive import read_manifest, sha256_file, write_archive
 from xlwings_app.adapters.documents.atomic import WriteFailed, failed, place_new, temp_name
 from xlwings_app.adapters.documents.folder import output_folder_problem
-from xlwings_app.adapters.documents.pdf import PdfUnavailable
+from xlwings_app.domain import cetak
+from xlwings_app.domain.cetak import CatatanCetak, TandaTangan
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.measure import measure_all
-from xlwings_app.domain.seal import SealRecord, seal_record
+from xlwings_app.domain.seal import SealRecord, fingerprints, sealed
 from xlwings_app.domain.sop.otomatis import Jalan
-from xlwings_app.domain.verification import indicator_fingerprint
+from xlwings_app.domain.verification import plan_code, verification_code
+from xlwings_app.domain.workbook_data import WorkbookData
 from xlwings_app.services import log_otomatis
+from xlwings_app.services.cetak import CetakDitolak, printed, read_record
 from xlwings_app.services.laporan import (
-    Laporan,
     LaporanDitolak,
-    SumberData,
-    buat_laporan,
+    file_name,
     gaps_of,
     iku_of,
-    lambang_of,
     signable,
 )
 from xlwings_app.services.master import Master, using
 from xlwings_app.sheets.changes import AppendSeal
 
-FORMAT = 1
+FORMAT = 2
+"""2: the document packed is the one printed, and its code covers the signing (1: rendered again at
+sealing, the code over the data alone)."""
 WORK_PREFIX = ".arsip-"
 _TEMP_ZIP = re.compile(r"^\.~(?P<name>Arsip_.+\.zip)\..+\.tmp(\.zip)?$")
 
@@ -70,14 +80,41 @@ class Arsip:
 
     zip: Path
     record: SealRecord
-    laporan: Laporan
+    cetak: CatatanCetak
     catatan: list[str]
     sementara: Path | None = None
 
 
-def archive_name(tahun: int, periode: Periode, when: dt.datetime) -> str:
-    """ "Arsip_Pengukuran_Kinerja_2024_TW2_20240705-093012.zip"."""
-    return f"Arsip_Pengukuran_Kinerja_{tahun}_{periode.value}_{when:%Y%m%d-%H%M%S}.zip"
+def archive_name(tahun: int, periode: Periode | str, when: dt.datetime) -> str:
+    """ "Arsip_Pengukuran_Kinerja_2024_TW2_20240705-093012.zip", "Arsip_Rencana_Kinerja_2024_RK_..."."""
+    kind = "Pengukuran_Kinerja" if isinstance(periode, Periode) else cetak.PLAN_DOCUMENTS[periode].replace(" ", "_")
+    return f"Arsip_{kind}_{tahun}_{periode}_{when:%Y%m%d-%H%M%S}.zip"
+
+
+def document_stem(data: WorkbookData, dokumen: Periode | str) -> str:
+    """The signed document's file stem ("Pengukuran_Kinerja_2024_TW2", "Rencana_Kinerja_2024")."""
+    profil = data.profil
+    assert profil is not None
+    if isinstance(dokumen, Periode):
+        return file_name(profil, dokumen)
+    return f"{cetak.PLAN_DOCUMENTS[dokumen].replace(' ', '_')}_{profil.tahun}"
+
+
+def signed_document(data: WorkbookData, workbook: Path, dokumen: Periode | str, folder: Path) -> CatatanCetak:
+    """The print record of ``dokumen``'s final document in ``folder``, once it still holds against
+    the workbook (``services.cetak.printed``); ``CetakDitolak`` otherwise."""
+    profil = data.profil
+    assert profil is not None
+    record = read_record(folder, document_stem(data, dokumen), cetak.label(dokumen))
+    if record.dokumen != dokumen:
+        raise CetakDitolak(f"Arsip tidak dibuat: catatan cetak di {folder} bukan milik {cetak.label(dokumen)}.")
+    now = TandaTangan(record.tanda_tangan.tanggal, profil.penandatangan)
+    iku = iku_of(data)
+    if isinstance(dokumen, Periode):
+        code = verification_code(profil, dokumen, iku, data.settings, now)
+    else:
+        code = plan_code(profil, dokumen, iku, now)
+    return printed(record, folder, now, fingerprints(dokumen, iku), code, workbook.name)
 
 
 def free_name(folder: Path, name: str) -> Path:
@@ -89,10 +126,26 @@ def free_name(folder: Path, name: str) -> Path:
     return target
 
 
+def _unusable(path: Path) -> str:
+    """Why the attachment at ``path`` cannot be archived as a copy of a paper: empty, unreadable, or
+    a .pdf without the PDF signature; "" when it can."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(1024)
+    except OSError as exc:
+        return f"tidak dapat dibaca ({exc.strerror or type(exc).__name__})"
+    if not head:
+        return "kosong (0 bait): pindai atau simpan ulang berkasnya"
+    if path.suffix.casefold() == ".pdf" and b"%PDF-" not in head:
+        return "bukan PDF yang dapat dibuka (isinya tidak diawali tanda PDF): simpan ulang sebagai PDF"
+    return ""
+
+
 def attachments(lampiran: Sequence[Path]) -> dict[str, Path]:
     """The archive names of ``lampiran``: "lampiran/<name>", "lampiran/<stem> (2)<suffix>" for a second
-    file of the same name; a file given twice is archived once. A missing attachment, or one that is
-    no readable file, is refused (naming it) before anything is made."""
+    file of the same name; a file given twice is archived once. A missing attachment, one that is
+    no readable file, an empty one (0 bait: a scan that failed to save) or a .pdf that is no PDF
+    is refused (naming it) before anything is made."""
     problems = []
     for path in lampiran:
         if not path.is_file():
@@ -100,6 +153,8 @@ def attachments(lampiran: Sequence[Path]) -> dict[str, Path]:
             problems.append(f"Lampiran {path} {what}.")
         elif not os.access(path, os.R_OK):
             problems.append(f"Lampiran {path} tidak dapat dibaca (izin ditolak).")
+        elif why := _unusable(path):
+            problems.append(f"Lampiran {path} {why}.")
     if problems:
         raise LaporanDitolak("Arsip tidak dibuat: lampiran tidak dapat dipakai; tidak ada yang ditulis.", problems)
     named: dict[str, Path] = {}
@@ -117,70 +172,77 @@ def attachments(lampiran: Sequence[Path]) -> dict[str, Path]:
 
 
 def buat_arsip(
-    data: SumberData,
+    data: WorkbookData,
     workbook: Path,
-    periode: Periode,
+    periode: Periode | str,
     out_dir: Path,
     lampiran: Sequence[Path] = (),
-    sekarang: dt.datetime | None = None,
-    pdf: bool = True,
-    lambang: bytes | None = None,
+    now: dt.datetime | None = None,
+    dokumen: Path | None = None,
     place: bool = True,
 ) -> Arsip:
-    """Seal ``periode``: render, zip with the workbook snapshot and manifest, return the record.
+    """Seal ``periode`` (or "RK" / "PK"): zip its signed document (found in ``dokumen``, by default the
+    workbook's folder) with the workbook snapshot and manifest, return the record.
 
-    ``pdf=False`` archives the .docx alone (generated sample units, where speed matters). With
-    ``place=False`` the zip stays under its temporary name (``Arsip.sementara``) until ``put_in_place``.
+    With ``place=False`` the zip stays under its temporary name (``Arsip.sementara``) until ``put_in_place``.
     """
     if why := output_folder_problem(out_dir):
         raise LaporanDitolak(f"Arsip tidak dibuat: {why}")
     extra = attachments(lampiran)
     sealable(data, periode)
-    sekarang = sekarang or dt.datetime.now().astimezone()
-    catatan: list[str] = []
-    with _work_folder(out_dir, periode, sekarang) as work:
-        try:
-            doc = buat_laporan(data, work, periode, pdf=pdf, sekarang=sekarang, lambang=lambang)
-        except PdfUnavailable as exc:
-            catatan.append(f"Arsip tanpa PDF: {exc}")
-            doc = buat_laporan(data, work, periode, pdf=False, sekarang=sekarang, lambang=lambang)
-        profil = data.profil
-        assert profil is not None  # buat_laporan refuses a workbook without a Profil
-        files = {f"workbook/{workbook.name}": workbook, f"dokumen/{doc.docx.name}": doc.docx}
-        if doc.pdf is not None:
-            files[f"dokumen/{doc.pdf.name}"] = doc.pdf
-        files.update(extra)
-        iku = iku_of(data)
-        info = {
-            "format": FORMAT,
-            "kabupaten": profil.kabupaten,
-            "unit": profil.unit,
-            "tahun": profil.tahun,
-            "periode": periode.value,
-            "kode_verifikasi": doc.kode_verifikasi,
-            "disegel": sekarang.isoformat(timespec="seconds"),
-            "dokumen_dibuat": sekarang.isoformat(timespec="seconds"),
-            "tanggal_penandatanganan": doc.tanggal.isoformat() if doc.tanggal else None,
-            "sidik_indikator": {i.kode: indicator_fingerprint(i, periode) for i in iku},
-        }
-        target = free_name(out_dir, archive_name(profil.tahun, periode, sekarang))
-        tmp = temp_name(target)
-        try:
-            write_archive(tmp, files, info)
-            digest = sha256_file(tmp)
-        except OSError as exc:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-            raise failed(target, exc) from exc
-    record = seal_record(profil, data.settings, iku, periode, target.name, digest, sekarang)
-    made = Arsip(target, record, doc, catatan, tmp)
+    folder = dokumen or workbook.parent
+    record = signed_document(data, workbook, periode, folder)
+    now = now or dt.datetime.now().astimezone()
+    profil = data.profil
+    assert profil is not None  # sealable refuses a workbook without a Profil
+    files = {f"workbook/{workbook.name}": workbook}
+    files.update({f"dokumen/{b.nama}": folder / b.nama for b in record.berkas})
+    files.update(extra)
+    signer = record.tanda_tangan.penandatangan
+    info = {
+        "format": FORMAT,
+        "kabupaten": profil.kabupaten,
+        "unit": profil.unit,
+        "tahun": profil.tahun,
+        "periode": str(periode),
+        "kode_verifikasi": record.kode_verifikasi,
+        "disegel": now.isoformat(timespec="seconds"),
+        "dokumen_dibuat": record.dibuat.isoformat(timespec="seconds"),
+        "tanggal_penandatanganan": record.tanda_tangan.tanggal.isoformat(),
+        "penandatangan": {"jabatan": signer.jabatan_lengkap, "nama": signer.nama, "pangkat": signer.pangkat,
+                          "nip": signer.nip},  # fmt: skip
+        "sidik_indikator": dict(record.sidik_indikator),
+    }
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise failed(out_dir, exc, "tidak dapat dibuat") from exc
+    target = free_name(out_dir, archive_name(profil.tahun, periode, now))
+    tmp = temp_name(target)
+    try:
+        write_archive(tmp, files, info)
+        digest = sha256_file(tmp)
+        archived = read_manifest(tmp).get("berkas", {})
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise failed(target, exc) from exc
+    assert isinstance(archived, dict)
+    if changed := [b.nama for b in record.berkas if archived.get(f"dokumen/{b.nama}") != b.sha256]:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise CetakDitolak(f"Arsip tidak dibuat: {', '.join(changed)} berubah saat diarsipkan; ulangi.")
+    made = Arsip(target, sealed(record, target.name, digest, now), record, [])
+    made = replace(made, sementara=tmp)
     return put_in_place(made) if place else made
 
 
-def sealable(data: SumberData, periode: Periode) -> None:
+def sealable(data: WorkbookData, periode: Periode | str) -> None:
     """Refuse (``LaporanDitolak``) a period whose final document cannot be signed: input errors, Profil
-    fields a signed document needs, an unmet indicator without its analysis."""
+    fields a signed document needs, an unmet indicator without its analysis (a period's document)."""
     signable(data)
+    if not isinstance(periode, Periode):
+        return
     results = measure_all(iku_of(data), periode, data.settings)
     gaps_of(data, results, False, "Arsip", "Lengkapi sel berikut, buat dokumen final, lalu arsipkan:")
 
@@ -190,20 +252,6 @@ def put_in_place(made: Arsip) -> Arsip:
     if made.sementara is None:
         return made
     return replace(made, zip=place_new(made.sementara, made.zip, limit=1), sementara=None)
-
-
-@contextlib.contextmanager
-def _work_folder(out_dir: Path, periode: Periode, when: dt.datetime) -> Iterator[Path]:
-    """A folder for the documents being archived, removed afterwards whatever happens."""
-    work = out_dir / f"{WORK_PREFIX}{periode.value}-{when:%Y%m%d%H%M%S}-{os.getpid()}"
-    try:
-        work.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise failed(work, exc, "tidak dapat dibuat") from exc
-    try:
-        yield work
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
 
 
 def clean_leftovers(out_dir: Path, seals: Sequence[SealRecord]) -> None:
@@ -239,15 +287,17 @@ def _check_master(path: Path) -> None:
 
 def arsip(
     path: Path,
-    periode: Periode,
+    periode: Periode | str,
     out_dir: Path | None = None,
     lampiran: Sequence[Path] = (),
     segel: Master | None = None,
+    dokumen: Path | None = None,
 ) -> Arsip:
-    """``buat_arsip`` on the saved workbook at ``path`` (archive beside it by default), then record
-    the seal in sheet Segel: of the file itself (one locked, atomic commit), or of ``segel`` when
-    given (the ribbon: the workbook open in Excel, which holds the file). The archiving step of the
-    SOP is stamped into the same workbook's Log Langkah in that commit (``services.log_otomatis``).
+    """``buat_arsip`` on the saved workbook at ``path`` (archive beside it by default; the signed
+    document looked for in ``dokumen``, by default the workbook's folder), then record the seal in
+    sheet Segel: of the file itself (one locked, atomic commit), or of ``segel`` when given (the
+    ribbon: the workbook open in Excel, which holds the file). A period's archiving step of the SOP
+    is stamped into the same workbook's Log Langkah in that commit (``services.log_otomatis``).
     The archive is put in place once the seal is committed (see the module's rules)."""
     from xlwings_app.adapters.xlsx.safe_write import writer_lock
 
@@ -260,6 +310,7 @@ def arsip(
         target = segel or master
         data = master.data()
         sealable(data, periode)
+        signed_document(data, path, periode, dokumen or path.parent)  # refused before anything is written
         if not target.live:
             _check_master(path)
         try:
@@ -267,16 +318,15 @@ def arsip(
         except OSError as exc:
             raise failed(folder, exc, "tidak dapat dibuat") from exc
         with writer_lock(folder / "Arsip_Pengukuran_Kinerja"):  # one archiving run per folder at a time
-            clean_leftovers(folder, [*getattr(data, "segel", []), *getattr(target.data(), "segel", [])])
-            image, image_notes = lambang_of(data, path, None)
-            result = buat_arsip(data, path, periode, folder, lampiran, lambang=image, place=False)
+            clean_leftovers(folder, [*data.segel, *target.data().segel])
+            result = buat_arsip(data, path, periode, folder, lampiran, dokumen=dokumen, place=False)
             try:
-                result.catatan.extend(n.pesan for n in [*image_notes, *result.laporan.peringatan])
                 target.stage(AppendSeal(result.record))
-                run = Jalan("arsip", mulai, dt.datetime.now(), result.zip.name)
-                stamp = log_otomatis.rencana(target, periode.value, [run])
-                if log_otomatis.stage(target, stamp):
-                    result.catatan.extend(log_otomatis.pesan(stamp))
+                if isinstance(periode, Periode):
+                    run = Jalan("arsip", mulai, dt.datetime.now(), result.zip.name)
+                    stamp = log_otomatis.rencana(target, periode.value, [run])
+                    if log_otomatis.stage(target, stamp):
+                        result.catatan.extend(log_otomatis.pesan(stamp))
                 target.commit()
             except BaseException:
                 if result.sementara is not None:
@@ -284,5 +334,3 @@ def arsip(
                         result.sementara.unlink()
                 raise
             return put_in_place(result)
-
-

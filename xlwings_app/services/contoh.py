@@ -62,9 +62,15 @@ def contoh(folder: Path) -> Iterator[str]:
 
     yield from laporan_pengumpulan.contoh(path, folder / "formulir", folder / "pengumpulan")
     yield from _laporan_sop(path, folder / "pengumpulan", "TW4", draf=True)
+    from xlwings_app.services.contoh_administrasi import contoh as administrasi_contoh
+
+    yield from administrasi_contoh(path, folder / "administrasi")
     from xlwings_app.services.contoh_kabupaten import contoh as kabupaten_contoh
 
     yield from kabupaten_contoh(folder / "kabupaten")
+    from xlwings_app.services.lke_contoh import contoh as lke_contoh
+
+    yield from lke_contoh(path, folder / "lke")
 
 
 def _documents(path: Path, out_dir: Path) -> Iterator[str]:
@@ -165,7 +171,7 @@ def formulir_contoh(path: Path, out_dir: Path) -> Iterator[str]:
     it, ``forms.kunci``).
     """
     periode = Periode.TW4
-    result = formulir(path, out_dir, periode, timpa=True)
+    result = formulir(path, out_dir, periode, overwrite=True)
     if not result.valid:
         raise RuntimeError("; ".join(str(p) for p in result.data.errors))
     yield f"Formulir {periode.value}: {len(result.formulir)} file (satu per penanggung jawab) di {out_dir}"

@@ -3,13 +3,15 @@
 Each unit is a normal Kinerja workbook (the builder), its IKU from ``samples.synthetic`` with the
 unit's own seed; the first three indicators carry names every unit shares (Indeks Kepuasan
 Masyarakat and two others), so the cross-unit comparison has something to compare. A unit is
-sealed the way ``kinerja arsip`` seals it (``services.arsip.buat_arsip``; the .docx only, no PDF,
-so that generating 60 units stays quick), the seal recorded in its sheet Segel.
+sealed the way ``kinerja laporan`` then ``kinerja arsip`` seal it (its final document made, then
+``services.arsip.buat_arsip``; the .docx only, no PDF, so that generating 60 units stays quick), the
+seal recorded in its sheet Segel.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -61,7 +63,8 @@ def unit_workbook(
     path: Path, unit: str, n_iku: int, seed: int, tahun: int = 2024, kabupaten: str = KABUPATEN
 ) -> Path:
     """Write the workbook of ``unit`` at ``path``."""
-    profil = dict(SYNTHETIC_PROFIL, unit=unit, kabupaten=kabupaten, tahun=tahun, ttd_jabatan=f"Kepala {unit}")
+    profil = dict(SYNTHETIC_PROFIL, unit=unit, kabupaten=kabupaten, tahun=tahun, ttd_jabatan=f"Kepala {unit}",
+                  tanggal_ttd=dt.date(tahun, 7, 15))  # TW II's document is signed in mid-July  # fmt: skip
     settings = Settings(periode_aktif=Periode.TW2)
     path.parent.mkdir(parents=True, exist_ok=True)
     build_workbook(profil, unit_indicators(n_iku, seed, unit), settings, spare_rows=2).save(path)
@@ -74,12 +77,17 @@ def seal(path: Path, periode: Periode, out_dir: Path) -> Path:
     The archive goes to ``out_dir/<workbook name>/``: archive names carry no unit name, so units
     sealed in the same minute would otherwise overwrite each other in one folder.
     """
+    import tempfile
+
     from xlwings_app.services.arsip import buat_arsip
+    from xlwings_app.services.laporan import buat_laporan
     from xlwings_app.services.master import using
     from xlwings_app.sheets.changes import AppendSeal
 
-    with using(path) as master:
-        result = buat_arsip(master.data(), path, periode, out_dir / path.stem, pdf=False)
+    with using(path) as master, tempfile.TemporaryDirectory(prefix="kinerja-ttd-") as signed:
+        data = master.data()
+        buat_laporan(data, Path(signed), periode)  # the final document, as signed (.docx only: speed)
+        result = buat_arsip(data, path, periode, out_dir / path.stem, dokumen=Path(signed))
         master.stage(AppendSeal(result.record))
         master.commit()
     return result.zip
@@ -106,9 +114,8 @@ def contoh(folder: Path) -> Iterator[str]:
     one with an input error, one changed after sealing, one never sealed), a fifth expected but
     missing, then ``kinerja kabupaten`` over them."""
     from xlwings_app.adapters.openpyxl.kabupaten import write_rekap_workbook
-    from xlwings_app.domain.verification import verification_code
     from xlwings_app.services.kabupaten import kabupaten
-    from xlwings_app.services.laporan import load_workbook
+    from xlwings_app.services.laporan import document_code, load_workbook
     from xlwings_app.sheets.kabupaten import isian_values
 
     shutil.rmtree(folder, ignore_errors=True)
@@ -117,7 +124,7 @@ def contoh(folder: Path) -> Iterator[str]:
              for n in range(DEMO_UNITS)]  # fmt: skip
     data = load_workbook(books[0])
     assert data.profil is not None
-    paper = verification_code(data.profil, Periode.TW2, list(data.indicators), data.settings)
+    paper = document_code(data, Periode.TW2)
     seal(books[0], Periode.TW2, inbox)
     seal(books[3], Periode.TW2, own / "arsip")
     _mistype(books[2], "r2", "belum ada")

@@ -134,9 +134,9 @@ def form_filename(periode: Periode, pj: str) -> str:
 
 
 def formulir(
-    source: Path | Master, keluar: Path, periode: Periode | None = None, timpa: bool = False
+    source: Path | Master, out_dir: Path, periode: Periode | None = None, overwrite: bool = False
 ) -> Distribusi:
-    """Write one form per penanggung jawab and the Tanda Terima into the folder ``keluar``.
+    """Write one form per penanggung jawab and the Tanda Terima into the folder ``out_dir``.
 
     The master is only read, except its Log Langkah and, the first time, its forms key: the
     distribution's start and end are stamped there when its SOP has that step
@@ -150,16 +150,16 @@ def formulir(
         if data.errors:
             return result
         result.periode = chosen_periode(data, periode)
-        if why := output_folder_problem(keluar):
+        if why := output_folder_problem(out_dir):
             raise WorkbookError(f"Formulir tidak dibuat: {why}")
         groups = by_penanggung_jawab(data.indicators)
         result.tanpa_penanggung_jawab = [i.kode for i in data.indicators if not i.penanggung_jawab]
         taken: set[str] = set()
-        targets = {pj: keluar / (_unique(form_filename(result.periode, pj), taken, 120) + ".xlsx") for pj in groups}
-        receipt = keluar / T.file_name(result.periode)
+        targets = {pj: out_dir / (_unique(form_filename(result.periode, pj), taken, 120) + ".xlsx") for pj in groups}
+        receipt = out_dir / T.file_name(result.periode)
         existing = [p.name for p in [*targets.values(), receipt] if p.exists()]
-        if existing and not timpa:
-            raise WorkbookError(f"Formulir sudah ada di {keluar}: {', '.join(existing)}. Gunakan --timpa untuk menimpanya.")
+        if existing and not overwrite:
+            raise WorkbookError(f"Formulir sudah ada di {out_dir}: {', '.join(existing)}. Gunakan --timpa untuk menimpanya.")
         planned = log_otomatis.rencana(master, result.periode.value, [Jalan("formulir", mulai, mulai)])
         key, new = master_key(master, mulai)
         if (new or log_otomatis.perlu_ditulis(planned)) and not master.live:
@@ -213,7 +213,7 @@ def lembar_periode(data: WorkbookData, periode: Periode | None = None) -> Period
     return chosen_periode(data, periode)
 
 
-def lembar(source: Path | Master, periode: Periode | None = None, timpa: bool = False) -> Distribusi:
+def lembar(source: Path | Master, periode: Periode | None = None, overwrite: bool = False) -> Distribusi:
     """Add one form sheet per penanggung jawab inside the master workbook (a file or the open one)."""
     with using(source) as master:
         data = master.data()
@@ -223,7 +223,7 @@ def lembar(source: Path | Master, periode: Periode | None = None, timpa: bool = 
         result.periode = chosen_periode(data, periode)
         names = master.sheet_names()
         old = [f.sheet for f in master.lembar()[0]] if spec().meta_sheet in names else []
-        if spec().meta_sheet in names and not timpa:
+        if spec().meta_sheet in names and not overwrite:
             listed = f" ({', '.join(old)})" if old else ""
             raise WorkbookError(f"Lembar isian sudah ada{listed}: gunakan --timpa untuk menggantinya.")
         groups = by_penanggung_jawab(data.indicators)

@@ -64,7 +64,7 @@ class Perhitungan:
         return not self.data.errors
 
 
-def compute(data: WorkbookData, periode: Periode | None = None) -> Perhitungan:
+def measure_workbook(data: WorkbookData, periode: Periode | None = None) -> Perhitungan:
     """Measure every indicator of ``data`` in every period, one indicator at a time (nothing of the
     workbook is read or written; the results go to a temporary file: ``hasil_spool``)."""
     chosen = periode or data.settings.periode_aktif
@@ -98,7 +98,9 @@ def periksa(source: Path | Master) -> WorkbookData:
     period still lacking that period's Permasalahan or Rencana Aksi, and of every realisasi of the
     period missing without a reason (``domain.kelengkapan``): the gaps a final document is refused for;
     and (``peringatan``) of every SOP sheet naming another unit or kabupaten than Profil
-    (``services.sop_identitas``).
+    (``services.sop_identitas``); and, once the inputs have no error, (``peringatan``) of what a
+    final document would print incomplete: no lambang daerah, an official printed (a Penanggung Jawab of an IKI or the one who
+    acknowledges it, ``domain.organisasi``) lacking Nama or NIP.
     """
     from xlwings_app.services.rencana import plan_problems
     from xlwings_app.services.sop_identitas import identity_problems
@@ -106,6 +108,7 @@ def periksa(source: Path | Master) -> WorkbookData:
     with using(source) as master:
         data = master.data()
         sop_warnings = identity_problems(master)  # an SOP sheet naming another unit than Profil
+        signing = [] if data.errors else signing_problems(data, master.path)  # only once it can be signed
     if data.errors:
         return replace(data, problems=[*data.problems, *plan_problems(data), *sop_warnings])
     from xlwings_app.domain.kelengkapan import as_signed, document_gaps
@@ -113,7 +116,23 @@ def periksa(source: Path | Master) -> WorkbookData:
 
     results = as_signed(measure_all(data.indicators, data.settings.periode_aktif, data.settings))
     gaps = [p.in_file(data.path.name) for p in document_gaps(results, data.cells, "catatan")]
-    return replace(data, problems=[*data.problems, *gaps, *plan_problems(data), *sop_warnings])
+    return replace(data, problems=[*data.problems, *gaps, *plan_problems(data), *sop_warnings, *signing])
+
+
+def signing_problems(data: WorkbookData, path: Path) -> list[Problem]:
+    """What a final document of this workbook would print incomplete (see ``periksa``)."""
+    from xlwings_app.report.context_iki import officials
+    from xlwings_app.services.laporan import LaporanDitolak, lambang_of
+    from xlwings_app.services.laporan_iki import iki_of, unnamed
+
+    if data.profil is None:
+        return []
+    try:
+        _image, notes = lambang_of(data, path, None, final=True)
+    except LaporanDitolak:  # only an explicit --lambang file refuses; none is given here
+        notes = []
+    found = [*notes, *unnamed(data.profil, officials(iki_of(data)))]
+    return [replace(p, tingkat="peringatan").in_file(data.path.name) for p in found]
 
 
 def hitung_data(data: WorkbookData, periode: Periode | None = None) -> Perhitungan:
@@ -130,13 +149,13 @@ def hitung_data(data: WorkbookData, periode: Periode | None = None) -> Perhitung
         iku = [i for i in data.indicators if i.jenis is Jenis.IKU]
         found = check_seals(data.segel, data.profil, data.settings, iku)
         data.problems.extend(p.in_file(data.path.name) for p in found)
-    result = compute(data, periode)
+    result = measure_workbook(data, periode)
     data.problems.extend(p.in_file(data.path.name) for p in carry_problems(result.dibawa, data.cells))
     return result
 
 
 def hitung(source: Path | Master, periode: Periode | None = None, tulis: bool = True) -> Perhitungan:
-    """Check, compute, and (when the inputs are valid and ``tulis``) write Hasil and Rekap.
+    """Check, measure, and (when the inputs are valid and ``tulis``) write Hasil and Rekap.
 
     ``source`` is the workbook file or an open master (the ribbon passes the live workbook).
     """

@@ -7,7 +7,8 @@ Steps (``domain.kabupaten`` states the rules of each judgement):
 3. judge each unit, measure the counted ones (each with its own settings, as its ``kinerja hitung``);
 4. build the consolidated frame and its figures (``services.kabupaten_tabel``, pandas);
 5. render the "Rekapitulasi Pengukuran Kinerja Perangkat Daerah" (.docx, PDF on request) under
-   temporary names;
+   temporary names: signed by the kabupaten's own signer (sheet Isian Kabupaten), with the lambang
+   that sheet names (or ``--lambang``), a DRAF while the signer's name, NIP or date is missing;
 6. rebuild the generated sheets and write the workbook atomically (the Isian sheet kept), then move
    the document into place: the workbook and the document are one outcome, a failure of either
    leaves both as they were (and no temporary file).
@@ -132,29 +133,30 @@ class _Semicolon(csv.excel):
 def kabupaten(
     sources: Sequence[Path],
     periode: Periode,
-    keluar: Path,
+    target: Path,
     tahun: int | None = None,
     kode_dari: Path | None = None,
     dokumen: bool = True,
     pdf: bool = False,
-    sekarang: dt.datetime | None = None,
+    now: dt.datetime | None = None,
+    lambang: Path | None = None,
 ) -> Rekapitulasi:
-    """Build the rekap of ``periode`` from ``sources`` into the workbook ``keluar`` (see module)."""
-    sekarang = sekarang or dt.datetime.now().astimezone()
-    isian, kop, rows, notes = read_isian(keluar)
+    """Build the rekap of ``periode`` from ``sources`` into the workbook ``target`` (see module)."""
+    now = now or dt.datetime.now().astimezone()
+    isian, kop, rows, notes = read_isian(target)
     cells: dict[tuple[int, int], str] = {}
     if kode_dari is not None:
         isian, cells, more = import_codes(kode_dari, rows, isian)
         notes += more
     if any(p.is_error for p in notes):
         raise IsianDitolak(notes)
-    paths, missing = find_sources(sources, skip=keluar)
+    paths, missing = find_sources(sources, skip=target)
     read = read_all(paths, periode)
     kiriman = [k for k in read if not isinstance(k, Penolakan)]
     ditolak = missing + [k for k in read if isinstance(k, Penolakan)]
     if not kiriman:
         raise WorkbookError(
-            f"Rekap tidak dibuat: tidak ada workbook atau arsip unit yang terbaca di sumber ({keluar.name} "
+            f"Rekap tidak dibuat: tidak ada workbook atau arsip unit yang terbaca di sumber ({target.name} "
             "tidak diubah).", _reasons(ditolak) or ["sumber tidak berisi file .xlsx, .xlsm atau .zip"],
         )
     year = tahun_rekap(isian, kiriman, tahun)
@@ -163,7 +165,7 @@ def kabupaten(
     if not diterima:
         raise WorkbookError(
             f"Rekap tidak dibuat: tidak ada unit yang dapat direkap untuk tahun {year} {periode.value} "
-            f"({keluar.name} tidak diubah).", _reasons(ditolak + more_rejected),
+            f"({target.name} tidak diubah).", _reasons(ditolak + more_rejected),
         )
     rekap = konsolidasi(isian, diterima, ditolak + more_rejected, year, periode)
     labels = _labels(rekap)
@@ -191,13 +193,14 @@ def kabupaten(
             f"Daftar unit yang diharapkan di sheet {K.SHEET_ISIAN} masih kosong"
             + (": diisi dengan unit yang diterima kali ini; lengkapi lalu jalankan ulang."
                if rows is None else "; unit yang belum diterima tidak dapat disebut."),
-            K.SHEET_ISIAN, file=keluar.name, tingkat="catatan",
+            K.SHEET_ISIAN, file=target.name, tingkat="catatan",
         ))  # fmt: skip
-    result = Rekapitulasi(rekap, figures, keluar, catatan=notes)
+    result = Rekapitulasi(rekap, figures, target, catatan=notes)
+    image = _lambang(result, isian, kop, lambang) if dokumen else None
     with Outputs() as outputs:  # the document first, under temporary names: one outcome with the workbook
         if dokumen:
-            _document(result, isian, kop, sekarang, pdf, outputs)
-        result.cadangan = write_rekap_workbook(keluar, sheets, new_isian, cells)
+            _document(result, isian, kop, now, pdf, outputs, image)
+        result.cadangan = write_rekap_workbook(target, sheets, new_isian, cells)
         outputs.commit()
     return result
 
@@ -232,24 +235,54 @@ def _table_rows(frame: object) -> list[tuple[object, ...]]:
     return [tuple(None if v is None or v != v else v for v in row) for row in subset.itertuples(index=False)]
 
 
-def _document(result: Rekapitulasi, isian: Isian, kop: dict[str, str], sekarang: dt.datetime, pdf: bool,
-              outputs: Outputs) -> None:
-    """Render the document (and its PDF) into ``outputs``, to be moved into place with the workbook."""
+def _lambang(result: Rekapitulasi, isian: Isian, kop: dict[str, str], override: Path | None) -> bytes | None:
+    """The lambang of the kop: ``--lambang``, else the file sheet Isian Kabupaten names beside the
+    workbook (``adapters.documents.lambang``); a document to be signed without one is a warning."""
+    from xlwings_app.adapters.documents.lambang import LambangError, load_lambang
+
+    try:
+        image, notes = load_lambang(result.workbook.parent, kop.get("lambang", ""), override)
+    except LambangError as exc:
+        raise WorkbookError(f"Rekap tidak dibuat: {exc} ({result.workbook.name} tidak diubah).") from exc
+    for note in notes:
+        result.catatan.append(replace(note, sheet=K.SHEET_ISIAN, kolom="Berkas lambang daerah",
+                                      file=result.workbook.name))  # fmt: skip
+    if image is None and not notes and not isian.kekurangan():
+        result.catatan.append(Problem(
+            "Dokumen rekapitulasi dicetak tanpa lambang daerah: tulis nama berkas gambarnya (PNG/JPEG, di folder "
+            f"workbook) pada 'Berkas lambang daerah' sheet {K.SHEET_ISIAN}, atau pakai --lambang.",
+            K.SHEET_ISIAN, kolom="Berkas lambang daerah", file=result.workbook.name, tingkat="peringatan",
+        ))  # fmt: skip
+    return image
+
+
+def _document(result: Rekapitulasi, isian: Isian, kop: dict[str, str], now: dt.datetime, pdf: bool,
+              outputs: Outputs, lambang: bytes | None = None) -> None:
+    """Render the document (and its PDF) into ``outputs``, to be moved into place with the workbook: a
+    DRAF (its file name too) while the signer's block is incomplete (``Isian.kekurangan``)."""
     from xlwings_app.adapters.documents.docx import render_bytes
     from xlwings_app.report.context_kabupaten import kabupaten_context
     from xlwings_app.resources import resource_dir
 
     tanggal = isian.tanggal
     if tanggal is None:
-        tanggal = sekarang.date()
+        tanggal = now.date()
         result.catatan.append(Problem(
             f"Tanggal penandatanganan di sheet {K.SHEET_ISIAN} kosong: dokumen bertanggal hari ini.",
             K.SHEET_ISIAN, file=result.workbook.name, tingkat="catatan",
         ))  # fmt: skip
     rekap = result.rekap
-    context = kabupaten_context(rekap, result.figures, isian, kop, tanggal, sekarang)
-    docx = result.workbook.parent / f"Rekapitulasi_Pengukuran_Kinerja_{rekap.tahun}_{rekap.periode.value}.docx"
-    made = outputs.put(docx, render_bytes(resource_dir("report_templates") / TEMPLATE, context))
+    gaps = isian.kekurangan()
+    if gaps:
+        result.catatan.append(Problem(
+            f"Dokumen rekapitulasi dibuat sebagai DRAF (belum dapat ditandatangani): {' '.join(gaps)} Lengkapi "
+            f"sheet {K.SHEET_ISIAN} lalu jalankan ulang.", K.SHEET_ISIAN, file=result.workbook.name,
+            tingkat="peringatan",
+        ))  # fmt: skip
+    context = kabupaten_context(rekap, result.figures, isian, kop, tanggal, now, gaps)
+    stem = f"Rekapitulasi_Pengukuran_Kinerja_{rekap.tahun}_{rekap.periode.value}{'_DRAF' if gaps else ''}"
+    docx = result.workbook.parent / f"{stem}.docx"
+    made = outputs.put(docx, render_bytes(resource_dir("report_templates") / TEMPLATE, context, lambang=lambang))
     result.docx = docx
     if pdf:
         from xlwings_app.adapters.documents.pdf import PdfUnavailable, stage_pdfs

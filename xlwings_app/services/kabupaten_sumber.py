@@ -6,7 +6,11 @@ Rules:
 - a workbook is read with the same checks as ``kinerja periksa`` (``sheets.inputs``); the
   SOP log, when the workbook has one, is read from the same opening;
 - an archive is verified against its manifest (SHA-256 of each file) and its workbook is read
-  from a copy; the verification code is recomputed from that workbook for the archived period;
+  from a copy; the verification code is recomputed from that workbook for the archived period,
+  signed as the manifest says the document was (format 2: its ``tanggal_penandatanganan``, and the
+  signer the archived workbook's Profil names; format 1: the data alone);
+- a workbook's code is recomputed signed as its latest seal of the period records; unsealed, as its
+  Profil would sign it (Tanggal Penandatanganan and signer; the data alone while no date is set);
 - an archive is read within limits (``adapters.documents.archive_limits``): a zip bomb is refused
   from its directory before anything is inflated, members are hashed in blocks;
 - a file that cannot be used becomes a ``Penolakan`` with its reason, always an Indonesian sentence
@@ -34,10 +38,12 @@ from xlwings_app.adapters.documents.archive_open import (
 from xlwings_app.adapters.xlsx.guard import WorkbookError
 from xlwings_app.adapters.xlsx.reader import read_file
 from xlwings_app.adapters.xlsx.safe_write import BACKUP_DIR
+from xlwings_app.domain.cetak import TandaTangan
 from xlwings_app.domain.file_names import readable_name as readable
 from xlwings_app.domain.indicator import Jenis as JenisIndikator
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.kabupaten import Jenis, Kiriman, Penolakan, latest_seal, unit_name
+from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.sop.workbook import SopWorkbook
 from xlwings_app.domain.verification import verification_code
 from xlwings_app.domain.workbook_data import WorkbookData
@@ -115,14 +121,25 @@ def read_kiriman(path: Path, periode: Periode) -> Kiriman | Penolakan:
         return Penolakan(name, "tidak dapat dibaca: berkas rusak atau bukan workbook/arsip Kinerja")
 
 
-def _both(source: SheetSource, path: Path) -> tuple[WorkbookData, SopWorkbook | None]:
+def _both(source: SheetSource, path: Path) -> tuple[WorkbookData, SopWorkbook | None, tuple[str, ...]]:
     data = read_inputs(source, path)
     sop = read_sop_sheets(source, path) if SOP_LOG_SHEET in source.sheetnames else None
-    return data, sop
+    return data, sop, _sent(source)
 
 
-def _from_workbook(path: Path, file: str, jenis: Jenis, periode: Periode) -> Kiriman:
-    data, sop = read_file(path, _both)
+def _sent(source: SheetSource) -> tuple[str, ...]:
+    """The verification codes of the unit's sheet Surat Keluar (``kinerja surat-pengantar``), if any."""
+    from xlwings_app.sheets import surat_keluar as K
+
+    if K.SHEET not in source.sheetnames:
+        return ()
+    rows, _ = K.read_keluar(source.iter_values(K.SHEET))
+    return tuple(dict.fromkeys("".join(r.kode.split()).upper() for r in rows if r.kode.strip()))
+
+
+def _from_workbook(path: Path, file: str, jenis: Jenis, periode: Periode, signed: dt.date | None = None) -> Kiriman:
+    """The unit's workbook at ``path``; ``signed``: the date an archive's manifest says its document carries."""
+    data, sop, sent = read_file(path, _both)
     profil = data.profil
     if profil is None:
         raise WorkbookError(f"File {file}: sheet Profil tidak terbaca, bukan workbook Kinerja unit.")
@@ -131,24 +148,37 @@ def _from_workbook(path: Path, file: str, jenis: Jenis, periode: Periode) -> Kir
         file=file, jenis=jenis, kabupaten=profil.kabupaten, unit=unit_name(profil.unit), tahun=profil.tahun,
         indicators=iku, settings=data.settings, problems=[p.in_file(file) for p in data.problems],
     )  # fmt: skip
+    seal = latest_seal(data.segel, periode) if jenis is Jenis.WORKBOOK else None
+    if jenis is Jenis.ARSIP:
+        ttd = TandaTangan(signed, profil.penandatangan) if signed else None
+    elif seal is not None:
+        ttd = seal.tanda_tangan
+    else:
+        ttd = TandaTangan(profil.tanggal_ttd, profil.penandatangan) if profil.tanggal_ttd else None
+        kiriman.tanpa_tanggal, kiriman.periode = (None, None) if ttd else (profil, periode)
     if not kiriman.errors:
-        kiriman.kode = verification_code(profil, periode, iku, data.settings)
-    seal = latest_seal(data.segel, periode)
-    if seal is not None and jenis is Jenis.WORKBOOK:
+        kiriman.kode = verification_code(profil, periode, iku, data.settings, ttd)
+    if seal is not None:
         kiriman.kode_segel, kiriman.disegel = seal.kode_verifikasi, seal.disegel
     if sop is not None and not kiriman.errors:
         kiriman.sop_tepat_waktu = _sop_share(sop, periode)
+    kiriman.kode_pengantar = sent
+    if sent and kiriman.kode and kiriman.kode not in sent:
+        kiriman.problems.append(Problem(
+            f"Kode verifikasi data periode ini ({kiriman.kode}) tidak tercantum di Surat Pengantar unit "
+            f"(sheet Surat Keluar: {', '.join(sent)}): dokumen yang dikirim dibuat dari data lain.",
+            "Surat Keluar", file=file, tingkat="peringatan"))  # fmt: skip
     return kiriman
 
 
-def _sop_share(sop: object, periode: Periode) -> Decimal | None:
+def _sop_share(sop: SopWorkbook, periode: Periode) -> Decimal | None:
     from xlwings_app.domain.sop.log import normalize_periode
-    from xlwings_app.services.sop import ukur
+    from xlwings_app.services.sop import measure_sop
 
     name = normalize_periode(periode.value)
-    if getattr(sop, "sop", None) is None or all(e.periode != name for e in getattr(sop, "entries", [])):
+    if sop.sop is None or all(e.periode != name for e in sop.entries):
         return None
-    result = ukur(sop, name)  # type: ignore[arg-type]
+    result = measure_sop(sop, name)
     summary = next((s for s in result.summaries if s.periode == name), None)
     return summary.share_on_time if result.valid and summary is not None else None
 
@@ -159,10 +189,11 @@ def _read_archive(path: Path, name: str, periode: Periode) -> Kiriman:
         archived = Periode.parse(str(manifest.get("periode", "")))
     except ValueError:
         archived = None
+    signed = _signed(manifest)
     with tempfile.TemporaryDirectory(prefix="kinerja-kab-") as folder:
         book = extract_workbook(path, Path(folder))
         label = f"{name} ({readable(book.name)})"
-        kiriman = _from_workbook(book, label, Jenis.ARSIP, archived or periode)
+        kiriman = _from_workbook(book, label, Jenis.ARSIP, archived or periode, signed)
     kiriman.periode_arsip = archived
     kiriman.masalah_arsip = [readable(m.removeprefix(f"{path.name}: ")) for m in verify_archive(path)]
     code = manifest.get("kode_verifikasi")
@@ -174,3 +205,14 @@ def _read_archive(path: Path, name: str, periode: Periode) -> Kiriman:
     if kiriman.disegel is not None and kiriman.disegel.tzinfo is None:
         kiriman.disegel = kiriman.disegel.astimezone()  # comparable with the seals that carry an offset
     return kiriman
+
+
+def _signed(manifest: dict[str, object]) -> dt.date | None:
+    """The signing date an archive of format 2 or later says its document carries (its code covers it)."""
+    fmt = manifest.get("format")
+    if not isinstance(fmt, int) or fmt < 2:
+        return None
+    try:
+        return dt.date.fromisoformat(str(manifest.get("tanggal_penandatanganan", "")))
+    except ValueError:
+        return None

@@ -16,7 +16,12 @@ Rules:
   a final document never carries an earlier triwulan's realisasi forward (``as_signed``); with
   ``draf`` the document is written with "DRAF" on every page, the gaps listed under the title
   and highlighted in the analysis, and the file name ends in "_DRAF";
-- the .docx (and its PDF) are written whole: an earlier document of the same name stays as it was
+- the verification code covers the data and the signing the page prints (its date and signer,
+  ``domain.cetak.TandaTangan``);
+- a final document records what it printed beside it ("<stem>.cetak.json", ``services.cetak``):
+  its files and their SHA-256, date, signer, code and each indicator's fingerprint; ``arsip``
+  packs exactly those files later. A draft records nothing;
+- the .docx (and its PDF, and its record) are written whole: an earlier document of the same name stays as it was
   until both are made, whatever fails (``adapters.documents.atomic``);
 - the SOP's timing is not on the signed page: the steps of signing and sending it happen after it
   is printed, so it is the Laporan Kepatuhan Waktu SOP of its own (``services.laporan_sop``,
@@ -29,7 +34,6 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Protocol
 
 from xlwings_app.adapters.documents.atomic import Outputs
 from xlwings_app.adapters.documents.chart import Batang, draw_chart
@@ -38,34 +42,22 @@ from xlwings_app.adapters.documents.folder import output_folder_problem
 from xlwings_app.adapters.documents.pdf import PdfUnavailable, stage_pdfs
 from xlwings_app.adapters.documents.template_check import check_template
 from xlwings_app.domain import formatting as fmt
+from xlwings_app.domain.cetak import TandaTangan
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
 from xlwings_app.domain.kelengkapan import as_signed, document_gaps
 from xlwings_app.domain.measure import Hasil, measure_all
 from xlwings_app.domain.problems import Problem, Refusal, errors
 from xlwings_app.domain.profil import Profil, document_problems
-from xlwings_app.domain.seal import SealRecord, check_seals
-from xlwings_app.domain.settings import Settings
+from xlwings_app.domain.seal import SealRecord, check_seals, fingerprints
 from xlwings_app.domain.sop.otomatis import Aksi, Jalan
 from xlwings_app.domain.verification import verification_code
+from xlwings_app.domain.workbook_data import WorkbookData
 from xlwings_app.report.context import Dokumen, build_context, provided
 from xlwings_app.services.master import Master, using
 from xlwings_app.sheets import layout as L
 
 __all__ = ["Laporan", "LaporanDitolak", "PdfUnavailable", "buat_laporan", "laporan"]
 """``PdfUnavailable`` is re-exported: an entry point asks "was PDF possible?" without an adapter."""
-
-
-class SumberData(Protocol):
-    """What the documents need from a workbook (``services.workbook.WorkbookData`` has it)."""
-
-    @property
-    def profil(self) -> Profil | None: ...
-    @property
-    def settings(self) -> Settings: ...
-    @property
-    def indicators(self) -> list[Indicator]: ...
-    @property
-    def problems(self) -> list[Problem]: ...
 
 
 DRAF_SUFFIX = "_DRAF"
@@ -94,14 +86,14 @@ def file_name(profil: Profil, periode: Periode) -> str:
 
 
 def signing_date(
-    profil: Profil, tanggal: dt.date | None, sekarang: dt.datetime
+    profil: Profil, tanggal: dt.date | None, now: dt.datetime
 ) -> tuple[dt.date, list[Problem]]:
     """The date the document carries: ``tanggal``, else Profil's signing date, else today (warned)."""
     if tanggal is not None:
         return tanggal, []
     if profil.tanggal_ttd is not None:
         return profil.tanggal_ttd, []
-    today = sekarang.date()
+    today = now.date()
     return today, [Problem(
         f"Tanggal Penandatanganan belum diisi: dokumen diberi tanggal hari ini, {fmt.tanggal(today)}. "
         "Isi tanggalnya di sheet Profil (atau pakai --tanggal) agar cetak ulang bertanggal sama.",
@@ -109,21 +101,20 @@ def signing_date(
     )]  # fmt: skip
 
 
-def cells_of(data: SumberData) -> dict[tuple[str, int, str], str]:
+def cells_of(data: WorkbookData) -> dict[tuple[str, int, str], str]:
     """The reader's map of (sheet, row, column key) to cell address; empty for data built in code."""
-    return dict(getattr(data, "cells", {}) or {})
+    return dict(data.cells)
 
 
-def file_of(data: SumberData) -> str | None:
-    path = getattr(data, "path", None)
-    return path.name if isinstance(path, Path) else None
+def file_of(data: WorkbookData) -> str:
+    return data.path.name
 
 
 DRAF_HINT = "Lengkapi sel berikut, atau buat draf untuk koreksi dengan --draf:"
 
 
 def gaps_of(
-    data: SumberData, results: Sequence[Hasil], draf: bool, what: str, hint: str = DRAF_HINT
+    data: WorkbookData, results: Sequence[Hasil], draf: bool, what: str, hint: str = DRAF_HINT
 ) -> tuple[str, ...] | None:
     """The gaps of ``results`` (``domain.kelengkapan``: the period's realisasi, the period's analysis
     of each unmet target): refused for a final document, the draft's notes otherwise.
@@ -145,17 +136,17 @@ def gaps_of(
     return tuple(str(replace(p, file=None)) for p in gaps) if draf else None
 
 
-def iku_of(data: SumberData) -> list[Indicator]:
+def iku_of(data: WorkbookData) -> list[Indicator]:
     """The indicators the Dokumen Pengukuran Kinerja reports and its code covers: the IKU."""
     return [i for i in data.indicators if i.jenis is Jenis.IKU]
 
 
-def signable(data: SumberData, what: str = "Laporan") -> Profil:
+def signable(data: WorkbookData, what: str = "Laporan") -> Profil:
     """The Profil of ``data`` once a signed document can be made from it: no input error, every
     Profil field a signed document needs (``domain.profil.document_problems``); else ``LaporanDitolak``
     listing them all."""
     blocking = errors(data.problems) + document_problems(
-        data.profil, getattr(data, "profil_cells", None), getattr(data, "profil_numeric", ())
+        data.profil, data.profil_cells, data.profil_numeric
     )
     if blocking:
         raise LaporanDitolak(f"{what} tidak dibuat: {len(blocking)} masalah pada data harus diperbaiki dulu.", blocking)
@@ -165,14 +156,14 @@ def signable(data: SumberData, what: str = "Laporan") -> Profil:
 
 
 def buat_laporan(
-    data: SumberData,
+    data: WorkbookData,
     out_dir: Path,
     periode: Periode | None = None,
     template: Path | None = None,
     pdf: bool = False,
     tanggal: dt.date | None = None,
     segel: Sequence[SealRecord] = (),
-    sekarang: dt.datetime | None = None,
+    now: dt.datetime | None = None,
     lambang: bytes | None = None,
     draf: bool = False,
 ) -> Laporan:
@@ -191,17 +182,18 @@ def buat_laporan(
     iku = iku_of(data)
     if not iku:
         raise LaporanDitolak("Laporan tidak dibuat: belum ada Indikator Kinerja Utama (IKU).")
-    sekarang = sekarang or dt.datetime.now().astimezone()
-    tanggal, date_notes = signing_date(profil, tanggal, sekarang)
+    now = now or dt.datetime.now().astimezone()
+    tanggal, date_notes = signing_date(profil, tanggal, now)
     results = measure_all(iku, periode, data.settings)
     kekurangan = gaps_of(data, results, draf, "Dokumen final")
     results = results if draf else as_signed(results)  # carrying an earlier triwulan is for a draft only
-    kode = verification_code(profil, periode, iku, data.settings)
+    ttd = TandaTangan(tanggal, profil.penandatangan)
+    kode = verification_code(profil, periode, iku, data.settings, ttd)
     context = build_context(
         profil,
         data.settings,
         results,
-        Dokumen(periode, kode, tanggal, sekarang, kekurangan),
+        Dokumen(periode, kode, tanggal, now, kekurangan),
     )
     chart = draw_chart([Batang(h.indicator.kode, h.capaian) for h in results])
     stem = f"{file_name(profil, periode)}{DRAF_SUFFIX if draf else ''}"
@@ -210,20 +202,38 @@ def buat_laporan(
         made = outputs.put(docx, render_bytes(template or default_template(), context, chart, lambang))
         if pdf_path is not None:
             stage_pdfs(outputs, [(made, pdf_path)])
+        if not draf:
+            from xlwings_app.services.cetak import stage_record
+
+            files = [docx, *([pdf_path] if pdf_path is not None else [])]
+            stage_record(outputs, docx, files, periode.value, kode, ttd, now, file_of(data) or "",
+                         fingerprints(periode, iku))  # fmt: skip
         outputs.commit()
     warnings = [*date_notes, *check_seals(segel, profil, data.settings, iku)]
     return Laporan(docx, pdf_path, periode, kode, warnings, tanggal, draf)
 
 
-def load_workbook(path: Path) -> SumberData:
+def document_code(
+    data: WorkbookData, periode: Periode, tanggal: dt.date | None = None, now: dt.datetime | None = None
+) -> str:
+    """The verification code ``periode``'s document prints: its data, signed by Profil's signer on
+    its signing date (``signing_date``: ``tanggal``, else Profil's, else today)."""
+    profil = data.profil
+    assert profil is not None
+    signed, _notes = signing_date(profil, tanggal, now or dt.datetime.now().astimezone())
+    ttd = TandaTangan(signed, profil.penandatangan)
+    return verification_code(profil, periode, iku_of(data), data.settings, ttd)
+
+
+def load_workbook(path: Path) -> WorkbookData:
     """The workbook's inputs (``adapters.xlsx.reader``); an unreadable file is refused."""
     with using(path) as master:
         return master.data()
 
 
-def seals_of(data: SumberData) -> list[SealRecord]:
+def seals_of(data: WorkbookData) -> list[SealRecord]:
     """The sealed periods the workbook records (none until the workbook has a seal table)."""
-    return list(getattr(data, "segel", []))
+    return list(data.segel)
 
 
 def laporan(
@@ -246,7 +256,7 @@ def laporan(
     with using(source) as master:
         data = master.data()
         periode = periode or data.settings.periode_aktif
-        image, image_notes = lambang_of(data, master.path, lambang)
+        image, image_notes = lambang_of(data, master.path, lambang, final=not draf)
         notes: list[Problem] = []
         hasil = buat_laporan(
             data, out_dir or master.path.parent, periode, template, pdf, tanggal, segel=seals_of(data),
@@ -275,11 +285,21 @@ def stamp_log(master: Master, periode: Periode, aksi: Aksi, mulai: dt.datetime, 
     return [Problem(m, L.SHEET_LOG, file=master.name, tingkat="catatan") for m in log_otomatis.pesan(stamp)]
 
 
-def lambang_of(data: SumberData, path: Path, override: Path | None) -> tuple[bytes | None, list[Problem]]:
-    """The lambang image for the workbook at ``path``: ``override``, else the file Profil names."""
-    from xlwings_app.adapters.documents.lambang import LambangError, load_lambang
+def lambang_of(data: WorkbookData, path: Path, override: Path | None,
+               final: bool = False) -> tuple[bytes | None, list[Problem]]:
+    """The lambang image for the workbook at ``path``: ``override``, else the file Profil names. A
+    ``final`` document without any lambang is made, with a warning: a document an office files
+    carries the lambang daerah in its kop (Permendagri 54/2009, tata naskah dinas)."""
+    from xlwings_app.adapters.documents.lambang import FIELD, LambangError, load_lambang
 
     try:
-        return load_lambang(path.parent, data.profil.lambang if data.profil else "", override)
+        image, notes = load_lambang(path.parent, data.profil.lambang if data.profil else "", override)
     except LambangError as exc:
         raise LaporanDitolak(str(exc)) from exc
+    if final and image is None and not notes:
+        notes = [Problem(TANPA_LAMBANG, L.SHEET_PROFIL, kolom=FIELD, tingkat="peringatan", file=path.name)]
+    return image, notes
+
+
+TANPA_LAMBANG = ("Dokumen final dicetak tanpa lambang daerah: letakkan gambar lambang (PNG/JPEG) di folder "
+                 "workbook dan tulis nama berkasnya di sheet Profil (Berkas Lambang Daerah), atau pakai --lambang.")

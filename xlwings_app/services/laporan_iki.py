@@ -6,12 +6,14 @@ Rules:
 - refused (``LaporanDitolak``) like ``laporan``: while the inputs have error problems, without a
   Profil, when a custom template uses names Kinerja does not provide, or when there is no IKI;
 - measured from the inputs (``measure_all``), never from cached cells;
-- each document's verification code covers the unit, the period and the inputs of its IKI;
+- each document's verification code covers the unit, the period, the inputs of its IKI and the
+  signing it prints (the date and the official, ``domain.cetak.TandaTangan``);
 - final or draft like ``laporan``: a final set is refused, before any file is written, while an
   unmet IKI lacks Permasalahan or Rencana Aksi; ``draf`` marks every page;
 - the officials it prints pass the checks ``laporan`` applies to its signer (``pejabat_problems``):
   a final set is refused while sheet Pejabat has an invalid NIP, a NIP stored as a number or a
-  jabatan written twice; a draft carries them as notes;
+  jabatan written twice; a draft carries them as notes; a final set warns of every official it
+  prints (the Penanggung Jawab and the "Mengetahui", ``domain.organisasi``) lacking Nama or NIP;
 - every document (and PDF) is written whole, all of them replacing earlier ones together once all
   are made (``adapters.documents.atomic``);
 - dated like ``laporan`` (``services.laporan.signing_date``);
@@ -29,19 +31,21 @@ from xlwings_app.adapters.documents.docx import render_bytes
 from xlwings_app.adapters.documents.folder import output_folder_problem
 from xlwings_app.adapters.documents.pdf import stage_pdfs
 from xlwings_app.adapters.documents.template_check import check_template
+from xlwings_app.domain.cetak import TandaTangan
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
 from xlwings_app.domain.kelengkapan import as_signed
 from xlwings_app.domain.measure import measure_all
+from xlwings_app.domain.organisasi import atasan_langsung, tanpa_identitas
 from xlwings_app.domain.problems import Problem, errors
-from xlwings_app.domain.profil import document_problems
+from xlwings_app.domain.profil import Pejabat, Profil, document_problems
 from xlwings_app.domain.verification import verification_code
+from xlwings_app.domain.workbook_data import WorkbookData
 from xlwings_app.report.context import Dokumen
 from xlwings_app.report.context_iki import build_iki_context, officials, provided_iki, same_official, slug
 from xlwings_app.resources import resource_dir
 from xlwings_app.services.laporan import (
     DRAF_SUFFIX,
     LaporanDitolak,
-    SumberData,
     gaps_of,
     lambang_of,
     signing_date,
@@ -71,7 +75,7 @@ def default_iki_template() -> Path:
     return resource_dir("report_templates") / IKI_TEMPLATE
 
 
-def pejabat_problems(data: SumberData, draf: bool, what: str) -> list[Problem]:
+def pejabat_problems(data: WorkbookData, draf: bool, what: str) -> list[Problem]:
     """Sheet Pejabat's rows that a signed document cannot print as they are (the reader's notes on an
     invalid NIP, a NIP stored as a number, a jabatan written twice): a final document is refused
     (``LaporanDitolak``, every row named), a draft gets them back as notes. PermenPANRB 53/2014: the
@@ -93,25 +97,36 @@ def pejabat_problems(data: SumberData, draf: bool, what: str) -> list[Problem]:
     return [replace(p, tingkat="peringatan") for p in found]
 
 
-def iki_of(data: SumberData) -> list[Indicator]:
+def unnamed(profil: Profil, names: list[str]) -> list[Problem]:
+    """The officials a final set prints (each Penanggung Jawab and each one's "Mengetahui") lacking a
+    Nama or NIP in sheet Pejabat: warnings (their blocks print dotted lines)."""
+    printed: dict[str, Pejabat] = {}
+    for name in names:
+        for official in (profil.pejabat_untuk(name) or Pejabat(name, ""),
+                         atasan_langsung(profil, name) or profil.penandatangan):
+            printed.setdefault(official.jabatan.casefold(), official)
+    return tanpa_identitas(printed.values(), L.SHEET_PEJABAT, "Dokumen IKI final")
+
+
+def iki_of(data: WorkbookData) -> list[Indicator]:
     """The Indikator Kinerja Individu of the workbook, in workbook order."""
     return [i for i in data.indicators if i.jenis is Jenis.IKI]
 
 
 def buat_laporan_iki(
-    data: SumberData,
+    data: WorkbookData,
     out_dir: Path,
     periode: Periode | None = None,
     template: Path | None = None,
     pdf: bool = False,
     tanggal: dt.date | None = None,
-    sekarang: dt.datetime | None = None,
+    now: dt.datetime | None = None,
     lambang: bytes | None = None,
     draf: bool = False,
 ) -> list[LaporanIki]:
     """Render one document per official into ``out_dir``; the period defaults to the active one."""
     blocking = errors(data.problems) + document_problems(
-        data.profil, getattr(data, "profil_cells", None), getattr(data, "profil_numeric", ())
+        data.profil, data.profil_cells, data.profil_numeric
     )
     if blocking:
         raise LaporanDitolak(
@@ -133,20 +148,21 @@ def buat_laporan_iki(
             "Dokumen IKI tidak dibuat: belum ada Indikator Kinerja Individu (IKI) dengan penanggung jawab."
         )
     periode = periode or data.settings.periode_aktif
-    sekarang = sekarang or dt.datetime.now().astimezone()
-    tanggal, notes = signing_date(profil, tanggal, sekarang)
+    now = now or dt.datetime.now().astimezone()
+    tanggal, notes = signing_date(profil, tanggal, now)
     iku = [i for i in data.indicators if i.jenis is Jenis.IKU]
     measured = measure_all([i for i in iki if i.penanggung_jawab.strip()], periode, data.settings)
     gaps_of(data, measured, draf, "Dokumen IKI final")  # a final set is refused before any file is written
-    notes = [*notes, *pejabat_problems(data, draf, "Dokumen IKI final")]
+    notes = [*notes, *pejabat_problems(data, draf, "Dokumen IKI final"), *([] if draf else unnamed(profil, names))]
     done: list[LaporanIki] = []
     with Outputs() as outputs:
         made = []
         for name in names:
             own = [i for i in iki if same_official(i.penanggung_jawab, name)]
-            kode = verification_code(profil, periode, own, data.settings)
+            signer = profil.pejabat_untuk(name) or Pejabat(name, "")  # the official signs their own document
+            kode = verification_code(profil, periode, own, data.settings, TandaTangan(tanggal, signer))
             results = measure_all(own, periode, data.settings)
-            dokumen = Dokumen(periode, kode, tanggal, sekarang, gaps_of(data, results, draf, "Dokumen IKI final"))
+            dokumen = Dokumen(periode, kode, tanggal, now, gaps_of(data, results, draf, "Dokumen IKI final"))
             results = results if draf else as_signed(results)
             context = build_iki_context(profil, data.settings, name, results, iku, dokumen)
             stem = f"Pengukuran_Kinerja_Individu_{profil.tahun}_{periode.value}_{slug(name)}"
@@ -174,7 +190,7 @@ def laporan_iki(
     """``buat_laporan_iki`` on the workbook at ``path`` (output beside it by default)."""
     with using(source) as master:
         data = master.data()
-        image, notes = lambang_of(data, master.path, lambang)
+        image, notes = lambang_of(data, master.path, lambang, final=not draf)
         done = buat_laporan_iki(
             data, out_dir or master.path.parent, periode, template, pdf, tanggal, lambang=image, draf=draf
         )

@@ -27,6 +27,7 @@ from xlwings_app.adapters.documents.docx import render_bytes
 from xlwings_app.adapters.documents.folder import output_folder_problem
 from xlwings_app.adapters.documents.pdf import stage_pdfs
 from xlwings_app.domain.indicator import Periode
+from xlwings_app.domain.organisasi import atasan_langsung
 from xlwings_app.domain.problems import Problem, errors
 from xlwings_app.domain.profil import Pejabat, Profil
 from xlwings_app.domain.verification import verification_code
@@ -38,6 +39,7 @@ from xlwings_app.report.pengumpulan import (
     Diterima,
     HasilPengumpulan,
     Kosong,
+    Nota,
     Penanda,
     Perubahan,
     build_pengumpulan_context,
@@ -88,12 +90,15 @@ def _signable(official: Pejabat) -> Pejabat:
 
 
 def penanda(profil: Profil, final: bool) -> Penanda:
-    """Draft: Tim SAKIP (the pengelola) → Sekretaris. Final: Sekretaris → the head of the unit."""
+    """Draft: Tim SAKIP (the pengelola) → the pengelola's direct superior (``domain.organisasi``: a
+    Kasubag's Sekretaris, or column Atasan of sheet Pejabat). Final: Sekretaris → the head of the unit."""
     if final:
         return Penanda(True, sekretaris(profil), _signable(profil.penandatangan))
     tim = profil.pengelola
+    atasan = atasan_langsung(profil, tim.jabatan) if tim.jabatan.strip() else None
     return Penanda(False, Pejabat(f"Ketua Tim SAKIP ({tim.jabatan})" if tim.jabatan else "Ketua Tim SAKIP",
-                                  tim.nama or UNSIGNED, tim.pangkat, tim.nip), sekretaris(profil))  # fmt: skip
+                                  tim.nama or UNSIGNED, tim.pangkat, tim.nip),
+                   _signable(atasan) if atasan else sekretaris(profil))  # fmt: skip
 
 
 def gather(master: Master, sources: Sequence[Path], periode: Periode) -> tuple[HasilPengumpulan, list[Problem]]:
@@ -144,6 +149,7 @@ def laporan_pengumpulan(
     tanggal: dt.date | None = None,
     log: bool = True,
     lambang: Path | None = None,
+    nota: Nota | None = None,
 ) -> LaporanPengumpulan:
     """Render the period's Laporan Hasil Pengumpulan Data Kinerja (draft, or ``final``) beside the master.
 
@@ -168,12 +174,12 @@ def laporan_pengumpulan(
         chosen = chosen_periode(data, periode)
         hasil, notes = gather(master, sources, chosen)
         profil = data.profil
-        image, image_notes = lambang_of(data, master.path, lambang)
-        sekarang = dt.datetime.now().astimezone()
+        image, image_notes = lambang_of(data, master.path, lambang, final=final)
+        now = dt.datetime.now().astimezone()
         notes = [*image_notes, *notes]
         kode = verification_code(profil, chosen, data.indicators, data.settings)
-        dokumen = Dokumen(chosen, kode, tanggal or sekarang.date(), sekarang)
-        context = build_pengumpulan_context(profil, hasil, penanda(profil, final), dokumen)
+        dokumen = Dokumen(chosen, kode, tanggal or now.date(), now)
+        context = build_pengumpulan_context(profil, hasil, penanda(profil, final), dokumen, nota or Nota())
         docx = folder / f"{file_name(profil, chosen, final)}.docx"
         pdf_path = docx.with_suffix(".pdf") if pdf else None
         with Outputs() as outputs:

@@ -8,7 +8,7 @@ Sekretaris afterwards, here, and the signed page carries none.
 Rules:
 - one section per SOP of the workbook whose log holds ``periode`` ("TW2"; the Perencanaan SOP logs
   years, "2025"), in sheet order; ``sop`` (``--sop NAMA``) keeps that SOP only; none: refused;
-- measured as ``kinerja sop periksa`` measures (``services.sop.ukur``); a log with errors: refused,
+- measured as ``kinerja sop periksa`` measures (``services.sop.measure_sop``); a log with errors: refused,
   naming every cell, nothing written;
 - final by default, refused while a run of the period is not finished (Belum Dimulai, Belum
   Selesai, Data Tidak Lengkap) or out of order (Urutan Salah), each named by sheet and row; with
@@ -23,17 +23,21 @@ Rules:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from xlwings_app.domain.administrasi.perbandingan import BandingLangkah
 from xlwings_app.domain.problems import Problem, Refusal
 from xlwings_app.domain.profil import Pejabat, Profil
-from xlwings_app.domain.sop.log import normalize_periode
+from xlwings_app.domain.sop.calendar import WorkingCalendar
+from xlwings_app.domain.sop.log import LogEntry, normalize_periode
 from xlwings_app.domain.sop.measure import UNFINISHED
+from xlwings_app.domain.sop.model import Sop
 from xlwings_app.report.context_sop import KepatuhanSop, Surat, build_sop_context
 from xlwings_app.resources import resource_dir
 from xlwings_app.services.master import Master, using
-from xlwings_app.services.sop import ukur
+from xlwings_app.services.sop import measure_sop
 from xlwings_app.services.sop_master import MasterSource, place_of, sop_of
 from xlwings_app.sheets.sop_layout import SopPlace
 from xlwings_app.sheets.sop_sheet import sop_places
@@ -113,6 +117,20 @@ def kekurangan(parts: list[tuple[SopPlace, KepatuhanSop]]) -> tuple[str, ...]:
     return tuple(lines)
 
 
+def rencana_log(sop: Sop, entries: Sequence[LogEntry], calendar: WorkingCalendar) -> tuple[BandingLangkah, ...]:
+    """The Program Kerja of ``sop`` laid from the period's first Mulai, against its log rows (none
+    without a Mulai): planned against actual (``domain.administrasi.perbandingan``)."""
+    from xlwings_app.domain.administrasi.langkah import urutan
+    from xlwings_app.domain.administrasi.perbandingan import banding_program
+    from xlwings_app.domain.administrasi.program_kerja import susun_program
+
+    starts = [e.mulai for e in entries if e.mulai is not None]
+    if not starts:
+        return ()
+    program = susun_program(sop, min(starts, key=urutan), calendar)
+    return banding_program(program, sop, entries, calendar)
+
+
 def laporan_sop(
     source: Path | Master,
     periode: str | None = None,
@@ -143,11 +161,12 @@ def laporan_sop(
             read = sop_of(master, place, shared)
             if read.sop is None or not any(e.periode == name for e in read.entries):
                 continue
-            measured = ukur(read, name)
+            measured = measure_sop(read, name)
             problems += [p for p in measured.problems if p.is_error]
             summary = next((s for s in measured.summaries if s.periode == name), None)
             if measured.sop is not None and summary is not None:
-                parts.append((place, KepatuhanSop(measured.sop, summary, place.log, measured.day_minutes)))
+                plan = rencana_log(measured.sop, [e for e in read.entries if e.periode == name], read.calendar)
+                parts.append((place, KepatuhanSop(measured.sop, summary, place.log, measured.day_minutes, plan)))
         if problems:
             raise LaporanSopDitolak(f"Laporan tidak dibuat: log SOP periode {name} bermasalah "
                                     "(periksa dengan kinerja sop periksa).", problems)  # fmt: skip
@@ -165,11 +184,11 @@ def laporan_sop(
             raise LaporanSopDitolak(f"Laporan tidak dibuat: {why}")
         image, notes = lambang_of(data, master.path, lambang)
         notes += identity_problems(master)
-        sekarang = dt.datetime.now()
-        dated = tanggal or sekarang.date()
+        now = dt.datetime.now()
+        dated = tanggal or now.date()
         lacking = kekurangan(parts) if draf else None
         context = build_sop_context(profil, name, [part for _, part in parts],
-                                    Surat(dari(profil), kepada(profil), dated, lacking), sekarang)  # fmt: skip
+                                    Surat(dari(profil), kepada(profil), dated, lacking), now)  # fmt: skip
         docx = render(default_template(), context, out / f"{file_name(profil, name, draf)}.docx", lambang=image)
     pdf_path = None
     if pdf:

@@ -2,10 +2,13 @@
 
 PermenPANRB 53/2014: the head of the unit (pihak pertama) promises the head of the region (pihak
 kedua: the Profil's Jabatan and Nama Kepala Daerah) the targets of the IKU; each official
-(pihak pertama, from sheet Pejabat) promises the head of the unit (pihak kedua) the targets of
-the IKI they are Penanggung Jawab of. Each PK has the lampiran Sasaran / Indikator / Target and
+(pihak pertama, from sheet Pejabat) promises the direct superior (pihak kedua: column Atasan of
+sheet Pejabat, by rule a Kasubag's Sekretaris and everyone else's head of the unit;
+``domain.organisasi``) the targets of the IKI they are Penanggung Jawab of; a final one warns of
+either party lacking Nama or NIP. Each PK has the lampiran Sasaran / Indikator / Target and
 Program/Kegiatan / Anggaran, and the Rencana Aksi (targets per triwulan). Checks, dates,
-drafts and writing as ``services.rencana``; with ``iki`` the officials printed pass the checks of
+drafts, writing and the print record of the unit's final PK (sealed by ``kinerja arsip --periode PK``)
+as ``services.rencana``; with ``iki`` the officials printed pass the checks of
 ``laporan-iki`` (``services.laporan_iki.pejabat_problems``: a final set is refused while sheet Pejabat
 has an invalid NIP, a NIP stored as a number or a jabatan written twice).
 """
@@ -16,7 +19,9 @@ import datetime as dt
 from pathlib import Path
 
 from xlwings_app.adapters.documents.atomic import Outputs
+from xlwings_app.domain.cetak import TandaTangan
 from xlwings_app.domain.indicator import Jenis
+from xlwings_app.domain.organisasi import atasan_langsung, tanpa_identitas
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.profil import Pejabat
 from xlwings_app.domain.workbook_data import WorkbookData
@@ -69,7 +74,7 @@ def perjanjian(
     profil = data.profil
     folder = output_folder(out_dir or path.parent, "Perjanjian Kinerja")
     signed, date_notes = plan_date(data, tanggal)
-    image, image_notes = lambang_of(data, path, lambang)
+    image, image_notes = lambang_of(data, path, lambang, final=not draf)
     penetapan = Penetapan(profil.tahun, signed, draf, gaps(warnings))
     notes = [*image_notes, *date_notes, *warnings]
     with Outputs() as outputs:
@@ -92,13 +97,15 @@ def _unit(data: WorkbookData, documents: Documents, penetapan: Penetapan, folder
     context = perjanjian_context(profil, iku, profil.penandatangan, kedua, penetapan, profil.unit.upper())
     out = folder / f"{file_stem('Perjanjian_Kinerja', profil.tahun, penetapan.draf)}.docx"
     docx, pdf_path = documents.write(TEMPLATE_PERJANJIAN, context, out, image)
+    if not penetapan.draf:  # what the signed PK printed, for ``kinerja arsip --periode PK``
+        documents.record(docx, "PK", data, TandaTangan(penetapan.tanggal, profil.penandatangan))
     return [DokumenRencana(JUDUL_PERJANJIAN.title(), docx, pdf_path, penetapan.tanggal, [*notes, *kd_notes],
                            profil.penandatangan.jabatan)]  # fmt: skip
 
 
 def _officials(data: WorkbookData, documents: Documents, penetapan: Penetapan, folder: Path,
                image: bytes | None, notes: list[Problem], path: Path) -> list[DokumenRencana]:
-    """One PK per Penanggung Jawab of the IKI, promising the head of the unit."""
+    """One PK per Penanggung Jawab of the IKI, promising the official's direct superior."""
     profil = data.profil
     assert profil is not None
     draf = penetapan.draf
@@ -111,12 +118,11 @@ def _officials(data: WorkbookData, documents: Documents, penetapan: Penetapan, f
         mine = [i for i in all_iki if same_official(i.penanggung_jawab, official)]
         known = profil.pejabat_untuk(official)
         pertama = Pejabat(official, known.nama, known.pangkat, known.nip) if known else Pejabat(official, "")
-        missing = [] if known and known.nama else [Problem(
-            f"{official} tidak ada (atau tanpa nama) di sheet Pejabat: nama dikosongkan untuk ditulis tangan.",
-            L.SHEET_PEJABAT, kolom="Nama", tingkat="peringatan", file=path.name,
-        )]  # fmt: skip
+        kedua, kd_notes = (atasan, []) if (atasan := atasan_langsung(profil, official)) else kepala_daerah(data)
+        missing = [*kd_notes, *([] if draf else tanpa_identitas(
+            [pertama, kedua] if atasan else [pertama], L.SHEET_PEJABAT, "Perjanjian Kinerja final"))]
         subjudul = f"{official.upper()} {profil.unit.upper()}"
-        context = perjanjian_context(profil, mine, pertama, profil.penandatangan, penetapan, subjudul)
+        context = perjanjian_context(profil, mine, pertama, kedua, penetapan, subjudul)
         out = folder / f"{file_stem('Perjanjian_Kinerja', profil.tahun, draf, slug(official))}.docx"
         docx, pdf_path = documents.write(TEMPLATE_PERJANJIAN, context, out, image)
         made.append(DokumenRencana(JUDUL_PERJANJIAN.title(), docx, pdf_path, penetapan.tanggal, [*notes, *missing],

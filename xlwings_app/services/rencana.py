@@ -10,7 +10,10 @@ Perencanaan SOP's timing as an annex when that SOP's log has entries. Rules shar
 - the document is dated ``tanggal`` (``--tanggal``), else Profil's Tanggal Penandatanganan
   Rencana/Perjanjian Kinerja, else its Tanggal Penandatanganan, else today (with a warning);
 - the output folder is checked before anything is made, and every document (and PDF) of one command
-  is written whole, all replacing earlier ones together once all are made (``Outputs``).
+  is written whole, all replacing earlier ones together once all are made (``Outputs``);
+- a final Rencana Kinerja, and a final unit Perjanjian Kinerja, record what they printed beside them
+  ("<stem>.cetak.json", ``services.cetak``; the code ``domain.verification.plan_code`` over the IKU's
+  plan and the signing), so ``kinerja arsip --periode RK`` / ``PK`` seals exactly the signed document.
 """
 
 from __future__ import annotations
@@ -23,10 +26,13 @@ from xlwings_app.adapters.documents.atomic import Outputs
 from xlwings_app.adapters.documents.docx import render_bytes
 from xlwings_app.adapters.documents.folder import output_folder_problem
 from xlwings_app.adapters.documents.pdf import stage_pdfs
+from xlwings_app.domain.cetak import TandaTangan
 from xlwings_app.domain.indicator import Indicator, Jenis
 from xlwings_app.domain.planning import check_plan, plan_row
 from xlwings_app.domain.problems import Problem, errors
+from xlwings_app.domain.seal import fingerprints
 from xlwings_app.domain.tanggal import parse_tanggal
+from xlwings_app.domain.verification import plan_code
 from xlwings_app.domain.workbook_data import WorkbookData
 from xlwings_app.report.context_plan import Penetapan, rencana_context
 from xlwings_app.resources import resource_dir
@@ -107,6 +113,12 @@ class Documents:
     def __init__(self, outputs: Outputs, pdf: bool) -> None:
         self.outputs, self.pdf = outputs, pdf
         self._made: list[tuple[Path, Path]] = []
+        self._records: list[tuple[Path, str, WorkbookData, TandaTangan]] = []
+
+    def record(self, docx: Path, dokumen: str, data: WorkbookData, ttd: TandaTangan) -> None:
+        """Record what the final planning document ``docx`` printed (staged at ``finish``, once its PDF
+        is made)."""
+        self._records.append((docx, dokumen, data, ttd))
 
     def write(self, template: str, context: dict[str, object], out: Path,
               lambang: bytes | None) -> tuple[Path, Path | None]:
@@ -118,6 +130,14 @@ class Documents:
     def finish(self) -> None:
         if self.pdf:
             stage_pdfs(self.outputs, self._made)
+        for docx, dokumen, data, ttd in self._records:
+            from xlwings_app.services.cetak import stage_record
+
+            assert data.profil is not None
+            files = [docx, *([docx.with_suffix(".pdf")] if self.pdf else [])]
+            iku = indicators_of(data, Jenis.IKU)
+            stage_record(self.outputs, docx, files, dokumen, plan_code(data.profil, dokumen, iku, ttd),
+                         ttd, dt.datetime.now().astimezone(), data.path.name, fingerprints(dokumen, iku))  # fmt: skip
         self.outputs.commit()
 
 
@@ -143,12 +163,14 @@ def rencana(
         raise LaporanDitolak("Rencana Kinerja tidak dibuat: belum ada Indikator Kinerja Utama (IKU).")
     folder = output_folder(out_dir or path.parent, "Rencana Kinerja")
     signed, date_notes = plan_date(data, tanggal)
-    image, image_notes = lambang_of(data, path, lambang)
+    image, image_notes = lambang_of(data, path, lambang, final=not draf)
     context = rencana_context(profil, iku, Penetapan(profil.tahun, signed, draf, gaps(warnings)))
     out = folder / f"{file_stem('Rencana_Kinerja', profil.tahun, draf)}.docx"
     with Outputs() as outputs:
         documents = Documents(outputs, pdf)
         docx, pdf_path = documents.write(TEMPLATE_RENCANA, context, out, image)
+        if not draf:
+            documents.record(docx, "RK", data, TandaTangan(signed, profil.penandatangan))
         documents.finish()
     notes = [*image_notes, *date_notes, *warnings]
     return DokumenRencana("Rencana Kinerja Tahunan", docx, pdf_path, signed, notes)

@@ -2,7 +2,7 @@
 
 ``mulai`` adds one empty Log Langkah row per SOP step for a period (and, given a preset, first adds
 the sheets SOP, Kalender and Log Langkah to a workbook that has none). ``periksa`` measures every
-run of every step of one SOP against its Mutu Baku Waktu (``ukur``, on data read from a file or
+run of every step of one SOP against its Mutu Baku Waktu (``measure_sop``, on data read from a file or
 the live workbook) and writes its sheet Hasil SOP; ``periksa_semua`` does so for every SOP of the
 workbook at once (the ribbon's Periksa Waktu SOP, ``kinerja sop periksa`` without ``--sop``): an
 SOP whose log has no rows yet is left out with a note, and an error in any SOP writes nothing.
@@ -194,7 +194,7 @@ def periksa(
     """
     with using(source) as master:
         place = place_of(master, sop)
-        result = ukur(sop_of(master, place), periode)
+        result = measure_sop(sop_of(master, place), periode)
         result.problems += [p for p in _identity(master) if p.sheet == place.sop]
         if not result.valid or not tulis or result.sop is None:
             return result
@@ -237,7 +237,7 @@ def periksa_semua(source: Path | Master, periode: str | None = None, tulis: bool
     An SOP with nothing to measure (its log has no rows yet, or not ``periode``: the Perencanaan SOP
     logs years where the others log triwulan) gets a note (``catatan``) and its Hasil SOP is not
     written; a ``periode`` that no log holds is an error. A workbook without any SOP gets
-    ``ukur``'s error for sheet SOP.
+    ``measure_sop``'s error for sheet SOP.
     """
     with using(source) as master:
         shared = MasterSource(master)
@@ -275,10 +275,10 @@ def _identity(master: Master) -> list[Problem]:
 def _ukur_satu(
     master: Master, place: SopPlace, shared: MasterSource, periode: str | None, several: bool
 ) -> PemeriksaanSop:
-    """``ukur`` of one SOP for ``periksa_semua``: nothing to measure is a note, not an error (a
+    """``measure_sop`` of one SOP for ``periksa_semua``: nothing to measure is a note, not an error (a
     missing ``periode`` stays an error when the workbook has this SOP only, as in ``periksa``)."""
     data = sop_of(master, place, shared)
-    measured = ukur(data, periode)
+    measured = measure_sop(data, periode)
     if data.sop is None or place.log not in data.sheets or measured.summaries:
         return measured
     if not data.entries:
@@ -295,7 +295,7 @@ def _ukur_satu(
     return measured
 
 
-def ukur(data: SopWorkbook, periode: str | None = None) -> PemeriksaanSop:
+def measure_sop(data: SopWorkbook, periode: str | None = None) -> PemeriksaanSop:
     """Measure every run of every step of ``data`` (read from a file or the live workbook); no writing.
 
     Measured even when reading found errors, so that every problem is listed in one pass.

@@ -19,7 +19,7 @@ from xlwings_app.services.workbook import WorkbookError, create, load
 from xlwings_app.sheets import tanda_terima as T
 
 
-def tanda_terima(path: Path, folder: Path, periode: Periode | None = None, timpa: bool = False) -> tuple[Path, list[Problem]]:
+def tanda_terima(path: Path, folder: Path, periode: Periode | None = None, overwrite: bool = False) -> tuple[Path, list[Problem]]:
     """Write ``Tanda Terima Formulir <periode>.xlsx`` into ``folder`` from the forms found there."""
     from xlwings_app.services.formulir import chosen_periode
 
@@ -45,5 +45,5 @@ def tanda_terima(path: Path, folder: Path, periode: Periode | None = None, timpa
         profil.unit if profil else "", profil.tahun if profil else date.today().year, chosen, rows,
         min(made) if made else date.today(), profil.tempat if profil else "",
     )  # fmt: skip
-    create(target, build_tanda_terima(sheet, len(rows)), overwrite=timpa)
+    create(target, build_tanda_terima(sheet, len(rows)), overwrite=overwrite)
     return target, problems

@@ -148,7 +148,15 @@ class AppendLogRows:
         return self.first_row + len(self.entries) - 1
 
 
+@dataclass(frozen=True)
+class PutSheet:
+    """A whole sheet written from ``values`` (a register the office keeps, e.g. ``sheets.register_surat``):
+    added last when the workbook lacks it, else replaced in its place."""
+
+    values: SheetValues
+
+
 Change = (
     PutResults | SetCells | AppendSeal | PutHasilSop | PutLembar | PutFormKey | Stamp | StampLog | AddSopSheets
-    | AddLogSheet | AppendLogRows
+    | AddLogSheet | AppendLogRows | PutSheet
 )  # fmt: skip

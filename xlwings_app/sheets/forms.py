@@ -23,7 +23,7 @@ from datetime import datetime
 from typing import Protocol
 
 from xlwings_app.domain.analisis import periode_label
-from xlwings_app.domain.cell_addresses import cell_coords
+from xlwings_app.domain.cell_addresses import cell_coords, column_letter
 from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.rows import normalise_kode, text_of
@@ -34,7 +34,7 @@ from xlwings_app.forms.kembali import FINGERPRINT_KEY, form_fingerprint
 from xlwings_app.forms.meta import META_HEADERS, FormMeta, from_rows, to_rows
 from xlwings_app.forms.spec import PeriodeError, form_columns, row_formulas, spec
 from xlwings_app.sheets import palette as P
-from xlwings_app.sheets.grid import Formula, SheetValues, column_letter
+from xlwings_app.sheets.grid import Formula, SheetValues
 from xlwings_app.sheets.indicator_rows import indicator_values
 from xlwings_app.sheets.source import Row
 from xlwings_app.sheets.table import TableSpec, find_header, header_at, read_fields, table_rows
@@ -71,7 +71,7 @@ def form_sheet_values(
 ) -> SheetValues:
     """The form sheet ``meta.sheet`` for ``indicators``, as ``write_form_sheet`` lays it out."""
     sheet = SheetValues(meta.sheet)
-    sheet.put(1, 1, [f"Formulir Pengumpulan Data Kinerja {periode.label} Tahun {meta.get('tahun')}"], "title")
+    sheet.put(1, 1, [f"Formulir Pengumpulan Data Kinerja {periode.dengan_tahun(str(meta.get('tahun')))}"], "title")
     official = f" ({meta.get('pejabat')})" if meta.get("pejabat") else ""
     sheet.put(2, 1, [f"{meta.get('unit')} — Penanggung jawab: {meta.get('penanggung_jawab')}{official}"], "subtitle")
     for offset, line in enumerate(instructions(periode)):

@@ -17,8 +17,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from xlwings_app.domain.cell_addresses import column_letter as column_letter  # the writers' import
-
 
 class Formula(str):
     """A cell's formula text ("=..."), written as a formula; any other ``str`` is written as text."""

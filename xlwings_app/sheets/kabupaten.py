@@ -59,6 +59,7 @@ FIELDS = (
     ("nama", "Nama penandatangan"),
     ("pangkat", "Pangkat/golongan"),
     ("nip", "NIP"),
+    ("lambang", "Berkas lambang daerah"),
 )
 UNIT_HEADER = "Unit Kerja"
 CODE_HEADERS = tuple(f"Kode {p.value}" for p in Periode)
@@ -194,7 +195,8 @@ def parse_isian(rows: Iterable[Sequence[object]]) -> tuple[Isian, dict[str, str]
         kabupaten=_text(value.get("kabupaten")), tahun=tahun, tempat=_text(value.get("tempat")),
         tanggal=tanggal, penandatangan=signer, unit_diharapkan=tuple(units), kode_dokumen=codes,
     )  # fmt: skip
-    kop = {"instansi": _text(value.get("instansi")) or DEFAULT_INSTANSI, "alamat": _text(value.get("alamat"))}
+    kop = {"instansi": _text(value.get("instansi")) or DEFAULT_INSTANSI, "alamat": _text(value.get("alamat")),
+           "lambang": _text(value.get("lambang"))}  # fmt: skip
     return isian, kop, problems
 
 
@@ -225,7 +227,7 @@ def _problem(pesan: str, where: tuple[object, str], value: object, tingkat: Ting
 
 
 def _head(sheet: SheetValues, title: str, rekap: Konsolidasi, note: str) -> None:
-    sheet.put(1, 1, [f"{title} — {rekap.periode.label} Tahun {rekap.tahun}"], "title")
+    sheet.put(1, 1, [f"{title} — {rekap.periode.dengan_tahun(rekap.tahun)}"], "title")
     sheet.put(2, 1, [f"Ditulis oleh Kinerja (kinerja kabupaten); dibangun ulang setiap kali. {note}"], "subtitle")
     sheet.put(3, 1, [f"{rekap.kabupaten}".strip() or "-"], "subtitle")
 

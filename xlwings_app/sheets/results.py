@@ -107,7 +107,7 @@ def rekap_values(
 ) -> SheetValues:
     """Sheet Rekap for ``periode``: counts per predikat, then the per sasaran and per PJ blocks."""
     sheet = SheetValues(L.SHEET_REKAP)
-    sheet.put(1, 1, [f"Rekapitulasi Capaian Kinerja {unit} — {periode.label} Tahun {tahun}"], "title")
+    sheet.put(1, 1, [f"Rekapitulasi Capaian Kinerja {unit} — {periode.dengan_tahun(tahun)}"], "title")
     sheet.put(2, 1, ["Ditulis oleh Kinerja (kinerja hitung) dari isian IKU dan IKI."], "subtitle")
     sheet.put(3, 1, [periode.value], "subtitle")
     row = REKAP_PREDIKAT_ROW

@@ -17,15 +17,18 @@ from xlwings_app.sheets.grid import SheetValues
 from xlwings_app.sheets.table import TableSpec, find_header, table_rows
 
 SHEET_SEGEL = L.SHEET_SEGEL
-HEADERS = ("Periode", "Kode Verifikasi", "Disegel Pada", "File Arsip", "SHA-256 Arsip", "Sidik Indikator")
+REQUIRED = ("Periode", "Kode Verifikasi", "Disegel Pada", "File Arsip", "SHA-256 Arsip", "Sidik Indikator")
+SIGNING = ("Tanggal Penandatanganan", "Penandatangan")
+"""Columns added when seals came to record the signing their document printed (read when present)."""
+HEADERS = (*REQUIRED, *SIGNING)
 HEADER_ROW = 4
-WIDTHS = (10, 16, 26, 46, 66, 80)
+WIDTHS = (10, 16, 26, 46, 66, 80, 16, 60)
 TITLE = "Segel Periode (arsip dokumen yang telah ditandatangani)"
 SUBTITLE = (
     "Ditulis oleh Kinerja (kinerja arsip); jangan diubah. Bila data periode tersegel berubah, "
     "Kinerja memberi peringatan."
 )
-TABLE = TableSpec(SHEET_SEGEL, {header: header for header in HEADERS}, required=HEADERS)
+TABLE = TableSpec(SHEET_SEGEL, {header: header for header in HEADERS}, required=REQUIRED, optional=SIGNING)
 """The seal table as the table reader reads it: every column by its header."""
 TEXT = "@"
 """The seal cells' number format: text (Excel would read "2024-07-05T09:30:00+07:00" as a date)."""
@@ -55,7 +58,15 @@ def head_values() -> SheetValues:
 def seal_values(record: SealRecord, row: int) -> SheetValues:
     """``record`` as row ``row`` of sheet Segel: text cells with a border."""
     sheet = SheetValues(SHEET_SEGEL)
-    sheet.put(row, 1, seal_row(record), "box", f"format:{TEXT}")
+    sheet.put(row, 1, [value or None for value in seal_row(record)], "box", f"format:{TEXT}")
+    return sheet
+
+
+def header_values() -> SheetValues:
+    """The header row alone, written again with every seal: a sheet made by an earlier version gets the
+    headers of the signing columns (no width: the package patches cells only)."""
+    sheet = SheetValues(SHEET_SEGEL)
+    sheet.put(HEADER_ROW, 1, HEADERS, "header")
     return sheet
 
 

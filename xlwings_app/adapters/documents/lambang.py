@@ -14,6 +14,7 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 
 from xlwings_app.domain.problems import Problem
+from xlwings_app.sheets.layout import SHEET_PROFIL
 
 FORMATS = {"PNG", "JPEG"}
 FIELD = "Berkas Lambang Daerah"
@@ -51,6 +52,6 @@ def load_lambang(folder: Path, named: str, override: Path | None = None) -> tupl
     why = _why_not(path)
     if why:
         return None, [Problem(f"Lambang daerah tidak dicetak: {why}. Letakkan gambar PNG/JPEG di folder "
-                              "workbook dan tulis nama berkasnya di sheet Profil.",
-                              "Profil", kolom=FIELD, nilai=named, tingkat="catatan")]
+                              f"workbook dan tulis nama berkasnya di sheet {SHEET_PROFIL}.",
+                              SHEET_PROFIL, kolom=FIELD, nilai=named, tingkat="catatan")]
     return path.read_bytes(), []

@@ -177,7 +177,7 @@ def _define(wb: Workbook, name: str, ref: str) -> None:
 
 def _write_pengaturan(wb: Workbook, settings: Settings) -> None:
     ws = wb.create_sheet(L.SHEET_PENGATURAN)
-    _title(ws, "Pengaturan", "Skala predikat, rumus polaritas negatif, dan periode yang ditampilkan")
+    _title(ws, L.SHEET_PENGATURAN, "Skala predikat, rumus polaritas negatif, dan periode yang ditampilkan")
     sheet = quote_sheetname(L.SHEET_PENGATURAN)
     for column, width in zip("ABCDEF", (40, 30, 8, 34, 4, 12), strict=True):
         ws.column_dimensions[column].width = width
@@ -308,7 +308,8 @@ def _write_pejabat(wb: Workbook, pejabat: Sequence[Pejabat]) -> None:
     assert spec is not None
     ws = wb.create_sheet(spec.sheet)
     _title(ws, spec.judul, "Pejabat unit kerja: jabatan seperti di kolom Penanggung Jawab, nama, NIP, pangkat")
-    ws["A3"] = "Nama, NIP dan pangkat dicetak pada formulir dan blok tanda tangan dokumen IKI."
+    ws["A3"] = ("Nama, NIP dan pangkat dicetak pada formulir dan blok tanda tangan dokumen IKI; Atasan "
+                "(kosong: Kasubag ke Sekretaris, lainnya ke kepala unit) menandatangani PK pejabat itu.")
     ws["A3"].font = S.SUBTITLE_FONT
     header_row = L.TITLE_ROWS + 1
     for col, column in enumerate(spec.columns, start=1):
@@ -317,7 +318,7 @@ def _write_pejabat(wb: Workbook, pejabat: Sequence[Pejabat]) -> None:
         ws.column_dimensions[get_column_letter(col)].width = column.width
     for offset in range(L.PEJABAT_ROWS):
         p = pejabat[offset] if offset < len(pejabat) else None
-        values = {"jabatan": p.jabatan, "nama": p.nama, "nip": p.nip, "pangkat": p.pangkat} if p else {}
+        values = {"jabatan": p.jabatan, "nama": p.nama, "nip": p.nip, "pangkat": p.pangkat, "atasan": p.atasan} if p else {}
         for col, column in enumerate(spec.columns, start=1):
             cell = ws.cell(header_row + 1 + offset, col, values.get(column.key) or None)
             cell.data_type = "s" if cell.value is not None else cell.data_type

@@ -10,6 +10,7 @@ from __future__ import annotations
 from copy import copy
 
 from openpyxl.cell.cell import Cell
+from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from xlwings_app.adapters.openpyxl import styles as S
@@ -74,3 +75,36 @@ def write_values(ws: Worksheet, sheet: SheetValues) -> None:
                 start_row=span.row, start_column=span.col,
                 end_row=span.row + span.rows - 1, end_column=span.col + span.cols - 1,
             )  # fmt: skip
+
+
+def put_sheet(wb: Workbook, sheet: SheetValues) -> Worksheet:
+    """``sheet`` written whole into ``wb``: a new last sheet, or in place of the sheet of its name."""
+    index = None
+    if sheet.name in wb.sheetnames:
+        index = wb.sheetnames.index(sheet.name)
+        del wb[sheet.name]
+    ws = wb.create_sheet(sheet.name, index)
+    write_values(ws, sheet)
+    return ws
+
+
+def sheet_workbook(sheet: SheetValues) -> Workbook:
+    """A new workbook holding ``sheet`` alone (a form handed out as its own file)."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    put_sheet(wb, sheet)
+    return wb
+
+
+def read_sheet_rows(path: str, sheet: str) -> list[list[object]] | None:
+    """The values of ``sheet`` in the workbook file ``path`` (cached formula results), None when the
+    workbook has no such sheet; ``OSError`` or openpyxl's errors for a file that is no workbook."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, read_only=True, data_only=True)
+    try:
+        if sheet not in wb.sheetnames:
+            return None
+        return [list(row) for row in wb[sheet].iter_rows(values_only=True)]
+    finally:
+        wb.close()

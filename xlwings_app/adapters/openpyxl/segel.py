@@ -7,7 +7,7 @@ from openpyxl import Workbook
 from xlwings_app.adapters.openpyxl.grid import write_values
 from xlwings_app.adapters.openpyxl.sheet_format import print_setup
 from xlwings_app.domain.seal import SealRecord
-from xlwings_app.sheets.segel import HEADER_ROW, SHEET_SEGEL, head_values, seal_values
+from xlwings_app.sheets.segel import HEADER_ROW, SHEET_SEGEL, head_values, header_values, seal_values
 
 
 def write_empty(wb: Workbook) -> None:
@@ -23,4 +23,6 @@ def append_seal(wb: Workbook, record: SealRecord) -> None:
     if SHEET_SEGEL not in wb.sheetnames:
         write_empty(wb)
     ws = wb[SHEET_SEGEL]
-    write_values(ws, seal_values(record, max(ws.max_row, HEADER_ROW) + 1))
+    row = max(ws.max_row, HEADER_ROW) + 1
+    write_values(ws, header_values())
+    write_values(ws, seal_values(record, row))

@@ -1,6 +1,6 @@
 """A workbook file read through python-calamine: the readers' fast ``sheets.source.SheetSource``.
 
-Calamine (Rust) reads cell values about fifteen times faster than openpyxl's read-only mode. Its
+Calamine (Rust) reads cell values many times faster than openpyxl's read-only mode. Its
 values are turned into what openpyxl gives, so the reader's checks and messages are the same: an
 empty cell is ``None``, a whole number an ``int``, a date a ``datetime`` at midnight, and an error
 cell its text (``#N/A``; calamine reads those as empty, so they are found in the sheet's XML).
@@ -25,6 +25,7 @@ from typing import NamedTuple, cast
 from defusedxml import ElementTree
 
 from xlwings_app.adapters.xlsx import sheet_parts
+from xlwings_app.adapters.xlsx.xml_text import xml_unescape
 from xlwings_app.adapters.xlsx.zip_copy import member_chunks
 from xlwings_app.domain.cell_addresses import column_number
 from xlwings_app.domain.numbers import Percent, is_percent_format
@@ -42,7 +43,6 @@ _VALUE = re.compile(rb"<v>([^<]*)</v>")
 _LAST_ROW = re.compile(rb'<row\b[^>]*\br="([0-9]+)"')
 _LONG_REFS = re.compile(rb'<c r="([A-Z]{2,3})[0-9]')
 """Cells past column Z: their letters give the sheet's width (one search for both checks)."""
-_ESCAPES = {b"&lt;": b"<", b"&gt;": b">", b"&quot;": b'"', b"&apos;": b"'", b"&amp;": b"&"}
 _WORD = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 _NO_VALUE = (b"</c>", b"<v/></c>", b"<v></v></c>")
 _EXACT = 2**53
@@ -131,16 +131,6 @@ def _as_openpyxl(rows: list[list[object]]) -> None:
                     row[i] = None
             elif kind is not int and kind is not bool:
                 row[i] = _cell(value)
-
-
-def _unescape(text: bytes) -> str:
-    """The text of XML character data with the five predefined entities replaced, as one pass
-    would ("&amp;lt;" is "&lt;"): "&amp;" last, so no "&" it leaves starts another entity."""
-    if b"&" in text:
-        for escaped, plain in _ESCAPES.items():
-            if escaped in text:
-                text = text.replace(escaped, plain)
-    return text.decode("utf-8")
 
 
 class CalamineSource:
@@ -381,7 +371,7 @@ def _uncached_formulas(
                         else:
                             raw = xml[start:end]
                             known = texts.get(raw)
-                            text = texts[raw] = known if known is not None else "=" + _unescape(raw)
+                            text = texts[raw] = known if known is not None else "=" + xml_unescape(raw)
                             memo[column] = (raw, text)
                         found.append((int(digits) - 1, column, text))
         at = find(b"<f", after, stop)
@@ -400,5 +390,5 @@ def _errors(xml: bytes, start: int = 0, end: int | None = None) -> list[tuple[in
         if ref is None:
             raise Unsuitable("sel galat tanpa alamat")
         if value is not None:
-            found.append((int(ref.group(2)) - 1, _column(ref.group(1)) - 1, _unescape(value.group(1))))
+            found.append((int(ref.group(2)) - 1, _column(ref.group(1)) - 1, xml_unescape(value.group(1))))
     return found

@@ -20,24 +20,11 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from xlwings_app.adapters.xlsx.cell_xml import style_attribute, styled_cell
 from xlwings_app.adapters.xlsx.package import MAIN, Package, PatchUnsupported, parse
-from xlwings_app.sheets.grid import column_letter
+from xlwings_app.domain.cell_addresses import column_letter, column_number
 from xlwings_app.sheets.riwayat import HEADER_ROW, SHEET_RIWAYAT
 
 _ADDRESS = re.compile(r"^([A-Z]{1,3})([1-9][0-9]{0,6})$")
 _RANGE = re.compile(r"^([A-Z]{1,3}[1-9][0-9]*)(?::([A-Z]{1,3}[1-9][0-9]*))?$")
-
-
-_COLUMNS: dict[str, int] = {}
-
-
-def _column_number(letters: str) -> int:
-    n = _COLUMNS.get(letters)
-    if n is None:
-        n = 0
-        for ch in letters:
-            n = n * 26 + ord(ch) - 64
-        _COLUMNS[letters] = n
-    return n
 
 
 def _split(address: str) -> tuple[int, int]:
@@ -45,7 +32,7 @@ def _split(address: str) -> tuple[int, int]:
     match = _ADDRESS.match(address.replace("$", "").upper())
     if match is None:
         raise PatchUnsupported(f"alamat sel {address!r}")
-    return int(match.group(2)), _column_number(match.group(1))
+    return int(match.group(2)), column_number(match.group(1))
 
 
 _ROOT_TAG = re.compile(rb"<worksheet\b[^>]*>")
@@ -126,7 +113,7 @@ class _Row:
                 if not address:
                     raise PatchUnsupported(f"{self.part}: sel tanpa alamat di baris {self.number}")
                 at = self._end(address, tag)
-                self._order.append((_column_number(address.rstrip("0123456789")), tag.start(), at, attrs))
+                self._order.append((column_number(address.rstrip("0123456789")), tag.start(), at, attrs))
         return self._order
 
     def _find(self, address: str) -> tuple[int, int, dict[bytes, bytes]] | None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from xlwings_app.adapters.xlsx.xml_text import xml_text
+from xlwings_app.domain.cell_addresses import cell_coords, column_letter
 from xlwings_app.sheets.charts import BarChart
-from xlwings_app.sheets.grid import column_letter
 
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -64,20 +64,11 @@ def chart_part(spec: BarChart, sheet: str) -> str:
     )
 
 
-def _cell(anchor: str) -> tuple[int, int]:
-    """``"J18"`` -> (row 17, column 9), both 0-based as a drawing anchor counts."""
-    letters = anchor.rstrip("0123456789")
-    col = 0
-    for ch in letters:
-        col = col * 26 + ord(ch.upper()) - 64
-    return int(anchor[len(letters) :]) - 1, col - 1
-
-
 def drawing_part(specs: Sequence[BarChart]) -> str:
     """The sheet's drawing: chart ``i`` of ``specs`` anchored at its cell, pointing at ``rId{i+1}``."""
     anchors = []
     for i, spec in enumerate(specs, start=1):
-        row, col = _cell(spec.anchor)
+        row, col = (n - 1 for n in cell_coords(spec.anchor))  # 0-based, as a drawing anchor counts
         cx, cy = round(spec.width_cm * EMU_PER_CM), round(spec.height_cm * EMU_PER_CM)
         anchors.append(
             f"<xdr:oneCellAnchor><xdr:from><xdr:col>{col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>{row}</xdr:row>"

@@ -16,9 +16,10 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from xlwings_app.adapters.xlsx.calamine import CalamineSource, Unsuitable, _column, _unescape
+from xlwings_app.adapters.xlsx.calamine import CalamineSource, Unsuitable
+from xlwings_app.adapters.xlsx.xml_text import xml_unescape
+from xlwings_app.domain.cell_addresses import column_letter, column_number
 from xlwings_app.forms.filled import Cell
-from xlwings_app.sheets.grid import column_letter
 
 _FORMULA = re.compile(rb"<c\b([^>]*)>\s*<f\b([^>]*?)(?:/>|>([^<]*)</f>)", re.S)
 _REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]+)"')
@@ -73,10 +74,10 @@ class FormCells:
                 ref = _REF.search(match.group(1))
                 if ref is None:
                     raise Unsuitable("sel rumus tanpa alamat")
-                text = "=" + _unescape(match.group(3) or b"")
-                formulas.setdefault(int(ref.group(2)), []).append((_column(ref.group(1)) - 1, text))
+                text = "=" + xml_unescape(match.group(3) or b"")
+                formulas.setdefault(int(ref.group(2)), []).append((column_number(ref.group(1).decode("ascii")) - 1, text))
         dim = _DIMENSION.search(xml)
-        width = max(_column(dim.group(1)) if dim else 0, max((len(r) for r in grid), default=0))
+        width = max(column_number(dim.group(1).decode("ascii")) if dim else 0, max((len(r) for r in grid), default=0))
         height = max(int(dim.group(2)) if dim else 0, len(grid))
         letters = [column_letter(c) for c in range(1, width + 1)]
         blank = [None] * width

@@ -19,10 +19,10 @@ from collections.abc import Sequence
 from xlwings_app.adapters.xlsx.cell_patch import SheetEdits
 from xlwings_app.adapters.xlsx.package import TABLE, PatchUnsupported
 from xlwings_app.adapters.xlsx.values_patch import put_values
+from xlwings_app.domain.cell_addresses import column_letter
 from xlwings_app.domain.sop.log import LogEntry
 from xlwings_app.domain.sop.model import Sop
 from xlwings_app.sheets.changes import Stamp, StampLog
-from xlwings_app.sheets.grid import column_letter
 from xlwings_app.sheets.log_rows import log_rows_values
 from xlwings_app.sheets.sop_layout import DATETIME_FORMAT, LOG_HEADERS, LOG_TABLE
 

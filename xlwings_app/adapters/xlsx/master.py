@@ -48,6 +48,7 @@ from xlwings_app.sheets.changes import (
     PutHasilSop,
     PutLembar,
     PutResults,
+    PutSheet,
     SetCells,
     Stamp,
     StampLog,
@@ -358,5 +359,9 @@ def apply_to_workbook(wb: Any, change: Change) -> None:
         from xlwings_app.adapters.openpyxl.sop_sheets import write_log_rows
 
         write_log_rows(wb[_place(change.place).log], change.sop, change.entries, change.first_row)
+    elif isinstance(change, PutSheet):
+        from xlwings_app.adapters.openpyxl.grid import put_sheet
+
+        put_sheet(wb, change.values)
     else:  # pragma: no cover - every Change is handled above
         raise TypeError(change)

@@ -36,10 +36,11 @@ from xlwings_app.adapters.xlsx.package import (
 from xlwings_app.adapters.xlsx.row_writer import RowWriter
 from xlwings_app.adapters.xlsx.styles_xml import Styles, cell_format
 from xlwings_app.adapters.xlsx.xml_text import xml_attribute, xml_text
+from xlwings_app.domain.cell_addresses import column_letter
 from xlwings_app.domain.measure import Hasil
 from xlwings_app.sheets import layout as L
 from xlwings_app.sheets.changes import PutResults
-from xlwings_app.sheets.grid import SheetValues, cell_styles, column_letter
+from xlwings_app.sheets.grid import SheetValues, cell_styles
 from xlwings_app.sheets.hasil_spool import HasilSpool
 from xlwings_app.sheets.results import REKAP_META_COLUMN, REKAP_WIDTHS, hasil_row, hasil_values, rekap_charts
 

@@ -67,7 +67,7 @@ class RowWriter:
     def __call__(self, at: int, kind: object, values: Sequence[object]) -> str:
         key = (kind, *map(type, values))
         write = self._made.get(key, _UNMADE)
-        if write is _UNMADE:  # a shape seen MAKE_AFTER times gets its function (compiling one: 1 ms)
+        if write is _UNMADE:  # a shape seen MAKE_AFTER times gets its function (compiling costs)
             seen = self._seen[key] = self._seen.get(key, 0) + 1
             if seen >= self.MAKE_AFTER:
                 write = self._made[key] = self._make(kind, cast(tuple[type, ...], key[1:]))

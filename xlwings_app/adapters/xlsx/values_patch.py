@@ -15,7 +15,7 @@ from xlwings_app.adapters.xlsx.package import PatchUnsupported
 from xlwings_app.adapters.xlsx.styles_xml import Styles, cell_format
 from xlwings_app.domain.seal import SealRecord
 from xlwings_app.sheets.grid import SheetValues, cell_styles
-from xlwings_app.sheets.segel import HEADER_ROW, SHEET_SEGEL, seal_values
+from xlwings_app.sheets.segel import HEADER_ROW, SHEET_SEGEL, header_values, seal_values
 
 _DIMENSIONS = ("width:", "height:")
 
@@ -53,4 +53,6 @@ def put_values(edits: SheetEdits, values: SheetValues) -> None:
 def append_seal(edits: SheetEdits, record: SealRecord) -> None:
     """``record`` as the row below sheet Segel's last (``PatchUnsupported`` when there is no sheet Segel)."""
     sheet = edits[SHEET_SEGEL]
-    put_values(edits, seal_values(record, max(sheet.last_row_with_cells(), HEADER_ROW) + 1))
+    row = max(sheet.last_row_with_cells(), HEADER_ROW) + 1
+    put_values(edits, header_values())
+    put_values(edits, seal_values(record, row))

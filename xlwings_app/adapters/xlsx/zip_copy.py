@@ -1,8 +1,8 @@
 """A zip member copied into another zip as it is stored: no inflating, no deflating again.
 
 The package writer (``package.Package.save``) copies every part it does not change. Through ``zipfile``'s
-public API a copy inflates and deflates the part: 0,3 s for a 28 MB IKU sheet, most of what a
-``kinerja hitung`` of 2.000 indicators spends writing. ``copy_member`` writes the member's local
+public API a copy inflates and deflates the part, most of what a ``kinerja hitung`` spends writing
+(figures in docs/jalur-cepat.md). ``copy_member`` writes the member's local
 header and its compressed bytes as found (the CRC and sizes from the central directory, so a member
 streamed with a data descriptor is copied right too), and registers it in the output's directory.
 It leans on ``zipfile.ZipFile``'s writer state (``fp``, ``filelist``, ``NameToInfo``,
@@ -10,7 +10,7 @@ It leans on ``zipfile.ZipFile``'s writer state (``fp``, ``filelist``, ``NameToIn
 holds every supported Python to it. An encrypted member (never in an .xlsx) is refused.
 
 ``read_member`` is ``ZipFile.read`` in one inflating call: ``zipfile`` inflates a member in small
-steps, 0,1 s for that 28 MB sheet, five times as long. Its CRC is checked; anything but a plain
+steps, several times as long. Its CRC is checked; anything but a plain
 deflated or stored member is read by ``zipfile``. ``member_chunks`` inflates a member a bounded
 piece at a time (the guard and the reader's sheet scan: a 70 MB sheet is never held whole), its
 CRC checked with ``deflate.crc32``. ``write_streamed`` deflates a member given in pieces with

@@ -21,6 +21,7 @@ from typing import Any
 
 from xlwings_app.adapters.xlwings.protect import unprotected
 from xlwings_app.adapters.xlwings.regions import Rect, rectangles
+from xlwings_app.domain.cell_addresses import cell_coords
 from xlwings_app.domain.problems import Problem
 from xlwings_app.sheets import palette as P
 
@@ -28,14 +29,6 @@ PROBLEM_FILL = P.xlwings(P.PROBLEM)
 INPUT_FILL = P.xlwings(P.INPUT)
 NOTE_PREFIX = "Kinerja: "
 CELL = re.compile(r"[A-Z]{1,3}[1-9][0-9]*")
-
-
-def _coords(address: str) -> tuple[int, int]:
-    letters = address.rstrip("0123456789")
-    col = 0
-    for char in letters.upper():
-        col = col * 26 + ord(char) - 64
-    return int(address[len(letters) :]), col
 
 
 def problem_notes(problems: Iterable[Problem]) -> dict[str, dict[str, str]]:
@@ -52,8 +45,8 @@ def problem_notes(problems: Iterable[Problem]) -> dict[str, dict[str, str]]:
 
 def colour_regions(inputs: Iterable[str], problems: Iterable[str]) -> dict[str, list[Rect]]:
     """Per fill, the rectangles to colour: the input cells yellow, the problem cells orange."""
-    orange = {_coords(a) for a in problems}
-    yellow = {_coords(a) for a in inputs} - orange
+    orange = {cell_coords(a) for a in problems}
+    yellow = {cell_coords(a) for a in inputs} - orange
     return {fill: rectangles(cells) for fill, cells in ((INPUT_FILL, yellow), (PROBLEM_FILL, orange)) if cells}
 
 

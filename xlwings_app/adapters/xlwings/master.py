@@ -34,6 +34,7 @@ from xlwings_app.sheets.changes import (
     PutHasilSop,
     PutLembar,
     PutResults,
+    PutSheet,
     SetCells,
     Stamp,
     StampLog,
@@ -185,6 +186,10 @@ def write_live(book: Any, change: Change) -> None:
         write_pencatatan_live(book, change.sop, change.plan, change.last_row, change.place)
     elif isinstance(change, AppendLogRows):
         _append_log_rows_live(book, change)
+    elif isinstance(change, PutSheet):
+        from xlwings_app.adapters.xlwings.book import replace_sheet, write_sheet
+
+        write_sheet(replace_sheet(book, change.values.name), change.values)
     else:  # pragma: no cover - AddSopSheets and AddLogSheet are refused by stage
         raise TypeError(change)
 

@@ -12,7 +12,7 @@ from typing import Any
 from xlwings_app.adapters.xlwings.book import sheet_rows, write_sheet
 from xlwings_app.adapters.xlwings.protect import unprotected
 from xlwings_app.domain.seal import SealRecord
-from xlwings_app.sheets.segel import HEADER_ROW, SHEET_SEGEL, head_values, seal_values
+from xlwings_app.sheets.segel import HEADER_ROW, SHEET_SEGEL, head_values, header_values, seal_values
 
 
 def _new_sheet(book: Any) -> Any:
@@ -29,5 +29,6 @@ def append_seal_live(book: Any, record: SealRecord) -> int:
     filled = [i for i, row in enumerate(sheet_rows(sheet), start=1) if any(v not in (None, "") for v in row)]
     row = max([HEADER_ROW, *filled]) + 1
     with unprotected(sheet):
+        write_sheet(sheet, header_values())
         write_sheet(sheet, seal_values(record, row))
     return row

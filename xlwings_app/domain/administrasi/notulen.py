@@ -23,7 +23,7 @@ from datetime import date, time
 
 from xlwings_app.domain.administrasi.langkah import cari_langkah, normal, pejabat_peran, sama_pejabat
 from xlwings_app.domain.problems import Problem, Tingkat
-from xlwings_app.domain.profil import Pejabat
+from xlwings_app.domain.profil import SHEET_PEJABAT, Pejabat
 from xlwings_app.domain.sop.model import Sop, Step
 
 KELUARAN = ("notulen rapat",)
@@ -108,11 +108,11 @@ def notulen_rapat(
     if pimpinan is None:
         roles = ", ".join(step.pelaksana) or "(kosong)"
         problems.append(Problem(f"Pimpinan rapat tidak ditemukan: tidak ada pejabat berjabatan {roles} "
-                                "di sheet Pejabat.", "Pejabat", kolom="Jabatan"))  # fmt: skip
+                                f"di sheet {SHEET_PEJABAT}.", SHEET_PEJABAT, kolom="Jabatan"))  # fmt: skip
         pimpinan = Pejabat(step.pelaksana[0] if step.pelaksana else "", "")
     chosen = tuple(peserta) if peserta is not None else tuple(p for p in pejabat if not sama_pejabat(p, pimpinan))
     if not chosen:
-        problems.append(Problem("Peserta rapat kosong: isi sheet Pejabat atau sebutkan pesertanya.", "Pejabat"))
+        problems.append(Problem(f"Peserta rapat kosong: isi sheet {SHEET_PEJABAT} atau sebutkan pesertanya.", SHEET_PEJABAT))
     if not tempat.strip():
         problems.append(Problem("Tempat rapat kosong: tulis ruang rapatnya.", kolom="Tempat"))
     notulen = NotulenRapat(

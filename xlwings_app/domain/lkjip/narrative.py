@@ -41,6 +41,7 @@ from xlwings_app.domain.lkjip.wording import (
     target_teks,
 )
 from xlwings_app.domain.measure import Hasil, Status
+from xlwings_app.domain.progres import NAIK, TETAP, TURUN, tren
 from xlwings_app.domain.settings import Settings
 from xlwings_app.domain.summary import mean_capaian
 
@@ -48,7 +49,6 @@ NAMED = 3
 """A group of at most this many indicators is named by its codes."""
 FURTHEST = 3
 """How many unmet indicators the "furthest from target" sentence names."""
-NAIK, TURUN, TETAP = "naik", "turun", "tetap"
 
 
 def _label(h: Hasil) -> str:
@@ -76,13 +76,6 @@ def target_realisasi_kalimat(hasil: Sequence[Hasil], tahun: int) -> str:
             sentences.append(f"{_label(h)} ditargetkan {target} dan terealisasi {nilai(h.realisasi, i.satuan)}: "
                              f"capaian {persen(h.capaian)}{grade}, {met}.")  # fmt: skip
     return " ".join(sentences)
-
-
-def tren(now: Decimal | None, before: Decimal | None) -> str:
-    """"naik", "turun", "tetap", or "" when either capaian is missing (as ``domain.progres.tren``)."""
-    if now is None or before is None:
-        return ""
-    return NAIK if now > before else TURUN if now < before else TETAP
 
 
 def perbandingan_indikator(h: IndicatorHistory, tahun: int) -> str:

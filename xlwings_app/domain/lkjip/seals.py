@@ -98,7 +98,7 @@ def verify_year(year: SealedYear, jenis: Jenis | None = Jenis.IKU) -> YearImport
 def _changes(year: SealedYear, seal: SealRecord) -> list[Problem]:
     """One error per indicator changed, added or removed since sealing; one for the unit or settings
     when only they changed; none when the verification code is the sealed one."""
-    now = verification_code(year.profil, Periode.TAHUNAN, list(year.indicators), year.settings)
+    now = verification_code(year.profil, Periode.TAHUNAN, list(year.indicators), year.settings, seal.tanda_tangan)
     if now == seal.kode_verifikasi:
         return []
     before = dict(seal.sidik_indikator)

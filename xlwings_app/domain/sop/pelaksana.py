@@ -54,7 +54,8 @@ _SPELLINGS = (
 )
 
 
-def _tokens(text: str) -> list[str]:
+def kata_jabatan(text: str) -> list[str]:
+    """A jabatan as words, its usual spellings made one ("Kepala Sub Bagian Umum" -> kasubag umum)."""
     words = " ".join(re.split(r"[^0-9a-z]+", text.casefold())).strip()
     for pattern, same in _SPELLINGS:
         words = re.sub(pattern, same, words)
@@ -63,7 +64,7 @@ def _tokens(text: str) -> list[str]:
 
 def pemegang_peran(role: str, profil: Unit) -> Pejabat | None:
     """The official who holds ``role`` in the unit of ``profil`` (rules above), or None."""
-    words = _tokens(role)
+    words = kata_jabatan(role)
     if not words or words[0] == "staf":
         return None
     if "sakip" in words:
@@ -72,7 +73,7 @@ def pemegang_peran(role: str, profil: Unit) -> Pejabat | None:
         return profil.penandatangan if profil.penandatangan.nama.strip() else None
     fits = [
         p for p in profil.pejabat
-        if p.nama.strip() and (_tokens(p.jabatan)[: len(words)] == words or set(words) <= set(_tokens(p.jabatan)))
+        if p.nama.strip() and (kata_jabatan(p.jabatan)[: len(words)] == words or set(words) <= set(kata_jabatan(p.jabatan)))
     ]  # fmt: skip
     return fits[0] if len(fits) == 1 else None
 
