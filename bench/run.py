@@ -4,7 +4,8 @@ Every figure is a whole process (median of N runs; peak memory the highest run) 
 from the same run: ``python -c "import xlwings"`` for start-up, python-calamine reading the same
 file for reads. Budgets are issue 17's: hitung S ≤ 0,5 s, L ≤ 1,5 s, XL ≤ 30 s and 1 GiB; rekap F
 ≤ 2 s; the reader ≤ 3× calamine; laporan ≤ 0,8 s; laporan-iki ≤ 2× one laporan --pdf; XL2 is
-hitung's fourth growth point (``growth``: µs per row); rekap F-log ≤ 1,2× rekap F (the same rekap
+hitung's fourth growth point (``growth``: µs per row); hitung P300 (a tree of 300 sub kegiatan) ≤ 1,5×
+the same 320 indicators flat (``bench.pohon_scenario``); rekap F-log ≤ 1,2× rekap F (the same rekap
 stamping its steps in the SOP log, measured in turns with it). The click in the long-lived Python (issue
 16) is budgeted on the seconds its probe reports, the handler without start-up. Options: ``--ulang
 N`` (runs per measurement, at least 5 for the report), ``--ulang-xl N`` (XL: 3 by default, each
@@ -201,6 +202,18 @@ def items(sc: SC.Scenarios, with_xl: bool, with_pdf: bool, repeat_xl: int) -> li
             prepare=both(copier(sc.f_log_master, logged), copier(sc.f_forms, logged_forms)),
         )
     )
+    from bench.pohon_scenario import RATIO
+    from bench.pohon_scenario import ensure as ensure_pohon
+
+    tree, flat = ensure_pohon(WORK / f"v{SC.VERSION}")
+    for key, label, source, floor, ratio in (
+        ("hitung.P300.datar", "kinerja hitung P300 datar (320 indikator tanpa pohon)", flat, None, None),
+        ("hitung.P300.pohon", "kinerja hitung P300 pohon (300 sub kegiatan, 372 simpul, 320 indikator)", tree,
+         "hitung.P300.datar", RATIO),
+    ):  # fmt: skip
+        target = run / "P300" / source.name
+        found.append(Item(key, label, [KINERJA, "hitung", str(target)], floor=floor, budget_ratio=ratio,
+                          prepare=copier(source, target)))  # fmt: skip
     for name, folder, budget in (("K60", sc.k60, 10.0), ("K120", sc.k120, 20.0)):
         rekap = run / f"kabupaten-{name}" / "Rekap.xlsx"
         found.append(

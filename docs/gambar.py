@@ -7,7 +7,10 @@ Writes, each page rendered by LibreOffice and poppler at 60 dpi:
 - dokumen-draf-contoh.png: page 1 of a draft (the example with two analysis cells emptied);
 - cetak-iku.png, cetak-hasil.png: the first printed page of sheets IKU and Hasil;
 - laporan-sop.png, laporan-sop-2.png: the Laporan Kepatuhan Waktu SOP of TW3 (final), both pages;
-  laporan-sop-draf.png: the last page of TW4's draft (steps Kinerja stamped, Pelaksana from Pejabat).
+  laporan-sop-draf.png: the last page of TW4's draft (steps Kinerja stamped, Pelaksana from Pejabat);
+- pohon-kertas-kerja.png, pohon-kertas-kerja-2.png: the Kertas Kerja Pengukuran Kinerja's first page
+  (methodology) and its working page; pohon-rekapitulasi.png: the Rekapitulasi's first page (per level);
+  pohon-gambar.png: its pohon kinerja page, at 100 dpi (the picture must read on A4).
 
 Usage: .venv/bin/python docs/gambar.py [OUT_DIR]   (OUT_DIR defaults to out/gambar)
 """
@@ -24,9 +27,9 @@ DOCS = Path(__file__).parent
 DPI = "60"
 
 
-def page(pdf: Path, number: int, name: str) -> Path:
+def page(pdf: Path, number: int, name: str, dpi: str = DPI) -> Path:
     target = DOCS / name
-    subprocess.run(["pdftoppm", "-png", "-r", DPI, "-f", str(number), "-l", str(number), "-singlefile",
+    subprocess.run(["pdftoppm", "-png", "-r", dpi, "-f", str(number), "-l", str(number), "-singlefile",
                     str(pdf), str(target.with_suffix(""))], check=True)
     return target
 
@@ -40,6 +43,21 @@ def to_pdf(path: Path, out: Path) -> Path:
 def first_page_of(pdf: Path, title: str) -> int:
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     return next(n for n, p in enumerate(text.split("\f"), start=1) if p.lstrip().startswith(title))
+
+
+def page_holding(pdf: Path, words: str) -> int:
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return next(n for n, p in enumerate(text.split("\f"), start=1) if words in p)
+
+
+def pohon_pages(dokumen: Path) -> None:
+    """The Tim SAKIP's papers of the example's performance tree (``kinerja pohon``)."""
+    kerja = dokumen / "Kertas_Kerja_Pengukuran_Kinerja_2024_TW3.pdf"
+    print(page(kerja, 1, "pohon-kertas-kerja.png"))
+    print(page(kerja, page_holding(kerja, "B. Lembar Kerja Pengukuran"), "pohon-kertas-kerja-2.png"))
+    rekap = dokumen / "Rekapitulasi_Pengukuran_Kinerja_2024_TW3.pdf"
+    print(page(rekap, 1, "pohon-rekapitulasi.png"))
+    print(page(rekap, page_holding(rekap, "C. Pohon Kinerja dengan Capaian"), "pohon-gambar.png", "100"))
 
 
 def main(out: Path) -> None:
@@ -59,6 +77,7 @@ def main(out: Path) -> None:
     sop = out / "dokumen" / "Laporan_Kepatuhan_Waktu_SOP_2024_TW3.pdf"
     print(page(sop, 1, "laporan-sop.png"))
     print(page(sop, 2, "laporan-sop-2.png"))
+    pohon_pages(out / "dokumen")
     print(page(out / "pengumpulan" / "Laporan_Kepatuhan_Waktu_SOP_2024_TW4_DRAF.pdf", 3, "laporan-sop-draf.png"))
     iki = to_pdf(out / "dokumen" / "individu" / "Pengukuran_Kinerja_Individu_2024_TW3_Sekretaris_Camat.docx",
                  out / "dokumen" / "individu")

@@ -22,7 +22,6 @@ import sys
 from pathlib import Path
 
 from docx import Document
-from docx.shared import Pt
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -40,15 +39,10 @@ def titles(doc, lines: list[tuple[str, float]]) -> None:
 
 
 def footer(doc) -> None:
-    p = doc.sections[0].footer.paragraphs[0]
-    p.alignment = LEFT
-    run = p.add_run("{{ dokumen.judul }} {{ dokumen.tahun }}{% if draf %} — DRAF{% endif %}")
-    run.font.size = Pt(8)
-    p.add_run("\t\t").font.size = Pt(8)  # the Footer style's centre stop, then the right one
-    for text, instruction in (("Halaman ", "PAGE"), (" dari ", "NUMPAGES")):
-        p.add_run(text).font.size = Pt(8)
-        G.field(p, instruction)
-    p.paragraph_format.tab_stops.add_tab_stop(G.Mm(165), alignment=G.WD_TAB_ALIGNMENT.RIGHT)
+    """The title and year, the verification code of the signed document (its plan and its signing,
+    ``domain.verification.plan_code``), and "Halaman X dari Y" at the right margin."""
+    G.footer(doc, "{{ dokumen.judul }} {{ dokumen.tahun }}{% if draf %} — DRAF{% endif %}"
+                  "{% if kode_verifikasi %} · Kode verifikasi: {{ kode_verifikasi }}{% endif %}")
 
 
 def block(name: str, heading: str | None = None) -> list[tuple[str, bool, bool]]:

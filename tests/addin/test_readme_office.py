@@ -64,7 +64,7 @@ def test_the_checklist_counts_the_groups_and_buttons_of_the_ribbon() -> None:
     buttons = list(root.iter(f"{ns}button"))
     checklist = WINDOWS[WINDOWS.index("## Daftar periksa") : WINDOWS.index("## Untuk admin TI")]
     assert f"{len(groups)} grup ({', '.join(groups)}) dan {len(buttons)} tombol" in checklist
-    assert (len(groups), len(buttons)) == (6, 24)
+    assert (len(groups), len(buttons)) == (6, 26)
 
 
 def test_the_supported_pythons_and_excel_are_stated_as_the_bundle_has_them() -> None:

@@ -36,6 +36,8 @@ REQUIRED_LABELS = [
     "Laporan Pengumpulan",
     "Laporan Pengumpulan Final",
     "Arsipkan",
+    "Kertas Kerja",
+    "Rekapitulasi Tingkat",
     "Evaluasi AKIP",
     "Lembar Disposisi",
     "Checklist Dokumen",

@@ -194,6 +194,33 @@ def test_the_periods_papers_are_archive_members_with_their_step_and_hash(papers)
     assert notulen.langkah == "Pengukuran Kinerja langkah 2; Pengumpulan Data Kinerja langkah 2"
 
 
+@pytest.mark.libreoffice
+def test_arsip_packs_the_periods_papers_beside_the_signed_document(papers, tmp_path: Path) -> None:
+    import json
+    import zipfile
+
+    from xlwings_app.services.arsip import arsip
+    from xlwings_app.services.laporan import laporan
+
+    path, out, _ = papers
+    book = tmp_path / "kinerja.xlsx"
+    shutil.copyfile(path, book)
+    folder = tmp_path / "dokumen"
+    shutil.copytree(out, folder)
+    for draft in folder.glob("*_DRAF.*"):
+        draft.unlink()
+    laporan(book, folder, Periode.TW3, pdf=False, tanggal=date(2024, 10, 7), log=False)
+    made = arsip(book, Periode.TW3, tmp_path / "arsip", dokumen=folder)
+    with zipfile.ZipFile(made.zip) as zf:
+        names = set(zf.namelist())
+        manifest = json.loads(zf.read("manifest.json"))
+    papers_in = {n for n in names if n.split("/")[0] in {"disposisi", "notulen", "program-kerja", "checklist",
+                                                            "tanda-terima", "surat-pengantar"}}  # fmt: skip
+    assert "notulen/Notulen_Rapat_2024-10-01.pdf" in papers_in
+    assert "surat-pengantar/Surat_Pengantar_2024_TW3.pdf" in papers_in
+    assert len(papers_in) == 8 and papers_in <= set(manifest["berkas"]), manifest.get("berkas")
+
+
 def test_the_kabupaten_reads_the_codes_the_surat_pengantar_listed(papers, tmp_path: Path) -> None:
     from xlwings_app.services.kabupaten_sumber import read_kiriman
     from xlwings_app.sheets.changes import SetCells

@@ -29,9 +29,12 @@ def _font(bold: bool) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(path, 1000)
 
 
-def needed_mm(size_pt: float, bold: bool = False) -> float:
-    """The width of ``LONG_WORD`` at ``size_pt`` plus the 2 mm of cell margins."""
-    return _font(bold).getlength(LONG_WORD) / 1000 * size_pt * 25.4 / 72 + 2
+DEFAULT_MARGIN_TWIPS = 108  # Word's cell margin, left and right, when a table sets none (1,9 mm)
+
+
+def needed_mm(size_pt: float, bold: bool = False, margins_mm: float = 2) -> float:
+    """The width of ``LONG_WORD`` at ``size_pt`` plus the cell margins (the templates' 1 mm a side)."""
+    return _font(bold).getlength(LONG_WORD) / 1000 * size_pt * 25.4 / 72 + margins_mm
 
 
 def narrow_prose_cells(docx: Path) -> list[str]:
@@ -40,6 +43,8 @@ def narrow_prose_cells(docx: Path) -> list[str]:
     found = []
     for table in root.iter(f"{W}tbl"):
         grid = [int(c.get(f"{W}w")) for c in table.iter(f"{W}gridCol")]
+        sides = {side: table.find(f"{W}tblPr/{W}tblCellMar/{W}{side}") for side in ("left", "right")}
+        margins = sum(int(m.get(f"{W}w")) if m is not None else DEFAULT_MARGIN_TWIPS for m in sides.values())
         for row in table.findall(f"{W}tr"):
             column = 0
             for cell in row.findall(f"{W}tc"):
@@ -51,7 +56,7 @@ def narrow_prose_cells(docx: Path) -> list[str]:
                     continue
                 sizes = [int(s.get(f"{W}val")) / 2 for s in cell.iter(f"{W}sz")] or [11.0]
                 bold = any(b.get(f"{W}val", "1") not in ("0", "false") for b in cell.iter(f"{W}b"))
-                if width / TWIPS_PER_MM < needed_mm(max(sizes), bold):
+                if width / TWIPS_PER_MM < needed_mm(max(sizes), bold, margins / TWIPS_PER_MM):
                     found.append(f"{docx.name}: {text.strip()} {width / TWIPS_PER_MM:.1f} mm")
     return found
 

@@ -23,7 +23,7 @@ from xlwings_app.domain.settings import Settings
 from xlwings_app.report.context import Dokumen, build_context, provided
 from xlwings_app.samples import contoh, example
 from xlwings_app.services.contoh import sop_contoh
-from xlwings_app.services.laporan import TANPA_LAMBANG, laporan
+from xlwings_app.services.laporan import laporan
 from xlwings_app.services.workbook import create
 
 SOP_WORDS = ("KEPATUHAN WAKTU SOP", "Kepatuhan Waktu", "Belum Dimulai", "Tepat Waktu", "Terlambat", "Mutu Baku")
@@ -41,7 +41,7 @@ def book(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_final_document_with_a_complete_sop_log_has_no_sop_timing(book: Path, tmp_path: Path) -> None:
     doc = laporan(book, tmp_path, Periode.TW3, pdf=True)
     assert doc.pdf is not None and not doc.draf
-    assert [p.pesan for p in doc.peringatan] == [TANPA_LAMBANG]  # the example names no lambang
+    assert [w.kolom for w in doc.peringatan] == ["Berkas Lambang Daerah"]  # the example has no lambang file; no SOP notice
     text = subprocess.run(["pdftotext", str(doc.pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "PENGUKURAN KINERJA" in text and "LAMPIRAN: REALISASI PER TRIWULAN" in text
     for word in SOP_WORDS:

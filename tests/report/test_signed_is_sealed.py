@@ -150,6 +150,7 @@ def test_the_rencana_and_perjanjian_kinerja_are_sealed_as_signed(tmp_path: Path)
         assert made.exit_code == 0, made.output
     for periode, stem in (("RK", "Rencana_Kinerja_2024"), ("PK", "Perjanjian_Kinerja_2024")):
         signed_text = pdf_text((tmp_path / f"{stem}.pdf").read_bytes(), tmp_path)
+        assert "Kode verifikasi:" in signed_text
         sealed = run("arsip", str(path), "--periode", periode, "--keluar", str(tmp_path / periode))
         assert sealed.exit_code == 0, sealed.output
         archive = only_archive(tmp_path / periode)
@@ -158,6 +159,7 @@ def test_the_rencana_and_perjanjian_kinerja_are_sealed_as_signed(tmp_path: Path)
             assert pdf_text(zf.read(f"dokumen/{stem}.pdf"), tmp_path) == signed_text
             manifest = json.loads(zf.read("manifest.json"))
         assert (manifest["periode"], manifest["tanggal_penandatanganan"]) == (periode, "2024-01-02")
+        assert f"Kode verifikasi: {manifest['kode_verifikasi']}" in signed_text  # the code on the signed page
     assert [str(s.periode) for s in read_workbook(path).segel] == ["RK", "PK"]
 
 

@@ -22,6 +22,7 @@ from xlwings_app.cli import (
     lke_cmds,
     pengumpulan_cmds,
     plan_cmds,
+    pohon_cmds,
     report_cmds,
     sop_cmds,
     workbook_cmds,
@@ -31,7 +32,7 @@ bahasa.pasang()
 
 MODULES: tuple[ModuleType, ...] = (
     workbook_cmds, sop_cmds, report_cmds, plan_cmds, forms_cmds, pengumpulan_cmds, administrasi_cmds, kabupaten_cmds,
-    lke_cmds, addin_cmds,
+    lke_cmds, addin_cmds, pohon_cmds,
 )  # fmt: skip
 
 

@@ -36,6 +36,8 @@ def _show(docs: list[DokumenRencana]) -> None:
         typer.echo(f"{doc.judul}{f' ({doc.pejabat})' if doc.pejabat else ''}: {doc.docx}")
         if doc.pdf:
             typer.echo(f"  PDF: {doc.pdf}")
+        if doc.kode_verifikasi:
+            typer.echo(f"  Kode verifikasi: {doc.kode_verifikasi}")
 
 
 def rencana_cmd(

@@ -59,7 +59,21 @@ def hitung_json(result: Perhitungan) -> dict[str, Any]:
             "per_penanggung_jawab": [r.as_dict() for r in result.per_penanggung_jawab],
         },
         "masalah": problems_json(result.problems),
-    }
+    } | ({"pohon": _pohon_json(result)} if result.pohon else {})
+
+
+def _pohon_json(result: Perhitungan) -> list[dict[str, Any]]:
+    """Every node of the performance tree with its capaian (``--json``, only with sheet Pohon Kinerja)."""
+    return [
+        {
+            "jenjang": c.node.jenjang.value, "kode": c.node.kode, "nama": c.node.nama, "induk": c.node.induk,
+            "capaian": number(c.capaian), "capaian_sendiri": number(c.capaian_sendiri),
+            "capaian_turunan": number(c.capaian_turunan), "sumber": c.sumber.value, "predikat": c.predikat,
+            "metode": c.metode.value, "pagu": number(c.pagu), "realisasi_anggaran": number(c.realisasi_anggaran),
+            "serapan": number(c.serapan), "efisiensi": number(c.efisiensi),
+        }
+        for c in result.pohon.values()
+    ]  # fmt: skip
 
 
 def _short(value: Decimal | None) -> str:
@@ -84,6 +98,15 @@ def _print_summary(result: Perhitungan) -> None:
         console.print(
             f"{jenis.value}: {angka(ringkasan.jumlah_indikator)} indikator, rata-rata capaian {mean}%; {counts}."
         )
+    if result.pohon:
+        from xlwings_app.domain.tree.rekap import per_tingkat
+
+        console.print("Pohon kinerja (capaian simpul: indikatornya sendiri, atau gabungan tingkat di bawahnya):")
+        for level in per_tingkat(result.pohon):
+            mean = persen(level.rata_rata) if level.rata_rata is not None else "-"
+            serapan = f", serapan {persen(level.serapan)}%" if level.serapan is not None else ""
+            console.print(f"  {level.jenjang.value}: {level.jumlah} simpul, {level.dihitung} terukur, "
+                          f"rata-rata capaian {mean}%{serapan}.")  # fmt: skip
 
 
 def _print_table(result: Perhitungan) -> None:

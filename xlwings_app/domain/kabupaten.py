@@ -40,6 +40,7 @@ from enum import StrEnum
 
 from xlwings_app.domain.cetak import TandaTangan
 from xlwings_app.domain.indicator import Indicator, Periode
+from xlwings_app.domain.kabupaten_program import ProgramUnit
 from xlwings_app.domain.measure import Hasil
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.profil import Pejabat, Profil, nip_problem
@@ -110,6 +111,8 @@ class Kiriman:
     periode: Periode | None = None
     kode_pengantar: tuple[str, ...] = ()
     """The verification codes the unit's Surat Pengantar listed (its sheet Surat Keluar): what it sent."""
+    program: tuple[ProgramUnit, ...] = ()
+    """The unit's programs measured in the period, when it has a performance tree (``kabupaten_program``)."""
 
     @property
     def errors(self) -> list[Problem]:

@@ -17,6 +17,7 @@ from xlwings_app.domain.profil import Profil
 from xlwings_app.domain.rows import KodeSeen, RawRow
 from xlwings_app.domain.seal import SealRecord
 from xlwings_app.domain.settings import Settings
+from xlwings_app.domain.tree.workbook import PohonData
 
 
 @dataclass
@@ -44,6 +45,9 @@ class WorkbookData:
     """Profil fields (NIPs) stored as numbers, whose last digits Excel has lost."""
     kodes: list[KodeSeen] = field(default_factory=list)
     """Every kode read from the IKU and IKI tables, rows with errors too."""
+    pohon: PohonData | None = None
+    """Sheets Pohon Kinerja and Manual Indikator with the tree built on them (None: a workbook
+    without them, read as the two-level workbook it is)."""
 
     @property
     def errors(self) -> list[Problem]:

@@ -43,6 +43,8 @@ class Penetapan:
     tanggal: dt.date
     draf: bool = False
     kekurangan: tuple[str, ...] = ()
+    kode_verifikasi: str = ""
+    """The code printed in the footer (``domain.verification.plan_code``: the plan and its signing)."""
 
 
 def target_text(indicator: Indicator) -> str:
@@ -133,7 +135,8 @@ def _header(profil: Profil, penetapan: Penetapan, judul: str, subjudul: str) -> 
 
 
 def _draf(penetapan: Penetapan) -> dict[str, object]:
-    return {"draf": "DRAF" if penetapan.draf else "", "kekurangan": list(penetapan.kekurangan) if penetapan.draf else []}
+    return {"draf": "DRAF" if penetapan.draf else "", "kekurangan": list(penetapan.kekurangan) if penetapan.draf else [],
+            "kode_verifikasi": penetapan.kode_verifikasi}  # fmt: skip
 
 
 def rencana_context(

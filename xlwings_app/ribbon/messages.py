@@ -22,6 +22,7 @@ COMMANDS = (
     "baru", "contoh", "periksa", "hitung", "laporan", "laporan-iki", "arsip", "rencana", "perjanjian",
     "formulir", "lembar", "rekap", "tanda-terima", "laporan-pengumpulan", "kabupaten", "sop", "lke", "addin",
     "disposisi", "notulen", "program-kerja", "checklist", "tanda-terima-dokumen", "surat-pengantar",
+    "pohon",
 )  # fmt: skip
 """The ``kinerja`` commands (a test compares them with the CLI's)."""
 _ALTERNATIVES = "|".join(sorted(COMMANDS, key=len, reverse=True))

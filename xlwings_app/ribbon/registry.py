@@ -27,6 +27,8 @@ HANDLERS: dict[str, str] = {
     "dokumen_pdf": "xlwings_app.ribbon.handlers_laporan:dokumen_pdf",
     "dokumen_iki": "xlwings_app.ribbon.handlers_laporan:dokumen_iki",
     "arsipkan": "xlwings_app.ribbon.handlers_laporan:arsipkan",
+    "kertas_kerja": "xlwings_app.ribbon.handlers_pohon:kertas_kerja",
+    "rekapitulasi_pohon": "xlwings_app.ribbon.handlers_pohon:rekapitulasi_pohon",
     "evaluasi_akip": "xlwings_app.ribbon.handlers_lke:evaluasi_akip",
     "lembar_disposisi": "xlwings_app.ribbon.handlers_administrasi:lembar_disposisi",
     "checklist_dokumen": "xlwings_app.ribbon.handlers_administrasi:checklist_dokumen",
@@ -54,6 +56,8 @@ LABELS: dict[str, str] = {
     "dokumen_pdf": "PDF",
     "dokumen_iki": "Dokumen IKI",
     "arsipkan": "Arsipkan",
+    "kertas_kerja": "Kertas Kerja",
+    "rekapitulasi_pohon": "Rekapitulasi Tingkat",
     "evaluasi_akip": "Evaluasi AKIP",
     "lembar_disposisi": "Lembar Disposisi",
     "checklist_dokumen": "Checklist Dokumen",
@@ -67,7 +71,7 @@ LABELS: dict[str, str] = {
 OWN_PROCESS = frozenset({
     "rencana_kinerja", "perjanjian_kinerja", "pk_pejabat", "ekspor_formulir", "impor_formulir",
     "tanda_terima", "dokumen_pengukuran", "dokumen_pdf", "dokumen_iki", "laporan_pengumpulan_draf",
-    "laporan_pengumpulan_final", "arsipkan", "evaluasi_akip", "lembar_disposisi", "checklist_dokumen",
+    "laporan_pengumpulan_final", "arsipkan", "kertas_kerja", "rekapitulasi_pohon", "evaluasi_akip", "lembar_disposisi", "checklist_dokumen",
     "tanda_terima_dokumen",
     "formulir_rencana", "impor_rencana",
 })  # fmt: skip

@@ -53,6 +53,7 @@ from xlwings_app.domain.sop.otomatis import Jalan
 from xlwings_app.domain.verification import plan_code, verification_code
 from xlwings_app.domain.workbook_data import WorkbookData
 from xlwings_app.services import log_otomatis
+from xlwings_app.services.arsip_administrasi import anggota
 from xlwings_app.services.cetak import CetakDitolak, printed, read_record
 from xlwings_app.services.laporan import (
     LaporanDitolak,
@@ -197,6 +198,8 @@ def buat_arsip(
     assert profil is not None  # sealable refuses a workbook without a Profil
     files = {f"workbook/{workbook.name}": workbook}
     files.update({f"dokumen/{b.nama}": folder / b.nama for b in record.berkas})
+    if isinstance(periode, Periode):  # the period's administrative papers written beside its document
+        files.update(anggota(folder, periode.value))
     files.update(extra)
     signer = record.tanda_tangan.penandatangan
     info = {

@@ -41,6 +41,7 @@ def contoh(folder: Path) -> Iterator[str]:
     create(path, wb, overwrite=True)
     (folder / lambang.FILE_NAME).write_bytes(lambang.placeholder_png())
     yield f"Workbook contoh: {path} (lambang daerah: gambar pengganti {lambang.FILE_NAME})"
+    yield from pohon_contoh(path)
     yield from sop_contoh(path)
     result = hitung(path)
     if not result.valid:
@@ -92,6 +93,7 @@ def _documents(path: Path, out_dir: Path) -> Iterator[str]:
     individu = laporan_iki(path, out_dir / "individu")
     yield f"Dokumen Pengukuran Kinerja Individu: {len(individu)} dokumen (satu per pejabat) di {out_dir / 'individu'}"
     yield from _plan_documents(path, out_dir, pdf=doc.pdf is not None)
+    yield from _pohon_documents(path, out_dir, pdf=doc.pdf is not None)
     yield from _laporan_sop(path, out_dir, example_sop.PERIODE, sop="Pengukuran", pdf=doc.pdf is not None)
 
 
@@ -122,6 +124,31 @@ def _plan_documents(path: Path, out_dir: Path, pdf: bool) -> Iterator[str]:
     yield f"Perjanjian Kinerja {unit.pejabat}: {unit.pdf or unit.docx}"
     individu = perjanjian(path, out_dir / "perjanjian", pdf=pdf, iki=True)
     yield f"Perjanjian Kinerja pejabat: {len(individu)} dokumen (satu per pejabat) di {out_dir / 'perjanjian'}"
+
+
+def pohon_contoh(path: Path) -> Iterator[str]:
+    """Add the example's performance tree and Manual Indikator (``samples.pohon``) to the workbook."""
+    from xlwings_app.samples import pohon
+    from xlwings_app.sheets.changes import PutPohon
+    from xlwings_app.sheets.pohon import manual_values, pohon_values
+
+    with using(path) as master:
+        master.stage(PutPohon(pohon_values(pohon.NODES, str(example.PROFIL["unit"])),
+                              manual_values(pohon.MANUALS, pohon.SIMPUL)))  # fmt: skip
+        master.commit()
+    counts = {j: sum(1 for n in pohon.NODES if n.jenjang is j) for j in {n.jenjang for n in pohon.NODES}}
+    yield ("Pohon kinerja contoh: " + ", ".join(f"{counts[j]} {j.value.lower()}" for j in sorted(counts, key=lambda j: j.depth))
+           + f"; Manual Indikator {len(pohon.MANUALS)} indikator.")  # fmt: skip
+
+
+def _pohon_documents(path: Path, out_dir: Path, pdf: bool) -> Iterator[str]:
+    """The Tim SAKIP's Kertas Kerja Pengukuran Kinerja and Rekapitulasi Hasil Pengukuran Kinerja per level."""
+    from xlwings_app.services.pohon import kertas_kerja, rekapitulasi
+
+    kertas = kertas_kerja(path, out_dir, pdf=pdf)
+    yield f"Kertas Kerja Pengukuran Kinerja ({kertas.periode.label}): {kertas.pdf or kertas.docx}"
+    rekap = rekapitulasi(path, out_dir, pdf=pdf)
+    yield f"Rekapitulasi Hasil Pengukuran Kinerja per tingkat ({rekap.periode.label}): {rekap.pdf or rekap.docx}"
 
 
 def sop_contoh(path: Path) -> Iterator[str]:

@@ -38,6 +38,7 @@ from xlwings_app.domain.administrasi.surat_pengantar import (
     stempel_pengiriman,
 )
 from xlwings_app.domain.administrasi.surat_pengantar import surat_pengantar as letter
+from xlwings_app.domain.cetak import TandaTangan
 from xlwings_app.domain.indicator import Jenis, Periode
 from xlwings_app.domain.problems import Problem, errors
 from xlwings_app.domain.profil import Pejabat, Profil
@@ -56,23 +57,27 @@ from xlwings_app.sheets.changes import PutSheet
 
 def dokumen_periode(data: WorkbookData, profil: Profil, periode: Periode, iki: bool = True) -> list[DokumenTertanda]:
     """The signed documents of ``periode``: the unit's Pengukuran Kinerja, then (``iki``) each
-    official's Pengukuran Kinerja Individu, with the codes their footers print."""
+    official's Pengukuran Kinerja Individu, with the codes their footers print (covering the signing
+    date and the signer, as ``laporan`` and ``laporan-iki`` compute them)."""
     if profil.tanggal_ttd is None:
         raise LaporanDitolak("Dokumen belum ditandatangani: isi Tanggal Penandatanganan di sheet Profil "
                              "(tanggal yang tercetak pada dokumen final).")  # fmt: skip
     iku = [i for i in data.indicators if i.jenis is Jenis.IKU]
     label = f"{periode.label} Tahun {profil.tahun}"
+    signed = profil.tanggal_ttd
+    unit_code = verification_code(profil, periode, iku, data.settings, TandaTangan(signed, profil.penandatangan))
     docs = [DokumenTertanda(JenisDokumen.PENGUKURAN, f"Pengukuran Kinerja {profil.unit} {label}", profil.tahun,
-                            profil.tanggal_ttd, verification_code(profil, periode, iku, data.settings), periode.value)]
+                            signed, unit_code, periode.value)]  # fmt: skip
     if iki:
         from xlwings_app.report.context_iki import officials, same_official
 
         own = [i for i in data.indicators if i.jenis is Jenis.IKI and i.penanggung_jawab.strip()]
         for name in officials(own):
             mine = [i for i in own if same_official(i.penanggung_jawab, name)]
+            signer = profil.pejabat_untuk(name) or Pejabat(name, "")  # as laporan-iki prints it
+            kode = verification_code(profil, periode, mine, data.settings, TandaTangan(signed, signer))
             docs.append(DokumenTertanda(JenisDokumen.PENGUKURAN, f"Pengukuran Kinerja Individu {name} {label}",
-                                        profil.tahun, profil.tanggal_ttd,
-                                        verification_code(profil, periode, mine, data.settings), periode.value))  # fmt: skip
+                                        profil.tahun, signed, kode, periode.value))  # fmt: skip
     return docs
 
 

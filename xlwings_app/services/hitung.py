@@ -29,6 +29,7 @@ from xlwings_app.domain.measure import (
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.summary import Ringkasan
 from xlwings_app.domain.tally import RekapTally
+from xlwings_app.domain.tree.rollup import CapaianSimpul, measure_tree
 from xlwings_app.domain.workbook_data import WorkbookData
 from xlwings_app.services.master import Master, using
 from xlwings_app.sheets.changes import PutResults
@@ -54,6 +55,9 @@ class Perhitungan:
     cadangan: Path | None = None
     dibawa: list[Hasil] = field(default_factory=list)
     """The chosen period's results whose realisasi comes from an earlier triwulan (``carry_problems``)."""
+    pohon: dict[str, CapaianSimpul] = field(default_factory=dict)
+    """Every node of the performance tree measured in the chosen period, by node key (empty for a
+    workbook without sheet Pohon Kinerja: ``domain.tree.rollup.measure_tree``)."""
 
     @property
     def problems(self) -> list[Problem]:
@@ -88,6 +92,8 @@ def measure_workbook(data: WorkbookData, periode: Periode | None = None) -> Perh
     result.per_jenis = tally.jenis()
     result.per_sasaran = tally.sasaran()
     result.per_penanggung_jawab = tally.penanggung_jawab()
+    if data.pohon is not None and data.pohon.tree is not None and data.pohon.has_tree:
+        result.pohon = measure_tree(data.pohon.tree, chosen, settings, data.pohon.metode)
     return result
 
 
@@ -116,7 +122,8 @@ def periksa(source: Path | Master) -> WorkbookData:
 
     results = as_signed(measure_all(data.indicators, data.settings.periode_aktif, data.settings))
     gaps = [p.in_file(data.path.name) for p in document_gaps(results, data.cells, "catatan")]
-    return replace(data, problems=[*data.problems, *gaps, *plan_problems(data), *sop_warnings, *signing])
+    smart = [p.in_file(data.path.name) for p in smart_problems(data)]
+    return replace(data, problems=[*data.problems, *gaps, *smart, *plan_problems(data), *sop_warnings, *signing])
 
 
 def signing_problems(data: WorkbookData, path: Path) -> list[Problem]:
@@ -133,6 +140,19 @@ def signing_problems(data: WorkbookData, path: Path) -> list[Problem]:
         notes = []
     found = [*notes, *unnamed(data.profil, officials(iki_of(data)))]
     return [replace(p, tingkat="peringatan").in_file(data.path.name) for p in found]
+
+
+def smart_problems(data: WorkbookData) -> list[Problem]:
+    """The SMART gaps of every indicator (``domain.tree.manual.smart_gaps``: no definisi operasional,
+    no sumber data, a ratio without its parts), warnings at their cells, once the workbook has sheet
+    Manual Indikator (a workbook without it is not asked for a methodology it never had)."""
+    pohon = data.pohon
+    if pohon is None or not pohon.manuals:
+        return []
+    from xlwings_app.domain.tree.manual import manual_gaps
+    from xlwings_app.domain.tree.workbook import CombinedCells
+
+    return manual_gaps(data.indicators, pohon.manuals, CombinedCells(pohon.cells, data.cells))
 
 
 def hitung_data(data: WorkbookData, periode: Periode | None = None) -> Perhitungan:
@@ -178,9 +198,15 @@ def result_sheets(result: Perhitungan) -> tuple[SheetValues, SheetValues]:
 def _rekap_sheet(result: Perhitungan) -> SheetValues:
     profil = result.data.profil
     unit, tahun = (profil.unit, profil.tahun) if profil else ("", 0)
-    return rekap_values(
+    sheet = rekap_values(
         result.periode, unit, tahun, result.per_jenis, result.per_sasaran, result.per_penanggung_jawab
     )
+    pohon = result.data.pohon
+    if result.pohon and pohon is not None and pohon.tree is not None:
+        from xlwings_app.sheets.pohon_rekap import add_tree_block
+
+        add_tree_block(sheet, pohon.tree, result.pohon, pohon.metode)
+    return sheet
 
 
 def results_change(result: Perhitungan) -> PutResults:

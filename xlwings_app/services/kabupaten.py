@@ -40,6 +40,7 @@ from xlwings_app.domain.kabupaten import (
     tahun_rekap,
     unit_key,
 )
+from xlwings_app.domain.kabupaten_program import per_program
 from xlwings_app.domain.measure import measure_all
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.settings import DEFAULT_SCALE
@@ -183,6 +184,7 @@ def kabupaten(
         K.indikator_values(rekap, _table_rows(frame)),
         K.peringkat_values(rekap, T.ranking(figures)),
         K.bersama_values(rekap, T.shared(frame, names), names),
+        K.program_values(rekap, per_program({u.unit: u.kiriman.program for u in rekap.dihitung if u.kiriman}), names),
         K.berkas_values(rekap, rekap.ditolak),
     ]
     from xlwings_app.adapters.openpyxl.kabupaten import write_rekap_workbook

@@ -43,6 +43,7 @@ from xlwings_app.domain.file_names import readable_name as readable
 from xlwings_app.domain.indicator import Jenis as JenisIndikator
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.kabupaten import Jenis, Kiriman, Penolakan, latest_seal, unit_name
+from xlwings_app.domain.kabupaten_program import ProgramUnit
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.sop.workbook import SopWorkbook
 from xlwings_app.domain.verification import verification_code
@@ -168,7 +169,20 @@ def _from_workbook(path: Path, file: str, jenis: Jenis, periode: Periode, signed
             f"Kode verifikasi data periode ini ({kiriman.kode}) tidak tercantum di Surat Pengantar unit "
             f"(sheet Surat Keluar: {', '.join(sent)}): dokumen yang dikirim dibuat dari data lain.",
             "Surat Keluar", file=file, tingkat="peringatan"))  # fmt: skip
+    if data.pohon is not None and data.pohon.tree is not None and data.pohon.has_tree and not kiriman.errors:
+        kiriman.program = _programs(data, periode)
     return kiriman
+
+
+def _programs(data: WorkbookData, periode: Periode) -> tuple[ProgramUnit, ...]:
+    """The unit's programs measured as its ``kinerja hitung`` measures them (its roll-up method)."""
+    from xlwings_app.domain.tree.codes import Jenjang
+    from xlwings_app.domain.tree.rollup import measure_tree
+
+    assert data.pohon is not None and data.pohon.tree is not None
+    measured = measure_tree(data.pohon.tree, periode, data.settings, data.pohon.metode)
+    return tuple(ProgramUnit(c.node.kode, c.node.nama, c.capaian, c.pagu, c.serapan)
+                 for c in measured.values() if c.node.jenjang is Jenjang.PROGRAM)  # fmt: skip
 
 
 def _sop_share(sop: SopWorkbook, periode: Periode) -> Decimal | None:

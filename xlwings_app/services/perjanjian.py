@@ -16,6 +16,7 @@ has an invalid NIP, a NIP stored as a number or a jabatan written twice).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from xlwings_app.adapters.documents.atomic import Outputs
@@ -24,6 +25,7 @@ from xlwings_app.domain.indicator import Jenis
 from xlwings_app.domain.organisasi import atasan_langsung, tanpa_identitas
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.profil import Pejabat
+from xlwings_app.domain.verification import plan_code
 from xlwings_app.domain.workbook_data import WorkbookData
 from xlwings_app.report.context_iki import officials, same_official, slug
 from xlwings_app.report.context_plan import JUDUL_PERJANJIAN, Penetapan, perjanjian_context
@@ -94,13 +96,15 @@ def _unit(data: WorkbookData, documents: Documents, penetapan: Penetapan, folder
     if not iku:
         raise LaporanDitolak("Perjanjian Kinerja tidak dibuat: belum ada Indikator Kinerja Utama (IKU).")
     kedua, kd_notes = kepala_daerah(data)
+    ttd = TandaTangan(penetapan.tanggal, profil.penandatangan)
+    penetapan = replace(penetapan, kode_verifikasi=plan_code(profil, "PK", iku, ttd))
     context = perjanjian_context(profil, iku, profil.penandatangan, kedua, penetapan, profil.unit.upper())
     out = folder / f"{file_stem('Perjanjian_Kinerja', profil.tahun, penetapan.draf)}.docx"
     docx, pdf_path = documents.write(TEMPLATE_PERJANJIAN, context, out, image)
     if not penetapan.draf:  # what the signed PK printed, for ``kinerja arsip --periode PK``
-        documents.record(docx, "PK", data, TandaTangan(penetapan.tanggal, profil.penandatangan))
+        documents.record(docx, "PK", data, ttd)
     return [DokumenRencana(JUDUL_PERJANJIAN.title(), docx, pdf_path, penetapan.tanggal, [*notes, *kd_notes],
-                           profil.penandatangan.jabatan)]  # fmt: skip
+                           profil.penandatangan.jabatan, penetapan.kode_verifikasi)]  # fmt: skip
 
 
 def _officials(data: WorkbookData, documents: Documents, penetapan: Penetapan, folder: Path,
@@ -122,9 +126,11 @@ def _officials(data: WorkbookData, documents: Documents, penetapan: Penetapan, f
         missing = [*kd_notes, *([] if draf else tanpa_identitas(
             [pertama, kedua] if atasan else [pertama], L.SHEET_PEJABAT, "Perjanjian Kinerja final"))]
         subjudul = f"{official.upper()} {profil.unit.upper()}"
-        context = perjanjian_context(profil, mine, pertama, kedua, penetapan, subjudul)
+        own = replace(penetapan, kode_verifikasi=plan_code(profil, f"PK {official}", mine,
+                                                           TandaTangan(penetapan.tanggal, pertama)))  # fmt: skip
+        context = perjanjian_context(profil, mine, pertama, kedua, own, subjudul)
         out = folder / f"{file_stem('Perjanjian_Kinerja', profil.tahun, draf, slug(official))}.docx"
         docx, pdf_path = documents.write(TEMPLATE_PERJANJIAN, context, out, image)
         made.append(DokumenRencana(JUDUL_PERJANJIAN.title(), docx, pdf_path, penetapan.tanggal, [*notes, *missing],
-                                   official))  # fmt: skip
+                                   official, own.kode_verifikasi))  # fmt: skip
     return made

@@ -52,6 +52,7 @@ class DokumenRencana:
     tanggal: dt.date
     peringatan: list[Problem] = field(default_factory=list)
     pejabat: str = ""
+    kode_verifikasi: str = ""
 
 
 def plan_problems(data: WorkbookData) -> list[Problem]:
@@ -164,13 +165,15 @@ def rencana(
     folder = output_folder(out_dir or path.parent, "Rencana Kinerja")
     signed, date_notes = plan_date(data, tanggal)
     image, image_notes = lambang_of(data, path, lambang, final=not draf)
-    context = rencana_context(profil, iku, Penetapan(profil.tahun, signed, draf, gaps(warnings)))
+    ttd = TandaTangan(signed, profil.penandatangan)
+    kode = plan_code(profil, "RK", iku, ttd)
+    context = rencana_context(profil, iku, Penetapan(profil.tahun, signed, draf, gaps(warnings), kode))
     out = folder / f"{file_stem('Rencana_Kinerja', profil.tahun, draf)}.docx"
     with Outputs() as outputs:
         documents = Documents(outputs, pdf)
         docx, pdf_path = documents.write(TEMPLATE_RENCANA, context, out, image)
         if not draf:
-            documents.record(docx, "RK", data, TandaTangan(signed, profil.penandatangan))
+            documents.record(docx, "RK", data, ttd)
         documents.finish()
     notes = [*image_notes, *date_notes, *warnings]
-    return DokumenRencana("Rencana Kinerja Tahunan", docx, pdf_path, signed, notes)
+    return DokumenRencana("Rencana Kinerja Tahunan", docx, pdf_path, signed, notes, kode_verifikasi=kode)

@@ -156,7 +156,17 @@ class PutSheet:
     values: SheetValues
 
 
+@dataclass(frozen=True)
+class PutPohon:
+    """Sheets Pohon Kinerja and Manual Indikator replaced (``kinerja pohon impor``, the example):
+    each ``sheets.pohon`` layout given, its Excel Table (TabelPohon, TabelManual) over its rows;
+    ``None`` leaves that sheet as it is."""
+
+    pohon: SheetValues | None = None
+    manual: SheetValues | None = None
+
+
 Change = (
     PutResults | SetCells | AppendSeal | PutHasilSop | PutLembar | PutFormKey | Stamp | StampLog | AddSopSheets
-    | AddLogSheet | AppendLogRows | PutSheet
+    | AddLogSheet | AppendLogRows | PutSheet | PutPohon
 )  # fmt: skip

@@ -21,6 +21,7 @@ from xlwings_app.sheets import layout as L
 from xlwings_app.sheets.indicators import read_indicator_table
 from xlwings_app.sheets.pejabat import read_pejabat
 from xlwings_app.sheets.pengaturan import read_pengaturan
+from xlwings_app.sheets.pohon import has_tree_sheets, nomenklatur, read_pohon
 from xlwings_app.sheets.profil import read_profil
 from xlwings_app.sheets.segel import read_seals
 from xlwings_app.sheets.source import SheetSource
@@ -59,5 +60,23 @@ def _read(source: SheetSource, path: Path) -> WorkbookData:
     data.problems.extend(
         check_indicators(data.indicators, data.cells, data.settings.daftar_penanggung_jawab, data.kodes)
     )
+    if has_tree_sheets(source.sheetnames):
+        _read_tree(source, data)
     data.problems = [p.in_file(path.name) for p in data.problems]
     return data
+
+
+def _read_tree(source: SheetSource, data: WorkbookData) -> None:
+    """Sheets Pohon Kinerja and Manual Indikator: the tree with its indicators hung, the ratio
+    indicators' realisasi from their parts (``domain.tree.workbook.workbook_tree``)."""
+    from xlwings_app.domain.tree.workbook import workbook_tree
+    from xlwings_app.sheets.indicators import labels_of
+
+    pohon, problems = read_pohon(source)
+    data.problems.extend(problems)
+    labels = labels_of(next(iter(L.layout().tables.values())))
+    tree, applied, found = workbook_tree(data.indicators, pohon, nomenklatur(), data.cells, labels)
+    pohon.tree = tree
+    data.pohon = pohon
+    data.indicators = applied
+    data.problems.extend(found)

@@ -29,6 +29,7 @@ from xlwings_app.domain.kabupaten import (
     normal_code,
     unit_key,
 )
+from xlwings_app.domain.kabupaten_program import ProgramBersama
 from xlwings_app.domain.problems import Problem, Tingkat
 from xlwings_app.domain.profil import Pejabat
 from xlwings_app.sheets import palette as P
@@ -42,7 +43,8 @@ SHEET_INDIKATOR = "Indikator Unit"
 SHEET_PERINGKAT = "Peringkat"
 SHEET_BERSAMA = "Indikator Bersama"
 SHEET_BERKAS = "Berkas"
-GENERATED = (SHEET_REKAP, SHEET_INDIKATOR, SHEET_PERINGKAT, SHEET_BERSAMA, SHEET_BERKAS)
+SHEET_PROGRAM = "Program Bersama"
+GENERATED = (SHEET_REKAP, SHEET_INDIKATOR, SHEET_PERINGKAT, SHEET_BERSAMA, SHEET_PROGRAM, SHEET_BERKAS)
 TABLE_INDIKATOR = "TabelIndikatorKabupaten"
 HEADER_ROW = 4
 """Header row of every generated sheet's table (rows 1-3: title, subtitle, period)."""
@@ -329,6 +331,32 @@ def bersama_values(rekap: Konsolidasi, shared: Sequence[Bersama], units: Sequenc
     if shared:
         sheet.style(f"format:{DECIMAL}", HEADER_ROW + 1, 4, len(shared), 3 + len(columns))
         sheet.style("wrap", HEADER_ROW + 1, 1, len(shared))
+    return sheet
+
+
+PROGRAM_FIXED = ("Kode Program", "Program", "Jumlah Unit", "Rata-rata Capaian (%)", "Tertinggi (%)", "Terendah (%)",
+                 "Jumlah Pagu")  # fmt: skip
+
+
+def program_values(rekap: Konsolidasi, shared: Sequence[ProgramBersama], units: Sequence[str]) -> SheetValues:
+    """Sheet Program Bersama: the nomenclature programs of several units (matched by code), capaian per
+    unit (``domain.kabupaten_program``)."""
+    sheet = SheetValues(SHEET_PROGRAM)
+    _head(sheet, "Capaian Program yang Sama di Beberapa Unit (menurut Kode Nomenklatur)", rekap,
+          "Dari sheet Pohon Kinerja setiap unit; program dicocokkan menurut kodenya, bukan namanya; "
+          "sel kosong: unit tidak memiliki program itu.")  # fmt: skip
+    columns = [u for u in units if any(u in b.per_unit for b in shared)]
+    sheet.put(HEADER_ROW, 1, (*PROGRAM_FIXED, *columns), "header")
+    for offset, b in enumerate(shared, start=1):
+        values = [b.kode, b.nama, len(b.per_unit), b.rata_rata, b.tertinggi, b.terendah, b.pagu]
+        values += [b.per_unit.get(u) if u in b.per_unit else None for u in columns]
+        sheet.put(HEADER_ROW + offset, 1, values, "box")
+    if shared:
+        sheet.style(f"format:{DECIMAL}", HEADER_ROW + 1, 4, len(shared), 3)
+        sheet.style("format:#,##0", HEADER_ROW + 1, 7, len(shared))
+        if columns:
+            sheet.style(f"format:{DECIMAL}", HEADER_ROW + 1, 8, len(shared), len(columns))
+        sheet.style("wrap", HEADER_ROW + 1, 2, len(shared))
     return sheet
 
 

@@ -122,6 +122,8 @@ class SheetNames:
     kalender: str
     log: str
     hasil_sop: str
+    pohon: str = "Pohon Kinerja"
+    manual: str = "Manual Indikator"
 
 
 @dataclass(frozen=True)
@@ -289,6 +291,8 @@ SHEET_SOP = _SHEETS.sop
 SHEET_KALENDER = _SHEETS.kalender
 SHEET_LOG = _SHEETS.log
 SHEET_HASIL_SOP = _SHEETS.hasil_sop
+SHEET_POHON = _SHEETS.pohon
+SHEET_MANUAL = _SHEETS.manual
 SHEET_PEJABAT = _pejabat_sheet.sheet if (_pejabat_sheet := layout().pejabat) else ""
 """The sheet names of ``[sheets]``, ``[hasil]`` and ``[pejabat]`` as constants (read once, at import)."""
 TITLE_ROWS = 3

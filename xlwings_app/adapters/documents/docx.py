@@ -216,10 +216,13 @@ def open_template(path: Path) -> DocxTemplate:
 
 
 def render_bytes(template_path: Path, context: Mapping[str, object], chart_png: bytes | None = None,
-                 lambang: bytes | None = None) -> bytes:
-    """The document ``template_path`` filled with ``context``, as the bytes of a .docx."""
+                 lambang: bytes | None = None, gambar: Mapping[str, tuple[bytes, float]] | None = None) -> bytes:
+    """The document ``template_path`` filled with ``context``, as the bytes of a .docx; ``gambar``
+    names further pictures (context name → PNG bytes and width in mm, e.g. the pohon kinerja)."""
     template = open_template(template_path)
     values = dict(context)
+    for name, (png, width) in (gambar or {}).items():
+        values[name] = InlineImage(template, io.BytesIO(png), width=Mm(width))
     if chart_png is not None:
         values["grafik"] = InlineImage(template, io.BytesIO(chart_png), width=Mm(CHART_WIDTH_MM))
     else:

@@ -47,6 +47,7 @@ from xlwings_app.sheets.changes import (
     PutFormKey,
     PutHasilSop,
     PutLembar,
+    PutPohon,
     PutResults,
     PutSheet,
     SetCells,
@@ -355,6 +356,10 @@ def apply_to_workbook(wb: Any, change: Change) -> None:
         from xlwings_app.adapters.openpyxl.sop_sheets import write_log
 
         write_log(wb, change.sop, place=_place(change.place))
+    elif isinstance(change, PutPohon):
+        from xlwings_app.adapters.openpyxl.pohon import write_pohon
+
+        write_pohon(wb, change.pohon, change.manual)
     elif isinstance(change, AppendLogRows):
         from xlwings_app.adapters.openpyxl.sop_sheets import write_log_rows
 

@@ -33,6 +33,7 @@ from xlwings_app.sheets.changes import (
     PutFormKey,
     PutHasilSop,
     PutLembar,
+    PutPohon,
     PutResults,
     PutSheet,
     SetCells,
@@ -168,6 +169,15 @@ def write_live(book: Any, change: Change) -> None:
         from xlwings_app.adapters.xlwings.forms import write_lembar_live
 
         write_lembar_live(book, change.forms, change.periode, change.settings)
+    elif isinstance(change, PutPohon):
+        from xlwings_app.adapters.xlwings.book import write_sheet
+
+        for values in (change.pohon, change.manual):
+            if values is not None:
+                names = [s.name for s in book.sheets]
+                sheet = book.sheets[values.name] if values.name in names else book.sheets.add(values.name, after=book.sheets[-1])
+                sheet.clear()
+                write_sheet(sheet, values)
     elif isinstance(change, PutFormKey):
         from xlwings_app.adapters.xlwings.forms import write_key_live
 

@@ -48,7 +48,10 @@ from xlwings_app.domain.sop.log import LogEntry, is_before, new_period_entries, 
 from xlwings_app.domain.sop.model import Sop, Step
 from xlwings_app.domain.sop.pelaksana import Unit, pejabat_langkah
 
-Aksi = Literal["formulir", "pengumpulan", "rekap", "laporan", "laporan-draf", "laporan-final", "arsip"]
+Aksi = Literal[
+    "formulir", "pengumpulan", "rekap", "laporan", "laporan-draf", "laporan-final", "arsip", "metodologi",
+    "pengukuran", "rekapitulasi",
+]
 Isi = Literal["mulai-selesai", "mulai", "selesai"]
 Kolom = Literal["mulai", "selesai"]
 
@@ -61,6 +64,9 @@ PERINTAH: dict[str, str] = {
     "laporan-draf": "kinerja laporan-pengumpulan, draf",
     "laporan-final": "kinerja laporan-pengumpulan --final",
     "arsip": "kinerja arsip",
+    "metodologi": "kinerja pohon kertas-kerja, metodologi",
+    "pengukuran": "kinerja pohon kertas-kerja, pengukuran",
+    "rekapitulasi": "kinerja pohon rekapitulasi",
 }
 #: Older spellings of ``PERINTAH`` in logs Kinerja stamped before (still recognised).
 _LAMA: dict[str, str] = {
@@ -104,6 +110,11 @@ ATURAN: tuple[Aturan, ...] = (
     Aturan("laporan-final", ("menganalisa laporan hasil pengumpulan",), sumber="Pengumpulan Data 10", sop=_KUMPUL),
     # Pengukuran Kinerja (seed 002, Tim SAKIP).
     Aturan("rekap", ("merekap seluruh hasil pengukuran",), sumber="Pengukuran 6", sop=_UKUR),
+    # The Kertas Kerja states the methodology (step 4) and holds the period's measurement (step 5); the
+    # Rekapitulasi per level is step 6's output (``kinerja pohon``).
+    Aturan("metodologi", ("menyiapkan metodologi pengukuran",), sumber="Pengukuran 4", sop=_UKUR),
+    Aturan("pengukuran", ("pengukuran capaian kinerja menggunakan metodologi",), sumber="Pengukuran 5", sop=_UKUR),
+    Aturan("rekapitulasi", ("merekap seluruh hasil pengukuran",), sumber="Pengukuran 6", sop=_UKUR),
     Aturan("laporan", ("draft laporan hasil pengukuran",), sumber="Pengukuran 7", sop=_UKUR),
     # Prosedur Penyusunan Pengukuran Kinerja (seed 000): the forms go out and come back in step 5.
     # (Seed 001, Perencanaan, has the same words in its step 4: it is not stamped, ``sop`` says so.)
