@@ -17,10 +17,10 @@ import pytest
 from tests.administrasi.conftest import PENYUSUNAN, pdf_text
 from xlwings_app.domain.indicator import Jenis, Periode
 from xlwings_app.domain.sop.log import normalize_periode
-from xlwings_app.domain.verification import verification_code
 from xlwings_app.samples import administrasi as A
 from xlwings_app.samples import example, example_sop
 from xlwings_app.services.contoh_administrasi import contoh
+from xlwings_app.services.laporan import document_code
 from xlwings_app.services.master import using
 from xlwings_app.services.sop_master import every_sop
 from xlwings_app.services.workbook import load
@@ -116,9 +116,7 @@ def test_the_checklist_prints_what_the_tim_ticked_and_what_is_missing(papers) ->
 
 def test_the_tanda_terima_lists_every_official_but_the_signer_with_the_documents_code(papers) -> None:
     text = _pdf(papers, "Tanda_Terima_Pengukuran_Kinerja_2024_TW3.pdf")
-    data = load(papers[0])
-    iku = [i for i in data.indicators if i.jenis is Jenis.IKU]
-    code = verification_code(data.profil, Periode.TW3, iku, data.settings)
+    code = document_code(load(papers[0]), Periode.TW3)  # as the signed document prints it: data, date, signer
     assert "TANDA TERIMA DOKUMEN" in text and code in text
     assert "Pengukuran Kinerja Kecamatan Lumajang s.d. Triwulan III Tahun 2024" in text
     assert "7 Oktober 2024 oleh Camat Lumajang" in text
