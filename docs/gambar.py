@@ -61,8 +61,9 @@ def pohon_pages(dokumen: Path) -> None:
 
 
 def main(out: Path) -> None:
-    from xlwings_app.adapters.openpyxl.builder import build_workbook
     from xlwings_app.adapters.documents import lambang_contoh as lambang
+    from xlwings_app.adapters.openpyxl.builder import build_workbook
+    from xlwings_app.domain.analisis import with_catatan
     from xlwings_app.samples import example
     from xlwings_app.services.contoh import EXAMPLE_NAME, contoh
     from xlwings_app.services.laporan import laporan
@@ -83,7 +84,8 @@ def main(out: Path) -> None:
     print(page(iki, 1, "dokumen-iki-contoh.png"))
     draf = out / "draf"
     draf.mkdir()
-    gaps = [replace(i, rencana_aksi="") if i.kode in ("IKU-05", "IKU-07") else i for i in example.INDICATORS]
+    gaps = [replace(i, analisis=with_catatan(i.analisis, example.SETTINGS.periode_aktif, rencana_aksi=""))
+            if i.kode in ("IKU-05", "IKU-07") else i for i in example.INDICATORS]  # fmt: skip
     build_workbook({**example.PROFIL, "lambang": lambang.FILE_NAME}, gaps, example.SETTINGS,
                    pejabat=example.PEJABAT).save(draf / "kinerja.xlsx")
     (draf / lambang.FILE_NAME).write_bytes(lambang.placeholder_png())

@@ -199,6 +199,9 @@ MAIN = [8, WORD_MM, 14, 34, 16, 14, 16, 15, 21]
 
 def scale_note(doc) -> None:
     para(doc, "{{ skala }}", size=8, italic=True, after=2).paragraph_format.space_before = Pt(3)
+    para(doc, "{%p if pembahasan.belum_tersedia %}")
+    para(doc, "{{ pembahasan.belum_tersedia }}", size=8, italic=True, after=2)
+    para(doc, "{%p endif %}")
 
 
 def main_table(doc) -> None:
@@ -311,7 +314,7 @@ def analysis(doc, title: str = "D. Analisis Indikator yang Belum Mencapai Target
                 run.font.highlight_color = WD_COLOR_INDEX.YELLOW
     tag_row(t, ANALYSIS, "{%tr endfor %}")
     para(doc, "{%p else %}")
-    para(doc, "Seluruh indikator kinerja telah mencapai target pada periode ini.", keep=keep)
+    para(doc, "{{ pembahasan.tanpa_analisis }}", keep=keep)
     para(doc, "{%p endif %}")
 
 

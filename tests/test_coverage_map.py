@@ -30,6 +30,7 @@ TESTED_BY = {
     "domain.administrasi.surat_masuk": "tests/domain/administrasi/test_surat_masuk.py",
     "domain.administrasi.surat_pengantar": "tests/domain/administrasi/test_surat_pengantar.py",
     "domain.aggregation": "tests/domain/test_expr.py",
+    "domain.analisis": "tests/services/test_analisis_periode.py",
     "domain.capaian": "tests/domain/test_capaian.py",
     "domain.cell_addresses": "tests/domain/test_cell_addresses.py",
     "domain.cetak": "tests/domain/test_cetak.py",

@@ -41,7 +41,7 @@ def test_impor_formulir_writes_what_kinerja_rekap_writes(
     form = forms["Kasi Pelayanan Umum"]
     type_into(form, "IKU-02", "Realisasi TW III", 97.9)
     type_into(form, "IKU-03", "Keterangan", "=bukan rumus")
-    type_into(forms["Camat"], "IKU-01", "Permasalahan", "Data BPS terlambat.")
+    type_into(forms["Camat"], "IKU-01", "Permasalahan TW III", "Data BPS terlambat.")
     cli = tmp_path / "cli"
     shutil.copytree(example_path.parent / FORMS, cli / FORMS)
     shutil.copy(example_path, cli / example_path.name)

@@ -59,7 +59,8 @@ def test_hitung_json_follows_the_documented_schema(example_path: Path) -> None:
         if item["capaian"] is not None:
             assert round(item["capaian"], 2) == item["capaian"]
     by_kode = {i["kode"]: i for i in payload["indikator"]}
-    assert by_kode["IKU-04"]["capaian"] is None and by_kode["IKU-04"]["status"] == "Belum Diisi"
+    # IKU-04 has a target in TW IV only: nothing to fill in TW II
+    assert by_kode["IKU-04"]["capaian"] is None and by_kode["IKU-04"]["status"] == "Tidak Ada Target"
     assert by_kode["IKU-08"]["capaian"] == 100.0  # 84 inside the range 80–90
     # IKI-PMD-01 (Akhir) has no realisasi TW II: its TW I value is used, and the user is told
     [carried] = payload["masalah"]

@@ -191,7 +191,7 @@ def test_ten_thousand_formatted_empty_rows_in_bounded_time_and_memory(master: Pa
 
 
 def test_very_long_text_is_named(master: Path) -> None:
-    sel = cell_of(master, IKU, "IKU-03", "permasalahan")
+    sel = cell_of(master, IKU, "IKU-03", "permasalahan_tw1")
     path = edited(master, lambda wb: _set_text(wb["IKU"], sel, "panjang " * 4000))
     assert_refused_at(path, "IKU", sel, "Teks terlalu panjang (31999 karakter")
 
@@ -267,7 +267,7 @@ def _header_col(ws: Worksheet, header: str) -> int:
 )
 def test_a_form_with_changed_columns_is_refused(master: Path, form: Path, edit: str) -> None:
     def change(ws: Worksheet) -> None:
-        col = _header_col(ws, "Permasalahan")
+        col = _header_col(ws, "Permasalahan TW IV")
         header_row = next(r[0].row for r in ws.iter_rows(max_row=60) if r[0].value == "Kode")
         ws.protection.sheet = False
         if edit == "deleted":
@@ -275,7 +275,7 @@ def test_a_form_with_changed_columns_is_refused(master: Path, form: Path, edit: 
         elif edit == "renamed":
             ws.cell(header_row, col).value = "Masalah"
         else:
-            other = _header_col(ws, "Rencana Aksi")
+            other = _header_col(ws, "Rencana Aksi TW IV")
             for r in range(header_row, ws.max_row + 1):
                 a, b = ws.cell(r, col), ws.cell(r, other)
                 a.value, b.value = b.value, a.value
@@ -349,11 +349,11 @@ def test_an_error_cell_in_a_forms_realisasi_is_refused(master: Path, form: Path)
 
 def test_formula_text_in_a_form_is_written_to_the_master_as_text(master: Path, form: Path) -> None:
     dde = "=cmd|' /C calc'!A0"
-    sel = find_cell(form, "Isian", "IKU-07", "Permasalahan")
+    sel = find_cell(form, "Isian", "IKU-07", "Permasalahan TW IV")
     _form_edit(form, lambda ws: ws.__setitem__(sel, dde))
     code, payload = rekap_json(master, form)
     assert code == 0
-    target = find_cell(master, "IKU", "IKU-07", "Permasalahan")
+    target = find_cell(master, "IKU", "IKU-07", "Permasalahan TW IV")
     cell = load_workbook(master)["IKU"][target]
     assert (cell.value, cell.data_type) == (dde, "s")
 
@@ -370,15 +370,15 @@ def test_numbers_as_text_in_a_form_are_read_with_a_notice(master: Path, form: Pa
 
 
 def test_text_of_a_form_keeps_emoji_and_rtl_and_loses_control_characters(master: Path, form: Path) -> None:
-    cells = {find_cell(form, "Isian", "IKU-07", "Permasalahan"): _inline(EMOJI_RTL),
-             find_cell(form, "Isian", "IKU-07", "Rencana Aksi"): _inline("Rapat\x85 koordinasi\x9b")}
+    cells = {find_cell(form, "Isian", "IKU-07", "Permasalahan TW IV"): _inline(EMOJI_RTL),
+             find_cell(form, "Isian", "IKU-07", "Rencana Aksi TW IV"): _inline("Rapat\x85 koordinasi\x9b")}
     bad = g.patch_cells(form, form.with_name("teks.xlsx"), "Isian", cells)
     form.unlink()
     code, payload = rekap_json(master, bad)
     assert code == 0, payload["masalah"]
     ws = load_workbook(master)["IKU"]
-    assert ws[find_cell(master, "IKU", "IKU-07", "Permasalahan")].value == EMOJI_RTL
-    assert ws[find_cell(master, "IKU", "IKU-07", "Rencana Aksi")].value == "Rapat koordinasi"
+    assert ws[find_cell(master, "IKU", "IKU-07", "Permasalahan TW IV")].value == EMOJI_RTL
+    assert ws[find_cell(master, "IKU", "IKU-07", "Rencana Aksi TW IV")].value == "Rapat koordinasi"
 
 
 def test_very_long_text_in_a_form_is_refused(master: Path, form: Path) -> None:

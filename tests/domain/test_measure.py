@@ -157,6 +157,9 @@ def by_the_rules(ind: Indicator, periode: Periode, settings: Settings) -> tuple[
     """``measure``'s fields from the rule trees walked by ``interpret`` and the general message
     functions: what ``measure`` must give, fast path or not."""
     t, r = ind.target_tw, ind.realisasi_tw
+    own_target = ind.target_tahunan if periode is Periode.TAHUNAN else t[periode.last_tw - 1]
+    if r[periode.last_tw - 1] is None and own_target is None and not ind.is_range:  # nothing to measure
+        return None, None, None, None, Status.TIDAK_ADA_TARGET, "Tidak ada target pada periode ini.", None, None
     env = {"target_tahunan": ind.target_tahunan, "agregasi": ind.agregasi.value,
            **{f"t{i + 1}": t[i] for i in range(4)}, **{f"r{i + 1}": r[i] for i in range(4)}}  # fmt: skip
     target, realisasi = (interpret(rule(periode), env) for rule in (target_expr, realisasi_expr))

@@ -3,7 +3,8 @@ from decimal import Decimal
 
 import pytest
 
-from xlwings_app.domain.indicator import Agregasi, Indicator, Jenis, Periode, Polaritas
+from xlwings_app.domain.analisis import with_catatan
+from xlwings_app.domain.indicator import Agregasi, Catatan, Indicator, Jenis, Periode, Polaritas
 from xlwings_app.domain.settings import Settings, VarianNegatif
 from xlwings_app.domain.verification import indicator_inputs, verification_code
 from xlwings_app.samples import contoh
@@ -33,8 +34,8 @@ CHANGES: dict[str, object] = {
     "target_tahunan": Decimal("99"), "target_tw": (Decimal(1), Decimal(2), None, None),
     "realisasi_tw": (Decimal("83.4"), Decimal("84.16"), None, None),
     "batas_bawah": Decimal(1), "batas_atas": Decimal(2), "penanggung_jawab": "Camat",
-    "pagu": Decimal(1), "realisasi_anggaran": Decimal(1), "permasalahan": "x", "rencana_aksi": "y",
-    "keterangan": "z", "induk": "IKU 1",
+    "pagu": Decimal(1), "realisasi_anggaran": Decimal(1),
+    "analisis": tuple(Catatan("x", "y") for _ in Periode), "keterangan": "z", "induk": "IKU 1",
 }
 
 
@@ -75,6 +76,23 @@ def test_planning_values_do_not_change_the_code(name: str) -> None:
 def test_any_input_change_changes_the_code(name: str) -> None:
     changed = [replace(contoh.INDICATORS[0], **{name: CHANGES[name]})] + contoh.INDICATORS[1:]
     assert code(changed, Periode.TAHUNAN) != code(periode=Periode.TAHUNAN)
+
+
+@pytest.mark.parametrize("periode", list(Periode))
+def test_a_periods_code_covers_its_own_analysis_only(periode: Periode) -> None:
+    """A seal covers what its period's document shows: writing another period's analysis (TW III's
+    Permasalahan, the year's faktor) never changes a sealed period's code; its own does."""
+    first = contoh.INDICATORS[1]
+
+    def written(p: Periode, **texts: str) -> list[Indicator]:
+        return [contoh.INDICATORS[0], replace(first, analisis=with_catatan(first.analisis, p, **texts)),
+                *contoh.INDICATORS[2:]]
+
+    for other in Periode:
+        if other is not periode:
+            assert code(written(other, permasalahan="lain", faktor_penghambat="lain"), periode) == code(periode=periode)
+    assert code(written(periode, permasalahan="baru"), periode) != code(periode=periode)
+    assert code(written(periode, faktor_pendukung="baru"), periode) != code(periode=periode)
 
 
 def test_unit_period_settings_and_order_change_the_code() -> None:

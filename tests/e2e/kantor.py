@@ -23,8 +23,8 @@ from docx import Document
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from tests.forms.conftest import find_cell
 from tests.lo_typing import type_in_libreoffice
+from tests.services.forms.conftest import find_cell
 from xlwings_app.adapters.openpyxl.form_fill import fill_form, set_status
 from xlwings_app.cli import app
 from xlwings_app.sheets import layout as L

@@ -19,7 +19,11 @@ FORMS = Path(xlwings_app.forms.__file__).parent
 def test_a_tw2_form_shows_tw1_as_context_and_takes_tw2() -> None:
     roles = {c.key: c.role for c in form_columns(Periode.TW2)}
     assert roles["r1"] == "konteks" and roles["r2"] == "realisasi" and "r3" not in roles
-    assert input_keys(Periode.TW2) == ("r2", "permasalahan", "rencana_aksi", "keterangan")
+    assert input_keys(Periode.TW2) == ("r2", "permasalahan_tw2", "rencana_aksi_tw2", "faktor_pendukung_tw2",
+                                       "faktor_penghambat_tw2", "alasan_tw2", "keterangan")
+    assert roles["permasalahan_tw1"] == roles["rencana_aksi_tw1"] == "konteks"  # TW I's text: read-only
+    tw1 = {c.key: c.role for c in form_columns(Periode.TW1)}
+    assert tw1["permasalahan_tw1"] == "isian" and "permasalahan_tw4" not in tw1  # no earlier triwulan to show
     assert [k for k, r in roles.items() if r == "hitung"] == ["target_periode", "realisasi_periode", "capaian", "predikat"]
 
 

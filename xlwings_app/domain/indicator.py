@@ -81,6 +81,35 @@ class Periode(StrEnum):
             ) from None
 
 
+ANALISIS_FIELDS = ("permasalahan", "rencana_aksi", "faktor_pendukung", "faktor_penghambat", "alasan")
+"""The fields of one period's analysis (``domain.analisis``), in the order their columns stand."""
+FIELDS = ANALISIS_FIELDS
+NO_ALASAN = (Periode.TAHUNAN,)
+"""Periods without a reason column of their own (the year's realisasi is TW IV's)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Catatan:
+    """One indicator's analysis for one period ("" = not written)."""
+
+    permasalahan: str = ""
+    rencana_aksi: str = ""
+    faktor_pendukung: str = ""
+    faktor_penghambat: str = ""
+    alasan: str = ""
+    """Why the period's realisasi is blank (a final document accepts a blank realisasi only with it)."""
+
+    @property
+    def kosong(self) -> bool:
+        return not any(getattr(self, f).strip() for f in ANALISIS_FIELDS)
+
+
+KOSONG = Catatan()
+PerPeriode = tuple[Catatan, Catatan, Catatan, Catatan, Catatan]
+"""TW I, TW II, TW III, TW IV, Tahunan (``Periode`` order)."""
+NO_CATATAN: PerPeriode = (KOSONG, KOSONG, KOSONG, KOSONG, KOSONG)
+
+
 Quarterly = tuple[Decimal | None, Decimal | None, Decimal | None, Decimal | None]
 NO_VALUES: Quarterly = (None, None, None, None)
 
@@ -104,8 +133,8 @@ class Indicator:
     penanggung_jawab: str = ""
     pagu: Decimal | None = None
     realisasi_anggaran: Decimal | None = None
-    permasalahan: str = ""
-    rencana_aksi: str = ""
+    analisis: PerPeriode = NO_CATATAN
+    """The analysis written for each period (``domain.analisis``): TW I..TW IV, the year."""
     keterangan: str = ""
     induk: str | None = None
     target_lalu: Decimal | None = None
@@ -121,7 +150,7 @@ class Indicator:
         agregasi: Agregasi, target_tahunan: Decimal | None, target_tw: Quarterly = NO_VALUES,
         realisasi_tw: Quarterly = NO_VALUES, batas_bawah: Decimal | None = None, batas_atas: Decimal | None = None,
         penanggung_jawab: str = "", pagu: Decimal | None = None, realisasi_anggaran: Decimal | None = None,
-        permasalahan: str = "", rencana_aksi: str = "", keterangan: str = "", induk: str | None = None,
+        analisis: PerPeriode = NO_CATATAN, keterangan: str = "", induk: str | None = None,
         target_lalu: Decimal | None = None, realisasi_lalu: Decimal | None = None,
         target_akhir_renstra: Decimal | None = None, program: str = "", sheet: str = "", baris: int | None = None,
     ) -> None:  # fmt: skip
@@ -142,8 +171,7 @@ class Indicator:
         _SET_PENANGGUNG_JAWAB(self, penanggung_jawab)
         _SET_PAGU(self, pagu)
         _SET_REALISASI_ANGGARAN(self, realisasi_anggaran)
-        _SET_PERMASALAHAN(self, permasalahan)
-        _SET_RENCANA_AKSI(self, rencana_aksi)
+        _SET_ANALISIS(self, analisis)
         _SET_KETERANGAN(self, keterangan)
         _SET_INDUK(self, induk)
         _SET_TARGET_LALU(self, target_lalu)
@@ -153,13 +181,17 @@ class Indicator:
         _SET_SHEET(self, sheet)
         _SET_BARIS(self, baris)
 
+    def catatan(self, periode: Periode) -> Catatan:
+        """The analysis written for ``periode`` (never another period's)."""
+        return self.analisis[periode.number - 1]
+
     @property
     def is_range(self) -> bool:
         """A range target [batas_bawah, batas_atas] (PermenPANRB 6/2022)."""
         return self.batas_bawah is not None and self.batas_atas is not None
 
 
-(_SET_KODE, _SET_JENIS, _SET_SASARAN, _SET_NAMA, _SET_SATUAN, _SET_POLARITAS, _SET_AGREGASI, _SET_TARGET_TAHUNAN, _SET_TARGET_TW, _SET_REALISASI_TW, _SET_BATAS_BAWAH, _SET_BATAS_ATAS, _SET_PENANGGUNG_JAWAB, _SET_PAGU, _SET_REALISASI_ANGGARAN, _SET_PERMASALAHAN, _SET_RENCANA_AKSI, _SET_KETERANGAN, _SET_INDUK, _SET_TARGET_LALU, _SET_REALISASI_LALU, _SET_TARGET_AKHIR_RENSTRA, _SET_PROGRAM, _SET_SHEET, _SET_BARIS) = (
+(_SET_KODE, _SET_JENIS, _SET_SASARAN, _SET_NAMA, _SET_SATUAN, _SET_POLARITAS, _SET_AGREGASI, _SET_TARGET_TAHUNAN, _SET_TARGET_TW, _SET_REALISASI_TW, _SET_BATAS_BAWAH, _SET_BATAS_ATAS, _SET_PENANGGUNG_JAWAB, _SET_PAGU, _SET_REALISASI_ANGGARAN, _SET_ANALISIS, _SET_KETERANGAN, _SET_INDUK, _SET_TARGET_LALU, _SET_REALISASI_LALU, _SET_TARGET_AKHIR_RENSTRA, _SET_PROGRAM, _SET_SHEET, _SET_BARIS) = (
     getattr(Indicator, name).__set__ for name in Indicator.__slots__
 )  # fmt: skip
 

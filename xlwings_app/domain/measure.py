@@ -34,6 +34,12 @@ class Status(StrEnum):
     TIDAK_TERCAPAI = "Tidak Tercapai"
     BELUM_DIISI = "Belum Diisi"
     TIDAK_DAPAT_DIHITUNG = "Tidak Dapat Dihitung"
+    TIDAK_ADA_TARGET = "Tidak Ada Target"
+    """No target in the period and no realisasi of its own: nothing to fill, nothing met
+    (``has_target``); never counted as met, never "Belum Diisi"."""
+
+
+TANPA_TARGET_PESAN = "Tidak ada target pada periode ini."
 
 
 _HUNDRED = Decimal(100)
@@ -254,6 +260,17 @@ Fields = tuple[
 status, pesan, serapan, efisiensi."""
 
 
+def has_target(indicator: Indicator, periode: Periode) -> bool:
+    """Whether ``indicator`` has a target in ``periode`` of its own: a range target (every period),
+    the yearly target for the year, else the target of the period's last triwulan (Target TW n). An
+    indicator measured once a year (only Target TW IV) has none in TW I–III."""
+    if indicator.batas_bawah is not None and indicator.batas_atas is not None:
+        return True
+    if periode is Periode.TAHUNAN:
+        return indicator.target_tahunan is not None
+    return indicator.target_tw[_LAST_INDEX[periode]] is not None
+
+
 def measure(
     indicator: Indicator, periode: Periode, settings: Settings, env: dict[str, Value] | None = None
 ) -> Hasil:
@@ -271,12 +288,16 @@ def measure_fields(
     indicator's ``indicator_env`` and ``range_note``, when the caller made them once for its five
     periods.
 
-    The rules are those of ``period_values``, ``capaian.capaian``, ``predikat.predikat``, ``_explain``,
+    An indicator without a target in the period and without the period's own realisasi is "Tidak
+    Ada Target" (``has_target``), with nothing measured. Otherwise the rules are those of
+    ``period_values``, ``capaian.capaian``, ``predikat.predikat``, ``_explain``,
     ``carry_note`` and ``_efficiency``, called here without what they would do for nothing: the
     capaian rule's function is taken once per polarity (it returns the capaian rounded, or ERROR),
     the predikat of that capaian is looked up without rounding it again, and the message of a
     measured capaian without a note (no range, no T/R rule) is empty without asking ``_explain``.
     """
+    if indicator.realisasi_tw[_LAST_INDEX[periode]] is None and not has_target(indicator, periode):
+        return None, None, None, None, Status.TIDAK_ADA_TARGET, TANPA_TARGET_PESAN, None, None
     target, realisasi = _rules(periode, indicator.agregasi)(env if env is not None else indicator_env(indicator))
     if not isinstance(target, Decimal):
         target = None

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 
+from xlwings_app.domain.analisis import column_keys, from_texts
 from xlwings_app.domain.formatting import angka
-from xlwings_app.domain.indicator import Agregasi, Indicator, Jenis, Polaritas
+from xlwings_app.domain.indicator import NO_CATATAN, Agregasi, Indicator, Jenis, PerPeriode, Polaritas
 from xlwings_app.domain.numbers import MAX_MAGNITUDE, read_number
 from xlwings_app.domain.problems import Problem
 
@@ -47,7 +48,13 @@ TEXT_KEYS = (
     "rencana_aksi",
     "keterangan",
     "program",
+    *column_keys(),
 )
+"""Text columns: the indicator's own, the legacy yearly Permasalahan and Rencana Aksi (read by
+``sheets.indicators``, which takes them as the Periode aktif's analysis), then the analysis per period."""
+LEGACY_KEYS = ("permasalahan", "rencana_aksi")
+_ANALYSIS_AT = 10
+"""Where the analysis keys start in ``TEXT_KEYS``."""
 REQUIRED_TEXT = ("kode", "sasaran", "nama", "satuan")
 MAX_TEXT = 2000
 _MAX_INT = int(MAX_MAGNITUDE)
@@ -344,7 +351,8 @@ def _clean_indicator(raw: RawRow, shared: SharedNumbers) -> Indicator | None:
             texts.append(text)
         else:
             return None
-    kode, induk, sasaran, nama, satuan, penanggung_jawab, permasalahan, rencana_aksi, keterangan, program = texts
+    kode, induk, sasaran, nama, satuan, penanggung_jawab, _, _, keterangan, program = texts[:_ANALYSIS_AT]
+    analysis = texts[_ANALYSIS_AT:]
     # a kode as typed: what normalise_kode leaves alone (ASCII, no outer or doubled spaces)
     if not kode or kode != get("kode") or not kode.isascii() or "  " in kode:
         return None
@@ -407,8 +415,7 @@ def _clean_indicator(raw: RawRow, shared: SharedNumbers) -> Indicator | None:
         penanggung_jawab=penanggung_jawab,
         pagu=pagu,
         realisasi_anggaran=realisasi_anggaran,
-        permasalahan=permasalahan,
-        rencana_aksi=rencana_aksi,
+        analisis=_analisis(analysis),
         keterangan=keterangan,
         induk=induk or None,
         target_lalu=target_lalu,
@@ -418,6 +425,14 @@ def _clean_indicator(raw: RawRow, shared: SharedNumbers) -> Indicator | None:
         sheet=raw.sheet,
         baris=raw.baris,
     )
+
+
+def _analisis(texts: list[str]) -> PerPeriode:
+    """The analysis per period of a row's analysis texts (in ``TEXT_KEYS`` order); the shared blank
+    one when none is written (most rows of a large table)."""
+    if not any(texts):
+        return NO_CATATAN
+    return from_texts(dict(zip(TEXT_KEYS[_ANALYSIS_AT:], texts, strict=True)))
 
 
 def parse_indicator(raw: RawRow, shared: SharedNumbers | None = None) -> tuple[Indicator | None, list[Problem]]:
@@ -493,8 +508,7 @@ def _parse_cells(raw: RawRow) -> tuple[Indicator | None, list[Problem]]:
         penanggung_jawab=texts["penanggung_jawab"],
         pagu=n["pagu"],
         realisasi_anggaran=n["realisasi_anggaran"],
-        permasalahan=texts["permasalahan"],
-        rencana_aksi=texts["rencana_aksi"],
+        analisis=_analisis([texts[k] for k in TEXT_KEYS[_ANALYSIS_AT:]]),
         keterangan=texts["keterangan"],
         induk=texts["induk"] or None,
         target_lalu=n["target_lalu"],

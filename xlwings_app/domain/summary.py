@@ -29,6 +29,9 @@ class Ringkasan:
     tidak_tercapai: int
     belum_diisi: int
     tidak_dapat_dihitung: int
+    tanpa_target: int = 0
+    """Indicators with no target in the period (``measure.Status.TIDAK_ADA_TARGET``): counted in
+    ``jumlah_indikator``, in no other group."""
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -42,6 +45,7 @@ class Ringkasan:
             "tidak_tercapai": self.tidak_tercapai,
             "belum_diisi": self.belum_diisi,
             "tidak_dapat_dihitung": self.tidak_dapat_dihitung,
+            "tanpa_target": self.tanpa_target,
         }
 
 
@@ -71,6 +75,7 @@ def summarize(name: str, results: list[Hasil], settings: Settings) -> Ringkasan:
         tidak_tercapai=statuses.count(Status.TIDAK_TERCAPAI),
         belum_diisi=statuses.count(Status.BELUM_DIISI),
         tidak_dapat_dihitung=statuses.count(Status.TIDAK_DAPAT_DIHITUNG),
+        tanpa_target=statuses.count(Status.TIDAK_ADA_TARGET),
     )
 
 

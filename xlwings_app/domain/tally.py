@@ -59,6 +59,7 @@ class Tally:
             tidak_tercapai=status[Status.TIDAK_TERCAPAI],
             belum_diisi=status[Status.BELUM_DIISI],
             tidak_dapat_dihitung=status[Status.TIDAK_DAPAT_DIHITUNG],
+            tanpa_target=status[Status.TIDAK_ADA_TARGET],
         )
 
 

@@ -9,10 +9,13 @@ strings, so 85 and 85.0 are the same value) of
 - the settings that change a result: the predikat scale, the negative-polarity variant, the cap on
   means;
 - every indicator, in input order, with every input the period's document depends on: its identity
-  and texts (kode, jenis, sasaran, nama, satuan, polaritas, agregasi, penanggung jawab,
-  permasalahan, rencana aksi, keterangan, induk), range bounds, budget, and the targets and
-  realisasi of the triwulan the period covers (TW1..TWn; the year: all four and the yearly target).
-  Later triwulan are left out, so filling in TW III does not change a sealed TW II's code. The
+  and texts (kode, jenis, sasaran, nama, satuan, polaritas, agregasi, penanggung jawab, keterangan,
+  induk), range bounds, budget, and the targets and realisasi of the triwulan the period covers
+  (TW1..TWn; the year: all four and the yearly target); the analysis written FOR THIS PERIOD
+  (``domain.analisis``: permasalahan, rencana aksi; faktor pendukung and penghambat only when
+  written) and the reasons written for its blank realisasi. Later triwulan and the analysis of any
+  other period are left out, so filling in TW III, or writing TW III's Permasalahan, does not change
+  a sealed TW II's code (a seal covers what its period's document shows). The
   Target Akhir Renstra, printed since the document shows the progress toward it, counts only
   when filled, so the codes of workbooks without it (sealed before) stay as they were.
 
@@ -55,6 +58,7 @@ def _number(value: Decimal | None) -> str | None:
 def indicator_inputs(indicator: Indicator, periode: Periode) -> dict[str, object]:
     """The inputs of ``indicator`` that ``periode``'s document depends on, as JSON-ready values."""
     n = periode.last_tw
+    own = indicator.catatan(periode)
     inputs: dict[str, object] = {
         "kode": indicator.kode,
         "jenis": indicator.jenis.value,
@@ -70,11 +74,17 @@ def indicator_inputs(indicator: Indicator, periode: Periode) -> dict[str, object
         "penanggung_jawab": indicator.penanggung_jawab,
         "pagu": _number(indicator.pagu),
         "realisasi_anggaran": _number(indicator.realisasi_anggaran),
-        "permasalahan": indicator.permasalahan,
-        "rencana_aksi": indicator.rencana_aksi,
+        "permasalahan": own.permasalahan,
+        "rencana_aksi": own.rencana_aksi,
         "keterangan": indicator.keterangan,
         "induk": indicator.induk,
     }
+    for field in ("faktor_pendukung", "faktor_penghambat"):
+        if text := getattr(own, field):
+            inputs[field] = text
+    if reasons := {str(k): alasan for k in range(1, n + 1)
+                   if indicator.realisasi_tw[k - 1] is None and (alasan := indicator.analisis[k - 1].alasan)}:
+        inputs["alasan"] = reasons
     if periode is Periode.TAHUNAN:
         inputs["target_tahunan"] = _number(indicator.target_tahunan)
     if indicator.target_akhir_renstra is not None:

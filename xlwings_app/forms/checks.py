@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
+from xlwings_app.domain.analisis import column_keys
 from xlwings_app.domain.formatting import angka
 from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.numbers import Percent, read_number
@@ -37,8 +38,9 @@ from xlwings_app.forms.meta import KIND, context_of, keyed, mark_matches
 from xlwings_app.forms.spec import FORM_VERSI, FormColumn, form_columns
 from xlwings_app.sheets import layout as L
 
-SOFT_CONTEXT = ("nama", "r1", "r2", "r3")
-"""Context whose change in the master since distribution is only a notice."""
+SOFT_CONTEXT = ("nama", "r1", "r2", "r3", *column_keys())
+"""Context whose change in the master since distribution is only a notice (the earlier triwulan's
+analysis among them)."""
 
 
 def _same(a: object, b: str) -> bool:

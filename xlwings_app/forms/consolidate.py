@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from xlwings_app.domain.analisis import value_of
 from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.problems import Problem
 from xlwings_app.forms.checks import check_form, check_identity
@@ -52,7 +53,8 @@ def master_value(indicator: Indicator, key: str) -> Value | None:
     """The master's current value of column ``key`` (``r1``..``r4`` or a text column)."""
     if key.startswith("r") and key[1:].isdigit():
         return indicator.realisasi_tw[int(key[1:]) - 1]
-    text = str(getattr(indicator, key))
+    analysis = value_of(indicator, key)
+    text = str(getattr(indicator, key)) if analysis is None else analysis
     return text or None
 
 

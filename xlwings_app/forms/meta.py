@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from xlwings_app.domain.analisis import analysis_values
 from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.forms.spec import context_keys
 
@@ -83,6 +84,7 @@ def context_of(indicator: Indicator, periode: Periode) -> dict[str, str]:
     for i in range(4):
         values[f"t{i + 1}"] = indicator.target_tw[i]
         values[f"r{i + 1}"] = indicator.realisasi_tw[i]
+    values.update(analysis_values(indicator))
     return {key: canonical(values[key]) for key in context_keys(periode)}
 
 

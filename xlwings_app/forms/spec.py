@@ -2,8 +2,10 @@
 
 The columns come from the layout declaration (``[formulir]`` and ``[[columns]]`` of
 workbook/layout.toml): ``konteks`` (read-only), the realisasi of the earlier triwulan (read-only,
-so the live capaian of "s.d. TW n" is right), the period's realisasi (input), ``isian`` (inputs)
-and ``hitung`` (live formulas). The formulas are the domain's own expressions (``aggregation``,
+so the live capaian of "s.d. TW n" is right), the period's realisasi (input), the earlier
+triwulan's analysis (``konteks_lalu``, read-only: shown for context, never pre-filled as this
+period's), ``isian`` (inputs; an analysis field is this period's column, ``domain.analisis``)
+and ``hitung`` (live formulas). Version 2 of the form: the analysis per period. The formulas are the domain's own expressions (``aggregation``,
 ``capaian``, ``predikat``) rendered with ``expr.to_excel`` against the form's cells; the unit's
 settings (negative-polarity variant, predikat scale) are baked in as constants, so the form needs
 no defined names and works in any spreadsheet program.
@@ -19,13 +21,14 @@ from typing import Literal
 from xlwings_app.domain import capaian as capaian_rules
 from xlwings_app.domain import predikat as predikat_rules
 from xlwings_app.domain.aggregation import realisasi_expr, target_expr
+from xlwings_app.domain.analisis import FIELDS, column_key, periode_lalu_tw
 from xlwings_app.domain.expr import Expr, to_excel
 from xlwings_app.domain.indicator import Jenis, Periode
 from xlwings_app.domain.problems import Refusal
 from xlwings_app.domain.settings import Settings
 from xlwings_app.sheets import layout as L
 
-FORM_VERSI = "1"
+FORM_VERSI = "2"
 """Version of the form format itself; a form of another version is refused at rekap."""
 
 Role = Literal["konteks", "realisasi", "isian", "hitung"]
@@ -64,6 +67,10 @@ def realisasi_key(periode: Periode) -> str:
     return f"r{periode.number}"
 
 
+def _column(table: L.Table, key: str, role: Role) -> FormColumn:
+    return FormColumn(key, table.column(key).header, role, table.column(key))
+
+
 @cache
 def form_columns(periode: Periode) -> tuple[FormColumn, ...]:
     """The form's columns, left to right (built once per period: a rekap asks for every row)."""
@@ -75,7 +82,10 @@ def form_columns(periode: Periode) -> tuple[FormColumn, ...]:
         key = f"r{i}"
         role: Role = "realisasi" if i == n else "konteks"
         columns.append(FormColumn(key, table.column(key).header, role, table.column(key)))
-    columns += [FormColumn(k, table.column(k).header, "isian", table.column(k)) for k in form.isian]
+    if (lalu := periode_lalu_tw(periode)) is not None:  # the earlier triwulan's analysis, read-only
+        columns += [_column(table, column_key(k, lalu), "konteks") for k in form.konteks_lalu]
+    isian = [column_key(k, periode) if k in FIELDS else k for k in form.isian]
+    columns += [_column(table, k, "isian") for k in isian]
     columns += [FormColumn(k, table.column(k).header, "hitung", table.column(k)) for k in form.hitung]
     return tuple(columns)
 

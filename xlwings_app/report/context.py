@@ -6,11 +6,16 @@ Pure: domain results in, dicts/lists/strings out; no docxtpl here. Rules:
 - indicators are grouped by Sasaran Strategis in order of first appearance; groups are numbered
   1, 2, ...; the table's No and Sasaran cells are merged over the group's rows by the template;
 - the analysis lists every indicator whose status is "Tidak Tercapai" (capaian below 100), with
-  its permasalahan and rencana aksi, one list item per line the user wrote; a blank one is an
+  the permasalahan and rencana aksi written for the document's period (``domain.analisis``; an
+  earlier period's text is never shown as this period's), one list item per line the user wrote;
+  without such an indicator ``pembahasan.tanpa_analisis`` says why (``kalimat.tanpa_analisis``:
+  "telah mencapai target" only when every indicator did); a blank one is an
   empty list with ``permasalahan_kosong`` / ``rencana_aksi_kosong`` set ("ya"), which a draft
   highlights (a final document is refused before that: ``domain.kelengkapan``);
 - a draft (``Dokumen.kekurangan`` not None) has ``draf`` = "DRAF" and ``kekurangan``, the gaps to
   fill before signing, as text; a final document has ``draf`` = "" and no gaps;
+- an indicator with no target in the period prints "Tidak ada target" (never "Belum diisi"); one
+  whose blank realisasi has a reason written prints "Data belum tersedia" and the reason (``alasan``);
 - the budget table lists only indicators with both pagu and realisasi anggaran (docs/domain.md,
   "Budget efficiency"); efisiensi is printed only where a capaian exists;
 - text is passed as typed: the renderer escapes it, and it is never parsed as a template;
@@ -35,6 +40,7 @@ from dataclasses import dataclass
 
 from xlwings_app.domain import formatting as fmt
 from xlwings_app.domain.indicator import Indicator, Periode
+from xlwings_app.domain.kelengkapan import alasan
 from xlwings_app.domain.measure import TW_NAMES, Hasil, Status, carried_from, measure_all
 from xlwings_app.domain.profil import Pejabat, Profil
 from xlwings_app.domain.progres import periode_lalu, progres_renstra, progres_tahunan, tren
@@ -47,6 +53,7 @@ JUDUL = "PENGUKURAN KINERJA"
 _STATUS_TANPA_PREDIKAT = {
     Status.BELUM_DIISI: "Belum diisi",
     Status.TIDAK_DAPAT_DIHITUNG: "Tidak dapat dihitung",
+    Status.TIDAK_ADA_TARGET: "Tidak ada target",
 }
 
 
@@ -104,7 +111,14 @@ def pejabat(p: Pejabat) -> dict[str, str]:
     }
 
 
+def _alasan(h: Hasil) -> str:
+    """The reason written for the period's blank realisasi, when the result has none."""
+    return alasan(h.indicator, h.periode.last_tw) if h.realisasi is None else ""
+
+
 def _predikat(h: Hasil) -> str:
+    if h.predikat is None and h.status is Status.BELUM_DIISI and _alasan(h):
+        return "Data belum tersedia"
     return h.predikat or _STATUS_TANPA_PREDIKAT.get(h.status, fmt.KOSONG)
 
 
@@ -146,6 +160,7 @@ def indicator_row(h: Hasil, settings: Settings | None = None, lalu: Hasil | None
         "status": h.status.value,
         "penanggung_jawab": i.penanggung_jawab,
         "keterangan": i.keterangan,
+        "alasan": _alasan(h),
         "agregasi": i.agregasi.value,
         "target_tahunan": target_tahunan(i),
         "progres": fmt.persen(progres),
@@ -179,16 +194,21 @@ def previous(results: Sequence[Hasil], settings: Settings) -> tuple[Periode | No
 
 def analisis(results: Sequence[Hasil], settings: Settings | None = None) -> list[dict[str, object]]:
     lalu = previous(results, settings)[1] if settings is not None else [None] * len(results)
-    return [
-        {
+    rows: list[dict[str, object]] = []
+    for h, before in zip(results, lalu, strict=True):
+        if h.status is not Status.TIDAK_TERCAPAI:
+            continue
+        own = h.indicator.catatan(h.periode)  # the analysis written for this period, never another's
+        rows.append({
             **indicator_row(h, settings, before),
-            "permasalahan": _lines(h.indicator.permasalahan),
-            "rencana_aksi": _lines(h.indicator.rencana_aksi),
-            "permasalahan_kosong": "" if _lines(h.indicator.permasalahan) else "ya",
-            "rencana_aksi_kosong": "" if _lines(h.indicator.rencana_aksi) else "ya",
-        }
-        for h, before in zip(results, lalu, strict=True) if h.status is Status.TIDAK_TERCAPAI
-    ]
+            "permasalahan": _lines(own.permasalahan),
+            "rencana_aksi": _lines(own.rencana_aksi),
+            "faktor_pendukung": _lines(own.faktor_pendukung),
+            "faktor_penghambat": _lines(own.faktor_penghambat),
+            "permasalahan_kosong": "" if _lines(own.permasalahan) else "ya",
+            "rencana_aksi_kosong": "" if _lines(own.rencana_aksi) else "ya",
+        })
+    return rows
 
 
 def pembahasan(results: Sequence[Hasil], settings: Settings) -> dict[str, str]:
@@ -199,6 +219,8 @@ def pembahasan(results: Sequence[Hasil], settings: Settings) -> dict[str, str]:
         "periode_lalu": lalu.label if lalu else "",
         "perbandingan": kalimat.perbandingan(pairs, lalu.label) if lalu else "",
         "terjauh": kalimat.terjauh_kalimat(results),
+        "tanpa_analisis": kalimat.tanpa_analisis(results),
+        "belum_tersedia": kalimat.belum_tersedia([(h.indicator.kode, _alasan(h)) for h in results if _alasan(h)]),
     }
 
 
@@ -248,6 +270,7 @@ def ringkasan(results: list[Hasil], settings: Settings, jenis: str = "indikator 
         "tidak_tercapai": str(r.tidak_tercapai),
         "belum_diisi": str(r.belum_diisi),
         "tidak_dapat_dihitung": str(r.tidak_dapat_dihitung),
+        "tanpa_target": str(r.tanpa_target),
     }
 
 

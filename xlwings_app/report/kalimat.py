@@ -9,6 +9,9 @@ Rules:
 - the predikat scale line starts "Skala predikat:" and gives each band's interval, so a capaian
   of 96,11 "Sangat Tinggi" under "belum mencapai target" reads as it is meant: the predikat grades
   the size of the capaian, the status says whether the target (capaian ≥ 100) was reached;
+- an indicator without a target in the period is its own group ("tidak memiliki target pada
+  periode ini"), never met and never "belum diisi"; "Seluruh indikator ... telah mencapai target"
+  is said only when every indicator reached its target (``tanpa_analisis``);
 - the comparison with the previous period counts naik / turun / tetap and names the codes of the
   smaller groups; the indicators furthest from target are the unmet ones with the lowest capaian.
 """
@@ -43,6 +46,7 @@ _GROUPS = (
     (Status.TIDAK_TERCAPAI, "belum mencapai target"),
     (Status.BELUM_DIISI, "belum diisi realisasinya"),
     (Status.TIDAK_DAPAT_DIHITUNG, "tidak dapat dihitung capaiannya"),
+    (Status.TIDAK_ADA_TARGET, "tidak memiliki target pada periode ini"),
 )
 
 
@@ -56,6 +60,8 @@ def ringkasan(results: Sequence[Hasil], jenis: str, rata_rata: Decimal | None) -
     if n == 1:
         h = results[0]
         label = dict(_GROUPS)[h.status]
+        if h.status is Status.TIDAK_ADA_TARGET:
+            return f"Satu {jenis}, {h.indicator.kode} {h.indicator.nama}, {label}: tidak ada yang diukur."
         text = f"Satu {jenis} diukur pada periode ini, {h.indicator.kode} {h.indicator.nama}, yang {label}"
         text += f" (capaian {fmt.persen(h.capaian)}%)." if h.capaian is not None else "."
         return text
@@ -119,7 +125,28 @@ def terjauh_kalimat(results: Sequence[Hasil]) -> str:
         return ""
     parts = []
     for h in far:
-        aksi = " ".join(h.indicator.rencana_aksi.split()).rstrip(".") or "belum diisi"
+        aksi = " ".join(h.indicator.catatan(h.periode).rencana_aksi.split()).rstrip(".") or "belum diisi"
         parts.append(f"{h.indicator.kode} {h.indicator.nama} (capaian {fmt.persen(h.capaian)}%), rencana aksi: {aksi}")
     head = "Indikator terjauh dari target" if len(far) > 1 else "Indikator yang belum mencapai target"
     return f"{head}: " + "; ".join(parts) + "."
+
+
+def tanpa_analisis(results: Sequence[Hasil]) -> str:
+    """What the analysis section says when no indicator is below target: "Seluruh indikator kinerja
+    telah mencapai target pada periode ini." only when every indicator reached it; otherwise that
+    none is below target, with the indicators not measured (no target, not filled, not computable)."""
+    if results and all(h.status is Status.TERCAPAI for h in results):
+        return "Seluruh indikator kinerja telah mencapai target pada periode ini."
+    parts = [f"{len(items)} indikator {label}{_kodes(items)}"
+             for status, label in _GROUPS[2:] if (items := [h for h in results if h.status is status])]  # fmt: skip
+    head = "Tidak ada indikator yang capaiannya di bawah target pada periode ini"
+    return f"{head}: {daftar(parts)}." if parts else f"{head}."
+
+
+def belum_tersedia(reasons: Sequence[tuple[str, str]]) -> str:
+    """"Realisasi belum tersedia: IKU-01 (data survei IKM belum tersedia dari BPS)." for the
+    indicators whose blank realisasi has a reason written (``kelengkapan.alasan``); "" without."""
+    if not reasons:
+        return ""
+    return "Realisasi belum tersedia: " + "; ".join(f"{kode} ({' '.join(why.split()).rstrip('.')})"
+                                                   for kode, why in reasons) + "."

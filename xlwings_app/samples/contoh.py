@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from xlwings_app.domain.indicator import Agregasi, Indicator, Jenis, Polaritas
+from xlwings_app.domain.analisis import NO_CATATAN, PerPeriode, with_catatan
+from xlwings_app.domain.indicator import Agregasi, Indicator, Jenis, Periode, Polaritas
 from xlwings_app.domain.profil import Pejabat, Profil
 
 
@@ -52,6 +53,14 @@ def _q(*values: str | None) -> tuple[Decimal | None, Decimal | None, Decimal | N
     return (padded[0], padded[1], padded[2], padded[3])
 
 
+def _analisis(**written: tuple[str, str]) -> PerPeriode:
+    """The analysis written for each named period (``tw1=(permasalahan, rencana aksi)``)."""
+    analisis = NO_CATATAN
+    for key, (permasalahan, rencana_aksi) in written.items():
+        analisis = with_catatan(analisis, Periode(key.upper()), permasalahan=permasalahan, rencana_aksi=rencana_aksi)
+    return analisis
+
+
 INDICATORS: list[Indicator] = [
     Indicator(
         kode="IKU 1.1", jenis=Jenis.IKU, sasaran=SASARAN_1,
@@ -67,10 +76,14 @@ INDICATORS: list[Indicator] = [
         polaritas=Polaritas.POSITIF, agregasi=Agregasi.RATA_RATA, target_tahunan=D("95"),
         target_tw=_q("95", "95", "95", "95"), realisasi_tw=_q("88", "86.5"),
         penanggung_jawab="Kasi Pelayanan Umum",
-        permasalahan="Jaringan internet di kantor kecamatan sering terputus.\n"
-                     "Petugas loket hanya dua orang pada hari pasar.",
-        rencana_aksi="Mengajukan penambahan bandwidth ke Dinas Kominfo.\n"
-                     "Menjadwalkan petugas cadangan pada hari pasar.",
+        analisis=_analisis(
+            tw1=("Antrean loket menumpuk pada awal tahun karena aplikasi layanan baru diperkenalkan.",
+                 "Pendampingan petugas loket oleh operator aplikasi selama dua minggu."),
+            tw2=("Jaringan internet di kantor kecamatan sering terputus.\n"
+                 "Petugas loket hanya dua orang pada hari pasar.",
+                 "Mengajukan penambahan bandwidth ke Dinas Kominfo.\n"
+                 "Menjadwalkan petugas cadangan pada hari pasar."),
+        ),
     ),
     Indicator(
         kode="IKU 1.3", jenis=Jenis.IKU, sasaran=SASARAN_1,
@@ -86,8 +99,12 @@ INDICATORS: list[Indicator] = [
         target_tw=_q("65", "66", "68", "70"), realisasi_tw=_q("62.5", "52.5"),
         penanggung_jawab="Sekretaris Kecamatan",
         pagu=D("48500000"), realisasi_anggaran=D("12125000"),
-        permasalahan="Dokumen Renstra belum memuat indikator yang SMART.",
-        rencana_aksi="Reviu Renstra bersama Bagian Organisasi pada Triwulan III.",
+        analisis=_analisis(
+            tw1=("Hasil evaluasi SAKIP tahun lalu belum ditindaklanjuti seluruhnya.",
+                 "Rencana tindak lanjut rekomendasi evaluasi disusun bersama Inspektorat."),
+            tw2=("Dokumen Renstra belum memuat indikator yang SMART.",
+                 "Reviu Renstra bersama Bagian Organisasi pada Triwulan III."),
+        ),
     ),
     Indicator(
         kode="IKU 2.2", jenis=Jenis.IKU, sasaran=SASARAN_2,

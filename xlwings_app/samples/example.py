@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from xlwings_app.domain.analisis import NO_CATATAN, with_catatan
 from xlwings_app.domain.indicator import Agregasi, Indicator, Jenis, Periode, Polaritas
 from xlwings_app.domain.profil import Pejabat
 from xlwings_app.domain.settings import Settings
@@ -89,8 +90,21 @@ def _ind(
     targets: tuple[float | int | str | None, ...],
     realisasi: tuple[float | int | str | None, ...],
     pj: str,
+    untuk: Periode | None = None,
+    lain: dict[Periode, dict[str, str]] | None = None,
     **extra: object,
 ) -> Indicator:
+    """One indicator; ``permasalahan`` and ``rencana_aksi`` in ``extra`` are the analysis written
+    ``untuk`` that period (the text says which triwulan it answers), ``lain`` that of other periods."""
+    texts = {k: str(extra.pop(k)) for k in ("permasalahan", "rencana_aksi") if k in extra}
+    analisis = NO_CATATAN
+    if texts:
+        assert untuk is not None
+        analisis = with_catatan(analisis, untuk, **texts)
+    for periode, written in (lain or {}).items():
+        analisis = with_catatan(analisis, periode, **written)
+    if analisis is not NO_CATATAN:
+        extra["analisis"] = analisis
     return Indicator(
         kode=kode,
         jenis=jenis,
@@ -142,12 +156,17 @@ INDICATORS: list[Indicator] = [
         KASI_PEL,
         pagu=Decimal(85_000_000),
         realisasi_anggaran=Decimal(61_250_000),
+        untuk=Periode.TW1,
         permasalahan="Pada triwulan I layanan administrasi kependudukan terhambat gangguan jaringan aplikasi SIAK.",
         rencana_aksi="Antrean manual cadangan disiapkan saat jaringan terganggu; gangguan dilaporkan ke Dispendukcapil hari itu juga.",
         program=PROGRAM_PELAYANAN,
         target_akhir_renstra=Decimal(98),
         target_lalu=Decimal("94"),
         realisasi_lalu=Decimal("93.8"),
+        lain={Periode.TW2: {
+            "permasalahan": "Capaian s.d. triwulan II masih di bawah target karena gangguan jaringan SIAK pada triwulan I.",
+            "rencana_aksi": "Antrean manual cadangan tetap disiapkan; gangguan jaringan dilaporkan ke Dispendukcapil hari itu juga.",
+        }},
     ),
     _ind(
         "IKU-03",
@@ -161,11 +180,16 @@ INDICATORS: list[Indicator] = [
         (3, 3, 3, 3),
         (3.4, 2.8, 2.5, None),
         KASI_PEL,
+        untuk=Periode.TW1,
         permasalahan="Berkas perizinan triwulan I banyak yang belum lengkap saat diterima, sehingga waktu penyelesaian bertambah.",
         rencana_aksi="Daftar periksa persyaratan dibagikan di loket dan laman kecamatan; berkas diperiksa saat diterima.",
         target_akhir_renstra=Decimal(2),
         target_lalu=Decimal("3.5"),
         realisasi_lalu=Decimal("3.2"),
+        lain={Periode.TW2: {
+            "permasalahan": "Rata-rata waktu penyelesaian s.d. triwulan II masih di atas target akibat berkas tidak lengkap pada triwulan I.",
+            "rencana_aksi": "Pemeriksaan kelengkapan berkas di loket dilanjutkan dan dipantau setiap bulan.",
+        }},
     ),
     _ind(
         "IKU-04",
@@ -196,6 +220,7 @@ INDICATORS: list[Indicator] = [
         (2, 1, 1, 2),
         (2, 1, 0, None),
         KASUBAG_KEU,
+        untuk=Periode.TW3,
         permasalahan="Laporan kinerja triwulan III terlambat: data realisasi dua seksi baru masuk setelah batas waktu.",
         rencana_aksi="Formulir pengumpulan data dikirim awal bulan ketiga triwulan; batas pengisian 5 hari kerja.",
         pagu=Decimal(24_500_000),
@@ -233,6 +258,7 @@ INDICATORS: list[Indicator] = [
         (0, 0, 0, 0),
         (0, 0, 1, None),
         KASI_TRANTIB,
+        untuk=Periode.TW3,
         permasalahan="Satu sengketa batas tanah antarwarga di Kelurahan Ditotrunan belum selesai dimediasi.",
         rencana_aksi="Mediasi lanjutan bersama kelurahan dan Bhabinkamtibmas pada bulan Oktober.",
         target_lalu=Decimal("0"),
@@ -253,6 +279,7 @@ INDICATORS: list[Indicator] = [
         batas_bawah=Decimal(80),
         batas_atas=Decimal(90),
         keterangan="Target rentang 80–90.",
+        untuk=Periode.TW1,
         permasalahan="Musyawarah pembangunan di dua kelurahan pada triwulan I belum diikuti kelompok perempuan dan pemuda.",
         rencana_aksi="Pendampingan kader pemberdayaan masyarakat di kelurahan dengan nilai terendah setiap bulan.",
         target_akhir_renstra=Decimal(90),
@@ -272,6 +299,7 @@ INDICATORS: list[Indicator] = [
         (100, 100, 75, None),
         SEKRETARIS,
         induk="IKU-05",
+        untuk=Periode.TW3,
         permasalahan="Penandatanganan laporan triwulan III menunggu perbaikan data dua seksi.",
         rencana_aksi="Jadwal koreksi draf oleh Sekretaris ditetapkan paling lama 1 hari kerja.",
     ),
@@ -288,12 +316,23 @@ INDICATORS: list[Indicator] = [
         (18.5, 41, 68.2, None),
         KASUBAG_KEU,
         induk="IKU-04",
+        untuk=Periode.TW3,
         permasalahan="Dua paket pengadaan belanja modal mundur karena revisi DPA pada bulan Agustus.",
         rencana_aksi="Percepatan proses pengadaan setelah DPA Perubahan ditetapkan; pemantauan serapan "
         "mingguan oleh Kasubag Keuangan.",
         pagu=Decimal(1_250_000_000),
         realisasi_anggaran=Decimal(852_500_000),
         program=PROGRAM_PENUNJANG,
+        lain={
+            Periode.TW1: {
+                "permasalahan": "Serapan triwulan I di bawah rencana karena pengadaan baru dimulai setelah DPA disahkan.",
+                "rencana_aksi": "Jadwal pengadaan dipercepat; serapan dipantau setiap bulan.",
+            },
+            Periode.TW2: {
+                "permasalahan": "Serapan triwulan II tertahan menunggu pencairan belanja barang dan jasa.",
+                "rencana_aksi": "Pengajuan SPP dipercepat dan dipantau mingguan oleh Kasubag Keuangan.",
+            },
+        },
     ),
     _ind(
         "IKI-UMUM-01",
@@ -308,9 +347,16 @@ INDICATORS: list[Indicator] = [
         (100, 95, 100, None),
         KASUBAG_UMUM,
         induk="IKU-01",
+        untuk=Periode.TW2,
         permasalahan="Lima pengaduan triwulan II melalui SP4N-LAPOR! terlambat diteruskan ke OPD teknis.",
         rencana_aksi="Petugas pengelola pengaduan cadangan ditunjuk; pengaduan diteruskan paling lama "
         "2 hari kerja.",
+        lain={Periode.TW3: {
+            "permasalahan": "Capaian s.d. triwulan III masih terbawa keterlambatan triwulan II; pengaduan triwulan III "
+            "seluruhnya ditindaklanjuti.",
+            "rencana_aksi": "Pengaduan yang belum diteruskan dipantau setiap minggu oleh Kasubag Umum.",
+            "faktor_pendukung": "Petugas pengelola pengaduan cadangan sudah ditunjuk.",
+        }},
     ),
     _ind(
         "IKI-PEL-01",
@@ -325,6 +371,7 @@ INDICATORS: list[Indicator] = [
         (1150, 1320, 1240, None),
         KASI_PEL,
         induk="IKU-02",
+        untuk=Periode.TW1,
         permasalahan="Permohonan layanan PATEN pada triwulan I di bawah perkiraan karena libur panjang awal tahun.",
         rencana_aksi="Sosialisasi layanan PATEN melalui kelurahan dan media sosial kecamatan.",
     ),
@@ -341,8 +388,13 @@ INDICATORS: list[Indicator] = [
         (18, 14, 12, None),
         KASI_PEL,
         induk="IKU-03",
+        untuk=Periode.TW1,
         permasalahan="Waktu tunggu triwulan I memanjang karena satu petugas loket cuti melahirkan.",
         rencana_aksi="Petugas pengganti dari seksi lain dijadwalkan bergiliran pada jam sibuk.",
+        lain={Periode.TW2: {
+            "permasalahan": "Waktu tunggu s.d. triwulan II belum pulih dari triwulan I, walau triwulan II sesuai target.",
+            "rencana_aksi": "Jadwal petugas pengganti dilanjutkan sampai petugas loket kembali bertugas.",
+        }},
     ),
     _ind(
         "IKI-PEM-01",
@@ -357,6 +409,7 @@ INDICATORS: list[Indicator] = [
         (3, 3, 2, None),
         KASI_PEM,
         induk="IKU-06",
+        untuk=Periode.TW3,
         permasalahan="Rapat bulan Agustus ditiadakan karena agenda peringatan HUT RI.",
         rencana_aksi="Rapat pengganti dijadwalkan pada minggu pertama Oktober.",
     ),
@@ -373,6 +426,7 @@ INDICATORS: list[Indicator] = [
         (100, None, 100, None),
         KASI_PMD,
         induk="IKU-08",
+        lain={Periode.TW2: {"alasan": "Berita acara musyawarah dua kelurahan belum diterima dari kelurahan."}},
     ),
     _ind(
         "IKI-TRANTIB-01",

@@ -51,7 +51,8 @@ def contoh(folder: Path) -> Iterator[str]:
         yield (
             f"{jenis.value} {result.periode.label}: {ringkasan.jumlah_indikator} indikator, "
             f"rata-rata capaian {persen(ringkasan.rata_rata_capaian)}%, tercapai {ringkasan.tercapai}, "
-            f"tidak tercapai {ringkasan.tidak_tercapai}, belum diisi {ringkasan.belum_diisi}."
+            f"tidak tercapai {ringkasan.tidak_tercapai}, belum diisi {ringkasan.belum_diisi}"
+            + (f", tanpa target pada periode ini {ringkasan.tanpa_target}." if ringkasan.tanpa_target else ".")
         )
     yield f"Sheet Hasil dan Rekap ditulis ke {path}"
     yield from _documents(path, folder / "dokumen")

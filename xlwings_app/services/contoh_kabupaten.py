@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from xlwings_app.adapters.openpyxl.builder import build_workbook
+from xlwings_app.domain.analisis import column_key, from_texts, periode_label
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
 from xlwings_app.domain.settings import Settings
 from xlwings_app.samples.synthetic import SYNTHETIC_PROFIL, random_indicators
@@ -43,13 +44,18 @@ def unit_indicators(n_iku: int, seed: int, unit: str) -> list[Indicator]:
             nama, satuan = SHARED[i]
         else:
             nama, satuan = f"Indikator {unit} nomor {i + 1}", ind.satuan
-        # every indicator carries its analysis, so a sealed unit's document is a final one
-        # (services.arsip refuses an unmet indicator without Permasalahan / Rencana Aksi)
-        renamed.append(dataclasses.replace(
-            ind, nama=nama, satuan=satuan,
-            permasalahan=ind.permasalahan or f"Permasalahan contoh indikator {i + 1}.",
-            rencana_aksi=ind.rencana_aksi or f"Rencana aksi contoh indikator {i + 1}.",
-        ))
+        # every indicator carries its analysis of every period, and a reason for each blank realisasi,
+        # so a sealed unit's document is a final one (services.arsip refuses an unmet indicator without
+        # the period's Permasalahan / Rencana Aksi, and a blank realisasi without a reason)
+        texts = {
+            column_key(field, p): f"{label} contoh indikator {i + 1} ({periode_label(p)})."
+            for p in Periode for field, label in (("permasalahan", "Permasalahan"), ("rencana_aksi", "Rencana aksi"))
+        }  # fmt: skip
+        # a blank realisasi carries its stated reason (a final document accepts it only so)
+        texts |= {column_key("alasan", p): "Data belum tersedia dari instansi pengampu."
+                  for p in list(Periode)[:4] if ind.realisasi_tw[p.number - 1] is None}  # fmt: skip
+        analisis = from_texts(texts)
+        renamed.append(dataclasses.replace(ind, nama=nama, satuan=satuan, analisis=analisis))
     return renamed
 
 

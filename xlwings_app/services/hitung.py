@@ -101,7 +101,8 @@ def periksa(source: Path | Master) -> WorkbookData:
     """Check every input of the workbook, the planner's checks too (``domain.planning``); write nothing.
 
     Besides the input problems, it warns (``catatan``) of every unmet indicator of the active
-    period still lacking Permasalahan or Rencana Aksi: the gaps a final document is refused for;
+    period still lacking that period's Permasalahan or Rencana Aksi, and of every realisasi of the
+    period missing without a reason (``domain.kelengkapan``): the gaps a final document is refused for;
     and (``peringatan``) of every SOP sheet naming another unit or kabupaten than Profil
     (``services.sop_identitas``); and, once the inputs have no error, (``peringatan``) of what a
     final document would print incomplete: no lambang daerah, an official printed (a Penanggung Jawab of an IKI or the one who
@@ -116,10 +117,10 @@ def periksa(source: Path | Master) -> WorkbookData:
         signing = [] if data.errors else signing_problems(data, master.path)  # only once it can be signed
     if data.errors:
         return replace(data, problems=[*data.problems, *plan_problems(data), *sop_warnings])
-    from xlwings_app.domain.kelengkapan import document_gaps
+    from xlwings_app.domain.kelengkapan import as_signed, document_gaps
     from xlwings_app.domain.measure import measure_all
 
-    results = measure_all(data.indicators, data.settings.periode_aktif, data.settings)
+    results = as_signed(measure_all(data.indicators, data.settings.periode_aktif, data.settings))
     gaps = [p.in_file(data.path.name) for p in document_gaps(results, data.cells, "catatan")]
     smart = [p.in_file(data.path.name) for p in smart_problems(data)]
     return replace(data, problems=[*data.problems, *gaps, *smart, *plan_problems(data), *sop_warnings, *signing])

@@ -70,6 +70,8 @@ def aggregates(frame: pd.DataFrame, labels: Sequence[str], units: Sequence[str])
     counts = by_unit.size()
     per_predikat = pd.crosstab(frame["unit"], frame["predikat"]) if len(frame) else pd.DataFrame()
     met = frame[frame["status"] == Status.TERCAPAI.value].groupby("unit").size() if len(frame) else empty
+    # an indicator without a target in the period is not measured: in no share met, met or not
+    no_target = frame[frame["status"] == Status.TIDAK_ADA_TARGET.value].groupby("unit").size() if len(frame) else empty
     computed = frame[frame["capaian_rata"].notna()]
     sums = computed.groupby("unit")["capaian_rata"].agg(lambda s: sum(s, Decimal(0))) if len(computed) else empty
     n_computed = computed.groupby("unit").size() if len(computed) else empty
@@ -87,7 +89,8 @@ def aggregates(frame: pd.DataFrame, labels: Sequence[str], units: Sequence[str])
             },
             rata_rata=_mean(sums.get(unit), int(n_computed.get(unit, 0))),
             tercapai=tercapai,
-            persen_tercapai=round_half_away(Decimal(tercapai) * 100 / jumlah, 2) if jumlah else None,
+            persen_tercapai=round_half_away(Decimal(tercapai) * 100 / measured, 2)
+            if (measured := jumlah - int(no_target.get(unit, 0))) else None,
             peringkat=None,
         )
     return _ranked(result)

@@ -10,8 +10,10 @@ Rules:
   given, else the Profil's Tanggal Penandatanganan; when both are blank it is dated the day it
   is made and a warning says which date was used. The time it was made is not printed (it goes
   to the archive's manifest);
-- final or draft (``domain.kelengkapan``): a final document is refused while an unmet indicator
-  lacks Permasalahan or Rencana Aksi, naming every such cell, and nothing is written; with
+- final or draft (``domain.kelengkapan``): a final document is refused while an indicator with a
+  target in the period lacks the period's realisasi (with no reason written), or an unmet indicator
+  lacks the period's Permasalahan or Rencana Aksi, naming every such cell, and nothing is written;
+  a final document never carries an earlier triwulan's realisasi forward (``as_signed``); with
   ``draf`` the document is written with "DRAF" on every page, the gaps listed under the title
   and highlighted in the analysis, and the file name ends in "_DRAF";
 - the verification code covers the data and the signing the page prints (its date and signer,
@@ -42,7 +44,7 @@ from xlwings_app.adapters.documents.template_check import check_template
 from xlwings_app.domain import formatting as fmt
 from xlwings_app.domain.cetak import TandaTangan
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
-from xlwings_app.domain.kelengkapan import document_gaps
+from xlwings_app.domain.kelengkapan import as_signed, document_gaps
 from xlwings_app.domain.measure import Hasil, measure_all
 from xlwings_app.domain.problems import Problem, Refusal, errors
 from xlwings_app.domain.profil import Profil, document_problems
@@ -114,19 +116,23 @@ DRAF_HINT = "Lengkapi sel berikut, atau buat draf untuk koreksi dengan --draf:"
 def gaps_of(
     data: WorkbookData, results: Sequence[Hasil], draf: bool, what: str, hint: str = DRAF_HINT
 ) -> tuple[str, ...] | None:
-    """The analysis gaps of ``results``: refused for a final document, the draft's notes otherwise.
+    """The gaps of ``results`` (``domain.kelengkapan``: the period's realisasi, the period's analysis
+    of each unmet target): refused for a final document, the draft's notes otherwise.
 
     None for a final document (nothing missing), the gaps as text for a draft.
     """
-    gaps = document_gaps(results, cells_of(data), "catatan" if draf else "galat")
+    gaps = document_gaps(as_signed(results), cells_of(data), "catatan" if draf else "galat")
     name = file_of(data)
     gaps = [p.in_file(name) for p in gaps] if name else gaps
     if gaps and not draf:
-        raise LaporanDitolak(
-            f"{what} tidak dibuat: {len(gaps)} isian analisis untuk indikator yang belum "
-            "mencapai target belum diisi (SOP Pengukuran Kinerja: target yang tidak tercapai dibuatkan "
-            f"rencana aksi sebelum ditandatangani). {hint}", gaps,
-        )
+        data_gaps = sum(1 for p in gaps if (p.kolom or "").startswith("Realisasi"))
+        parts = [f"{data_gaps} realisasi periode ini belum diisi tanpa alasan tertulis (dokumen final memuat "
+                 "data periodenya sendiri; nilai triwulan sebelumnya hanya untuk draf)"] if data_gaps else []
+        if len(gaps) > data_gaps:
+            parts.append(f"{len(gaps) - data_gaps} isian analisis periode ini untuk indikator yang belum mencapai "
+                         "target belum diisi (SOP Pengukuran Kinerja: target yang tidak tercapai dibuatkan rencana "
+                         "aksi sebelum ditandatangani)")
+        raise LaporanDitolak(f"{what} tidak dibuat: {'; '.join(parts)}. {hint}", gaps)
     return tuple(str(replace(p, file=None)) for p in gaps) if draf else None
 
 
@@ -180,6 +186,7 @@ def buat_laporan(
     tanggal, date_notes = signing_date(profil, tanggal, now)
     results = measure_all(iku, periode, data.settings)
     kekurangan = gaps_of(data, results, draf, "Dokumen final")
+    results = results if draf else as_signed(results)  # carrying an earlier triwulan is for a draft only
     ttd = TandaTangan(tanggal, profil.penandatangan)
     kode = verification_code(profil, periode, iku, data.settings, ttd)
     context = build_context(

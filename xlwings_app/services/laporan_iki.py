@@ -33,6 +33,7 @@ from xlwings_app.adapters.documents.pdf import stage_pdfs
 from xlwings_app.adapters.documents.template_check import check_template
 from xlwings_app.domain.cetak import TandaTangan
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
+from xlwings_app.domain.kelengkapan import as_signed
 from xlwings_app.domain.measure import measure_all
 from xlwings_app.domain.organisasi import atasan_langsung, tanpa_identitas
 from xlwings_app.domain.problems import Problem, errors
@@ -162,6 +163,7 @@ def buat_laporan_iki(
             kode = verification_code(profil, periode, own, data.settings, TandaTangan(tanggal, signer))
             results = measure_all(own, periode, data.settings)
             dokumen = Dokumen(periode, kode, tanggal, now, gaps_of(data, results, draf, "Dokumen IKI final"))
+            results = results if draf else as_signed(results)
             context = build_iki_context(profil, data.settings, name, results, iku, dokumen)
             stem = f"Pengukuran_Kinerja_Individu_{profil.tahun}_{periode.value}_{slug(name)}"
             stem += DRAF_SUFFIX if draf else ""

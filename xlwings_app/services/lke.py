@@ -80,7 +80,8 @@ def read_existing(path: Path, lke: Lke | None = None) -> Existing:
 
 
 def follow_ups(data: WorkbookData, done: dict[tuple[str, str], bool]) -> list[RencanaAksiFollowUp]:
-    """Every IKU below target s.d. TW n (n before the active period), followed to s.d. TW n+1."""
+    """Every IKU below target s.d. TW n (n before the active period), with the Rencana Aksi written for
+    TW n (``domain.analisis``), followed to s.d. TW n+1."""
     periods = [Periode.TW1, Periode.TW2, Periode.TW3, Periode.TW4]
     active = data.settings.periode_aktif.last_tw
     out: list[RencanaAksiFollowUp] = []
@@ -93,7 +94,7 @@ def follow_ups(data: WorkbookData, done: dict[tuple[str, str], bool]) -> list[Re
             now, nxt = measure(ind, before, data.settings), measure(ind, after, data.settings)
             if now.capaian is None:
                 continue
-            item = follow_rencana_aksi(ind.kode, before.value, now.capaian, ind.rencana_aksi,
+            item = follow_rencana_aksi(ind.kode, before.value, now.capaian, ind.catatan(before).rencana_aksi,
                                        done.get((ind.kode, before.value)), after.value, nxt.capaian)  # fmt: skip
             if item is not None:
                 out.append(item)

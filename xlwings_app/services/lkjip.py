@@ -37,7 +37,7 @@ from xlwings_app.adapters.documents.docx import render_bytes
 from xlwings_app.adapters.documents.pdf import stage_pdfs
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
 from xlwings_app.domain.kelengkapan import document_gaps
-from xlwings_app.domain.lkjip.analysis import Analisis
+from xlwings_app.domain.lkjip.analysis import analisis_of
 from xlwings_app.domain.lkjip.budget import ProgramAnggaran, programs_from_indicators, programs_from_tree
 from xlwings_app.domain.lkjip.draft import LkjipDraft, LkjipInput, draft_lkjip
 from xlwings_app.domain.lkjip.history import YearRecord, build_history
@@ -140,8 +140,7 @@ def lkjip_input(
     history, history_problems = build_history(period, profil.tahun, hasil, records, settings=data.settings,
                                               sumber_tahun_ini=file)  # fmt: skip
     problems += [p.in_file(file) for p in history_problems]
-    analisis = tuple(Analisis(i.kode, data.settings.periode_aktif, i.permasalahan, i.rencana_aksi)
-                     for i in iku if i.permasalahan.strip() or i.rencana_aksi.strip())  # fmt: skip
+    analisis = analisis_of(iku)  # every period's analysis, faktor pendukung/penghambat included
     data_input = LkjipInput(profil.unit, profil.tahun, tuple(hasil), history, data.settings, analisis,
                             programs=programs_of(data, hasil), tulisan=tuple(tulisan))  # fmt: skip
     return data, data_input, period, problems

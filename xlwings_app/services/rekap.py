@@ -5,7 +5,8 @@ outside its cells or made from another master is refused) and the master's penan
 every row, and the problems of all forms are listed together (file, sheet, cell). Only when no form has an error are the changes applied to the master, in one
 commit of the master (``services.master``: locked, atomic, with a backup); otherwise the master stays
 byte-identical. Written: the period's Realisasi TW column and Permasalahan, Rencana Aksi,
-Keterangan of the IKU/IKI rows, located by kode; text stays text. Each change is appended to sheet
+Keterangan of the IKU/IKI rows, located by kode (the analysis in the period's own columns,
+``domain.analisis``); text stays text. Each change is appended to sheet
 Riwayat. With no change the master is not rewritten, unless its SOP step log has a step to stamp
 (``services.log_otomatis``: the forms collected and the rekap, in the same save). ``periksa_rekap`` is the check on
 data read from a file or the live workbook; the ribbon's Impor Formulir applies its changes to the
@@ -77,12 +78,22 @@ def _collect(path: Path, sources: Sequence[Path], lembar: bool) -> tuple[list[Fi
     return forms, problems
 
 
-def _locate(data: WorkbookData, changes: Sequence[Change]) -> list[Perubahan]:
+def _locate(data: WorkbookData, changes: Sequence[Change], problems: list[Problem]) -> list[Perubahan]:
+    """Each change with its master cell; a column the master lacks (a workbook made before the
+    analysis per period) is an error naming it, once per sheet and column."""
     rows = {i.kode.casefold(): i for i in data.indicators}
-    located = []
+    located, missing = [], set()
     for change in changes:
         ind = rows[change.kode.casefold()]
-        located.append(Perubahan(change, ind.sheet, data.cells[(ind.sheet, ind.baris or 0, change.key)]))
+        try:
+            located.append(Perubahan(change, ind.sheet, data.cells[(ind.sheet, ind.baris or 0, change.key)]))
+        except KeyError:
+            if (ind.sheet, change.kolom) not in missing:
+                missing.add((ind.sheet, change.kolom))
+                problems.append(Problem(
+                    f"Kolom '{change.kolom}' tidak ada di sheet {ind.sheet} (workbook format lama): tambahkan kolom "
+                    "itu di kanan tabel (judul persis sama, lihat README, Format workbook), lalu ulangi rekap.",
+                    ind.sheet, kolom=change.kolom, file=data.path.name))
     return located
 
 
@@ -119,7 +130,8 @@ def periksa_rekap(
                                      profil.tahun if profil else 0, periode, key)
     result.problems += list(problems) + result.konsolidasi.problems
     if result.valid:
-        result.perubahan = _locate(data, result.konsolidasi.changes)
+        located = _locate(data, result.konsolidasi.changes, result.problems)
+        result.perubahan = located if result.valid else []
     return result
 
 

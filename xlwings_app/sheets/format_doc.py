@@ -6,7 +6,8 @@ between the markers, so the documented contract cannot drift from the workbook.
 
 from __future__ import annotations
 
-from xlwings_app.domain.indicator import Jenis
+from xlwings_app.domain.analisis import column_key, periode_label, split_key
+from xlwings_app.domain.indicator import Jenis, Periode
 from xlwings_app.sheets.layout import layout
 
 BEGIN = "<!-- format-workbook:mulai -->"
@@ -28,14 +29,25 @@ def format_section() -> str:
         "| Kolom | Jenis | Wajib | Tabel | Keterangan |",
         "|---|---|---|---|---|",
     ]
+    seen: set[str] = set()
     for column in iki.columns:
         tables = column.only or "IKU, IKI"
+        if (found := split_key(column.key)) is not None:  # one row per analysis field, its periods named
+            if found[0] not in seen:
+                seen.add(found[0])
+                periods = [periode_label(p) for p in Periode if column_key(found[0], p) in {c.key for c in iki.columns}]
+                base = column.header.removesuffix(f" {periode_label(found[1])}")
+                lines.append(f"| {base} {', '.join(periods)} (satu kolom per periode) | teks |  | {tables} | "
+                             f"{column.help} Tidak wajib ada (format lama tanpa kolom ini tetap dibaca). |")
+            continue
         kind = _TYPES[column.type]
         if column.choices:
             kind += ": " + " / ".join(column.choices)
         lines.append(
             f"| {column.header} | {kind} | {'ya' if column.required else ''} | {tables} | {column.help} |"
         )
+    for column in iki.legacy:
+        lines.append(f"| {column.header} (format lama) | teks |  | IKU, IKI | {column.help} Tidak dibuat lagi. |")
     lines += ["", "Sheet Profil (label di kolom A, isian di kolom B):", "", "| Isian | Wajib | Contoh |", "|---|---|---|"]
     for field in lay.profil:
         lines.append(f"| {field.label} | {'ya' if field.required else ''} | {field.contoh} |")

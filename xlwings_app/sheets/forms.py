@@ -22,6 +22,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Protocol
 
+from xlwings_app.domain.analisis import periode_label
 from xlwings_app.domain.cell_addresses import cell_coords, column_letter
 from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.problems import Problem
@@ -40,16 +41,18 @@ from xlwings_app.sheets.table import TableSpec, find_header, header_at, read_fie
 
 
 def instructions(periode: Periode) -> tuple[str, ...]:
-    tw = periode.label.replace("s.d. ", "")
+    tw, kolom = periode.label.replace("s.d. ", ""), periode_label(periode)
     return (
         "Petunjuk pengisian",
-        f"1. Isi hanya sel kuning: Realisasi {tw}, Permasalahan, Rencana Aksi dan Keterangan. "
+        f"1. Isi hanya sel kuning: Realisasi {tw}, analisis {kolom} (Permasalahan, Rencana Aksi, Faktor Pendukung, "
+        f"Faktor Penghambat), Alasan Realisasi Kosong {kolom} bila datanya belum ada, dan Keterangan. "
         "Sel kosong berarti belum diisi; 0 berarti realisasinya nol.",
-        "2. Kolom putih (kode, indikator, satuan, target, realisasi triwulan sebelumnya) adalah konteks "
-        "Perjanjian Kinerja dan terkunci. Bila ada yang salah, hubungi Tim SAKIP; jangan diubah di sini.",
+        "2. Kolom putih (kode, indikator, satuan, target, realisasi dan analisis triwulan sebelumnya) adalah "
+        "konteks dan terkunci. Bila ada yang salah, hubungi Tim SAKIP; jangan diubah di sini.",
         f"3. Kolom abu-abu dihitung otomatis saat Anda mengetik: capaian {periode.label} menurut agregasi "
         "indikator (tanpa makro; juga di LibreOffice).",
-        "4. Bila target tidak tercapai, Permasalahan dan Rencana Aksi wajib diisi.",
+        f"4. Bila target tidak tercapai, Permasalahan {kolom} dan Rencana Aksi {kolom} wajib diisi (untuk triwulan ini; "
+        "teks triwulan sebelumnya hanya untuk dibaca).",
         "5. Angka desimal mengikuti pengaturan Windows (mis. 82,5). Indikator bersatuan %: ketik angka persennya, "
         "85 atau 85% sama-sama dibaca 85 (bukan 0,85); nilai di bawah 1% ketik dengan tanda % (mis. 0,5%). "
         "Sel yang sudah menampilkan tanda % diketik ulang dengan tanda % juga (mis. 86%).",

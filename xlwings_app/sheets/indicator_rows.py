@@ -6,6 +6,7 @@ builder (``adapters.openpyxl.builder``) and the lembar isian (``sheets.forms``) 
 
 from __future__ import annotations
 
+from xlwings_app.domain.analisis import analysis_values
 from xlwings_app.domain.indicator import Indicator
 from xlwings_app.sheets.grid import excel_value
 
@@ -26,8 +27,6 @@ def indicator_values(indicator: Indicator) -> dict[str, object]:
         "penanggung_jawab": indicator.penanggung_jawab,
         "pagu": indicator.pagu,
         "realisasi_anggaran": indicator.realisasi_anggaran,
-        "permasalahan": indicator.permasalahan,
-        "rencana_aksi": indicator.rencana_aksi,
         "keterangan": indicator.keterangan,
         "target_lalu": indicator.target_lalu,
         "realisasi_lalu": indicator.realisasi_lalu,
@@ -37,4 +36,5 @@ def indicator_values(indicator: Indicator) -> dict[str, object]:
     for i in range(4):
         values[f"t{i + 1}"] = indicator.target_tw[i]
         values[f"r{i + 1}"] = indicator.realisasi_tw[i]
+    values.update(analysis_values(indicator))
     return {k: excel_value(v) for k, v in values.items()}

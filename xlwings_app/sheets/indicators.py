@@ -13,20 +13,27 @@ Rules beyond the table reader's:
 - each row is typed by ``domain.rows.parse_indicator``; every non-blank row and every kode is kept
   for the cross-row checks (``domain.validation.check_indicators``);
 - a "%" indicator's realisasi a hundred times off its target is an error at its cell
-  (``domain.percent_entry``: 0,95 against 90 %, or 9500 % typed as 95 into a percent cell).
+  (``domain.percent_entry``: 0,95 against 90 %, or 9500 % typed as 95 into a percent cell);
+- the analysis is read per period from its own columns (``domain.analisis``); a workbook made before
+  that, with one yearly Permasalahan / Rencana Aksi column (``layout.Table.legacy``), keeps its text:
+  it is read as the analysis of the Periode aktif where that period's column is blank
+  (``legacy_analysis``), with a notice naming the old columns (docs/analisis-periode.md).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from functools import cache
 
+from xlwings_app.domain.analisis import periode_label, with_catatan
 from xlwings_app.domain.cell_addresses import RowCells
-from xlwings_app.domain.indicator import Jenis
+from xlwings_app.domain.indicator import Indicator, Jenis, Periode
 from xlwings_app.domain.percent_entry import row_percent_problems
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.rows import (
+    LEGACY_KEYS,
     KodeSeen,
     RawRow,
     RowValues,
@@ -58,16 +65,41 @@ def table_spec(jenis: Jenis) -> TableSpec:
     table = L.layout().tables[jenis]
     return TableSpec(
         name=jenis.value,
-        headers={c.key: c.header for c in table.inputs},
+        headers={c.key: c.header for c in (*table.inputs, *table.legacy)},
         required=tuple(c.key for c in table.inputs if c.required),
-        optional=tuple(c.key for c in table.inputs if c.optional),
+        optional=tuple(c.key for c in (*table.inputs, *table.legacy) if c.optional or c.legacy),
         excel_table=table.name,
     )
 
 
 def labels_of(table: L.Table) -> dict[str, str]:
     """Column key → header of every column of ``table`` (inputs and computed)."""
-    return {c.key: c.header for c in table.columns}
+    return {c.key: c.header for c in (*table.columns, *table.legacy)}
+
+
+def legacy_analysis(indicator: Indicator, values: Mapping[str, object], periode: Periode) -> Indicator:
+    """``indicator`` with the text of the yearly Permasalahan / Rencana Aksi columns of a workbook
+    made before the analysis was kept per period (``values``: the row's cells by key) taken as the
+    analysis of ``periode`` (the Periode aktif: the period it was written for), where that period's
+    own column is blank."""
+    own = indicator.catatan(periode)
+    texts = {key: text for key in LEGACY_KEYS
+             if (text := text_of(values.get(key))) and not getattr(own, key).strip()}  # fmt: skip
+    if not texts:
+        return indicator
+    return replace(indicator, analisis=with_catatan(indicator.analisis, periode, **texts))
+
+
+def _legacy_notice(table: L.Table, sheet: str, header: Header, periode: Periode) -> Problem:
+    names = " dan ".join(f"'{table.column(k).header}'" for k in LEGACY_KEYS if k in header.columns)
+    label = periode_label(periode)
+    return Problem(
+        f"Kolom {names} (satu untuk setahun, format lama) dibaca sebagai analisis {label} (Periode aktif) "
+        f"bila kolom periode itu kosong. Pindahkan isinya ke kolom '{table.column('permasalahan').header} "
+        f"{label}' dan '{table.column('rencana_aksi').header} {label}' (atau periode yang sesuai), lalu hapus "
+        "kolom lama: analisis dicatat per periode.",
+        sheet, header.row, tingkat="catatan",
+    )
 
 
 def _not_found(table: L.Table) -> Problem:
@@ -148,6 +180,10 @@ def read_indicator_table(source: SheetSource, table: L.Table, data: WorkbookData
                if (m := RENSTRA_HEADER.fullmatch(L.normalise_header(v)))}  # fmt: skip
     data.problems.extend(merged_problems(header, merged_of(source, sheet) or (), labels))
     letters = header.letters
+    periode = data.settings.periode_aktif
+    legacy = any(k in header.columns for k in LEGACY_KEYS)
+    if legacy:
+        data.problems.append(_legacy_notice(table, sheet, header, periode))
     keys = tuple(header.columns)
     kept = {key: i for i, key in enumerate(keys)}  # the rows kept: RowValues over these positions
     texts: dict[str, str] = {}
@@ -164,6 +200,8 @@ def read_indicator_table(source: SheetSource, table: L.Table, data: WorkbookData
                 year: row[pos] if pos < len(row) else None for year, pos in renstra.items()
             }
         indicator, problems = parse_indicator(raw, shared)
+        if legacy and indicator is not None:
+            indicator = legacy_analysis(indicator, values, periode)
         if indicator is not None and indicator.satuan == "%":
             problems = [*problems, *row_percent_problems(raw, indicator)]
         if problems:

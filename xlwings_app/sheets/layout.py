@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal, cast
 
-from xlwings_app.domain.indicator import Jenis
+from xlwings_app.domain.analisis import column_key, periode_label
+from xlwings_app.domain.indicator import Jenis, Periode
 from xlwings_app.resources import resource_dir
 
 ColumnType = Literal["text", "number", "choice", "formula"]
@@ -38,6 +39,8 @@ class Column:
     only: str | None = None
     optional: bool = False
     """A column a workbook may lack (read as blank), e.g. those added after version 1."""
+    legacy: bool = False
+    """A column of an earlier layout: read when a workbook has it, never built (``Table.legacy``)."""
 
     @property
     def is_input(self) -> bool:
@@ -63,9 +66,12 @@ class Table:
     name: str
     judul: str
     columns: tuple[Column, ...]
+    legacy: tuple[Column, ...] = ()
+    """Columns of an earlier layout the reader still reads (never built): the yearly Permasalahan
+    and Rencana Aksi, before the analysis was kept per period."""
 
     def column(self, key: str) -> Column:
-        for column in self.columns:
+        for column in (*self.columns, *self.legacy):
             if column.key == key:
                 return column
         raise KeyError(key)
@@ -96,6 +102,8 @@ class Formulir:
     konteks: tuple[str, ...]
     isian: tuple[str, ...]
     hitung: tuple[str, ...]
+    konteks_lalu: tuple[str, ...] = ()
+    """Analysis fields of the earlier triwulan shown read-only (``domain.analisis``)."""
     kunci_sheet: str = "KinerjaKunci"
     """The master's very hidden sheet holding the key of the forms' integrity mark (``forms.kunci``)."""
 
@@ -181,7 +189,31 @@ def _column(raw: dict[str, Any]) -> Column:
         choices_from=raw.get("choices_from"),
         only=raw.get("only"),
         optional=bool(raw.get("optional", False)),
+        legacy=bool(raw.get("legacy", False)),
     )
+
+
+def _analisis_columns(raw: dict[str, Any]) -> list[Column]:
+    """The per-period analysis columns of ``[analisis]``: each field for each period, period by
+    period ("Permasalahan TW I", ..., "Permasalahan Tahunan"), all optional text columns."""
+    columns = []
+    for periode in Periode:
+        label = periode_label(periode)
+        for field in raw["fields"]:
+            if field.get("triwulan_saja") and periode is Periode.TAHUNAN:
+                continue
+            columns.append(Column(
+                key=column_key(str(field["key"]), periode), header=f"{field['header']} {label}", type="text",
+                width=float(field.get("width", 24)), help=str(field.get("help", "")), optional=True,
+            ))  # fmt: skip
+    return columns
+
+
+def _with_analisis(columns: list[Column], raw: dict[str, Any] | None) -> list[Column]:
+    if raw is None:
+        return columns
+    at = next(i for i, c in enumerate(columns) if c.key == raw["after"]) + 1
+    return [*columns[:at], *_analisis_columns(raw), *columns[at:]]
 
 
 def _hasil(raw: dict[str, Any]) -> HasilSheet:
@@ -203,7 +235,7 @@ def layout() -> Layout:
     """The workbook layout (parsed once per process)."""
     with (resource_dir("workbook") / "layout.toml").open("rb") as handle:
         raw = tomllib.load(handle)
-    columns = [_column(c) for c in raw["columns"]]
+    columns = _with_analisis([_column(c) for c in raw["columns"]], raw.get("analisis"))
     tables = {}
     for jenis in Jenis:
         spec = raw["tables"][jenis.value]
@@ -212,7 +244,8 @@ def layout() -> Layout:
             sheet=spec["sheet"],
             name=spec["name"],
             judul=spec["judul"],
-            columns=tuple(c for c in columns if c.only in (None, jenis.value)),
+            columns=tuple(c for c in columns if c.only in (None, jenis.value) and not c.legacy),
+            legacy=tuple(c for c in columns if c.only in (None, jenis.value) and c.legacy),
         )
     return Layout(
         versi=str(raw["versi"]),
@@ -241,6 +274,7 @@ def _formulir(raw: dict[str, object]) -> Formulir:
         konteks=_strings(raw["konteks"]),
         isian=_strings(raw["isian"]),
         hitung=_strings(raw["hitung"]),
+        konteks_lalu=_strings(raw.get("konteks_lalu", [])),
         kunci_sheet=str(raw.get("kunci_sheet", "KinerjaKunci")),
     )
 

@@ -26,6 +26,7 @@ STATUS = {
     "Tidak Tercapai": "FFC7CE",
     "Belum Diisi": "FFEB9C",
     "Tidak Dapat Dihitung": "D9D9D9",
+    "Tidak Ada Target": "DDEBF7",
 }
 """Sheet Hasil's status cells, by ``domain.measure.Status`` value."""
 

@@ -80,14 +80,15 @@ def test_dropdowns_for_polaritas_agregasi_and_penanggung_jawab(tmp_path: Path) -
 
 def test_input_and_computed_cells_look_different(tmp_path: Path) -> None:
     ws = load_workbook(_new(tmp_path))["IKU"]
-    kode, capaian = ws.cell(5, 1), ws.cell(5, len(L.layout().tables[Jenis.IKU].columns) - 1)
+    columns = L.layout().tables[Jenis.IKU].columns
+    kode, capaian = ws.cell(5, 1), ws.cell(5, [c.key for c in columns].index("capaian") + 1)
     assert kode.fill.fgColor.rgb != capaian.fill.fgColor.rgb
 
 
 def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path, example_path: Path) -> None:
     from tests.conftest import cell_of, edit
 
-    address = cell_of(example_path, Jenis.IKU, "IKU-01", "permasalahan")
+    address = cell_of(example_path, Jenis.IKU, "IKU-01", "permasalahan_tw1")
 
     def put(wb: object) -> None:
         wb["IKU"][address].value = "=HYPERLINK(\"http://contoh\")"  # type: ignore[index]

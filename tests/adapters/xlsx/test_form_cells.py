@@ -57,7 +57,7 @@ def test_formulas_percent_text_and_errors_read_the_same(forms: dict[str, Path], 
     wb = load_workbook(form)
     ws = wb["Isian"]
     ws[find_cell(form, "Isian", "IKU-07", "Keterangan")] = "=1+1"
-    ws[find_cell(form, "Isian", "IKU-07", "Permasalahan")] = '=IF(A1="a","<b>","&")'
+    ws[find_cell(form, "Isian", "IKU-07", "Permasalahan TW IV")] = '=IF(A1="a","<b>","&")'
     percent = ws[find_cell(form, "Isian", "IKU-06", "Realisasi TW IV")]
     percent.value, percent.number_format = 0.925, "0.0%"
     ws[find_cell(form, "Isian", "IKU-07", "Realisasi TW IV")] = "=1/0"
@@ -67,7 +67,7 @@ def test_formulas_percent_text_and_errors_read_the_same(forms: dict[str, Path], 
     forms_read, _ = form_reader.read_forms(form)
     cells = {c.address: c for f in forms_read for r in f.rows for c in r.cells.values()}
     assert isinstance(cells[percent.coordinate].value, Percent)
-    formula = cells[find_cell(form, "Isian", "IKU-07", "Permasalahan")]
+    formula = cells[find_cell(form, "Isian", "IKU-07", "Permasalahan TW IV")]
     assert (formula.value, formula.formula) == ('=IF(A1="a","<b>","&")', True)
     division = cells[find_cell(form, "Isian", "IKU-07", "Realisasi TW IV")]
     assert (division.value, division.formula) == ("=1/0", True)

@@ -12,6 +12,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from tests.domain.builders import Num, d
+from xlwings_app.domain.analisis import NO_CATATAN, with_catatan
 from xlwings_app.domain.indicator import Agregasi, Indicator, Jenis, Periode, Polaritas
 from xlwings_app.domain.lkjip.history import SegelStatus, YearRecord
 from xlwings_app.domain.measure import Hasil, measure
@@ -41,7 +42,7 @@ def ind(
         kode=kode, jenis=jenis, sasaran=sasaran, nama=nama or f"Indikator {kode}", satuan=satuan,
         polaritas=polaritas, agregasi=agregasi, target_tahunan=d(target), realisasi_tw=tw,
         target_akhir_renstra=d(target_akhir), pagu=d(pagu), realisasi_anggaran=d(realisasi_anggaran),
-        rencana_aksi=rencana_aksi,
+        analisis=with_catatan(NO_CATATAN, Periode.TAHUNAN, rencana_aksi=rencana_aksi),
     )  # fmt: skip
 
 

@@ -80,7 +80,7 @@ def test_a_form_of_another_period(master: Path, tmp_path: Path) -> None:
 def test_a_form_of_an_older_template(master: Path, forms: dict[str, Path]) -> None:
     form = forms[TRANTIB]
     rewrite_meta(form, lambda m: replace(m, fields={**m.fields, "versi_format": "0"}), reseal=True)
-    refused(master, [form], "Formulir dibuat dengan templat versi 0.1")
+    refused(master, [form], "Formulir dibuat dengan templat versi 0.2")
 
 
 def test_edited_metadata_is_detected_by_the_checksum(master: Path, forms: dict[str, Path]) -> None:

@@ -62,7 +62,8 @@ def _check_rekap_and_hitung(master: Path, folder: Path) -> None:
     assert {i.kode: i.realisasi_tw[3] for i in data.indicators} == {
         k: Decimal(str(v)) for k, v in AS_NUMBER.items()
     }
-    assert next(i for i in data.indicators if i.kode == "IKU-05").permasalahan == "Laporan TW IV menunggu data BPS."
+    assert next(i for i in data.indicators if i.kode == "IKU-05").catatan(TW4).permasalahan == (
+        "Laporan TW IV menunggu data BPS.")
     rows = _hitung_json(master)
     expected = _expected()
     assert {k: (Decimal(str(r["capaian"])) if r["capaian"] is not None else None) for k, r in rows.items()} == expected
@@ -97,14 +98,16 @@ def test_only_the_period_and_the_texts_are_written(master: Path, forms: dict[str
     result = rekap(master, [form], TW4)
     assert result.valid and result.ditulis
     assert sorted((p.change.kode, p.change.key) for p in result.perubahan) == [
-        ("IKU-06", "keterangan"), ("IKU-06", "r4"), ("IKU-06", "rencana_aksi")]
+        ("IKU-06", "keterangan"), ("IKU-06", "r4"), ("IKU-06", "rencana_aksi_tw4")]
     after = load(master)
     old = {i.kode: i for i in before.indicators}
     for ind in after.indicators:
         if ind.kode != "IKU-06":
             assert ind == old[ind.kode]
     iku06 = next(i for i in after.indicators if i.kode == "IKU-06")
-    assert replace(iku06, realisasi_tw=old["IKU-06"].realisasi_tw, rencana_aksi="", keterangan="") == old["IKU-06"]
+    assert iku06.catatan(TW4).rencana_aksi == "Patroli malam"
+    assert replace(iku06, realisasi_tw=old["IKU-06"].realisasi_tw, analisis=old["IKU-06"].analisis,
+                   keterangan="") == old["IKU-06"]
     address = find_cell(master, "IKU", "IKU-06", "Realisasi TW IV")
     assert ("IKU", address) in {(p.sheet, p.sel) for p in result.perubahan}
     assert load_workbook(master)["IKU"][address].value == 11

@@ -35,9 +35,9 @@ def test_rekap_reads_the_lembar_sheets(master: Path) -> None:
     fill_form(master, {"IKU-06": {"r4": 10, "rencana_aksi": "Patroli gabungan"}}, sheet=SHEET)
     result = rekap(master, lembar=True, periode=TW4)
     assert result.valid and result.ditulis, [str(p) for p in result.problems]
-    assert {(p.change.kode, p.change.key) for p in result.perubahan} == {("IKU-06", "r4"), ("IKU-06", "rencana_aksi")}
+    assert {(p.change.kode, p.change.key) for p in result.perubahan} == {("IKU-06", "r4"), ("IKU-06", "rencana_aksi_tw4")}
     iku06 = next(i for i in load(master).indicators if i.kode == "IKU-06")
-    assert iku06.realisasi_tw[3] == 10 and iku06.rencana_aksi == "Patroli gabungan"
+    assert iku06.realisasi_tw[3] == 10 and iku06.catatan(TW4).rencana_aksi == "Patroli gabungan"
 
 
 def test_a_target_edited_in_a_lembar_is_refused(master: Path) -> None:

@@ -15,12 +15,15 @@ from tests.services.sop.helpers import edit, fill_log
 from xlwings_app.adapters.openpyxl.form_fill import fill_form
 from xlwings_app.adapters.openpyxl.sop_sheets import add_sop_sheets
 from xlwings_app.adapters.xlsx.reader import read_sop_workbook
+from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.sop.log import LogEntry
 from xlwings_app.domain.sop.presets import preset
 from xlwings_app.services.formulir import formulir
 from xlwings_app.services.rekap import rekap
 from xlwings_app.services.sop import periksa
 from xlwings_app.sheets.sop_layout import SHEET_LOG
+
+TW3 = Periode.TW3
 
 SOP = preset("pengumpulan-data-tim-sakip")
 
@@ -151,11 +154,11 @@ def test_laporan_and_arsip_stamp_the_pengukuran_sops_steps_7_and_10(tmp_path: Pa
     master = _with_sop(build_master(tmp_path / "induk.xlsx"), "pengukuran-tim-sakip")
     from xlwings_app.services.sop import mulai
 
-    assert mulai(master, "TW4").valid  # the office logs TW4
+    assert mulai(master, "TW3").valid  # the office logs TW3, the period the example is complete for
     before = datetime.now()
-    doc = laporan(master, tmp_path / "out", TW4)
-    sealed = arsip(master, TW4, tmp_path / "out", dokumen=tmp_path / "out")
-    runs = _runs(master)
+    doc = laporan(master, tmp_path / "out", TW3)
+    sealed = arsip(master, TW3, tmp_path / "out", dokumen=tmp_path / "out")
+    runs = _runs(master, "TW3")
     assert doc.docx.exists() and sealed.zip.exists()
     step7, step10 = runs[7][0], runs[10][0]
     assert step7.catatan == f"Dicatat otomatis (kinerja laporan) pada Mulai dan Selesai: {doc.docx.name}"
@@ -163,5 +166,5 @@ def test_laporan_and_arsip_stamp_the_pengukuran_sops_steps_7_and_10(tmp_path: Pa
     for row in (step7, step10):
         assert isinstance(row.mulai, datetime) and isinstance(row.selesai, datetime)
         assert _minute(before) <= row.mulai <= row.selesai <= datetime.now()
-    assert any("langkah 7 TW4" in p.pesan for p in doc.peringatan)
-    assert any("langkah 10 TW4" in line for line in sealed.catatan)
+    assert any("langkah 7 TW3" in p.pesan for p in doc.peringatan)
+    assert any("langkah 10 TW3" in line for line in sealed.catatan)

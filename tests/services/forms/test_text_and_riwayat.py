@@ -26,11 +26,11 @@ def test_text_starting_with_equals_never_becomes_a_formula(master: Path, forms: 
     assert result.valid and result.ditulis
     assert any("rumus disimpan sebagai teks" in p.pesan and p.tingkat == "catatan" for p in result.problems)
     ws = load_workbook(master)["IKU"]
-    for kode, header, text in (("IKU-06", "Permasalahan", NASTY), ("IKU-07", "Keterangan", "=1+1")):
+    for kode, header, text in (("IKU-06", "Permasalahan TW IV", NASTY), ("IKU-07", "Keterangan", "=1+1")):
         cell = ws[find_cell(master, "IKU", kode, header)]
         assert (cell.value, cell.data_type) == (text, "s")
     data = load(master)
-    assert next(i for i in data.indicators if i.kode == "IKU-06").permasalahan == NASTY
+    assert next(i for i in data.indicators if i.kode == "IKU-06").catatan(TW4).permasalahan == NASTY
     riwayat = load_workbook(master)["Riwayat"]
     cells = [c for row in riwayat.iter_rows(min_row=5) for c in row if c.value == NASTY]
     assert cells and all(c.data_type == "s" for c in cells)
@@ -64,8 +64,8 @@ def test_nothing_to_change_leaves_the_master_untouched(master: Path, forms: dict
 
 
 def test_a_blank_input_never_erases_the_master(master: Path, forms: dict[str, Path]) -> None:
-    form = forms[example.KASUBAG_KEU]
-    fill_form(form, {"IKU-05": {"permasalahan": None}})  # the form was prefilled with the master's text
+    form = forms[example.SEKRETARIS]
+    fill_form(form, {"IKU-04": {"keterangan": None}})  # the form was prefilled with the master's text
     result = rekap(master, [form], TW4)
     assert result.valid and result.perubahan == []
-    assert next(i for i in load(master).indicators if i.kode == "IKU-05").permasalahan
+    assert next(i for i in load(master).indicators if i.kode == "IKU-04").keterangan

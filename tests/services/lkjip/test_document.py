@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.plan.test_documents import text_of
+from tests.services.plan.test_documents import text_of
 from xlwings_app.adapters.openpyxl.builder import build_workbook
 from xlwings_app.cli import app
 from xlwings_app.domain.lkjip.structure import required

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from tests.conftest import cell_of, edit
 from xlwings_app.adapters.xlsx.reader import list_sops, read_sop_workbook, read_workbook
 from xlwings_app.cli import app
+from xlwings_app.domain.analisis import column_keys
 from xlwings_app.domain.indicator import Jenis, Periode
 from xlwings_app.samples import example
 from xlwings_app.sheets.layout import TITLE_ROWS
@@ -48,7 +49,7 @@ def test_next_year_carries_codes_and_last_years_values(last_year: Path, tmp_path
         assert values.get("induk") == old.induk
         assert (values["nama"], values["satuan"], values["agregasi"]) == (old.nama, old.satuan, old.agregasi.value)
         assert all(values[k] is None for k in ("target_tahunan", "t1", "t2", "t3", "t4", "r1", "r2", "r3", "r4"))
-        assert values["pagu"] is None and values["permasalahan"] is None
+        assert values["pagu"] is None and all(values[k] is None for k in column_keys())
         lalu = values["target_lalu"]
         assert (None if lalu is None else Decimal(str(lalu))) == old.target_tahunan
     realisasi = {k: r.values["realisasi_lalu"] for k, r in rows.items()}

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from xlwings_app.domain.indicator import Indicator
+from xlwings_app.domain.analisis import with_catatan
+from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.profil import Profil
 from xlwings_app.domain.settings import Settings
@@ -35,6 +36,7 @@ def data() -> WorkbookData:
 def tricky_data() -> WorkbookData:
     """User text full of characters that mean something to XML and to jinja."""
     indicators = list(contoh.INDICATORS)
-    indicators[1] = replace(indicators[1], permasalahan=f"{TRICKY}\nBaris kedua")
+    first = indicators[1]  # the document's period is TW II (``provided``, the tests' default)
+    indicators[1] = replace(first, analisis=with_catatan(first.analisis, Periode.TW2, permasalahan=f"{TRICKY}\nBaris kedua"))
     profil = replace(contoh.PROFIL, alamat=f"Jl. {TRICKY}")
     return Data(profil, Settings(), indicators)

@@ -70,7 +70,7 @@ def test_the_table_has_a_kode_column_matching_the_chart_and_prints_a_range(layou
 def test_the_summary_counts_every_indicator_and_names_the_few(document) -> None:
     text = flat(" ".join(document[1]))
     assert ("Dari 8 indikator kinerja, 5 indikator mencapai target, 2 indikator belum mencapai target "
-            "(IKU-05 dan IKU-07), dan 1 indikator belum diisi realisasinya (IKU-04). Rata-rata capaian "
+            "(IKU-05 dan IKU-07), dan 1 indikator tidak memiliki target pada periode ini (IKU-04). Rata-rata capaian "
             "83,73% dari 7 indikator yang capaiannya dapat dihitung.") in text
 
 

@@ -12,6 +12,7 @@ from docx import Document
 
 from tests.services.report.conftest import NOW, TRICKY, Data
 from xlwings_app.domain import formatting as fmt
+from xlwings_app.domain.analisis import with_catatan
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.measure import measure_all
 from xlwings_app.domain.settings import Settings
@@ -34,7 +35,8 @@ def flat(text: str) -> str:
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> tuple[Laporan, list[str]]:
     """The example with tricky user text, rendered once to .docx and PDF."""
     indicators = list(contoh.INDICATORS)
-    indicators[1] = replace(indicators[1], permasalahan=f"{TRICKY}\nBaris kedua")
+    indicators[1] = replace(indicators[1], analisis=with_catatan(indicators[1].analisis, Periode.TW2,
+                                                                 permasalahan=f"{TRICKY}\nBaris kedua"))
     data = Data(replace(contoh.PROFIL, alamat=f"Jl. {TRICKY}"), Settings(), indicators)
     doc = buat_laporan(data, tmp_path_factory.mktemp("dok"), Periode.TW2, pdf=True, now=NOW)
     assert doc.pdf is not None

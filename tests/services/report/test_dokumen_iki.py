@@ -127,7 +127,7 @@ def test_unmet_iki_is_analysed_with_its_permasalahan(rendered: list[LaporanIki])
     assert sekretaris.pdf is not None
     text = flat(" ".join(pages(sekretaris.pdf)))
     assert "75" in text and "Analisis Indikator yang Belum Mencapai Target" in text
-    assert in_order(IKI[0].permasalahan, text)
+    assert in_order(IKI[0].catatan(Periode.TW3).permasalahan, text)
 
 
 def test_the_iki_template_uses_only_what_kinerja_provides() -> None:

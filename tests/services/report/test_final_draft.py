@@ -12,19 +12,22 @@ from typer.testing import CliRunner
 from tests.cli.test_report_cmds import app
 from xlwings_app.adapters.documents.lambang_contoh import FILE_NAME, placeholder_png
 from xlwings_app.adapters.openpyxl.builder import build_workbook
+from xlwings_app.domain.analisis import with_catatan
+from xlwings_app.domain.indicator import Periode
 from xlwings_app.samples import example
 from xlwings_app.services.hitung import periksa
 
 GAPS = {"IKU-05": ("permasalahan", "rencana_aksi"), "IKU-07": ("rencana_aksi",),
         "IKI-KEU-01": ("permasalahan", "rencana_aksi")}
-EXPECTED_IKU = ["sheet IKU, sel U9 (kolom Permasalahan)", "sheet IKU, sel V9 (kolom Rencana Aksi)",
-                "sheet IKU, sel V11 (kolom Rencana Aksi)"]
-EXPECTED_IKI = ["sheet IKI, sel V6 (kolom Permasalahan)", "sheet IKI, sel W6 (kolom Rencana Aksi)"]
+EXPECTED_IKU = ["sheet IKU, sel AN9 (kolom Permasalahan TW III)", "sheet IKU, sel AO9 (kolom Rencana Aksi TW III)",
+                "sheet IKU, sel AO11 (kolom Rencana Aksi TW III)"]
+EXPECTED_IKI = ["sheet IKI, sel AO6 (kolom Permasalahan TW III)", "sheet IKI, sel AP6 (kolom Rencana Aksi TW III)"]
 
 
 def with_gaps(folder: Path) -> Path:
     """The example with Permasalahan / Rencana Aksi of three unmet indicators emptied."""
-    indicators = [replace(i, **dict.fromkeys(GAPS.get(i.kode, ()), "")) for i in example.INDICATORS]
+    indicators = [replace(i, analisis=with_catatan(i.analisis, Periode.TW3, **dict.fromkeys(GAPS.get(i.kode, ()), "")))
+                  for i in example.INDICATORS]  # fmt: skip
     path = folder / "kinerja.xlsx"
     profil = {**example.PROFIL, "lambang": FILE_NAME}
     build_workbook(profil, indicators, example.SETTINGS, pejabat=example.PEJABAT).save(path)
@@ -44,12 +47,12 @@ def pdf_pages(pdf: Path) -> list[str]:
 def test_the_example_is_final_every_unmet_indicator_has_its_analysis(tmp_path: Path) -> None:
     path = tmp_path / "contoh.xlsx"
     build_workbook(example.PROFIL, example.INDICATORS, example.SETTINGS, pejabat=example.PEJABAT).save(path)
-    assert not [p for p in periksa(path).problems if p.kolom in ("Permasalahan", "Rencana Aksi")]
+    assert not [p for p in periksa(path).problems if p.kolom in ("Permasalahan TW III", "Rencana Aksi TW III")]
 
 
 def test_periksa_lists_every_gap_as_a_warning(tmp_path: Path) -> None:
     data = periksa(with_gaps(tmp_path))
-    gaps = [p for p in data.problems if p.kolom in ("Permasalahan", "Rencana Aksi")]
+    gaps = [p for p in data.problems if p.kolom in ("Permasalahan TW III", "Rencana Aksi TW III")]
     assert [p.where().split(", ", 1)[1] for p in gaps] == EXPECTED_IKU + EXPECTED_IKI
     assert all(p.tingkat == "catatan" for p in gaps) and data.errors == []
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from xlwings_app.adapters.openpyxl.builder import build_workbook
+from xlwings_app.domain.analisis import with_catatan
 from xlwings_app.domain.indicator import Agregasi, Indicator, Jenis, Periode, Polaritas, Quarterly
 from xlwings_app.domain.measure import measure, measure_all
 from xlwings_app.domain.progres import progres_renstra
@@ -128,7 +129,11 @@ def test_the_document_prints_the_end_target_and_the_progress(tmp_path: Path) -> 
 
 @pytest.mark.libreoffice
 def test_the_yearly_document_shows_it_too(tmp_path: Path) -> None:
-    full = [replace(i, realisasi_tw=(*i.realisasi_tw[:3], i.realisasi_tw[2])) for i in example.INDICATORS]
+    full = [replace(i, realisasi_tw=(*i.realisasi_tw[:3], i.realisasi_tw[2]),  # the year's analysis written too
+                    analisis=with_catatan(i.analisis, Periode.TAHUNAN, permasalahan="Catatan tahunan.",
+                                          rencana_aksi="Aksi tahunan.")) for i in example.INDICATORS]
+    full = [replace(i, analisis=with_catatan(i.analisis, Periode.TW4, alasan="Nilai SAKIP diumumkan Inspektorat "
+                                             "pada bulan Maret.")) if i.realisasi_tw[3] is None else i for i in full]
     text = _document(tmp_path, full, Periode.TAHUNAN)
     assert "Kemajuan terhadap Target Tahunan" not in text and HEADING in text
     section = text.split(HEADING)[1]

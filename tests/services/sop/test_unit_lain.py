@@ -84,7 +84,9 @@ def year(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     ok("formulir", str(path), "--periode", "TW3", "--keluar", str(forms))
     for n, form in enumerate(sorted(forms.glob("Formulir TW3 - *.xlsx"))):
         pj = form.stem.removeprefix("Formulir TW3 - ")
-        fill_form(form, {i.kode: {"r3": i.target_tw[2]} for i in example.INDICATORS
+        fill_form(form, {i.kode: {"r3": i.target_tw[2], "permasalahan": f"Permasalahan TW III {i.kode}.",
+                                  "rencana_aksi": f"Rencana aksi TW III {i.kode}."}  # the period's own analysis
+                         for i in example.INDICATORS
                          if i.penanggung_jawab == pj and i.target_tw[2] is not None})  # fmt: skip
         set_status(form, "Final")
         if n == 0:

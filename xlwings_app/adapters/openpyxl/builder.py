@@ -23,6 +23,7 @@ from xlwings_app.adapters.openpyxl import styles as S
 from xlwings_app.adapters.openpyxl.sheet_format import print_setup as _print_setup
 from xlwings_app.adapters.openpyxl.sheet_format import protect as _protect
 from xlwings_app.adapters.openpyxl.sheet_format import title as _title
+from xlwings_app.domain.analisis import split_key
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
 from xlwings_app.domain.profil import Pejabat
 from xlwings_app.domain.settings import Settings, VarianNegatif
@@ -111,7 +112,9 @@ def _write_table(
     _print_setup(ws, f"{header_row}:{header_row}")
     # 28 columns do not fit one A4 width legibly: three pages wide (about 75 %), kode..indikator repeated.
     ws.page_setup.fitToWidth = 3
-    ws.print_area = f"A1:{get_column_letter(len(table.columns))}{last_row}"
+    # the analysis per period (long text, right of Predikat) is read on screen, not printed with the table
+    printed = max(i for i, c in enumerate(table.columns, start=1) if split_key(c.key) is None)
+    ws.print_area = f"A1:{get_column_letter(printed)}{last_row}"
     ws.print_title_cols = f"A:{get_column_letter(table.columns.index(table.column('nama')) + 1)}"
     _protect(ws)
 

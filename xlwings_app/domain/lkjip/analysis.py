@@ -20,9 +20,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from xlwings_app.domain.indicator import Periode
+from xlwings_app.domain.analisis import periode_label
+from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.lkjip.wording import banyak, daftar, indikator, kapital
-from xlwings_app.domain.measure import TW_NAMES, Hasil
+from xlwings_app.domain.measure import Hasil
 from xlwings_app.domain.tree.model import key_of
 
 
@@ -38,6 +39,15 @@ class Analisis:
     faktor_penghambat: str = ""
 
 
+def analisis_of(indicators: Sequence[Indicator]) -> tuple[Analisis, ...]:
+    """Every period's analysis the workbook holds for ``indicators`` (``Indicator.analisis``), one
+    ``Analisis`` per indicator and period with something written."""
+    return tuple(
+        Analisis(i.kode, p, c.permasalahan, c.rencana_aksi, c.faktor_pendukung, c.faktor_penghambat)
+        for i in indicators for p in Periode if not (c := i.catatan(p)).kosong
+    )
+
+
 FIELDS = (
     ("faktor_pendukung", "faktor pendukung yang dicatat"),
     ("faktor_penghambat", "faktor penghambat yang dicatat"),
@@ -45,11 +55,6 @@ FIELDS = (
     ("rencana_aksi", "rencana aksi yang dilakukan"),
 )
 """The recorded texts in the order they are written, with how a sentence introduces them."""
-
-
-def periode_label(periode: Periode) -> str:
-    """"TW I" … "TW IV", "Tahunan"."""
-    return "Tahunan" if periode is Periode.TAHUNAN else TW_NAMES[periode.number - 1]
 
 
 def recorded(analisis: Sequence[Analisis], kode: str, field: str) -> list[tuple[str, list[Periode]]]:
