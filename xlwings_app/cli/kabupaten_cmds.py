@@ -37,12 +37,29 @@ def _print(result: Rekapitulasi) -> None:
     for d in rekap.ditolak:
         target = console if d.tingkat == "catatan" else err_console
         target.print(f"  Berkas {d.file}: {d.alasan}")
+    _print_lkjip(result)
     print_problems(result.catatan, "Catatan")
     console.print(f"Workbook rekap: {result.workbook}" + (f" (cadangan: {result.cadangan})" if result.cadangan else ""))
     if result.docx:
         console.print(f"Dokumen: {result.docx}")
     if result.pdf:
         console.print(f"PDF: {result.pdf}")
+
+
+def _print_lkjip(result: Rekapitulasi) -> None:
+    """One line of the units' LKjIP of the year, then each unit's status and Pelaporan facts."""
+    from xlwings_app.domain.formatting import tanggal
+
+    final = [s for s in result.lkjip if s.final]
+    console.print(f"LKjIP {result.rekap.tahun}: {len(final)} dari {len(result.lkjip)} unit final "
+                  f"(sheet LKjIP Unit).")  # fmt: skip
+    for s in result.lkjip:
+        f = s.fakta
+        facts = []
+        if f is not None:
+            facts = [f"ditandatangani {tanggal(f.tanggal)}" if f.tanggal else "", f"kode {f.kode}" if f.kode else "",
+                     f"arsip {f.arsip}" if f.arsip else "", *f.masalah[:2]]  # fmt: skip
+        console.print(f"  {s.unit}: {', '.join([s.status, *(x for x in facts if x)])}")
 
 
 def kabupaten_cmd(

@@ -51,4 +51,7 @@ def lkjip_cmd(
     typer.echo(f"Laporan Kinerja {doc.draft.tahun} ({kind}): {doc.docx}")
     if doc.pdf:
         typer.echo(f"  PDF: {doc.pdf}")
+    if doc.kode:
+        typer.echo(f"Kode verifikasi: {doc.kode} (tanda tangani, lalu segel: kinerja arsip {file.name} --periode LKJIP"
+                   f"{' --dokumen ' + str(doc.docx.parent) if keluar else ''})")
 

@@ -124,8 +124,8 @@ def laporan_iki_cmd(
 
 
 ARSIP_PERIODE_HELP = (
-    "TW1, TW2, TW3, TW4 atau TAHUNAN (Dokumen Pengukuran Kinerja periode itu), RK (Rencana Kinerja) atau PK "
-    "(Perjanjian Kinerja unit)."
+    "TW1, TW2, TW3, TW4 atau TAHUNAN (Dokumen Pengukuran Kinerja periode itu), RK (Rencana Kinerja), PK "
+    "(Perjanjian Kinerja unit) atau LKJIP (Laporan Kinerja tahunan)."
 )
 
 

@@ -4,7 +4,7 @@ A signed paper is the document as it was printed, not the document Kinerja would
 final document (``laporan``, ``rencana``, ``perjanjian``) records, beside its files, what it printed:
 
 - which document (``dokumen``: "TW1".."TAHUNAN" for the Pengukuran Kinerja of that period, "RK" the
-  Rencana Kinerja, "PK" the unit's Perjanjian Kinerja) and its verification code;
+  Rencana Kinerja, "PK" the unit's Perjanjian Kinerja, "LKJIP" the yearly Laporan Kinerja) and its verification code;
 - the signing (``TandaTangan``): the date printed above the signature and the official printed under
   it (jabatan as printed, with Plt./Plh., nama, pangkat, NIP); the code covers both
   (``domain.verification``), so a paper dated or signed otherwise does not match its code;
@@ -34,19 +34,23 @@ RENCANA = "RK"
 PERJANJIAN = "PK"
 PLAN_DOCUMENTS = {RENCANA: "Rencana Kinerja", PERJANJIAN: "Perjanjian Kinerja"}
 """The planning documents that can be sealed, by the name ``arsip --periode`` takes."""
+LKJIP = "LKJIP"
+LKJIP_LABEL = "Laporan Kinerja (LKjIP)"
+"""The yearly Laporan Kinerja Instansi Pemerintah, sealed as "LKJIP" (``arsip --periode LKJIP``)."""
 
 
 def parse_dokumen(text: str) -> Periode | str:
-    """A period ("TW2", "tahunan"...) or a planning document ("RK", "PK"); ValueError otherwise."""
+    """A period ("TW2", "tahunan"...), a planning document ("RK", "PK") or the LKjIP ("LKJIP", "LKjIP");
+    ValueError otherwise."""
     key = text.strip().upper()
-    if key in PLAN_DOCUMENTS:
+    if key in PLAN_DOCUMENTS or key == LKJIP:
         return key
     try:
         return Periode.parse(text)
     except ValueError:
         raise ValueError(
-            f"Periode '{text}' tidak dikenal: gunakan TW1, TW2, TW3, TW4, TAHUNAN, RK (Rencana Kinerja) "
-            "atau PK (Perjanjian Kinerja)"
+            f"Periode '{text}' tidak dikenal: gunakan TW1, TW2, TW3, TW4, TAHUNAN, RK (Rencana Kinerja), "
+            "PK (Perjanjian Kinerja) atau LKJIP (Laporan Kinerja)"
         ) from None
 
 
@@ -54,7 +58,7 @@ def label(dokumen: Periode | str) -> str:
     """ "Pengukuran Kinerja s.d. Triwulan I", "Rencana Kinerja"."""
     if isinstance(dokumen, Periode):
         return f"Pengukuran Kinerja {dokumen.label}"
-    return PLAN_DOCUMENTS[dokumen]
+    return LKJIP_LABEL if dokumen == LKJIP else PLAN_DOCUMENTS[dokumen]
 
 
 @dataclass(frozen=True)

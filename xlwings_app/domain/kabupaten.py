@@ -113,6 +113,8 @@ class Kiriman:
     """The verification codes the unit's Surat Pengantar listed (its sheet Surat Keluar): what it sent."""
     program: tuple[ProgramUnit, ...] = ()
     """The unit's programs measured in the period, when it has a performance tree (``kabupaten_program``)."""
+    segel_lkjip: SealRecord | None = None
+    """The workbook's latest Segel row "LKJIP" (its LKjIP sealed; ``domain.kabupaten_lkjip``)."""
 
     @property
     def errors(self) -> list[Problem]:

@@ -23,13 +23,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from xlwings_app.domain import formatting as fmt
-from xlwings_app.domain.cetak import CatatanCetak, TandaTangan, label, parse_dokumen
+from xlwings_app.domain.cetak import LKJIP, CatatanCetak, TandaTangan, label, parse_dokumen
 from xlwings_app.domain.indicator import Indicator, Periode
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.profil import Profil
 from xlwings_app.domain.settings import Settings
 from xlwings_app.domain.verification import (
     indicator_fingerprint,
+    lkjip_code,
     plan_code,
     plan_fingerprint,
     verification_code,
@@ -114,14 +115,19 @@ def code_now(
     """The code today's data gives for the sealed document, signed as it was printed."""
     if isinstance(record.periode, Periode):
         return verification_code(profil, record.periode, indicators, settings, record.tanda_tangan)
-    assert record.tanda_tangan is not None  # a planning document is sealed with its signing
+    assert record.tanda_tangan is not None  # a planning document or LKjIP is sealed with its signing
+    if record.periode == LKJIP:
+        return lkjip_code(profil, indicators, settings, record.tanda_tangan)
     return plan_code(profil, record.periode, indicators, record.tanda_tangan)
 
 
 def fingerprints(dokumen: Periode | str, indicators: Sequence[Indicator]) -> tuple[tuple[str, str], ...]:
-    """Each indicator's fingerprint in the document ``dokumen`` (a period, or "RK" / "PK")."""
+    """Each indicator's fingerprint in the document ``dokumen`` (a period, "RK" / "PK", or "LKJIP": the
+    year's)."""
     if isinstance(dokumen, Periode):
         return tuple((i.kode, indicator_fingerprint(i, dokumen)) for i in indicators)
+    if dokumen == LKJIP:
+        return tuple((i.kode, indicator_fingerprint(i, Periode.TAHUNAN)) for i in indicators)
     return tuple((i.kode, plan_fingerprint(i)) for i in indicators)
 
 

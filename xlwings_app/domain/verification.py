@@ -26,7 +26,9 @@ archives and seals made before signings were covered; they are checked that way 
 
 The Rencana Kinerja and the unit's Perjanjian Kinerja (``plan_code``) cover the unit, the year, the
 document and its signing, and each IKU's plan: identity and texts, the yearly and triwulan targets,
-range bounds, program and pagu, the earlier year and the Renstra's end target.
+range bounds, program and pagu, the earlier year and the Renstra's end target. The yearly Laporan
+Kinerja (``lkjip_code``) covers the unit, the year, the settings, every IKU's yearly inputs (as the
+yearly Pengukuran) and its signing, marked as the LKjIP so its code is never a Pengukuran's.
 
 Each is hashed with SHA-256; the first 50 bits, written in RFC 4648 base32 (A–Z, 2–7: no 0/1/8/9 to
 misread), give 10 characters grouped 5-5: "K7Q2M-XR4TB".
@@ -128,6 +130,22 @@ def verification_code(
     if ttd is not None:
         data["ditandatangani"] = ttd.inputs()
     return _code(data)
+
+
+def lkjip_code(
+    profil: Profil, indicators: Sequence[Indicator], settings: Settings, ttd: TandaTangan
+) -> str:
+    """The code of the yearly Laporan Kinerja (LKjIP) signed so: the unit, the year, the settings and
+    every IKU's inputs for the year (as the yearly Pengukuran's), marked as the LKjIP."""
+    return _code({
+        "kabupaten": profil.kabupaten,
+        "unit": profil.unit,
+        "tahun": profil.tahun,
+        "dokumen": "LKJIP",
+        "pengaturan": _settings(settings),
+        "indikator": [indicator_inputs(i, Periode.TAHUNAN) for i in indicators],
+        "ditandatangani": ttd.inputs(),
+    })
 
 
 def plan_inputs(indicator: Indicator) -> dict[str, object]:

@@ -1,5 +1,5 @@
-"""Service: ``arsip``: seal a document after signing: a period's Pengukuran Kinerja, or the
-Rencana Kinerja ("RK") or the unit's Perjanjian Kinerja ("PK").
+"""Service: ``arsip``: seal a document after signing: a period's Pengukuran Kinerja, the
+Rencana Kinerja ("RK"), the unit's Perjanjian Kinerja ("PK") or the yearly Laporan Kinerja ("LKJIP").
 
 Rules:
 - the archive holds the document that was signed, never one rendered again: the files the final
@@ -20,7 +20,8 @@ Rules:
   signer it printed (``tanggal_penandatanganan``, ``penandatangan``) and when it was sealed
   (``disegel``); its code covers that signing (``domain.verification``);
 - archives never replace each other: the name carries the second of sealing
-  ("Arsip_Pengukuran_Kinerja_2024_TW2_20240705-093012.zip", "Arsip_Rencana_Kinerja_2024_RK_..."),
+  ("Arsip_Pengukuran_Kinerja_2024_TW2_20240705-093012.zip", "Arsip_Rencana_Kinerja_2024_RK_...",
+  "Arsip_LKjIP_2024_LKJIP_..."),
   and " (2)", " (3)" when taken;
 - one unit of work (``arsip``): every attachment is checked, and the master checked writable and not
   open in Excel, before anything is written; the zip is written under a temporary name, the seal
@@ -50,7 +51,7 @@ from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.measure import measure_all
 from xlwings_app.domain.seal import SealRecord, fingerprints, sealed
 from xlwings_app.domain.sop.otomatis import Jalan
-from xlwings_app.domain.verification import plan_code, verification_code
+from xlwings_app.domain.verification import lkjip_code, plan_code, verification_code
 from xlwings_app.domain.workbook_data import WorkbookData
 from xlwings_app.services import log_otomatis
 from xlwings_app.services.arsip_administrasi import anggota
@@ -88,16 +89,23 @@ class Arsip:
 
 def archive_name(tahun: int, periode: Periode | str, when: dt.datetime) -> str:
     """ "Arsip_Pengukuran_Kinerja_2024_TW2_20240705-093012.zip", "Arsip_Rencana_Kinerja_2024_RK_..."."""
-    kind = "Pengukuran_Kinerja" if isinstance(periode, Periode) else cetak.PLAN_DOCUMENTS[periode].replace(" ", "_")
+    if periode == cetak.LKJIP:
+        kind = "LKjIP"
+    elif isinstance(periode, Periode):
+        kind = "Pengukuran_Kinerja"
+    else:
+        kind = cetak.PLAN_DOCUMENTS[periode].replace(" ", "_")
     return f"Arsip_{kind}_{tahun}_{periode}_{when:%Y%m%d-%H%M%S}.zip"
 
 
 def document_stem(data: WorkbookData, dokumen: Periode | str) -> str:
-    """The signed document's file stem ("Pengukuran_Kinerja_2024_TW2", "Rencana_Kinerja_2024")."""
+    """The signed document's file stem ("Pengukuran_Kinerja_2024_TW2", "Rencana_Kinerja_2024", "LKjIP_2024")."""
     profil = data.profil
     assert profil is not None
     if isinstance(dokumen, Periode):
         return file_name(profil, dokumen)
+    if dokumen == cetak.LKJIP:
+        return f"LKjIP_{profil.tahun}"
     return f"{cetak.PLAN_DOCUMENTS[dokumen].replace(' ', '_')}_{profil.tahun}"
 
 
@@ -113,6 +121,8 @@ def signed_document(data: WorkbookData, workbook: Path, dokumen: Periode | str, 
     iku = iku_of(data)
     if isinstance(dokumen, Periode):
         code = verification_code(profil, dokumen, iku, data.settings, now)
+    elif dokumen == cetak.LKJIP:
+        code = lkjip_code(profil, iku, data.settings, now)
     else:
         code = plan_code(profil, dokumen, iku, now)
     return printed(record, folder, now, fingerprints(dokumen, iku), code, workbook.name)

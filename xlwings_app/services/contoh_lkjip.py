@@ -31,15 +31,20 @@ NAME = "kinerja-kecamatan-lumajang-2024-akhir-tahun.xlsx"
 
 
 def closed(indicator: Indicator) -> Indicator:
-    """``indicator`` as it stands at the end of the year: TW IV, the budget realised, a Jumlah's end target."""
+    """``indicator`` as it stands at the end of the year: TW IV, the budget realised, a Jumlah's end target,
+    and the year's analysis (Permasalahan/Rencana Aksi Tahunan) carried from the latest period written
+    when the year's own is empty (a final needs its period's analysis for an unmet IKU)."""
     r4 = E.REALISASI_TW4.get(indicator.kode)
     tw = indicator.realisasi_tw
     if r4 is not None and tw[3] is None:
         tw = (tw[0], tw[1], tw[2], Decimal(r4))
     anggaran = E.REALISASI_ANGGARAN.get(indicator.kode)
     akhir = E.TARGET_AKHIR_RENSTRA.get(indicator.kode)
+    analisis = indicator.analisis
+    if analisis[4].kosong and (written := [c for c in analisis[:4] if not c.kosong]):
+        analisis = (*analisis[:4], replace(written[-1], alasan=""))
     return replace(
-        indicator, realisasi_tw=tw,
+        indicator, realisasi_tw=tw, analisis=analisis,
         realisasi_anggaran=Decimal(anggaran) if anggaran else indicator.realisasi_anggaran,
         target_akhir_renstra=Decimal(akhir) if akhir else indicator.target_akhir_renstra,
     )  # fmt: skip

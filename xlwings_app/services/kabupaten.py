@@ -9,7 +9,9 @@ Steps (``domain.kabupaten`` states the rules of each judgement):
 5. render the "Rekapitulasi Pengukuran Kinerja Perangkat Daerah" (.docx, PDF on request) under
    temporary names: signed by the kabupaten's own signer (sheet Isian Kabupaten), with the lambang
    that sheet names (or ``--lambang``), a DRAF while the signer's name, NIP or date is missing;
-6. rebuild the generated sheets and write the workbook atomically (the Isian sheet kept), then move
+6. each unit's LKjIP of the year, in and final or not (``domain.kabupaten_lkjip``): an LKjIP archive in the
+   sources (never read as a period's unit file) or a unit workbook's Segel row "LKJIP"; sheet LKjIP Unit;
+7. rebuild the generated sheets and write the workbook atomically (the Isian sheet kept), then move
    the document into place: the workbook and the document are one outcome, a failure of either
    leaves both as they were (and no temporary file).
 
@@ -40,12 +42,13 @@ from xlwings_app.domain.kabupaten import (
     tahun_rekap,
     unit_key,
 )
+from xlwings_app.domain.kabupaten_lkjip import StatusLkjip, lkjip_status
 from xlwings_app.domain.kabupaten_program import per_program
 from xlwings_app.domain.measure import measure_all
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.settings import DEFAULT_SCALE
 from xlwings_app.domain.summary import summarize
-from xlwings_app.services.kabupaten_sumber import find_sources, read_all
+from xlwings_app.services.kabupaten_sumber import find_sources, lkjip_archive, lkjip_sealed, read_all
 from xlwings_app.sheets import kabupaten as K
 
 TEMPLATE = "rekapitulasi_kabupaten.docx"
@@ -62,6 +65,8 @@ class Rekapitulasi:
     pdf: Path | None = None
     cadangan: Path | None = None
     catatan: list[Problem] = field(default_factory=list)
+    lkjip: list[StatusLkjip] = field(default_factory=list)
+    """Each unit's LKjIP of the year: in and final or not (``domain.kabupaten_lkjip``; sheet LKjIP Unit)."""
 
 
 def read_isian(path: Path) -> tuple[Isian, dict[str, str], list[list[object]] | None, list[Problem]]:
@@ -152,7 +157,8 @@ def kabupaten(
     if any(p.is_error for p in notes):
         raise IsianDitolak(notes)
     paths, missing = find_sources(sources, skip=target)
-    read = read_all(paths, periode)
+    lkjip_found = {p: f for p in paths if (f := lkjip_archive(p)) is not None}  # not a period's source
+    read = read_all([p for p in paths if p not in lkjip_found], periode)
     kiriman = [k for k in read if not isinstance(k, Penolakan)]
     ditolak = missing + [k for k in read if isinstance(k, Penolakan)]
     if not kiriman:
@@ -187,6 +193,9 @@ def kabupaten(
         K.program_values(rekap, per_program({u.unit: u.kiriman.program for u in rekap.dihitung if u.kiriman}), names),
         K.berkas_values(rekap, rekap.ditolak),
     ]
+    fakta = [*lkjip_found.values(), *(f for k in kiriman if (f := lkjip_sealed(k)) is not None)]
+    lkjip = lkjip_status([u.unit for u in rekap.units], fakta, year)
+    sheets.append(K.lkjip_values(rekap, lkjip))
     from xlwings_app.adapters.openpyxl.kabupaten import write_rekap_workbook
 
     new_isian = K.isian_values(rekap.kabupaten, year, [u.unit for u in rekap.units])
@@ -197,7 +206,7 @@ def kabupaten(
                if rows is None else "; unit yang belum diterima tidak dapat disebut."),
             K.SHEET_ISIAN, file=target.name, tingkat="catatan",
         ))  # fmt: skip
-    result = Rekapitulasi(rekap, figures, target, catatan=notes)
+    result = Rekapitulasi(rekap, figures, target, catatan=notes, lkjip=lkjip)
     image = _lambang(result, isian, kop, lambang) if dokumen else None
     with Outputs() as outputs:  # the document first, under temporary names: one outcome with the workbook
         if dokumen:

@@ -38,11 +38,12 @@ from xlwings_app.adapters.documents.archive_open import (
 from xlwings_app.adapters.xlsx.guard import WorkbookError
 from xlwings_app.adapters.xlsx.reader import read_file
 from xlwings_app.adapters.xlsx.safe_write import BACKUP_DIR
-from xlwings_app.domain.cetak import TandaTangan
+from xlwings_app.domain.cetak import LKJIP, TandaTangan
 from xlwings_app.domain.file_names import readable_name as readable
 from xlwings_app.domain.indicator import Jenis as JenisIndikator
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.kabupaten import Jenis, Kiriman, Penolakan, latest_seal, unit_name
+from xlwings_app.domain.kabupaten_lkjip import FaktaLkjip
 from xlwings_app.domain.kabupaten_program import ProgramUnit
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.sop.workbook import SopWorkbook
@@ -164,6 +165,8 @@ def _from_workbook(path: Path, file: str, jenis: Jenis, periode: Periode, signed
     if sop is not None and not kiriman.errors:
         kiriman.sop_tepat_waktu = _sop_share(sop, periode)
     kiriman.kode_pengantar = sent
+    own = [r for r in data.segel if r.periode == LKJIP]
+    kiriman.segel_lkjip = max(own, key=lambda r: r.disegel) if own else None
     if sent and kiriman.kode and kiriman.kode not in sent:
         kiriman.problems.append(Problem(
             f"Kode verifikasi data periode ini ({kiriman.kode}) tidak tercantum di Surat Pengantar unit "
@@ -219,6 +222,39 @@ def _read_archive(path: Path, name: str, periode: Periode) -> Kiriman:
     if kiriman.disegel is not None and kiriman.disegel.tzinfo is None:
         kiriman.disegel = kiriman.disegel.astimezone()  # comparable with the seals that carry an offset
     return kiriman
+
+
+def lkjip_archive(path: Path) -> FaktaLkjip | None:
+    """The LKjIP facts of ``path`` when it is an LKjIP archive (manifest periode "LKJIP"), checked
+    against its manifest; ``None`` for any other file (read as a unit file for the period)."""
+    if path.suffix.lower() != ".zip":
+        return None
+    try:
+        manifest = open_manifest(path)
+    except (ArchiveError, OSError):
+        return None
+    if str(manifest.get("periode", "")).strip().upper() != LKJIP:
+        return None
+    try:
+        disegel: dt.datetime | None = dt.datetime.fromisoformat(str(manifest.get("disegel", "")))
+    except ValueError:
+        disegel = None
+    tahun = manifest.get("tahun")
+    return FaktaLkjip(
+        unit=unit_name(str(manifest.get("unit") or "")), tahun=tahun if isinstance(tahun, int) else 0,
+        berkas=readable(path.name), kode=str(manifest.get("kode_verifikasi") or ""), tanggal=_signed(manifest),
+        arsip=readable(path.name), disegel=disegel, dari_arsip=True,
+        masalah=tuple(readable(m.removeprefix(f"{path.name}: ")) for m in verify_archive(path)),
+    )  # fmt: skip
+
+
+def lkjip_sealed(kiriman: Kiriman) -> FaktaLkjip | None:
+    """The LKjIP facts of a unit workbook's Segel row "LKJIP" (``None`` when it has none)."""
+    seal = kiriman.segel_lkjip
+    if seal is None:
+        return None
+    return FaktaLkjip(kiriman.unit, kiriman.tahun, kiriman.file, seal.kode_verifikasi,
+                      seal.tanda_tangan.tanggal if seal.tanda_tangan else None, seal.arsip, seal.disegel, False)  # fmt: skip
 
 
 def _signed(manifest: dict[str, object]) -> dt.date | None:

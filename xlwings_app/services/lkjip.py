@@ -21,7 +21,11 @@ officials (sheet Pejabat) and what people wrote (sheet Narasi LKjIP; ``sheets.lk
 - the Renstra period is sheet Riwayat Capaian's "Periode Renstra", else five years from the earliest
   year known (a warning says so);
 - dated ``tanggal``, else Profil's Tanggal Penandatanganan, else today (``services.laporan.signing_date``);
-  the .docx and its PDF replace earlier ones together, once both are made.
+  the .docx and its PDF replace earlier ones together, once both are made;
+- a final writes its print record "LKjIP_<tahun>.cetak.json" beside it, in the same unit of writing
+  (``services.cetak``): the code ``domain.verification.lkjip_code`` over the year's IKU and the
+  signing (the date and Profil's signer it prints), the files' SHA-256; ``kinerja arsip --periode
+  LKJIP`` packs exactly those files and records the seal.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ from xlwings_app.adapters.documents.atomic import Outputs
 from xlwings_app.adapters.documents.chart_series import draw_series
 from xlwings_app.adapters.documents.docx import render_bytes
 from xlwings_app.adapters.documents.pdf import stage_pdfs
+from xlwings_app.domain.cetak import LKJIP, TandaTangan
 from xlwings_app.domain.indicator import Indicator, Jenis, Periode
 from xlwings_app.domain.kelengkapan import document_gaps
 from xlwings_app.domain.lkjip.analysis import analisis_of
@@ -45,9 +50,12 @@ from xlwings_app.domain.lkjip.renstra import RenstraPeriod
 from xlwings_app.domain.lkjip.tables import chart_series
 from xlwings_app.domain.measure import Hasil, measure_all
 from xlwings_app.domain.problems import Problem, errors
+from xlwings_app.domain.seal import fingerprints
 from xlwings_app.domain.tree.model import key_of
+from xlwings_app.domain.verification import lkjip_code
 from xlwings_app.domain.workbook_data import WorkbookData
 from xlwings_app.resources import resource_dir
+from xlwings_app.services.cetak import stage_record
 from xlwings_app.services.laporan import LaporanDitolak, cells_of, lambang_of, signing_date
 from xlwings_app.services.lkjip_riwayat import read_years
 from xlwings_app.services.master import using
@@ -69,6 +77,8 @@ class DokumenLkjip:
     tanggal: dt.date
     draft: LkjipDraft
     peringatan: list[Problem] = field(default_factory=list)
+    kode: str = ""
+    """The verification code of a final (``domain.verification.lkjip_code``), "" for a draft."""
 
 
 def default_period(tahun: int, records: list[YearRecord]) -> RenstraPeriod:
@@ -179,14 +189,21 @@ def lkjip(
     stem = f"LKjIP_{profil.tahun}{'' if final else '_DRAF'}"
     out = folder / f"{stem}.docx"
     pdf_path = out.with_suffix(".pdf") if pdf else None
+    iku = [i for i in data.indicators if i.jenis is Jenis.IKU]
+    ttd = TandaTangan(signed, profil.penandatangan)
+    kode = lkjip_code(profil, iku, data.settings, ttd) if final else ""
     with Outputs() as outputs:
         made = outputs.put(out, render_bytes(resource_dir("report_templates") / TEMPLATE_LKJIP, context, chart, image))
         if pdf_path is not None:
             stage_pdfs(outputs, [(made, pdf_path)])
+        if final:  # the print record ``kinerja arsip --periode LKJIP`` packs (``services.cetak``)
+            files = [out, *([pdf_path] if pdf_path is not None else [])]
+            stage_record(outputs, out, files, LKJIP, kode, ttd, dt.datetime.now().astimezone(), path.name,
+                         fingerprints(LKJIP, iku))  # fmt: skip
         outputs.commit()
     notes = [*image_notes, *date_notes, *(p for p in problems if p.tingkat != "catatan"),
              *(draft.missing if not final else [])]  # fmt: skip
-    return DokumenLkjip(out, pdf_path, signed, draft, notes)
+    return DokumenLkjip(out, pdf_path, signed, draft, notes, kode)
 
 
 def carried_history(source: Path) -> tuple[RenstraPeriod | None, list[YearRecord], list[Problem]]:

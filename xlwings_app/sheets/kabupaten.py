@@ -29,6 +29,7 @@ from xlwings_app.domain.kabupaten import (
     normal_code,
     unit_key,
 )
+from xlwings_app.domain.kabupaten_lkjip import StatusLkjip
 from xlwings_app.domain.kabupaten_program import ProgramBersama
 from xlwings_app.domain.problems import Problem, Tingkat
 from xlwings_app.domain.profil import Pejabat
@@ -44,7 +45,8 @@ SHEET_PERINGKAT = "Peringkat"
 SHEET_BERSAMA = "Indikator Bersama"
 SHEET_BERKAS = "Berkas"
 SHEET_PROGRAM = "Program Bersama"
-GENERATED = (SHEET_REKAP, SHEET_INDIKATOR, SHEET_PERINGKAT, SHEET_BERSAMA, SHEET_PROGRAM, SHEET_BERKAS)
+SHEET_LKJIP = "LKjIP Unit"
+GENERATED = (SHEET_REKAP, SHEET_INDIKATOR, SHEET_PERINGKAT, SHEET_BERSAMA, SHEET_PROGRAM, SHEET_BERKAS, SHEET_LKJIP)
 TABLE_INDIKATOR = "TabelIndikatorKabupaten"
 HEADER_ROW = 4
 """Header row of every generated sheet's table (rows 1-3: title, subtitle, period)."""
@@ -387,6 +389,37 @@ def berkas_values(rekap: Konsolidasi, ditolak: Sequence[Penolakan]) -> SheetValu
     return sheet
 
 
+LKJIP_HEADERS = ("No", UNIT_HEADER, "Status LKjIP", "Tanggal Penandatanganan", "Kode Verifikasi", "File Arsip",
+                 "Berkas", "Disegel Pada", "Masalah")  # fmt: skip
+
+
+def lkjip_values(rekap: Konsolidasi, status: Sequence[StatusLkjip]) -> SheetValues:
+    """Sheet LKjIP Unit: each unit's Laporan Kinerja of the year, in and final or not, with its Pelaporan
+    facts (``domain.kabupaten_lkjip``) for Bappeda."""
+    sheet = SheetValues(SHEET_LKJIP)
+    sheet.put(1, 1, [f"Laporan Kinerja (LKjIP) Unit Tahun {rekap.tahun}"], "title")
+    sheet.put(2, 1, ["Ditulis oleh Kinerja (kinerja kabupaten); dibangun ulang setiap kali. Final: arsip LKjIP "
+                     "(kinerja arsip --periode LKJIP) di kotak masuk, atau baris Segel LKJIP di workbook unit."],
+              "subtitle")  # fmt: skip
+    sheet.put(3, 1, [f"{rekap.kabupaten}".strip() or "-"], "subtitle")
+    sheet.put(HEADER_ROW, 1, LKJIP_HEADERS, "header")
+    for n, s in enumerate(status, start=1):
+        f = s.fakta
+        values: list[object] = [n, s.unit, s.status]
+        if f is None:
+            values += ["", "", "", "", "", ""]
+        else:
+            disegel = f.disegel.strftime("%Y-%m-%d %H:%M") if f.disegel else ""
+            values += [f.tanggal, f.kode, f.arsip, f.berkas, disegel, "; ".join(f.masalah)]
+        sheet.put(HEADER_ROW + n, 1, values, "box")
+        fill = "fill:C6EFCE" if s.final else "fill:FFC7CE" if f is not None else "fill:FFEB9C"
+        sheet.style(fill, HEADER_ROW + n, 3)
+        sheet.style("wrap", HEADER_ROW + n, 9)
+    if status:
+        sheet.style("format:dd/mm/yyyy", HEADER_ROW + 1, 4, len(status))
+    return sheet
+
+
 WIDTHS = {
     SHEET_ISIAN: (34, 46, 15, 15, 15, 15, 40),
     SHEET_REKAP: (5, 34, 22, 50, 30, 18, 18, 10),
@@ -394,4 +427,5 @@ WIDTHS = {
     SHEET_PERINGKAT: (10, 34, 16, 14, 11, 30),
     SHEET_BERSAMA: (44, 10, 10, 12, 12, 12),
     SHEET_BERKAS: (46, 30, 9, 9, 90),
+    SHEET_LKJIP: (5, 34, 30, 16, 14, 44, 44, 17, 50),
 }

@@ -164,6 +164,6 @@ def test_the_rencana_and_perjanjian_kinerja_are_sealed_as_signed(tmp_path: Path)
 
 
 def test_an_unknown_document_is_refused_in_indonesian(tmp_path: Path) -> None:
-    result = run("arsip", str(workbook(tmp_path / "kinerja.xlsx")), "--periode", "LKJIP")
+    result = run("arsip", str(workbook(tmp_path / "kinerja.xlsx")), "--periode", "IKI")
     assert result.exit_code == 2
     assert "RK (Rencana Kinerja)" in said(result)
