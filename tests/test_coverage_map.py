@@ -44,6 +44,7 @@ TESTED_BY = {
     "domain.formatting": "tests/domain/test_formatting.py",
     "domain.indicator": "tests/domain/test_indicator.py",
     "domain.kabupaten": "tests/domain/test_kabupaten.py",
+    "domain.kabupaten_lkjip": "tests/services/kabupaten/test_lkjip.py",
     "domain.kabupaten_program": "tests/services/kabupaten/test_program.py",
     "domain.kelengkapan": "tests/domain/test_kelengkapan.py",
     "domain.lke": "tests/domain/lke/test_criteria.py",
