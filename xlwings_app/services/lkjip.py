@@ -5,13 +5,16 @@ Read from the workbook: the IKU measured for the year (``Periode.TAHUNAN``), the
 years (sheet Riwayat Capaian, and the Realisasi Tahun Lalu columns for a year the sheet lacks), the
 programs and their budget (the performance tree's when the workbook has sheet Pohon Kinerja, else
 the IKU's Program/Kegiatan, Pagu and Realisasi Anggaran columns), the
-officials (sheet Pejabat) and what people wrote (sheet Narasi LKjIP; ``sheets.lkjip``). Drafted by
+officials (sheet Pejabat), what people wrote (sheet Narasi LKjIP) and the indicators' kode changes
+(sheet Perubahan Kode Indikator: an earlier year recorded under the old kode joins the indicator it
+became; ``sheets.lkjip``, ``domain.lkjip.renames``). Drafted by
 ``domain.lkjip.draft``. Rules:
 - a reading error refuses the document (``LaporanDitolak``), as the other documents;
 - ``tahun`` must be the workbook's year (Profil): the year's IKU are that year's;
 - a draft (the default) prints every required written piece not yet written as its placeholder and
   lists them in the box of what to correct; a final (``final``) is refused while any is left, each
-  named, while the history has an error (two values for one year, a year not before this one), and,
+  named, while the history has an error (two values for one year, a year not before this one, a kode
+  change that cannot be read one way only: one old kode to two new ones in a year, …), and,
   as the Pengukuran document's final, while an unmet IKU lacks its Permasalahan or Rencana Aksi
   (``domain.kelengkapan.document_gaps``);
 - the Permasalahan and Rencana Aksi columns of the IKU (the active period's) are the recorded analysis
@@ -46,6 +49,7 @@ from xlwings_app.domain.lkjip.analysis import analisis_of
 from xlwings_app.domain.lkjip.budget import ProgramAnggaran, programs_from_indicators, programs_from_tree
 from xlwings_app.domain.lkjip.draft import LkjipDraft, LkjipInput, draft_lkjip
 from xlwings_app.domain.lkjip.history import YearRecord, build_history
+from xlwings_app.domain.lkjip.renames import Rename, current_kode
 from xlwings_app.domain.lkjip.renstra import RenstraPeriod
 from xlwings_app.domain.lkjip.tables import chart_series
 from xlwings_app.domain.measure import Hasil, measure_all
@@ -61,7 +65,15 @@ from xlwings_app.services.lkjip_riwayat import read_years
 from xlwings_app.services.master import using
 from xlwings_app.services.rencana import output_folder
 from xlwings_app.services.workbook import WorkbookError
-from xlwings_app.sheets.lkjip import SHEET_NARASI, SHEET_RIWAYAT_CAPAIAN, read_narasi, read_riwayat_capaian
+from xlwings_app.sheets.lkjip import (
+    SHEET_NARASI,
+    SHEET_PERUBAHAN_KODE,
+    SHEET_RIWAYAT_CAPAIAN,
+    PerubahanKode,
+    read_narasi,
+    read_perubahan_kode,
+    read_riwayat_capaian,
+)
 
 TEMPLATE_LKJIP = "lkjip.docx"
 RENSTRA_YEARS = 5
@@ -87,9 +99,12 @@ def default_period(tahun: int, records: list[YearRecord]) -> RenstraPeriod:
     return RenstraPeriod(first, max(first + RENSTRA_YEARS - 1, tahun))
 
 
-def lalu_records(indicators: list[Indicator], tahun: int, known: list[YearRecord]) -> list[YearRecord]:
-    """Last year's target and realisasi from the IKU's columns, for an indicator the sheet lacks it for."""
-    have = {(key_of(r.kode), r.tahun) for r in known}
+def lalu_records(
+    indicators: list[Indicator], tahun: int, known: list[YearRecord], renames: Sequence[Rename] = ()
+) -> list[YearRecord]:
+    """Last year's target and realisasi from the IKU's columns, for an indicator the sheet lacks it for
+    (a year known under the indicator's earlier kode, ``renames``, counts as known)."""
+    have = {(key_of(current_kode(r.kode, r.tahun, renames)), r.tahun) for r in known}
     return [YearRecord(i.kode, tahun - 1, i.target_lalu, i.realisasi_lalu, sumber=SUMBER_LALU)
             for i in indicators
             if i.realisasi_lalu is not None and (key_of(i.kode), tahun - 1) not in have]  # fmt: skip
@@ -118,6 +133,7 @@ def lkjip_input(
             names = master.sheet_names()
             riwayat_rows = master.rows(SHEET_RIWAYAT_CAPAIAN) if SHEET_RIWAYAT_CAPAIAN in names else []
             narasi_rows = master.rows(SHEET_NARASI) if SHEET_NARASI in names else []
+            perubahan_rows = master.rows(SHEET_PERUBAHAN_KODE) if SHEET_PERUBAHAN_KODE in names else []
     except WorkbookError as exc:
         raise LaporanDitolak(str(exc)) from exc
     if errors(data.problems):
@@ -136,10 +152,12 @@ def lkjip_input(
     sheet, problems = read_riwayat_capaian(riwayat_rows, file)
     tulisan, narasi_problems = read_narasi(narasi_rows, file)
     problems += narasi_problems
+    perubahan, perubahan_problems = read_perubahan_kode(perubahan_rows, file)
+    problems += perubahan_problems
     imported, import_problems = read_years(riwayat)
     problems += import_problems
     known = [*sheet.records, *imported]
-    records = [*known, *lalu_records(iku, profil.tahun, known)]
+    records = [*known, *lalu_records(iku, profil.tahun, known, perubahan.renames)]
     period = sheet.periode
     if period is None:
         period = default_period(profil.tahun, records)
@@ -147,8 +165,8 @@ def lkjip_input(
                                 f"{period.label}.", SHEET_RIWAYAT_CAPAIAN, kolom="Periode Renstra", file=file,
                                 tingkat="peringatan"))  # fmt: skip
     hasil = measure_all(iku, Periode.TAHUNAN, data.settings)
-    history, history_problems = build_history(period, profil.tahun, hasil, records, settings=data.settings,
-                                              sumber_tahun_ini=file)  # fmt: skip
+    history, history_problems = build_history(period, profil.tahun, hasil, records, perubahan.renames,
+                                              data.settings, perubahan.cells, sumber_tahun_ini=file)  # fmt: skip
     problems += [p.in_file(file) for p in history_problems]
     analisis = analisis_of(iku)  # every period's analysis, faktor pendukung/penghambat included
     data_input = LkjipInput(profil.unit, profil.tahun, tuple(hasil), history, data.settings, analisis,
@@ -219,3 +237,15 @@ def carried_history(source: Path) -> tuple[RenstraPeriod | None, list[YearRecord
         return None, [], [why]
     records = [r for h in data_input.history.indicators for r in h.records]
     return period, records, [p for p in problems if p.tingkat != "catatan"]
+
+
+def carried_renames(source: Path) -> tuple[PerubahanKode, list[Problem]]:
+    """The kode changes a next year's workbook carries from ``source`` (``kinerja baru --dari``): its
+    sheet Perubahan Kode Indikator as written (empty when it has none), and the problems reading it."""
+    try:
+        with using(source) as master:
+            rows = master.rows(SHEET_PERUBAHAN_KODE) if SHEET_PERUBAHAN_KODE in master.sheet_names() else []
+    except WorkbookError as exc:
+        return PerubahanKode(), [Problem(f"Perubahan kode tidak dibawa dari {source.name}: {exc}", file=source.name,
+                                         tingkat="peringatan")]  # fmt: skip
+    return read_perubahan_kode(rows, source.name)

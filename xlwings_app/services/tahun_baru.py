@@ -66,18 +66,23 @@ def dari(path: Path, source: Path, overwrite: bool = False) -> TahunBaru:
 
 
 def _carry_history(source: Path, wb: Workbook, result: TahunBaru) -> None:
-    """Sheet Riwayat Capaian with last year's history and last year itself (``services.lkjip``), and an
-    empty sheet Narasi LKjIP for the new year's sasaran."""
+    """Sheet Riwayat Capaian with last year's history and last year itself (``services.lkjip``), an
+    empty sheet Narasi LKjIP for the new year's sasaran, and sheet Perubahan Kode Indikator as last
+    year's (its rows still join the history's earlier kodes; empty when last year had none)."""
     from xlwings_app.adapters.openpyxl.lkjip_sheets import add_sheets
     from xlwings_app.domain.indicator import Jenis
-    from xlwings_app.services.lkjip import carried_history
-    from xlwings_app.sheets.lkjip import narasi_values, riwayat_values
+    from xlwings_app.services.lkjip import carried_history, carried_renames
+    from xlwings_app.sheets.lkjip import narasi_values, perubahan_values, riwayat_values
 
     period, records, problems = carried_history(source)
     result.problems.extend(replace(p, tingkat="peringatan") for p in problems)  # the new workbook is still made
     result.riwayat = len(records)
     sasaran = list(dict.fromkeys(" ".join(i.sasaran.split()) for i in result.indicators if i.jenis is Jenis.IKU))
-    add_sheets(wb, [riwayat_values(period, records), narasi_values(sasaran)])
+    perubahan, rename_problems = carried_renames(source)
+    result.problems.extend(replace(p, tingkat="peringatan") for p in rename_problems)
+    keterangan = [perubahan.keterangan.get(r.baris or 0, "") for r in perubahan.renames]
+    add_sheets(wb, [riwayat_values(period, records), narasi_values(sasaran),
+                    perubahan_values(perubahan.renames, keterangan)])  # fmt: skip
 
 
 def _renstra(data: WorkbookData, indicator: Indicator, year: int, result: TahunBaru) -> Decimal | None:

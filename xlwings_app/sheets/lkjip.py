@@ -10,7 +10,12 @@ their readers, on the one table reader.
   the structure repeats it, with what to write as a note; a row is matched by its Kunci, else by its
   Isian's name.
 
-A workbook without either sheet reads as no history and nothing written: the LKjIP is then a draft with
+- **Perubahan Kode Indikator**: the indicators whose kode changed (a Renstra revision renumbering its
+  IKU), one row per change (Tahun Berlaku, Kode Lama, Kode Baru, Keterangan): from Tahun Berlaku on, the
+  indicator coded Kode Lama is coded Kode Baru (``domain.lkjip.renames``), so its earlier years, from
+  sheet Riwayat Capaian or an imported workbook or archive, still join its history.
+
+A workbook without any of these sheets reads as no history and nothing written: the LKjIP is then a draft with
 every written piece marked (``kinerja lkjip`` still works on a workbook made before these sheets).
 """
 
@@ -18,10 +23,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from xlwings_app.domain.lkjip.history import SegelStatus, YearRecord
+from xlwings_app.domain.lkjip.renames import Rename
 from xlwings_app.domain.lkjip.renstra import RenstraPeriod
 from xlwings_app.domain.lkjip.structure import Sumber, slots, tempat
 from xlwings_app.domain.lkjip.written import Tulisan
@@ -33,6 +39,7 @@ from xlwings_app.sheets.table import TableSpec, find_header, read_fields, table_
 
 SHEET_RIWAYAT_CAPAIAN = "Riwayat Capaian"
 SHEET_NARASI = "Narasi LKjIP"
+SHEET_PERUBAHAN_KODE = "Perubahan Kode Indikator"
 
 RIWAYAT_HEADERS = {"tahun": "Tahun", "kode": "Kode", "target": "Target", "realisasi": "Realisasi",
                    "capaian": "Capaian (%)", "predikat": "Predikat", "sumber": "Sumber"}  # fmt: skip
@@ -47,6 +54,13 @@ NARASI_TABLE = TableSpec(SHEET_NARASI, NARASI_HEADERS, required=("isian", "teks"
                          optional=("kunci", "bagian", "sasaran"))  # fmt: skip
 NARASI_WIDTHS = (20, 40, 36, 30, 100)
 NARASI_HEADER_ROW = 4
+
+PERUBAHAN_HEADERS = {"tahun": "Tahun Berlaku", "kode_lama": "Kode Lama", "kode_baru": "Kode Baru",
+                     "keterangan": "Keterangan"}  # fmt: skip
+PERUBAHAN_TABLE = TableSpec(SHEET_PERUBAHAN_KODE, PERUBAHAN_HEADERS, required=("kode_lama", "kode_baru", "tahun"),
+                            optional=("keterangan",))  # fmt: skip
+PERUBAHAN_WIDTHS = (14, 16, 16, 60)
+PERUBAHAN_HEADER_ROW = 4
 
 
 @dataclass(frozen=True)
@@ -124,6 +138,62 @@ def read_riwayat_capaian(rows: Iterable[Row], file: str = "") -> tuple[Riwayat, 
             SegelStatus.TANPA_SEGEL, SHEET_RIWAYAT_CAPAIAN, index,
         ))  # fmt: skip
     return Riwayat(periode, tuple(records)), problems
+
+
+@dataclass(frozen=True)
+class PerubahanKode:
+    """What sheet Perubahan Kode Indikator holds: the renames (each with its sheet and row) and the cell
+    of each of their fields, keyed (sheet, row, field) as ``domain.lkjip.renames.check_renames`` asks."""
+
+    renames: tuple[Rename, ...] = ()
+    cells: dict[tuple[str, int, str], str] = field(default_factory=dict)
+    keterangan: dict[int, str] = field(default_factory=dict)
+    """Each row's Keterangan (by row), kept when the table is carried to the next year's workbook."""
+
+
+def perubahan_values(renames: Sequence[Rename], keterangan: Sequence[str] = ()) -> SheetValues:
+    """Sheet Perubahan Kode Indikator with ``renames`` (ascending by year), ``keterangan`` beside each."""
+    sheet = SheetValues(SHEET_PERUBAHAN_KODE)
+    sheet.put(1, 1, ["Perubahan Kode Indikator"], "title")
+    sheet.put(2, 1, ["Satu baris per kode yang berganti: mulai Tahun Berlaku, indikator berkode Kode Lama "
+                     "memakai Kode Baru. Dipakai kinerja lkjip untuk menyambung riwayat capaiannya."], "subtitle")
+    sheet.put(PERUBAHAN_HEADER_ROW, 1, list(PERUBAHAN_HEADERS.values()), "header")
+    for col, width in enumerate(PERUBAHAN_WIDTHS, start=1):
+        sheet.style(f"width:{width}", PERUBAHAN_HEADER_ROW, col)
+    notes = list(keterangan) + [""] * (len(renames) - len(keterangan))
+    ordered = sorted(zip(renames, notes, strict=True), key=lambda pair: pair[0].tahun)
+    for n, (r, note) in enumerate(ordered, start=PERUBAHAN_HEADER_ROW + 1):
+        sheet.put(n, 1, [r.tahun, r.kode_lama, r.kode_baru, note])
+    return sheet
+
+
+def read_perubahan_kode(rows: Iterable[Row], file: str = "") -> tuple[PerubahanKode, list[Problem]]:
+    """Sheet Perubahan Kode Indikator's renames from its rows (row 1 first); a row without a readable
+    Tahun Berlaku is a problem at its cell, left out (blank kodes are ``check_renames``' to report)."""
+    numbered = list(enumerate(rows, start=1))
+    header = find_header(numbered, PERUBAHAN_TABLE, SHEET_PERUBAHAN_KODE)
+    if header is None:
+        return PerubahanKode(), []
+    problems: list[Problem] = []
+    renames: list[Rename] = []
+    cells: dict[tuple[str, int, str], str] = {}
+    keterangan: dict[int, str] = {}
+    keys = list(header.columns)
+    for index, _row, values in table_rows(iter(numbered), header, problems):
+        row_of = dict(zip(keys, values, strict=True))
+        read = read_number(row_of.get("tahun"))
+        tahun = read.value
+        if read.galat or tahun is None or tahun != tahun.to_integral_value():
+            problems.append(Problem("Tahun Berlaku harus diisi dengan tahun (misalnya 2023).", SHEET_PERUBAHAN_KODE,
+                                    index, "Tahun Berlaku", header.cell("tahun", index), row_of.get("tahun"),
+                                    file or None))  # fmt: skip
+            continue
+        renames.append(Rename(int(tahun), str(row_of.get("kode_lama") or "").strip(),
+                              str(row_of.get("kode_baru") or "").strip(), SHEET_PERUBAHAN_KODE, index))  # fmt: skip
+        for key in ("tahun", "kode_lama", "kode_baru"):
+            cells[(SHEET_PERUBAHAN_KODE, index, key)] = header.cell(key, index)
+        keterangan[index] = str(row_of.get("keterangan") or "").strip()
+    return PerubahanKode(tuple(renames), cells, keterangan), problems
 
 
 def narasi_values(sasaran: Sequence[str], tulisan: Sequence[Tulisan] = ()) -> SheetValues:
