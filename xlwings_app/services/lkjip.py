@@ -51,6 +51,7 @@ from xlwings_app.domain.lkjip.draft import LkjipDraft, LkjipInput, draft_lkjip
 from xlwings_app.domain.lkjip.history import YearRecord, build_history
 from xlwings_app.domain.lkjip.renames import Rename, current_kode
 from xlwings_app.domain.lkjip.renstra import RenstraPeriod
+from xlwings_app.domain.lkjip.standar import from_manuals
 from xlwings_app.domain.lkjip.tables import chart_series
 from xlwings_app.domain.measure import Hasil, measure_all
 from xlwings_app.domain.problems import Problem, errors
@@ -170,7 +171,8 @@ def lkjip_input(
     problems += [p.in_file(file) for p in history_problems]
     analisis = analisis_of(iku)  # every period's analysis, faktor pendukung/penghambat included
     data_input = LkjipInput(profil.unit, profil.tahun, tuple(hasil), history, data.settings, analisis,
-                            programs=programs_of(data, hasil), tulisan=tuple(tulisan))  # fmt: skip
+                            programs=programs_of(data, hasil), tulisan=tuple(tulisan),
+                            standar=from_manuals(data.pohon.manuals.values() if data.pohon else ()))  # fmt: skip
     return data, data_input, period, problems
 
 

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from tests.domain.lkjip.builders import hasil
 from xlwings_app.domain.indicator import Polaritas
-from xlwings_app.domain.lkjip.standar import StandarNasional, compare_standar, standar_kalimat
+from xlwings_app.domain.lkjip.standar import (
+    StandarNasional,
+    compare_standar,
+    from_manuals,
+    standar_kalimat,
+    standar_number,
+)
+from xlwings_app.domain.tree.manual import ManualIndikator
 
 SPM = "SPM, Permendagri 59/2021"
 
@@ -42,3 +51,23 @@ def test_met_standards_and_none_at_all() -> None:
     assert standar_kalimat(above) == "Realisasi IKU-01 Indikator IKU-01 sebesar 105% melampaui standar nasional 100% sebesar 5%."
     assert standar_kalimat(below) == "Realisasi IKU-02 Indikator IKU-02 sebesar 8 kasus tidak melebihi standar nasional 10 kasus."
     assert standar_kalimat(()) == "Indikator sasaran ini belum mempunyai standar nasional untuk dibandingkan."
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("SPM: 100% sesuai maklumat pelayanan", Decimal(100)),
+    ("Standar pelayanan PATEN: 15 menit", Decimal(15)),
+    ("Target nasional: 1.250,5 orang", Decimal("1250.5")),
+    ("95 %", Decimal(95)),
+    ("IKM kategori Baik (PermenPANRB 14/2017)", None),  # a regulation's number is no standard
+    ("Permendagri 59/2021: lihat lampiran", None),
+    ("", None),
+])  # fmt: skip
+def test_the_standard_number_is_the_one_the_manual_states(text: str, expected: Decimal | None) -> None:
+    assert standar_number(text) == expected
+
+
+def test_manual_rows_with_a_number_become_standards_with_their_text_as_source() -> None:
+    manuals = [ManualIndikator("IKU-01", standar="SPM: 100% sesuai maklumat pelayanan"),
+               ManualIndikator("IKU-02", standar="IKM kategori Baik (PermenPANRB 14/2017)"),
+               ManualIndikator("IKU-03")]  # fmt: skip
+    assert from_manuals(manuals) == (StandarNasional("IKU-01", Decimal(100), "SPM: 100% sesuai maklumat pelayanan"),)

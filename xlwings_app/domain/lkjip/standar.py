@@ -9,11 +9,17 @@ measured against (the Manual Indikator's standar, ``domain.tree.manual.ManualInd
 - a positive indicator meets the standard when its realisasi is at least the standard; a negative
   one when its realisasi does not exceed it; selisih = realisasi − standar;
 - no realisasi: not compared (``memenuhi`` is ``None``), said as such; no standard for any indicator
-  of a sasaran: one sentence says so.
+  of a sasaran: one sentence says so;
+- from the Manual Indikator's free text (``from_manuals``): the standard is the number the text gives
+  after its first colon ("SPM: 100% sesuai maklumat pelayanan" → 100; "Standar pelayanan PATEN:
+  15 menit" → 15), or the number it starts with ("95 %"), Indonesian decimal comma and thousands dots
+  read; a text without such a number ("IKM kategori Baik (PermenPANRB 14/2017)") names no number and
+  is not compared (a regulation's number is never taken for the standard).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -21,6 +27,7 @@ from decimal import Decimal
 from xlwings_app.domain.indicator import Polaritas
 from xlwings_app.domain.lkjip.wording import indikator, nilai
 from xlwings_app.domain.measure import Hasil
+from xlwings_app.domain.tree.manual import ManualIndikator
 from xlwings_app.domain.tree.model import key_of
 
 
@@ -61,6 +68,28 @@ def compare_standar(hasil: Sequence[Hasil], standar: Iterable[StandarNasional]) 
         rows.append(StandarRow(i.kode, i.nama, i.satuan, i.polaritas, r, s.nilai, s.sumber, memenuhi,
                                None if r is None else r - s.nilai))  # fmt: skip
     return tuple(rows)
+
+
+_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d/])")
+
+
+def standar_number(text: str) -> Decimal | None:
+    """The standard's number in a Manual Indikator text (module rules), or ``None``."""
+    head, colon, tail = text.partition(":")
+    found = _NUMBER.match(tail if colon else head)
+    if found is None:
+        return None
+    return Decimal(found.group(1).replace(".", "").replace(",", "."))
+
+
+def from_manuals(manuals: Iterable[ManualIndikator]) -> tuple[StandarNasional, ...]:
+    """The national standards the Manual Indikator rows state as a number, with the text as ``sumber``."""
+    found = []
+    for manual in manuals:
+        number = standar_number(manual.standar) if manual.standar.strip() else None
+        if number is not None:
+            found.append(StandarNasional(manual.kode, number, manual.standar.strip()))
+    return tuple(found)
 
 
 def standar_kalimat(rows: Sequence[StandarRow]) -> str:
