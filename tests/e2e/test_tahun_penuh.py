@@ -95,9 +95,10 @@ HELD: dict[str, tuple[int | Decimal | None, ...]] = {  # the realisasi each indi
     "IKI-UMUM-01": (2, 1, 1, 2), "IKI-PEM-01": (100, 100, 100, 100), "IKI-PELUM-01": (640, 615, 590, 620),
     "IKI-KESOS-01": (None, 104, 100, 101), "IKI-TRANTIB-01": (92, Decimal("90.5"), 90, 93),
 }  # fmt: skip
-YEARLY_ANALYSIS = {"permasalahan": "Nilai SAKIP 2025 (69) belum mencapai target 70: rekomendasi LHE belum tuntas",
-                   "rencana_aksi": "Penyusunan rencana tindak lanjut LHE AKIP 2025 pada Februari 2026"}  # fmt: skip
-"""The Sekretaris' analysis of IKU-02 for the yearly document."""
+YEARLY_ANALYSIS = {"permasalahan_tahunan": "Nilai SAKIP 2025 (69) belum mencapai target 70: rekomendasi LHE belum tuntas",
+                   "rencana_aksi_tahunan": "Penyusunan rencana tindak lanjut LHE AKIP 2025 pada Februari 2026"}  # fmt: skip
+"""The Sekretaris' analysis of IKU-02 for the yearly document: the year has no form, so it is typed in the
+master's "Permasalahan Tahunan" and "Rencana Aksi Tahunan" columns."""
 CORRECTED_AFTER_PRINTING = {"TW3": ("IKU-01", {"r3": 94.5})}
 """The Sekretaris corrects a realisasi in the master after the final was printed: `arsip` refuses, the
 final is printed (and signed) again."""
