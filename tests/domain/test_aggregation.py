@@ -64,6 +64,33 @@ def test_jumlah_target_is_blank_when_a_triwulan_target_up_to_n_is_blank():
     assert got is None
 
 
+@pytest.mark.parametrize(
+    ("periode", "target", "realisasi"),
+    [(TW2, 100, 104), (TW3, 200, 204), (TW4, 300, 305), (TAHUNAN, 300, 305)],
+)
+def test_jumlah_counts_a_triwulan_without_target_and_realisasi_as_zero(periode, target, realisasi):
+    # no target in TW I and nothing reported then (Tidak Ada Target): s.d. TW II is TW II alone, never blank
+    got = _values(Agregasi.JUMLAH, periode, target_tw=(None, 100, 100, 100), realisasi_tw=(None, 104, 100, 101),
+                  target_tahunan=300)  # fmt: skip
+    assert got == (d(target), d(realisasi))
+
+
+def test_jumlah_without_target_in_triwulan_i_is_tidak_ada_target_then_measured():
+    ind = indicator(agregasi=Agregasi.JUMLAH, target_tw=(None, 100, 100, 100), realisasi_tw=(None, 104, None, None),
+                    target_tahunan=300)  # fmt: skip
+    assert measure(ind, TW1, Settings()).status is Status.TIDAK_ADA_TARGET
+    assert measure(ind, TW2, Settings()).status is Status.TERCAPAI
+    assert measure(ind, TW3, Settings()).status is Status.BELUM_DIISI  # TW III has a target: its realisasi is due
+
+
+def test_jumlah_without_any_triwulan_target_still_needs_every_triwulan():
+    # only a yearly target: a blank TW is not reported yet, never 0
+    got = _values(Agregasi.JUMLAH, TAHUNAN, target_tw=(None,) * 4, realisasi_tw=(5, 6, 7, None), target_tahunan=30)
+    assert got == (d(30), None)
+    assert _values(Agregasi.JUMLAH, TAHUNAN, target_tw=(None,) * 4, realisasi_tw=(None,) * 4,
+                   target_tahunan=30) == (d(30), None)  # fmt: skip
+
+
 def test_jumlah_counts_an_explicit_zero_as_a_value():
     got = _values(Agregasi.JUMLAH, TW2, target_tw=JUMLAH_T, realisasi_tw=(0, 0), target_tahunan=120)
     assert got == (d(30), d(0))

@@ -19,6 +19,7 @@ import datetime as dt
 import json
 import os
 import pickle
+import shutil
 import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -95,9 +96,10 @@ HELD: dict[str, tuple[int | Decimal | None, ...]] = {  # the realisasi each indi
     "IKI-UMUM-01": (2, 1, 1, 2), "IKI-PEM-01": (100, 100, 100, 100), "IKI-PELUM-01": (640, 615, 590, 620),
     "IKI-KESOS-01": (None, 104, 100, 101), "IKI-TRANTIB-01": (92, Decimal("90.5"), 90, 93),
 }  # fmt: skip
-YEARLY_ANALYSIS = {"permasalahan": "Nilai SAKIP 2025 (69) belum mencapai target 70: rekomendasi LHE belum tuntas",
-                   "rencana_aksi": "Penyusunan rencana tindak lanjut LHE AKIP 2025 pada Februari 2026"}  # fmt: skip
-"""The Sekretaris' analysis of IKU-02 for the yearly document."""
+YEARLY_ANALYSIS = {"permasalahan_tahunan": "Nilai SAKIP 2025 (69) belum mencapai target 70: rekomendasi LHE belum tuntas",
+                   "rencana_aksi_tahunan": "Penyusunan rencana tindak lanjut LHE AKIP 2025 pada Februari 2026"}  # fmt: skip
+"""The Sekretaris' analysis of IKU-02 for the yearly document: the year has no form, so it is typed in the
+master's "Permasalahan Tahunan" and "Rencana Aksi Tahunan" columns."""
 CORRECTED_AFTER_PRINTING = {"TW3": ("IKU-01", {"r3": 94.5})}
 """The Sekretaris corrects a realisasi in the master after the final was printed: `arsip` refuses, the
 final is printed (and signed) again."""
@@ -107,6 +109,9 @@ ODS_FIRST = {"TW2": P.KESOS}
 """A form first sent back as .ods (saved so by LibreOffice), then again as .xlsx."""
 TYPED_AS_FRACTION = {"TW3": (P.TRANTIB, "IKI-TRANTIB-01", "r3", "90%")}
 """A %-realisasi typed as a fraction (0,9 for 90 %): refused by rekap naming the cell; retyped in LibreOffice."""
+NOTA_DINAS = {p: ("--nomor", f"000.1.3/{40 + n}/35.09.11/2025", "--sifat", "Penting" if p == "TW4" else "Segera",
+                  "--lampiran", "1 (satu) berkas") for n, p in enumerate(TRIWULAN, start=1)}  # fmt: skip
+"""The Nota Dinas fields of each quarter's final Laporan Hasil Pengumpulan: the number from the agenda book."""
 
 
 @dataclass
@@ -129,7 +134,9 @@ class Triwulan:
     arsip_run: Run | None = None
     sop: dict[str, dict[int, dict[str, Any]]] = field(default_factory=dict)  # sop periksa: SOP → langkah → run
     log: dict[str, dict[int, dict[str, object]]] = field(default_factory=dict)  # Log sheet → langkah → row
-    final_dini: Run | None = None  # a final tried before every form was back
+    final_dini: Run | None = None  # the IKI finals tried before every form was back
+    draf_dini: Run | None = None  # the IKI drafts made instead, while that form is still out
+    dibagikan: Path | None = None  # a copy of the forms as handed out (blank), before anyone typed in them
     kabupaten: Run | None = None
     kabupaten_docx: Path | None = None
     periksa: dict[str, Any] = field(default_factory=dict)
@@ -231,6 +238,7 @@ def _collect(k: Kantor, periode: str, q: Triwulan) -> None:
     """Hand the forms out, take them back as they come, rekap until all are in."""
     folder = k.root / f"Formulir {periode}"
     k.ok("formulir", k.master, "--periode", periode, "--keluar", folder)
+    q.dibagikan = Path(shutil.copytree(folder, k.root / "dibagikan" / periode))
     q.rekap_dibagikan = k.run("rekap", k.master, folder, "--json").json()
     returns = YEAR[periode]
     first = {pj: r for pj, r in returns.items() if pj != LATE.get(periode)}
@@ -246,9 +254,10 @@ def _collect(k: Kantor, periode: str, q: Triwulan) -> None:
         pj, kode, key, typed = TYPED_AS_FRACTION[periode]
         k.return_form(periode, pj, LIBRE_KETIK, {kode: {key: typed}})
     q.rekap_awal = k.ok("rekap", k.master, folder, "--json").json()
-    if periode in LATE:  # the office tries the final before the last form is back (hook for item 3)
-        q.final_dini = k.run("laporan", k.master, "--periode", periode, "--tanggal", P.SIGNED[periode], "--keluar",
+    if periode in LATE:  # the office tries the officials' finals before the last form is back: refused; drafts made
+        q.final_dini = k.run("laporan-iki", k.master, "--periode", periode, "--tanggal", P.SIGNED[periode], "--keluar",
                              k.root / "coba")  # fmt: skip
+        q.draf_dini = k.ok("laporan-iki", k.master, "--periode", periode, "--draf", "--keluar", k.root / "coba")
         how, values = returns[LATE[periode]]
         k.return_form(periode, LATE[periode], how, values)
         q.rekap = k.ok("rekap", k.master, folder, "--json").json()
@@ -256,7 +265,7 @@ def _collect(k: Kantor, periode: str, q: Triwulan) -> None:
         q.rekap = q.rekap_awal
     q.pengumpulan["draf"] = k.ok("laporan-pengumpulan", k.master, folder, "--periode", periode, "--keluar", k.docs)
     q.pengumpulan["final"] = k.ok("laporan-pengumpulan", k.master, folder, "--periode", periode, "--final",
-                                  "--keluar", k.docs)  # fmt: skip
+                                  "--keluar", k.docs, *NOTA_DINAS[periode])  # fmt: skip
 
 
 def _sign_and_seal(k: Kantor, periode: str, q: Triwulan) -> None:
@@ -316,6 +325,12 @@ def _after_the_year(t: Tahun) -> None:
     a["sop_2025"] = k.ok("sop", "periksa", k.master, "--periode", P.TAHUN, "--sop", "Perencanaan", "--json").json()
     k.ok("sop", "laporan", k.master, "--periode", P.TAHUN, "--sop", "Perencanaan", "--tanggal", "10 Februari 2025",
          "--keluar", k.docs)  # fmt: skip  # every step logged: the final is made
+    # after the year: the unit's seals and the kabupaten reading both workbooks as they are now
+    a["hitung"] = k.ok("hitung", k.master, "--periode", "TAHUNAN", "--json").json()
+    (t.rekap_kabupaten.parent / "dari-workbook").mkdir()
+    for periode in PERIODS:
+        a[f"kabupaten_{periode}"] = k.ok("kabupaten", k.master, t.kaliwates.master, "--periode", periode, "--keluar",
+                                         t.rekap_kabupaten.parent / "dari-workbook" / f"Rekap {periode}.xlsx")  # fmt: skip
     kw = t.kaliwates
     a["kaliwates_tw1"] = kw.ok("hitung", kw.master, "--periode", "TW1", "--json").json()
     copy = kw.root / "dihitung-libreoffice" / kw.master.name
@@ -672,10 +687,95 @@ def test_the_kabupaten_document_is_a_draft_until_bappeda_names_its_signer(tahun:
         assert P.lambang_png() in [z.read(n) for n in z.namelist() if n.startswith("word/media/")]
 
 
-# === hooks for the items still being built (issue 25) ==================================================
-# Items 2-3 (analysis25): q.hitung["masalah"] of TW4 and TAHUNAN (no "berubah sejak disegel" for TW II,
-#   whose IKU-02 analysis TW IV overwrote today); q.final_dini (TW II final tried before Kasubag Umum's
-#   form was back: to be refused naming IKI-UMUM-01); IKI-KESOS-01 in TW I (no target: "Tidak ada target
-#   pada periode ini", never "Belum Diisi"); the IKI document of Kasi Kesejahteraan Sosial TW I.
-# Item 7 (docs25, landed) not yet asserted here: the Nota Dinas fields of the Laporan Hasil Pengumpulan
-#   (`laporan-pengumpulan --final --nomor/--sifat/--lampiran`), no signature block alone on a page.
+# === issue 25 items 2-3: the analysis per triwulan; a final needs its period's data ======================
+BERUBAH = "berubah sejak disegel"
+
+
+def test_no_sealed_period_is_changed_by_a_later_one_at_the_unit_or_the_kabupaten(tahun: Tahun) -> None:
+    # TW IV's analysis of IKU-02 is TW IV's: TW II's text and seal stay as they were signed
+    for when, hitung in (("TW4", tahun.q["TW4"].hitung), ("TAHUNAN", tahun.q["TAHUNAN"].hitung),
+                         ("setelah setahun", tahun.akhir["hitung"])):  # fmt: skip
+        assert [m["pesan"] for m in hitung["masalah"] if BERUBAH in m["pesan"]] == [], when
+    for periode, q in tahun.q.items():
+        assert BERUBAH not in json.dumps(q.periksa) and BERUBAH not in json.dumps(q.hitung), periode
+        assert q.kabupaten is not None and BERUBAH not in q.kabupaten.output, periode
+        # the kabupaten reading the workbooks themselves after the year: each seal still holds
+        out = flat(tahun.akhir[f"kabupaten_{periode}"].output)
+        assert "Kecamatan Patrang: Final, tersegel" in out and "Kecamatan Kaliwates: Final, tersegel" in out, periode
+        assert BERUBAH not in out, periode
+
+
+def test_each_periods_analysis_is_kept_as_its_own(tahun: Tahun) -> None:
+    from xlwings_app.services.workbook import load
+
+    held = {i.kode: i for i in load(tahun.patrang.master).indicators}
+    iku02, keu = held["IKU-02"], held["IKI-KEU-01"]
+    for periode in ("TW2", "TW4"):  # IKU-02 unmet in TW II and TW IV: both texts kept
+        typed = YEAR[periode][P.SEK][1]["IKU-02"]
+        catatan = iku02.catatan(Periode(periode))
+        assert (catatan.permasalahan, catatan.rencana_aksi) == (typed["permasalahan"], typed["rencana_aksi"])
+    assert iku02.catatan(Periode.TAHUNAN).permasalahan == YEARLY_ANALYSIS["permasalahan_tahunan"]
+    assert keu.catatan(Periode.TW1).permasalahan == YEAR["TW1"][P.KEU][1]["IKI-KEU-01"]["permasalahan"]
+    assert not keu.catatan(Periode.TW2).permasalahan and not keu.catatan(Periode.TW2).rencana_aksi
+
+
+def _form_row(form: Path, kode: str) -> dict[object, Any]:
+    ws = load_workbook(form)["Isian"]
+    header = next(r for r in range(1, 40) if ws.cell(r, 1).value == "Kode")
+    row = next(c.row for c in ws["A"] if c.value == kode)
+    return {ws.cell(header, c).value: ws.cell(row, c) for c in range(1, ws.max_column + 1)}
+
+
+def test_last_quarters_analysis_is_shown_read_only_never_as_this_quarters(tahun: Tahun) -> None:
+    dibagikan = {p: tahun.q[p].dibagikan or Path() for p in TRIWULAN}
+    tw1 = YEAR["TW1"][P.KEU][1]["IKI-KEU-01"]
+    cells = _form_row(dibagikan["TW2"] / f"Formulir TW2 - {P.KEU}.xlsx", "IKI-KEU-01")
+    for key, label in (("permasalahan", "Permasalahan"), ("rencana_aksi", "Rencana Aksi")):
+        earlier, own = cells[f"{label} TW I"], cells[f"{label} TW II"]
+        assert earlier.value == tw1[key] and earlier.protection.locked, label  # context, read-only
+        assert own.value is None and not own.protection.locked, label  # this quarter's input: blank
+    assert "Permasalahan" not in cells and "Permasalahan TW III" not in cells
+    tw2 = YEAR["TW2"][P.SEK][1]["IKU-02"]
+    cells = _form_row(dibagikan["TW3"] / f"Formulir TW3 - {P.SEK}.xlsx", "IKU-02")
+    assert cells["Permasalahan TW II"].value == tw2["permasalahan"] and cells["Permasalahan TW III"].value is None
+    cells = _form_row(dibagikan["TW4"] / f"Formulir TW4 - {P.SEK}.xlsx", "IKU-02")  # TW III wrote nothing
+    assert cells["Permasalahan TW III"].value is None and cells["Permasalahan TW IV"].value is None
+    assert tw2["permasalahan"] not in [c.value for c in cells.values()]  # TW II's text is not carried on
+
+
+def test_a_final_before_every_realisasi_is_in_is_refused_naming_the_cell_and_a_draft_is_made(tahun: Tahun) -> None:
+    from tests.services.forms.conftest import find_cell
+
+    q, k = tahun.q["TW2"], tahun.patrang
+    assert q.final_dini is not None and q.draf_dini is not None
+    refused = flat(q.final_dini.output)
+    assert q.final_dini.code == 2 and "Traceback" not in refused
+    cell = find_cell(k.master, "IKI", "IKI-UMUM-01", "Realisasi TW II")
+    assert "IKI-UMUM-01: Realisasi TW II belum diisi" in refused and f"sel {cell}" in refused, refused
+    assert [kode for kode in P.KODE if f"{kode}: Realisasi" in refused] == ["IKI-UMUM-01"]  # every other was back
+    made = sorted(p.name for p in (k.root / "coba").iterdir())
+    assert len(made) == 6 and all("DRAF" in name.upper() for name in made), made  # drafts only, never a final
+
+
+def test_an_indicator_without_a_target_this_quarter_is_tidak_ada_target(tahun: Tahun) -> None:
+    kesos = _status(tahun.q["TW1"], "IKI-KESOS-01")  # no TW I target; its Kasi returned no form
+    assert kesos["status"] == "Tidak Ada Target" and kesos["pesan"] == "Tidak ada target pada periode ini."
+    for periode, q in tahun.q.items():
+        assert _status(q, "IKI-KESOS-01")["status"] != "Belum Diisi", periode
+    [document] = [d for d in tahun.q["TW1"].iki if d.name.endswith(f"_{P.KESOS.replace(' ', '_')}.docx")]
+    text = flat(docx_text(document))
+    assert "Seluruh indikator kinerja telah mencapai target" not in text and "IKI-KESOS-01" in text
+    assert "tidak ada target" in text.lower()
+
+
+# === issue 25 item 7: the Laporan Hasil Pengumpulan as a Nota Dinas =====================================
+def test_the_collection_report_carries_the_nota_dinas_fields(tahun: Tahun) -> None:
+    for periode in TRIWULAN:
+        final = flat(docx_text(tahun.patrang.docs / f"Laporan_Pengumpulan_Data_{P.TAHUN}_{periode}_Final.docx"))
+        nomor, sifat, lampiran = NOTA_DINAS[periode][1::2]
+        for label, value in (("Nomor", nomor), ("Sifat", sifat), ("Lampiran", lampiran)):
+            assert f"{label} : {value}" in final, (periode, label)  # the nota dinas heading, as given
+        assert "Hal : " in final, periode
+
+
+# Not asserted here (docs25 tests it on the example): no signature block alone on a page.

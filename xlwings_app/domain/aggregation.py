@@ -4,7 +4,9 @@ Written as expressions (``xlwings_app.domain.expr``) so the same rule feeds the 
 workbook's live ``Target Periode`` / ``Realisasi Periode`` formulas. docs/domain.md, "From triwulan to
 year"; practice varies, so the method is the indicator's own ``Agregasi`` column:
 
-- Jumlah: realisasi s.d. TW n = R1 + … + Rn against T1 + … + Tn; every TW up to n must be filled.
+- Jumlah: realisasi s.d. TW n = R1 + … + Rn against T1 + … + Tn; every TW up to n must be filled,
+  except a TW with neither target nor realisasi (no target that quarter, nothing to report: its
+  status is Tidak Ada Target), which counts 0 in both sums.
   The year: R1 + … + R4 against the yearly target.
 - Akhir: the latest filled TW up to n is the value, against that TW's target. The year: the latest
   filled TW against the yearly target.
@@ -21,6 +23,7 @@ from functools import cache
 from typing import Literal
 
 from xlwings_app.domain.expr import (
+    AllOf,
     AnyOf,
     Average,
     Blank,
@@ -49,8 +52,23 @@ def _total(refs: tuple[Expr, ...]) -> Expr:
     return total
 
 
-def _sum_if_complete(refs: tuple[Ref, ...]) -> Expr:
-    return If(AnyOf(tuple(IsBlank(r) for r in refs)), Blank(), _total(refs))
+def _zero_if_blank(refs: tuple[Ref, ...]) -> Expr:
+    return _total(tuple(If(IsBlank(r), Num(Decimal(0)), r) for r in refs))
+
+
+def _jumlah_realisasi(n: int) -> Expr:
+    """R1 + … + Rn, blank while a TW with a target has no realisasi; a TW without target and without
+    realisasi counts 0. An indicator with no TW target up to n needs every TW filled (as before)."""
+    no_targets = AllOf(tuple(IsBlank(t) for t in T[:n]))
+    missing = tuple(AllOf((IsBlank(R[i]), AnyOf((Not(IsBlank(T[i])), no_targets)))) for i in range(n))
+    return If(AnyOf(missing), Blank(), _zero_if_blank(R[:n]))
+
+
+def _jumlah_target(n: int) -> Expr:
+    """T1 + … + Tn, blank while a TW with a realisasi has no target or no TW has one; a TW without
+    target and without realisasi counts 0."""
+    missing = tuple(AllOf((IsBlank(T[i]), Not(IsBlank(R[i])))) for i in range(n))
+    return If(AnyOf((*missing, AllOf(tuple(IsBlank(t) for t in T[:n])))), Blank(), _zero_if_blank(T[:n]))
 
 
 def _latest_filled(n: int, pick: tuple[Ref, ...], fallback: Expr) -> Expr:
@@ -78,7 +96,7 @@ def realisasi_rule(agregasi: Agregasi, periode: Periode) -> Expr:
     """The realisasi of ``periode`` for an indicator aggregated by ``agregasi``."""
     n = periode.last_tw
     if agregasi is Agregasi.JUMLAH:
-        return _sum_if_complete(R[:n])
+        return _jumlah_realisasi(n)
     if agregasi is Agregasi.AKHIR:
         return _latest_filled(n, R, Blank())
     return _mean_of_filled(n)
@@ -90,7 +108,7 @@ def target_rule(agregasi: Agregasi, periode: Periode) -> Expr:
     if periode is Periode.TAHUNAN:
         return value_of(TARGET_TAHUNAN)
     if agregasi is Agregasi.JUMLAH:
-        return _sum_if_complete(T[:n])
+        return _jumlah_target(n)
     if agregasi is Agregasi.AKHIR:
         return _latest_filled(n, T, value_of(T[n - 1]))
     return _mean_of_filled_targets(n)
