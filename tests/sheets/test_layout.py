@@ -44,6 +44,7 @@ NOT_SHEET_NAMES = {
     ("xlwings_app/sheets/results.py", "IKI"): "Rekap's column header of the IKI counts",
     ("xlwings_app/report/context_iki.py", "Pejabat"): "the fallback file name and jabatan of an official",
     ("xlwings_app/ribbon/registry.py", "Petunjuk"): "the button's label",
+    ("xlwings_app/sheets/lkjip.py", "Isian"): "sheet Narasi LKjIP's column header Isian (which written piece)",
 }
 """Literals that spell a sheet's name but mean something else."""
 

@@ -55,10 +55,10 @@ def write_workbook(path: Path, tulisan: list[Tulisan]) -> None:
     indicators = [closed(i) for i in example.INDICATORS]
     profil = {**example.PROFIL, "lambang": lambang.FILE_NAME}
     wb = build_workbook(profil, indicators, example.SETTINGS, spare_rows=10, pejabat=example.PEJABAT)
-    from xlwings_app.domain.indicator import Periode
+    from xlwings_app.domain.indicator import Jenis, Periode
     from xlwings_app.domain.measure import measure_all
 
-    sasaran = [name for name, _ in by_sasaran(measure_all([i for i in indicators if i.jenis.value == "IKU"],
+    sasaran = [name for name, _ in by_sasaran(measure_all([i for i in indicators if i.jenis is Jenis.IKU],
                                                           Periode.TAHUNAN, example.SETTINGS))]  # fmt: skip
     add_sheets(wb, [riwayat_values(E.PERIODE, E.records()), narasi_values(sasaran, tulisan)])
     create(path, wb, overwrite=True)
