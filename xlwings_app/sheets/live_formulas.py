@@ -20,7 +20,7 @@ from xlwings_app.domain import capaian as capaian_rules
 from xlwings_app.domain import predikat as predikat_rules
 from xlwings_app.domain.aggregation import realisasi_expr, target_expr
 from xlwings_app.domain.cell_addresses import column_letter
-from xlwings_app.domain.expr import Choose, Expr, Ref, to_excel
+from xlwings_app.domain.expr import AllOf, AnyOf, Blank, Choose, Expr, If, IsBlank, Ref, to_excel
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.sheets.layout import PERCENT_POINT_KEYS, Table
 
@@ -51,14 +51,27 @@ def _refs(table: Table, row: int) -> dict[str, str]:
     return refs
 
 
+def _own(periode: Periode, expr: Expr) -> Expr:
+    """``expr``, or blank when the row has no target of its own in ``periode`` and no realisasi of
+    that period's last triwulan: the engine's "Tidak Ada Target" (``domain.measure.has_target``: a
+    range target counts in every period, the yearly target for the year, Target TW n for TW n), so
+    the live Capaian stays empty where the engine measures nothing instead of carrying an earlier
+    triwulan forward."""
+    n = periode.last_tw
+    own_target = Ref("target_tahunan") if periode is Periode.TAHUNAN else Ref(f"t{n}")
+    no_range = AnyOf((IsBlank(Ref("batas_bawah")), IsBlank(Ref("batas_atas"))))
+    nothing = AllOf((IsBlank(Ref(f"r{n}")), IsBlank(own_target), no_range))
+    return If(nothing, Blank(), expr)
+
+
 def target_periode_rule() -> Expr:
     """Target of the workbook's active period (``IndeksPeriode`` picks TW1..TW4 or TAHUNAN)."""
-    return Choose(_INDEX, tuple(target_expr(p) for p in Periode))
+    return Choose(_INDEX, tuple(_own(p, target_expr(p)) for p in Periode))
 
 
 def realisasi_periode_rule() -> Expr:
     """Realisasi of the workbook's active period."""
-    return Choose(_INDEX, tuple(realisasi_expr(p) for p in Periode))
+    return Choose(_INDEX, tuple(_own(p, realisasi_expr(p)) for p in Periode))
 
 
 RULES: dict[str, Expr] = {
