@@ -196,7 +196,8 @@ def _partial(row: PlanRow, yearly: Decimal) -> list[Problem]:
     if row.agregasi is Agregasi.JUMLAH:
         pesan = (
             f"{names} kosong sedangkan Target Tahunan ({row.cell('target_tahunan')}) = {angka(yearly)}: "
-            "untuk agregasi Jumlah isi 0 bila triwulan itu tanpa target."
+            "untuk agregasi Jumlah triwulan tanpa target boleh dibiarkan kosong (dihitung 0 bila realisasinya "
+            "juga kosong); isi targetnya bila triwulan itu punya target."
         )
         return [_at(row, first, TW_LABELS[blank[0]], pesan, None, "peringatan")]
     if row.agregasi is Agregasi.AKHIR and 3 in blank:
