@@ -53,4 +53,5 @@ def test_periksa_warns_of_an_unmet_indicator_without_its_analysis() -> None:
                               realisasi_tw=(50, 50, 50, 50)), sheet="IKU", baris=7)  # fmt: skip
     data = replace(example(), indicators=[*contoh.INDICATORS, unmet])
     found = [p for p in periksa(FakeMaster(data)).problems if "IKU-99" in p.pesan]
-    assert [(p.kolom, p.tingkat) for p in found] == [("Permasalahan", "catatan"), ("Rencana Aksi", "catatan")]
+    assert [(p.kolom, p.tingkat) for p in found] == [  # the own analysis of the Periode aktif (Settings(): TW I)
+        ("Permasalahan TW I", "catatan"), ("Rencana Aksi TW I", "catatan")]
