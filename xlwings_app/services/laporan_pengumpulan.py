@@ -22,10 +22,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from xlwings_app.adapters.documents.atomic import Outputs
 from xlwings_app.adapters.documents.docx import render_bytes
 from xlwings_app.adapters.documents.folder import output_folder_problem
-from xlwings_app.adapters.documents.pdf import stage_pdfs
+from xlwings_app.adapters.documents.pdf import write_document
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.organisasi import atasan_langsung
 from xlwings_app.domain.problems import Problem, errors
@@ -181,12 +180,7 @@ def laporan_pengumpulan(
         dokumen = Dokumen(chosen, kode, tanggal or now.date(), now)
         context = build_pengumpulan_context(profil, hasil, penanda(profil, final), dokumen, nota or Nota())
         docx = folder / f"{file_name(profil, chosen, final)}.docx"
-        pdf_path = docx.with_suffix(".pdf") if pdf else None
-        with Outputs() as outputs:
-            made = outputs.put(docx, render_bytes(default_template(), context, lambang=image))
-            if pdf_path is not None:
-                stage_pdfs(outputs, [(made, pdf_path)])
-            outputs.commit()
+        pdf_path = write_document(docx, render_bytes(default_template(), context, lambang=image), pdf)
         if log:
             notes += stamp_log(master, chosen, "laporan-final" if final else "laporan-draf", mulai, docx.name)
     return LaporanPengumpulan(docx, pdf_path, chosen, final, hasil, notes)

@@ -19,10 +19,9 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from xlwings_app.adapters.documents.atomic import Outputs
 from xlwings_app.adapters.documents.docx import render_bytes
 from xlwings_app.adapters.documents.folder import output_folder_problem
-from xlwings_app.adapters.documents.pdf import stage_pdfs
+from xlwings_app.adapters.documents.pdf import write_document
 from xlwings_app.domain.lke.kerangka_logis import check_kerangka_logis
 from xlwings_app.domain.problems import Problem
 from xlwings_app.domain.profil import Pejabat, Profil
@@ -132,12 +131,7 @@ def dokumen(
     image, notes = lambang_of(data, master, lambang)
     name = f"Evaluasi_AKIP_Mandiri_{profil.tahun}_{'Final' if final else 'Draf'}"
     docx = folder / f"{name}.docx"
-    pdf_path = docx.with_suffix(".pdf") if pdf else None
-    with Outputs() as outputs:
-        made = outputs.put(docx, render_bytes(default_template(), context, lambang=image))
-        if pdf_path is not None:
-            stage_pdfs(outputs, [(made, pdf_path)])
-        outputs.commit()
+    pdf_path = write_document(docx, render_bytes(default_template(), context, lambang=image), pdf)
     mismatched = [b for b in bukti if b.cocok is False]
     notes = [*notes, *(Problem(f"Bukti dukung {b.file} kriteria {b.kriteria}: kode verifikasi {b.kode} tidak ada di "
                                "sheet Segel workbook induk.", tingkat="peringatan") for b in mismatched)]  # fmt: skip

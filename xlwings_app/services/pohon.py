@@ -23,11 +23,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from xlwings_app.adapters.documents.atomic import Outputs
 from xlwings_app.adapters.documents.chart import Batang, draw_chart
 from xlwings_app.adapters.documents.docx import render_bytes
 from xlwings_app.adapters.documents.folder import output_folder_problem
-from xlwings_app.adapters.documents.pdf import stage_pdfs
+from xlwings_app.adapters.documents.pdf import write_document
 from xlwings_app.adapters.documents.pohon_gambar import Kotak, draw_tree
 from xlwings_app.domain.indicator import Periode
 from xlwings_app.domain.problems import Problem
@@ -86,16 +85,6 @@ def _ready(data: WorkbookData, folder: Path, what: str) -> None:
         raise LaporanDitolak(f"{what} tidak dibuat: {why}")
 
 
-def _write(docx: Path, content: bytes, pdf: bool) -> Path | None:
-    pdf_path = docx.with_suffix(".pdf") if pdf else None
-    with Outputs() as outputs:
-        made = outputs.put(docx, content)
-        if pdf_path is not None:
-            stage_pdfs(outputs, [(made, pdf_path)])
-        outputs.commit()
-    return pdf_path
-
-
 def _stamp(master: Master, periode: Periode, aksi: tuple[Aksi, ...], mulai: dt.datetime, what: str) -> list[Problem]:
     from xlwings_app.domain.problems import Refusal
     from xlwings_app.services import log_otomatis
@@ -148,7 +137,7 @@ def kertas_kerja(
                                        sekretaris(profil))  # fmt: skip
         stem = f"Kertas_Kerja_Pengukuran_Kinerja_{profil.tahun}_{chosen.value}" + (DRAF_SUFFIX if draf else "")
         docx = folder / f"{stem}.docx"
-        pdf_path = _write(docx, render_bytes(resource_dir("report_templates") / KERTAS_KERJA, context,
+        pdf_path = write_document(docx, render_bytes(resource_dir("report_templates") / KERTAS_KERJA, context,
                                              lambang=image), pdf)  # fmt: skip
         notes = [*notes, *date_notes, *image_notes]
         if log:
@@ -217,7 +206,7 @@ def rekapitulasi(
         stem = f"Rekapitulasi_Pengukuran_Kinerja_{profil.tahun}_{chosen.value}" + (DRAF_SUFFIX if draf else "")
         docx = folder / f"{stem}.docx"
         content = render_bytes(resource_dir("report_templates") / REKAPITULASI, context, chart, image, pictures)
-        pdf_path = _write(docx, content, pdf)
+        pdf_path = write_document(docx, content, pdf)
         notes = [*notes, *date_notes, *image_notes]
         if log:
             notes += _stamp(master, chosen, ("rekapitulasi",), mulai, docx.name)

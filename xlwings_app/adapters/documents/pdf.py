@@ -128,3 +128,15 @@ def to_pdf(docx: Path, out_dir: Path | None = None, timeout: float = TIMEOUT) ->
     """Convert ``docx`` to a PDF beside it (or in ``out_dir``), written whole."""
     [target] = to_pdfs([docx], out_dir or docx.parent, timeout)
     return target
+
+
+def write_document(docx: Path, content: bytes, pdf: bool) -> Path | None:
+    """Write ``content`` to ``docx`` and, with ``pdf``, its PDF beside it, both whole and together
+    (``Outputs``: an earlier file of either name survives any failure); the PDF's path, or ``None``."""
+    pdf_path = docx.with_suffix(".pdf") if pdf else None
+    with Outputs() as outputs:
+        made = outputs.put(docx, content)
+        if pdf_path is not None:
+            stage_pdfs(outputs, [(made, pdf_path)])
+        outputs.commit()
+    return pdf_path
